@@ -1,0 +1,9 @@
+"""coursegen: a training course written as YAML, turned into a static e-learning site.
+
+Data flows one way: YAML files → :mod:`generator.load` (validated :mod:`generator.model`)
+→ :mod:`generator.render` (Markdown pages and static assets) → a builder that reads ``mkdocs.yml``.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

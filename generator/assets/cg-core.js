@@ -1,0 +1,80 @@
+/* coursegen core: translation table, storage and page hooks shared by every widget.
+   Loaded on every page after cg-config.js; widgets register through coursegen.onPage so they
+   re-initialise after Material's instant navigation swaps the page content. */
+(function () {
+  "use strict";
+  var config = window.coursegenConfig || { courseId: "course", lang: "zh" };
+  var strings = { zh: {}, en: {} };
+
+  function prefix() { return "coursegen:" + config.courseId + ":"; }
+
+  var store = {
+    /* Returns the parsed value, or fallback when absent or corrupt: a broken entry never breaks the page. */
+    get: function (key, fallback) {
+      try {
+        var raw = window.localStorage.getItem(prefix() + key);
+        if (raw === null) return fallback;
+        var value = JSON.parse(raw);
+        return value === null || typeof value !== "object" ? fallback : value;
+      } catch (e) { return fallback; }
+    },
+    set: function (key, value) {
+      try { window.localStorage.setItem(prefix() + key, JSON.stringify(value)); return true; }
+      catch (e) { return false; }
+    },
+    remove: function (key) { try { window.localStorage.removeItem(prefix() + key); } catch (e) { /* private mode */ } },
+    keys: function (start) {
+      var out = [], p = prefix() + (start || "");
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (k && k.indexOf(p) === 0) out.push(k.slice(prefix().length));
+        }
+      } catch (e) { /* storage disabled */ }
+      return out;
+    }
+  };
+
+  function t(key, values) {
+    var table = strings[config.lang] || strings.zh;
+    var text = table[key] !== undefined ? table[key] : (strings.zh[key] !== undefined ? strings.zh[key] : key);
+    return String(text).replace(/\{(\w+)\}/g, function (m, name) {
+      return values && values[name] !== undefined ? values[name] : m;
+    });
+  }
+
+  function addStrings(table) {
+    Object.keys(table).forEach(function (lang) {
+      strings[lang] = strings[lang] || {};
+      Object.keys(table[lang]).forEach(function (k) { strings[lang][k] = table[lang][k]; });
+    });
+  }
+
+  function run(fn) { try { fn(document); } catch (e) { if (window.console) console.error("coursegen:", e); } }
+
+  /* Material's document$ replays the current page to a new subscriber and emits again after every
+     instant navigation; without Material (another builder) the page simply loads once. */
+  function onPage(fn) {
+    if (window.document$ && window.document$.subscribe) window.document$.subscribe(function () { run(fn); });
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { run(fn); });
+    else run(fn);
+  }
+
+  function data(el) {
+    var node = el.querySelector("script.cg-data");
+    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "html") node.innerHTML = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+
+  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el };
+})();

@@ -1,0 +1,52 @@
+"""The one place where problems in a trainer's files are represented and formatted.
+
+Every problem names its file, line and column, so an editor can jump to it, and the loader
+collects all of them before reporting: a trainer fixes ten typos in one round, not ten.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or suspicious) in one file."""
+
+    path: Path
+    line: int
+    col: int
+    message: str
+    hint: str | None = None
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{display_path(self.path)}:{self.line}:{self.col}"
+        label = "" if self.severity == "error" else "warning: "
+        text = f"{where}: {label}{self.message}"
+        return f"{text}\n    hint: {self.hint}" if self.hint else text
+
+
+class CourseError(Exception):
+    """The course cannot be built; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        errors = [p for p in self.problems if p.severity == "error"]
+        lines = [str(p) for p in self.problems]
+        lines.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''} found; nothing was built.")
+        return "\n".join(lines)
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory where possible, as a trainer typed it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)

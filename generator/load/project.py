@@ -1,0 +1,189 @@
+"""Load a whole course folder: every file parsed once, every problem collected, references checked.
+
+Folder conventions (names a trainer sees in `coursegen new`):
+``course.yml``, the lecture files it lists, and one file per item in ``cases/``, ``discussions/``,
+``drills/`` and ``homework/``; question banks live in a ``quizzes/`` folder beside the course folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
+from ..model.course import ActivityRef
+from ..model.project import Project
+from .problems import CourseError, Problem
+from .validate import validate
+from .yamlfile import Loc, YamlDoc, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+ITEM_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
+    "case": ("cases", Case),
+    "discussion": ("discussions", Discussion),
+    "drill": ("drills", Drill),
+    "homework": ("homework", Homework),
+}
+"""kind → (folder inside the course folder, model); quizzes live in their own folder."""
+
+COURSE_FILE = "course.yml"
+
+
+def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
+    """The loaded course and its warnings; raises :class:`CourseError` with every error found."""
+    loader = _Loader()
+    course_path = course_dir / COURSE_FILE
+    course_doc, course = loader.load(course_path, Course)
+    if course is None or course_doc is None:
+        raise CourseError(loader.problems)
+
+    lectures = [
+        lecture
+        for i, rel in enumerate(course.lectures)
+        if (lecture := loader.load_lecture(course_dir / rel, course_doc, ("lectures", i))) is not None
+    ]
+    items = {kind: loader.load_folder(course_dir / folder, model, kind) for kind, (folder, model) in ITEM_FOLDERS.items()}
+    quizzes = loader.load_folder(quizzes_dir, QuizBank, "quiz")
+
+    project = Project(
+        course=course,
+        lectures=lectures,
+        cases=items["case"],
+        discussions=items["discussion"],
+        drills=items["drill"],
+        homework=items["homework"],
+        quizzes=quizzes,
+        sources={("course", course.id): course_path, **loader.sources},
+    )
+    loader.check_ids(project, "lecture", [l.id for l in lectures])
+    loader.check_references(project, course_doc)
+    if not loader.problems and len(lectures) == len(course.lectures):
+        loader.check_duration(project, course_doc)
+    errors = [p for p in loader.problems if p.severity == "error"]
+    if errors:
+        raise CourseError(loader.problems)
+    return project, loader.problems
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.sources: dict[tuple[str, str], Path] = {}
+        self.docs: dict[tuple[str, str], YamlDoc] = {}
+
+    def load(self, path: Path, model: type[M]) -> tuple[YamlDoc | None, M | None]:
+        doc, problems = read_yaml(path)
+        self.problems += problems
+        if doc is None or problems:
+            return doc, None
+        item, problems = validate(doc, model)
+        self.problems += problems
+        return doc, item
+
+    def load_lecture(self, path: Path, course_doc: YamlDoc, loc: Loc) -> Lecture | None:
+        if not path.is_file():
+            hint = _close_file(path)
+            self.problems.append(course_doc.problem(loc, f"lecture file `{course_doc.data['lectures'][loc[-1]]}` does not exist", hint))
+            return None
+        doc, lecture = self.load(path, Lecture)
+        if lecture is not None and doc is not None:
+            self._remember("lecture", lecture.id, doc)
+        return lecture
+
+    def load_folder(self, folder: Path, model: type[M], kind: str) -> dict[str, M]:
+        items: dict[str, M] = {}
+        if not folder.is_dir():
+            return items
+        for path in sorted(folder.glob("*.y*ml")):
+            doc, item = self.load(path, model)
+            if item is None or doc is None:
+                continue
+            item_id = getattr(item, "id")
+            if item_id in items:
+                first = self.sources[(kind, item_id)]
+                self.problems.append(doc.problem(("id",), f"{kind} id `{item_id}` is already used by {first.name}", "ids must be unique; rename one of them"))
+                continue
+            items[item_id] = item
+            self._remember(kind, item_id, doc)
+        return items
+
+    def _remember(self, kind: str, item_id: str, doc: YamlDoc) -> None:
+        self.sources.setdefault((kind, item_id), doc.path)
+        self.docs.setdefault((kind, item_id), doc)
+
+    def check_ids(self, project: Project, kind: str, ids: list[str]) -> None:
+        seen: set[str] = set()
+        for item_id in ids:
+            if item_id in seen:
+                doc = self.docs[(kind, item_id)]
+                self.problems.append(doc.problem(("id",), f"{kind} id `{item_id}` is used by more than one file"))
+            seen.add(item_id)
+
+    def check_references(self, project: Project, course_doc: YamlDoc) -> None:
+        available = {
+            "case": project.cases,
+            "discussion": project.discussions,
+            "drill": project.drills,
+            "homework": project.homework,
+            "quiz": project.quizzes,
+        }
+        for lecture in project.lectures:
+            doc = self.docs[("lecture", lecture.id)]
+            section_ids: set[str] = set()
+            for s, section in enumerate(lecture.sections):
+                if section.id in section_ids:
+                    self.problems.append(doc.problem(("sections", s, "id"), f"section id `{section.id}` is used twice in this lecture"))
+                section_ids.add(section.id)
+                self._check_refs(doc, ("sections", s, "activities"), section.activities, available)
+            self._check_refs(doc, ("activities",), lecture.activities, available)
+        final = project.course.final_assessment
+        if final is None:
+            return
+        for i, rule in enumerate(final.draw):
+            loc = ("final_assessment", "draw", i, "bank")
+            bank = project.quizzes.get(rule.bank)
+            if bank is None:
+                self.problems.append(course_doc.problem(loc, f"no question bank with id `{rule.bank}`", _did_you_mean(rule.bank, project.quizzes)))
+            elif rule.count > len(bank.questions):
+                self.problems.append(course_doc.problem(
+                    ("final_assessment", "draw", i, "count"),
+                    f"cannot draw {rule.count} questions from bank `{rule.bank}`: it holds {len(bank.questions)}",
+                ))
+
+    def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, dict[str, BaseModel]]) -> None:
+        for i, ref in enumerate(refs):
+            if ref.ref not in available[ref.kind]:
+                self.problems.append(doc.problem(
+                    (*loc, i, ref.kind),
+                    f"no {ref.kind} with id `{ref.ref}`",
+                    _did_you_mean(ref.ref, available[ref.kind]),
+                ))
+
+    def check_duration(self, project: Project, course_doc: YamlDoc) -> None:
+        planned, budget = project.planned_minutes, project.course.duration.minutes
+        if planned != budget:
+            self.problems.append(course_doc.problem(
+                ("duration",),
+                f"lectures add up to {planned} minutes but the course lasts {budget} minutes",
+                "adjust `duration_minutes` of the lectures (or of `closing`) so the agenda adds up",
+                severity="warning",
+            ))
+
+
+def _did_you_mean(word: str, choices: dict[str, object]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return f"known ids: {', '.join(sorted(choices))}" if choices else "none is defined yet"
+
+
+def _close_file(path: Path) -> str | None:
+    if not path.parent.is_dir():
+        return None
+    names = [p.name for p in path.parent.iterdir()]
+    close = difflib.get_close_matches(path.name, names, n=1)
+    return f"did you mean `{close[0]}`?" if close else None

@@ -1,0 +1,131 @@
+"""Read one YAML file into plain data plus a map from each value's path to its line and column.
+
+PyYAML's ``compose`` keeps a mark on every node; we construct the data ourselves from the node
+tree so that the marks survive, and so that duplicate keys (which PyYAML silently merges) are
+reported instead of losing the first value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2_000_000
+"""A course file larger than this is a mistake (a pasted binary, a runaway export), not a course."""
+
+MAX_NODES = 200_000
+"""Bounds alias expansion ("billion laughs"): aliases are followed, so a small file can be huge."""
+
+
+@dataclass
+class YamlDoc:
+    """The data of one file and where each piece of it was written."""
+
+    path: Path
+    data: Any
+    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``loc``, or of its key; falls back to the nearest parent."""
+        marks = self.key_marks if key else self.value_marks
+        while loc:
+            if loc in marks:
+                return marks[loc]
+            if not key and loc in self.key_marks:
+                return self.key_marks[loc]
+            loc = loc[:-1]
+        return self.value_marks.get((), (1, 1))
+
+    def problem(self, loc: Loc, message: str, hint: str | None = None, *, key: bool = False, **kw: Any) -> Problem:
+        line, col = self.where(loc, key=key)
+        return Problem(self.path, line, col, message, hint, **kw)
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe scalar construction only: no Python objects can be created from a course file."""
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
+    """Parse ``path``; return the document and the problems found (syntax errors stop this file only)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a course file may hold at most {MAX_FILE_BYTES:,}")]
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(path, 1, 1, f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, f"cannot read file: {exc.strerror}")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        return None, [Problem(path, line, col, message, _syntax_hint(text, line))]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 1, 1, f"YAML syntax error: {exc}")]
+    doc = YamlDoc(path, None)
+    problems: list[Problem] = []
+    if node is None:
+        return None, [Problem(path, 1, 1, "file is empty", "a course file is a YAML mapping of keys to values")]
+    try:
+        doc.data = _build(node, (), doc, problems, _Constructor(), [0])
+    except _TooLarge:
+        return None, [Problem(path, 1, 1, f"more than {MAX_NODES:,} values once aliases are expanded")]
+    return doc, problems
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _syntax_hint(text: str, line: int) -> str | None:
+    lines = text.splitlines()
+    src = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in src:
+        return "YAML indentation must use spaces, not tabs"
+    if "：" in src and ":" not in src:
+        return "a key needs a half-width colon and a space (`key: value`), not a full-width ："
+    return "check the indentation and that text containing ': ' or starting with a symbol is quoted"
+
+
+def _build(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int]) -> Any:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _TooLarge
+    doc.value_marks[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = ctor.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            child = (*loc, key)
+            if key in result:
+                line, col = _mark(key_node)
+                problems.append(Problem(doc.path, line, col, f"duplicate key `{key}`", "each key may appear once in a mapping"))
+                continue
+            doc.key_marks[child] = _mark(key_node)
+            result[key] = _build(value_node, child, doc, problems, ctor, count)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, (*loc, i), doc, problems, ctor, count) for i, item in enumerate(node.value)]
+    try:
+        return ctor.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        line, col = _mark(node)
+        problems.append(Problem(doc.path, line, col, f"cannot read value: {exc}"))
+        return None

@@ -1,0 +1,34 @@
+"""Everything one course consists of, validated and cross-checked, with where each part came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .activities import Case, Discussion, Drill
+from .course import Course, Lecture
+from .homework import Homework
+from .quiz import QuizBank
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded course: the single input of every renderer."""
+
+    course: Course
+    lectures: list[Lecture]
+    cases: dict[str, Case] = field(default_factory=dict)
+    discussions: dict[str, Discussion] = field(default_factory=dict)
+    drills: dict[str, Drill] = field(default_factory=dict)
+    homework: dict[str, Homework] = field(default_factory=dict)
+    quizzes: dict[str, QuizBank] = field(default_factory=dict)
+    sources: dict[tuple[str, str], Path] = field(default_factory=dict)
+    """(kind, id) → the YAML file it was read from; kind is ``course``, ``lecture``, ``case``, …"""
+
+    def source(self, kind: str, item_id: str) -> Path | None:
+        return self.sources.get((kind, item_id))
+
+    @property
+    def planned_minutes(self) -> int:
+        closing = self.course.closing.duration_minutes if self.course.closing else 0
+        return sum(lecture.duration_minutes for lecture in self.lectures) + closing

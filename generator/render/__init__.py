@@ -1,0 +1,58 @@
+"""Rendering: a loaded :class:`~generator.model.project.Project` → a :class:`~generator.render.site.Site`.
+
+Pure functions over the model; nothing here imports MkDocs, so any builder that reads
+``mkdocs.yml`` can consume the result.
+"""
+
+from __future__ import annotations
+
+from ..model.project import Project
+from . import paths
+from .assets import static_assets
+from .environment import RenderContext
+from .outline import agenda_page, home_page, lecture_pages
+from .site import Edition, NavEntry, Page, Site
+
+__all__ = ["Edition", "Page", "Site", "render_site"]
+
+
+def render_site(project: Project, edition: Edition = "trainee") -> Site:
+    """Every generated page and asset of the course, plus its navigation."""
+    ctx = RenderContext(project, edition)
+    pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx)]
+    assets = static_assets(ctx)
+    return Site(
+        pages=pages,
+        assets=assets,
+        nav=navigation(ctx, pages),
+        extra_css=[a.path for a in assets if a.path.endswith(".css")],
+        extra_javascript=[a.path for a in assets if a.path.endswith(".js")],
+    )
+
+
+def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
+    """Outline order: home, agenda, lectures, then one group per kind of activity that has pages."""
+    t = ctx.t
+    by_path = {p.path: p for p in pages}
+    nav: list[NavEntry] = [(t["home"], paths.HOME), (t["agenda"], paths.AGENDA)]
+    nav.append((t["lectures"], [(by_path[p].title, p) for p in _paths(ctx, "lecture", [l.id for l in ctx.project.lectures], by_path)]))
+    groups = [
+        ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),
+        ("discussions", "discussion", [], ctx.project.discussions),
+        ("drills", "drill", [], ctx.project.drills),
+        ("homeworks", "homework", [], ctx.project.homework),
+        ("quizzes", "quiz", [], ctx.project.quizzes),
+    ]
+    for label, kind, extra, items in groups:
+        entries = [(by_path[p].title, p) for p in extra + _paths(ctx, kind, list(items), by_path)]
+        if kind == "quiz" and ctx.project.course.final_assessment:
+            final = paths.item_page("quiz", ctx.project.course.final_assessment.id)
+            if final in by_path:
+                entries.append((by_path[final].title, final))
+        if entries:
+            nav.append((t[label], entries))
+    return nav
+
+
+def _paths(ctx: RenderContext, kind: str, ids: list[str], by_path: dict[str, Page]) -> list[str]:
+    return [p for p in (paths.item_page(kind, i) for i in ids) if p in by_path]

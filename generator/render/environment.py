@@ -1,0 +1,93 @@
+"""The Jinja2 environment shared by every renderer, and the context a page is rendered in."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import markdown as md
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model.project import Project
+from .site import Edition
+from .strings import STRINGS
+
+
+@cache
+def environment() -> Environment:
+    """One environment per process: templates are compiled once and reused for every page."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,  # the output is Markdown; HTML attributes are escaped with |e where used
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["json_script"] = json_script
+    env.filters["md_html"] = markdown_to_html
+    env.filters["indent_md"] = indent_md
+    env.filters["yaml_str"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    return env
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every template may use besides its own item."""
+
+    project: Project
+    edition: Edition
+
+    @property
+    def t(self) -> dict[str, str]:
+        return STRINGS[self.project.course.language]
+
+    @property
+    def trainer(self) -> bool:
+        return self.edition == "trainer"
+
+    def render(self, template: str, page_path: str, **values: Any) -> str:
+        """Render ``template`` for the page at ``page_path`` (links are made relative to it)."""
+
+        def url(target: str) -> str:
+            return relative_link(page_path, target)
+
+        return environment().get_template(template).render(
+            ctx=self, course=self.project.course, t=self.t, trainer=self.trainer, url=url, **values
+        )
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A Markdown link from one docs-relative page to another, as MkDocs resolves them."""
+    base = posixpath.dirname(from_page)
+    path, _, anchor = to_page.partition("#")
+    rel = posixpath.relpath(path, base or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+def json_script(value: Any) -> str:
+    """JSON safe to place inside ``<script type="application/json">``: no ``</script>`` can close it early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_MD = md.Markdown(extensions=["attr_list", "sane_lists"])
+
+
+def markdown_to_html(text: str | None) -> str:
+    """Markdown → HTML for text that travels inside a widget's JSON rather than the page's Markdown."""
+    if not text:
+        return ""
+    _MD.reset()
+    return _MD.convert(text)
+
+
+def indent_md(text: str | None, width: int = 4) -> str:
+    """Indent Markdown so it stays inside a list item or an admonition."""
+    if not text:
+        return ""
+    pad = " " * width
+    return "\n".join(pad + line if line.strip() else "" for line in text.strip().splitlines())

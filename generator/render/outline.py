@@ -1,0 +1,161 @@
+"""Home, agenda and lecture pages: the course outline as a trainee reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..model import Lecture
+from ..model.course import ActivityRef
+from . import paths
+from .environment import RenderContext
+from .site import Page
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十: section ordinals as Chinese outlines write them (up to 99)."""
+    if n <= 10:
+        return CHINESE_NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CHINESE_NUMERALS[tens - 1]
+    return head + "十" + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+def lecture_label(ctx: RenderContext, index: int, lecture: Lecture) -> str:
+    if lecture.label:
+        return lecture.label
+    if ctx.project.course.language == "zh":
+        return ctx.t["lecture_label"].format(n=chinese_number(index + 1))
+    return ctx.t["lecture_label"].format(n=index + 1)
+
+
+def lecture_heading(ctx: RenderContext, index: int, lecture: Lecture) -> str:
+    sep = " " if ctx.project.course.language == "zh" else ": "
+    return f"{lecture_label(ctx, index, lecture)}{sep}{lecture.title}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """An activity as announced on a lecture page: a labelled link to its own page."""
+
+    kind: str
+    label: str
+    title: str
+    path: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    path: str
+
+
+def activity_card(ctx: RenderContext, ref: ActivityRef) -> Card:
+    project = ctx.project
+    kind, item_id = ref.kind, ref.ref
+    if kind == "quiz":
+        bank = project.quizzes[item_id]
+        return Card(kind, ctx.t["quiz"], bank.title, paths.item_page(kind, item_id), "")
+    item = {
+        "case": project.cases,
+        "discussion": project.discussions,
+        "drill": project.drills,
+        "homework": project.homework,
+    }[kind][item_id]
+    label = ctx.t["survey"] if getattr(item, "kind", "") == "survey" else ctx.t[kind]
+    text = getattr(item, "background", None) or getattr(item, "prompt", None) or getattr(item, "scenario", None) or getattr(item, "intro", None) or ""
+    return Card(kind, label, item.title, paths.item_page(kind, item_id), first_sentence(text))
+
+
+def first_sentence(text: str, limit: int = 80) -> str:
+    """The opening of a Markdown text, cut after its first sentence, for a card's teaser."""
+    line = next((l.strip() for l in text.strip().splitlines() if l.strip()), "")
+    for stop in "。！？!?":
+        if stop in line:
+            line = line[: line.index(stop) + 1]
+            break
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def lecture_pages(ctx: RenderContext) -> list[Page]:
+    lectures = ctx.project.lectures
+    links = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(lectures)]
+    pages = []
+    for i, lecture in enumerate(lectures):
+        cards = {s.id: [activity_card(ctx, r) for r in s.activities] for s in lecture.sections}
+        cards[""] = [activity_card(ctx, r) for r in lecture.activities]
+        path = links[i].path
+        content = ctx.render(
+            "lecture.md.j2",
+            path,
+            lecture=lecture,
+            heading=links[i].title,
+            section_numbers=[chinese_number(n + 1) if ctx.project.course.language == "zh" else str(n + 1) for n in range(len(lecture.sections))],
+            cards=cards,
+            previous=links[i - 1] if i > 0 else None,
+            next=links[i + 1] if i + 1 < len(links) else None,
+        )
+        pages.append(Page(path, links[i].title, content, ctx.project.source("lecture", lecture.id)))
+    return pages
+
+
+def home_page(ctx: RenderContext) -> Page:
+    lectures = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(ctx.project.lectures)]
+    content = ctx.render("home.md.j2", paths.HOME, lectures=lectures, project=ctx.project)
+    return Page(paths.HOME, ctx.t["home"], content, ctx.project.source("course", ctx.project.course.id))
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One row of the agenda."""
+
+    day: int
+    start: str
+    end: str
+    title: str
+    path: str | None
+    minutes: int
+
+
+def agenda_slots(ctx: RenderContext) -> list[Slot]:
+    """Lay the lectures out over the course days, from the day's start, around the lunch break."""
+    course = ctx.project.course
+    schedule = course.duration
+    day_minutes = round(schedule.hours_per_day * 60)
+    items: list[tuple[str, str | None, int]] = [
+        (lecture_heading(ctx, i, l), paths.item_page("lecture", l.id), l.duration_minutes)
+        for i, l in enumerate(ctx.project.lectures)
+    ]
+    if course.closing and course.closing.duration_minutes:
+        items.append((course.closing.title, None, course.closing.duration_minutes))
+    slots: list[Slot] = []
+    day, used, lunch_taken = 1, 0, False
+    clock = _at(schedule.day_start)
+    lunch_start, lunch_end = (_at(schedule.lunch_start), _at(schedule.lunch_end)) if schedule.lunch_start else (None, None)
+    for title, path, minutes in items:
+        if used and used + minutes > day_minutes:
+            day, used, lunch_taken, clock = day + 1, 0, False, _at(schedule.day_start)
+        if lunch_start and lunch_end and not lunch_taken and clock + timedelta(minutes=minutes / 2) > lunch_start:
+            begin = max(clock, lunch_start)
+            slots.append(Slot(day, _hm(begin), _hm(lunch_end), ctx.t["lunch"], None, 0))
+            clock, lunch_taken = lunch_end, True
+        end = clock + timedelta(minutes=minutes)
+        slots.append(Slot(day, _hm(clock), _hm(end), title, path, minutes))
+        clock, used = end, used + minutes
+    return slots
+
+
+def _at(hhmm: str) -> datetime:
+    return datetime.strptime(hhmm, "%H:%M")
+
+
+def _hm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def agenda_page(ctx: RenderContext) -> Page:
+    content = ctx.render("agenda.md.j2", paths.AGENDA, slots=agenda_slots(ctx), project=ctx.project)
+    return Page(paths.AGENDA, ctx.t["agenda"], content, ctx.project.source("course", ctx.project.course.id))

@@ -1,0 +1,29 @@
+"""Where each generated page lives, relative to the docs folder: the site's URL scheme in one place.
+
+Ids become addresses, so these paths are stable as long as ids are.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+AGENDA = "agenda.md"
+CASES_INDEX = "cases/index.md"
+ASSETS = "assets/coursegen"
+
+_ITEM_PAGES = {
+    "lecture": "lectures/{id}.md",
+    "case": "cases/{id}.md",
+    "discussion": "discussions/{id}.md",
+    "drill": "drills/{id}.md",
+    "homework": "homework/{id}.md",
+    "quiz": "quizzes/{id}.md",
+}
+
+
+def item_page(kind: str, item_id: str) -> str:
+    """The page of a lecture, case, discussion, drill, homework or quiz."""
+    return _ITEM_PAGES[kind].format(id=item_id)
+
+
+def asset(name: str) -> str:
+    return f"{ASSETS}/{name}"

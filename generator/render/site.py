@@ -1,0 +1,54 @@
+"""What rendering produces: pages, assets and navigation, independent of any builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Edition = Literal["trainee", "trainer"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page, at a path relative to the docs folder."""
+
+    path: str
+    title: str
+    content: str
+    source: Path | None = None
+    """The YAML file the page came from (edit links, error messages)."""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file the site needs, at a path relative to the docs folder."""
+
+    path: str
+    content: bytes
+
+
+NavEntry = tuple[str, "str | list[NavEntry]"]
+"""(title, page path) or (title, children): MkDocs' ``nav`` shape."""
+
+
+@dataclass
+class Site:
+    """Everything the generator hands to a builder."""
+
+    pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
+    nav: list[NavEntry] = field(default_factory=list)
+    extra_css: list[str] = field(default_factory=list)
+    extra_javascript: list[str] = field(default_factory=list)
+
+    def nav_config(self) -> list[dict[str, object]]:
+        """The navigation as MkDocs' ``nav`` setting expects it."""
+        return [_nav_item(entry) for entry in self.nav]
+
+
+def _nav_item(entry: NavEntry) -> dict[str, object]:
+    title, target = entry
+    if isinstance(target, str):
+        return {title: target}
+    return {title: [_nav_item(child) for child in target]}

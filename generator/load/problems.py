@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..errors import UserError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -30,7 +32,7 @@ class Problem:
         return f"{text}\n    hint: {self.hint}" if self.hint else text
 
 
-class CourseError(Exception):
+class CourseError(UserError):
     """The course cannot be built; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:

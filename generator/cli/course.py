@@ -6,9 +6,12 @@ from pathlib import Path
 
 import click
 
+from ..build import Paths, build as build_pipeline, generate
+from ..build.watch import watch
+from ..errors import UserError
 from ..load import load_project
-from ..model.project import Project
 from ..load.problems import Problem
+from ..model.project import Project
 
 
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
@@ -46,4 +49,53 @@ def summary(project: Project) -> str:
     )
 
 
-COMMANDS = [check]
+@click.command()
+@course_options
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/, or site-trainer/ for the trainer edition).")
+@click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True, help="The trainer edition adds facilitator notes and answer keys.")
+@click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
+def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool) -> None:
+    """Validate the course, generate its pages and build the site.
+
+    A failed build leaves the previous site folder untouched.
+    """
+    target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
+    paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
+    generated = build_pipeline(paths, target, edition, strict=not no_strict, progress=_progress)  # type: ignore[arg-type]
+    click.echo(summary(generated.project))
+    click.echo(f"Site written to {target}/")
+
+
+def _progress(step: str) -> None:
+    click.echo(f"… {step}", err=True)
+
+
+@click.command()
+@course_options
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
+@click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True)
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
+def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str) -> None:
+    """Live preview: rebuilds and reloads the browser whenever a course file changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
+    generated = generate(paths, edition, progress=_progress)  # type: ignore[arg-type]
+
+    def regenerate() -> None:
+        try:
+            generate(paths, edition)  # type: ignore[arg-type]
+            _progress("course regenerated")
+        except UserError as exc:
+            click.echo(f"{exc}\n(still serving the last good version)", err=True)
+
+    docs = config.parent / "docs"
+    observer = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work)
+    try:
+        mkdocs_serve(str(generated.config), livereload=True, dev_addr=dev_addr)
+    finally:
+        observer.stop()
+
+
+COMMANDS = [check, build, serve]

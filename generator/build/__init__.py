@@ -1,0 +1,59 @@
+"""The build pipeline: load → render → write workspace → MkDocs → swap into ``site/``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..load import load_project
+from ..load.problems import Problem
+from ..model.project import Project
+from ..render import Edition, Site, render_site
+from .mkdocs_build import build_site
+from .workspace import MARKER, write_workspace
+
+__all__ = ["MARKER", "Paths", "generate", "build"]
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a course project keeps its parts; all default to the layout `coursegen new` creates."""
+
+    config: Path = Path("mkdocs.yml")
+    course: Path = Path("course")
+    quizzes: Path = Path("quizzes")
+    work: Path = Path(".coursegen")
+
+    def workspace(self, edition: Edition) -> Path:
+        return self.work / edition
+
+
+@dataclass(frozen=True)
+class Generated:
+    project: Project
+    site: Site
+    config: Path
+    warnings: list[Problem]
+
+
+def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None) -> Generated:
+    """Validate the course and write its pages; raises CourseError before touching anything on disk."""
+    progress("loading course")
+    project, warnings = load_project(paths.course, paths.quizzes)
+    progress(f"rendering {edition} pages")
+    site = render_site(project, edition)
+    config = write_workspace(site, paths.config, paths.workspace(edition))
+    return Generated(project, site, config, warnings)
+
+
+def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True,
+          progress: Callable[[str], None] = lambda _: None) -> Generated:
+    """Generate, then build with MkDocs into ``site_dir`` (the previous site survives any failure)."""
+    generated = generate(paths, edition, progress)
+    progress(f"building {len(generated.site.pages)} pages with MkDocs")
+    started = time.perf_counter()
+    build_site(generated.config, site_dir, strict=strict)
+    progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")
+    return generated

@@ -1,0 +1,59 @@
+"""Run MkDocs on a generated workspace and publish the result without ever losing the last good site."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import UserError
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so a failed strict build can say why."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_path: Path, site_dir: Path, *, strict: bool = True) -> None:
+    """Build into a temporary folder beside ``site_dir``, then swap it in.
+
+    A failed build (bad config, a warning under ``strict``) leaves ``site_dir`` exactly as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(config_path), site_dir=str(staging), strict=strict)
+        build(config)
+    except (MkDocsException, SystemExit, OSError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        details = "\n".join(f"  {m}" for m in collector.messages) or f"  {exc}"
+        raise UserError(f"MkDocs could not build the site; {site_dir.name}/ was left as it was.\n{details}") from exc
+    finally:
+        logger.removeHandler(collector)
+    _swap(staging, site_dir)
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -12,6 +12,8 @@ from ..errors import UserError
 from ..load import load_project
 from ..load.problems import Problem
 from ..model.project import Project
+from ..scaffold import create_project
+from ..schema import write_schemas
 
 
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
@@ -98,4 +100,22 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
         observer.stop()
 
 
-COMMANDS = [check, build, serve]
+@click.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--title", default="新课程", show_default=True, help="The course title.")
+def new(directory: Path, title: str) -> None:
+    """Create a minimal course project in DIRECTORY that builds out of the box."""
+    files = create_project(directory, title)
+    click.echo(f"Created {len(files)} files in {directory}/")
+    click.echo(f"Next: cd {directory} && coursegen serve")
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True, help="Folder to write the schemas to.")
+def schema(output: Path) -> None:
+    """Write the JSON Schemas of every course file (for editors) and of submission files."""
+    for path in write_schemas(output):
+        click.echo(str(path))
+
+
+COMMANDS = [check, build, serve, new, schema]

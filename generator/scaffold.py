@@ -1,0 +1,47 @@
+"""``coursegen new``: a minimal course project that builds out of the box."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from .errors import UserError
+from .render.environment import environment
+from .schema import editor_settings, write_schemas
+
+RENAMES = {"gitignore": ".gitignore"}
+"""Files stored under another name in the package (a dot-file would be skipped by packaging)."""
+
+
+def create_project(target: Path, title: str) -> list[Path]:
+    """Write the scaffold into ``target`` (which must be empty or absent); return the files written."""
+    if target.exists() and any(target.iterdir()):
+        raise UserError(f"{target}: folder is not empty; choose a new folder name")
+    course_id = _slug(target.resolve().name)
+    root = Path(str(resources.files("generator") / "templates" / "scaffold"))
+    written: list[Path] = []
+    for source in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = source.relative_to(root)
+        rel_name = RENAMES.get(str(rel), str(rel))
+        if rel_name.endswith(".j2"):
+            template = environment().get_template(f"scaffold/{rel.as_posix()}")
+            content = template.render(title=title, course_id=course_id)
+            rel_name = rel_name.removesuffix(".j2")
+        else:
+            content = source.read_text(encoding="utf-8")
+        path = target / rel_name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    written += write_schemas(target / "schemas")
+    settings = target / ".vscode" / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(editor_settings(), encoding="utf-8")
+    written.append(settings)
+    return written
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:64] or "course"

@@ -54,3 +54,12 @@ def serve_folder(folder: Path) -> Iterator[str]:
 def site_url(example_site: Path) -> Iterator[str]:
     """Base URL (no trailing slash) of the trainee edition of the example course."""
     yield from serve_folder(example_site)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite golden files from the current output.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

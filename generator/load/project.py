@@ -38,16 +38,17 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     loader = _Loader()
     course_path = course_dir / COURSE_FILE
     course_doc, course = loader.load(course_path, Course)
-    if course is None or course_doc is None:
-        raise CourseError(loader.problems)
-
+    # Even when course.yml is invalid, read every other file: a trainer fixes all problems in one round.
+    lecture_files = _lecture_files(course_doc)
     lectures = [
         lecture
-        for i, rel in enumerate(course.lectures)
-        if (lecture := loader.load_lecture(course_dir / rel, course_doc, ("lectures", i))) is not None
+        for i, rel in lecture_files
+        if (lecture := loader.load_lecture(course_dir / rel, course_doc, ("lectures", i))) is not None  # type: ignore[arg-type]
     ]
     items = {kind: loader.load_folder(course_dir / folder, model, kind) for kind, (folder, model) in ITEM_FOLDERS.items()}
     quizzes = loader.load_folder(quizzes_dir, QuizBank, "quiz")
+    if course is None or course_doc is None:
+        raise CourseError(loader.problems)
 
     project = Project(
         course=course,
@@ -61,12 +62,20 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     )
     loader.check_ids(project, "lecture", [l.id for l in lectures])
     loader.check_references(project, course_doc)
-    if not loader.problems and len(lectures) == len(course.lectures):
+    if not loader.problems:
         loader.check_duration(project, course_doc)
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors:
         raise CourseError(loader.problems)
     return project, loader.problems
+
+
+def _lecture_files(course_doc: YamlDoc | None) -> list[tuple[int, str]]:
+    """(position, path) of each lecture file course.yml lists, read from the raw data."""
+    listed = course_doc.data.get("lectures") if course_doc and isinstance(course_doc.data, dict) else None
+    if not isinstance(listed, list):
+        return []
+    return [(i, rel) for i, rel in enumerate(listed) if isinstance(rel, str) and rel.strip()]
 
 
 class _Loader:

@@ -1,0 +1,138 @@
+"""Each kind of bad input gives one exact `file:line:col: message`, all problems at once, no traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.load import CourseError, load_project
+
+from .coursefiles import COURSE, LECTURE, write_course
+
+
+def problems(root: Path) -> list[str]:
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        load_project(Path("course"), Path("quizzes"))
+    except CourseError as exc:
+        return [str(p) for p in exc.problems]
+    finally:
+        os.chdir(cwd)
+    raise AssertionError("the course loaded without errors")
+
+
+def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("title: 一节", "title: [一节")})
+    [message] = problems(tmp_path)
+    assert message == (
+        "course/lectures/one.yml:7:11: YAML syntax error: expected ',' or ']', but got ':'\n"
+        "    hint: check the indentation and that text containing ': ' or starting with a symbol is quoted"
+    )
+
+
+def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("    title: 一节", "\ttitle: 一节")})
+    [message] = problems(tmp_path)
+    assert message.startswith("course/lectures/one.yml:6:1: YAML syntax error")
+    assert message.endswith("hint: YAML indentation must use spaces, not tabs")
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("duration_minutes: 60", "duration_minutes: 一小时")})
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:3:19: `duration_minutes`: input should be a valid integer, unable to parse string as an integer (found '一小时')"
+    ]
+
+
+def test_number_where_text_is_expected_hints_at_quotes(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("points: [要点]", "points: [315]")})
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:7:14: `sections[0].points[0]`: input should be a valid string (found 315)\n"
+        '    hint: put the value in quotes ("315") if it is meant as text'
+    ]
+
+
+def test_missing_field_points_at_the_parent_mapping(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("    title: 一节\n", "")})
+    assert problems(tmp_path) == ["course/lectures/one.yml:5:5: missing required key `title` in `sections[0]`"]
+
+
+def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/course.yml": COURSE + "subtitel: 副标题\n"})
+    assert problems(tmp_path) == ["course/course.yml:8:1: unknown key `subtitel`\n    hint: did you mean `subtitle`?"]
+
+
+def test_duplicate_key_in_a_mapping(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/course.yml": COURSE + "title: 又一个标题\n"})
+    assert problems(tmp_path) == ["course/course.yml:8:1: duplicate key `title`\n    hint: each key may appear once in a mapping"]
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    case = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
+    write_course(tmp_path, {"course/cases/a.yml": case, "course/cases/b.yml": case})
+    assert problems(tmp_path) == [
+        "course/cases/b.yml:1:5: case id `pond` is already used by a.yml\n    hint: ids must be unique; rename one of them"
+    ]
+
+
+def test_reference_to_an_unknown_id(tmp_path: Path) -> None:
+    case = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
+    lecture = LECTURE + "    activities:\n      - case: pnd\n"
+    write_course(tmp_path, {"course/cases/pond.yml": case, "course/lectures/one.yml": lecture})
+    assert problems(tmp_path) == ["course/lectures/one.yml:9:15: no case with id `pnd`\n    hint: did you mean `pond`?"]
+
+
+def test_missing_lecture_file(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/course.yml": COURSE.replace("lectures/one.yml", "lectures/onе.yml")})
+    assert problems(tmp_path) == [
+        "course/course.yml:7:12: lecture file `lectures/onе.yml` does not exist\n    hint: did you mean `one.yml`?"
+    ]
+
+
+def test_bad_id_gets_the_id_rule(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("id: one", "id: 第一讲")})
+    [message] = problems(tmp_path)
+    assert message.startswith("course/lectures/one.yml:1:5: `id`: string should match pattern")
+    assert message.endswith("hint: ids use lower-case letters, digits and '-', e.g. `complaint-roots`")
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    write_course(tmp_path)
+    (tmp_path / "course/lectures/one.yml").write_bytes(LECTURE.encode("gb18030"))
+    assert problems(tmp_path) == ["course/lectures/one.yml:1:1: not UTF-8 text (byte 15)\n    hint: save the file as UTF-8"]
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:
+    write_course(tmp_path, {
+        "course/course.yml": COURSE + "subtitel: x\n",
+        "course/lectures/one.yml": LECTURE.replace("duration_minutes: 60", "duration_minutes: -5") + "extra: 1\n",
+    })
+    found = problems(tmp_path)
+    assert [m.split(": ")[0] for m in found] == [
+        "course/course.yml:8:1",
+        "course/lectures/one.yml:3:19",
+        "course/lectures/one.yml:8:1",
+    ]
+
+
+def test_duration_mismatch_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("duration_minutes: 60", "duration_minutes: 45")})
+    project, warnings = load_project(tmp_path / "course", tmp_path / "quizzes")
+    assert project.course.id == "t"
+    assert [w.message for w in warnings] == ["lectures add up to 45 minutes but the course lasts 60 minutes"]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_cli_reports_errors_with_exit_1_and_no_traceback(tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_course(tmp_path, {"course/course.yml": COURSE + "subtitel: x\n"})
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [command])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "course/course.yml:8:1: unknown key `subtitel`" in result.output
+    assert result.output.rstrip().endswith("1 error found; nothing was built.")

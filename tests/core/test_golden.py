@@ -1,0 +1,42 @@
+"""Golden files: the Markdown generated for a small fixture course, reviewed in the diff when it changes.
+
+Run ``pytest tests/core/test_golden.py --update-goldens`` to rewrite them after an intended change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_project
+from generator.render import render_site
+
+HERE = Path(__file__).parent
+FIXTURE = HERE.parent / "fixtures" / "mini"
+GOLDEN = HERE.parent / "golden"
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_generated_pages_match_goldens(edition: str, update_goldens: bool) -> None:
+    project, _ = load_project(FIXTURE / "course", FIXTURE / "quizzes")
+    site = render_site(project, edition)  # type: ignore[arg-type]
+    folder = GOLDEN / f"mini-{edition}"
+    produced = {page.path: page.content for page in site.pages}
+    if update_goldens:
+        for old in folder.rglob("*.md"):
+            old.unlink()
+        for path, content in produced.items():
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_text(content, encoding="utf-8")
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+    assert sorted(produced) == sorted(expected), "pages added or removed: run with --update-goldens and review"
+    for path, content in produced.items():
+        assert content == expected[path], f"{path} differs from its golden file"
+
+
+def test_trainee_goldens_hold_no_facilitator_notes() -> None:
+    text = "".join(p.read_text(encoding="utf-8") for p in (GOLDEN / "mini-trainee").rglob("*.md"))
+    assert "讲师备注" not in text
+    trainer = "".join(p.read_text(encoding="utf-8") for p in (GOLDEN / "mini-trainer").rglob("*.md"))
+    assert "讲师备注：先请学员举例。" in trainer

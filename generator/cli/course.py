@@ -118,4 +118,16 @@ def schema(output: Path) -> None:
         click.echo(str(path))
 
 
-COMMANDS = [check, build, serve, new, schema]
+@click.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("guide/docs"), show_default=True, help="Folder of the trainer's guide pages.")
+@click.pass_context
+def guide(ctx: click.Context, output: Path) -> None:
+    """Regenerate the trainer's guide reference pages (fields and commands) from the code."""
+    from ..guide import write_guide
+
+    root = ctx.find_root().command
+    for path in write_guide(output, root):  # type: ignore[arg-type]
+        click.echo(str(path))
+
+
+COMMANDS = [check, build, serve, new, schema, guide]

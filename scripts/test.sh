@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Set up everything the test suite needs on a fresh Debian machine, then run it.
+# Usage: bash scripts/test.sh [pytest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: Debian's Chromium (never a downloaded browser), CJK fonts for screenshots and PDFs,
+# pdftotext for the handbook test, Node.js for the independent JS tools.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+# Python packages, in a virtual environment of the project's own.
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test]"
+
+# JavaScript tools the tests load into the browser or run with Node.js.
+[ -d tests/js/node_modules ] || npm install --prefix tests/js --no-audit --no-fund --loglevel=error
+
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"

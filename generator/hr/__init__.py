@@ -1,0 +1,53 @@
+"""HR homework tracking: submission files + roster → who handed in what, when, and how the class rated the course.
+
+Flow: :mod:`.roster` reads the class list, :mod:`.intake` sorts every file (via :mod:`.sources`
+and :mod:`.check`) into accepted / superseded / rejected, :mod:`.report` joins them into one
+model, and :mod:`.xlsx`, :mod:`.html` and :mod:`.csvfiles` render that model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..model.project import Project
+from .buckets import Bucket, Limits, Reason
+from .csvfiles import write_csv
+from .html import render_html
+from .intake import collect
+from .report import Report, build_report
+from .roster import Roster, RosterError, read_roster
+from .xlsx import write_xlsx
+
+__all__ = ["Bucket", "Limits", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
+
+XLSX_NAME = "homework-report.xlsx"
+HTML_NAME = "homework-report.html"
+CSV_FOLDER = "csv"
+
+
+@dataclass(frozen=True)
+class Outputs:
+    xlsx: Path
+    html: Path
+    csv: list[Path]
+
+
+def make_report(
+    submissions: Path,
+    roster: Roster,
+    project: Project,
+    out_dir: Path,
+    *,
+    now: datetime | None = None,
+    limits: Limits | None = None,
+) -> tuple[Report, Outputs]:
+    """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``."""
+    intake = collect(submissions, project, roster, limits)
+    report = build_report(project, roster, intake, now or datetime.now(timezone.utc))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_xlsx(report, out_dir / XLSX_NAME)
+    html = out_dir / HTML_NAME
+    html.write_text(render_html(report), encoding="utf-8")
+    return report, Outputs(out_dir / XLSX_NAME, html, write_csv(report, out_dir / CSV_FOLDER))

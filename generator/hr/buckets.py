@@ -1,0 +1,95 @@
+"""Where each input file ends up, why, and the limits that protect HR's computer from hostile files.
+
+Every file found under the submissions folder (and inside its archives) lands in exactly one
+:class:`Bucket`; a rejected file carries a :class:`Reason` HR can act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+MiB = 1024 * 1024
+
+
+class Bucket(str, Enum):
+    ACCEPTED = "accepted"
+    SUPERSEDED = "superseded"
+    """A valid file, replaced by a newer version from the same trainee for the same form."""
+    REJECTED = "rejected"
+
+    @property
+    def label(self) -> str:
+        return {"accepted": "已采用", "superseded": "已被新版本取代", "rejected": "已拒收"}[self.value]
+
+
+class Reason(str, Enum):
+    """Why a file was rejected; the value is the stable code written to CSV."""
+
+    OVERSIZED = "oversized"
+    NOT_JSON = "not_json"
+    TOO_DEEP = "too_deep"
+    NOT_SUBMISSION = "not_submission"
+    WRONG_VERSION = "wrong_version"
+    INVALID = "invalid"
+    CHECKSUM = "checksum"
+    UNKNOWN_COURSE = "unknown_course"
+    UNKNOWN_HOMEWORK = "unknown_homework"
+    NOT_ON_ROSTER = "not_on_roster"
+    UNSAFE_PATH = "unsafe_path"
+    ZIP_BOMB = "zip_bomb"
+    BAD_ARCHIVE = "bad_archive"
+    SYSTEM_FILE = "system_file"
+    UNREADABLE = "unreadable"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Reason.OVERSIZED: "文件过大",
+    Reason.NOT_JSON: "不是有效的 JSON 文件",
+    Reason.TOO_DEEP: "JSON 嵌套过深",
+    Reason.NOT_SUBMISSION: "不是作业提交文件",
+    Reason.WRONG_VERSION: "文件格式版本不支持",
+    Reason.INVALID: "内容不符合提交文件格式",
+    Reason.CHECKSUM: "校验值不符（文件被改动过）",
+    Reason.UNKNOWN_COURSE: "不属于本课程",
+    Reason.UNKNOWN_HOMEWORK: "本课程没有这项作业",
+    Reason.NOT_ON_ROSTER: "学员不在名单中",
+    Reason.UNSAFE_PATH: "压缩包内路径不安全",
+    Reason.ZIP_BOMB: "疑似压缩炸弹",
+    Reason.BAD_ARCHIVE: "压缩包无法读取",
+    Reason.SYSTEM_FILE: "系统附带文件，不是提交文件",
+    Reason.UNREADABLE: "无法读取",
+}
+
+
+class Rejected(Exception):
+    """Raised while examining one file; becomes that file's rejection."""
+
+    def __init__(self, reason: Reason, detail: str = "") -> None:
+        super().__init__(f"{reason.value}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on untrusted input. A real submission is a few kilobytes; these leave wide room."""
+
+    max_file_bytes: int = 2 * MiB
+    """Largest submission file read; anything larger is rejected unread."""
+    max_json_depth: int = 32
+    """A submission nests at most 5 levels; deeper JSON is rejected before it is parsed."""
+    max_archive_entries: int = 50_000
+    max_archive_bytes: int = 1024 * MiB
+    """Total unpacked size of one archive, nested archives included."""
+    max_ratio: int = 100
+    """Compression ratio above which a large entry (see ``ratio_floor_bytes``) counts as a zip bomb."""
+    ratio_floor_bytes: int = 1 * MiB
+    """Small entries may compress as well as they like: they cannot hurt."""
+    max_nested_archive_bytes: int = 64 * MiB
+    """An archive inside an archive is read into memory, so it must stay small."""
+    max_archive_depth: int = 3

@@ -1,0 +1,135 @@
+"""Examine the bytes of one file: is it a genuine submission for this course from a trainee on the roster?
+
+Checks run from cheap to dear, so hostile input is turned away before it costs anything:
+size (done by :mod:`.sources`), text encoding, nesting depth (counted without parsing),
+JSON syntax, format and version, the submission schema, the checksum, then the course,
+the form and the roster.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import accumulate
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model.homework import Homework, Rating
+from ..model.project import Project
+from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, checksum
+from . import normalize
+from .buckets import Limits, Reason, Rejected
+from .roster import Roster, Trainee
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+@dataclass(frozen=True)
+class Received:
+    """A valid submission matched to its roster row.
+
+    Only what the report shows is kept: a homework's answers are dropped (HR tracks who handed in,
+    trainers read the answers), a survey's answers are kept for its statistics.
+    """
+
+    trainee: Trainee
+    form: Homework
+    updated_at: datetime
+    quiz_scores: dict[str, QuizScore]
+    sha256: str
+    answers: dict[str, Answer] = field(default_factory=dict)
+    note: str = ""
+    """Something HR should know about an accepted file, e.g. a name that differs from the roster."""
+
+
+class Checker:
+    def __init__(self, project: Project, roster: Roster, limits: Limits) -> None:
+        self.project = project
+        self.roster = roster
+        self.limits = limits
+
+    def check(self, data: bytes) -> Received:
+        """The submission in ``data``; raises :class:`Rejected` with the first reason it fails."""
+        raw = parse_json(data, self.limits.max_json_depth)
+        submission = _submission(raw)
+        if checksum(raw) != submission.sha256:
+            raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
+        course_id = self.project.course.id
+        if submission.course_id != course_id:
+            raise Rejected(Reason.UNKNOWN_COURSE, f"文件属于课程「{submission.course_id}」，本报告的课程是「{course_id}」")
+        form = self.project.homework.get(submission.homework_id)
+        if form is None:
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"作业编号「{submission.homework_id}」")
+        if form.kind != submission.kind:
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"「{form.id}」在课程中是 {form.kind}，文件却写作 {submission.kind}")
+        if form.kind == "survey":
+            _check_ratings(form, submission.answers)
+        trainee = self.roster.find(submission.trainee.employee_id)
+        if trainee is None:
+            declared = submission.trainee
+            raise Rejected(Reason.NOT_ON_ROSTER, f"工号「{declared.employee_id}」，姓名「{declared.name}」，部门「{declared.department}」")
+        declared_name = normalize.label(submission.trainee.name)
+        return Received(
+            trainee=trainee,
+            form=form,
+            updated_at=submission.updated_at,
+            quiz_scores=submission.quiz_scores,
+            sha256=submission.sha256,
+            answers=submission.answers if form.kind == "survey" else {},
+            note="" if declared_name == trainee.name else f"文件中填写的姓名为「{declared_name}」",
+        )
+
+
+def parse_json(data: bytes, max_depth: int) -> Any:
+    """Parse untrusted JSON: UTF-8 only, nesting bounded before parsing, no NaN or Infinity."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Rejected(Reason.NOT_JSON, f"不是 UTF-8 文本（第 {exc.start} 字节）") from exc
+    depth = json_depth(text)
+    if depth > max_depth:
+        raise Rejected(Reason.TOO_DEEP, f"嵌套 {depth} 层，上限 {max_depth} 层")
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
+        where = f"第 {exc.lineno} 行第 {exc.colno} 列：" if isinstance(exc, json.JSONDecodeError) else ""
+        raise Rejected(Reason.NOT_JSON, f"{where}{getattr(exc, 'msg', exc)}") from exc
+
+
+def json_depth(text: str) -> int:
+    """The deepest bracket nesting of ``text`` outside strings, counted in C-speed passes (no parsing)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _submission(raw: Any) -> Submission:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise Rejected(Reason.NOT_SUBMISSION, f"没有 \"format\": \"{FORMAT}\"")
+    version = raw.get("format_version")
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        raise Rejected(Reason.WRONG_VERSION, f"版本 {version!r}，本工具读取版本 {FORMAT_VERSION}")
+    try:
+        return Submission.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "（根）"
+        more = f"（另有 {exc.error_count() - 1} 处）" if exc.error_count() > 1 else ""
+        raise Rejected(Reason.INVALID, f"{where}：{first['msg']}{more}") from exc
+
+
+def _check_ratings(form: Homework, answers: dict[str, Answer]) -> None:
+    for form_field in form.fields:
+        if not isinstance(form_field, Rating) or form_field.id not in answers:
+            continue
+        answer = answers[form_field.id]
+        if not isinstance(answer, dict) or any(not 1 <= v <= 5 for v in answer.values()):
+            raise Rejected(Reason.INVALID, f"评分「{form_field.id}」必须是 1 到 5 的整数")

@@ -1,0 +1,104 @@
+"""The report as CSV files for other tools: English column names, status codes, ISO 8601 times.
+
+UTF-8 with a BOM, so Excel on Chinese Windows opens them without garbling; strings from files
+are neutralised like the workbook's cells (CSV is where formula injection usually strikes).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from .cells import Value, text
+from .report import Report
+
+CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
+
+
+def write_csv(report: Report, folder: Path) -> list[Path]:
+    """Write every CSV file into ``folder``; returns their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "departments.csv": (
+            ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate"],
+            [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate)] for t in report.departments],
+        ),
+        "forms.csv": (
+            ["form_id", "title", "kind", "due", "expected", "on_time", "late", "missing", "submission_rate"],
+            [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate)] for f, t in zip(report.forms, report.per_form)],
+        ),
+        "detail.csv": (
+            ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "last_updated_at", "late_minutes", "source_file", "note"],
+            [
+                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at, c.last_at,
+                 int(c.late_by.total_seconds() // 60) if c.late_by else None, c.source, c.note]
+                for c in report.cells
+            ],
+        ),
+        "quiz_scores.csv": (
+            ["employee_id", "name", "department", "quiz_id", "best", "passed"],
+            [
+                [row.trainee.raw_id, row.trainee.name, row.trainee.department, quiz.id, score.best, int(score.passed)]
+                for row in report.quiz_rows
+                for quiz in report.quizzes
+                if (score := row.scores.get(quiz.id)) is not None
+            ],
+        ),
+        "survey_ratings.csv": (
+            ["form_id", "item", "department", "responses", "mean", "n1", "n2", "n3", "n4", "n5"],
+            [
+                row
+                for s in report.surveys
+                for item in s.items
+                for row in [
+                    [s.form.id, item.label, "", item.n, _mean(item.mean), *item.distribution],
+                    *([s.form.id, item.label, d, n, _mean(m)] for d, (n, m) in item.by_department.items()),
+                ]
+            ],
+        ),
+        "survey_comments.csv": (
+            ["form_id", "department", "question", "text"],
+            [[s.form.id, c.department, c.question, c.text] for s in report.surveys for c in s.comments],
+        ),
+        "files.csv": (
+            ["file", "size", "bucket", "reason", "detail", "employee_id", "form_id"],
+            [
+                [e.source, e.size, e.bucket.value, e.reason.value if e.reason else "", e.detail,
+                 e.received.trainee.raw_id if e.received else "", e.received.form.id if e.received else ""]
+                for e in report.files
+            ],
+        ),
+    }
+    paths = []
+    for name in CSV_FILES:
+        header, rows = tables[name]
+        paths.append(_write(folder / name, header, rows))
+    return paths
+
+
+def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as fp:
+        writer = csv.writer(fp)
+        writer.writerow(header)
+        writer.writerows([_field(v) for v in row] for row in rows)
+    return path
+
+
+def _field(value: Value) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, str):
+        return text(value)
+    return value
+
+
+def _ratio(value: float) -> float:
+    return round(value, 4)
+
+
+def _mean(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None

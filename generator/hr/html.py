@@ -1,0 +1,82 @@
+"""The report as one self-contained HTML page: inline CSS, an inline SVG chart, no script, no outside asset.
+
+Every string from a file is escaped by Jinja2's autoescape; on top of that the page's Content
+Security Policy forbids any script, so even a mistake in escaping could not run code in HR's browser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .buckets import Bucket
+from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, late_label
+
+CHART_LABEL_WIDTH = 180
+CHART_BAR_WIDTH = 460
+CHART_ROW_HEIGHT = 28
+CHART_LABEL_CHARS = 12
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One department's bar: widths in pixels of the on-time, late and missing parts."""
+
+    label: str
+    short: str
+    y: int
+    on_time: float
+    late: float
+    missing: float
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    bar_x: int
+    bar_width: int
+    row_height: int
+    bars: list[Bar]
+
+
+def completion_chart(tallies: list[Tally]) -> Chart:
+    """A horizontal stacked bar per department: on time, late, missing, as shares of what was due."""
+    bars = []
+    for i, tally in enumerate(tallies):
+        scale = CHART_BAR_WIDTH / tally.expected if tally.expected else 0
+        short = tally.label if len(tally.label) <= CHART_LABEL_CHARS else tally.label[: CHART_LABEL_CHARS - 1] + "…"
+        bars.append(Bar(tally.label, short, 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
+    width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
+    return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, bars)
+
+
+@cache
+def environment() -> Environment:
+    """Autoescape on for every template: this environment only ever renders HTML full of untrusted text."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = lambda value: f"{value:.1%}"
+    env.filters["num"] = lambda value, digits=2: "" if value is None else f"{value:.{digits}f}"
+    env.filters["when"] = lambda value: "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+    env.filters["late"] = late_label
+    return env
+
+
+def render_html(report: Report) -> str:
+    return environment().get_template("hr/report.html.j2").render(
+        report=report,
+        chart=completion_chart(report.departments),
+        status_labels=STATUS_LABELS,
+        kind_labels=KIND_LABELS,
+        Bucket=Bucket,
+        chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
+    )

@@ -1,0 +1,110 @@
+"""Sort every file under the submissions folder into exactly one bucket.
+
+The buckets are accepted, superseded (an older version of a file the same trainee sent again
+for the same form: the newest ``updated_at`` is kept) and rejected with a reason. The first
+version a trainee sent is remembered, because lateness is judged on when homework first came in,
+not on a correction sent afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..model.project import Project
+from .buckets import Bucket, Limits, Reason, Rejected
+from .check import Checker, Received
+from .roster import Roster
+from .sources import Found, walk
+
+
+@dataclass
+class Entry:
+    """One input file and what became of it."""
+
+    source: str
+    size: int | None
+    bucket: Bucket
+    reason: Reason | None = None
+    detail: str = ""
+    received: Received | None = None
+
+
+@dataclass
+class Handed:
+    """What one trainee handed in for one form: the version kept and when the first version came."""
+
+    entry: Entry
+    first_at: datetime
+
+    @property
+    def received(self) -> Received:
+        assert self.entry.received is not None
+        return self.entry.received
+
+
+@dataclass
+class Intake:
+    entries: list[Entry]
+    """Every input file, in the order found."""
+    handed: dict[tuple[str, str], Handed] = field(default_factory=dict)
+    """(employee id, form id) → what was handed in."""
+
+    def count(self, bucket: Bucket) -> int:
+        return sum(e.bucket is bucket for e in self.entries)
+
+
+def collect(folder: Path, project: Project, roster: Roster, limits: Limits | None = None) -> Intake:
+    """Read, check and sort every file under ``folder``."""
+    limits = limits or Limits()
+    checker = Checker(project, roster, limits)
+    entries = [_examine(found, checker) for found in walk(folder, limits)]
+    return Intake(entries, _keep_newest(entries))
+
+
+def _examine(found: Found, checker: Checker) -> Entry:
+    if found.rejected is not None:
+        return _rejected(found, found.rejected)
+    assert found.data is not None
+    try:
+        received = checker.check(found.data)
+    except Rejected as rejected:
+        return _rejected(found, rejected)
+    return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received)
+
+
+def _rejected(found: Found, rejected: Rejected) -> Entry:
+    return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail)
+
+
+def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
+    """Mark all but the newest version of each (trainee, form) as superseded."""
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        if entry.received is not None:
+            groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append(entry)
+    handed: dict[tuple[str, str], Handed] = {}
+    for key, versions in groups.items():
+        versions.sort(key=_version_order)
+        kept = versions[-1]
+        for older in versions[:-1]:
+            older.bucket = Bucket.SUPERSEDED
+            older.detail = _superseded_detail(older, kept)
+        handed[key] = Handed(kept, min(_received(v).updated_at for v in versions))
+    return handed
+
+
+def _version_order(entry: Entry) -> tuple[datetime, str]:
+    return _received(entry).updated_at, entry.source
+
+
+def _received(entry: Entry) -> Received:
+    assert entry.received is not None
+    return entry.received
+
+
+def _superseded_detail(older: Entry, kept: Entry) -> str:
+    if _received(older).sha256 == _received(kept).sha256:
+        return f"与「{kept.source}」内容相同"
+    return f"采用更新的版本「{kept.source}」（{_received(kept).updated_at:%Y-%m-%d %H:%M}）"

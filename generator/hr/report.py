@@ -1,0 +1,327 @@
+"""The HR report as data: every output (xlsx, HTML, CSV) renders this one model, so they agree.
+
+Status of a trainee × form: ``submitted`` (on time, or the form has no due time), ``late``
+(the first valid version came after the due time; how late is kept) or ``missing``.
+Times are shown in the time zone the trainer wrote the due times in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+from statistics import fmean
+from typing import Literal
+
+from ..model.homework import Homework, Rating, TextArea, TextField
+from ..model.project import Project
+from ..model.submission import QuizScore
+from .buckets import Bucket
+from .intake import Entry, Handed, Intake
+from .roster import Roster, Trainee
+
+Status = Literal["submitted", "late", "missing"]
+STATUS_LABELS: dict[str, str] = {"submitted": "已提交", "late": "迟交", "missing": "未提交"}
+KIND_LABELS: dict[str, str] = {"homework": "作业", "survey": "课程评估"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One trainee × one form."""
+
+    trainee: Trainee
+    form: Homework
+    status: Status
+    due: datetime | None = None
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+    late_by: timedelta | None = None
+    source: str = ""
+    note: str = ""
+
+
+@dataclass
+class Tally:
+    """Counts for a department, a form or the whole class."""
+
+    label: str
+    trainees: int = 0
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0
+
+    def add(self, status: Status) -> None:
+        if status == "submitted":
+            self.on_time += 1
+        elif status == "late":
+            self.late += 1
+        else:
+            self.missing += 1
+
+    @property
+    def expected(self) -> int:
+        return self.on_time + self.late + self.missing
+
+    @property
+    def submitted(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def rate(self) -> float:
+        return self.submitted / self.expected if self.expected else 0.0
+
+    @property
+    def on_time_rate(self) -> float:
+        return self.on_time / self.expected if self.expected else 0.0
+
+
+@dataclass(frozen=True)
+class Quiz:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class QuizRow:
+    trainee: Trainee
+    scores: dict[str, QuizScore]
+    """Quiz id → best score the trainee's files report; quizzes without a report are absent."""
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    quiz: Quiz
+    reported: int
+    mean_best: float | None
+    passed: int
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    """One rating item of a survey: mean and 1–5 distribution, overall and by department."""
+
+    label: str
+    n: int
+    mean: float | None
+    distribution: tuple[int, int, int, int, int]
+    by_department: dict[str, tuple[int, float | None]]
+    """Department → (responses, mean)."""
+
+
+@dataclass(frozen=True)
+class Comment:
+    department: str
+    question: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SurveyStats:
+    form: Homework
+    responses: int
+    items: list[ItemStats]
+    comments: list[Comment]
+    departments: list[str]
+    """Departments with at least one response, in roster order."""
+
+
+@dataclass
+class Report:
+    course_id: str
+    course_title: str
+    generated_at: datetime
+    zone: tzinfo
+    """Every time in the report is shown in this zone."""
+    forms: list[Homework]
+    departments: list[Tally]
+    total: Tally
+    per_form: list[Tally]
+    rows: list[tuple[Trainee, list[Cell]]]
+    """One row per trainee (roster order), one cell per form."""
+    quizzes: list[Quiz]
+    quiz_rows: list[QuizRow]
+    quiz_summary: list[QuizSummary]
+    surveys: list[SurveyStats]
+    files: list[Entry]
+    buckets: dict[Bucket, int] = field(default_factory=dict)
+
+    @property
+    def timezone(self) -> str:
+        return zone_label(self.zone, self.generated_at)
+
+    def due(self, form: Homework) -> datetime | None:
+        return form.due.astimezone(self.zone) if form.due is not None else None
+
+    @property
+    def cells(self) -> list[Cell]:
+        return [cell for _, cells in self.rows for cell in cells]
+
+    @property
+    def rejected(self) -> list[Entry]:
+        return [e for e in self.files if e.bucket is Bucket.REJECTED]
+
+    def rows_by_department(self) -> list[tuple[Tally, list[tuple[Trainee, list[Cell]]]]]:
+        groups: dict[str, list[tuple[Trainee, list[Cell]]]] = {}
+        for trainee, cells in self.rows:
+            groups.setdefault(trainee.department, []).append((trainee, cells))
+        return [(tally, groups[tally.label]) for tally in self.departments]
+
+
+def build_report(project: Project, roster: Roster, intake: Intake, now: datetime) -> Report:
+    """Join the roster, the course's forms and what was handed in."""
+    forms = list(project.homework.values())
+    zone = report_timezone(forms, now)
+    rows = [(t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone) for form in forms]) for t in roster.trainees]
+    departments = {d: Tally(d) for d in roster.departments}
+    per_form = {form.id: Tally(form.title, trainees=len(roster.trainees)) for form in forms}
+    total = Tally("合计", trainees=len(roster.trainees))
+    for trainee, cells in rows:
+        departments[trainee.department].trainees += 1
+        for cell in cells:
+            departments[trainee.department].add(cell.status)
+            per_form[cell.form.id].add(cell.status)
+            total.add(cell.status)
+    quizzes = _quizzes(project)
+    quiz_ids = {q.id for q in quizzes}
+    quiz_rows = [QuizRow(t, _best_scores(t, forms, quiz_ids, intake)) for t in roster.trainees]
+    return Report(
+        course_id=project.course.id,
+        course_title=project.course.title,
+        generated_at=now.astimezone(zone),
+        zone=zone,
+        forms=forms,
+        departments=list(departments.values()),
+        total=total,
+        per_form=list(per_form.values()),
+        rows=rows,
+        quizzes=quizzes,
+        quiz_rows=quiz_rows,
+        quiz_summary=[_quiz_summary(q, quiz_rows) for q in quizzes],
+        surveys=[_survey(form, roster, intake) for form in forms if form.kind == "survey"],
+        files=intake.entries,
+        buckets={b: intake.count(b) for b in Bucket},
+    )
+
+
+def report_timezone(forms: list[Homework], now: datetime) -> tzinfo:
+    """The zone of the first due time the trainer wrote, else the zone of HR's computer."""
+    for form in forms:
+        if form.due is not None and form.due.tzinfo is not None:
+            return form.due.tzinfo
+    zone = now.astimezone().tzinfo
+    assert zone is not None
+    return zone
+
+
+def zone_label(zone: tzinfo, when: datetime) -> str:
+    offset = when.astimezone(zone).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo) -> Cell:
+    due = form.due.astimezone(zone) if form.due is not None else None
+    if handed is None:
+        return Cell(trainee, form, "missing", due)
+    first = handed.first_at.astimezone(zone)
+    late_by = first - due if due is not None and first > due else None
+    return Cell(
+        trainee,
+        form,
+        "late" if late_by else "submitted",
+        due=due,
+        first_at=first,
+        last_at=handed.received.updated_at.astimezone(zone),
+        late_by=late_by,
+        source=handed.entry.source,
+        note=handed.entry.detail,
+    )
+
+
+def late_label(late_by: timedelta | None) -> str:
+    """How late, as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟``."""
+    if late_by is None:
+        return ""
+    minutes = max(1, int(late_by.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
+    return f"{mins}分钟"
+
+
+def _quizzes(project: Project) -> list[Quiz]:
+    quizzes = [Quiz(bank.id, bank.title) for bank in project.quizzes.values()]
+    final = project.course.final_assessment
+    if final is not None:
+        quizzes.append(Quiz(final.id, final.title))
+    return quizzes
+
+
+def _best_scores(trainee: Trainee, forms: list[Homework], quiz_ids: set[str], intake: Intake) -> dict[str, QuizScore]:
+    """Each quiz's best score and whether it was ever passed, across the snapshots the trainee's files carry."""
+    merged: dict[str, QuizScore] = {}
+    for form in forms:
+        handed = intake.handed.get((trainee.employee_id, form.id))
+        if handed is None:
+            continue
+        for quiz_id, score in handed.received.quiz_scores.items():
+            known = merged.get(quiz_id)
+            if quiz_id in quiz_ids:
+                merged[quiz_id] = score if known is None else QuizScore(best=max(known.best, score.best), passed=known.passed or score.passed)
+    return merged
+
+
+def _quiz_summary(quiz: Quiz, rows: list[QuizRow]) -> QuizSummary:
+    scores = [row.scores[quiz.id] for row in rows if quiz.id in row.scores]
+    return QuizSummary(
+        quiz,
+        reported=len(scores),
+        mean_best=fmean(s.best for s in scores) if scores else None,
+        passed=sum(s.passed for s in scores),
+    )
+
+
+def _survey(form: Homework, roster: Roster, intake: Intake) -> SurveyStats:
+    responses = [
+        handed.received
+        for trainee in roster.trainees
+        if (handed := intake.handed.get((trainee.employee_id, form.id))) is not None
+    ]
+    departments = list(dict.fromkeys(r.trainee.department for r in responses))
+    items: list[ItemStats] = []
+    comments: list[Comment] = []
+    for form_field in form.fields:
+        if isinstance(form_field, Rating):
+            for item in form_field.items:
+                scored = [(r.trainee.department, v) for r in responses if isinstance(v := _rating(r.answers.get(form_field.id), item.id), int)]
+                items.append(_item_stats(item.label, scored, departments))
+        elif isinstance(form_field, (TextField, TextArea)):
+            comments += [
+                Comment(r.trainee.department, form_field.label, text.strip())
+                for r in responses
+                if isinstance(text := r.answers.get(form_field.id), str) and text.strip()
+            ]
+    return SurveyStats(form, len(responses), items, comments, departments)
+
+
+def _rating(answer: object, item_id: str) -> int | None:
+    return answer.get(item_id) if isinstance(answer, dict) else None
+
+
+def _item_stats(label: str, scored: list[tuple[str, int]], departments: list[str]) -> ItemStats:
+    values = [v for _, v in scored]
+    counts = [values.count(k) for k in range(1, 6)]
+    by_department: dict[str, tuple[int, float | None]] = {}
+    for department in departments:
+        mine = [v for d, v in scored if d == department]
+        by_department[department] = (len(mine), fmean(mine) if mine else None)
+    return ItemStats(
+        label,
+        n=len(values),
+        mean=fmean(values) if values else None,
+        distribution=(counts[0], counts[1], counts[2], counts[3], counts[4]),
+        by_department=by_department,
+    )

@@ -1,0 +1,203 @@
+"""The class roster HR keeps: who should hand in homework, and in which department they sit.
+
+Rosters come out of Excel on Chinese Windows, so a CSV may be UTF-8, UTF-8 with a BOM or
+GB18030, its header may sit under a title row, and its columns are named in Chinese or English.
+Every problem is collected and reported with its row, so HR fixes the file in one round.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UserError
+from ..load.problems import display_path
+from . import normalize
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "employee_id": ("工号", "员工编号", "员工号", "职工号", "人员编号", "员工工号", "employee_id", "employee id", "staff id", "id"),
+    "name": ("姓名", "员工姓名", "名字", "name", "employee name", "full name"),
+    "department": ("部门", "机构", "网点", "所属部门", "所属机构", "支行", "分行", "单位", "department", "dept", "branch", "organization"),
+}
+"""Recognised header names per column, in order of preference; compared ignoring case, spaces and ``_``."""
+
+NO_DEPARTMENT = "（未填部门）"
+HEADER_SEARCH_ROWS = 10
+"""How far down a title block the header row may sit."""
+
+
+@dataclass(frozen=True)
+class Trainee:
+    """One roster row."""
+
+    employee_id: str
+    """Canonical id (see :func:`normalize.employee_id`), the key submissions are matched on."""
+    raw_id: str
+    name: str
+    department: str
+    row: int
+
+
+@dataclass
+class Roster:
+    path: Path
+    trainees: list[Trainee]
+    by_id: dict[str, Trainee] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {t.employee_id: t for t in self.trainees}
+
+    def find(self, raw_id: str) -> Trainee | None:
+        return self.by_id.get(normalize.employee_id(raw_id))
+
+    @property
+    def departments(self) -> list[str]:
+        """Departments in the order they first appear on the roster (HR's own order)."""
+        return list(dict.fromkeys(t.department for t in self.trainees))
+
+
+class RosterError(UserError):
+    """The roster cannot be used; carries one line per problem."""
+
+
+def read_roster(path: Path) -> Roster:
+    """Read a ``.csv`` or ``.xlsx`` roster; raises :class:`RosterError` naming every bad row."""
+    if not path.is_file():
+        raise RosterError(f"{display_path(path)}: roster file not found")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path)
+    elif suffix in (".csv", ".txt", ".tsv"):
+        rows = _csv_rows(path)
+    else:
+        raise RosterError(f"{display_path(path)}: a roster must be .csv or .xlsx (save an .xls file as .xlsx first)")
+    return _parse(path, rows)
+
+
+def _csv_rows(path: Path) -> list[list[object]]:
+    text = decode(path.read_bytes(), path)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-16 (by its BOM), UTF-8 with or without BOM, else GB18030, the encodings Excel writes on Chinese Windows."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise RosterError(f"{display_path(path)}: neither UTF-8 nor GB18030 text (byte {exc.start}); save it as CSV UTF-8") from exc
+
+
+def _xlsx_rows(path: Path) -> list[list[object]]:
+    from openpyxl import load_workbook  # imported here: reading a CSV roster should not pay for openpyxl
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zipfile, KeyError and XML errors for a damaged file
+        raise RosterError(f"{display_path(path)}: cannot read this workbook ({exc})") from exc
+    try:
+        for sheet in workbook.worksheets:
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            if _find_header(rows) is not None:
+                return rows
+        return [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)] if workbook.worksheets else []
+    finally:
+        workbook.close()
+
+
+def _key(header: object) -> str:
+    text = unicodedata.normalize("NFKC", str(header or "")).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+_ALIASES = {column: [_key(a) for a in aliases] for column, aliases in COLUMNS.items()}
+
+
+def _match_columns(header: Sequence[object]) -> dict[str, int]:
+    """Column → index: an exact alias wins over a Chinese header that merely starts with one (``部门名称``)."""
+    keys = [_key(h) for h in header]
+    found: dict[str, int] = {}
+    for column, aliases in _ALIASES.items():
+        exact = [(aliases.index(k), i) for i, k in enumerate(keys) if k in aliases]
+        prefix = [
+            (a, i)
+            for i, k in enumerate(keys)
+            for a, alias in enumerate(aliases)
+            if not alias.isascii() and k != alias and k.startswith(alias)
+        ]
+        candidates = [i for _, i in sorted(exact)] or [i for _, i in sorted(prefix)]
+        taken = set(found.values())
+        free = [i for i in candidates if i not in taken]
+        if free:
+            found[column] = free[0]
+    return found
+
+
+def _find_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        columns = _match_columns(row)
+        if "employee_id" in columns and "name" in columns:
+            return index, columns
+    return None
+
+
+def _parse(path: Path, rows: list[list[object]]) -> Roster:
+    where = display_path(path)
+    header = _find_header(rows)
+    if header is None:
+        first = next((r for r in rows if any(_cell(c) for c in r)), [])
+        seen = ", ".join(_cell(c) for c in first if _cell(c)) or "nothing"
+        raise RosterError(
+            f"{where}: no header row with an employee id and a name column in the first {HEADER_SEARCH_ROWS} rows "
+            f"(found: {seen})\n    hint: name the columns e.g. 工号, 姓名, 部门 (or employee_id, name, department)"
+        )
+    start, columns = header
+    trainees: list[Trainee] = []
+    problems: list[str] = []
+    first_row: dict[str, int] = {}
+    for offset, row in enumerate(rows[start + 1 :], start=start + 2):
+        values = {column: _value(row, i) for column, i in columns.items()}
+        if not any(_cell(c) for c in row):
+            continue
+        emp_id = normalize.employee_id(values["employee_id"])
+        name = normalize.label(_cell(values["name"]))
+        if not emp_id:
+            problems.append(f"{where}:{offset}: row has no employee id (name: {name or 'empty'})")
+            continue
+        if emp_id in first_row:
+            problems.append(f"{where}:{offset}: employee id {emp_id} is already on row {first_row[emp_id]}")
+            continue
+        first_row[emp_id] = offset
+        department = normalize.label(_cell(values.get("department"))) or NO_DEPARTMENT
+        trainees.append(Trainee(emp_id, _cell(values["employee_id"]), name, department, offset))
+    if problems:
+        raise RosterError("\n".join([*problems, f"{len(problems)} problem(s) in the roster; nothing was reported."]))
+    if not trainees:
+        raise RosterError(f"{where}: the roster lists nobody under its header row")
+    return Roster(path, trainees)
+
+
+def _value(row: Sequence[object], index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+

@@ -1,0 +1,194 @@
+"""The report as an Excel workbook: 汇总, 明细, 测验成绩, 课程评估, 文件清单.
+
+Written in openpyxl's write-only mode, so 10,000 rows stream out without building a sheet in
+memory. Every value passes through :func:`cells.safe`: no string from a file becomes a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from .buckets import Bucket
+from .cells import Value, safe
+from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label
+
+TIME = "yyyy-mm-dd hh:mm"
+PERCENT = "0.0%"
+MEAN = "0.00"
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_STATUS_FILL = {"late": PatternFill("solid", fgColor="FFF2CC"), "missing": PatternFill("solid", fgColor="F8CBAD")}
+
+
+class _Sheet:
+    """A write-only sheet with the few kinds of rows the report needs."""
+
+    def __init__(self, workbook: Workbook, title: str, widths: Sequence[int]) -> None:
+        self.ws: WriteOnlyWorksheet = workbook.create_sheet(title)
+        for i, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+
+    def row(self, values: Iterable[Value], formats: dict[int, str] | None = None, fill: PatternFill | None = None) -> None:
+        out = []
+        for i, value in enumerate(values):
+            cell = WriteOnlyCell(self.ws, safe(value))
+            if formats and i in formats:
+                cell.number_format = formats[i]
+            if fill is not None:
+                cell.fill = fill
+            out.append(cell)
+        self.ws.append(out)
+
+    def head(self, values: Iterable[str]) -> None:
+        out = []
+        for value in values:
+            cell = WriteOnlyCell(self.ws, safe(value))
+            cell.font, cell.fill = _BOLD, _HEAD_FILL
+            out.append(cell)
+        self.ws.append(out)
+
+    def title(self, value: str) -> None:
+        cell = WriteOnlyCell(self.ws, safe(value))
+        cell.font = Font(bold=True, size=13)
+        self.ws.append([cell])
+
+    def blank(self) -> None:
+        self.ws.append([])
+
+    def table_sheet(self, header: Sequence[str]) -> None:
+        """Make this sheet one filterable table whose header stays in view."""
+        self.ws.freeze_panes = "A2"
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}1"
+        self.head(header)
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    _summary(workbook, report)
+    _detail(workbook, report)
+    _quizzes(workbook, report)
+    _surveys(workbook, report)
+    _files(workbook, report)
+    workbook.save(path)
+
+
+_TALLY_HEAD = ["人数", "应交", "按时提交", "迟交", "未交", "提交率", "按时率"]
+
+
+def _tally_row(sheet: _Sheet, tally: Tally, trainees: bool = True) -> None:
+    values: list[Value] = [tally.label, tally.trainees if trainees else None, tally.expected, tally.on_time, tally.late, tally.missing, tally.rate, tally.on_time_rate]
+    sheet.row(values, {6: PERCENT, 7: PERCENT})
+
+
+def _summary(workbook: Workbook, report: Report) -> None:
+    sheet = _Sheet(workbook, "汇总", [28, 8, 8, 10, 8, 8, 10, 10])
+    sheet.title(f"{report.course_title}（{report.course_id}）作业提交情况")
+    sheet.row([f"生成时间 {report.generated_at:%Y-%m-%d %H:%M}，时间均为 {report.timezone}"])
+    sheet.blank()
+    sheet.head(["部门", *_TALLY_HEAD])
+    for tally in [*report.departments, report.total]:
+        _tally_row(sheet, tally)
+    sheet.blank()
+    sheet.head(["作业", *_TALLY_HEAD])
+    for tally in report.per_form:
+        _tally_row(sheet, tally)
+    if report.quiz_summary:
+        sheet.blank()
+        sheet.head(["测验", "有成绩人数", "平均最高分", "通过人数"])
+        for quiz in report.quiz_summary:
+            sheet.row([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: MEAN})
+    sheet.blank()
+    sheet.head(["文件", "数量"])
+    for bucket, count in report.buckets.items():
+        sheet.row([bucket.label, count])
+    sheet.row(["合计", len(report.files)])
+
+
+def _detail(workbook: Workbook, report: Report) -> None:
+    sheet = _Sheet(workbook, "明细", [12, 10, 20, 24, 8, 17, 8, 17, 17, 12, 10, 30, 30])
+    sheet.table_sheet(["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交小时", "采用的文件", "备注"])
+    formats = {5: TIME, 7: TIME, 8: TIME, 10: "0.0"}
+    for cell in report.cells:
+        sheet.row(
+            [
+                cell.trainee.raw_id,
+                cell.trainee.name,
+                cell.trainee.department,
+                cell.form.title,
+                KIND_LABELS[cell.form.kind],
+                cell.due,
+                STATUS_LABELS[cell.status],
+                cell.first_at,
+                cell.last_at,
+                late_label(cell.late_by),
+                round(cell.late_by.total_seconds() / 3600, 1) if cell.late_by else None,
+                cell.source,
+                cell.note,
+            ],
+            formats,
+            _STATUS_FILL.get(cell.status),
+        )
+
+
+def _quizzes(workbook: Workbook, report: Report) -> None:
+    sheet = _Sheet(workbook, "测验成绩", [12, 10, 20] + [14, 8] * len(report.quizzes))
+    sheet.table_sheet(["工号", "姓名", "部门", *[f"{q.title}{suffix}" for q in report.quizzes for suffix in ("（最高分）", "（通过）")]])
+    for row in report.quiz_rows:
+        scores: list[Value] = []
+        for quiz in report.quizzes:
+            score = row.scores.get(quiz.id)
+            scores += [score.best, "通过" if score.passed else "未通过"] if score else [None, None]
+        sheet.row([row.trainee.raw_id, row.trainee.name, row.trainee.department, *scores])
+
+
+def _surveys(workbook: Workbook, report: Report) -> None:
+    sheet = _Sheet(workbook, "课程评估", [36, 12, 10, 8, 8, 8, 8, 8, 40])
+    if not report.surveys:
+        sheet.row(["本课程没有课程评估表。"])
+    for survey in report.surveys:
+        _survey(sheet, survey)
+
+
+def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
+    sheet.title(f"{survey.form.title}（{survey.responses} 份）")
+    sheet.head(["评分项", "回答数", "平均分", "1分", "2分", "3分", "4分", "5分"])
+    for item in survey.items:
+        sheet.row([item.label, item.n, item.mean, *item.distribution], {2: MEAN})
+    if survey.departments:
+        sheet.blank()
+        sheet.head(["各部门平均分", *survey.departments])
+        for item in survey.items:
+            means = [item.by_department[d][1] for d in survey.departments]
+            sheet.row([item.label, *means], {i: MEAN for i in range(1, len(means) + 1)})
+    sheet.blank()
+    sheet.head(["意见与建议：部门", "问题", "内容"])
+    for comment in survey.comments:
+        sheet.row([comment.department, comment.question, comment.text])
+    sheet.blank()
+
+
+def _files(workbook: Workbook, report: Report) -> None:
+    sheet = _Sheet(workbook, "文件清单", [48, 12, 14, 22, 48, 12, 10, 24])
+    sheet.table_sheet(["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业"])
+    for entry in report.files:
+        received = entry.received
+        sheet.row(
+            [
+                entry.source,
+                entry.size,
+                entry.bucket.label,
+                entry.reason.label if entry.reason else "",
+                entry.detail,
+                received.trainee.raw_id if received else "",
+                received.trainee.name if received else "",
+                received.form.title if received else "",
+            ],
+            fill=_STATUS_FILL["missing"] if entry.bucket is Bucket.REJECTED else None,
+        )

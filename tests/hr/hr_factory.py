@@ -1,0 +1,153 @@
+"""Synthetic HR data: a tiny course, a roster and submission files, shared by the tests and the bench scripts.
+
+Named ``hr_factory`` (not ``factory``) because pytest puts each test folder on ``sys.path``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from generator.model.submission import FORMAT, FORMAT_VERSION, checksum
+
+CST = timezone(timedelta(hours=8))
+COURSE_ID = "hr-test-course"
+DUE = datetime(2021, 3, 12, 18, 0, tzinfo=CST)
+DEPARTMENTS = ("营业部", "城东支行", "城西支行", "个人金融部", "运营管理部")
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
+
+COURSE_YML = """\
+id: {course_id}
+title: 银行消费者权益保护与投诉事务管理
+background: 测试用课程。
+benefits: [熟悉投诉处理流程]
+audience: [一线服务管理者]
+duration: {{days: 1, hours_per_day: 1}}
+lectures: [lecture-1.yml]
+"""
+LECTURE_YML = """\
+id: lecture-1
+title: 服务前置
+duration_minutes: 60
+sections:
+  - id: s1
+    title: 三维视角
+"""
+HOMEWORK_YML = """\
+id: {id}
+title: {title}
+kind: homework
+{due}fields:
+  - id: summary
+    label: 案例小结
+    type: textarea
+    required: true
+"""
+SURVEY_YML = """\
+id: evaluation
+title: 课程评估
+kind: survey
+fields:
+  - id: scores
+    label: 请为本课程打分
+    type: rating
+    items:
+      - {id: content, label: 课程内容}
+      - {id: teacher, label: 讲师表现}
+  - id: comments
+    label: 意见与建议
+    type: textarea
+"""
+QUIZ_YML = """\
+id: basics
+title: 基础自测
+questions:
+  - id: q1
+    type: true_false
+    prompt: 投诉是改进服务的机会。
+    answer: true
+"""
+
+FORMS = {"lunch-homework": "homework", "case-review": "homework", "evaluation": "survey"}
+"""The forms of the test course: lunch-homework has a due time, case-review has none."""
+
+
+def write_course(root: Path) -> tuple[Path, Path]:
+    """A minimal valid course with two homework forms, a survey and one quiz bank; returns (course, quizzes)."""
+    course, quizzes = root / "course", root / "quizzes"
+    (course / "homework").mkdir(parents=True)
+    quizzes.mkdir()
+    (course / "course.yml").write_text(COURSE_YML.format(course_id=COURSE_ID), encoding="utf-8")
+    (course / "lecture-1.yml").write_text(LECTURE_YML, encoding="utf-8")
+    due = f"due: {DUE.isoformat()}\n"
+    (course / "homework" / "lunch.yml").write_text(HOMEWORK_YML.format(id="lunch-homework", title="午休作业：投诉案例梳理", due=due), encoding="utf-8")
+    (course / "homework" / "review.yml").write_text(HOMEWORK_YML.format(id="case-review", title="案例复盘", due=""), encoding="utf-8")
+    (course / "homework" / "survey.yml").write_text(SURVEY_YML, encoding="utf-8")
+    (quizzes / "basics.yml").write_text(QUIZ_YML, encoding="utf-8")
+    return course, quizzes
+
+
+@dataclass(frozen=True)
+class Person:
+    employee_id: str
+    name: str
+    department: str
+
+
+def people(count: int) -> list[Person]:
+    """``count`` trainees with ids E0001…, Chinese names and departments in turn."""
+    return [
+        Person(f"E{i:04d}", _SURNAMES[i % len(_SURNAMES)] + _GIVEN[(i * 7) % len(_GIVEN)] + _GIVEN[(i * 3) % len(_GIVEN)], DEPARTMENTS[i % len(DEPARTMENTS)])
+        for i in range(1, count + 1)
+    ]
+
+
+def write_roster(path: Path, persons: list[Person], encoding: str = "utf-8", header: tuple[str, str, str] = ("工号", "姓名", "部门")) -> Path:
+    with path.open("w", encoding=encoding, newline="") as fp:
+        writer = csv.writer(fp)
+        writer.writerow(header)
+        writer.writerows([p.employee_id, p.name, p.department] for p in persons)
+    return path
+
+
+def submission(
+    person: Person,
+    form_id: str,
+    *,
+    updated_at: datetime = DUE - timedelta(hours=2),
+    answers: dict[str, Any] | None = None,
+    quiz_scores: dict[str, Any] | None = None,
+    course_id: str = COURSE_ID,
+    employee_id: str | None = None,
+    name: str | None = None,
+) -> dict[str, Any]:
+    """A valid submission dict for ``person``, checksum included; keyword arguments change single fields."""
+    kind = FORMS.get(form_id, "homework")
+    if answers is None:
+        answers = {"scores": {"content": 4, "teacher": 5}, "comments": "很实用"} if kind == "survey" else {"summary": "本月处理投诉三起。"}
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "course_id": course_id,
+        "homework_id": form_id,
+        "kind": kind,
+        "trainee": {"name": name or person.name, "employee_id": employee_id or person.employee_id, "department": person.department},
+        "answers": answers,
+        "quiz_scores": quiz_scores or {},
+        "created_at": (updated_at - timedelta(minutes=30)).isoformat(),
+        "updated_at": updated_at.isoformat(),
+        "generator": "coursegen 0.1.0",
+    }
+    data["sha256"] = checksum(data)
+    return data
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path

@@ -1,0 +1,141 @@
+"""Real MkDocs builds: the example course, the safe swap, docs/ left alone, the plugin path, `coursegen new`."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.load import load_project
+
+from .coursefiles import COURSE, write_course
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "mini"
+
+
+def html_text(path: Path) -> str:
+    return re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8"))
+
+
+def test_example_course_builds_with_every_outline_item_on_its_page(example_site: Path) -> None:
+    project, warnings = load_project(ROOT / "course", ROOT / "quizzes")
+    assert warnings == []
+    assert len(project.lectures) == 5
+    for lecture in project.lectures:
+        text = html_text(example_site / "lectures" / lecture.id / "index.html")
+        for section in lecture.sections:
+            assert section.title in text
+            for point in section.full_points():
+                assert point.title in text
+                for sub in point.sub_points():
+                    assert sub.title in text
+    for kind, items in [("cases", project.cases), ("discussions", project.discussions), ("drills", project.drills), ("homework", project.homework)]:
+        for item_id, item in items.items():
+            assert item.title in html_text(example_site / kind / item_id / "index.html")
+    home = html_text(example_site / "index.html")
+    assert project.course.title in home and "崔海芳" in home
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def test_build_prints_a_summary_and_leaves_docs_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    monkeypatch.chdir(project)
+    before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "迷你课程: 2 lectures, 3 sections, 1 cases" in result.output
+    assert "Site written to site/" in result.output
+    assert (project / "site" / "lectures" / "basics" / "index.html").is_file()
+    assert (project / "site" / "help" / "index.html").is_file(), "hand-written pages are part of the site"
+    assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
+
+
+def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    good = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    course = project / "course" / "course.yml"
+    course.write_text(course.read_text(encoding="utf-8").replace("title: 迷你课程", "titel: 迷你课程"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == good
+
+
+def test_a_mkdocs_failure_also_keeps_the_last_good_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    index = (project / "site" / "index.html").read_bytes()
+    (project / "docs" / "help.md").write_text("# 帮助\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "MkDocs could not build the site; site/ was left as it was." in result.output
+    assert "nowhere.md" in result.output
+    assert (project / "site" / "index.html").read_bytes() == index
+
+
+def test_a_hand_written_page_cannot_shadow_a_generated_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    (project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "this hand-written page has the address of a generated page" in result.output
+
+
+def test_plain_mkdocs_with_the_plugin_builds_the_same_pages(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_fixture(tmp_path)
+    config_file = project / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - coursegen\n"), encoding="utf-8")
+    build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "out"), strict=True))
+    assert "期望值" in html_text(tmp_path / "out" / "lectures" / "basics" / "index.html")
+    assert not (project / "docs" / "lectures").exists()
+
+
+def test_plugin_reports_course_errors_as_a_plugin_error(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    write_course(tmp_path, {"course/course.yml": COURSE + "subtitel: x\n"})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - coursegen\n", encoding="utf-8")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="unknown key `subtitel`"):
+        config.plugins.on_config(config)
+
+
+def test_new_project_builds_out_of_the_box(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["new", "demo", "--title", "新员工服务礼仪"])
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(tmp_path / "demo")
+    assert (tmp_path / "demo" / "schemas" / "course.schema.json").is_file()
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert "新员工服务礼仪" in html_text(tmp_path / "demo" / "site" / "index.html")
+    assert runner.invoke(main, ["new", str(tmp_path / "demo")]).exit_code == 1
+
+
+def test_agenda_lays_lectures_around_lunch(tmp_path: Path) -> None:
+    from generator.render import render_site
+
+    project, _ = load_project(FIXTURE / "course", FIXTURE / "quizzes")
+    agenda = next(p for p in render_site(project).pages if p.path == "agenda.md").content
+    assert "| 09:00–09:50 | [第一章 基础——认识投诉](lectures/basics.md) | 50 分钟 |" in agenda
+    assert "| 09:50–10:40 | [第二讲 实践——处理投诉](lectures/practice.md) | 50 分钟 |" in agenda
+    assert "**合计**：120 分钟" in agenda

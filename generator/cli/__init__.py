@@ -13,7 +13,7 @@ import click
 
 from ..errors import UserError
 
-COMMAND_MODULES = ("course", "homework")
+COMMAND_MODULES = ("course", "homework", "package")
 """Modules under ``generator.cli`` that define ``COMMANDS``: a list of click commands."""
 
 

@@ -1,0 +1,65 @@
+"""``imsmanifest.xml`` and the launch page of a SCORM 1.2 package, from the course and the built files."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ..model.course import Course
+from ..model.project import Project
+from ..render import paths
+from .templates import render
+
+LAUNCH_PAGE = "scorm.html"
+"""The SCO's launch file at the package root: holds the LMS session and shows the site in a frame."""
+
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-scorm.js")
+"""What the launch page loads from the site's assets: the course settings, the store, the SCORM runtime."""
+
+
+def page_file(md_path: str) -> str:
+    """The HTML file MkDocs writes for a docs page when ``use_directory_urls`` is off."""
+    return md_path.removesuffix(".md") + ".html"
+
+
+def package_title(course: Course) -> str:
+    """What the LMS lists: the title with its subtitle, joined as the course's language writes it."""
+    if not course.subtitle:
+        return course.title
+    return f"{course.title}{'——' if course.language == 'zh' else ' — '}{course.subtitle}"
+
+
+def manifest_xml(project: Project, files: list[str]) -> str:
+    """The manifest of a one-SCO package whose resource lists ``files`` (package-relative paths)."""
+    course = project.course
+    final = course.final_assessment
+    # Course ids may start with a digit; XML ids (xsd:ID) may not, hence the prefixes.
+    ids = {
+        "manifest": f"coursegen-{course.id}",
+        "organization": f"org-{course.id}",
+        "item": f"item-{course.id}",
+        "resource": f"sco-{course.id}",
+    }
+    return render(
+        "imsmanifest.xml.j2",
+        ids=ids,
+        title=package_title(course),
+        mastery_score=final.pass_mark if final else None,
+        launch=LAUNCH_PAGE,
+        files=[quote(f, safe="/") for f in files],
+    )
+
+
+def launch_page(project: Project) -> str:
+    """The launch page; its JSON tells cg-scorm.js where the site starts and which pages are lectures."""
+    course = project.course
+    launch = {
+        "start": page_file(paths.HOME),
+        "lectures": {lecture.id: page_file(paths.item_page("lecture", lecture.id)) for lecture in project.lectures},
+    }
+    return render(
+        "launch.html.j2",
+        lang=course.language,
+        title=package_title(course),
+        launch=launch,
+        scripts=[paths.asset(name) for name in SCRIPTS],
+    )

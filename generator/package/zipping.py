@@ -1,0 +1,48 @@
+"""Write a package folder as a zip, replacing the target only once the whole archive is written."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from importlib import resources
+from pathlib import Path
+
+from ..errors import UserError
+
+MANIFEST = "imsmanifest.xml"
+CONTROL_SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
+"""The schemas the manifest's ``xsi:schemaLocation`` names: SCORM 1.2 wants them beside the manifest."""
+
+
+def site_files(folder: Path) -> list[str]:
+    """Every file under ``folder`` as a sorted, ``/``-separated relative path."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def write_package(folder: Path, manifest: str, output: Path) -> int:
+    """Zip the manifest, its schemas and ``folder``'s files into ``output``; return the file count.
+
+    The manifest comes first, as some LMS importers only peek at the archive's start.
+    """
+    output = output.resolve()
+    if output.is_dir():
+        raise UserError(f"{output}: is a folder; give the zip file to write, e.g. -o course.zip")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    schemas = resources.files("generator") / "package" / "xsd"
+    files = site_files(folder)
+    clash = sorted({MANIFEST, *CONTROL_SCHEMAS} & set(files))
+    if clash:
+        raise UserError(f"docs/{clash[0]}: this file name is reserved for the SCORM package's control files; rename it")
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(MANIFEST, manifest)
+            for name in CONTROL_SCHEMAS:
+                archive.writestr(name, (schemas / name).read_bytes())
+            for name in files:
+                archive.write(folder / name, name)
+        os.replace(partial, output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"{output}: could not write the package: {exc.strerror or exc}") from exc
+    return len(files) + 1 + len(CONTROL_SCHEMAS)

@@ -1,0 +1,127 @@
+"""`coursegen package --scorm12`: the zip an LMS imports, its manifest against the SCORM 1.2 schemas."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from generator.cli import main
+from generator.errors import UserError
+from generator.package import package_scorm12
+
+from .course_factory import write_course
+
+XSD = Path(__file__).parent / "xsd" / "scorm12.xsd"
+NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
+CONTROL = {"imsmanifest.xml", "imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd"}
+
+
+def validate(manifest: bytes) -> etree._Element:
+    """Parse and validate against IMS CP 1.1.2 + ADL SCORM 1.2 extensions; fail with libxml2's reasons."""
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    root = etree.fromstring(manifest)
+    assert schema.validate(root), "\n".join(str(e) for e in schema.error_log)
+    return root
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scorm")
+    return package_scorm12(write_course(root / "course"), root / "out" / "course.zip").output
+
+
+def test_manifest_is_valid_scorm12(package: Path) -> None:
+    with zipfile.ZipFile(package) as archive:
+        root = validate(archive.read("imsmanifest.xml"))
+    assert root.findtext("cp:metadata/cp:schema", namespaces=NS) == "ADL SCORM"
+    assert root.findtext("cp:metadata/cp:schemaversion", namespaces=NS) == "1.2"
+
+
+def test_one_sco_launches_the_frame_page_with_the_pass_mark(package: Path) -> None:
+    with zipfile.ZipFile(package) as archive:
+        root = etree.fromstring(archive.read("imsmanifest.xml"))
+    items = root.findall(".//cp:item", NS)
+    resources = root.findall(".//cp:resource", NS)
+    assert len(items) == 1 and len(resources) == 1
+    sco = resources[0]
+    assert sco.get(f"{{{NS['adlcp']}}}scormtype") == "sco"
+    assert sco.get("href") == "scorm.html"
+    assert items[0].get("identifierref") == sco.get("identifier")
+    assert items[0].findtext("adlcp:masteryscore", namespaces=NS) == "60"
+    # The course id starts with a digit, which an XML id may not; & and < in titles are escaped.
+    assert root.get("identifier") == "coursegen-2024-complaints"
+    assert items[0].findtext("cp:title", namespaces=NS) == "投诉处理入门 & 实务——<两讲>"
+
+
+def test_every_file_is_listed_and_every_listed_file_is_there(package: Path) -> None:
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        root = etree.fromstring(archive.read("imsmanifest.xml"))
+    listed = {unquote(f.get("href")) for f in root.findall(".//cp:file", NS)}
+    assert listed == names - CONTROL
+    assert CONTROL <= names
+    assert archive.namelist()[0] == "imsmanifest.xml"
+
+
+def test_pages_link_to_html_files_not_folders(package: Path) -> None:
+    """An LMS serves the files as they are: lectures/listen/ would be a 404 there."""
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+        home = archive.read("index.html").decode("utf-8")
+        launch = archive.read("scorm.html").decode("utf-8")
+    assert {"index.html", "lectures/listen.html", "lectures/respond.html", "scorm.html"} <= names
+    assert 'href="lectures/listen.html"' in home
+    assert not re.search(r'href="lectures/listen/"', home)
+    for script in ("cg-config.js", "cg-core.js", "cg-scorm.js"):
+        assert f'src="assets/coursegen/{script}"' in launch
+        assert f"assets/coursegen/{script}" in names
+    assert '"listen": "lectures/listen.html"' in launch
+
+
+def test_cli_writes_the_zip_and_says_how_it_is_graded(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c", final=False)
+    out = tmp_path / "pkg.zip"
+    out.write_bytes(b"old")
+    result = CliRunner().invoke(main, [
+        "package", "--scorm12", "-o", str(out), "--config", str(paths.config),
+        "--course", str(paths.course), "--quizzes", str(paths.quizzes),
+    ])
+    assert result.exit_code == 0, result.output
+    assert f"SCORM 1.2 package written to {out}" in result.output
+    assert "completed when every lecture has been opened" in result.output
+    with zipfile.ZipFile(out) as archive:
+        root = validate(archive.read("imsmanifest.xml"))
+    assert root.find(".//adlcp:masteryscore", NS) is None
+
+
+def test_cli_asks_for_the_format(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["package", "-o", str(tmp_path / "x.zip")])
+    assert result.exit_code == 2
+    assert "--scorm12" in result.output
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_course_error_leaves_the_old_zip(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c")
+    paths.course.joinpath("course.yml").write_text("id: x\n", encoding="utf-8")
+    out = tmp_path / "pkg.zip"
+    out.write_bytes(b"old")
+    with pytest.raises(UserError):
+        package_scorm12(paths, out)
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".partial"] == []
+
+
+def test_a_docs_file_named_like_a_control_file_is_refused(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c")
+    (tmp_path / "c" / "docs").mkdir()
+    (tmp_path / "c" / "docs" / "imsmanifest.xml").write_text("<x/>", encoding="utf-8")
+    with pytest.raises(UserError, match=r"docs/imsmanifest.xml: this file name is reserved"):
+        package_scorm12(paths, tmp_path / "pkg.zip")
+    assert not (tmp_path / "pkg.zip").exists()

@@ -1,0 +1,150 @@
+"""Paragraph texts of a Word outline, with Word's automatic numbering written out.
+
+python-docx gives a paragraph's text without the 一、 / 1. / (1) that Word draws from its numbering
+definitions, yet those markers are the outline's structure. We render them from ``numbering.xml``
+(format and level text per list level) with a counter per list, as Word does.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from ..errors import UserError
+from .patterns import CIRCLED, chinese
+
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "japaneseCounting", "ideographDigital"}
+_CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
+_KEY_CELL_MAX = 8
+"""A table row whose first cell is this short reads as a label: 课程对象 | 投诉管理专员…"""
+
+
+def docx_paragraphs(path: Path) -> list[str]:
+    """Every paragraph's text in document order, tables included; raises :class:`UserError` if unreadable."""
+    try:
+        document = Document(str(path))
+        numbering = _Numbering(document)
+        return list(_texts(document, numbering))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise UserError(f"{path}: cannot read this Word document ({exc}); open it in Word and save it again as .docx") from exc
+
+
+def _texts(document: object, numbering: _Numbering) -> Iterator[str]:
+    body = document.element.body  # type: ignore[attr-defined]
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            paragraph = Paragraph(child, document)  # type: ignore[arg-type]
+            yield numbering.label(paragraph) + paragraph.text
+        elif child.tag == qn("w:tbl"):
+            yield from _table_texts(Table(child, document), numbering)  # type: ignore[arg-type]
+
+
+def _table_texts(table: Table, numbering: _Numbering) -> Iterator[str]:
+    for row in table.rows:
+        seen: set[int] = set()
+        cells = []
+        for cell in row.cells:  # a merged cell is returned once per grid column it spans
+            if id(cell._tc) not in seen:
+                seen.add(id(cell._tc))
+                cells.append([numbering.label(p) + p.text for p in cell.paragraphs if p.text.strip()])
+        cells = [c for c in cells if c]
+        if len(cells) >= 2 and len(cells[0]) == 1 and len(cells[0][0].strip()) <= _KEY_CELL_MAX:
+            label, first, *rest = cells
+            yield f"{label[0].strip()}：{first[0]}"
+            yield from first[1:]
+            for cell_texts in rest:
+                yield from cell_texts
+        else:
+            for cell_texts in cells:
+                yield from cell_texts
+
+
+class _Numbering:
+    """Word list numbering: the label each numbered paragraph shows, counted in document order."""
+
+    def __init__(self, document: object) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+        except KeyError:  # a document without any list
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                start = _val(lvl, "w:start")
+                levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+                    int(start) if start and start.isdigit() else 1,
+                    _val(lvl, "w:numFmt") or "decimal",
+                    _val(lvl, "w:lvlText") or "",
+                )
+            abstract[node.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            ref = _val(num, "w:abstractNumId")
+            if ref in abstract:
+                self.levels[num.get(qn("w:numId"), "")] = abstract[ref]
+
+    def label(self, paragraph: Paragraph) -> str:
+        found = _num_pr(paragraph)
+        if found is None or found[0] not in self.levels:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels[num_id]
+        counters = self.counters.setdefault(num_id, {})
+        start = levels.get(ilvl, (1, "decimal", ""))[0]
+        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        _, fmt, text = levels.get(ilvl, (1, "decimal", f"%{ilvl + 1}."))
+        if fmt == "bullet":
+            return "• "
+        for level in range(ilvl, -1, -1):
+            level_fmt = levels.get(level, (1, "decimal", ""))[1]
+            text = text.replace(f"%{level + 1}", _format(counters.get(level, levels.get(level, (1,))[0]), level_fmt))
+        return text
+
+
+def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
+    """(numId, level) from the paragraph, else from its style or the style's ancestors."""
+    candidates = [paragraph._p.pPr]
+    style = paragraph.style
+    while style is not None:
+        candidates.append(style.element.pPr)
+        style = style.base_style
+    for ppr in candidates:
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num_pr is not None:
+            num_id = _val(num_pr, "w:numId")
+            if num_id in (None, "0"):
+                return None  # numbering switched off for this paragraph
+            ilvl = _val(num_pr, "w:ilvl")
+            return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0  # type: ignore[return-value]
+    return None
+
+
+def _val(node: etree._Element, child: str) -> str | None:
+    found = node.find(qn(child))
+    return found.get(qn("w:val")) if found is not None else None
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt in _CHINESE_FORMATS:
+        return chinese(n)
+    if fmt in _CIRCLED_FORMATS and 1 <= n <= len(CIRCLED):
+        return CIRCLED[n - 1]
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("A") + (n - 1) % 26)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt == "none":
+        return ""
+    return str(n)

@@ -1,0 +1,102 @@
+"""Complete the parsed outline so it validates: ids, corrected lecture labels, times, stand-ins for missing fields.
+
+Every stand-in is marked 待补充 (to be filled in) and every correction is noted in the report, so the
+trainer sees what the importer decided instead of the outline.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .metadata import DEFAULT_HOURS_PER_DAY
+from .patterns import chinese
+from .report import Report
+from .tree import LectureNode, Node, Outline
+
+CLOSING_MINUTES = 30
+"""Time given to 总结与回顾 when the outline has one, at most a tenth of the course."""
+MAX_LECTURE_MINUTES = 24 * 60
+
+
+def todo(what: str) -> str:
+    """The one marking of text the trainer must still write, e.g. （待补充：案例背景）."""
+    return f"（待补充：{what}）"
+
+
+def lay_out(outline: Outline, report: Report) -> None:
+    """Fill ids, labels, minutes and stand-ins in place; note each decision in ``report``."""
+    _metadata(outline, report)
+    for n, lecture in enumerate(outline.lectures, 1):
+        lecture.id = f"lecture-{n}"
+        lecture.label = _label(lecture, n, report)
+        if not lecture.title:
+            lecture.title = todo("讲次标题")
+            report.note(lecture.line, lecture.label or "", "the lecture has no title; a stand-in was written")
+        _sections(lecture, report)
+    _minutes(outline, report)
+
+
+def _metadata(outline: Outline, report: Report) -> None:
+    for field, label, value in (
+        ("title", "课程标题", todo("课程标题")),
+        ("background", "课程背景", [todo("课程背景")]),
+        ("benefits", "课程收益", [todo("课程收益")]),
+        ("audience", "课程对象", [todo("课程对象")]),
+    ):
+        if not getattr(outline, field):
+            setattr(outline, field, value)
+            report.note(0, "", f"no {label} found; a stand-in was written")
+    if outline.days is None or outline.hours_per_day is None:
+        outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
+        report.note(0, "", f"no 课程时间 found; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
+    if outline.instructor and not outline.instructor.name:
+        report.note(outline.instructor.line, "", "instructor block without a name; it was left out")
+        outline.instructor = None
+
+
+def _label(lecture: LectureNode, n: int, report: Report) -> str | None:
+    """The lecture's label with its number corrected to its position: 第三讲 for a heading that lost its ordinal."""
+    heading = lecture.heading
+    if heading is None:
+        return None
+    numeral = str(n) if heading.arabic else chinese(n)
+    label = f"第{numeral}{heading.unit}" if heading.prefixed else f"{heading.unit}{numeral}"
+    if heading.number is None:
+        report.note(lecture.line, lecture.title, f"the lecture number is missing; labelled {label}")
+    elif heading.number != n:
+        report.note(lecture.line, lecture.title, f"numbered {heading.number} but it is lecture {n}; labelled {label}")
+    elif not heading.regular:
+        report.note(lecture.line, lecture.title, f"heading written without 第; labelled {label}")
+    return label
+
+
+def _sections(lecture: LectureNode, report: Report) -> None:
+    """A lecture needs sections: unnumbered lines under it become sections, else a stand-in."""
+    if not lecture.sections and lecture.summary:
+        lecture.sections = [Node(text, lecture.line) for text in lecture.summary]
+        lecture.summary = []
+    if not lecture.sections:
+        lecture.sections = [Node(todo("小节标题"), lecture.line)]
+        report.note(lecture.line, lecture.title, "the lecture has no sections; a stand-in section was written")
+
+
+def _minutes(outline: Outline, report: Report) -> None:
+    """Split the course time over the lectures in proportion to their size, in 5-minute steps where possible."""
+    budget = round((outline.days or 1) * (outline.hours_per_day or DEFAULT_HOURS_PER_DAY) * 60)
+    if outline.closing_title:
+        outline.closing_minutes = min(CLOSING_MINUTES, budget // 50 * 5)
+    available = budget - outline.closing_minutes
+    step = 5 if available % 5 == 0 else 1
+    units = available // step
+    weights = [lecture.size() for lecture in outline.lectures]
+    shares = [units * w / sum(weights) for w in weights]
+    counts = [max(1, math.floor(s)) for s in shares]
+    by_remainder = sorted(range(len(counts)), key=lambda i: shares[i] - math.floor(shares[i]), reverse=True)
+    for i in by_remainder[: max(0, units - sum(counts))]:
+        counts[i] += 1
+    while sum(counts) > units and max(counts) > 1:
+        counts[counts.index(max(counts))] -= 1
+    for lecture, count in zip(outline.lectures, counts):
+        lecture.minutes = min(count * step, MAX_LECTURE_MINUTES)
+    report.note(0, "", f"lecture times split by size: {', '.join(str(l.minutes) for l in outline.lectures)} minutes"
+                + (f" + {outline.closing_minutes} for {outline.closing_title}" if outline.closing_minutes else ""))

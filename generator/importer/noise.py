@@ -1,0 +1,99 @@
+"""What outlines carry besides the outline: page headers, page numbers, Word bullet leftovers.
+
+Outlines copied from a training company's web page repeat the page title (sometimes glued in
+front of an outline line, in 【】), and text pasted out of Word keeps the Wingdings bullets as
+stray letters (Ø, ², n, l …). Each removal is reported; the trailing site boilerplate is cut by the
+parser, which knows where the outline ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .patterns import match_lecture, match_marker
+from .reader import Source, SourceLine
+from .report import Report
+
+_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
+    r"|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+    re.IGNORECASE,
+)
+_NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>›»:：]")
+_BULLET = re.compile(r"^(?:[Ø²•▪●◆◇■□★☆►▶▷➢➤➣✓✔√·∙○◎§ü◦‣⁃❖❑\uf000-\uf0ff*+\-]|[lnuqv](?=[ \t　]+[\u4e00-\u9fff]))[ \t　]*")
+_REPEAT_MIN = 3
+"""An unnumbered line seen this often is a running header or footer, not content."""
+
+
+def normalise_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def has_content(text: str) -> bool:
+    """False for lines of punctuation or rules only (``-----``, ``* * *``), which carry no text."""
+    return bool(_CONTENT.search(text))
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The text without a leading bullet (real or a Wingdings leftover), and whether there was one."""
+    stripped = _BULLET.sub("", text, count=1)
+    return stripped.strip(), stripped != text
+
+
+def clean_lines(source: Source, report: Report) -> tuple[list[SourceLine], str | None]:
+    """Non-blank lines with page headers and page numbers removed, and the page header text if any."""
+    lines = [SourceLine(l.number, normalise_space(l.text)) for l in source.lines]
+    lines = [l for l in lines if l.text]
+    header = _page_header(lines)
+    repeated = _repeated(lines)
+    kept: list[SourceLine] = []
+    for line in lines:
+        text = line.text
+        if header:
+            text = _without(text, header)
+        if text in repeated:
+            text = ""
+        if text != line.text:
+            removed = header if header and text else line.text
+            report.skip(line.number, removed, "repeated page header")
+        if text and (_PAGE_NUMBER.match(text) or _NAVIGATION.match(text)):
+            report.skip(line.number, text, "page number" if _PAGE_NUMBER.match(text) else "site navigation")
+            text = ""
+        if text and has_content(text):
+            kept.append(SourceLine(line.number, text))
+    return kept, header
+
+
+def _page_header(lines: list[SourceLine]) -> str | None:
+    """The first line, when it comes back later: a web page's or document's running title."""
+    if not lines:
+        return None
+    first = _unbracket(lines[0].text)
+    if len(first) < 4:
+        return None
+    return first if any(_without(l.text, first) != l.text for l in lines[1:]) else None
+
+
+def _repeated(lines: list[SourceLine]) -> set[str]:
+    counts = Counter(l.text for l in lines if len(l.text) >= 4 and match_marker(l.text) is None and match_lecture(l.text) is None)
+    return {text for text, n in counts.items() if n >= _REPEAT_MIN}
+
+
+def _unbracket(text: str) -> str:
+    return re.sub(r"^[【\[〔](.*)[】\]〕]$", r"\1", text).strip()
+
+
+def _without(text: str, header: str) -> str:
+    """``text`` with the header removed where it is clearly not prose: the whole line, in brackets, or glued before an item."""
+    if _unbracket(text) == header:
+        return ""
+    for opening, closing in ("【】", "[]", "〔〕"):
+        text = text.replace(f"{opening}{header}{closing}", "")
+    if text.startswith(header):
+        rest = text[len(header):].strip()
+        if match_marker(rest) or match_lecture(rest):
+            text = rest
+    return text.strip()

@@ -1,0 +1,281 @@
+"""Build the outline tree from classified lines, with a state for where in the document we are.
+
+The document's order gives the meaning: lines after 课程背景 are background until the next heading;
+inside a lecture, numbering styles nest in the order the lecture first uses them (一、 then 1. then
+1) in one outline, (一) then 1. in another), the way a reader infers levels from indentation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .metadata import find_year, instructor_field, parse_duration, split_items, split_list, split_roles, strip_marker, title_block
+from .patterns import split_run_together
+from .reader import SourceLine
+from .report import Report
+from .tokens import Token, tidy, tokenize
+from .tree import Activity, InstructorNode, LectureNode, Node, Outline
+
+_INSTRUCTOR_SIGNS = re.compile(r"曾任|现任|擅长|讲师|导师|顾问|专家|培训师|经验|认证|资深|从业")
+_LOOKAHEAD = 6
+"""How many following lines may confirm that a 某某老师 line inside a lecture starts the instructor block."""
+_STRUCTURE = {"key", "lecture", "closing", "boilerplate", "group"}
+
+
+def parse(lines: list[SourceLine], header: str | None, report: Report) -> Outline:
+    """The outline found in ``lines`` (already cleaned of noise); unplaced text goes to ``report``."""
+    parser = _Parser([t for line in lines for t in tokenize(line)], {l.number: l.text for l in lines}, report)
+    parser.run()
+    return parser.finish(header)
+
+
+class _Parser:
+    def __init__(self, tokens: list[Token], texts: dict[int, str], report: Report) -> None:
+        self.tokens = tokens
+        self.texts = texts
+        self.report = report
+        self.outline = Outline()
+        self.state = "preamble"
+        self.preamble: list[Token] = []
+        self.lecture: LectureNode | None = None
+        self.families: list[str] = []
+        self.open: list[Node] = []
+        self.awaiting: Node | LectureNode | None = None
+        self.activity: Activity | None = None
+        self.lecture_family: str | None = None
+        self.has_headings = any(t.kind == "lecture" and t.lecture and t.lecture.regular for t in tokens)
+        self.counters: dict[str, int] = {}
+        self.instructor_key: str | None = None
+        self.used_lines: set[int] = set()
+
+    def run(self) -> None:
+        for i, token in enumerate(self.tokens):
+            if token.kind == "boilerplate" and self.outline.lectures:
+                for line in sorted({t.number for t in self.tokens[i:]}):
+                    self.report.skip(line, self.texts[line], "site boilerplate after the outline")
+                return
+            self.handle(self._confirmed(i, token))
+
+    def _confirmed(self, i: int, token: Token) -> Token:
+        """Irregular forms become plain text unless what follows bears them out."""
+        following = self.tokens[i + 1 : i + 1 + _LOOKAHEAD]
+        if token.kind == "lecture" and token.lecture and not token.lecture.regular:
+            nxt = following[0] if following else None
+            if not (nxt and nxt.kind == "item" and nxt.marker and nxt.marker.number == 1):
+                return Token("text", token.number, token.text, title=tidy(token.text))
+        if token.kind == "lecture" and following and following[0].kind == "lecture" and following[0].lecture and token.lecture:
+            if following[0].lecture.unit != token.lecture.unit:
+                return Token("group", token.number, token.text, title=token.title)
+        if token.kind == "name" and self.state == "outline" and self.lecture is not None:
+            if not any(_INSTRUCTOR_SIGNS.search(t.text) for t in following):
+                return Token("text", token.number, token.text, title=tidy(token.text))
+        if token.kind == "closing" and not self.outline.lectures:
+            return Token("text", token.number, token.text, title=token.title)
+        return token
+
+    def handle(self, token: Token) -> None:
+        if token.kind in _STRUCTURE or token.kind in ("item", "name"):
+            self.activity = None
+        if token.kind in _STRUCTURE:
+            self.instructor_key = None
+        if self.state == "meta:background" and token.kind not in _STRUCTURE:
+            if token.number not in self.used_lines:
+                self.outline.background.append(self.texts[token.number])
+            self.used_lines.add(token.number)
+            return
+        getattr(self, f"_on_{token.kind}")(token)
+
+    # -- headings --------------------------------------------------------------------------------
+
+    def _on_key(self, token: Token) -> None:
+        self.state = f"meta:{token.field}"
+        self.lecture = None
+        if token.field == "unmapped":
+            self.report.unplace(token.number, token.text, f"{token.keyword} has no field in the course model")
+        elif token.field == "outline":
+            self.state = "outline"
+            for inner in tokenize(SourceLine(token.number, token.title)) if token.title else []:
+                self.handle(inner)
+        elif token.field == "instructor":
+            self.state = "instructor"
+            self.outline.instructor = self.outline.instructor or InstructorNode(token.number)
+            if token.title:
+                self._instructor_name(token.number, token.title)
+        elif token.title:
+            self._meta_value(token, token.title, inline=True)
+
+    def _on_lecture(self, token: Token) -> None:
+        self.state = "outline"
+        self._start_lecture(token.title, token.number, token.lecture)
+
+    def _start_lecture(self, title: str, line: int, heading: object) -> None:
+        self.lecture = LectureNode(title, line, heading)  # type: ignore[arg-type]
+        self.outline.lectures.append(self.lecture)
+        self.families, self.open = [], []
+        self.awaiting = None if title else self.lecture
+
+    def _on_group(self, token: Token) -> None:
+        self.report.unplace(token.number, token.text, "a heading above the lectures (day, part); the course model has no level for it")
+
+    def _on_closing(self, token: Token) -> None:
+        self.state, self.lecture = "closing", None
+        if self.outline.closing_title is None:
+            self.outline.closing_title = token.title
+        else:
+            self.outline.closing_body.append(token.text)
+
+    def _on_name(self, token: Token) -> None:
+        instructor = self.outline.instructor
+        if self.state == "instructor" and instructor and instructor.name:
+            self._on_text(token)
+            return
+        self.state, self.lecture = "instructor", None
+        self.outline.instructor = instructor or InstructorNode(token.number)
+        self.outline.instructor.name = token.field
+        self.outline.instructor.title = token.title or None
+
+    def _on_boilerplate(self, token: Token) -> None:
+        self._on_text(Token("text", token.number, token.text, title=token.text))
+
+    # -- content ---------------------------------------------------------------------------------
+
+    def _on_activity(self, token: Token) -> None:
+        if self.state in ("preamble", "between", "instructor") or self.state.startswith("meta:"):
+            self._on_text(Token("text", token.number, token.text, title=tidy(token.text)))
+            return
+        host = self.outline.lectures[-1] if self.outline.lectures else None
+        if host is None:
+            self.report.unplace(token.number, token.text, "an activity before the first lecture")
+            return
+        pieces = split_run_together(token.title)
+        for title in [strip_marker(p) for p in pieces] if len(pieces) > 1 else [token.title]:
+            n = self.counters[token.field] = self.counters.get(token.field, 0) + 1
+            activity = Activity(token.field, token.keyword, title, token.number, token.text, id=f"{token.field}-{n}")
+            (self.open[0].activities if self.lecture is host and self.open else host.activities).append(activity)
+            self.activity = activity
+
+    def _on_item(self, token: Token) -> None:
+        assert token.marker is not None
+        if self.state == "outline" or (self.state in ("preamble", "between") and not self.has_headings):
+            self._outline_item(token)
+        elif self.state in ("meta:benefits", "meta:audience") and token.title:
+            getattr(self.outline, self.state.removeprefix("meta:")).append(token.title)
+        elif self.state == "instructor":
+            self._instructor_line(token.number, token.title)
+        elif self.state == "closing":
+            self.outline.closing_body.append(token.text)
+        else:
+            self._on_text(token)
+
+    def _outline_item(self, token: Token) -> None:
+        family = token.marker.family  # type: ignore[union-attr]
+        self.state = "outline"
+        if not self.has_headings and (self.lecture_family is None or family == self.lecture_family):
+            self.lecture_family = family
+            self._start_lecture(token.title, token.number, None)
+            return
+        if self.lecture is None:
+            self.report.unplace(token.number, token.text, "a numbered line before the first lecture")
+            return
+        if family in self.families:
+            depth = self.families.index(family)
+            del self.families[depth + 1 :]
+        else:
+            depth = len(self.families)
+            self.families.append(family)
+        node = Node(token.title, token.number)
+        if depth == 0:
+            self.lecture.sections.append(node)
+        elif depth < 3:
+            self.open[depth - 1].children.append(node)
+        else:  # deeper than sub-points: kept, as a line of the sub-point's explanation
+            self.open[2].body.append(token.text)
+            return
+        del self.open[depth:]
+        self.open.append(node)
+        self.awaiting = None if token.title else node
+
+    def _on_text(self, token: Token) -> None:
+        state = self.state
+        if self.awaiting is not None and state == "outline":
+            self.awaiting.title, self.awaiting = token.title, None
+        elif self.activity is not None:
+            self.activity.details.append(token.text)
+        elif state == "outline" and self.lecture is not None:
+            (self.open[-1].body if self.open else self.lecture.summary).append(token.text)
+        elif state == "preamble":
+            self.preamble.append(token)
+        elif state.startswith("meta:") and state != "meta:unmapped":
+            self._meta_value(token, token.text, inline=False)
+        elif state == "instructor":
+            self._instructor_line(token.number, token.text)
+        elif state == "closing":
+            self.outline.closing_body.append(token.text)
+        elif state == "meta:unmapped":
+            self.report.unplace(token.number, token.text, "belongs to a heading the course model has no field for")
+        else:
+            where = "before the first lecture" if state == "outline" else "outside any section of the outline"
+            self.report.unplace(token.number, token.text, where)
+
+    def _meta_value(self, token: Token, value: str, *, inline: bool) -> None:
+        field = self.state.removeprefix("meta:")
+        outline = self.outline
+        if field == "background":
+            outline.background.append(value)
+        elif field == "benefits":
+            outline.benefits.extend(split_items(value))
+        elif field == "audience":
+            outline.audience.extend(split_list(value))
+        elif field == "duration" and outline.days is None and (parsed := parse_duration(value)):
+            outline.days, outline.hours_per_day, assumed = parsed
+            if assumed:
+                self.report.note(token.number, value, f"no hours per day given; assumed {outline.hours_per_day:g} hours")
+        elif field == "title" and not outline.title:
+            outline.title = tidy(value)
+        else:
+            self.report.unplace(token.number, token.text, f"not understood as {field}")
+            return
+        if inline and field in ("audience", "duration", "title"):
+            self.state = "between"  # a one-line value: what follows is not part of it
+
+    # -- instructor ------------------------------------------------------------------------------
+
+    def _instructor_name(self, number: int, text: str) -> None:
+        instructor = self.outline.instructor
+        assert instructor is not None
+        name, _, rest = text.partition(" ")
+        instructor.name = re.sub(r"(老师|讲师|导师|教授)$", "", name)
+        instructor.title = tidy(rest) or None
+
+    def _instructor_line(self, number: int, text: str) -> None:
+        instructor = self.outline.instructor
+        assert instructor is not None
+        if not instructor.name:
+            self._instructor_name(number, text)
+            return
+        found = instructor_field(text)
+        if found:
+            self.instructor_key, value = found
+            text = value
+            if not value:
+                return
+        if self.instructor_key == "former_roles":
+            instructor.former_roles.extend(split_roles(text))
+        elif self.instructor_key == "expertise":
+            instructor.expertise.extend(split_list(text))
+        else:
+            instructor.highlights.append(tidy(text))
+
+    # -- end -------------------------------------------------------------------------------------
+
+    def finish(self, header: str | None) -> Outline:
+        outline = self.outline
+        title, subtitle, used = title_block([t.text for t in self.preamble[:2]])
+        if not title and header:
+            title, subtitle, _ = title_block([header])
+        outline.title = outline.title or title
+        outline.subtitle = outline.subtitle or subtitle
+        outline.year = find_year([header or "", *(t.text for t in self.preamble[:used])])
+        for token in self.preamble[used:]:
+            self.report.unplace(token.number, token.text, "text before the course's metadata")
+        return outline

@@ -1,0 +1,60 @@
+"""The tree ``coursegen import --dry-run`` prints: the structure as the site will number it, with source lines."""
+
+from __future__ import annotations
+
+from .layout import todo
+from .patterns import chinese
+from .tree import Activity, LectureNode, Node, Outline
+from .writer import FOLDERS
+
+_INDENT = "  "
+_CLIP = 60
+
+
+def format_tree(outline: Outline, unit: str = "line") -> str:
+    """One line per heading, point and activity, indented by level."""
+    out = [f"{outline.title}" + (f" ——{outline.subtitle}" if outline.subtitle else "") + (f" ({outline.year})" if outline.year else "")]
+    days, hours = outline.days or 0, outline.hours_per_day or 0
+    out.append(f"{_INDENT}duration: {days:g} day(s) × {hours:g} h = {round(days * hours * 60)} min")
+    out.append(f"{_INDENT}background: {len(outline.background)} paragraph(s); benefits: {len(outline.benefits)}; audience: {'、'.join(outline.audience)}")
+    for lecture in outline.lectures:
+        out.extend(_lecture(lecture, unit))
+    if outline.closing_title:
+        out.append(f"{_INDENT}{outline.closing_title} ({outline.closing_minutes} min)")
+    person = outline.instructor
+    if person:
+        title = f", {person.title}" if person.title else ""
+        out.append(
+            f"{_INDENT}instructor: {person.name}{title} ({len(person.highlights)} highlights, "
+            f"{len(person.former_roles)} former roles, {len(person.expertise)} fields of expertise)"
+        )
+    return "\n".join(out)
+
+
+def _lecture(lecture: LectureNode, unit: str) -> list[str]:
+    label = f"{lecture.label} " if lecture.label else ""
+    out = [f"{_INDENT}{label}{lecture.title} ({lecture.minutes} min, {unit} {lecture.line})"]
+    out += [f"{_INDENT * 2}· {_clip(text)}" for text in lecture.summary]
+    for n, section in enumerate(lecture.sections, 1):
+        out += _node(section, f"{chinese(n)}、", 2)
+        for i, point in enumerate(section.children, 1):
+            out += _node(point, f"{i}. ", 3)
+            for j, sub in enumerate(point.children, 1):
+                out += _node(sub, f"{j}) ", 4)
+        out += [_activity(a, 3) for a in section.activities]
+    out += [_activity(a, 2) for a in lecture.activities]
+    return out
+
+
+def _node(node: Node, number: str, depth: int) -> list[str]:
+    lines = [f"{_INDENT * depth}{number}{node.title or todo('标题')}"]
+    return lines + [f"{_INDENT * (depth + 1)}· {_clip(text)}" for text in node.body]
+
+
+def _activity(activity: Activity, depth: int) -> str:
+    title = activity.title or "—"
+    return f"{_INDENT * depth}[{activity.keyword}] {_clip(title)} → {FOLDERS[activity.kind]}/{activity.id}.yml"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"

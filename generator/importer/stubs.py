@@ -1,0 +1,81 @@
+"""Stub files for the activities an outline names: what the outline says, plus marked stand-ins.
+
+An outline gives an activity one line (案例分析：池子事件); the model needs a background, events,
+questions and a debrief. The stub keeps the outline's words where they fit and marks every field the
+trainer still has to write with （待补充：…）, so an unfinished stub is obvious on the site too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .layout import todo
+from .tokens import tidy
+from .tree import Activity
+
+DISCUSSION_MINUTES = 15
+DRILL_MINUTES = 30
+"""Time boxes written into stubs: a typical group discussion and role-play in a one-day course."""
+_SHORT_TASK = 20
+"""A homework line this short is a title (作业：投诉案例复盘); a longer one is the task itself."""
+
+
+def stub(activity: Activity) -> dict[str, Any]:
+    """The stub's data for ``activity``; it validates against the activity's model."""
+    return {"case": _case, "discussion": _discussion, "drill": _drill, "homework": _homework}[activity.kind](activity)
+
+
+def _details(activity: Activity) -> str | None:
+    return "\n\n".join(activity.details) + "\n" if activity.details else None
+
+
+def _case(a: Activity) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": tidy(a.title) or a.keyword,
+        "background": _details(a) or todo("案例背景：事情发生前的情况"),
+        "events": [todo("事件经过，按时间顺序每条写一步")],
+        "questions": [{"id": "q1", "prompt": todo("思考题")}],
+        "debrief": todo("案例解析，学员作答后展开"),
+    }
+
+
+def _discussion(a: Activity) -> dict[str, Any]:
+    prompt = "\n\n".join(p for p in (a.title, _details(a)) if p) or todo("讨论题")
+    return {
+        "id": a.id,
+        "title": tidy(a.title) or a.keyword,
+        "prompt": prompt,
+        "time_minutes": DISCUSSION_MINUTES,
+        "good_outcome": [todo("好的讨论成果是什么样")],
+    }
+
+
+def _drill(a: Activity) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "title": tidy(a.title) or a.keyword,
+        "scenario": _details(a) or todo("演练情境"),
+        "roles": [
+            {"name": todo(f"角色{n}"), "brief": todo("这个角色知道什么、想要什么")} for n in ("一", "二")
+        ],
+        "time_minutes": DRILL_MINUTES,
+        "good_outcome": [todo("好的演练结果是什么样")],
+    }
+
+
+def _homework(a: Activity) -> dict[str, Any]:
+    is_title = bool(a.title) and len(a.title) <= _SHORT_TASK
+    intro = "\n\n".join(p for p in ([] if is_title else [a.title]) + a.details if p)
+    return {
+        "id": a.id,
+        "title": f"{a.keyword}：{tidy(a.title)}" if is_title else a.keyword,
+        "intro": intro or todo("作业要求"),
+        "fields": [{
+            "id": "answer",
+            "type": "textarea",
+            "label": "作答",
+            "hint": todo("按作业要求改成表格或多个字段"),
+            "required": True,
+        }],
+    }

@@ -1,0 +1,150 @@
+"""Classify each outline line (or each item of a run-together line) by what it looks like, without context.
+
+Context decides later: the parser confirms the irregular forms (a lecture heading without its
+ordinal, an instructor's name line) by what follows them, and places plain text by where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .noise import strip_bullet
+from .patterns import NUM, LectureHeading, Marker, match_lecture, match_marker, split_run_together
+from .reader import SourceLine
+
+KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("课程名称", "课程题目", "课程主题", "课程标题"),
+    "background": ("课程背景", "培训背景", "项目背景", "课程简介", "课程介绍", "课程概述", "课程说明"),
+    "benefits": ("课程收益", "培训收益", "学员收益", "课程目标", "培训目标", "学习目标", "教学目标", "课程价值"),
+    "audience": ("课程对象", "培训对象", "授课对象", "参训对象", "适用对象", "适合对象", "学员对象", "参训人员", "适用人群", "培训人群"),
+    "duration": ("课程时间", "培训时间", "课程时长", "培训时长", "授课时间", "授课时长", "课时"),
+    "outline": ("课程大纲", "培训大纲", "课程提纲", "课程内容", "培训内容", "大纲"),
+    "instructor": (
+        "讲师介绍", "讲师简介", "讲师背景", "讲师资历", "导师介绍", "导师简介", "老师介绍", "老师简介", "师资介绍",
+        "主讲老师", "主讲讲师", "授课老师", "授课讲师", "主讲人", "主讲", "讲师", "导师", "培训师",
+    ),
+    "unmapped": (
+        "授课方式", "授课形式", "课程形式", "培训方式", "培训形式", "教学方法", "教学方式", "课程特色", "课程特点",
+        "课程风格", "授课风格", "课程亮点", "课程模型", "课程工具", "课程费用", "培训地点", "上课地点", "参考书目", "课程编号", "备注",
+    ),
+}
+"""Metadata headings → the course field they fill; ``unmapped`` ones have no field and are reported."""
+
+ACTIVITIES: dict[str, tuple[str, ...]] = {
+    "case": ("案例分析", "案例研讨", "案例讨论", "案例分享", "案例解析", "经典案例", "情景案例", "视频案例", "案例"),
+    "discussion": ("互动讨论", "小组讨论", "分组讨论", "课堂讨论", "互动研讨", "小组研讨", "分组研讨", "头脑风暴", "讨论", "研讨", "互动"),
+    "drill": (
+        "分组场景模拟演练", "场景模拟演练", "情景模拟演练", "情景模拟", "场景模拟", "模拟演练", "角色扮演", "情景演练",
+        "场景演练", "现场演练", "实战演练", "分组演练", "通关演练", "演练",
+    ),
+    "homework": ("午休作业打卡", "作业打卡", "午休作业", "课后作业", "课堂作业", "课前作业", "课后练习", "作业"),
+}
+"""Activity lead words → the kind of stub file they get; the lead word itself stays as written."""
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_SEP = r"(?:\s*[:：]\s*|\s+|$)"
+_KEY = re.compile(rf"^(?P<key>{_alternatives([w for ws in KEYS.values() for w in ws])}){_SEP}(?P<value>.*)$")
+_ACTIVITY = re.compile(rf"^(?P<key>{_alternatives([w for ws in ACTIVITIES.values() for w in ws])})(?P<sep>{_SEP}?)(?P<value>.*)$")
+_LONG_KEYWORD = 4
+"""Activity lead words this long need no colon (案例分析池子事件); short ones do (讨论：…)."""
+_GROUP = re.compile(rf"^(?:第\s*(?:{NUM})\s*[天日]|day\s*\d+|(?:上午|下午)(?=$|[\s:：(（0-9]))(?P<rest>.*)$", re.IGNORECASE)
+_CLOSING = re.compile(r"^(?:课程|课堂|全天|整体)?(?:总结|回顾|答疑|结业|交流|问答|Q&A|颁证|合影|测评|考试|[与和及、&/\s])+[。!！]?$", re.IGNORECASE)
+_CLOSING_CORE = re.compile(r"总结|回顾|答疑|结业")
+_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)\s*(?:老师|讲师|导师|教授)(?:[\s:：|｜/—\-]+)?(?P<rest>.*)$")
+_NOT_NAMES = ("主讲", "授课", "培训", "金牌", "资深", "高级", "特聘", "首席", "明星", "实战", "专家", "内训", "企业", "认证", "国家", "注册", "特约", "签约", "知名", "专职", "兼职", "优秀", "讲师", "导师", "老师")
+_TAIL_ALONE = re.compile(
+    r"^(?:推荐阅读|相关阅读|延伸阅读|相关推荐|相关课程|相关文章|热门课程|热门推荐|猜你喜欢|更多课程|返回顶部|返回列表|分享到|收藏本页|打印本页)"
+    r"[\s\-—_=:：>›».。…]*$"
+)
+_TAIL_ANY = re.compile(r"^(?:上一篇|下一篇|版权所有|copyright|©|本文链接|原文链接|本文地址|文章来源|转载请注明|免责声明|咨询电话|联系电话|客服电话|咨询热线)", re.IGNORECASE)
+_LEADING_BRACKETS = re.compile(r"^[【〖\[]([^】〗\]]{2,40})[】〗\]]\s*")
+_TRAILING = re.compile(r"[\s;；,，。、]+$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One classified piece of a line.
+
+    kinds: ``key`` (metadata heading; ``field`` names the course field), ``lecture``, ``group`` (a
+    heading above lectures, such as 第一天), ``closing`` (总结与回顾), ``activity`` (``field`` is the
+    kind), ``name`` (instructor name line), ``boilerplate`` (start of a web page's trailer), ``item``
+    (a numbered or bulleted line) and ``text``.
+    """
+
+    kind: str
+    number: int
+    text: str
+    """The piece as written (after noise removal), marker included."""
+    title: str = ""
+    """The text after the marker, lead word or heading."""
+    field: str = ""
+    keyword: str = ""
+    marker: Marker | None = None
+    lecture: LectureHeading | None = None
+
+
+def tidy(text: str) -> str:
+    """A title as it should read: no trailing list punctuation, no unmatched closing bracket."""
+    text = _TRAILING.sub("", text.strip())
+    for opening, closing in ("【】", "[]", "()", "（）", "《》"):
+        if text.endswith(closing) and opening not in text:
+            text = text[:-1].rstrip()
+    return text
+
+
+def tokenize(line: SourceLine) -> list[Token]:
+    """The tokens of one cleaned line, in order; several when numbered items were run together."""
+    text, bullet = strip_bullet(line.text)
+    inner = _LEADING_BRACKETS.sub(r"\1 ", text).strip()
+    whole = _structural(line.number, inner)
+    if whole is not None:
+        return [whole]
+    name = _NAME.match(inner)
+    if name and not name["name"].startswith(_NOT_NAMES):
+        return [Token("name", line.number, text, title=tidy(name["rest"]), field=name["name"])]
+    tokens = [_piece(line.number, piece) for piece in split_run_together(text)]
+    if bullet and tokens[0].kind == "text":
+        tokens[0] = Token("item", line.number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
+    return tokens
+
+
+def _structural(number: int, text: str) -> Token | None:
+    if _TAIL_ALONE.match(text) or _TAIL_ANY.match(text):
+        return Token("boilerplate", number, text)
+    key = _KEY.match(text)
+    if key:
+        field = next(f for f, words in KEYS.items() if key["key"] in words)
+        return Token("key", number, text, title=key["value"].strip(), field=field, keyword=key["key"])
+    heading = match_lecture(text)
+    if heading is not None:
+        return Token("lecture", number, text, title=tidy(heading.title), lecture=heading)
+    group = _GROUP.match(text)
+    if group:
+        return Token("group", number, text, title=tidy(group["rest"]))
+    if len(text) <= 15 and _CLOSING.match(text) and _CLOSING_CORE.search(text):
+        return Token("closing", number, text, title=tidy(text))
+    return _activity(number, text, text)
+
+
+def _activity(number: int, text: str, body: str) -> Token | None:
+    m = _ACTIVITY.match(body)
+    if m is None or (len(m["key"]) < _LONG_KEYWORD and not m["sep"] and m["value"]):
+        return None
+    kind = next(k for k, words in ACTIVITIES.items() if m["key"] in words)
+    return Token("activity", number, text, title=m["value"].strip(), field=kind, keyword=m["key"])
+
+
+def _piece(number: int, piece: str) -> Token:
+    marker = match_marker(piece)
+    if marker is None:
+        return _activity(number, piece, piece) or Token("text", number, piece, title=tidy(piece))
+    title = piece[marker.end:]
+    activity = _activity(number, piece, title)
+    if activity is not None:
+        return activity
+    return Token("item", number, piece, title=tidy(title), marker=marker)

@@ -1,0 +1,151 @@
+"""Turn the laid-out outline into the course folder's YAML files, each checked against the model first.
+
+Files are built as plain data, validated with the same pydantic models `coursegen check` uses, and
+dumped with PyYAML (which quotes whatever needs quoting); a stub that would not validate is a bug
+in the importer and stops it before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from ..errors import UserError
+from ..model import Case, Course, Discussion, Drill, Homework, Lecture
+from .layout import todo
+from .stubs import stub
+from .tree import Activity, LectureNode, Node, Outline
+
+FOLDERS = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homework"}
+_MODELS: dict[str, type[BaseModel]] = {"case": Case, "discussion": Discussion, "drill": Drill, "homework": Homework}
+
+
+def course_files(outline: Outline, course_id: str, source_name: str) -> dict[str, str]:
+    """Relative path → YAML text of every file of the course folder."""
+    lectures = {f"lectures/{n:02d}-{lecture.id}.yml": lecture for n, lecture in enumerate(outline.lectures, 1)}
+    files = {"course.yml": _dump(Course, _course(outline, course_id, list(lectures)), f"导入自 {source_name}。标有“（待补充：…）”的内容请替换成课程内容。")}
+    for path, lecture in lectures.items():
+        files[path] = _dump(Lecture, _lecture(lecture), f"导入自 {source_name} 第 {lecture.line} 行。")
+    for activity in outline.activities():
+        header = f"导入自 {source_name} 第 {activity.line} 行：{activity.text}\n请把“（待补充：…）”替换成内容。"
+        files[f"{FOLDERS[activity.kind]}/{activity.id}.yml"] = _dump(_MODELS[activity.kind], stub(activity), header)
+    return files
+
+
+def write_files(files: dict[str, str], out_dir: Path, *, force: bool) -> list[Path]:
+    """Write ``files`` under ``out_dir``; an existing non-empty folder needs ``force`` (which overwrites same-named files only)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir}: exists and is not a folder")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
+        raise UserError(f"{out_dir}: folder is not empty; choose a new folder or add --force to overwrite the files the import writes")
+    written = []
+    for rel, text in files.items():
+        path = out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[str, Any]:
+    days = outline.days or 1
+    data: dict[str, Any] = {"id": course_id, "title": outline.title}
+    if outline.subtitle:
+        data["subtitle"] = outline.subtitle
+    data["language"] = "zh"
+    if outline.year:
+        data["year"] = outline.year
+    data["background"] = _markdown(outline.background)
+    data["benefits"] = outline.benefits
+    data["audience"] = outline.audience
+    data["duration"] = {"days": _number(days), "hours_per_day": _number(outline.hours_per_day or 0)}
+    if outline.instructor:
+        person = outline.instructor
+        data["instructor"] = _without_empty({
+            "name": person.name,
+            "title": person.title,
+            "highlights": person.highlights,
+            "former_roles": person.former_roles,
+            "expertise": person.expertise,
+        })
+    data["lectures"] = lecture_paths
+    if outline.closing_title:
+        data["closing"] = _without_empty({
+            "title": outline.closing_title,
+            "duration_minutes": outline.closing_minutes,
+            "body": _markdown(outline.closing_body),
+        })
+    return data
+
+
+def _lecture(lecture: LectureNode) -> dict[str, Any]:
+    return _without_empty({
+        "id": lecture.id,
+        "label": lecture.label,
+        "title": lecture.title,
+        "duration_minutes": lecture.minutes,
+        "summary": _markdown(lecture.summary),
+        "sections": [_section(lecture.id, n, s) for n, s in enumerate(lecture.sections, 1)],
+        "activities": _refs(lecture.activities),
+    })
+
+
+def _section(lecture_id: str, n: int, section: Node) -> dict[str, Any]:
+    return _without_empty({
+        "id": f"{lecture_id}-section-{n}",
+        "title": section.title or todo("小节标题"),
+        "body": _markdown(section.body),
+        "points": [_point(p, depth=1) for p in section.children],
+        "activities": _refs(section.activities),
+    })
+
+
+def _point(node: Node, depth: int) -> str | dict[str, Any]:
+    """A plain title where nothing hangs under it, as the example course writes points."""
+    title = node.title or todo("标题")
+    if not node.body and not node.children:
+        return title
+    data: dict[str, Any] = {"title": title, "body": _markdown(node.body)}
+    if depth == 1:
+        data["points"] = [_point(child, depth=2) for child in node.children]
+    return _without_empty(data)
+
+
+def _refs(activities: list[Activity]) -> list[dict[str, str]]:
+    return [{a.kind: a.id} for a in activities]
+
+
+def _markdown(paragraphs: list[str]) -> str | None:
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else None
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, [], "")}
+
+
+def _dump(model: type[BaseModel], data: dict[str, Any], header: str) -> str:
+    model.model_validate(data)  # a failure here is an importer bug, not the trainer's
+    comment = "".join(f"# {line}\n" for line in header.splitlines())
+    return comment + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block lists indented under their key, multi-line text as ``|`` blocks: YAML as a trainer writes it."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)

@@ -12,6 +12,8 @@ from ..load.problems import Problem
 from ..model.project import Project
 from ..render import Edition, Site, render_site
 from .mkdocs_build import build_site
+from .offline import finish_offline, prepare_offline
+from .search_check import check_search
 from .workspace import MARKER, write_workspace
 
 __all__ = ["MARKER", "Paths", "generate", "build"]
@@ -48,12 +50,20 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
     return Generated(project, site, config, warnings)
 
 
-def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True,
+def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True, offline: bool = False,
           progress: Callable[[str], None] = lambda _: None) -> Generated:
-    """Generate, then build with MkDocs into ``site_dir`` (the previous site survives any failure)."""
+    """Generate, then build with MkDocs into ``site_dir`` (the previous site survives any failure).
+
+    ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`).
+    """
     generated = generate(paths, edition, progress)
+    check_search(generated.config, generated.project.course.language, user_config=paths.config)
+    if offline:
+        prepare_offline(generated.config, paths.config)
     progress(f"building {len(generated.site.pages)} pages with MkDocs")
     started = time.perf_counter()
     build_site(generated.config, site_dir, strict=strict)
+    if offline:
+        finish_offline(site_dir)
     progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")
     return generated

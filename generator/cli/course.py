@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..build import Paths, build as build_pipeline, generate
+from ..build.offline import LIMITS as OFFLINE_LIMITS
 from ..build.watch import watch
 from ..errors import UserError
 from ..load import load_project
@@ -57,16 +58,19 @@ def summary(project: Project) -> str:
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/, or site-trainer/ for the trainer edition).")
 @click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True, help="The trainer edition adds facilitator notes and answer keys.")
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
-def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool) -> None:
+@click.option("--offline", is_flag=True, help="Also work opened from a shared drive (file://): .html addresses, search index as a script.")
+def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool, offline: bool) -> None:
     """Validate the course, generate its pages and build the site.
 
     A failed build leaves the previous site folder untouched.
     """
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    generated = build_pipeline(paths, target, edition, strict=not no_strict, progress=_progress)  # type: ignore[arg-type]
+    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, progress=_progress)  # type: ignore[arg-type]
     click.echo(summary(generated.project))
     click.echo(f"Site written to {target}/")
+    if offline:
+        click.echo(f"Open {target / 'index.html'} in a browser. {OFFLINE_LIMITS}")
 
 
 def _progress(step: str) -> None:

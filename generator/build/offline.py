@@ -1,0 +1,60 @@
+"""``coursegen build --offline``: a site that also works opened from a shared drive (``file://``).
+
+This does what Material's ``offline`` plugin does, without its trap: that plugin adds a polyfill
+script from unpkg.com, an outside request an intranet PC cannot make. Here the same polyfill (the
+``iframe-worker`` shim, vendored under ``generator/assets/vendor``) is shipped with the site.
+
+From ``file://`` the browser loads nothing by ``fetch``, so:
+- page addresses end in ``.html`` (``use_directory_urls: false``): a folder address would open a listing;
+- the search index is also written as a script, ``search/search_index.js``, which Material loads
+  instead of the JSON when it sees ``file://``, and the search worker runs in an iframe (the shim);
+- Material turns instant navigation off by itself, so every link is a full page load.
+What still does not work from ``file://`` is listed in :data:`LIMITS`.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .workspace import read_user_config
+
+SHIM = "assets/coursegen/vendor/iframe-worker.js"
+"""Where the shim lands in the site. Its name contains ``iframe-worker``: should a trainer also enable
+Material's ``offline`` plugin, that plugin then sees the shim present and adds no outside copy."""
+
+LIMITS = (
+    "Opened from file://, the site works page by page: links, search, quizzes, progress and homework drafts. "
+    "Not available: instant navigation (each link loads the whole page), posting homework to a submission URL "
+    "(a file:// page has no origin most servers accept; exporting the submission file still works). "
+    "Progress is kept per browser; Chromium-based browsers (Edge, Chrome) share it across all pages of the "
+    "site, while Firefox may keep it per folder."
+)
+
+
+def prepare_offline(config_path: Path, user_config: Path) -> None:
+    """Adjust a generated workspace (its ``mkdocs.yml`` and docs folder) for a ``file://`` site."""
+    shim = resources.files("generator") / "assets" / "vendor" / "iframe-worker.js"
+    target = config_path.parent / "docs" / SHIM
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(shim.read_bytes())
+
+    header, _, body = config_path.read_text(encoding="utf-8").partition("\n")
+    config = yaml.safe_load(body) or {}
+    config["use_directory_urls"] = False
+    user_extra = read_user_config(user_config).get("extra")
+    polyfills = user_extra.get("polyfills", []) if isinstance(user_extra, dict) else []
+    local = [p for p in polyfills if isinstance(p, str) and "://" not in p and "iframe-worker" not in p]
+    config["extra"] = {"polyfills": [*local, SHIM]}
+    text = header + "\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    config_path.write_text(text, encoding="utf-8")
+
+
+def finish_offline(site_dir: Path) -> None:
+    """Write the search index as a script: the one way a page opened from ``file://`` can read it."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_text(encoding="utf-8")
+        (site_dir / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

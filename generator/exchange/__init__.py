@@ -1,0 +1,94 @@
+"""Question banks in and out of spreadsheets and learning management systems.
+
+Three formats, each a reader and a writer that report, question by question, what they could not
+read or carry (see :mod:`.report`): Excel 题库 workbooks (:mod:`.xlsx`), GIFT (:mod:`.gift`) and
+Moodle XML (:mod:`.moodle_xml`). The trainer-facing description is ``GUIDE.md`` in this folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import UserError
+from ..load.problems import display_path
+from ..model.base import ID_PATTERN
+from ..model.quiz import QuizBank
+from . import gift, moodle_xml, xlsx
+from .common import Draft, finish
+from .report import Report, Unit
+
+MAX_IMPORT_BYTES = 20_000_000
+"""A question bank larger than this is a mistake (a whole course backup, a video), not a bank."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """One exchange format: how files of it are recognised, read and written."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    unit: Unit
+    read: Callable[[bytes, Report], Draft]
+    write: Callable[[QuizBank, Report], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("xlsx", (".xlsx", ".xlsm"), "row", xlsx.read, xlsx.write),
+        Format("gift", (".gift", ".txt"), "line", gift.read, gift.write),
+        Format("moodle-xml", (".xml",), "line", moodle_xml.read, moodle_xml.write),
+    )
+}
+
+
+def format_for(path: Path, name: str | None) -> Format:
+    """The format ``name``, or the one ``path``'s suffix stands for."""
+    if name:
+        return FORMATS[name]
+    suffix = path.suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    if suffix in (".xls", ".et", ".wps"):
+        raise UserError(f"{display_path(path)}: the old Excel/WPS format cannot be read; save the file as .xlsx (Excel 工作簿) and try again")
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise UserError(f"{display_path(path)}: cannot tell the format from {suffix or 'a name without suffix'!r} (known: {known}); pass --format")
+
+
+def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str, title: str | None) -> tuple[QuizBank | None, Report]:
+    """The bank read from ``path`` (None if no question could be read) and the report of the reading.
+
+    The id is ``bank_id``, else the one the file holds, else ``default_id``; the title ``title``, else
+    the file's own, else the file name.
+    """
+    report = Report(display_path(path), fmt.unit)
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise UserError(f"{display_path(path)}: {size:,} bytes is too large for a question bank (at most {MAX_IMPORT_BYTES:,})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{display_path(path)}: cannot read file: {exc.strerror}") from None
+    draft = fmt.read(data, report)
+    if not draft.questions:
+        return None, report
+    chosen = bank_id or draft.id or default_id
+    if not re.match(ID_PATTERN, chosen) or len(chosen) > 64:
+        raise UserError(f"bank id {chosen!r} is not an id (lower-case letters, digits and '-', e.g. complaint-basics): pass --id")
+    try:
+        return finish(draft, chosen, title or draft.title or path.stem, report), report
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors())
+        raise UserError(f"{display_path(path)}: the bank's settings are not valid: {problems}") from None
+
+
+def export_bank(bank: QuizBank, fmt: Format, target: Path) -> tuple[bytes, Report]:
+    """The file contents of ``bank`` in ``fmt`` and the report of what the format could not hold."""
+    report = Report(display_path(target), fmt.unit)
+    return fmt.write(bank, report), report

@@ -1,0 +1,321 @@
+"""GIFT, Moodle's plain-text question format: export and import.
+
+Mapping (coursegen ⇄ GIFT):
+
+- single ⇄ ``{=right#feedback ~wrong#feedback}``; multiple ⇄ ``{~%50%right ~%-50%wrong}``: right
+  options share +100 %, each wrong one costs as much as a right one earns, which is coursegen's rule
+  (right ticks − wrong ticks) / right options in Moodle's terms;
+- true_false ⇄ ``{TRUE#feedback if wrong#feedback if right}``; fill ⇄ ``{=answer =other}``;
+  matching ⇄ ``{=left -> right}``; explanation ⇄ general feedback ``####``;
+- short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
+  reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
+- ordering, points, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
+  each one left out is reported per question.
+
+Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
+backslash are escaped, and line breaks written as ``\\n`` so no question contains a blank line.
+Reading follows Moodle's own importer (qformat_gift), including its default of treating ``=`` as
+the mark of a single-answer question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from .common import (
+    REFERENCE_MARK,
+    Draft,
+    add_question,
+    choice_fields,
+    compose_reference,
+    fill_fields,
+    label,
+    moodle_weights,
+    parse_reference,
+    question_id,
+    split_explanation,
+)
+from .htmltext import html_to_markdown, html_to_text
+from .report import Report
+
+
+_ESCAPE = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""})
+_PROTECT = {"\\": "\ue05c", ":": "\ue03a", "#": "\ue023", "=": "\ue03d", "{": "\ue07b", "}": "\ue07d", "~": "\ue07e", "n": "\ue00a"}
+_RESTORE = str.maketrans({v: ("\n" if k == "n" else k) for k, v in _PROTECT.items()})
+_FORMAT = re.compile(r"^\[(html|markdown|plain|moodle)\]")
+_WEIGHT = re.compile(r"^%(-?[0-9]+(?:\.[0-9]*)?)%")
+
+
+def escape(text: str) -> str:
+    """``text`` safe inside a GIFT question: control characters escaped, line breaks as ``\\n``."""
+    return text.strip().translate(_ESCAPE)
+
+
+# --------------------------------------------------------------------------------------------- export
+
+
+def write(bank: QuizBank, report: Report) -> bytes:
+    """The GIFT file of ``bank``; what GIFT cannot hold is reported in ``report``."""
+    category = bank.title.replace("/", "//")
+    blocks = [f"// {bank.id}: {bank.title}", f"$CATEGORY: $course$/top/{category}"]
+    for question in bank.questions:
+        block = _question(question, report)
+        if block:
+            blocks.append(block)
+    if bank.intro:
+        report.loss("the bank's intro is not exported: GIFT has no place for it")
+    report.loss(f"pass mark {bank.pass_mark}% is not exported: set the pass grade in the Moodle quiz")
+    if bank.shuffle:
+        report.loss("shuffle is not exported: switch on 'Shuffle within questions' in the Moodle quiz")
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _question(q: Question, report: Report) -> str | None:
+    name = label(q)
+    if isinstance(q, Ordering):
+        report.loss("not exported: GIFT has no ordering question (Moodle XML has one)", question=name)
+        return None
+    if q.points != 1:
+        report.loss(f"points {q.points} not exported: GIFT questions count 1 mark in Moodle", question=name)
+    if q.facilitator:
+        report.loss("facilitator notes not exported: GIFT has no place hidden from trainees", question=name)
+    head = f"::{escape(q.id)}::[markdown]{escape(q.prompt)} "
+    general = q.explanation or ""
+    if isinstance(q, ShortAnswer):
+        report.loss("exported as an essay, which Moodle has graded by hand: the reference and self-check list are its general feedback", question=name)
+        reference = compose_reference(q.reference, q.checklist)
+        general = f"{q.explanation.strip()}\n\n{REFERENCE_MARK}\n{reference}" if q.explanation else reference
+        return head + "{\n\t####" + escape(general) + "\n}"
+    if isinstance(q, TrueFalse):
+        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+        # Moodle's own layout: a lone '#' only when the right-answer feedback follows it.
+        body = "TRUE" if q.answer else "FALSE"
+        body += f"#{escape(wrong)}" if wrong else ("#" if right else "")
+        body += f"#{escape(right)}" if right else ""
+        return head + "{" + body + (f"####{escape(general)}" if general else "") + "}"
+    lines = [f"\t{mark}{escape(text)}" + (f"#{escape(fb)}" if fb else "") for mark, text, fb in _answers(q, report)]
+    if general:
+        lines.append(f"\t####{escape(general)}")
+    return head + "{\n" + "\n".join(lines) + "\n}"
+
+
+def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
+    """(mark, text, feedback) of each answer line of a choice, fill or matching question."""
+    name = label(q)
+    if isinstance(q, SingleChoice):
+        answers = [("=" if o.correct else "~", o.text, o.feedback) for o in q.options]
+    elif isinstance(q, MultipleChoice):
+        plus, minus = moodle_weights(sum(o.correct for o in q.options), report, name)
+        answers = [(f"~%{plus if o.correct else minus}%", o.text, o.feedback) for o in q.options]
+    elif isinstance(q, FillBlank):
+        answers = [("=", a, None) for a in q.accept]
+    else:
+        assert isinstance(q, Matching)
+        if len(q.pairs) < 3:
+            report.warn("Moodle asks for at least three pairs in a matching question; add one before importing", question=name)
+        for pair in q.pairs:
+            if "->" in pair.left:
+                report.warn(f"left item {pair.left!r} contains '->', which GIFT reads as the pair's arrow", question=name)
+        return [("=", f"{p.left} -> {p.right}", None) for p in q.pairs]
+    for _, text, _ in answers:
+        if "->" in text:
+            report.warn(f"answer {text!r} contains '->', which makes Moodle read the question as matching", question=name)
+    return answers
+
+
+# --------------------------------------------------------------------------------------------- import
+
+
+def read(data: bytes, report: Report) -> Draft:
+    """The questions of a GIFT file; each one that cannot be read is reported with its line."""
+    draft = Draft()
+    for line, lines in _blocks(_decode(data, report)):
+        text = _protect("\n".join(lines).strip())
+        if text.startswith("$CATEGORY:"):
+            _category(text, draft, report, line)
+            continue
+        question = _parse(text, draft, report, line)
+        if question is not None:
+            add_question(question, draft, report, line)
+    return draft
+
+
+def _decode(data: bytes, report: Report) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.warn("the file is not UTF-8; read it as GB18030 (Chinese Windows); check the Chinese text")
+        return data.decode("gb18030", errors="replace")
+
+
+def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Questions as Moodle splits them: at blank lines, comment lines (``//``) dropped."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            if current:
+                blocks.append((start, current))
+            current = []
+        elif not stripped.startswith("//"):
+            if not current:
+                start = number
+            current.append(stripped)
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _protect(text: str) -> str:
+    """Escaped characters replaced by private-use stand-ins, so splitting never sees them."""
+    return re.sub(r"\\([\\:#={}~n])", lambda m: _PROTECT[m.group(1)], text)
+
+
+def _plain(text: str) -> str:
+    return text.translate(_RESTORE).strip()
+
+
+def _category(text: str, draft: Draft, report: Report, line: int) -> None:
+    path = _plain(text.removeprefix("$CATEGORY:"))
+    name = [p for p in re.split(r"(?<!/)/(?!/)", path) if p][-1:] or [path]
+    title = name[0].replace("//", "/").strip()
+    if draft.title is None:
+        draft.title = title
+    elif title != draft.title:
+        report.warn(f"questions of category {title!r} are added to this bank too", line=line)
+
+
+def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, object] | None:
+    name = None
+    if text.startswith("::") and "::" in text[2:]:
+        name, text = text[2:].split("::", 1)
+    qid = question_id(_plain(name) if name else None, draft, report, line)
+    start, end = text.find("{"), text.find("}")
+    if start < 0 and end < 0:
+        report.warn("text without answers (a Moodle description) is not imported", question=qid, line=line)
+        return None
+    if start < 0 or end < start:
+        report.error("the braces { } around the answers do not match", question=qid, line=line)
+        return None
+    answers = text[start + 1 : end].strip()
+    after = text[end + 1 :].strip()
+    stem = text[:start].strip() + (f" _____ {after}" if after else "")
+    fmt_match = _FORMAT.match(stem)
+    fmt = fmt_match.group(1) if fmt_match else "moodle"
+    stem = stem[fmt_match.end() :] if fmt_match else stem
+    reader = _Reader(fmt, report, qid, line)
+    general = ""
+    if "####" in answers:
+        answers, general = answers[: answers.rindex("####")].strip(), answers[answers.rindex("####") + 4 :]
+    data: dict[str, object] = {"id": qid, "prompt": reader.markdown(stem)}
+    if general.strip():
+        data["explanation"] = reader.markdown(general)
+    kind = _kind(answers)
+    if kind in ("numerical", "ordering"):
+        hint = "" if kind == "numerical" else " (import it from Moodle XML instead)"
+        report.error(f"{kind} questions cannot be imported from GIFT{hint}", question=qid, line=line)
+        return None
+    return getattr(reader, kind)(answers, data)
+
+
+def _kind(answers: str) -> str:
+    """The question type, decided exactly as Moodle's importer decides it."""
+    if not answers:
+        return "essay"
+    if answers.startswith("#"):
+        return "numerical"
+    if answers.startswith(">"):
+        return "ordering"
+    if "~" in answers:
+        return "multichoice"
+    if "=" in answers and "->" in answers:
+        return "matching"
+    if answers.split("#", 1)[0].strip() in ("T", "TRUE", "F", "FALSE"):
+        return "truefalse"
+    return "shortanswer"
+
+
+class _Reader:
+    """Turns the answer part of one question into model fields; the text format decides HTML handling."""
+
+    def __init__(self, fmt: str, report: Report, question: str, line: int) -> None:
+        self.fmt, self.report, self.question, self.line = fmt, report, question, line
+
+    def markdown(self, text: str) -> str:
+        text = _plain(text)
+        if self.fmt == "html":
+            return html_to_markdown(text, self.report, self.question, self.line)
+        return text
+
+    def text(self, text: str) -> str:
+        fmt = _FORMAT.match(text.strip())
+        text = _plain(text.strip()[fmt.end() :] if fmt else text)
+        return html_to_text(text) if (fmt.group(1) if fmt else self.fmt) == "html" else text
+
+    def essay(self, answers: str, data: dict[str, object]) -> dict[str, object] | None:
+        explanation, reference = split_explanation(str(data.pop("explanation", "")))
+        parsed = parse_reference(reference, self.report, self.question, self.line)
+        if parsed is None:
+            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)", question=self.question, line=self.line)
+            return None
+        data.update(type="short", reference=parsed[0], checklist=parsed[1])
+        if explanation:
+            data["explanation"] = explanation
+        return data
+
+    def multichoice(self, answers: str, data: dict[str, object]) -> dict[str, object]:
+        single = "=" in answers
+        parsed = []
+        for part in answers.replace("=", "~=").split("~"):
+            part = part.strip()
+            if not part:
+                continue
+            weight = 100.0 if part.startswith("=") else 0.0
+            part = part.removeprefix("=")
+            if m := _WEIGHT.match(part):
+                weight, part = float(m.group(1)), part[m.end() :]
+            text, _, feedback = part.partition("#")
+            parsed.append((self.text(text), weight, self.markdown(feedback) if feedback.strip() else ""))
+        data.update(choice_fields(single, parsed, self.report, self.question, self.line))
+        return data
+
+    def matching(self, answers: str, data: dict[str, object]) -> dict[str, object]:
+        pairs = []
+        for part in _split_answers(answers, "="):
+            left, arrow, right = part.partition("->")
+            if not arrow:
+                self.report.error(f"matching answer {_plain(part)!r} has no '->'", question=self.question, line=self.line)
+                continue
+            pairs.append({"left": self.text(left), "right": _plain(right)})
+        data.update(type="matching", pairs=pairs)
+        return data
+
+    def truefalse(self, answers: str, data: dict[str, object]) -> dict[str, object]:
+        answer, *feedback = (p.strip() for p in answers.split("#", 2))
+        wrong, right = (feedback + ["", ""])[:2]
+        truth = answer in ("T", "TRUE")
+        data.update(type="true_false", answer=truth)
+        for key, text in (("feedback_true", right if truth else wrong), ("feedback_false", wrong if truth else right)):
+            if text:
+                data[key] = self.markdown(text)
+        return data
+
+    def shortanswer(self, answers: str, data: dict[str, object]) -> dict[str, object]:
+        parsed = []
+        for part in _split_answers(answers, "="):
+            part, weight = part.strip(), 100.0
+            if m := _WEIGHT.match(part):
+                weight, part = float(m.group(1)), part[m.end() :]
+            text, _, feedback = part.partition("#")
+            parsed.append((self.text(text), weight, self.markdown(feedback) if feedback.strip() else ""))
+        data.update(fill_fields(parsed, self.report, self.question, self.line))
+        return data
+
+
+def _split_answers(answers: str, mark: str) -> list[str]:
+    """Answers split at ``mark``, an empty part before the first one dropped (as Moodle does)."""
+    parts = answers.split(mark)
+    return parts[1:] if not parts[0].strip() else parts

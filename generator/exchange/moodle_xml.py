@@ -1,0 +1,281 @@
+"""Moodle XML, the question-bank format Moodle exports and imports without loss: export and import.
+
+Mapping (coursegen ⇄ Moodle question type):
+
+- single / multiple ⇄ ``multichoice`` (``<single>``); right options of a multiple-choice question
+  share +100 %, wrong ones cost as much, which is coursegen's scoring rule in Moodle's terms;
+- true_false ⇄ ``truefalse``; fill ⇄ ``shortanswer`` (case ignored); matching ⇄ ``matching``;
+- ordering ⇄ ``ordering`` (Moodle's Ordering question type, graded by absolute position, which is
+  coursegen's "share of items in their right place");
+- short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
+  information for graders (``<graderinfo>``); Moodle has essays graded by hand;
+- points ⇄ ``<defaultgrade>``, explanation ⇄ ``<generalfeedback>``, the bank's title and intro ⇄
+  the category and its description; option order shuffled ⇄ ``<shuffleanswers>``.
+
+Markdown is written with ``format="markdown"``, which Moodle renders itself; option texts are
+``plain_text``. HTML written in Moodle's editor is turned into Markdown on import. Facilitator notes
+and the pass mark have no place in a question bank and are reported as lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..model.base import ID_PATTERN
+from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from .common import Draft, add_question, choice_fields, compose_reference, fill_fields, label, moodle_weights, parse_reference, question_id
+from .htmltext import html_to_markdown, html_to_text
+from .report import Report
+
+_TYPES = ("multichoice", "truefalse", "shortanswer", "matching", "ordering", "essay")
+"""Moodle question types that become coursegen questions; each is a method of :class:`_Reader`."""
+_UNSUPPORTED = {
+    "numerical": "numerical",
+    "calculated": "calculated",
+    "calculatedsimple": "calculated",
+    "calculatedmulti": "calculated",
+    "multianswer": "embedded answers (Cloze)",
+    "ddwtos": "drag-and-drop",
+    "ddimageortext": "drag-and-drop",
+    "ddmarker": "drag-and-drop",
+    "gapselect": "select-missing-words",
+    "randomsamatch": "random short-answer matching",
+    "random": "random",
+}
+
+
+# --------------------------------------------------------------------------------------------- export
+
+
+def write(bank: QuizBank, report: Report) -> bytes:
+    """The Moodle XML file of ``bank``; what Moodle's question bank cannot hold is reported."""
+    quiz = etree.Element("quiz")
+    category = _sub(quiz, "question", type="category")
+    _text(_sub(category, "category"), f"$course$/top/{bank.title.replace('/', '//')}")
+    _text(_sub(category, "info", format="markdown"), bank.intro or "")
+    for q in bank.questions:
+        quiz.append(_question(q, bank.shuffle, report))
+    report.loss(f"pass mark {bank.pass_mark}% is not exported: set the pass grade in the Moodle quiz")
+    if bank.shuffle:
+        report.loss("the question order is not shuffled by the bank: switch on shuffling in the Moodle quiz (options are shuffled per question)")
+    return etree.tostring(quiz, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
+    name = label(q)
+    kinds = {SingleChoice: "multichoice", MultipleChoice: "multichoice", TrueFalse: "truefalse", FillBlank: "shortanswer", Matching: "matching", Ordering: "ordering", ShortAnswer: "essay"}
+    el = etree.Element("question", type=kinds[type(q)])
+    _text(_sub(el, "name"), q.id)
+    _text(_sub(el, "questiontext", format="markdown"), q.prompt)
+    _text(_sub(el, "generalfeedback", format="markdown"), q.explanation or "")
+    _sub(el, "defaultgrade", str(q.points))
+    _sub(el, "hidden", "0")
+    _sub(el, "idnumber", q.id)
+    if q.facilitator:
+        report.loss("facilitator notes not exported: a Moodle question has no place hidden from trainees and graders", question=name)
+    if isinstance(q, (SingleChoice, MultipleChoice)):
+        _sub(el, "single", "true" if isinstance(q, SingleChoice) else "false")
+        _sub(el, "shuffleanswers", "true" if shuffle else "false")
+        _sub(el, "answernumbering", "abc")
+        plus, minus = moodle_weights(sum(o.correct for o in q.options), report, name)
+        for o in q.options:
+            fraction = ("100" if o.correct else "0") if isinstance(q, SingleChoice) else (plus if o.correct else minus)
+            _answer(el, o.text, fraction, o.feedback)
+    elif isinstance(q, TrueFalse):
+        _answer(el, "true", "100" if q.answer else "0", q.feedback_true, fmt="moodle_auto_format")
+        _answer(el, "false", "0" if q.answer else "100", q.feedback_false, fmt="moodle_auto_format")
+    elif isinstance(q, FillBlank):
+        _sub(el, "usecase", "0")
+        for accepted in q.accept:
+            _answer(el, accepted, "100", None, fmt="moodle_auto_format")
+    elif isinstance(q, Matching):
+        _sub(el, "shuffleanswers", "true")
+        for pair in q.pairs:
+            sub = _sub(el, "subquestion", format="plain_text")
+            _text(sub, pair.left)
+            _text(_sub(sub, "answer"), pair.right)
+    elif isinstance(q, Ordering):
+        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
+                           ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+            _sub(el, tag, value)
+        for position, item in enumerate(q.items, start=1):
+            _answer(el, item, str(position), None)
+    else:
+        assert isinstance(q, ShortAnswer)
+        report.loss("exported as an essay, which Moodle has graded by hand; the reference and self-check list are shown to graders only", question=name)
+        for tag, value in (("responseformat", "editor"), ("responserequired", "1"), ("responsefieldlines", "10"), ("attachments", "0"), ("attachmentsrequired", "0")):
+            _sub(el, tag, value)
+        _text(_sub(el, "graderinfo", format="markdown"), compose_reference(q.reference, q.checklist))
+        _text(_sub(el, "responsetemplate", format="markdown"), "")
+    return el
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    el = etree.SubElement(parent, tag, attrs)
+    el.text = text
+    return el
+
+
+def _text(parent: etree._Element, value: str) -> None:
+    """A ``<text>`` child; markup-like text goes into CDATA as Moodle writes it."""
+    value = value.strip()
+    el = etree.SubElement(parent, "text")
+    el.text = etree.CDATA(value) if re.search(r"[<>&]", value) and "]]>" not in value else value
+
+
+def _answer(parent: etree._Element, text: str, fraction: str, feedback: str | None, fmt: str = "plain_text") -> None:
+    el = _sub(parent, "answer", fraction=fraction, format=fmt)
+    _text(el, text)
+    if feedback:
+        _text(_sub(el, "feedback", format="markdown"), feedback)
+
+
+# --------------------------------------------------------------------------------------------- import
+
+
+def read(data: bytes, report: Report) -> Draft:
+    """The questions of a Moodle XML file; each that cannot be read is reported with its line."""
+    draft = Draft()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        report.error(f"not well-formed XML: {exc.msg}", line=exc.lineno)
+        return draft
+    if root.tag != "quiz":
+        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag}>", line=root.sourceline)
+        return draft
+    for el in root.findall("question"):
+        kind = el.get("type", "")
+        if kind == "category":
+            _category(el, draft, report)
+            continue
+        raw_id = (el.findtext("idnumber") or "").strip()
+        raw_name = el.findtext("name/text")
+        qid = question_id(raw_id if re.match(ID_PATTERN, raw_id) else raw_name, draft, report, el.sourceline)
+        reader = _Reader(el, report, qid)
+        if kind == "description":
+            report.warn("a Moodle description (text without a question) is not imported", question=qid, line=el.sourceline)
+        elif kind not in _TYPES:
+            report.error(f"Moodle {_UNSUPPORTED.get(kind, repr(kind))} questions cannot be imported: coursegen has no such type", question=qid, line=el.sourceline)
+        else:
+            try:
+                fields = getattr(reader, kind)()
+                if fields is not None:
+                    add_question({"id": qid, **reader.common(), **fields}, draft, report, el.sourceline)
+            except ValueError as exc:  # a grade or fraction that is not a number
+                report.error(f"cannot read a number: {exc}", question=qid, line=el.sourceline)
+    _shuffle(root, draft, report)
+    return draft
+
+
+def _shuffle(root: etree._Element, draft: Draft, report: Report) -> None:
+    """The bank shuffles when its choice questions shuffle their options (coursegen: all or none)."""
+    flags = [(q.findtext("shuffleanswers") or "").strip().lower() in ("true", "1") for q in root.findall("question[@type='multichoice']")]
+    if not flags:
+        return
+    draft.shuffle = all(flags)
+    if len(set(flags)) > 1:
+        report.warn("some questions shuffle their options and others do not; coursegen shuffles all or none: the bank does not shuffle")
+
+
+def _category(el: etree._Element, draft: Draft, report: Report) -> None:
+    path = (el.findtext("category/text") or "").strip()
+    title = ([p for p in re.split(r"(?<!/)/(?!/)", path) if p] or [""])[-1].replace("//", "/").strip()
+    if title in ("", "top", "$course$", "$system$"):
+        return
+    if draft.title is None:
+        draft.title = title
+        info = _Reader(el, report, None).markdown("info")
+        if info:
+            draft.intro = info
+    elif title != draft.title:
+        report.warn(f"questions of category {title!r} are added to this bank too", line=el.sourceline)
+
+
+class _Reader:
+    """Reads the parts of one ``<question>``; each method returns the fields of one question type."""
+
+    def __init__(self, el: etree._Element, report: Report, question: str | None) -> None:
+        self.el, self.report, self.question, self.line = el, report, question, el.sourceline
+
+    def markdown(self, path: str, node: etree._Element | None = None) -> str:
+        holder = (node if node is not None else self.el).find(path)
+        if holder is None:
+            return ""
+        for file in holder.findall("file"):
+            self.report.loss(f"attached file {file.get('name', '')!r} is not imported", question=self.question, line=file.sourceline)
+        text = holder.findtext("text") or ""
+        if holder.get("format", "html") == "html":
+            return html_to_markdown(text, self.report, self.question, holder.sourceline)
+        return text.strip()
+
+    def plain(self, node: etree._Element) -> str:
+        text = node.findtext("text") or ""
+        return html_to_text(text) if node.get("format", "html") == "html" else text.strip()
+
+    def common(self) -> dict[str, object]:
+        fields: dict[str, object] = {"prompt": self.markdown("questiontext")}
+        if explanation := self.markdown("generalfeedback"):
+            fields["explanation"] = explanation
+        grade = float(self.el.findtext("defaultgrade") or 1)
+        if grade != round(grade):
+            self.report.warn(f"default mark {grade:g} rounded to {round(grade)} points", question=self.question, line=self.line)
+        fields["points"] = round(grade)
+        return fields
+
+    def _answers(self) -> list[tuple[str, float, str]]:
+        return [(self.plain(a), float(a.get("fraction", "0")), self.markdown("feedback", a)) for a in self.el.findall("answer")]
+
+    def _flag(self, tag: str, default: bool) -> bool:
+        value = (self.el.findtext(tag) or "").strip().lower()
+        return value in ("true", "1") if value else default
+
+    def multichoice(self) -> dict[str, object]:
+        return choice_fields(self._flag("single", True), self._answers(), self.report, self.question or "", self.line)
+
+    def truefalse(self) -> dict[str, object]:
+        fields: dict[str, object] = {"type": "true_false", "answer": False}
+        for answer in self.el.findall("answer"):
+            truth = (answer.findtext("text") or "").strip().lower() in ("true", "对", "正确")
+            if truth and float(answer.get("fraction", "0")) > 0:
+                fields["answer"] = True
+            if feedback := self.markdown("feedback", answer):
+                fields["feedback_true" if truth else "feedback_false"] = feedback
+        return fields
+
+    def shortanswer(self) -> dict[str, object]:
+        if self._flag("usecase", False):
+            self.report.warn("Moodle compared answers case-sensitively; coursegen ignores case", question=self.question, line=self.line)
+        return fill_fields(self._answers(), self.report, self.question or "", self.line)
+
+    def matching(self) -> dict[str, object]:
+        pairs = []
+        for sub in self.el.findall("subquestion"):
+            left, right = self.plain(sub), (sub.findtext("answer/text") or "").strip()
+            if left:
+                pairs.append({"left": left, "right": right})
+            else:
+                self.report.loss(f"extra answer {right!r} (a distractor) is not kept: coursegen matches pairs only", question=self.question, line=sub.sourceline)
+        return {"type": "matching", "pairs": pairs}
+
+    def ordering(self) -> dict[str, object]:
+        if (self.el.findtext("gradingtype") or "ABSOLUTE_POSITION").strip().upper() not in ("ABSOLUTE_POSITION", "ABSOLUTE", "ABS"):
+            self.report.warn("graded by the share of items in their right place (Moodle used another grading type)", question=self.question, line=self.line)
+        if (self.el.findtext("selecttype") or "ALL").strip().upper() not in ("ALL", "EXACT"):
+            self.report.warn("all items are shown (Moodle showed a subset)", question=self.question, line=self.line)
+        return {"type": "ordering", "items": [self.plain(a) for a in self.el.findall("answer")]}
+
+    def essay(self) -> dict[str, object] | None:
+        source = self.markdown("graderinfo")
+        fields: dict[str, object] = {}
+        if not source:  # no information for graders: the general feedback is the model answer
+            source = self.markdown("generalfeedback")
+            fields["explanation"] = None
+        parsed = parse_reference(source, self.report, self.question or "", self.line)
+        if parsed is None:
+            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the information for graders", question=self.question, line=self.line)
+            return None
+        return {"type": "short", "reference": parsed[0], "checklist": parsed[1], **fields}

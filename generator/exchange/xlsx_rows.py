@@ -1,0 +1,225 @@
+"""One spreadsheet row → one question: how the 答案 cell is read for each type.
+
+The answer syntax (documented for trainers in GUIDE.md):
+
+- 单选 ``B``; 多选 ``AC``, ``A,C``, ``A、C`` (full-width letters too);
+- 判断 ``对``/``错`` (also 正确/错误, √/×, true/false, or the letter of an option 对/错);
+- 填空: accepted answers separated by ``|`` or ``；``;
+- 排序: the options' letters in the right order, ``CABD``;
+- 匹配: options are the left items, 匹配1, 匹配2… the right ones, 答案 ``A-2,B-1``;
+- 简答: 答案 is the reference answer, the options are the self-check points.
+
+Every cell that is left unused is reported, so nothing typed into the sheet disappears quietly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from .common import derive_checklist
+from .report import Report
+from .xlsx_layout import FILL_SEPARATORS, Header, truth
+
+_LETTER_SEPARATORS = re.compile(r"[\s,;/|.、]+")
+_PAIR = re.compile(r"([A-Z])\s*(?:->|[-–—:=→>])?\s*(\d+)")
+_BLANK = re.compile(r"_{2,}|\(\s*\)")
+
+
+class RowError(Exception):
+    """This row cannot become a question; the message says why in the trainer's terms."""
+
+
+@dataclass
+class Row:
+    """The cells of one question row, by meaning; text already trimmed."""
+
+    number: int
+    kind: str
+    cells: dict[str, Any]
+    options: dict[str, str]
+    feedback: dict[str, str]
+    rights: dict[int, str]
+
+    @classmethod
+    def read(cls, number: int, values: tuple[Any, ...], header: Header, kind: str) -> Row:
+        def at(index: int) -> Any:
+            return values[index] if index < len(values) else None
+
+        return cls(
+            number,
+            kind,
+            {name: at(index) for name, index in header.fields.items()},
+            {k: cell_text(at(i)) for k, i in sorted(header.options.items()) if cell_text(at(i))},
+            {k: cell_text(at(i)) for k, i in sorted(header.feedback.items()) if cell_text(at(i))},
+            {k: cell_text(at(i)) for k, i in sorted(header.rights.items()) if cell_text(at(i))},
+        )
+
+    def text(self, name: str) -> str:
+        return cell_text(self.cells.get(name))
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: whole numbers without ``.0``, Windows line breaks made plain."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def question_fields(row: Row, report: Report, qid: str) -> dict[str, Any]:
+    """The type-specific fields of the question in ``row``; raises :class:`RowError`."""
+    answer = row.text("answer")
+    fields = _BUILDERS[row.kind](row, answer, report, qid)
+    _report_unused(row, report, qid)
+    return fields
+
+
+def _choice(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    _check_options(row, report, qid, minimum=2)
+    for letter in row.feedback:
+        if letter not in row.options:
+            raise RowError(f"反馈{letter} is given for 选项{letter}, which is empty")
+    right = set(_letters(row, answer))
+    if row.kind == "single" and len(right) != 1:
+        raise RowError(f"答案 {answer!r}: a single-choice question has exactly one right option")
+    options = []
+    for letter, text in row.options.items():
+        option: dict[str, Any] = {"text": text, "correct": letter in right}
+        if letter in row.feedback:
+            option["feedback"] = row.feedback[letter]
+        options.append(option)
+    return {"type": row.kind, "options": options}
+
+
+def _true_false(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    raw = row.cells.get("answer")
+    value = raw if isinstance(raw, bool) else truth(answer)
+    letter = unicodedata.normalize("NFKC", answer).upper()
+    if value is None and letter in row.options:
+        value = truth(row.options[letter])
+        if value is None:
+            raise RowError(f"答案 {answer!r} names 选项{letter} {row.options[letter]!r}, which is not 对 or 错")
+    if value is None:
+        raise RowError(f"答案 {answer!r} is not 对/错 (also accepted: 正确/错误, √/×, true/false)")
+    fields: dict[str, Any] = {"type": "true_false", "answer": value}
+    # 反馈A/反馈B belong to whichever option says 对 / 错; without such options A is 对 and B is 错.
+    sides = {letter: truth(text) for letter, text in row.options.items()}
+    for letter, feedback in row.feedback.items():
+        side = sides.get(letter)
+        if side is None:
+            side = {"A": True, "B": False}.get(letter)
+        if side is None:
+            raise RowError(f"反馈{letter} has no 对/错 option to belong to")
+        fields["feedback_true" if side else "feedback_false"] = feedback
+    return fields
+
+
+def _fill(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    accept = [a.strip() for a in FILL_SEPARATORS.split(answer) if a.strip()]
+    if not accept:
+        raise RowError("答案 is empty: a fill question needs at least one accepted answer")
+    blanks = len(_BLANK.findall(unicodedata.normalize("NFKC", row.text("prompt"))))
+    if blanks > 1 and len(accept) > 1:
+        report.warn(f"the prompt has {blanks} blanks, but a fill question has one: the {len(accept)} answers are taken as alternatives for it", question=qid, line=row.number)
+    return {"type": "fill", "accept": accept}
+
+
+def _ordering(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    _check_options(row, report, qid, minimum=2)
+    order = _letters(row, answer)
+    missing = [letter for letter in row.options if letter not in order]
+    if missing or len(order) != len(set(order)):
+        raise RowError(f"答案 {answer!r} must name every option exactly once, in the right order (e.g. {''.join(reversed(row.options))})")
+    return {"type": "ordering", "items": [row.options[letter] for letter in order]}
+
+
+def _matching(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    _check_options(row, report, qid, minimum=2)
+    if not row.rights:
+        raise RowError("a matching question needs its right-hand items in columns 匹配1, 匹配2, …")
+    text = unicodedata.normalize("NFKC", answer).upper()
+    pairs = _PAIR.findall(text)
+    leftover = _LETTER_SEPARATORS.sub("", _PAIR.sub("", text))
+    if not pairs or leftover:
+        raise RowError(f"答案 {answer!r} is not read as pairs such as A-2,B-1")
+    lefts = [letter for letter, _ in pairs]
+    rights = [int(n) for _, n in pairs]
+    for letter in lefts:
+        if letter not in row.options:
+            raise RowError(f"答案 {answer!r} names 选项{letter}, which is empty")
+    for n in rights:
+        if n not in row.rights:
+            raise RowError(f"答案 {answer!r} names 匹配{n}, which is empty")
+    if sorted(lefts) != sorted(set(lefts)) or set(lefts) != set(row.options) or len(rights) != len(set(rights)):
+        raise RowError(f"答案 {answer!r} must pair every option with one different 匹配 item")
+    for n, text_right in row.rights.items():
+        if n not in rights:
+            report.loss(f"匹配{n} {text_right!r} is matched to no option and is left out (coursegen has no distractors)", question=qid, line=row.number)
+    return {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
+
+
+def _short(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    if not answer:
+        raise RowError("答案 is empty: a short-answer question needs the reference answer there")
+    checklist = list(row.options.values())
+    if not checklist:
+        checklist = derive_checklist(answer)
+        report.warn(f"no self-check points in 选项A…: {len(checklist)} derived from the reference answer; review them", question=qid, line=row.number)
+    return {"type": "short", "reference": answer, "checklist": checklist}
+
+
+_BUILDERS = {
+    "single": _choice,
+    "multiple": _choice,
+    "true_false": _true_false,
+    "fill": _fill,
+    "ordering": _ordering,
+    "matching": _matching,
+    "short": _short,
+}
+
+_USES = {
+    "single": {"options", "feedback"},
+    "multiple": {"options", "feedback"},
+    "true_false": {"options", "feedback"},
+    "fill": set(),
+    "ordering": {"options"},
+    "matching": {"options", "rights"},
+    "short": {"options"},
+}
+"""Which groups of columns each type reads; filled cells of the others are reported as left out."""
+
+
+def _letters(row: Row, answer: str) -> list[str]:
+    letters = _LETTER_SEPARATORS.sub("", unicodedata.normalize("NFKC", answer).upper())
+    if not letters:
+        raise RowError("答案 is empty")
+    if not letters.isascii() or not letters.isalpha():
+        raise RowError(f"答案 {answer!r} is not option letters such as B or AC")
+    for letter in letters:
+        if letter not in row.options:
+            raise RowError(f"答案 {answer!r} names 选项{letter}, which is empty")
+    return list(letters)
+
+
+def _check_options(row: Row, report: Report, qid: str, minimum: int) -> None:
+    if len(row.options) < minimum:
+        raise RowError(f"needs at least {minimum} options in 选项A, 选项B, …")
+    letters = list(row.options)
+    expected = [chr(ord("A") + i) for i in range(ord(letters[-1]) - ord("A") + 1)]
+    gaps = [letter for letter in expected if letter not in row.options]
+    if gaps:
+        report.warn(f"选项{'、'.join(gaps)} empty between filled options; the letters of the others are kept", question=qid, line=row.number)
+
+
+def _report_unused(row: Row, report: Report, qid: str) -> None:
+    uses = _USES[row.kind]
+    groups = {"options": ("选项", row.options), "feedback": ("反馈", row.feedback), "rights": ("匹配", row.rights)}
+    for group, (prefix, cells) in groups.items():
+        if cells and group not in uses:
+            names = "、".join(f"{prefix}{key}" for key in cells)
+            report.loss(f"{names} not used by a {row.kind} question and left out", question=qid, line=row.number)

@@ -20,7 +20,7 @@ from .report import Report, build_report
 from .roster import Roster, RosterError, read_roster
 from .xlsx import write_xlsx
 
-__all__ = ["Bucket", "Limits", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
+__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "Limits", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
 
 XLSX_NAME = "homework-report.xlsx"
 HTML_NAME = "homework-report.html"

@@ -54,7 +54,7 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
                 for item in s.items
                 for row in [
                     [s.form.id, item.label, "", item.n, _mean(item.mean), *item.distribution],
-                    *([s.form.id, item.label, d, n, _mean(m)] for d, (n, m) in item.by_department.items()),
+                    *([s.form.id, item.label, d, n, _mean(m), None, None, None, None, None] for d, (n, m) in item.by_department.items()),
                 ]
             ],
         ),

@@ -86,17 +86,13 @@ def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
             groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append(entry)
     handed: dict[tuple[str, str], Handed] = {}
     for key, versions in groups.items():
-        versions.sort(key=_version_order)
-        kept = versions[-1]
-        for older in versions[:-1]:
-            older.bucket = Bucket.SUPERSEDED
-            older.detail = _superseded_detail(older, kept)
+        kept = max(versions, key=lambda e: _received(e).updated_at)  # of equally new copies, the first found
+        for older in versions:
+            if older is not kept:
+                older.bucket = Bucket.SUPERSEDED
+                older.detail = _superseded_detail(older, kept)
         handed[key] = Handed(kept, min(_received(v).updated_at for v in versions))
     return handed
-
-
-def _version_order(entry: Entry) -> tuple[datetime, str]:
-    return _received(entry).updated_at, entry.source
 
 
 def _received(entry: Entry) -> Received:
@@ -107,4 +103,6 @@ def _received(entry: Entry) -> Received:
 def _superseded_detail(older: Entry, kept: Entry) -> str:
     if _received(older).sha256 == _received(kept).sha256:
         return f"与「{kept.source}」内容相同"
+    if _received(older).updated_at == _received(kept).updated_at:
+        return f"与「{kept.source}」更新时间相同，采用先找到的那份"
     return f"采用更新的版本「{kept.source}」（{_received(kept).updated_at:%Y-%m-%d %H:%M}）"

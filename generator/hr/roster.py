@@ -84,7 +84,10 @@ def _csv_rows(path: Path) -> list[list[object]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise RosterError(f"{display_path(path)}: not a readable CSV file ({exc}); save it from Excel as CSV UTF-8") from exc
 
 
 def decode(data: bytes, path: Path) -> str:

@@ -31,7 +31,7 @@ class Found:
     """One input file: where it is, its size, and either its bytes or why they were not read."""
 
     parts: tuple[str, ...]
-    """Path under the submissions folder, then the member name inside each enclosing archive."""
+    """Path under the submissions folder (``/``-separated), then the member name inside each enclosing archive."""
     size: int | None
     data: bytes | None = None
     rejected: Rejected | None = None
@@ -50,9 +50,9 @@ def walk(folder: Path, limits: Limits) -> Iterator[Found]:
         dirnames.sort()
         for name in [d for d in dirnames if (base / d).is_symlink()]:
             dirnames.remove(name)
-            yield Found((*rel, name), None, rejected=Rejected(Reason.UNREADABLE, "指向文件夹的链接，未读取"))
+            yield Found(("/".join((*rel, name)),), None, rejected=Rejected(Reason.UNREADABLE, "指向文件夹的链接，未读取"))
         for name in sorted(filenames):
-            yield from _file(base / name, (*rel, name), limits)
+            yield from _file(base / name, ("/".join((*rel, name)),), limits)
         yield from _unreadable_folders(errors, folder)
     yield from _unreadable_folders(errors, folder)
 
@@ -61,8 +61,8 @@ def _unreadable_folders(errors: list[OSError], folder: Path) -> Iterator[Found]:
     while errors:
         error = errors.pop(0)
         where = Path(error.filename or folder)
-        parts = where.relative_to(folder).parts if where != folder else (where.name,)
-        yield Found(parts, None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{error.strerror}"))
+        rel = where.relative_to(folder).as_posix() if where != folder else where.name
+        yield Found((rel,), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{error.strerror}"))
 
 
 def _file(path: Path, parts: tuple[str, ...], limits: Limits) -> Iterator[Found]:
@@ -127,7 +127,7 @@ class _Budget:
 
     def spend(self, amount: int) -> None:
         if amount > self.left:
-            raise Rejected(Reason.ZIP_BOMB, f"解压后超过 {self.limit // MiB} MB")
+            raise Rejected(Reason.ZIP_BOMB, f"解压后超过 {_mb(self.limit)}")
         self.left -= amount
 
 
@@ -162,7 +162,7 @@ def _check_archive(members: list[zipfile.ZipInfo], archive_size: int, budget: _B
         raise Rejected(Reason.BAD_ARCHIVE, f"含 {len(members)} 个文件，上限 {limits.max_archive_entries}")
     declared = sum(m.file_size for m in members)
     if declared > budget.left:
-        raise Rejected(Reason.ZIP_BOMB, f"声明解压后 {declared // MiB} MB，上限 {budget.limit // MiB} MB")
+        raise Rejected(Reason.ZIP_BOMB, f"声明解压后 {_mb(declared)}，上限 {_mb(budget.limit)}")
     if declared > limits.ratio_floor_bytes and declared > limits.max_ratio * max(archive_size, 1):
         raise Rejected(Reason.ZIP_BOMB, f"压缩比 {declared // max(archive_size, 1)}:1")
 

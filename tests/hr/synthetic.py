@@ -1,7 +1,4 @@
-"""Synthetic HR data: a tiny course, a roster and submission files, shared by the tests and the bench scripts.
-
-Named ``hr_factory`` (not ``factory``) because pytest puts each test folder on ``sys.path``.
-"""
+"""Synthetic HR data: a tiny course, a roster and submission files, shared by the tests and the bench scripts."""
 
 from __future__ import annotations
 
@@ -151,3 +148,48 @@ def write_json(path: Path, data: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
+
+
+def write_demo(root: Path, trainees: int, files: int, seed: int = 7) -> tuple[Path, Path, Path, Path]:
+    """A class of ``trainees`` sending about ``files`` files: late ones, resent versions, survey answers,
+    a few strangers and hand-edited files; two departments mail theirs as one zip each.
+
+    Returns (course folder, quizzes folder, roster, submissions folder).
+    """
+    import random
+    import zipfile
+
+    rng = random.Random(seed)
+    course, quizzes = write_course(root)
+    persons = people(trainees)
+    roster = write_roster(root / "roster.csv", persons, encoding="utf-8-sig")
+    inbox = root / "submissions"
+    written = 0
+    comments = ["案例贴近实际，希望多一些演练时间。", "讲解清晰，投诉升级部分很有启发。", "建议增加舆情应对的练习。", ""]
+    while written < files:
+        person = rng.choice(persons)
+        form = rng.choice(list(FORMS))
+        folder = inbox / person.department
+        hours = rng.choice([-30, -20, -6, -2, -1, 3, 20, 50])
+        if rng.random() < 0.02:
+            stranger = Person(f"X{written:05d}", person.name, person.department)
+            data = submission(stranger, form, updated_at=DUE + timedelta(hours=hours))
+        else:
+            quiz = {"basics": {"best": rng.choice([60, 80, 100]), "passed": True}} if rng.random() < 0.7 else {}
+            answers = None
+            if FORMS[form] == "survey":
+                answers = {"scores": {"content": rng.choice([3, 4, 4, 5, 5]), "teacher": rng.choice([2, 4, 5, 5])}, "comments": rng.choice(comments)}
+            data = submission(person, form, updated_at=DUE + timedelta(hours=hours, minutes=rng.randrange(60)), answers=answers, quiz_scores=quiz)
+            if rng.random() < 0.01:
+                data["answers"] = {"summary": "（手工改过）"}
+        write_json(folder / f"{person.employee_id}-{form}-{written}.json", data)
+        written += 1
+    for department in DEPARTMENTS[:2]:
+        folder = inbox / department
+        if folder.is_dir():
+            with zipfile.ZipFile(inbox / f"{department}.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+                for path in sorted(folder.iterdir()):
+                    archive.write(path, f"{department}/{path.name}")
+                    path.unlink()
+            folder.rmdir()
+    return course, quizzes, roster, inbox

@@ -1,0 +1,82 @@
+"""One file at a time: the checks a submission goes through, cheapest first."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from generator.hr.buckets import Limits, Reason, Rejected
+from generator.hr.check import Checker, json_depth
+from generator.hr.roster import read_roster
+from generator.load import load_project
+from generator.model.submission import checksum
+
+from .synthetic import people, submission, write_course, write_roster
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    root = tmp_path_factory.mktemp("check")
+    project, _ = load_project(*write_course(root))
+    return Checker(project, read_roster(write_roster(root / "roster.csv", people(3))), Limits())
+
+
+def resealed(data: dict[str, Any], **changes: Any) -> bytes:
+    """``data`` with ``changes`` and a fresh, matching checksum: a file edited by someone who knows the rule."""
+    data = {**data, **changes}
+    data["sha256"] = checksum(data)
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def rejection(checker: Checker, data: bytes) -> tuple[Reason, str]:
+    with pytest.raises(Rejected) as error:
+        checker.check(data)
+    return error.value.reason, error.value.detail
+
+
+@pytest.mark.parametrize(("text", "depth"), [
+    ("{}", 1), ("[[[]]]", 3), ('{"a": "[[[[[[", "b": ["\\"[[["]}', 2), ('"]]]]"', 0), ("1", 0), ("", 0),
+])
+def test_json_depth_ignores_brackets_inside_strings(text: str, depth: int) -> None:
+    assert json_depth(text) == depth
+
+
+def test_a_valid_file_with_a_bom_is_accepted(checker: Checker) -> None:
+    data = submission(people(1)[0], "lunch-homework")
+    received = checker.check(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode())
+    assert (received.trainee.employee_id, received.form.id) == ("E0001", "lunch-homework")
+
+
+@pytest.mark.parametrize(("content", "reason", "detail"), [
+    (b"\xff\xfe{}", Reason.NOT_JSON, "不是 UTF-8 文本（第 0 字节）"),
+    (b'{"format": NaN}', Reason.NOT_JSON, "NaN is not valid JSON"),
+    (b"[1, 2]", Reason.NOT_SUBMISSION, '没有 "format": "coursegen-submission"'),
+    (b'{"format": "coursegen-submission", "format_version": true}', Reason.WRONG_VERSION, "版本 True，本工具读取版本 1"),
+    (b'{"a":' * 40 + b"1" + b"}" * 40, Reason.TOO_DEEP, "嵌套 40 层，上限 32 层"),
+])
+def test_malformed_files(checker: Checker, content: bytes, reason: Reason, detail: str) -> None:
+    assert rejection(checker, content) == (reason, detail)
+
+
+def test_survey_ratings_outside_one_to_five_are_invalid(checker: Checker) -> None:
+    data = submission(people(1)[0], "evaluation")
+    assert rejection(checker, resealed(data, answers={"scores": {"content": 9}})) == (Reason.INVALID, "评分「scores」必须是 1 到 5 的整数")
+
+
+def test_a_file_claiming_the_wrong_kind_of_form_is_rejected(checker: Checker) -> None:
+    data = submission(people(1)[0], "lunch-homework")
+    assert rejection(checker, resealed(data, kind="survey")) == (Reason.UNKNOWN_HOMEWORK, "「lunch-homework」在课程中是 homework，文件却写作 survey")
+
+
+def test_extra_keys_are_invalid_even_with_a_matching_checksum(checker: Checker) -> None:
+    data = submission(people(1)[0], "lunch-homework")
+    reason, detail = rejection(checker, resealed(data, payload="<script>"))
+    assert (reason, detail) == (Reason.INVALID, "payload：Extra inputs are not permitted")
+
+
+def test_roster_match_ignores_width_and_spaces_but_not_digits(checker: Checker) -> None:
+    person = people(2)[1]
+    assert checker.check(resealed(submission(person, "case-review"), trainee={"name": person.name, "employee_id": " ｅ０００２ ", "department": "x"})).trainee.employee_id == "E0002"
+    assert rejection(checker, resealed(submission(person, "case-review"), trainee={"name": person.name, "employee_id": "E00002", "department": "x"}))[0] is Reason.NOT_ON_ROSTER

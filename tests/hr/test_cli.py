@@ -1,0 +1,74 @@
+"""`coursegen homework report` as HR runs it: a summary on screen, three outputs, plain errors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+from .synthetic import DUE, people, submission, write_course, write_json, write_roster
+
+
+@pytest.fixture
+def course_root(tmp_path: Path) -> Iterator[Path]:
+    """A working folder laid out as `coursegen new` makes it: course/, quizzes/, plus a roster and an inbox."""
+    write_course(tmp_path)
+    persons = people(4)
+    write_roster(tmp_path / "名单.csv", persons, encoding="gb18030")
+    write_json(tmp_path / "收件箱" / "a.json", submission(persons[0], "lunch-homework"))
+    write_json(tmp_path / "收件箱" / "b.json", submission(persons[1], "lunch-homework", updated_at=DUE.replace(day=13)))
+    (tmp_path / "收件箱" / "c.txt").write_text("hello", encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(cwd)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["homework", "report", *args])
+    return result.exit_code, result.output
+
+
+def test_report_prints_a_summary_and_writes_every_output(course_root: Path) -> None:
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告")
+    assert code == 0, output
+    assert output.splitlines()[:2] == [
+        "3 files: 2 accepted, 0 superseded, 1 rejected",
+        "4 trainees × 3 forms: 1 on time, 1 late, 10 missing (16.7% handed in)",
+    ]
+    names = sorted(p.relative_to(course_root / "报告").as_posix() for p in (course_root / "报告").rglob("*") if p.is_file())
+    assert names == [
+        "csv/departments.csv", "csv/detail.csv", "csv/files.csv", "csv/forms.csv", "csv/quiz_scores.csv",
+        "csv/survey_comments.csv", "csv/survey_ratings.csv", "homework-report.html", "homework-report.xlsx",
+    ]
+
+
+def test_bad_roster_is_a_message_not_a_traceback(course_root: Path) -> None:
+    (course_root / "bad.csv").write_text("序号,部门\n1,营业部\n", encoding="utf-8")
+    code, output = run("收件箱", "--roster", "bad.csv", "-o", "报告")
+    assert code == 1
+    assert output.startswith("bad.csv: no header row with an employee id and a name column")
+    assert "Traceback" not in output
+
+
+def test_output_inside_the_submissions_folder_is_refused(course_root: Path) -> None:
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "收件箱/报告")
+    assert code == 1
+    assert "inside the submissions folder" in output
+    assert not (course_root / "收件箱" / "报告").exists()
+
+
+def test_the_course_folder_can_be_given(course_root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    os.chdir(elsewhere)
+    code, output = run(str(course_root / "收件箱"), "--roster", str(course_root / "名单.csv"), "-o", "out",
+                       "--course", str(course_root / "course"), "--quizzes", str(course_root / "quizzes"))
+    assert code == 0, output
+    assert (elsewhere / "out" / "homework-report.html").is_file()

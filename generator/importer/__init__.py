@@ -31,7 +31,7 @@ class Imported:
 
     def files(self, course_id: str) -> dict[str, str]:
         """Relative path → YAML text of the course folder."""
-        return course_files(self.outline, course_id, self.source.name)
+        return course_files(self.outline, course_id, self.source.name, self.report.unit)
 
 
 def import_outline(path: Path) -> Imported:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from .metadata import DEFAULT_HOURS_PER_DAY
-from .patterns import chinese
+from .patterns import chinese, written_minutes
 from .report import Report
 from .tree import LectureNode, Node, Outline
 
@@ -81,22 +81,38 @@ def _sections(lecture: LectureNode, report: Report) -> None:
 
 
 def _minutes(outline: Outline, report: Report) -> None:
-    """Split the course time over the lectures in proportion to their size, in 5-minute steps where possible."""
+    """Times written after headings (服务前置（90分钟）) are kept; the rest of the course time is split
+    over the other lectures in proportion to their size, in 5-minute steps where possible."""
     budget = round((outline.days or 1) * (outline.hours_per_day or DEFAULT_HOURS_PER_DAY) * 60)
     if outline.closing_title:
-        outline.closing_minutes = min(CLOSING_MINUTES, budget // 50 * 5)
-    available = budget - outline.closing_minutes
+        outline.closing_title, written = written_minutes(outline.closing_title)
+        outline.closing_minutes = written or min(CLOSING_MINUTES, budget // 50 * 5)
+    for lecture in outline.lectures:
+        lecture.title, written = written_minutes(lecture.title)
+        lecture.minutes = min(written or 0, MAX_LECTURE_MINUTES)
+    free = [lecture for lecture in outline.lectures if not lecture.minutes]
+    available = budget - outline.closing_minutes - sum(lecture.minutes for lecture in outline.lectures)
     step = 5 if available % 5 == 0 else 1
-    units = available // step
-    weights = [lecture.size() for lecture in outline.lectures]
-    shares = [units * w / sum(weights) for w in weights]
-    counts = [max(1, math.floor(s)) for s in shares]
-    by_remainder = sorted(range(len(counts)), key=lambda i: shares[i] - math.floor(shares[i]), reverse=True)
+    for lecture, count in zip(free, _shares(max(0, available // step), [lecture.size() for lecture in free])):
+        lecture.minutes = min(count * step, MAX_LECTURE_MINUTES)
+    planned = sum(lecture.minutes for lecture in outline.lectures) + outline.closing_minutes
+    times = ", ".join(str(lecture.minutes) for lecture in outline.lectures)
+    closing = f" + {outline.closing_minutes} for {outline.closing_title}" if outline.closing_title else ""
+    if planned == budget:
+        report.note(0, "", f"lecture times: {times} minutes{closing} (times not written in the outline are split by size)")
+    else:
+        report.note(0, "", f"lecture times: {times} minutes{closing} add up to {planned}, but the course lasts {budget}; adjust them")
+
+
+def _shares(units: int, weights: list[int]) -> list[int]:
+    """``units`` split in proportion to ``weights`` (largest remainder), at least 1 each."""
+    if not weights:
+        return []
+    exact = [units * w / sum(weights) for w in weights]
+    counts = [max(1, math.floor(e)) for e in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: exact[i] - math.floor(exact[i]), reverse=True)
     for i in by_remainder[: max(0, units - sum(counts))]:
         counts[i] += 1
     while sum(counts) > units and max(counts) > 1:
         counts[counts.index(max(counts))] -= 1
-    for lecture, count in zip(outline.lectures, counts):
-        lecture.minutes = min(count * step, MAX_LECTURE_MINUTES)
-    report.note(0, "", f"lecture times split by size: {', '.join(str(l.minutes) for l in outline.lectures)} minutes"
-                + (f" + {outline.closing_minutes} for {outline.closing_title}" if outline.closing_minutes else ""))
+    return counts

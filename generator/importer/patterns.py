@@ -191,3 +191,24 @@ def match_lecture(text: str) -> LectureHeading | None:
     if m:
         return LectureHeading(m["u4"], None, False, True, m["rest"].strip(), regular=False)
     return None
+
+
+_WRITTEN_TIME = re.compile(r"\s*[(（]\s*(?:约|共|时长[:：]?)?\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>分钟|min|小时|h|H|课时)\s*[)）]\s*$")
+
+
+def written_minutes(title: str) -> tuple[str, int | None]:
+    """``服务前置（90分钟）`` → (``服务前置``, 90): the time an outline writes after a heading."""
+    m = _WRITTEN_TIME.search(title)
+    if not m:
+        return title, None
+    value = float(m["n"]) * (1 if m["unit"] in ("分钟", "min") else 60)
+    return title[: m.start()].strip(), round(value) or None
+
+
+_FIRST_ITEM = re.compile(r"\s(?=(?:[一1１]\s*[、.．](?![0-9])|[(（]\s*[一1１]\s*[)）]|①)\S)")
+
+
+def split_heading(title: str) -> tuple[str, str]:
+    """``客户投诉 一、投诉类型`` → (``客户投诉``, ``一、投诉类型``): a heading with its first item glued on."""
+    m = _FIRST_ITEM.search(title)
+    return (title[: m.start()].strip(), title[m.end():]) if m else (title, "")

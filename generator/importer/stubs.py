@@ -33,7 +33,7 @@ def _case(a: Activity) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": tidy(a.title) or a.keyword,
-        "background": _details(a) or todo("案例背景：事情发生前的情况"),
+        "background": _details(a) or todo("案例背景，即事情发生前的情况"),
         "events": [todo("事件经过，按时间顺序每条写一步")],
         "questions": [{"id": "q1", "prompt": todo("思考题")}],
         "debrief": todo("案例解析，学员作答后展开"),

@@ -7,10 +7,10 @@ ordinal, an instructor's name line) by what follows them, and places plain text 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .noise import strip_bullet
-from .patterns import NUM, LectureHeading, Marker, match_lecture, match_marker, split_run_together
+from .patterns import NUM, LectureHeading, Marker, match_lecture, match_marker, split_heading, split_run_together, written_minutes
 from .reader import SourceLine
 
 KEYS: dict[str, tuple[str, ...]] = {
@@ -101,7 +101,11 @@ def tokenize(line: SourceLine) -> list[Token]:
     """The tokens of one cleaned line, in order; several when numbered items were run together."""
     text, bullet = strip_bullet(line.text)
     inner = _LEADING_BRACKETS.sub(r"\1 ", text).strip()
-    whole = _structural(line.number, inner)
+    whole = _structural(line.number, inner, text)
+    if whole is not None and whole.kind == "lecture":
+        head, first_item = split_heading(whole.title)
+        if first_item:
+            return [replace(whole, title=head), *(_piece(line.number, p) for p in split_run_together(first_item))]
     if whole is not None:
         return [whole]
     name = _NAME.match(inner)
@@ -113,22 +117,24 @@ def tokenize(line: SourceLine) -> list[Token]:
     return tokens
 
 
-def _structural(number: int, text: str) -> Token | None:
+def _structural(number: int, text: str, written: str) -> Token | None:
+    """A whole-line token from ``text`` (brackets unwrapped); ``written`` is kept as the token's text."""
     if _TAIL_ALONE.match(text) or _TAIL_ANY.match(text):
-        return Token("boilerplate", number, text)
+        return Token("boilerplate", number, written)
     key = _KEY.match(text)
     if key:
         field = next(f for f, words in KEYS.items() if key["key"] in words)
-        return Token("key", number, text, title=key["value"].strip(), field=field, keyword=key["key"])
+        return Token("key", number, written, title=key["value"].strip(), field=field, keyword=key["key"])
     heading = match_lecture(text)
     if heading is not None:
-        return Token("lecture", number, text, title=tidy(heading.title), lecture=heading)
+        return Token("lecture", number, written, title=tidy(heading.title), lecture=heading)
     group = _GROUP.match(text)
     if group:
-        return Token("group", number, text, title=tidy(group["rest"]))
-    if len(text) <= 15 and _CLOSING.match(text) and _CLOSING_CORE.search(text):
-        return Token("closing", number, text, title=tidy(text))
-    return _activity(number, text, text)
+        return Token("group", number, written, title=tidy(group["rest"]))
+    core = written_minutes(text)[0]
+    if len(core) <= 15 and _CLOSING.match(core) and _CLOSING_CORE.search(core):
+        return Token("closing", number, written, title=tidy(text))
+    return _activity(number, written, text)
 
 
 def _activity(number: int, text: str, body: str) -> Token | None:

@@ -23,14 +23,18 @@ FOLDERS = {"case": "cases", "discussion": "discussions", "drill": "drills", "hom
 _MODELS: dict[str, type[BaseModel]] = {"case": Case, "discussion": Discussion, "drill": Drill, "homework": Homework}
 
 
-def course_files(outline: Outline, course_id: str, source_name: str) -> dict[str, str]:
-    """Relative path → YAML text of every file of the course folder."""
+_UNITS = {"line": "行", "paragraph": "段"}
+
+
+def course_files(outline: Outline, course_id: str, source_name: str, unit: str = "line") -> dict[str, str]:
+    """Relative path → YAML text of every file of the course folder; ``unit`` names source positions."""
+    where = _UNITS[unit]
     lectures = {f"lectures/{n:02d}-{lecture.id}.yml": lecture for n, lecture in enumerate(outline.lectures, 1)}
     files = {"course.yml": _dump(Course, _course(outline, course_id, list(lectures)), f"导入自 {source_name}。标有“（待补充：…）”的内容请替换成课程内容。")}
     for path, lecture in lectures.items():
-        files[path] = _dump(Lecture, _lecture(lecture), f"导入自 {source_name} 第 {lecture.line} 行。")
+        files[path] = _dump(Lecture, _lecture(lecture), f"导入自 {source_name} 第 {lecture.line} {where}。")
     for activity in outline.activities():
-        header = f"导入自 {source_name} 第 {activity.line} 行：{activity.text}\n请把“（待补充：…）”替换成内容。"
+        header = f"导入自 {source_name} 第 {activity.line} {where}：{activity.text}\n请把“（待补充：…）”替换成内容。"
         files[f"{FOLDERS[activity.kind]}/{activity.id}.yml"] = _dump(_MODELS[activity.kind], stub(activity), header)
     return files
 

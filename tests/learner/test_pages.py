@@ -1,0 +1,113 @@
+"""The progress, review and handbook pages as generated Markdown, before MkDocs sees them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.load import load_project
+from generator.model.project import Project
+from generator.render import Site, render_site
+from generator.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW
+from tests.conftest import ROOT
+from tests.learner.keys import answer_keys, fragments, plain
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    loaded, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def site(project: Project) -> Site:
+    return render_site(project, "trainee")
+
+
+def page(site: Site, path: str) -> str:
+    return next(p.content for p in site.pages if p.path == path)
+
+
+def test_navigation_ends_with_progress_review_and_handbook(site: Site) -> None:
+    assert site.nav[-3:] == [("学习进度", PROGRESS), ("错题本", REVIEW), ("学员手册", HANDBOOK)]
+
+
+def test_progress_page_has_a_row_with_a_link_for_every_lecture_quiz_and_form(project: Project, site: Site) -> None:
+    content = page(site, PROGRESS)
+    for lecture in project.lectures:
+        assert f"(lectures/{lecture.id}.md)" in content
+        assert f'data-cg-cell="lecture-done" data-cg-id="{lecture.id}"' in content
+    for quiz_id in [*project.quizzes, project.course.final_assessment.id]:  # type: ignore[union-attr]
+        assert f"(quizzes/{quiz_id}.md)" in content
+        assert f'data-cg-cell="quiz-state" data-cg-id="{quiz_id}"' in content
+    for form_id in project.homework:
+        assert f'data-cg-cell="homework-state" data-cg-id="{form_id}"' in content
+    assert 'data-cg-action="export"' in content and 'data-cg-action="reset"' in content
+
+
+def test_the_pages_of_the_learner_stay_out_of_search(site: Site) -> None:
+    for path in (PROGRESS, REVIEW, HANDBOOK):
+        assert "search:\n  exclude: true" in page(site, path).split("---")[1]
+
+
+def test_manifest_lists_what_counts_towards_completion_with_quiz_hashes(project: Project, site: Site) -> None:
+    asset = next(a for a in site.assets if a.path == MANIFEST)
+    assert MANIFEST in site.extra_javascript
+    data = json.loads(asset.content.decode("utf-8").split("=", 1)[1].rstrip(";\n"))
+    assert data["lectures"] == [l.id for l in project.lectures]
+    assert {q["id"] for q in data["quizzes"]} == {*project.quizzes, "final-assessment"}
+    assert [q["id"] for q in data["quizzes"] if q["final"]] == ["final-assessment"]
+    assert all(re.fullmatch(r"[0-9a-f]{16}", q["hash"]) for q in data["quizzes"])
+    assert sorted(data["homework"]) == sorted(project.homework)
+
+
+def test_review_page_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:
+    content = page(site, REVIEW)
+    payloads = json.loads(re.search(r'class="cg-data">(.*?)</script>', content, re.S).group(1))  # type: ignore[union-attr]
+    assert sorted(payloads) == sorted(project.quizzes)
+    assert all(f'data-cg-bank="{bank}"' in content for bank in project.quizzes)
+    text = plain(content)
+    assert not [f for f in fragments(answer_keys(project), public=lecture_text(site)) if f in text]
+
+
+def test_every_lecture_ends_with_a_mark_as_done_button_and_a_next_link(project: Project, site: Site) -> None:
+    lectures = project.lectures
+    for i, lecture in enumerate(lectures):
+        pager = page(site, f"lectures/{lecture.id}.md").split('<nav class="cg-pager"')[1]
+        assert f'data-cg-done="{lecture.id}"' in pager
+        if i + 1 < len(lectures):
+            assert f"({lectures[i + 1].id}.md)" in pager and "下一讲" in pager
+
+
+def test_handbook_holds_every_lecture_case_drill_and_form_field(project: Project, site: Site) -> None:
+    content = page(site, HANDBOOK)
+    for lecture in project.lectures:
+        assert lecture.title in content
+        for section in lecture.sections:
+            assert section.title in content
+    for case in project.cases.values():
+        assert case.title in content and case.events[0].strip() in content
+        assert all(q.prompt.strip() in content for q in case.questions)
+    for item in [*project.discussions.values(), *project.drills.values()]:
+        assert item.title in content
+    for form in project.homework.values():
+        assert form.title in content
+        assert all(f.label in content for f in form.fields)
+
+
+def lecture_text(site: Site) -> str:
+    return plain("".join(p.content for p in site.pages if p.path.startswith("lectures/")))
+
+
+def test_handbook_holds_no_answer_key_and_no_facilitator_note(project: Project, site: Site) -> None:
+    secrets = fragments(answer_keys(project), public=lecture_text(site))
+    assert len(secrets) > 100  # the example course has notes, debriefs and quiz keys to leak
+    text = plain(page(site, HANDBOOK))
+    assert not [f for f in secrets if f in text]
+
+
+def test_trainer_handbook_is_the_trainee_one(project: Project, site: Site) -> None:
+    trainer = render_site(project, "trainer")
+    assert page(trainer, HANDBOOK) == page(site, HANDBOOK)

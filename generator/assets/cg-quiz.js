@@ -1,0 +1,473 @@
+/* coursegen quizzes: self-assessment widgets rendered from each page's JSON payload.
+
+   SELF-ASSESSMENT, NOT EXAM SECURITY. The answer keys ship inside the page, XOR-ed with the quiz's
+   content hash and base64-encoded: unreadable at a glance and invisible to search, but anyone with the
+   browser's developer tools can decode them. Results live only in this browser's localStorage.
+
+   STABLE CONTRACT, relied on by the progress page, the review-of-mistakes page and the SCORM runtime.
+   Change it only together with them (and bump v).
+
+   Stored under  coursegen:<courseId>:quiz:<quizId>  (read it through coursegen.quiz.state):
+   {
+     v: 1,                  shape version
+     hash: "0a1b…",         content hash of the quiz at build time; another hash means stale state
+     seed: 123456789,       seed of the current attempt (final assessment draw, shuffled order)
+     attempts: 2,           number of checked attempts
+     best: 80,              best score so far, 0–100 (percent of the auto-graded points, rounded down)
+     last: 60,              score of the latest check (null before the first)
+     passed: true,          whether any attempt reached the pass mark
+     checked: false,        whether the current attempt has been checked
+     questions: ["q1"],     question ids of the current attempt, in display order
+                            (final assessment: "<bankId>/<questionId>")
+     answers: {id: answer}, current answers: single option index; multiple [indices]; true_false bool;
+                            fill and short text; ordering [item indices as shown in order];
+                            matching [right index per left item, -1 if none]
+     results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
+     self: {id: [ticked checklist indices]}                        short answers, self-graded
+     updated: "2024-05-01T09:00:00.000Z"
+   }
+   window.coursegen.quiz = {
+     state(quizId, hash?)   the stored state; null if none, corrupt, or (hash given) stale
+     reset(quizId)          forget a quiz's state
+     mount(element)         start the quiz widgets (.cg-quiz) added inside element after page load
+   }
+   After every check, document receives the event "coursegen:quiz-scored" with detail
+     {quizId, score (0–100), passed (this attempt), max (auto-graded points), points (earned),
+      best, attempts, final (bool: the final assessment)}
+*/
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+  var el = cg.el, t = cg.t;
+
+  cg.addStrings({
+    zh: {
+      "quiz.n": "第 {n} 题", "quiz.pts": "{n} 分", "quiz.true": "对", "quiz.false": "错",
+      "quiz.answer": "你的答案", "quiz.choose": "请选择", "quiz.up": "上移：{item}", "quiz.down": "下移：{item}",
+      "quiz.moved": "“{item}”已移到第 {n} 位", "quiz.check": "提交答案", "quiz.retry": "再做一次",
+      "quiz.redraw": "重新抽题作答", "quiz.reset": "清除记录", "quiz.cleared": "作答记录已清除。",
+      "quiz.right": "✓ 回答正确", "quiz.partial": "◐ 部分正确", "quiz.wrong": "✗ 回答错误", "quiz.none": "✗ 未作答",
+      "quiz.got": "得 {got} / {max} 分", "quiz.isRight": "正确答案", "quiz.isWrong": "你的选择不正确",
+      "quiz.key": "正确答案：{a}", "quiz.order": "正确顺序：", "quiz.reference": "参考答案",
+      "quiz.selfcheck": "对照要点自评，勾选你的答案已覆盖的要点：",
+      "quiz.self": "简答题自评：已覆盖 {n} / {m} 个要点（不计入得分）。",
+      "quiz.score": "本次得分 {score} 分（{got} / {max} 分），及格线 {pass} 分，{verdict}。",
+      "quiz.pass": "已通过", "quiz.fail": "未通过", "quiz.best": "最好成绩 {best} 分，已作答 {n} 次。"
+    },
+    en: {
+      "quiz.n": "Question {n}", "quiz.pts": "{n} pt", "quiz.true": "True", "quiz.false": "False",
+      "quiz.answer": "Your answer", "quiz.choose": "Choose…", "quiz.up": "Move up: {item}", "quiz.down": "Move down: {item}",
+      "quiz.moved": "“{item}” is now in place {n}", "quiz.check": "Check answers", "quiz.retry": "Try again",
+      "quiz.redraw": "New attempt, new questions", "quiz.reset": "Clear record", "quiz.cleared": "Record cleared.",
+      "quiz.right": "✓ Right", "quiz.partial": "◐ Partly right", "quiz.wrong": "✗ Wrong", "quiz.none": "✗ Not answered",
+      "quiz.got": "{got} of {max} pt", "quiz.isRight": "right answer", "quiz.isWrong": "your choice, not right",
+      "quiz.key": "Right answer: {a}", "quiz.order": "Right order:", "quiz.reference": "Reference answer",
+      "quiz.selfcheck": "Tick the points your answer covers:",
+      "quiz.self": "Short answers, self-check: {n} of {m} points covered (not in the score).",
+      "quiz.score": "Score {score} ({got} of {max} pt), pass mark {pass}: {verdict}.",
+      "quiz.pass": "passed", "quiz.fail": "not passed", "quiz.best": "Best {best}, {n} attempt(s)."
+    }
+  });
+
+  /* ---- pure helpers ---- */
+
+  function decode(text, key) {
+    var bin = atob(text), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ key.charCodeAt(i % key.length);
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  /* mulberry32: a tiny seeded PRNG, so a stored seed reproduces the same draw and order. */
+  function rng(seed) {
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+      return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffled(list, rand) {
+    var a = list.slice();
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1)), x = a[i];
+      a[i] = a[j]; a[j] = x;
+    }
+    return a;
+  }
+
+  function range(n) { for (var a = [], i = 0; i < n; i++) a.push(i); return a; }
+
+  /* Full-width letters, digits and spaces become half-width (NFKC); case and outer spaces are ignored. */
+  function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
+
+  function fmt(x) { return String(Math.round(x * 100) / 100); }
+
+  function isObj(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+
+  function newSeed() { return Math.floor(Math.random() * 4294967296) >>> 0; }
+
+  /* Stored state made safe: anything malformed or stale is dropped, never trusted. */
+  function clean(s, hash) {
+    if (!isObj(s) || s.v !== 1 || typeof s.hash !== "string" || (hash && s.hash !== hash)) return null;
+    var pct = function (x) { return typeof x === "number" && x >= 0 && x <= 100 ? x : null; };
+    return {
+      v: 1, hash: s.hash, seed: typeof s.seed === "number" ? s.seed >>> 0 : newSeed(),
+      attempts: typeof s.attempts === "number" && s.attempts > 0 ? Math.floor(s.attempts) : 0,
+      best: pct(s.best) || 0, last: pct(s.last), passed: s.passed === true, checked: s.checked === true,
+      questions: Array.isArray(s.questions) ? s.questions : [],
+      answers: isObj(s.answers) ? s.answers : {}, results: isObj(s.results) ? s.results : {},
+      self: isObj(s.self) ? s.self : {}, updated: typeof s.updated === "string" ? s.updated : null
+    };
+  }
+
+  function fresh(hash, keep) {
+    return {
+      v: 1, hash: hash, seed: newSeed(), attempts: keep ? keep.attempts : 0, best: keep ? keep.best : 0,
+      last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false,
+      questions: [], answers: {}, results: {}, self: {}, updated: null
+    };
+  }
+
+  /* A stored answer in the shape the question type expects, or the empty answer. */
+  function answerOf(q, a) {
+    var n = (q.o || q.i || q.l || []).length;
+    var ok = function (x) { return x === (x | 0) && x >= 0 && x < n; };
+    switch (q.t) {
+      case "single": return ok(a) ? a : null;
+      case "multiple": return Array.isArray(a) ? a.filter(ok) : [];
+      case "true_false": return typeof a === "boolean" ? a : null;
+      case "ordering":
+        return Array.isArray(a) && a.length === n && a.every(ok) && a.every(function (x, i) { return a.indexOf(x) === i; })
+          ? a.slice() : range(n);
+      case "matching":
+        return q.l.map(function (_, i) {
+          var x = Array.isArray(a) ? a[i] : -1;
+          return x === (x | 0) && x >= 0 && x < q.r.length ? x : -1;
+        });
+      default: return typeof a === "string" ? a : "";
+    }
+  }
+
+  /* Share of the question's points earned (0–1) and whether anything was answered; scoring rules of
+     generator/model/quiz.py. */
+  function grade(q, a) {
+    var k = q.key, f = 0, answered = true, hits;
+    switch (q.t) {
+      case "single": answered = a !== null; f = a === k.c[0] ? 1 : 0; break;
+      case "true_false": answered = a !== null; f = a === k.a ? 1 : 0; break;
+      case "multiple":
+        hits = a.filter(function (i) { return k.c.indexOf(i) >= 0; }).length;
+        answered = a.length > 0; f = Math.max(0, (hits - (a.length - hits)) / k.c.length); break;
+      case "fill":
+        answered = norm(a) !== ""; f = answered && k.a.some(function (x) { return norm(x) === norm(a); }) ? 1 : 0; break;
+      case "ordering": f = a.filter(function (x, i) { return x === k.o[i]; }).length / a.length; break;
+      case "matching":
+        answered = a.some(function (x) { return x >= 0; });
+        f = a.filter(function (x, i) { return x === k.m[i]; }).length / a.length; break;
+    }
+    return { f: f, answered: answered, correct: f > 0.9999 };
+  }
+
+  /* ---- one widget ---- */
+
+  function Quiz(root, data) {
+    this.root = root;
+    this.data = data;
+    this.key = "quiz:" + data.id;
+    this.uid = "cgq-" + data.id;
+    this.pool = {};
+    var self = this;
+    (data.draw || [{ questions: data.questions }]).forEach(function (group) {
+      group.questions.forEach(function (q) { q.key = decode(q.k, data.hash); self.pool[q.id] = q; });
+    });
+    var stored = clean(cg.store.get(this.key, null), data.hash);
+    this.state = stored || fresh(data.hash);
+    this.live = el("p", { class: "cg-sr", "aria-live": "polite" });
+    this.body = el("div", { class: "cg-quiz__body" });
+    root.appendChild(this.body);
+    root.appendChild(this.live);
+    this.render();
+    if (!stored && (data.draw || data.shuffle)) this.save(); // the seed must survive a reload
+  }
+
+  /* The questions of the current attempt and their option order, all derived from the seed. */
+  Quiz.prototype.attempt = function () {
+    var data = this.data, rand = rng(this.state.seed), ids, order = {};
+    if (data.draw) {
+      ids = [];
+      data.draw.forEach(function (group) {
+        var all = group.questions.map(function (q) { return q.id; });
+        var picked = shuffled(all, rand).slice(0, group.count);
+        ids = ids.concat(all.filter(function (id) { return picked.indexOf(id) >= 0; }));
+      });
+    } else {
+      ids = data.questions.map(function (q) { return q.id; });
+      if (data.shuffle) ids = shuffled(ids, rand);
+    }
+    var qs = ids.map(function (id) { return this.pool[id]; }, this);
+    qs.forEach(function (q) { order[q.id] = q.o && data.shuffle ? shuffled(range(q.o.length), rand) : range((q.o || []).length); });
+    return { qs: qs, order: order };
+  };
+
+  Quiz.prototype.save = function () {
+    this.state.questions = this.current.qs.map(function (q) { return q.id; });
+    this.state.updated = new Date().toISOString();
+    cg.store.set(this.key, this.state);
+  };
+
+  Quiz.prototype.setAnswer = function (q, a) { this.state.answers[q.id] = a; this.save(); };
+
+  Quiz.prototype.render = function () {
+    this.current = this.attempt();
+    var body = this.body, bar = el("div", { class: "cg-quiz__bar" });
+    body.textContent = "";
+    this.current.qs.forEach(function (q, n) { body.appendChild(this.question(q, n)); }, this);
+    this.result = el("div", { class: "cg-quiz__result", role: "status", "aria-live": "polite", tabindex: "-1" });
+    this.summary();
+    var done = this.state.checked;
+    bar.appendChild(this.button(t(done ? (this.data.draw ? "quiz.redraw" : "quiz.retry") : "quiz.check"),
+      done ? this.retry : this.check, "md-button md-button--primary"));
+    bar.appendChild(this.button(t("quiz.reset"), this.reset, "md-button"));
+    body.appendChild(this.result);
+    body.appendChild(bar);
+  };
+
+  Quiz.prototype.button = function (text, fn, cls) {
+    var b = el("button", { type: "button", class: cls, text: text }), self = this;
+    b.addEventListener("click", function () { fn.call(self); });
+    return b;
+  };
+
+  Quiz.prototype.question = function (q, n) {
+    var base = this.uid + "-" + n, a = answerOf(q, this.state.answers[q.id]);
+    var box = el("div", { class: "cg-q cg-q--" + q.t, "data-qid": q.id, role: "group", "aria-labelledby": base + "-h " + base + "-p" }, [
+      el("div", { class: "cg-q__head", id: base + "-h" }, [
+        el("span", { text: t("quiz.n", { n: n + 1 }) }), el("span", { text: t("quiz.pts", { n: q.p }) })]),
+      el("div", { class: "cg-q__prompt", id: base + "-p", html: q.q })
+    ]);
+    var kind = q.t === "single" || q.t === "multiple" || q.t === "true_false" ? "choices" : q.t;
+    box.appendChild(this[kind](q, a, base));
+    if (this.state.checked) box.appendChild(this.feedback(q, a));
+    return box;
+  };
+
+  Quiz.prototype.choices = function (q, a, base) {
+    var multi = q.t === "multiple", tf = q.t === "true_false", done = this.state.checked, self = this;
+    var texts = tf ? [t("quiz.true"), t("quiz.false")] : q.o, right = tf ? [q.key.a ? 0 : 1] : q.key.c;
+    var list = el("div", { class: "cg-opts" });
+    (tf ? [0, 1] : this.current.order[q.id]).forEach(function (i) {
+      var chosen = multi ? a.indexOf(i) >= 0 : tf ? a === (i === 0) : a === i;
+      var input = el("input", { type: multi ? "checkbox" : "radio", name: base, id: base + "-" + i, value: String(i) });
+      input.checked = chosen;
+      input.disabled = done;
+      input.addEventListener("change", function () {
+        var ticked = [].filter.call(list.querySelectorAll("input"), function (c) { return c.checked; });
+        self.setAnswer(q, multi ? ticked.map(function (c) { return +c.value; }) : tf ? i === 0 : i);
+      });
+      var label = el("label", { for: input.id, class: "cg-opt" }, [input, el("span", { text: texts[i] })]);
+      var row = el("div", { class: "cg-opt__row" }, [label]);
+      if (done) {
+        var isRight = right.indexOf(i) >= 0;
+        if (isRight || chosen) {
+          row.className += isRight ? " cg-opt--right" : " cg-opt--wrong";
+          label.appendChild(el("span", { class: "cg-opt__mark", text: isRight ? "✓ " + t("quiz.isRight") : "✗ " + t("quiz.isWrong") }));
+        }
+        if (chosen && !tf && q.key.f[i]) row.appendChild(el("div", { class: "cg-opt__fb", html: q.key.f[i] }));
+      }
+      list.appendChild(row);
+    });
+    return list;
+  };
+
+  Quiz.prototype.text = function (q, a, base, multiline) {
+    var input = el(multiline ? "textarea" : "input", multiline ? { id: base + "-a", rows: "4" } : { id: base + "-a", type: "text", autocomplete: "off" });
+    var self = this;
+    input.value = a;
+    input.disabled = this.state.checked;
+    input.addEventListener("input", function () { self.setAnswer(q, input.value); });
+    return el("div", { class: "cg-text" }, [el("label", { for: input.id, text: t("quiz.answer") }), input]);
+  };
+
+  Quiz.prototype.fill = function (q, a, base) { return this.text(q, a, base, false); };
+  Quiz.prototype.short = function (q, a, base) { return this.text(q, a, base, true); };
+
+  Quiz.prototype.ordering = function (q, a, base) {
+    var list = el("ol", { class: "cg-order" }), self = this, done = this.state.checked;
+    a.forEach(function (item, pos) {
+      var ok = q.key.o[pos] === item;
+      var li = el("li", { class: done ? (ok ? "cg-opt--right" : "cg-opt--wrong") : "" }, [el("span", { text: q.i[item] }),
+        done ? el("span", { class: "cg-opt__mark", text: ok ? "✓" : "✗" }) : null]);
+      [[-1, "↑", "quiz.up"], [1, "↓", "quiz.down"]].forEach(function (m) {
+        var to = pos + m[0];
+        var b = el("button", { type: "button", class: "cg-move", "data-move": String(m[0]), "aria-label": t(m[2], { item: q.i[item] }), text: m[1] });
+        b.disabled = done || to < 0 || to >= a.length;
+        b.addEventListener("click", function () {
+          var next = a.slice();
+          next[pos] = a[to]; next[to] = item;
+          self.setAnswer(q, next);
+          var fresh = self.ordering(q, next, base);
+          list.parentNode.replaceChild(fresh, list);
+          var row = fresh.children[to], target = row.querySelector('[data-move="' + m[0] + '"]');
+          (target.disabled ? row.querySelector(".cg-move:not([disabled])") : target).focus();
+          self.say(t("quiz.moved", { item: q.i[item], n: to + 1 }));
+        });
+        li.appendChild(b);
+      });
+      list.appendChild(li);
+    });
+    return list;
+  };
+
+  Quiz.prototype.matching = function (q, a, base) {
+    var box = el("div", { class: "cg-match" }), self = this, done = this.state.checked;
+    q.l.forEach(function (left, i) {
+      var select = el("select", { id: base + "-" + i }, [el("option", { value: "-1", text: t("quiz.choose") })]);
+      q.r.forEach(function (right, j) { select.appendChild(el("option", { value: String(j), text: right })); });
+      select.value = String(a[i]);
+      select.disabled = done;
+      select.addEventListener("change", function () {
+        var next = answerOf(q, self.state.answers[q.id]);
+        next[i] = +select.value;
+        self.setAnswer(q, next);
+      });
+      var row = el("div", { class: "cg-match__row" }, [el("label", { for: select.id, text: left }), select]);
+      if (done) {
+        var ok = a[i] === q.key.m[i];
+        row.className += ok ? " cg-opt--right" : " cg-opt--wrong";
+        row.appendChild(el("span", { class: "cg-opt__mark", text: ok ? t("quiz.right") : "✗ " + t("quiz.key", { a: q.r[q.key.m[i]] }) }));
+      }
+      box.appendChild(row);
+    });
+    return box;
+  };
+
+  Quiz.prototype.feedback = function (q, a) {
+    var k = q.key, box = el("div", { class: "cg-q__fb" }), self = this;
+    if (q.t === "short") {
+      var ticked = this.state.self[q.id] || [];
+      box.appendChild(el("p", { class: "cg-q__verdict", text: t("quiz.reference") }));
+      box.appendChild(el("div", { class: "cg-q__ref", html: k.r }));
+      box.appendChild(el("p", { text: t("quiz.selfcheck") }));
+      k.c.forEach(function (point, i) {
+        var input = el("input", { type: "checkbox", id: this.uid + "-" + q.id.replace(/\W/g, "_") + "-c" + i });
+        input.checked = ticked.indexOf(i) >= 0;
+        input.addEventListener("change", function () {
+          var now = (self.state.self[q.id] || []).filter(function (x) { return x !== i; });
+          if (input.checked) now.push(i);
+          self.state.self[q.id] = now;
+          self.save();
+          self.summary();
+        });
+        box.appendChild(el("div", { class: "cg-opt__row" }, [el("label", { for: input.id, class: "cg-opt" }, [input, el("span", { text: point })])]));
+      }, this);
+    } else {
+      var g = grade(q, a), verdict = !g.answered ? "none" : g.correct ? "right" : g.f > 0 ? "partial" : "wrong";
+      box.className += " cg-q__fb--" + verdict;
+      box.appendChild(el("p", { class: "cg-q__verdict", text: t("quiz." + verdict) + " · " + t("quiz.got", { got: fmt(g.f * q.p), max: q.p }) }));
+      var tfNote = q.t === "true_false" && a !== null ? (a ? k.ft : k.ff) : "";
+      if (tfNote) box.appendChild(el("div", { html: tfNote }));
+      if (q.t === "fill" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: k.a.join(" / ") }) }));
+      if (q.t === "ordering" && !g.correct) {
+        box.appendChild(el("p", { text: t("quiz.order") }));
+        box.appendChild(el("ol", {}, k.o.map(function (i) { return el("li", { text: q.i[i] }); })));
+      }
+    }
+    if (k.x) box.appendChild(el("div", { class: "cg-q__expl", html: k.x }));
+    return box;
+  };
+
+  /* Score line, best result and self-check count, in the live region. */
+  Quiz.prototype.summary = function () {
+    var s = this.state, lines = [], shorts = this.current.qs.filter(function (q) { return q.t === "short"; });
+    if (s.checked) {
+      var r = this.score();
+      lines.push(t("quiz.score", { score: r.score, got: fmt(r.points), max: r.max, pass: this.data.pass, verdict: t(r.passed ? "quiz.pass" : "quiz.fail") }));
+      if (shorts.length) {
+        var n = 0, m = 0;
+        shorts.forEach(function (q) { n += (s.self[q.id] || []).length; m += q.key.c.length; });
+        lines.push(t("quiz.self", { n: n, m: m }));
+      }
+    }
+    if (s.attempts) lines.push(t("quiz.best", { best: s.best, n: s.attempts }));
+    this.result.textContent = "";
+    lines.forEach(function (line) { this.result.appendChild(el("p", { text: line })); }, this);
+  };
+
+  Quiz.prototype.score = function () {
+    var points = 0, max = 0, results = {}, answers = this.state.answers;
+    this.current.qs.forEach(function (q) {
+      if (q.t === "short") return;
+      var g = grade(q, answerOf(q, answers[q.id]));
+      points += g.f * q.p;
+      max += q.p;
+      results[q.id] = { correct: g.correct, points: Math.round(g.f * q.p * 100) / 100, max: q.p };
+    });
+    var score = max ? Math.floor((points / max) * 100 + 1e-9) : 0;
+    return { score: score, points: points, max: max, passed: score >= this.data.pass, results: results };
+  };
+
+  Quiz.prototype.check = function () {
+    var s = this.state, r = this.score();
+    s.checked = true;
+    s.attempts += 1;
+    s.last = r.score;
+    s.best = Math.max(s.best, r.score);
+    s.passed = s.passed || r.passed;
+    s.results = r.results;
+    this.save();
+    this.render();
+    this.result.focus();
+    document.dispatchEvent(new CustomEvent("coursegen:quiz-scored", { detail: {
+      quizId: this.data.id, score: r.score, passed: r.passed, max: r.max, points: r.points,
+      best: s.best, attempts: s.attempts, final: !!this.data.draw } }));
+  };
+
+  Quiz.prototype.retry = function () {
+    this.state = fresh(this.data.hash, this.state);
+    this.save();
+    this.render();
+    var first = this.body.querySelector("input, select, textarea, .cg-move:not([disabled])");
+    if (first) first.focus();
+  };
+
+  Quiz.prototype.reset = function () {
+    cg.store.remove(this.key);
+    this.state = fresh(this.data.hash);
+    this.render();
+    this.body.querySelector(".cg-quiz__bar button:last-child").focus();
+    this.say(t("quiz.cleared"));
+  };
+
+  Quiz.prototype.say = function (text) {
+    var live = this.live;
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 50);
+  };
+
+  /* Material's instant navigation re-creates every <script> of the new page without its type and
+     class (the JSON then fails to run as JavaScript, harmlessly); the payload is still its text. */
+  function payload(root) {
+    var data = cg.data(root), node = root.querySelector("script");
+    if (data || !node) return data;
+    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  }
+
+  function mount(scope) {
+    [].forEach.call(scope.querySelectorAll(".cg-quiz:not([data-ready])"), function (root) {
+      var data = payload(root);
+      if (!data) return;
+      root.setAttribute("data-ready", "");
+      new Quiz(root, data);
+    });
+  }
+
+  cg.quiz = {
+    state: function (quizId, hash) { return clean(cg.store.get("quiz:" + quizId, null), hash); },
+    reset: function (quizId) { cg.store.remove("quiz:" + quizId); },
+    mount: mount
+  };
+
+  cg.onPage(mount);
+})();

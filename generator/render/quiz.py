@@ -1,0 +1,244 @@
+"""Quiz pages: one per question bank and one for the final assessment, each holding one quiz widget.
+
+The widget (``assets/cg-quiz.js``) renders the questions from a JSON payload in the page. Each
+question's answer key (right options, feedback, explanation, accepted answers, right order, pairs,
+reference answer) is XOR-ed with the quiz's content hash and base64-encoded, so it is not readable in
+the HTML source or by a search engine. This is self-assessment, not exam security: the key ships with
+the page and anyone with the browser's developer tools can decode it.
+
+The content hash also keys the trainee's stored progress, so editing a bank starts it afresh instead
+of showing answers to questions that changed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import random
+from typing import Any
+
+from ..model.course import FinalAssessment
+from ..model.quiz import (
+    FillBlank,
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Question,
+    QuizBank,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
+from . import paths
+from .environment import RenderContext, markdown_to_html
+from .site import Page
+
+STRINGS: dict[str, dict[str, str]] = {
+    "zh": {
+        "rules": "评分规则",
+        "pass_mark": "及格线：{n} 分（满分 100 分，按自动评分题的得分比例计算）。",
+        "rule_all_or_none": "单选题、判断题、填空题：答对得全部分数，答错不得分；填空题不区分大小写、全角半角和首尾空格。",
+        "rule_multiple": "多选题：按比例得分，得分 = 分值 ×（选对的项数 − 选错的项数）÷ 正确项数，最低 0 分。",
+        "rule_ordering": "排序题：按放在正确位置上的项目比例得分。",
+        "rule_matching": "配对题：按配对正确的比例得分。",
+        "rule_short": "简答题：写完后对照参考答案和要点自评，自评结果单独显示，不计入得分。",
+        "privacy": "自测成绩只保存在你这台设备的浏览器里，不会上传，也不作为考核依据。",
+        "draw": "每次作答从以下题库随机抽题：",
+        "draw_item": "{title}：{n} 题",
+        "noscript": "自测题需要浏览器启用 JavaScript。",
+        "answer_key": "答案与讲师备注",
+        "answer_key_note": "本节只出现在讲师版。",
+        "points": "{n} 分",
+        "correct": "正确",
+        "answer_true": "答案：对",
+        "answer_false": "答案：错",
+        "accept": "可接受的答案",
+        "order": "正确顺序",
+        "pairs": "正确配对",
+        "reference": "参考答案",
+        "checklist": "自评要点",
+        "explanation": "解析",
+        "feedback": "反馈",
+        "list_sep": "、",
+    },
+    "en": {
+        "rules": "Scoring rules",
+        "pass_mark": "Pass mark: {n} out of 100, the share of the auto-graded points you score.",
+        "rule_all_or_none": "Single choice, true/false, fill in the blank: all points or none; blanks ignore case, full/half width and surrounding spaces.",
+        "rule_multiple": "Multiple choice: partial credit, points × (right ticks − wrong ticks) ÷ number of right options, never below 0.",
+        "rule_ordering": "Ordering: points for the share of items in their right place.",
+        "rule_matching": "Matching: points for the share of pairs matched right.",
+        "rule_short": "Short answer: compare with the reference answer and tick the points you covered; shown apart, not in the score.",
+        "privacy": "Your results stay in this browser on this device; they are not sent anywhere and are not an exam.",
+        "draw": "Each attempt draws questions at random from these banks:",
+        "draw_item": "{title}: {n} questions",
+        "noscript": "The quiz needs JavaScript enabled in the browser.",
+        "answer_key": "Answer key and facilitator notes",
+        "answer_key_note": "Only the trainer edition has this section.",
+        "points": "{n} pt",
+        "correct": "right",
+        "answer_true": "Answer: true",
+        "answer_false": "Answer: false",
+        "accept": "Accepted answers",
+        "order": "Right order",
+        "pairs": "Right pairs",
+        "reference": "Reference answer",
+        "checklist": "Self-check points",
+        "explanation": "Explanation",
+        "feedback": "Feedback",
+        "list_sep": ", ",
+    },
+}
+"""Labels of the quiz pages (the widget's own strings live in cg-quiz.js)."""
+
+RULES = [
+    ({"single", "true_false", "fill"}, "rule_all_or_none"),
+    ({"multiple"}, "rule_multiple"),
+    ({"ordering"}, "rule_ordering"),
+    ({"matching"}, "rule_matching"),
+    ({"short"}, "rule_short"),
+]
+"""Which scoring rule applies to which question types (see generator.model.quiz)."""
+
+
+def quiz_pages(ctx: RenderContext) -> list[Page]:
+    """One page per bank, in id order, then the final assessment if the course has one."""
+    pages = [bank_page(ctx, bank) for _, bank in sorted(ctx.project.quizzes.items())]
+    final = ctx.project.course.final_assessment
+    if final is not None:
+        pages.append(final_page(ctx, final))
+    return pages
+
+
+def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
+    path = paths.item_page("quiz", bank.id)
+    content = ctx.render(
+        "quiz.md.j2",
+        path,
+        qt=STRINGS[ctx.project.course.language],
+        quiz_id=bank.id,
+        title=bank.title,
+        intro=bank.intro,
+        pass_mark=bank.pass_mark,
+        rules=scoring_rules(ctx, {q.type for q in bank.questions}),
+        payload=bank_payload(bank),
+        draws=[],
+        bank=bank,
+    )
+    return Page(path, bank.title, content, ctx.project.source("quiz", bank.id))
+
+
+def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
+    path = paths.item_page("quiz", final.id)
+    banks = [ctx.project.quizzes[rule.bank] for rule in final.draw]
+    draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
+    content = ctx.render(
+        "quiz.md.j2",
+        path,
+        qt=STRINGS[ctx.project.course.language],
+        quiz_id=final.id,
+        title=final.title,
+        intro=final.intro,
+        pass_mark=final.pass_mark,
+        rules=scoring_rules(ctx, {q.type for b in banks for q in b.questions}),
+        payload=final_payload(final, banks),
+        draws=draws,
+        bank=None,
+    )
+    return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
+
+
+def scoring_rules(ctx: RenderContext, types: set[str]) -> list[str]:
+    """The scoring rules of the question types a quiz uses, as the trainee reads them."""
+    qt = STRINGS[ctx.project.course.language]
+    return [qt[key] for kinds, key in RULES if kinds & types]
+
+
+def bank_payload(bank: QuizBank) -> dict[str, Any]:
+    """What the widget needs for one bank: public question data, encoded answer keys, the content hash."""
+    plain = [_split(bank.id, q) for q in bank.questions]
+    digest = content_hash({"pass": bank.pass_mark, "shuffle": bank.shuffle, "questions": plain})
+    return {
+        "id": bank.id,
+        "hash": digest,
+        "pass": bank.pass_mark,
+        "shuffle": bank.shuffle,
+        "questions": [_encode_question(public, secret, digest) for public, secret in plain],
+    }
+
+
+def final_payload(final: FinalAssessment, banks: list[QuizBank]) -> dict[str, Any]:
+    """The final assessment carries the whole of every bank it draws from; the widget draws per attempt."""
+    pools = [
+        (bank.id, rule.count, [_split(bank.id, q, prefix=f"{bank.id}/") for q in bank.questions])
+        for bank, rule in zip(banks, final.draw)
+    ]
+    digest = content_hash({"pass": final.pass_mark, "draw": pools})
+    return {
+        "id": final.id,
+        "hash": digest,
+        "pass": final.pass_mark,
+        "shuffle": False,
+        "draw": [
+            {"bank": bank_id, "count": count, "questions": [_encode_question(p, s, digest) for p, s in plain]}
+            for bank_id, count, plain in pools
+        ],
+    }
+
+
+def content_hash(value: Any) -> str:
+    """A short, stable fingerprint of a quiz's content: stored progress is only valid for the same hash."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def encode_key(secret: dict[str, Any], key: str) -> str:
+    """JSON → UTF-8 → XOR with the key's bytes → base64: hides the answers from a casual look, nothing more."""
+    data = json.dumps(secret, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    mask = key.encode("ascii")
+    return base64.b64encode(bytes(b ^ mask[i % len(mask)] for i, b in enumerate(data))).decode("ascii")
+
+
+def _encode_question(public: dict[str, Any], secret: dict[str, Any], key: str) -> dict[str, Any]:
+    return {**public, "k": encode_key(secret, key)}
+
+
+def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any], dict[str, Any]]:
+    """A question as (what the trainee sees before answering, its answer key).
+
+    Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
+    l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
+    x explanation, r reference answer.
+    """
+    public: dict[str, Any] = {"id": prefix + q.id, "t": q.type, "p": q.points, "q": markdown_to_html(q.prompt)}
+    secret: dict[str, Any] = {"x": markdown_to_html(q.explanation)}
+    if isinstance(q, (SingleChoice, MultipleChoice)):
+        public["o"] = [o.text for o in q.options]
+        secret["c"] = [i for i, o in enumerate(q.options) if o.correct]
+        secret["f"] = [markdown_to_html(o.feedback) for o in q.options]
+    elif isinstance(q, TrueFalse):
+        secret.update(a=q.answer, ft=markdown_to_html(q.feedback_true), ff=markdown_to_html(q.feedback_false))
+    elif isinstance(q, FillBlank):
+        secret["a"] = list(q.accept)
+    elif isinstance(q, Ordering):
+        shown = scrambled(len(q.items), f"{bank_id}/{q.id}")
+        public["i"] = [q.items[i] for i in shown]
+        secret["o"] = [shown.index(i) for i in range(len(q.items))]
+    elif isinstance(q, Matching):
+        shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
+        public["l"] = [p.left for p in q.pairs]
+        public["r"] = [q.pairs[i].right for i in shown]
+        secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
+    elif isinstance(q, ShortAnswer):
+        secret.update(r=markdown_to_html(q.reference), c=list(q.checklist))
+    return public, secret
+
+
+def scrambled(n: int, seed: str) -> list[int]:
+    """A fixed permutation of range(n) that is never the identity, so the page never shows the answer."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order

@@ -1,0 +1,411 @@
+"""The quiz widget in a real browser: what a trainee sees after answering, what survives a reload or a
+page change, keyboard-only use, and the final assessment's draw.
+
+Per-type tests run on a small fixture course with one bank per question type (tests/quiz/fixture), so
+they do not depend on the example course's wording; the keyboard and final-assessment tests run on the
+example site and take their right answers from the example banks themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import Paths, build
+from generator.load import load_project
+from generator.model.quiz import QuizBank
+
+from tests.conftest import ROOT, serve_folder
+
+FIXTURE = ROOT / "tests" / "quiz" / "fixture"
+COURSE_ID = "quiz-fixture"
+
+Page = Any  # playwright.sync_api.Page
+
+
+@pytest.fixture(scope="module")
+def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture course, served, then built with its address as ``site_url``.
+
+    Material's instant navigation only follows links listed in sitemap.xml, whose addresses come
+    from ``site_url`` (port included), so the site must know where it is served.
+    """
+    out = tmp_path_factory.mktemp("quiz-fixture")
+    server = serve_folder(out / "site")
+    url = next(server)
+    config = out / "mkdocs.yml"
+    config.write_text((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=config, course=FIXTURE / "course", quizzes=FIXTURE / "quizzes", work=out / "work"), out / "site")
+    yield url
+    server.close()
+
+
+def open_quiz(page: Page, base: str, quiz_id: str) -> None:
+    page.goto(f"{base}/quizzes/{quiz_id}/")
+    page.locator(".cg-quiz .cg-q").first.wait_for()
+
+
+def submit(page: Page) -> None:
+    page.get_by_role("button", name="提交答案").click()
+
+
+def verdict(page: Page, n: int = 0) -> str:
+    return page.locator(".cg-q").nth(n).locator(".cg-q__verdict").inner_text()
+
+
+def result(page: Page) -> str:
+    return page.locator(".cg-quiz__result").inner_text()
+
+
+def stored(page: Page, quiz_id: str, course_id: str = COURSE_ID) -> Any:
+    raw = page.evaluate(f"localStorage.getItem('coursegen:{course_id}:quiz:{quiz_id}')")
+    return json.loads(raw) if raw else None
+
+
+# ---- each question type, right and wrong ----
+
+
+def test_single_right(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("蓝色").check()
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+    assert page.get_by_text("选项反馈：蓝色是对的。").is_visible()
+    assert page.get_by_text("解析：阳光中的蓝光散射最多。").is_visible()
+    assert "本次得分 100 分（2 / 2 分），及格线 100 分，已通过。" in result(page)
+
+
+def test_single_wrong(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("绿色").check()
+    submit(page)
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
+    assert page.get_by_text("选项反馈：绿色是草地的颜色。").is_visible()
+    assert page.locator(".cg-opt--right").inner_text().startswith("蓝色")
+    assert "本次得分 0 分（0 / 2 分），及格线 100 分，未通过。" in result(page)
+
+
+def test_multiple_right(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-multiple")
+    for fruit in ("苹果", "香蕉", "橙子", "梨"):
+        page.get_by_label(fruit).check()
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
+    assert "本次得分 100 分" in result(page)
+
+
+def test_multiple_partial_credit(page: Page, quiz_url: str) -> None:
+    """Two right ticks and one wrong tick of four right options: 4 × (2 − 1) / 4 = 1 point."""
+    open_quiz(page, quiz_url, "quiz-multiple")
+    for option in ("苹果", "香蕉", "白菜"):
+        page.get_by_label(option).check()
+    submit(page)
+    assert verdict(page) == "◐ 部分正确 · 得 1 / 4 分"
+    assert page.get_by_text("选项反馈：白菜是蔬菜。").is_visible()
+    assert "本次得分 25 分（1 / 4 分），及格线 60 分，未通过。" in result(page)
+
+
+def test_multiple_wrong(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-multiple")
+    page.get_by_label("白菜").check()
+    submit(page)
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 4 分"
+    assert "本次得分 0 分" in result(page)
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected", "feedback", "score"),
+    [("对", "✓ 回答正确 · 得 1 / 1 分", "判断反馈：说得对。", 100), ("错", "✗ 回答错误 · 得 0 / 1 分", "判断反馈：其实是对的。", 0)],
+)
+def test_true_false(page: Page, quiz_url: str, choice: str, expected: str, feedback: str, score: int) -> None:
+    open_quiz(page, quiz_url, "quiz-true-false")
+    page.get_by_label(choice, exact=True).check()
+    submit(page)
+    assert verdict(page) == expected
+    assert page.get_by_text(feedback).is_visible()
+    assert f"本次得分 {score} 分" in result(page)
+
+
+def test_fill_ignores_case_width_and_outer_spaces(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-fill")
+    page.get_by_label("你的答案").fill("\u3000ａｂｃ　ＢＡＮＫ ")
+    page.keyboard.press("Tab")
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+    assert "本次得分 100 分" in result(page)
+
+
+def test_fill_wrong_shows_the_accepted_answers(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-fill")
+    page.get_by_label("你的答案").fill("XYZ 银行")
+    submit(page)
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
+    assert page.get_by_text("正确答案：ABC Bank / ABC").is_visible()
+    assert "本次得分 0 分" in result(page)
+
+
+def order_items(page: Page, target: list[str]) -> None:
+    """Sort the ordering question into ``target`` with its move-up buttons."""
+    for i, text in enumerate(target):
+        current = page.locator(".cg-order li > span:first-child").all_inner_texts()
+        for _ in range(current.index(text) - i):
+            page.get_by_role("button", name=f"上移：{text}").click()
+
+
+def test_ordering_right(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-ordering")
+    assert page.locator(".cg-order li > span:first-child").all_inner_texts() != ["倾听", "记录", "判断", "处理"]
+    order_items(page, ["倾听", "记录", "判断", "处理"])
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
+    assert "本次得分 100 分" in result(page)
+
+
+def test_ordering_partial_credit(page: Page, quiz_url: str) -> None:
+    """Two of four items in place: half the points."""
+    open_quiz(page, quiz_url, "quiz-ordering")
+    order_items(page, ["倾听", "记录", "处理", "判断"])
+    submit(page)
+    assert verdict(page) == "◐ 部分正确 · 得 2 / 4 分"
+    assert page.get_by_text("正确顺序：").is_visible()
+    assert "本次得分 50 分" in result(page)
+
+
+def test_matching_right(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-matching")
+    for left, right in (("巴黎", "法国"), ("罗马", "意大利"), ("东京", "日本")):
+        page.get_by_label(left).select_option(label=right)
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 3 / 3 分"
+    assert "本次得分 100 分" in result(page)
+
+
+def test_matching_wrong(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-matching")
+    for left, right in (("巴黎", "意大利"), ("罗马", "法国"), ("东京", "日本")):
+        page.get_by_label(left).select_option(label=right)
+    submit(page)
+    assert verdict(page) == "◐ 部分正确 · 得 1 / 3 分"
+    assert page.get_by_text("✗ 正确答案：法国").is_visible()
+    assert "本次得分 33 分" in result(page)
+
+
+def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-short")
+    essay = page.locator(".cg-q").nth(0)
+    essay.get_by_label("你的答案").fill("倾听能让客户平静下来。")
+    page.locator(".cg-q").nth(1).get_by_label("错").check()
+    submit(page)
+    assert page.get_by_text("参考答案：倾听能收集信息，也能缓和情绪。").is_visible()
+    page.get_by_label("提到缓和情绪").check()
+    assert "简答题自评：已覆盖 1 / 2 个要点（不计入得分）。" in result(page)
+    assert "本次得分 0 分（0 / 1 分）" in result(page)
+    assert stored(page, "quiz-short")["self"] == {"why-listen": [1]}
+
+
+# ---- state ----
+
+
+def test_reload_keeps_answers_results_and_best(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("紫色").check()
+    page.reload()
+    assert page.get_by_label("紫色").is_checked()
+    submit(page)
+    page.reload()
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
+    page.get_by_role("button", name="再做一次").click()
+    assert not page.get_by_label("紫色").is_checked()
+    page.get_by_label("蓝色").check()
+    submit(page)
+    page.reload()
+    assert "最好成绩 100 分，已作答 2 次。" in result(page)
+    state = stored(page, "quiz-single")
+    assert (state["best"], state["passed"], state["attempts"], state["results"]) == (
+        100, True, 2, {"colour": {"correct": True, "points": 2, "max": 2}}
+    )
+
+
+def test_reset_forgets_everything(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("蓝色").check()
+    submit(page)
+    page.get_by_role("button", name="清除记录").click()
+    assert stored(page, "quiz-single") is None
+    assert result(page) == ""
+    assert not page.get_by_label("蓝色").is_checked()
+    assert page.get_by_role("button", name="提交答案").is_visible()
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["{not json", "[1, 2]", '{"v": 1, "hash": "someotherhash", "answers": {"colour": 0}, "checked": true}',
+     '{"v": 1, "hash": "HASH", "answers": {"colour": "蓝色"}, "best": "lots", "checked": 7, "self": 3}'],
+    ids=["not-json", "not-an-object", "stale-hash", "wrong-shapes"],
+)
+def test_corrupt_or_stale_state_is_ignored(page: Page, quiz_url: str, junk: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    digest = page.evaluate("coursegen.data(document.querySelector('.cg-quiz')).hash")
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"coursegen:{COURSE_ID}:quiz:quiz-single", junk.replace("HASH", digest)])
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.reload()
+    assert not page.get_by_label("蓝色").is_checked()
+    page.get_by_label("蓝色").check()
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+    assert errors == []
+
+
+def test_scored_event_and_public_api(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-multiple")
+    page.evaluate("window.__scored = []; document.addEventListener('coursegen:quiz-scored', e => window.__scored.push(e.detail))")
+    for option in ("苹果", "香蕉", "白菜"):
+        page.get_by_label(option).check()
+    submit(page)
+    assert page.evaluate("window.__scored") == [
+        {"quizId": "quiz-multiple", "score": 25, "passed": False, "max": 4, "points": 1, "best": 25, "attempts": 1, "final": False}
+    ]
+    state = page.evaluate("coursegen.quiz.state('quiz-multiple')")
+    assert state["results"] == {"fruits": {"correct": False, "points": 1, "max": 4}}
+    assert page.evaluate("coursegen.quiz.state('quiz-multiple', 'another-hash')") is None
+
+
+# ---- Material's instant navigation ----
+
+
+def test_instant_navigation_away_and_back_leaves_the_quiz_working(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("蓝色").check()
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_url("**/quizzes/quiz-true-false/")
+    page.locator(".cg-q").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True, "the move was a full page load, not instant navigation"
+    page.get_by_label("对", exact=True).check()
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 1 / 1 分"
+    page.go_back()
+    page.wait_for_url("**/quizzes/quiz-single/")
+    page.locator(".cg-q").first.wait_for()
+    assert page.evaluate("window.__sameDocument") is True
+    assert page.get_by_label("蓝色").is_checked()
+    assert page.locator(".cg-quiz").count() == 1 and page.locator(".cg-q").count() == 1
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+
+
+# ---- keyboard only and the final assessment, on the example site ----
+
+
+def example_banks() -> dict[str, QuizBank]:
+    project, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    return project.quizzes
+
+
+def focused(page: Page, locator: Any) -> bool:
+    return bool(locator.evaluate("e => e === document.activeElement"))
+
+
+def tab_to(page: Page, locator: Any, limit: int = 300) -> None:
+    """Press Tab (nothing else) until ``locator`` has the focus."""
+    for _ in range(limit):
+        if focused(page, locator):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {locator}")
+
+
+def answer_by_keyboard(page: Page, box: Any, question: Any) -> None:
+    """Give the right answer to one question with the keyboard only."""
+    kind = question.type
+    if kind in ("single", "true_false"):
+        radios = box.locator("input[type=radio]")
+        labels = box.locator("label.cg-opt").all_inner_texts()
+        right = "对" if kind == "true_false" and question.answer else "错" if kind == "true_false" else next(
+            o.text for o in question.options if o.correct)
+        target = labels.index(right)
+        tab_to(page, radios.first)
+        page.keyboard.press("Space" if target == 0 else "ArrowDown")
+        for _ in range(target - 1):
+            page.keyboard.press("ArrowDown")
+        assert radios.nth(target).is_checked()
+    elif kind == "multiple":
+        for option in question.options:
+            if option.correct:
+                tab_to(page, box.get_by_label(option.text, exact=True))
+                page.keyboard.press("Space")
+    elif kind in ("fill", "short"):
+        tab_to(page, box.get_by_label("你的答案"))
+        page.keyboard.insert_text(question.accept[0] if kind == "fill" else "我的回答")  # what an IME commits
+    elif kind == "ordering":
+        for i, text in enumerate(question.items):
+            current = box.locator(".cg-order li > span:first-child").all_inner_texts()
+            moves = current.index(text) - i
+            if moves:
+                tab_to(page, box.get_by_role("button", name=f"上移：{text}"))
+                for _ in range(moves):
+                    page.keyboard.press("Enter")  # focus stays on the moved item's button
+    elif kind == "matching":
+        for pair in question.pairs:
+            select = box.get_by_label(pair.left, exact=True)
+            options = select.locator("option").all_inner_texts()
+            tab_to(page, select)
+            for _ in range(options.index(pair.right)):
+                page.keyboard.press("ArrowDown")
+            assert select.evaluate("s => s.options[s.selectedIndex].text") == pair.right
+
+
+def test_a_quiz_completed_with_the_keyboard_alone(page: Page, site_url: str) -> None:
+    banks = example_banks()
+    bank = max(banks.values(), key=lambda b: len({q.type for q in b.questions}))
+    open_quiz(page, site_url, bank.id)
+    by_id = {q.id: q for q in bank.questions}
+    for box in page.locator(".cg-q").all():
+        answer_by_keyboard(page, box, by_id[box.get_attribute("data-qid")])
+    tab_to(page, page.get_by_role("button", name="提交答案"))
+    page.keyboard.press("Enter")
+    assert focused(page, page.locator(".cg-quiz__result")), "focus goes to the announced score"
+    assert "本次得分 100 分" in result(page)
+    assert "已通过" in result(page)
+    tab_to(page, page.get_by_role("button", name="再做一次"))
+    page.keyboard.press("Enter")
+    assert "最好成绩 100 分，已作答 1 次。" in result(page)
+
+
+def drawn(page: Page) -> list[str]:
+    return [box.get_attribute("data-qid") for box in page.locator(".cg-q").all()]
+
+
+def test_final_assessment_draw_is_stable_on_reload_and_new_on_a_new_attempt(page: Page, site_url: str) -> None:
+    project, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    final = project.course.final_assessment
+    assert final is not None
+    open_quiz(page, site_url, final.id)
+    first = drawn(page)
+    assert len(first) == sum(rule.count for rule in final.draw)
+    for rule in final.draw:
+        assert len([q for q in first if q.startswith(rule.bank + "/")]) == rule.count
+    page.reload()
+    page.locator(".cg-q").first.wait_for()
+    assert drawn(page) == first
+    submit(page)
+    page.get_by_role("button", name="重新抽题作答").click()
+    second = drawn(page)
+    assert second != first
+    page.reload()
+    page.locator(".cg-q").first.wait_for()
+    assert drawn(page) == second
+    assert stored(page, final.id, project.course.id)["questions"] == second
+
+
+def test_fixture_final_assessment_draws_per_bank(page: Page, quiz_url: str) -> None:
+    """Four of the twelve pool questions and the one single-choice question, in bank order."""
+    open_quiz(page, quiz_url, "final-check")
+    ids = drawn(page)
+    assert len(ids) == 5 and ids[-1] == "quiz-single/colour"
+    assert ids[:4] == sorted(ids[:4]) and all(i.startswith("quiz-pool/") for i in ids[:4])

@@ -1,0 +1,141 @@
+"""Quiz pages as generated Markdown: answer keys encoded, facilitator notes only for trainers, stable hashes."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.load import load_project
+from generator.model.project import Project
+from generator.render.environment import RenderContext
+from generator.render.quiz import bank_payload, content_hash, quiz_pages, scrambled
+
+FIXTURE = Path(__file__).parent / "fixture"
+
+SECRETS = [
+    "选项反馈：蓝色是对的。",  # option feedback
+    "解析：阳光中的蓝光散射最多。",  # explanation
+    "判断反馈：说得对。",  # true/false feedback
+    "ABC Bank",  # accepted answer
+    "参考答案：倾听能收集信息",  # reference answer
+    "提到缓和情绪",  # self-check point
+]
+
+
+@pytest.fixture(scope="module")
+def project() -> Project:
+    return load_project(FIXTURE / "course", FIXTURE / "quizzes")[0]
+
+
+def pages(project: Project, edition: str = "trainee") -> dict[str, str]:
+    return {p.path: p.content for p in quiz_pages(RenderContext(project, edition))}  # type: ignore[arg-type]
+
+
+def payload(content: str) -> dict[str, Any]:
+    match = re.search(r'<script type="application/json" class="cg-data">(.*?)</script>', content)
+    assert match, "the page holds no quiz payload"
+    return json.loads(match.group(1))
+
+
+def decode(text: str, key: str) -> Any:
+    data = base64.b64decode(text)
+    return json.loads(bytes(b ^ ord(key[i % len(key)]) for i, b in enumerate(data)).decode("utf-8"))
+
+
+def test_one_page_per_bank_and_one_for_the_final_assessment(project: Project) -> None:
+    assert sorted(pages(project)) == sorted(
+        [f"quizzes/{bank}.md" for bank in project.quizzes] + ["quizzes/final-check.md"]
+    )
+
+
+def test_widget_is_excluded_from_search_and_carries_its_payload(project: Project) -> None:
+    content = pages(project)["quizzes/quiz-single.md"]
+    assert '<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude>' in content
+    data = payload(content)
+    assert data["id"] == "quiz-single" and data["pass"] == 100
+    assert data["questions"][0]["o"] == ["蓝色", "绿色", "紫色"]
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_answer_keys_are_not_plain_text_in_the_widget(project: Project, edition: str) -> None:
+    for path, content in pages(project, edition).items():
+        widget = content[content.index('<div class="cg-quiz"'):content.index("</div>", content.index('<div class="cg-quiz"'))]
+        for secret in SECRETS:
+            assert secret not in widget, f"{secret!r} readable in the widget of {path}"
+
+
+def test_encoded_key_decodes_to_the_answers(project: Project) -> None:
+    data = payload(pages(project)["quizzes/quiz-single.md"])
+    key = decode(data["questions"][0]["k"], data["hash"])
+    assert key["c"] == [0]
+    assert key["f"][0] == "<p>选项反馈：蓝色是对的。</p>"
+    assert key["x"] == "<p>解析：阳光中的蓝光散射最多。</p>"
+
+
+def test_ordering_is_never_shown_in_its_right_order(project: Project) -> None:
+    data = payload(pages(project)["quizzes/quiz-ordering.md"])
+    question = data["questions"][0]
+    assert question["i"] != ["倾听", "记录", "判断", "处理"]
+    right = decode(question["k"], data["hash"])["o"]
+    assert [question["i"][i] for i in right] == ["倾听", "记录", "判断", "处理"]
+    for n in range(2, 7):
+        assert scrambled(n, "any") != list(range(n))
+
+
+def test_matching_right_side_is_scrambled_and_decodes_to_the_pairs(project: Project) -> None:
+    data = payload(pages(project)["quizzes/quiz-matching.md"])
+    question = data["questions"][0]
+    assert question["l"] == ["巴黎", "罗马", "东京"]
+    assert question["r"] != ["法国", "意大利", "日本"]
+    matches = decode(question["k"], data["hash"])["m"]
+    assert [question["r"][i] for i in matches] == ["法国", "意大利", "日本"]
+
+
+def test_trainee_edition_has_no_facilitator_notes_and_no_answer_key(project: Project) -> None:
+    for content in pages(project).values():
+        assert "讲师备注" not in content
+        assert "答案与讲师备注" not in content
+
+
+def test_trainer_edition_shows_answer_key_outside_the_search_index(project: Project) -> None:
+    content = pages(project, "trainer")["quizzes/quiz-single.md"]
+    key = content[content.index("## 答案与讲师备注"):]
+    assert '<section class="cg-answer-key" data-search-exclude markdown>' in key
+    assert "**✔ 蓝色**" in key
+    assert "讲师备注：请学员说说傍晚天空为什么发红。" in key
+    assert "解析：阳光中的蓝光散射最多。" in key
+
+
+def test_scoring_rules_list_only_the_types_used(project: Project) -> None:
+    content = pages(project)["quizzes/quiz-multiple.md"]
+    assert "多选题：按比例得分" in content
+    assert "排序题" not in content
+    assert "及格线：60 分" in content
+
+
+def test_final_assessment_carries_the_banks_it_draws_from(project: Project) -> None:
+    content = pages(project)["quizzes/final-check.md"]
+    data = payload(content)
+    assert [(g["bank"], g["count"], len(g["questions"])) for g in data["draw"]] == [("quiz-pool", 4, 12), ("quiz-single", 1, 1)]
+    assert data["draw"][1]["questions"][0]["id"] == "quiz-single/colour"
+    assert "[题池：4 题](quiz-pool.md)" in content
+
+
+def test_hash_changes_with_the_content_only(project: Project) -> None:
+    bank = project.quizzes["quiz-fill"]
+    assert bank_payload(bank)["hash"] == bank_payload(bank)["hash"]
+    edited = bank.model_copy(update={"pass_mark": 50})
+    assert bank_payload(edited)["hash"] != bank_payload(bank)["hash"]
+    assert content_hash({"a": 1}) != content_hash({"a": 2})
+
+
+def test_facilitator_notes_do_not_change_the_hash(project: Project) -> None:
+    """Trainer and trainee editions store progress under the same hash."""
+    trainee = payload(pages(project)["quizzes/quiz-single.md"])
+    trainer = payload(pages(project, "trainer")["quizzes/quiz-single.md"])
+    assert trainee == trainer

@@ -6,11 +6,16 @@
    Page (every page of the site): inside the launcher's frame, tells the launcher which page is shown and
    when a quiz was scored. Anywhere else (no launcher) it does nothing at all.
 
-   cmi.suspend_data is ASCII JSON {"v":1,"l":[visited lecture ids],"s":{store key: value}} holding the course's
-   coursegen.store entries; non-ASCII characters are written as \uXXXX, so no LMS miscounts the 4,096-character
-   limit. It is filled in order while it fits: first every quiz's result in brief (best, passed, attempts,
-   last, hash; the final assessment first), then whole entries (a quiz's current answers, other widgets'
-   state) in the same order. What does not fit stays in the browser's localStorage only. */
+   Status: with a final assessment (coursegenConfig.finalAssessment), passed or failed from its best
+   score, which is also cmi.core.score.raw (0-100); without one, completed once every lecture is marked
+   done (the lecture:<id> entries of cg-progress.js); incomplete until then. A status never goes down.
+
+   cmi.suspend_data is ASCII JSON {"v":1,"s":{store key: value}} holding the course's coursegen.store
+   entries; non-ASCII characters are written as \uXXXX, so no LMS miscounts the 4,096-character limit. It
+   is filled in order while it fits: first the essentials (each quiz's result in brief: best, passed,
+   attempts, last, hash; the lecture marks), final assessment first, then lectures, then other quizzes;
+   then whole entries (a quiz's current answers, other widgets' state) in the same order. What does not
+   fit stays in the browser's localStorage only. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -46,35 +51,44 @@
     var tracking = mode === "" || mode === "normal";  // browse and review never change status or score
     var base = window.location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
     var self = window.location.pathname.split("/").pop();
-    var visited = {};
-    var current = "";
-    var finished = false;
+    var prefix = "coursegen:" + cg.config.courseId + ":";
+    var current = "", committed = "", timer = null, finished = false;
 
     restore(lms.get("cmi.suspend_data"));
     if (tracking && RANK[lms.get("cmi.core.lesson_status")] === 0) lms.set("cmi.core.lesson_status", "incomplete");
-    window.coursegenScorm = { visit: visit, sync: function () { if (!finished) save(true); } };
-    document.getElementById("cg-scorm-frame").src = safePage(lms.get("cmi.core.lesson_location")) || launch.start;
+    window.coursegenScorm = { visit: visit, sync: function () { save(true); } };
+    // The site's pages write their state to localStorage; this window hears every such write.
+    window.addEventListener("storage", function (event) {
+      if (event.key === null || event.key.indexOf(prefix) === 0) later();
+    });
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
+    document.getElementById("cg-scorm-frame").src = safePage(lms.get("cmi.core.lesson_location")) || launch.start;
 
     function visit(href, title) {
-      if (finished) return;
       if (title) document.title = title;
       if (href.indexOf(base) !== 0) return;
       var path = href.slice(base.length).replace(/[?#].*$/, "");
       current = /(^|\/)$/.test(path) ? path + "index.html" : path;
-      var progressed = false;
-      Object.keys(launch.lectures).forEach(function (id) {
-        if (launch.lectures[id] === current && !visited[id]) { visited[id] = true; progressed = true; }
-      });
-      save(progressed);
+      later();
     }
 
-    function save(commit) {
+    /* Typing an answer writes the store on every key: commit once the learner pauses. */
+    function later() {
+      if (timer) window.clearTimeout(timer);
+      timer = window.setTimeout(function () { save(false); }, 1500);
+    }
+
+    /* Writes everything; commits when forced or when anything changed since the last commit. */
+    function save(force) {
+      if (finished) return;
+      if (timer) { window.clearTimeout(timer); timer = null; }
       if (tracking) report();
       if (safePage(current)) lms.set("cmi.core.lesson_location", current);
-      lms.set("cmi.suspend_data", suspendData());
-      if (commit) lms.commit();
+      var data = suspendData();
+      lms.set("cmi.suspend_data", data);
+      var state = [lms.get("cmi.core.lesson_status"), lms.get("cmi.core.score.raw"), current, data].join("\n");
+      if (force || state !== committed) { lms.commit(); committed = state; }
     }
 
     function report() {
@@ -90,7 +104,7 @@
           lms.set("cmi.core.score.raw", String(best));
           next = state.passed === true || best >= finalQuiz.passMark ? "passed" : "failed";
         }
-      } else if (Object.keys(launch.lectures).every(function (id) { return visited[id]; })) {
+      } else if (launch.lectures.every(function (id) { return !!cg.store.get("lecture:" + id, {}).done; })) {
         next = "completed";
       }
       // A learner never loses a status: passed stays passed even if a later attempt scores less.
@@ -111,20 +125,23 @@
     function restore(text) {
       var saved = null;
       try { saved = JSON.parse(text || "null"); } catch (e) { /* not ours, or cut short by the LMS */ }
-      if (!saved || saved.v !== 1) return;
-      (saved.l || []).forEach(function (id) { if (launch.lectures[id]) visited[id] = true; });
-      var entries = saved.s || {};
-      Object.keys(entries).forEach(function (key) {
-        var theirs = entries[key], mine = cg.store.get(key, null);
-        if (!theirs || typeof theirs !== "object") return;
-        // This browser may hold more than the LMS (a later attempt offline): keep whichever went further.
-        var newer = key.indexOf("quiz:") === 0 && (theirs.attempts || 0) > (mine && mine.attempts || 0);
-        if (mine === null || newer) cg.store.set(key, theirs);
+      if (!saved || saved.v !== 1 || !saved.s) return;
+      Object.keys(saved.s).forEach(function (key) {
+        var theirs = saved.s[key], mine = cg.store.get(key, null);
+        if (theirs && typeof theirs === "object" && further(key, theirs, mine)) cg.store.set(key, theirs);
       });
     }
 
+    /* This browser may hold more than the LMS (it went on offline): keep whichever went further. */
+    function further(key, theirs, mine) {
+      if (mine === null) return true;
+      if (key.indexOf("quiz:") === 0) return (theirs.attempts || 0) > (mine.attempts || 0);
+      if (key.indexOf("lecture:") === 0) return !!theirs.done && !mine.done;
+      return false;
+    }
+
     function suspendData() {
-      var data = { v: 1, l: Object.keys(visited), s: {} };
+      var data = { v: 1, s: {} };
       var text = ascii(data);
       var keys = priority(cg.store.keys()), values = {};
       keys.forEach(function (key) { values[key] = cg.store.get(key, null); });
@@ -143,7 +160,7 @@
 
     function priority(keys) {
       var first = finalQuiz ? "quiz:" + finalQuiz.id : null;
-      function rank(key) { return key === first ? 0 : key.indexOf("quiz:") === 0 ? 1 : 2; }
+      function rank(key) { return key === first ? 0 : key.indexOf("lecture:") === 0 ? 1 : key.indexOf("quiz:") === 0 ? 2 : 3; }
       return keys.sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); });
     }
 
@@ -153,9 +170,12 @@
     }
   }
 
-  /* A quiz's result without its current attempt: what the quiz runtime needs to show best and passed. */
+  /* What must survive above all: a quiz's result without its current attempt (what the quiz runtime
+     needs to show best and passed), and the small lecture marks, whole. */
   function inBrief(key, value) {
-    if (key.indexOf("quiz:") !== 0 || value === null) return null;
+    if (value === null) return null;
+    if (key.indexOf("lecture:") === 0) return value;
+    if (key.indexOf("quiz:") !== 0) return null;
     var brief = {};
     QUIZ_BRIEF.forEach(function (k) { if (k in value) brief[k] = value[k]; });
     return brief;

@@ -50,11 +50,11 @@ def manifest_xml(project: Project, files: list[str]) -> str:
 
 
 def launch_page(project: Project) -> str:
-    """The launch page; its JSON tells cg-scorm.js where the site starts and which pages are lectures."""
+    """The launch page; its JSON tells cg-scorm.js where the site starts and which lectures make it complete."""
     course = project.course
     launch = {
         "start": page_file(paths.HOME),
-        "lectures": {lecture.id: page_file(paths.item_page("lecture", lecture.id)) for lecture in project.lectures},
+        "lectures": [lecture.id for lecture in project.lectures],
     }
     return render(
         "launch.html.j2",

@@ -11,10 +11,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
+from generator.build import Paths
 from generator.cli import main
 from generator.errors import UserError
 from generator.package import package_scorm12
 
+from ..conftest import ROOT
 from .course_factory import write_course
 
 XSD = Path(__file__).parent / "xsd" / "scorm12.xsd"
@@ -81,7 +83,7 @@ def test_pages_link_to_html_files_not_folders(package: Path) -> None:
     for script in ("cg-config.js", "cg-core.js", "cg-scorm.js"):
         assert f'src="assets/coursegen/{script}"' in launch
         assert f"assets/coursegen/{script}" in names
-    assert '"listen": "lectures/listen.html"' in launch
+    assert '"lectures": ["listen", "respond"]' in launch
 
 
 def test_cli_writes_the_zip_and_says_how_it_is_graded(tmp_path: Path) -> None:
@@ -125,3 +127,16 @@ def test_a_docs_file_named_like_a_control_file_is_refused(tmp_path: Path) -> Non
     with pytest.raises(UserError, match=r"docs/imsmanifest.xml: this file name is reserved"):
         package_scorm12(paths, tmp_path / "pkg.zip")
     assert not (tmp_path / "pkg.zip").exists()
+
+
+def test_the_example_course_packages(tmp_path: Path) -> None:
+    paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=tmp_path / ".work")
+    packaged = package_scorm12(paths, tmp_path / "example.zip")
+    with zipfile.ZipFile(packaged.output) as archive:
+        root = validate(archive.read("imsmanifest.xml"))
+        names = set(archive.namelist())
+    final = packaged.project.course.final_assessment
+    assert final is not None
+    assert root.findtext(".//adlcp:masteryscore", namespaces=NS) == str(final.pass_mark)
+    assert f"quizzes/{final.id}.html" in names
+    assert {f"lectures/{lecture.id}.html" for lecture in packaged.project.lectures} <= names

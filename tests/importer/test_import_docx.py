@@ -1,0 +1,91 @@
+"""Word outlines: paragraphs, tables and Word's automatic list numbering (which python-docx leaves out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from generator.errors import UserError
+from generator.importer import import_outline
+
+from .outlines import shape
+
+_CHINESE_LIST = f"""
+<w:abstractNum {nsdecls("w")} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%3"/></w:lvl>
+</w:abstractNum>
+"""
+
+
+def _numbered(document: Document, text: str, num_id: int, level: int) -> None:
+    """A paragraph numbered by Word, as a trainer makes it with the numbering button."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    ))
+
+
+def _outline_docx(path: Path) -> Path:
+    document = Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_CHINESE_LIST))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_heading("《厅堂服务》课程大纲", 0)
+    document.add_paragraph("课程背景：厅堂是客户的第一印象。")
+    table = document.add_table(rows=2, cols=2)
+    for row, (key, value) in zip(table.rows, [("课程对象", "大堂经理、柜员"), ("课程时间", "1天，6小时/天")]):
+        row.cells[0].text, row.cells[1].text = key, value
+    document.add_paragraph("课程大纲：")
+    document.add_paragraph("第一讲 服务礼仪")
+    _numbered(document, "仪容仪表", 90, 0)
+    _numbered(document, "发型", 90, 1)
+    _numbered(document, "妆容", 90, 1)
+    _numbered(document, "面部", 90, 2)
+    _numbered(document, "厅堂动线", 90, 0)
+    document.add_paragraph("案例分析：排队高峰\n某网点周一上午客流集中。")  # a soft line break inside one paragraph
+    document.add_paragraph("第二讲 服务流程")
+    document.add_paragraph("识别客户", style="List Number")
+    document.add_paragraph("要点", style="List Bullet")
+    document.add_paragraph("Ø 课后作业：画出本网点动线图")
+    document.save(str(path))
+    return path
+
+
+def test_docx_outline_with_word_numbering_and_a_metadata_table(tmp_path: Path) -> None:
+    imported = import_outline(_outline_docx(tmp_path / "outline.docx"))
+    outline = imported.outline
+    assert (outline.title, outline.background, outline.audience) == ("厅堂服务", ["厅堂是客户的第一印象。"], ["大堂经理", "柜员"])
+    assert (outline.days, outline.hours_per_day) == (1, 6)
+    assert shape(outline) == [
+        ("服务礼仪", [("仪容仪表", [("发型", []), ("妆容", ["面部"])]), ("厅堂动线", [])]),
+        ("服务流程", [("识别客户", [("要点", [])])]),
+    ]
+    assert [(a.kind, a.title, a.details) for a in outline.activities()] == [
+        ("case", "排队高峰", ["某网点周一上午客流集中。"]),
+        ("homework", "画出本网点动线图", []),
+    ]
+    assert imported.report.unplaced == []
+    assert "# 导入自 outline.docx 第 12 段：案例分析：排队高峰" in imported.files("c")["cases/case-1.yml"]
+
+
+def test_docx_positions_are_paragraphs(tmp_path: Path) -> None:
+    document = Document()
+    document.add_paragraph("第一讲 甲")
+    document.add_paragraph("一、节")
+    document.add_paragraph("第一天")
+    document.save(str(tmp_path / "o.docx"))
+    report = import_outline(tmp_path / "o.docx").report
+    assert "paragraph 3: 第一天 —" in report.format()
+
+
+def test_a_broken_docx_is_a_user_error(tmp_path: Path) -> None:
+    path = tmp_path / "outline.docx"
+    path.write_bytes(b"this is not a zip file")
+    with pytest.raises(UserError, match="cannot read this Word document"):
+        import_outline(path)

@@ -1,0 +1,150 @@
+"""Metadata sections and the instructor block go to the matching course fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.importer.metadata import parse_duration
+
+from .outlines import import_text, unplaced
+
+LECTURE = "课程大纲：\n第一讲 甲\n一、节\n"
+
+
+def test_metadata_sections_fill_their_fields(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        《高效沟通》课程大纲
+        ——从倾听开始
+        培训背景：
+        沟通不畅是效率低的主因。
+        本课程从倾听讲起。
+        课程目标：1、掌握倾听；2、学会反馈；3、减少冲突
+        授课对象：中层干部、一线主管等
+        课程时长：2天（12小时）
+    """ + LECTURE)
+    o = imported.outline
+    assert (o.title, o.subtitle) == ("高效沟通", "从倾听开始")
+    assert o.background == ["沟通不畅是效率低的主因。", "本课程从倾听讲起。"]
+    assert o.benefits == ["掌握倾听", "学会反馈", "减少冲突"]
+    assert o.audience == ["中层干部", "一线主管"]
+    assert (o.days, o.hours_per_day) == (2, 6)
+    assert unplaced(imported) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1天,6小时/天", (1, 6, False)),
+        ("2天（12小时）", (2, 6, False)),
+        ("6小时", (1, 6, False)),
+        ("每天6小时，共2天", (2, 6, False)),
+        ("两天", (2, 6, True)),
+        ("半天", (0.5, 6, True)),
+        ("一天半", (1.5, 6, True)),
+        ("3H", (1, 3, False)),
+        ("另行通知", None),
+    ],
+)
+def test_course_time(text: str, expected: tuple[float, float, bool] | None) -> None:
+    assert parse_duration(text) == expected
+
+
+def test_missing_metadata_gets_marked_stand_ins_and_notes(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, LECTURE)
+    o = imported.outline
+    assert o.title == "（待补充：课程标题）"
+    assert o.background == ["（待补充：课程背景）"] and o.audience == ["（待补充：课程对象）"]
+    assert (o.days, o.hours_per_day) == (1, 6)
+    reasons = [e.reason for e in imported.report.notes]
+    assert "no 课程背景 found; a stand-in was written" in reasons
+    assert "no 课程时间 found; assumed 1 day of 6 hours" in reasons
+
+
+def test_headings_without_a_course_field_are_reported(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        课程对象：柜员
+        授课方式：讲授+案例+演练
+        课程特色：
+        实战性强
+    """ + LECTURE)
+    assert unplaced(imported) == [(2, "授课方式：讲授+案例+演练"), (3, "课程特色："), (4, "实战性强")]
+
+
+def test_instructor_block_after_the_outline(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, LECTURE + """
+        总结与回顾
+        崔海芳老师银行服务营销专家
+        16年商业银行实战经验
+        ● 国家注册高级礼仪讲师
+        曾任:某商业银行省分行清算中心主任
+        曾任：某商业银行省分行运营经理；某支行行长
+        擅长领域:网点打造、服务礼仪、投诉处理……
+    """)
+    person = imported.outline.instructor
+    assert person is not None
+    assert (person.name, person.title) == ("崔海芳", "银行服务营销专家")
+    assert person.highlights == ["16年商业银行实战经验", "国家注册高级礼仪讲师"]
+    assert person.former_roles == ["某商业银行省分行清算中心主任", "某商业银行省分行运营经理", "某支行行长"]
+    assert person.expertise == ["网点打造", "服务礼仪", "投诉处理"]
+    assert imported.outline.closing_title == "总结与回顾"
+
+
+def test_instructor_heading_with_fields_on_following_lines(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        【讲师介绍】
+        张三 资深培训师
+        曾任：
+        某集团培训总监
+        某公司人力资源经理
+        擅长领域：
+        沟通、团队管理
+        课程背景：沟通很重要。
+    """ + LECTURE)
+    o = imported.outline
+    assert o.instructor is not None
+    assert (o.instructor.name, o.instructor.title) == ("张三", "资深培训师")
+    assert o.instructor.former_roles == ["某集团培训总监", "某公司人力资源经理"]
+    assert o.instructor.expertise == ["沟通", "团队管理"]
+    assert o.background == ["沟通很重要。"]
+
+
+def test_a_teacher_mentioned_inside_a_lecture_is_not_an_instructor_block(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        第一讲 甲
+        一、节
+        王老师现场示范
+        二、节二
+    """)
+    assert imported.outline.instructor is None
+    assert imported.outline.lectures[0].sections[0].body == ["王老师现场示范"]
+
+
+def test_year_and_title_from_a_page_header_when_no_title_line(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        2021年《防微杜渐|2021年《防微杜渐 ——投诉事务管理》
+        课程背景：背景。
+        第一讲 甲
+        【2021年《防微杜渐|2021年《防微杜渐 ——投诉事务管理》】一、节
+    """)
+    o = imported.outline
+    assert (o.title, o.subtitle, o.year) == ("防微杜渐", "投诉事务管理", 2021)
+    assert [s.title for s in o.lectures[0].sections] == ["节"]
+
+
+def test_times_written_after_headings_are_kept(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        课程时间：1天，6小时/天
+        第一讲 甲（90分钟）
+        一、节
+        第二讲 乙
+        一、节
+        1.要点
+        第三讲 丙
+        一、节
+        课程总结（0.5小时）
+    """)
+    o = imported.outline
+    assert [(l.title, l.minutes) for l in o.lectures] == [("甲", 90), ("乙", 145), ("丙", 95)]
+    assert (o.closing_title, o.closing_minutes) == ("课程总结", 30)

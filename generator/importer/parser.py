@@ -44,6 +44,7 @@ class _Parser:
         self.activity: Activity | None = None
         self.lecture_family: str | None = None
         self.has_headings = any(t.kind == "lecture" and t.lecture and t.lecture.regular for t in tokens)
+        self.last_heading = max((i for i, t in enumerate(tokens) if t.kind == "lecture"), default=-1)
         self.counters: dict[str, int] = {}
         self.instructor_key: str | None = None
         self.used_lines: set[int] = set()
@@ -69,8 +70,8 @@ class _Parser:
         if token.kind == "name" and self.state == "outline" and self.lecture is not None:
             if not any(_INSTRUCTOR_SIGNS.search(t.text) for t in following):
                 return Token("text", token.number, token.text, title=tidy(token.text))
-        if token.kind == "closing" and not self.outline.lectures:
-            return Token("text", token.number, token.text, title=token.title)
+        if token.kind == "closing" and (not self.outline.lectures or i < self.last_heading):
+            return Token("text", token.number, token.text, title=token.title)  # a lecture's own 小结, not the course's
         return token
 
     def handle(self, token: Token) -> None:

@@ -48,7 +48,9 @@ def _alternatives(words: list[str]) -> str:
 
 
 _SEP = r"(?:\s*[:：]\s*|\s+|$)"
-_KEY = re.compile(rf"^(?P<key>{_alternatives([w for ws in KEYS.values() for w in ws])}){_SEP}(?P<value>.*)$")
+_KEY = re.compile(rf"^(?P<key>{_alternatives([w for ws in KEYS.values() for w in ws])})(?P<sep>{_SEP})(?P<value>.*)$")
+_SHORT_KEY = 3
+"""Headings this short (讲师, 主讲, 大纲) need a colon when text follows: 讲师 示范 is a sentence."""
 _ACTIVITY = re.compile(rf"^(?P<key>{_alternatives([w for ws in ACTIVITIES.values() for w in ws])})(?P<sep>{_SEP}?)(?P<value>.*)$")
 _LONG_KEYWORD = 4
 """Activity lead words this long need no colon (案例分析池子事件); short ones do (讨论：…)."""
@@ -121,10 +123,9 @@ def _structural(number: int, text: str, written: str) -> Token | None:
     """A whole-line token from ``text`` (brackets unwrapped); ``written`` is kept as the token's text."""
     if _TAIL_ALONE.match(text) or _TAIL_ANY.match(text):
         return Token("boilerplate", number, written)
-    key = _KEY.match(text)
-    if key:
-        field = next(f for f, words in KEYS.items() if key["key"] in words)
-        return Token("key", number, written, title=key["value"].strip(), field=field, keyword=key["key"])
+    key = _key(number, text, written)
+    if key is not None:
+        return key
     heading = match_lecture(text)
     if heading is not None:
         return Token("lecture", number, written, title=tidy(heading.title), lecture=heading)
@@ -135,6 +136,14 @@ def _structural(number: int, text: str, written: str) -> Token | None:
     if len(core) <= 15 and _CLOSING.match(core) and _CLOSING_CORE.search(core):
         return Token("closing", number, written, title=tidy(text))
     return _activity(number, written, text)
+
+
+def _key(number: int, text: str, written: str) -> Token | None:
+    m = _KEY.match(text)
+    if m is None or (len(m["key"]) <= _SHORT_KEY and m["value"] and not re.search("[:：]", m["sep"])):
+        return None
+    field = next(f for f, words in KEYS.items() if m["key"] in words)
+    return Token("key", number, written, title=m["value"].strip(), field=field, keyword=m["key"])
 
 
 def _activity(number: int, text: str, body: str) -> Token | None:
@@ -150,7 +159,7 @@ def _piece(number: int, piece: str) -> Token:
     if marker is None:
         return _activity(number, piece, piece) or Token("text", number, piece, title=tidy(piece))
     title = piece[marker.end:]
-    activity = _activity(number, piece, title)
-    if activity is not None:
-        return activity
+    found = _key(number, title, piece) or _activity(number, piece, title)  # 一、课程背景 / 3. 案例分析：…
+    if found is not None:
+        return found
     return Token("item", number, piece, title=tidy(title), marker=marker)

@@ -148,3 +148,34 @@ def test_times_written_after_headings_are_kept(tmp_path: Path) -> None:
     o = imported.outline
     assert [(l.title, l.minutes) for l in o.lectures] == [("甲", 90), ("乙", 145), ("丙", 95)]
     assert (o.closing_title, o.closing_minutes) == ("课程总结", 30)
+
+
+def test_numbered_metadata_headings(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        一、课程背景
+        银行网点转型。
+        二、课程收益
+        1.掌握方法
+        2.提升能力
+        三、课程对象：柜员
+        四、课程大纲
+        第一讲 甲
+        一、节
+        五、讲师介绍
+        张三
+    """)
+    o = imported.outline
+    assert (o.background, o.benefits, o.audience) == (["银行网点转型。"], ["掌握方法", "提升能力"], ["柜员"])
+    assert [s.title for s in o.lectures[0].sections] == ["节"]
+    assert o.instructor is not None and o.instructor.name == "张三"
+
+
+def test_short_headings_need_a_colon_before_text(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        第一讲 甲
+        一、节
+        讲师 示范，学员练习
+        讲师：张三
+    """)
+    assert imported.outline.lectures[0].sections[0].body == ["讲师 示范，学员练习"]
+    assert imported.outline.instructor is not None and imported.outline.instructor.name == "张三"

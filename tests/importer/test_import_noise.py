@@ -181,3 +181,16 @@ def test_headings_above_lectures_are_reported_not_dropped(tmp_path: Path) -> Non
     """)
     assert [l.title for l in imported.outline.lectures] == ["甲", "乙"]
     assert unplaced(imported) == [(1, "第一天"), (2, "第一部分 认知篇"), (5, "第二天 下午")]
+
+
+def test_a_lectures_own_summary_line_is_not_the_course_closing(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        第一讲 甲
+        一、节
+        总结
+        第二讲 乙
+        一、节
+        总结与回顾
+    """)
+    assert imported.outline.lectures[0].sections[0].body == ["总结"]
+    assert (imported.outline.closing_title, imported.outline.closing_body) == ("总结与回顾", [])

@@ -81,15 +81,12 @@ def _echo_notes(report: Report) -> None:
 
 
 def _tally(report: Report) -> str:
-    parts = [_plural(report.count(s), label) for s, label in (("error", "question skipped"), ("loss", "loss"), ("warning", "warning")) if report.count(s)]
+    parts = [_plural(report.count(s), s) for s in ("error", "loss", "warning") if report.count(s)]
     return f" ({', '.join(parts)} listed above)" if parts else ""
 
 
 def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"1 {word}"
-    plural = word.replace("question skipped", "questions skipped") if "skipped" in word else (word + "es" if word.endswith("s") else word + "s")
-    return f"{n} {plural}"
+    return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
 
 
 COMMANDS = [quiz]

@@ -168,7 +168,7 @@ def derive_checklist(reference: str) -> list[str]:
     items = [i for i in items if i]
     if len(items) >= 2:
         return items
-    sentences = [s.strip() for s in re.split(r"(?<=[。；;！？!?])|\n", reference) if s.strip()]
+    sentences = [s.strip().rstrip("；;，,") for s in re.split(r"(?<=[。；;！？!?])|\n", reference) if s.strip()]
     return sentences or [reference.strip()]
 
 

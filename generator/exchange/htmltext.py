@@ -46,14 +46,8 @@ def _children(node: html.HtmlElement, report: Report, question: str | None, line
 
 def _element(node: etree._Element, report: Report, question: str | None, line: int | None) -> str:
     tag = node.tag.lower()
-    inner = _children(node, report, question, line)
     if tag == "br":
         return "\n"
-    if tag in _WRAP:
-        return f"{_WRAP[tag]}{inner.strip()}{_WRAP[tag]}" if inner.strip() else ""
-    if tag == "a":
-        href = node.get("href", "")
-        return f"[{inner.strip()}]({href})" if href and not href.startswith("@@PLUGINFILE@@") else inner
     if tag == "img":
         report.loss(f"picture {node.get('src', '')!r} is not imported (its file stays in Moodle)", question=question, line=line)
         return node.get("alt", "")
@@ -64,6 +58,15 @@ def _element(node: etree._Element, report: Report, question: str | None, line: i
         return "\n\n" + "\n".join(lines) + "\n\n"
     if tag == "pre":
         return "\n\n```\n" + node.text_content() + "\n```\n\n"
+    inner = _children(node, report, question, line)
+    if tag in _WRAP:
+        return f"{_WRAP[tag]}{inner.strip()}{_WRAP[tag]}" if inner.strip() else ""
+    if tag == "a":
+        href = node.get("href", "")
+        if href.startswith("@@PLUGINFILE@@"):
+            report.loss(f"linked file {href!r} is not imported (it stays in Moodle)", question=question, line=line)
+            return inner
+        return f"[{inner.strip()}]({href})" if href else inner
     if tag in _BLOCKS:
         return f"\n\n{inner.strip()}\n\n"
     if tag not in _TEXT_ONLY:

@@ -202,11 +202,10 @@ class _Reader:
         self.el, self.report, self.question, self.line = el, report, question, el.sourceline
 
     def markdown(self, path: str, node: etree._Element | None = None) -> str:
+        """The text at ``path`` as Markdown; pictures and linked files (``<file>``) are reported lost."""
         holder = (node if node is not None else self.el).find(path)
         if holder is None:
             return ""
-        for file in holder.findall("file"):
-            self.report.loss(f"attached file {file.get('name', '')!r} is not imported", question=self.question, line=file.sourceline)
         text = holder.findtext("text") or ""
         if holder.get("format", "html") == "html":
             return html_to_markdown(text, self.report, self.question, holder.sourceline)
@@ -221,9 +220,10 @@ class _Reader:
         if explanation := self.markdown("generalfeedback"):
             fields["explanation"] = explanation
         grade = float(self.el.findtext("defaultgrade") or 1)
-        if grade != round(grade):
-            self.report.warn(f"default mark {grade:g} rounded to {round(grade)} points", question=self.question, line=self.line)
-        fields["points"] = round(grade)
+        points = int(grade + 0.5) if grade >= 0 else int(grade)
+        if grade != points:
+            self.report.warn(f"default mark {grade:g} rounded to {points} points", question=self.question, line=self.line)
+        fields["points"] = points
         return fields
 
     def _answers(self) -> list[tuple[str, float, str]]:

@@ -1,0 +1,123 @@
+"""GIFT: escaping, what an independent parser (gift-pegjs) reads in our export, and Moodle-style input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from generator.exchange import FORMATS, import_bank
+from generator.exchange.gift import escape, read, write
+from generator.exchange.report import Report
+from generator.exchange.yamlbank import load_bank
+from generator.model.quiz import FillBlank, Matching, MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+
+from .banks import DATA, EXAMPLES, fixture_bank
+
+Parse = Callable[[list[str]], list[list[dict[str, Any]]]]
+
+
+def test_escape_covers_every_gift_control_character() -> None:
+    assert escape("a~b=c#d{e}f:g\\h") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h"
+    assert escape("第一行\n\n第二行\r\n") == "第一行\\n\\n第二行"
+
+
+def test_gift_pegjs_reads_our_export_as_the_same_questions(gift_pegjs: Parse) -> None:
+    bank = fixture_bank()
+    [parsed] = gift_pegjs([write(bank, Report("x.gift")).decode("utf-8")])
+    category, *questions = parsed
+    assert category == {"type": "Category", "title": "$course$/top/投诉处理//基础 题库：符号 ~ = # { } \\ 测试"}
+    exported = [q for q in bank.questions if q.type != "ordering"]
+    assert [p["title"] for p in questions] == [q.id for q in exported]
+    for p, q in zip(questions, exported):
+        assert p["stem"] == {"format": "markdown", "text": q.prompt.strip()}, q.id
+        _check(p, q)
+
+
+def _check(p: dict[str, Any], q: Any) -> None:
+    feedback = (p.get("globalFeedback") or {}).get("text")
+    if isinstance(q, SingleChoice):
+        assert p["type"] == "MC"
+        assert [(c["text"]["text"], c["isCorrect"], (c["feedback"] or {}).get("text")) for c in p["choices"]] == [
+            (o.text, o.correct, o.feedback) for o in q.options
+        ]
+    elif isinstance(q, MultipleChoice):
+        right = sum(o.correct for o in q.options)
+        assert p["type"] == "MC" and not any(c["isCorrect"] for c in p["choices"])
+        assert [c["weight"] for c in p["choices"]] == [pytest.approx((100 if o.correct else -100) / right, abs=1e-4) for o in q.options]
+        assert sum(c["weight"] for c in p["choices"] if c["weight"] > 0) == pytest.approx(100, abs=1e-3)
+    elif isinstance(q, TrueFalse):
+        # Moodle's order: feedback for the wrong answer first, then for the right one (gift-pegjs names them trueFeedback, falseFeedback).
+        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+        assert p["type"] == "TF" and p["isTrue"] is q.answer
+        assert [(f or {}).get("text") for f in (p["trueFeedback"], p["falseFeedback"])] == [wrong, right]
+    elif isinstance(q, FillBlank):
+        assert p["type"] == "Short" and [c["text"]["text"] for c in p["choices"]] == q.accept
+    elif isinstance(q, Matching):
+        assert p["type"] == "Matching"
+        assert [(m["subquestion"]["text"], m["subanswer"]) for m in p["matchPairs"]] == [(x.left, x.right) for x in q.pairs]
+    else:
+        assert isinstance(q, ShortAnswer) and p["type"] == "Essay"
+        assert q.reference.strip() in feedback and all(item in feedback for item in q.checklist)
+        return
+    assert feedback == (q.explanation.strip() if q.explanation else None)
+
+
+def test_gift_pegjs_reads_every_example_bank(gift_pegjs: Parse) -> None:
+    banks = [load_bank(path) for path in EXAMPLES]
+    parsed = gift_pegjs([write(bank, Report("x.gift")).decode("utf-8") for bank in banks])
+    for bank, questions in zip(banks, parsed, strict=True):
+        assert [p.get("title") for p in questions[1:]] == [q.id for q in bank.questions if q.type != "ordering"]
+
+
+def _import(name: str) -> tuple[Any, Report]:
+    return import_bank(DATA / name, FORMATS["gift"], bank_id="service-etiquette", default_id="unused", title=None)
+
+
+def test_moodle_style_gift_is_read_the_way_moodle_reads_it() -> None:
+    bank, _ = _import("moodle-sample.gift")
+    questions = {q.id: q for q in bank.questions}
+    assert bank.title == "服务礼仪"
+    assert questions["q1"].prompt == "客户进门时，柜员应当首先:"
+    assert [o.correct for o in questions["q1"].options] == [True, False, False]
+    assert questions["missing-word"].prompt == "柜员应当 _____ 迎接客户。"
+    assert questions["multi-weights"].type == "multiple"
+    assert [o.correct for o in questions["multi-weights"].options] == [True, True, False]
+    assert questions["tf-short"].answer is False
+    assert questions["fill-weights"].accept == ["仪容仪表"]
+    assert questions["html-question"].prompt == "请**配对**："
+    assert questions["essay-ref"].reference.startswith("第一位接待的员工负责到底")
+
+
+def test_what_cannot_be_read_or_kept_is_reported_with_its_line() -> None:
+    _, report = _import("moodle-sample.gift")
+    lines = [line.removeprefix(report.source) for line in report.lines()]
+    assert lines[:2] == [
+        ":29: error: numeric: numerical questions cannot be imported from GIFT",
+        ":33: error: essay-no-ref: essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)",
+    ]
+    assert ":5: loss: q1: partial credit 50% of option '点头示意' is not kept: it counts as wrong" in lines
+    assert ":21: loss: fill-weights: answer '仪表' worth 50% is not kept: fill questions accept full answers only" in lines
+    assert ":5: warning: q1: '礼仪1' is not an id (lower-case letters, digits and '-'); the question is called q1" in lines
+    assert ":31: warning: q8: text without answers (a Moodle description) is not imported" in lines
+
+
+def test_a_gift_file_saved_as_gb18030_is_read_with_a_warning() -> None:
+    text = "::q-1::投诉应当由谁受理？{=首问责任人 ~任何人}\n"
+    report = Report("x.gift")
+    draft = read(text.encode("gb18030"), report)
+    assert draft.questions[0].options[0].text == "首问责任人"
+    assert "GB18030" in report.notes[0].message
+
+
+def test_unbalanced_braces_are_an_error_of_that_question() -> None:
+    report = Report("x.gift")
+    draft = read("::a::好 {=对 ~错}\n\n::b::坏 {=对 ~错\n".encode(), report)
+    assert [q.id for q in draft.questions] == ["a"]
+    assert [(n.line, n.question, n.message) for n in report.errors] == [(3, "b", "the braces { } around the answers do not match")]
+
+
+def test_gift_pegjs_would_catch_a_missing_escape(gift_pegjs: Parse) -> None:
+    with pytest.raises(AssertionError, match="rejected 1 file"):
+        gift_pegjs(["::a::时间: 九点 {=对 ~错}\n"])

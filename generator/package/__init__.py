@@ -28,9 +28,10 @@ import yaml
 
 from ..build import Paths, generate
 from ..build.mkdocs_build import build_site
+from ..errors import UserError
 from ..model.project import Project
 from .manifest import LAUNCH_PAGE, launch_page, manifest_xml
-from .zipping import site_files, write_package
+from .zipping import CONTROL_SCHEMAS, MANIFEST, site_files, write_package
 
 __all__ = ["Packaged", "package_scorm12"]
 
@@ -53,6 +54,7 @@ def package_scorm12(paths: Paths, output: Path | None = None, *, strict: bool = 
     """
     generated = generate(replace(paths, work=paths.work / "scorm12"), "trainee", progress)
     project = generated.project
+    _refuse_reserved_names(generated.config.parent / "docs")
     target = output or Path(f"{project.course.id}-scorm12.zip")
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as tmp:
         site = Path(tmp) / "site"
@@ -74,3 +76,11 @@ def _file_links_config(config: Path) -> Path:
     )
     return wrapper
 
+
+
+def _refuse_reserved_names(docs: Path) -> None:
+    """A hand-written docs file must not take the place of the manifest, its schemas or the launch page."""
+    reserved = (MANIFEST, *CONTROL_SCHEMAS, LAUNCH_PAGE, LAUNCH_PAGE.removesuffix(".html") + ".md")
+    clash = [name for name in reserved if (docs / name).exists()]
+    if clash:
+        raise UserError(f"docs/{clash[0]}: this name is reserved for the SCORM package's own files; rename it")

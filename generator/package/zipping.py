@@ -31,9 +31,6 @@ def write_package(folder: Path, manifest: str, output: Path) -> int:
     partial = output.with_name(f".{output.name}.partial")
     schemas = resources.files("generator") / "package" / "xsd"
     files = site_files(folder)
-    clash = sorted({MANIFEST, *CONTROL_SCHEMAS} & set(files))
-    if clash:
-        raise UserError(f"docs/{clash[0]}: this file name is reserved for the SCORM package's control files; rename it")
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest)

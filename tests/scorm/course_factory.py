@@ -6,9 +6,13 @@ test passes it by choosing 对 everywhere and fails it by choosing 错.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import pytest
+
 from generator.build import Paths
+from generator.package import package_scorm12
 
 MKDOCS = """\
 site_name: "投诉处理入门 & 实务"
@@ -72,3 +76,16 @@ def write_course(root: Path, *, final: bool = True) -> Paths:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return Paths(config=root / "mkdocs.yml", course=root / "course", quizzes=root / "quizzes", work=root / ".coursegen")
+
+
+def built_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """``graded`` (with the final assessment) and ``plain`` (without) as zips, built once per test session."""
+    return _build(tmp_path_factory.getbasetemp() / "scorm-packages")
+
+
+@functools.cache
+def _build(root: Path) -> dict[str, Path]:
+    return {
+        name: package_scorm12(write_course(root / name, final=final), root / f"{name}.zip").output
+        for name, final in (("graded", True), ("plain", False))
+    }

@@ -17,7 +17,7 @@ from generator.errors import UserError
 from generator.package import package_scorm12
 
 from ..conftest import ROOT
-from .course_factory import write_course
+from .course_factory import built_packages, write_course
 
 XSD = Path(__file__).parent / "xsd" / "scorm12.xsd"
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
@@ -34,8 +34,7 @@ def validate(manifest: bytes) -> etree._Element:
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("scorm")
-    return package_scorm12(write_course(root / "course"), root / "out" / "course.zip").output
+    return built_packages(tmp_path_factory)["graded"]
 
 
 def test_manifest_is_valid_scorm12(package: Path) -> None:
@@ -120,11 +119,12 @@ def test_a_course_error_leaves_the_old_zip(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".partial"] == []
 
 
-def test_a_docs_file_named_like_a_control_file_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["imsmanifest.xml", "adlcp_rootv1p2.xsd", "scorm.md"])
+def test_a_docs_file_named_like_a_package_file_is_refused(tmp_path: Path, name: str) -> None:
     paths = write_course(tmp_path / "c")
     (tmp_path / "c" / "docs").mkdir()
-    (tmp_path / "c" / "docs" / "imsmanifest.xml").write_text("<x/>", encoding="utf-8")
-    with pytest.raises(UserError, match=r"docs/imsmanifest.xml: this file name is reserved"):
+    (tmp_path / "c" / "docs" / name).write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match=f"docs/{name}: this name is reserved"):
         package_scorm12(paths, tmp_path / "pkg.zip")
     assert not (tmp_path / "pkg.zip").exists()
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from ..model.project import Project
 from . import paths
+from .activities import case_pages, discussion_pages, drill_pages
 from .assets import static_assets
+from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .outline import agenda_page, home_page, lecture_pages
 from .site import Edition, NavEntry, Page, Site
@@ -20,7 +22,8 @@ def render_site(project: Project, edition: Edition = "trainee") -> Site:
     """Every generated page and asset of the course, plus its navigation."""
     ctx = RenderContext(project, edition)
     pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx)]
-    assets = static_assets(ctx)
+    pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
+    assets = static_assets(ctx) + homework_downloads(ctx)
     return Site(
         pages=pages,
         assets=assets,

@@ -27,3 +27,14 @@ def item_page(kind: str, item_id: str) -> str:
 
 def asset(name: str) -> str:
     return f"{ASSETS}/{name}"
+
+
+DOWNLOADS = "downloads"
+
+
+def download(item_id: str, suffix: str) -> str:
+    """A file offered for download, e.g. a homework's blank template (``.docx``).
+
+    Markdown is shipped as ``.md.txt``: a ``.md`` file in the docs folder would be built into a page.
+    """
+    return f"{DOWNLOADS}/{item_id}{suffix}"

@@ -1,0 +1,394 @@
+/* Homework and survey forms: every keystroke saved to localStorage (form:<id>), the trainee's identity
+   shared by all forms of the course (identity), required fields checked before export, and the
+   submission file (format in generator/model/submission.py) downloaded, optionally POSTed to
+   coursegenConfig.submissionUrl, and announced with a `coursegen:submit` event on document. */
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  var IDENTITY = ["name", "employee_id", "department"];
+  cg.addStrings({
+    zh: {
+      saved: "已保存", savedAt: "已保存（上次修改 {time}）", notSaved: "无法保存到本机：浏览器禁止了本地存储，请先导出文件再离开本页。",
+      identity_name: "姓名", identity_employee_id: "工号", identity_department: "部门",
+      identitySummary: "{name}（工号 {employee_id}，{department}）",
+      problemsTitle: "还不能导出，请先补全以下 {n} 项：",
+      missing: "{label}：必填", tooShort: "{label}：至少 {min} 字（现在 {n} 字）", tooLong: "{label}：最多 {max} 字（现在 {n} 字）",
+      unrated: "{label} · {item}：请打分", tableRows: "{label}：至少填写 {min} 行",
+      rowIncomplete: "{label} 第 {row} 行：请填写 {columns}",
+      count: "已写 {n} 字 · 要求 {rule}", cell: "第 {row} 行 {column}", removeRow: "删除", removeRowLabel: "删除第 {row} 行",
+      confirmRemove: "删除第 {row} 行？这一行已填写的内容会丢失。",
+      exported: "已导出提交文件 {file}。", posting: "正在在线提交到 {url} …",
+      postOk: "在线提交成功：{url} 已收到（HTTP {status}）。",
+      postFailed: "在线提交失败：服务器返回 HTTP {status}。提交文件已导出，请把文件交给培训负责人。",
+      postUnreachable: "在线提交失败：无法连接 {url}。提交文件已导出，请把文件交给培训负责人。"
+    },
+    en: {
+      saved: "Saved", savedAt: "Saved (last change {time})", notSaved: "Cannot save in this browser (storage is blocked): export the file before leaving.",
+      identity_name: "Name", identity_employee_id: "Employee ID", identity_department: "Department",
+      identitySummary: "{name} (employee ID {employee_id}, {department})",
+      problemsTitle: "Not ready to export yet; please complete these {n} item(s):",
+      missing: "{label}: required", tooShort: "{label}: at least {min} characters (now {n})", tooLong: "{label}: at most {max} characters (now {n})",
+      unrated: "{label} · {item}: please rate", tableRows: "{label}: fill in at least {min} row(s)",
+      rowIncomplete: "{label}, row {row}: please fill in {columns}",
+      count: "{n} characters · expected {rule}", cell: "Row {row} {column}", removeRow: "Remove", removeRowLabel: "Remove row {row}",
+      confirmRemove: "Remove row {row}? What it holds will be lost.",
+      exported: "Submission file {file} exported.", posting: "Submitting online to {url} …",
+      postOk: "Submitted online: {url} received it (HTTP {status}).",
+      postFailed: "Online submission failed: the server answered HTTP {status}. The file was exported; hand it in.",
+      postUnreachable: "Online submission failed: cannot reach {url}. The file was exported; hand it in."
+    }
+  });
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* ISO 8601 with the local UTC offset, e.g. 2021-03-12T12:05:09+08:00. */
+  function isoLocal(d) {
+    var off = -d.getTimezoneOffset(), abs = Math.abs(off);
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":" +
+      pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + (off < 0 ? "-" : "+") + pad(Math.floor(abs / 60)) + ":" + pad(abs % 60);
+  }
+
+  /* Keys sorted at every level, no spaces: the same bytes Python's checksum() hashes. */
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).sort().map(function (k) {
+        return JSON.stringify(k) + ":" + canonical(value[k]);
+      }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+
+  function ror(v, n) { return (v >>> n) | (v << (32 - n)); }
+
+  /* Plain SHA-256 for pages without crypto.subtle (file:// or plain-http intranet hosts). */
+  function sha256Hex(bytes) {
+    var k = [], h = [], n = 0, p, i, j;
+    for (p = 2; n < 64; p++) {
+      for (i = 2; i * i <= p && p % i; i++) { /* trial division */ }
+      if (i * i > p) {
+        if (n < 8) h[n] = (Math.sqrt(p) * 4294967296) | 0;
+        k[n++] = (Math.pow(p, 1 / 3) * 4294967296) | 0;
+      }
+    }
+    var total = ((bytes.length + 72) >> 6) << 6, data = new Uint8Array(total), view = new DataView(data.buffer), w = [];
+    data.set(bytes);
+    data[bytes.length] = 0x80;
+    view.setUint32(total - 8, Math.floor(bytes.length / 536870912));
+    view.setUint32(total - 4, (bytes.length * 8) >>> 0);
+    for (i = 0; i < total; i += 64) {
+      for (j = 0; j < 64; j++) {
+        if (j < 16) { w[j] = view.getInt32(i + j * 4); continue; }
+        var a = w[j - 15], b = w[j - 2];
+        w[j] = (w[j - 16] + (ror(a, 7) ^ ror(a, 18) ^ (a >>> 3)) + w[j - 7] + (ror(b, 17) ^ ror(b, 19) ^ (b >>> 10))) | 0;
+      }
+      var x = h.slice();
+      for (j = 0; j < 64; j++) {
+        var e = x[4], f = x[0];
+        var t1 = (x[7] + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & x[5]) ^ (~e & x[6])) + k[j] + w[j]) | 0;
+        var t2 = ((ror(f, 2) ^ ror(f, 13) ^ ror(f, 22)) + ((f & x[1]) ^ (f & x[2]) ^ (x[1] & x[2]))) | 0;
+        x = [(t1 + t2) | 0, f, x[1], x[2], (x[3] + t1) | 0, e, x[5], x[6]];
+      }
+      for (j = 0; j < 8; j++) h[j] = (h[j] + x[j]) | 0;
+    }
+    return h.map(function (v) { return ("0000000" + (v >>> 0).toString(16)).slice(-8); }).join("");
+  }
+
+  function hex(buffer) {
+    return [].map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function sha256(text) {
+    var bytes = new TextEncoder().encode(text);
+    if (window.isSecureContext && window.crypto && crypto.subtle) {
+      return crypto.subtle.digest("SHA-256", bytes).then(hex, function () { return sha256Hex(bytes); });
+    }
+    return Promise.resolve(sha256Hex(bytes));
+  }
+
+  function chars(text) { return Array.from(text.trim()).length; }
+
+  /* Quiz results cg-quiz.js keeps under quiz:<id> as {best, passed, attempts}; anything else, and quizzes
+     opened but never submitted, are skipped. */
+  function quizScores() {
+    var scores = {};
+    cg.store.keys("quiz:").forEach(function (key) {
+      var id = key.slice(5), value = cg.store.get(key, null);
+      var best = value ? Number(value.best) : NaN;
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !isFinite(best) || typeof value.passed !== "boolean") return;
+      if (typeof value.attempts === "number" && value.attempts < 1) return;
+      scores[id] = { best: Math.max(0, Math.min(100, Math.round(best))), passed: value.passed };
+    });
+    return scores;
+  }
+
+  function mirror(control) {
+    var copy = control.nextElementSibling;
+    if (!copy || !copy.classList.contains("cg-print-value")) {
+      copy = cg.el("div", { "class": "cg-print-value", "aria-hidden": "true" });
+      control.parentNode.insertBefore(copy, control.nextSibling);
+    }
+    copy.textContent = control.value;
+  }
+
+  function initForm(form) {
+    var spec = cg.data(form);
+    if (!spec) return;
+    var key = "form:" + spec.form;
+    var state = cg.store.get(key, {});
+    if (!state.answers || typeof state.answers !== "object") state.answers = {};
+    var $ = function (selector) { return form.querySelector(selector); };
+    var boxes = {};
+    spec.fields.forEach(function (f) { boxes[f.id] = $('.cg-field[data-field="' + f.id + '"]'); });
+    var saved = $(".cg-form__saved"), errors = $(".cg-form__errors");
+    var result = $(".cg-form__result"), posted = $(".cg-form__post");
+
+    function identityInput(k) { return $('[data-identity="' + k + '"]'); }
+
+    function read(field) {
+      var box = boxes[field.id];
+      var checked = [].filter.call(box.querySelectorAll("input"), function (i) { return i.checked; });
+      if (field.type === "text" || field.type === "textarea") return box.querySelector("input, textarea").value;
+      if (field.type === "choice") return checked.length ? checked[0].value : "";
+      if (field.type === "checkboxes") return checked.map(function (i) { return i.value; });
+      if (field.type === "rating") {
+        var rated = {};
+        checked.forEach(function (i) { rated[i.closest(".cg-rating").getAttribute("data-item")] = Number(i.value); });
+        return rated;
+      }
+      return [].map.call(box.querySelectorAll("tbody tr"), function (tr) {
+        var row = {};
+        field.columns.forEach(function (c) { row[c.id] = tr.querySelector('[data-column="' + c.id + '"]').value; });
+        return row;
+      });
+    }
+
+    function write(field, value) {
+      var box = boxes[field.id];
+      if (field.type === "table") return renderRows(field, Array.isArray(value) ? value : []);
+      box.querySelectorAll("input, textarea").forEach(function (input) {
+        if (input.type === "radio" && field.type === "rating") {
+          var item = input.closest(".cg-rating").getAttribute("data-item");
+          input.checked = !!value && value[item] === Number(input.value);
+        } else if (input.type === "radio") input.checked = input.value === value;
+        else if (input.type === "checkbox") input.checked = Array.isArray(value) && value.indexOf(input.value) !== -1;
+        else input.value = typeof value === "string" ? value : "";
+      });
+    }
+
+    function renderRows(field, rows) {
+      var box = boxes[field.id], body = box.querySelector("tbody");
+      var wanted = Math.max(rows.length, field.min_rows, 1);
+      body.textContent = "";
+      for (var r = 0; r < Math.min(wanted, field.max_rows); r++) {
+        var row = rows[r] && typeof rows[r] === "object" ? rows[r] : {};
+        var tr = cg.el("tr", {}, [cg.el("th", { scope: "row", text: String(r + 1) })]);
+        field.columns.forEach(function (c) {
+          var cell = cg.el("textarea", { rows: "3", "data-column": c.id, "aria-label": cg.t("cell", { row: r + 1, column: c.label }) });
+          cell.value = typeof row[c.id] === "string" ? row[c.id] : "";
+          tr.appendChild(cg.el("td", {}, [cell]));
+          mirror(cell);
+        });
+        var remove = cg.el("button", { type: "button", "class": "cg-table__remove", "data-row": String(r), text: cg.t("removeRow"),
+          "aria-label": cg.t("removeRowLabel", { row: r + 1 }) });
+        tr.appendChild(cg.el("td", { "class": "cg-noprint" }, [remove]));
+        body.appendChild(tr);
+      }
+      box.querySelector(".cg-table__add").disabled = body.rows.length >= field.max_rows;
+    }
+
+    function count(field) {
+      var line = boxes[field.id].querySelector(".cg-field__count");
+      if (!line.getAttribute("data-rule")) line.setAttribute("data-rule", line.textContent);
+      line.textContent = cg.t("count", { n: chars(read(field)), rule: line.getAttribute("data-rule") });
+    }
+
+    function showSaved(ok, time) {
+      saved.textContent = !ok ? cg.t("notSaved") : time ? cg.t("savedAt", { time: time }) : cg.t("saved");
+      saved.setAttribute("data-state", ok ? "ok" : "error");
+    }
+
+    function save() {
+      var now = isoLocal(new Date());
+      spec.fields.forEach(function (f) { state.answers[f.id] = read(f); });
+      state.created_at = state.created_at || now;
+      state.updated_at = now;
+      var ok = cg.store.set(key, state);
+      if (saved.textContent !== cg.t("saved") || !ok) showSaved(ok);
+    }
+
+    function saveIdentity() {
+      var identity = {};
+      IDENTITY.forEach(function (k) { identity[k] = identityInput(k).value; });
+      showSaved(cg.store.set("identity", identity));
+    }
+
+    function showIdentity(editing) {
+      var identity = cg.store.get("identity", {});
+      var complete = IDENTITY.every(function (k) { return typeof identity[k] === "string" && identity[k].trim(); });
+      var summary = $(".cg-identity__summary");
+      IDENTITY.forEach(function (k) {
+        var input = identityInput(k);
+        input.value = typeof identity[k] === "string" ? identity[k] : "";
+        mirror(input);
+      });
+      summary.hidden = editing || !complete;
+      $(".cg-identity__fields").hidden = !summary.hidden;
+      if (complete) summary.querySelector("span").textContent = cg.t("identitySummary", identity);
+    }
+
+    function problems() {
+      var list = [];
+      function add(text, control) { list.push({ text: text, control: control }); }
+      IDENTITY.forEach(function (k) {
+        if (!identityInput(k).value.trim()) add(cg.t("missing", { label: cg.t("identity_" + k) }), identityInput(k));
+      });
+      spec.fields.forEach(function (f) {
+        var value = read(f), box = boxes[f.id], first = box.querySelector("input, textarea, button"), label = f.label;
+        if (f.type === "text" || f.type === "textarea") {
+          var n = chars(value);
+          if (!n && f.required) add(cg.t("missing", { label: label }), first);
+          else if (n && f.min_length && n < f.min_length) add(cg.t("tooShort", { label: label, min: f.min_length, n: n }), first);
+          else if (n > f.max_length) add(cg.t("tooLong", { label: label, max: f.max_length, n: n }), first);
+        } else if (f.type === "choice" || f.type === "checkboxes") {
+          if (f.required && !value.length) add(cg.t("missing", { label: label }), first);
+        } else if (f.type === "rating") {
+          f.items.forEach(function (item) {
+            if (f.required && !value[item.id]) add(cg.t("unrated", { label: label, item: item.label }), box.querySelector('[data-item="' + item.id + '"] input'));
+          });
+        } else {
+          var done = 0;
+          value.forEach(function (row, r) {
+            var empty = f.columns.filter(function (c) { return !row[c.id].trim(); });
+            if (empty.length === f.columns.length) return;
+            if (!empty.length) { done++; return; }
+            add(cg.t("rowIncomplete", { label: label, row: r + 1, columns: empty.map(function (c) { return c.label; }).join("、") }),
+              box.querySelectorAll("tbody tr")[r].querySelector('[data-column="' + empty[0].id + '"]'));
+          });
+          if (f.required && done < Math.max(f.min_rows, 1)) add(cg.t("tableRows", { label: label, min: Math.max(f.min_rows, 1) }), first);
+        }
+      });
+      return list;
+    }
+
+    function showProblems(list) {
+      form.querySelectorAll("[aria-invalid]").forEach(function (c) { c.removeAttribute("aria-invalid"); });
+      errors.textContent = "";
+      errors.hidden = !list.length;
+      if (!list.length) return;
+      var items = list.map(function (p) {
+        p.control.setAttribute("aria-invalid", "true");
+        if (!p.control.id) p.control.id = "cg-control-" + Math.random().toString(36).slice(2);
+        return cg.el("li", {}, [cg.el("a", { href: "#" + p.control.id, "data-target": p.control.id, text: p.text })]);
+      });
+      errors.appendChild(cg.el("p", { text: cg.t("problemsTitle", { n: list.length }) }));
+      errors.appendChild(cg.el("ul", {}, items));
+      errors.focus();
+    }
+
+    function submission() {
+      var answers = {}, now = isoLocal(new Date());
+      spec.fields.forEach(function (f) {
+        var value = read(f);
+        if (f.type === "table") {
+          value = value.map(function (row) {
+            var clean = {};
+            f.columns.forEach(function (c) { clean[c.id] = row[c.id].trim(); });
+            return clean;
+          }).filter(function (row) { return f.columns.some(function (c) { return row[c.id]; }); });
+        }
+        answers[f.id] = typeof value === "string" ? value.trim() : value;
+      });
+      var trainee = {};
+      IDENTITY.forEach(function (k) { trainee[k] = identityInput(k).value.trim(); });
+      return {
+        format: spec.format, format_version: spec.formatVersion, course_id: cg.config.courseId, homework_id: spec.form,
+        kind: spec.kind, trainee: trainee, answers: answers, quiz_scores: quizScores(),
+        created_at: state.created_at || now, updated_at: state.updated_at || now, generator: spec.generator
+      };
+    }
+
+    function download(text, name) {
+      var url = URL.createObjectURL(new Blob([text], { type: "application/json;charset=utf-8" }));
+      var link = cg.el("a", { href: url, download: name, hidden: "" });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }
+
+    function report(text, ok) {
+      posted.textContent = text;
+      posted.setAttribute("data-state", ok === undefined ? "busy" : ok ? "ok" : "error");
+    }
+
+    function post(text) {
+      var url = cg.config.submissionUrl;
+      report(cg.t("posting", { url: url }));
+      fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: text })
+        .then(function (response) {
+          report(cg.t(response.ok ? "postOk" : "postFailed", { url: url, status: response.status }), response.ok);
+        }, function () { report(cg.t("postUnreachable", { url: url }), false); });
+    }
+
+    function exportFile() {
+      var list = problems();
+      showProblems(list);
+      if (list.length) return;
+      var data = submission();
+      sha256(canonical(data)).then(function (hash) {
+        data.sha256 = hash;
+        var text = JSON.stringify(data, null, 2) + "\n";
+        var name = [spec.form, data.trainee.employee_id, data.trainee.name].join("-").replace(/[\\/:*?"<>|\s]+/g, "_") + ".json";
+        download(text, name);
+        result.textContent = cg.t("exported", { file: name });
+        document.dispatchEvent(new CustomEvent("coursegen:submit", { detail: data }));
+        if (cg.config.submissionUrl) post(text);
+      });
+    }
+
+    spec.fields.forEach(function (f) { write(f, state.answers[f.id]); });
+    form.querySelectorAll('input[type="text"], textarea').forEach(mirror);
+    spec.fields.forEach(function (f) { if (f.type === "textarea") count(f); });
+    showIdentity(false);
+    if (state.updated_at) showSaved(true, state.updated_at.slice(11, 16));
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("input", function (event) {
+      var target = event.target;
+      if (target.type === "text" || target.tagName === "TEXTAREA") mirror(target);
+      if (target.hasAttribute("data-identity")) return saveIdentity();
+      var box = target.closest(".cg-field");
+      if (box && box.getAttribute("data-type") === "textarea") count(spec.fields.filter(function (f) { return boxes[f.id] === box; })[0]);
+      save();
+    });
+    form.addEventListener("click", function (event) {
+      var target = event.target.closest("button, a[data-target]");
+      if (!target) return;
+      var field = spec.fields.filter(function (f) { return boxes[f.id].contains(target); })[0];
+      if (target.matches("a[data-target]")) {
+        event.preventDefault();
+        document.getElementById(target.getAttribute("data-target")).focus();
+      } else if (target.matches(".cg-form__export")) exportFile();
+      else if (target.matches(".cg-form__print")) window.print();
+      else if (target.matches(".cg-identity__edit")) { showIdentity(true); identityInput("name").focus(); }
+      else if (field && target.matches(".cg-table__add")) {
+        var rows = read(field);
+        rows.push({});
+        renderRows(field, rows);
+        save();
+        boxes[field.id].querySelector("tbody tr:last-child textarea").focus();
+      } else if (field && target.matches(".cg-table__remove")) {
+        var all = read(field), r = Number(target.getAttribute("data-row"));
+        var filled = field.columns.some(function (c) { return all[r][c.id].trim(); });
+        if (filled && !window.confirm(cg.t("confirmRemove", { row: r + 1 }))) return;
+        all.splice(r, 1);
+        renderRows(field, all);
+        save();
+        boxes[field.id].querySelector(".cg-table__add").focus();
+      }
+    });
+  }
+
+  cg.onPage(function (root) { root.querySelectorAll("form.cg-form").forEach(initForm); });
+})();

@@ -1,0 +1,38 @@
+"""The blank template of a homework as Markdown text: readable as is, in any editor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..model import Course, Homework
+from ..model.homework import due_label
+from .docx import blank_rows, field_notes
+
+
+@cache
+def _environment() -> Environment:
+    """Plain-text templates; separate from the page environment so this package needs no renderer."""
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def blank_markdown(course: Course, homework: Homework, t: Mapping[str, str]) -> str:
+    """Every field of ``homework`` in order, with space (or a table, or check marks) to answer."""
+    template = _environment().get_template("homework_blank.md.j2")
+    return template.render(
+        course=course,
+        homework=homework,
+        t=t,
+        due=due_label(homework.due),
+        notes={field.id: field_notes(field, t) for field in homework.fields},
+        rows={field.id: blank_rows(field) for field in homework.fields if field.type == "table"},
+    )

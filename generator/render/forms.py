@@ -1,0 +1,72 @@
+"""Homework and survey pages: forms the trainee fills in online, plus blank templates to download.
+
+The page carries the form's field definitions as JSON for ``cg-form.js``; the facilitator notes
+never go into that JSON, so the trainee edition cannot leak them through the script either.
+"""
+
+from __future__ import annotations
+
+from annotated_types import MaxLen
+
+from .. import __version__
+from ..export import blank_docx, blank_markdown
+from ..model import Homework
+from ..model.homework import due_label
+from ..model.submission import FORMAT, FORMAT_VERSION, Trainee
+from . import paths
+from .activities import usages
+from .environment import RenderContext
+from .site import Asset, Page
+
+DOCX = ".docx"
+MARKDOWN = ".md.txt"
+
+
+def identity_limits() -> dict[str, int]:
+    """Maximum length of each identity field, taken from the submission model so both agree."""
+    return {
+        name: next(m.max_length for m in info.metadata if isinstance(m, MaxLen))
+        for name, info in Trainee.model_fields.items()
+    }
+
+
+def form_data(homework: Homework) -> dict[str, object]:
+    """What ``cg-form.js`` needs to store, validate and export this form."""
+    return {
+        "format": FORMAT,
+        "formatVersion": FORMAT_VERSION,
+        "form": homework.id,
+        "kind": homework.kind,
+        "generator": f"coursegen {__version__}",
+        "fields": [field.model_dump(mode="json") for field in homework.fields],
+    }
+
+
+def homework_pages(ctx: RenderContext) -> list[Page]:
+    return [_homework_page(ctx, homework) for homework in ctx.project.homework.values()]
+
+
+def _homework_page(ctx: RenderContext, homework: Homework) -> Page:
+    path = paths.item_page("homework", homework.id)
+    content = ctx.render(
+        "homework.md.j2",
+        path,
+        homework=homework,
+        usages=usages(ctx, "homework", homework.id),
+        due=due_label(homework.due),
+        docx=paths.download(homework.id, DOCX),
+        markdown=paths.download(homework.id, MARKDOWN),
+        data=form_data(homework),
+        identity_limits=identity_limits(),
+    )
+    return Page(path, homework.title, content, ctx.project.source("homework", homework.id))
+
+
+def homework_downloads(ctx: RenderContext) -> list[Asset]:
+    """The blank templates of every homework, for trainees who work offline (never with facilitator notes)."""
+    course = ctx.project.course
+    assets = []
+    for homework in ctx.project.homework.values():
+        assets.append(Asset(paths.download(homework.id, DOCX), blank_docx(course, homework, ctx.t)))
+        assets.append(Asset(paths.download(homework.id, MARKDOWN), blank_markdown(course, homework, ctx.t).encode("utf-8")))
+    return assets

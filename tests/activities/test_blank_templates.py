@@ -1,0 +1,95 @@
+"""The blank homework templates trainees download to work offline (.docx and Markdown)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator.export import blank_docx, blank_markdown
+from generator.load import load_project
+from generator.model import Course, Homework
+from generator.model.homework import Checkboxes, Choice, Rating, Table
+from generator.render.strings import STRINGS
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).parent / "fixture_course"
+T = STRINGS["zh"]
+
+
+def homeworks() -> list[tuple[Course, Homework]]:
+    """Every form of the fixture course and of the example course."""
+    found = []
+    for course_dir, quizzes_dir in [(FIXTURE, FIXTURE / "quizzes"), (ROOT / "course", ROOT / "quizzes")]:
+        project, _ = load_project(course_dir, quizzes_dir)
+        found += [(project.course, homework) for homework in project.homework.values()]
+    return found
+
+
+FORMS = homeworks()
+
+
+def expected_texts(homework: Homework) -> list[str]:
+    """What a trainee must find on paper: every label, hint, column, option and rated item."""
+    texts = [homework.title, T["identity_name"], T["identity_employee_id"], T["identity_department"]]
+    for field in homework.fields:
+        texts += [field.label] + ([field.hint] if field.hint else [])
+        if isinstance(field, Table):
+            texts += [c.label for c in field.columns] + [c.hint for c in field.columns if c.hint]
+        elif isinstance(field, Checkboxes | Choice):
+            texts += field.options
+        elif isinstance(field, Rating):
+            texts += [item.label for item in field.items]
+    return texts
+
+
+def docx_text(document: docx.document.Document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(("course", "homework"), FORMS, ids=[h.id for _, h in FORMS])
+def test_docx_opens_and_has_every_field(course: Course, homework: Homework) -> None:
+    document = docx.Document(io.BytesIO(blank_docx(course, homework, T)))
+    text = docx_text(document)
+    missing = [item for item in expected_texts(homework) if item not in text]
+    assert missing == []
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    for number, field in enumerate(homework.fields, start=1):
+        assert f"{number}. {field.label}" + (f"（{T['required']}）" if field.required else "") in headings
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
+
+
+def test_docx_table_field_has_a_header_and_rows_to_write_in() -> None:
+    course, homework = next((c, h) for c, h in FORMS if h.id == "case-review")
+    document = docx.Document(io.BytesIO(blank_docx(course, homework, T)))
+    table = next(t for t in document.tables if len(t.columns) == 5)
+    assert [c.text for c in table.rows[0].cells] == ["行", "案例", "处理程序", "防范点", "改善点"]
+    assert [r.cells[0].text for r in table.rows[1:]] == ["1", "2", "3"]
+    assert all(c.text == "" for r in table.rows[1:] for c in r.cells[1:])
+
+
+def test_docx_bytes_are_the_same_on_every_build() -> None:
+    course, homework = FORMS[0]
+    assert blank_docx(course, homework, T) == blank_docx(course, homework, T)
+
+
+@pytest.mark.parametrize(("course", "homework"), FORMS, ids=[h.id for _, h in FORMS])
+def test_markdown_template_has_every_field(course: Course, homework: Homework) -> None:
+    text = blank_markdown(course, homework, T)
+    assert [item for item in expected_texts(homework) if item not in text] == []
+    assert "facilitator" not in text and (not homework.facilitator or homework.facilitator.notes not in text)
+
+
+def test_markdown_template_shapes_each_kind_of_field() -> None:
+    course, homework = next((c, h) for c, h in FORMS if h.id == "case-review")
+    text = blank_markdown(course, homework, T)
+    assert "## 1. 半年投诉概况（必填）\n\n> 说说投诉主要集中在哪些业务。\n> 10–500 字\n" in text
+    assert "| 行 | 案例 | 处理程序 | 防范点 | 改善点 |\n|---|---|---|---|---|\n| 1 |" in text
+    assert "- [ ] 客服热线" in text and "- ( ) 跟进回访" in text
+    course, survey = next((c, h) for c, h in FORMS if h.id == "evaluation")
+    assert "| 讲师表现 | ☐ | ☐ | ☐ | ☐ | ☐ |" in blank_markdown(course, survey, T)

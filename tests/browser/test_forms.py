@@ -1,0 +1,326 @@
+"""Homework and survey forms in a real browser: saving as you type, the identity asked once, what blocks
+an export, the exported submission file (schema, checksum, times, quiz scores), the optional POST to a
+submission service, the keyboard on rating scales and the print view.
+
+Most tests run on the example course and fill its forms from the form definitions themselves, so a
+change of wording does not break them; the POST tests build the small fixture course of
+tests/activities with a ``submission_url`` that points at a collector on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from generator import __version__
+from generator.build import Paths, build
+from generator.load import load_project
+from generator.model import Homework, Submission
+from generator.model.submission import checksum
+
+from tests.conftest import ROOT, serve_folder
+
+FIXTURE = ROOT / "tests" / "activities" / "fixture_course"
+SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
+EXAMPLE, _ = load_project(ROOT / "course", ROOT / "quizzes")
+HOMEWORK = next(h for h in EXAMPLE.homework.values() if h.kind == "homework")
+SURVEY = next(h for h in EXAMPLE.homework.values() if h.kind == "survey")
+IDENTITY = {"name": "李晓明", "employee_id": "A10086", "department": "城东支行营业部"}
+
+Page = Any  # playwright.sync_api.Page
+
+
+def field(page: Page, field_id: str) -> Any:
+    return page.locator(f'.cg-field[data-field="{field_id}"]')
+
+
+def open_form(page: Page, base: str, homework: Homework) -> None:
+    page.goto(f"{base}/homework/{homework.id}/")
+    page.locator("form.cg-form .cg-identity").wait_for()
+
+
+def fill_identity(page: Page) -> None:
+    for key, value in IDENTITY.items():
+        page.locator(f'[data-identity="{key}"]').fill(value)
+
+
+def fill_all(page: Page, homework: Homework) -> dict[str, Any]:
+    """Answer every field as a diligent trainee would; return the answers the file should hold."""
+    fill_identity(page)
+    expected: dict[str, Any] = {}
+    for f in homework.fields:
+        box = field(page, f.id)
+        if f.type in ("text", "textarea"):
+            text = "网点“首问负责”落实不到位，客户多次往返。" * max(1, getattr(f, "min_length", 0) // 20 + 1)
+            box.locator("input, textarea").first.fill(text)
+            expected[f.id] = text
+        elif f.type == "table":
+            while box.locator("tbody tr").count() < max(f.min_rows, 1):
+                box.get_by_role("button", name="添加一行").click()
+            rows = []
+            for r in range(box.locator("tbody tr").count()):
+                row = {c.id: f"第{r + 1}行：{c.label}" for c in f.columns}
+                for c in f.columns:
+                    box.locator("tbody tr").nth(r).locator(f'[data-column="{c.id}"]').fill(row[c.id])
+                rows.append(row)
+            expected[f.id] = rows
+        elif f.type == "checkboxes":
+            box.get_by_label(f.options[0], exact=True).check()
+            expected[f.id] = [f.options[0]]
+        elif f.type == "choice":
+            box.get_by_label(f.options[-1], exact=True).check()
+            expected[f.id] = f.options[-1]
+        elif f.type == "rating":
+            for item in f.items:
+                box.locator(f'.cg-rating[data-item="{item.id}"] input[value="4"]').check()
+            expected[f.id] = {item.id: 4 for item in f.items}
+    return expected
+
+
+def export(page: Page) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.locator(".cg-form__export").click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_typed_answers_survive_a_reload(page: Page, site_url: str) -> None:
+    open_form(page, site_url, HOMEWORK)
+    textarea = next(f for f in HOMEWORK.fields if f.type == "textarea")
+    table = next(f for f in HOMEWORK.fields if f.type == "table")
+    field(page, textarea.id).locator("textarea").fill("客户反映排队时间过长")
+    field(page, textarea.id).locator("textarea").press("End")
+    field(page, table.id).locator("tbody tr").first.locator("textarea").first.fill("理财产品到期提醒不及时")
+    assert page.locator(".cg-form__saved").inner_text() == "已保存"
+
+    page.reload()
+    page.locator("form.cg-form .cg-identity").wait_for()
+    assert field(page, textarea.id).locator("textarea").input_value() == "客户反映排队时间过长"
+    assert field(page, table.id).locator("tbody tr").first.locator("textarea").first.input_value() == "理财产品到期提醒不及时"
+    assert page.locator(".cg-form__saved").inner_text().startswith("已保存（上次修改 ")
+
+
+def test_identity_is_asked_once_for_every_form_of_the_course(page: Page, site_url: str) -> None:
+    open_form(page, site_url, HOMEWORK)
+    fill_identity(page)
+    open_form(page, site_url, SURVEY)
+    summary = page.locator(".cg-identity__summary")
+    assert summary.is_visible() and summary.inner_text().startswith("李晓明（工号 A10086，城东支行营业部）")
+    assert not page.locator('[data-identity="name"]').is_visible()
+    page.get_by_role("button", name="修改").click()
+    assert page.locator('[data-identity="name"]').input_value() == "李晓明"
+    assert page.evaluate("document.activeElement.dataset.identity") == "name"
+
+
+def test_missing_required_fields_block_the_export_with_a_clear_list(page: Page, site_url: str) -> None:
+    open_form(page, site_url, HOMEWORK)
+    downloads: list[object] = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator(".cg-form__export").click()
+    errors = page.locator(".cg-form__errors")
+    assert errors.is_visible()
+    text = errors.inner_text()
+    assert text.startswith("还不能导出，请先补全以下")
+    for label in ["姓名：必填", "工号：必填", "部门：必填"]:
+        assert label in text
+    for f in HOMEWORK.fields:
+        assert (f.label in text) == f.required
+    assert page.evaluate("document.activeElement.classList.contains('cg-form__errors')")
+
+    textarea = next(f for f in HOMEWORK.fields if f.type == "textarea" and f.min_length)
+    field(page, textarea.id).locator("textarea").fill("太短")
+    page.locator(".cg-form__export").click()
+    assert f"{textarea.label}：至少 {textarea.min_length} 字（现在 2 字）" in errors.inner_text()
+    assert field(page, textarea.id).locator("textarea").get_attribute("aria-invalid") == "true"
+    errors.get_by_role("link", name=re.compile(textarea.label)).click()
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    page.wait_for_timeout(300)
+    assert downloads == []
+
+
+def test_exported_file_validates_against_the_schema_and_its_checksum_verifies(browser: Any, site_url: str) -> None:
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", accept_downloads=True)
+    page = context.new_page()
+    prefix = f"coursegen:{EXAMPLE.course.id}:"
+    quizzes = {
+        "quiz:quiz-service-front": {"best": 80, "passed": True, "attempts": 2},
+        "quiz:quiz-escalation-taboos": {"best": 0, "passed": False, "attempts": 0},
+        "quiz:broken": {"best": "many", "passed": "yes"},
+    }
+    page.goto(f"{site_url}/")
+    page.evaluate("([p, q]) => { for (const k in q) localStorage.setItem(p + k, JSON.stringify(q[k])); localStorage.setItem(p + 'quiz:junk', '{oops'); }", [prefix, quizzes])
+    open_form(page, site_url, HOMEWORK)
+    page.evaluate("window.__submitted = []; document.addEventListener('coursegen:submit', e => window.__submitted.push(e.detail))")
+    expected = fill_all(page, HOMEWORK)
+
+    name, raw = export(page)
+    data = json.loads(raw.decode("utf-8"))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    Submission.model_validate(data)
+    assert checksum(data) == data["sha256"]
+    assert name == f"{HOMEWORK.id}-A10086-李晓明.json"
+    assert data["trainee"] == IDENTITY and data["answers"] == expected
+    assert data["course_id"] == EXAMPLE.course.id and data["homework_id"] == HOMEWORK.id and data["kind"] == "homework"
+    assert data["quiz_scores"] == {"quiz-service-front": {"best": 80, "passed": True}}
+    assert data["generator"] == f"coursegen {__version__}"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", data["created_at"])
+    assert data["created_at"] <= data["updated_at"]
+    assert page.evaluate("window.__submitted") == [data]
+    assert "已导出提交文件" in page.locator(".cg-form__result").inner_text()
+    context.close()
+
+
+def test_checksum_verifies_without_crypto_subtle(page: Page, site_url: str) -> None:
+    """Plain-http intranet hosts and file:// pages have no crypto.subtle: the built-in SHA-256 takes over."""
+    page.add_init_script("Object.defineProperty(window.crypto, 'subtle', { value: undefined })")
+    open_form(page, site_url, SURVEY)
+    fill_all(page, SURVEY)
+    comments = next(f for f in SURVEY.fields if f.type == "textarea")
+    tricky = '引号"与\\反斜杠\n换行\t制表 😀 𠀋 \u2028 </script> ' + "长" * 300
+    field(page, comments.id).locator("textarea").fill(tricky)
+    assert page.evaluate("window.crypto.subtle") is None
+    _, raw = export(page)
+    data = json.loads(raw)
+    assert data["kind"] == "survey" and data["answers"][comments.id] == tricky.strip()
+    assert checksum(data) == data["sha256"]
+
+
+def test_rating_scale_works_with_the_keyboard(page: Page, site_url: str) -> None:
+    open_form(page, site_url, SURVEY)
+    rating = next(f for f in SURVEY.fields if f.type == "rating")
+    group = field(page, rating.id).locator(f'.cg-rating[data-item="{rating.items[0].id}"]')
+    assert group.get_by_role("radio").count() == 5
+    group.get_by_role("radio", name="1 很不满意").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert group.locator("input:checked").get_attribute("value") == "3"
+    page.reload()
+    page.locator("form.cg-form .cg-identity").wait_for()
+    assert group.locator("input:checked").get_attribute("value") == "3"
+
+
+def test_table_rows_are_added_and_removed_within_limits(page: Page, site_url: str) -> None:
+    open_form(page, site_url, HOMEWORK)
+    table = next(f for f in HOMEWORK.fields if f.type == "table")
+    box = field(page, table.id)
+    assert box.locator("tbody tr").count() == max(table.min_rows, 1)
+    add = box.get_by_role("button", name="添加一行")
+    while add.is_enabled():
+        add.click()
+    assert box.locator("tbody tr").count() == table.max_rows
+    assert box.get_by_role("textbox", name=f"第 {table.max_rows} 行 {table.columns[0].label}").is_visible()
+    box.get_by_role("button", name=f"删除第 {table.max_rows} 行").click()
+    assert box.locator("tbody tr").count() == table.max_rows - 1 and add.is_enabled()
+
+
+def test_print_view_shows_the_answers_without_the_site_chrome(page: Page, site_url: str) -> None:
+    open_form(page, site_url, HOMEWORK)
+    textarea = next(f for f in HOMEWORK.fields if f.type == "textarea")
+    field(page, textarea.id).locator("textarea").fill("第一段\n第二段")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".cg-form__export").is_visible()
+    assert not field(page, textarea.id).locator("textarea").is_visible()
+    printed = field(page, textarea.id).locator(".cg-print-value")
+    assert printed.is_visible() and printed.inner_text() == "第一段\n第二段"
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+
+
+# ---- the optional POST to a submission service ----
+
+
+class Collector(http.server.BaseHTTPRequestHandler):
+    """A stand-in for an intranet form service on another origin: answers CORS, records each body."""
+
+    received: list[bytes] = []
+
+    def _cors(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "POST")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
+        self.send_response(204)
+        self._cors()
+        self.end_headers()
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib naming
+        Collector.received.append(self.rfile.read(int(self.headers["Content-Length"])))
+        self.send_response(201)
+        self._cors()
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def collector_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def post_site(tmp_path_factory: pytest.TempPathFactory, collector_port: int) -> Iterator[str]:
+    """The fixture course with ``submission_url`` set to the collector's address, built and served."""
+    out = tmp_path_factory.mktemp("post-course")
+    course = out / "course"
+    shutil.copytree(FIXTURE, course)
+    with (course / "course.yml").open("a", encoding="utf-8") as config:
+        config.write(f"submission_url: http://127.0.0.1:{collector_port}/submit\n")
+    build(Paths(config=ROOT / "mkdocs.yml", course=course, quizzes=course / "quizzes", work=out / "work"), out / "site")
+    yield from serve_folder(out / "site")
+
+
+@pytest.fixture
+def collector(collector_port: int) -> Iterator[list[bytes]]:
+    Collector.received = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", collector_port), Collector)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Collector.received
+    server.shutdown()
+    server.server_close()
+
+
+def fixture_homework() -> Homework:
+    project, _ = load_project(FIXTURE, FIXTURE / "quizzes")
+    return project.homework["case-review"]
+
+
+def test_submission_is_posted_and_equals_the_exported_file(page: Page, post_site: str, collector: list[bytes]) -> None:
+    homework = fixture_homework()
+    open_form(page, post_site, homework)
+    assert page.locator(".cg-form__export").inner_text() == "提交并导出文件"
+    fill_all(page, homework)
+    _, raw = export(page)
+    status = page.locator(".cg-form__post")
+    status.filter(has_text="在线提交成功").wait_for()
+    assert collector == [raw]
+    assert checksum(json.loads(raw)) == json.loads(raw)["sha256"]
+
+
+def test_with_the_service_down_the_page_says_so_and_the_file_still_exports(page: Page, post_site: str) -> None:
+    homework = fixture_homework()
+    open_form(page, post_site, homework)
+    fill_all(page, homework)
+    name, raw = export(page)
+    status = page.locator(".cg-form__post")
+    status.filter(has_text="在线提交失败").wait_for()
+    assert "无法连接" in status.inner_text() and "提交文件已导出" in status.inner_text()
+    assert json.loads(raw)["homework_id"] == "case-review" and name.endswith(".json")
+    assert page.locator(".cg-form__export").is_enabled()
+    assert export(page)[1] == raw

@@ -426,8 +426,8 @@
 
   Quiz.prototype.retry = function () {
     this.state = fresh(this.data.hash, this.state);
-    this.save();
     this.render();
+    this.save();
     var first = this.body.querySelector("input, select, textarea, .cg-move:not([disabled])");
     if (first) first.focus();
   };

@@ -66,10 +66,14 @@ def stored(page: Page, quiz_id: str, course_id: str = COURSE_ID) -> Any:
     return json.loads(raw) if raw else None
 
 
-# ---- each question type, right and wrong ----
+# ---- each question type: a right answer, then (after 再做一次) a wrong one ----
 
 
-def test_single_right(page: Page, quiz_url: str) -> None:
+def retry(page: Page) -> None:
+    page.get_by_role("button", name="再做一次").click()
+
+
+def test_single_choice(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-single")
     page.get_by_label("蓝色").check()
     submit(page)
@@ -77,70 +81,60 @@ def test_single_right(page: Page, quiz_url: str) -> None:
     assert page.get_by_text("选项反馈：蓝色是对的。").is_visible()
     assert page.get_by_text("解析：阳光中的蓝光散射最多。").is_visible()
     assert "本次得分 100 分（2 / 2 分），及格线 100 分，已通过。" in result(page)
-
-
-def test_single_wrong(page: Page, quiz_url: str) -> None:
-    open_quiz(page, quiz_url, "quiz-single")
+    retry(page)
     page.get_by_label("绿色").check()
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
     assert page.get_by_text("选项反馈：绿色是草地的颜色。").is_visible()
     assert page.locator(".cg-opt--right").inner_text().startswith("蓝色")
     assert "本次得分 0 分（0 / 2 分），及格线 100 分，未通过。" in result(page)
+    assert "最好成绩 100 分，已作答 2 次。" in result(page)
 
 
-def test_multiple_right(page: Page, quiz_url: str) -> None:
+def test_multiple_choice_with_partial_credit(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-multiple")
     for fruit in ("苹果", "香蕉", "橙子", "梨"):
         page.get_by_label(fruit).check()
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
     assert "本次得分 100 分" in result(page)
-
-
-def test_multiple_partial_credit(page: Page, quiz_url: str) -> None:
-    """Two right ticks and one wrong tick of four right options: 4 × (2 − 1) / 4 = 1 point."""
-    open_quiz(page, quiz_url, "quiz-multiple")
-    for option in ("苹果", "香蕉", "白菜"):
+    retry(page)
+    for option in ("苹果", "香蕉", "白菜"):  # 4 × (2 right − 1 wrong) / 4 right options = 1 point
         page.get_by_label(option).check()
     submit(page)
     assert verdict(page) == "◐ 部分正确 · 得 1 / 4 分"
     assert page.get_by_text("选项反馈：白菜是蔬菜。").is_visible()
     assert "本次得分 25 分（1 / 4 分），及格线 60 分，未通过。" in result(page)
-
-
-def test_multiple_wrong(page: Page, quiz_url: str) -> None:
-    open_quiz(page, quiz_url, "quiz-multiple")
+    retry(page)
     page.get_by_label("白菜").check()
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 4 分"
     assert "本次得分 0 分" in result(page)
 
 
-@pytest.mark.parametrize(
-    ("choice", "expected", "feedback", "score"),
-    [("对", "✓ 回答正确 · 得 1 / 1 分", "判断反馈：说得对。", 100), ("错", "✗ 回答错误 · 得 0 / 1 分", "判断反馈：其实是对的。", 0)],
-)
-def test_true_false(page: Page, quiz_url: str, choice: str, expected: str, feedback: str, score: int) -> None:
+def test_true_false(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-true-false")
-    page.get_by_label(choice, exact=True).check()
+    page.get_by_label("对", exact=True).check()
     submit(page)
-    assert verdict(page) == expected
-    assert page.get_by_text(feedback).is_visible()
-    assert f"本次得分 {score} 分" in result(page)
+    assert verdict(page) == "✓ 回答正确 · 得 1 / 1 分"
+    assert page.get_by_text("判断反馈：说得对。").is_visible()
+    assert "本次得分 100 分" in result(page)
+    retry(page)
+    page.get_by_label("错", exact=True).check()
+    submit(page)
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 1 分"
+    assert page.get_by_text("判断反馈：其实是对的。").is_visible()
+    assert "本次得分 0 分" in result(page)
 
 
-def test_fill_ignores_case_width_and_outer_spaces(page: Page, quiz_url: str) -> None:
+def test_fill_in_ignores_case_width_and_outer_spaces(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-fill")
     page.get_by_label("你的答案").fill("\u3000ａｂｃ　ＢＡＮＫ ")
     page.keyboard.press("Tab")
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
     assert "本次得分 100 分" in result(page)
-
-
-def test_fill_wrong_shows_the_accepted_answers(page: Page, quiz_url: str) -> None:
-    open_quiz(page, quiz_url, "quiz-fill")
+    retry(page)
     page.get_by_label("你的答案").fill("XYZ 银行")
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
@@ -156,36 +150,29 @@ def order_items(page: Page, target: list[str]) -> None:
             page.get_by_role("button", name=f"上移：{text}").click()
 
 
-def test_ordering_right(page: Page, quiz_url: str) -> None:
+def test_ordering_with_partial_credit(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-ordering")
     assert page.locator(".cg-order li > span:first-child").all_inner_texts() != ["倾听", "记录", "判断", "处理"]
     order_items(page, ["倾听", "记录", "判断", "处理"])
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
     assert "本次得分 100 分" in result(page)
-
-
-def test_ordering_partial_credit(page: Page, quiz_url: str) -> None:
-    """Two of four items in place: half the points."""
-    open_quiz(page, quiz_url, "quiz-ordering")
-    order_items(page, ["倾听", "记录", "处理", "判断"])
+    retry(page)
+    order_items(page, ["倾听", "记录", "处理", "判断"])  # two of four in place: half the points
     submit(page)
     assert verdict(page) == "◐ 部分正确 · 得 2 / 4 分"
     assert page.get_by_text("正确顺序：").is_visible()
     assert "本次得分 50 分" in result(page)
 
 
-def test_matching_right(page: Page, quiz_url: str) -> None:
+def test_matching_with_partial_credit(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-matching")
     for left, right in (("巴黎", "法国"), ("罗马", "意大利"), ("东京", "日本")):
         page.get_by_label(left).select_option(label=right)
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 3 / 3 分"
     assert "本次得分 100 分" in result(page)
-
-
-def test_matching_wrong(page: Page, quiz_url: str) -> None:
-    open_quiz(page, quiz_url, "quiz-matching")
+    retry(page)
     for left, right in (("巴黎", "意大利"), ("罗马", "法国"), ("东京", "日本")):
         page.get_by_label(left).select_option(label=right)
     submit(page)
@@ -205,6 +192,13 @@ def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: st
     assert "简答题自评：已覆盖 1 / 2 个要点（不计入得分）。" in result(page)
     assert "本次得分 0 分（0 / 1 分）" in result(page)
     assert stored(page, "quiz-short")["self"] == {"why-listen": [1]}
+    retry(page)
+    page.locator(".cg-q").nth(1).get_by_label("对").check()
+    submit(page)
+    page.get_by_label("提到收集信息").check()
+    page.get_by_label("提到缓和情绪").check()
+    assert "简答题自评：已覆盖 2 / 2 个要点（不计入得分）。" in result(page)
+    assert "本次得分 100 分（1 / 1 分）" in result(page)
 
 
 # ---- state ----

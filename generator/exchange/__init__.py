@@ -64,8 +64,9 @@ def format_for(path: Path, name: str | None) -> Format:
 def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str, title: str | None) -> tuple[QuizBank | None, Report]:
     """The bank read from ``path`` (None if no question could be read) and the report of the reading.
 
-    The id is ``bank_id``, else the one the file holds, else ``default_id``; the title ``title``, else
-    the file's own, else the file name.
+    The id is ``bank_id``, else ``default_id`` (the output file's name, as banks are named after their
+    id), else the one the file holds; the title ``title``, else the file's own, else the file name. A
+    workbook copied as a template thus never brings the id of the bank it was exported from.
     """
     report = Report(display_path(path), fmt.unit)
     try:
@@ -78,14 +79,20 @@ def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str
     draft = fmt.read(data, report)
     if not draft.questions:
         return None, report
-    chosen = bank_id or draft.id or default_id
-    if not re.match(ID_PATTERN, chosen) or len(chosen) > 64:
+    chosen = bank_id or (default_id if _is_id(default_id) else None) or draft.id or default_id
+    if not _is_id(chosen):
         raise UserError(f"bank id {chosen!r} is not an id (lower-case letters, digits and '-', e.g. complaint-basics): pass --id")
+    if draft.id and draft.id != chosen:
+        report.warn(f"the file calls the bank {draft.id!r}; it is called {chosen!r} here (pass --id {draft.id} to keep the file's)")
     try:
         return finish(draft, chosen, title or draft.title or path.stem, report), report
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors())
         raise UserError(f"{display_path(path)}: the bank's settings are not valid: {problems}") from None
+
+
+def _is_id(text: str) -> bool:
+    return bool(re.match(ID_PATTERN, text)) and len(text) <= 64
 
 
 def export_bank(bank: QuizBank, fmt: Format, target: Path) -> tuple[bytes, Report]:

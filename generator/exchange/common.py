@@ -115,6 +115,23 @@ def finish(draft: Draft, bank_id: str, title: str, report: Report) -> QuizBank:
     return QuizBank.model_validate(settings)
 
 
+def category_title(path: str) -> str | None:
+    """The bank title a Moodle category path such as ``$course$/top/题库`` stands for (``//`` is a ``/``)."""
+    parts = [p for p in re.split(r"(?<!/)/(?!/)", path.strip()) if p.strip()]
+    title = parts[-1].replace("//", "/").strip() if parts else ""
+    return None if title in ("", "top", "$course$", "$system$", "$module$", "$cat1$") else title
+
+
+def merge_category(title: str | None, draft: Draft, report: Report, line: int | None) -> None:
+    """The first category names the bank; questions of further categories join it, which is said."""
+    if title is None:
+        return
+    if draft.title is None:
+        draft.title = title
+    elif title != draft.title:
+        report.warn(f"questions of category {title!r} are added to this bank too", line=line)
+
+
 def compose_reference(reference: str, checklist: list[str]) -> str:
     """A short answer's reference and checklist as one text, for formats with a single field for both."""
     items = "\n".join(f"- {item}" for item in checklist)

@@ -27,10 +27,12 @@ from .common import (
     REFERENCE_MARK,
     Draft,
     add_question,
+    category_title,
     choice_fields,
     compose_reference,
     fill_fields,
     label,
+    merge_category,
     moodle_weights,
     parse_reference,
     question_id,
@@ -179,13 +181,7 @@ def _plain(text: str) -> str:
 
 
 def _category(text: str, draft: Draft, report: Report, line: int) -> None:
-    path = _plain(text.removeprefix("$CATEGORY:"))
-    name = [p for p in re.split(r"(?<!/)/(?!/)", path) if p][-1:] or [path]
-    title = name[0].replace("//", "/").strip()
-    if draft.title is None:
-        draft.title = title
-    elif title != draft.title:
-        report.warn(f"questions of category {title!r} are added to this bank too", line=line)
+    merge_category(category_title(_plain(text.removeprefix("$CATEGORY:"))), draft, report, line)
 
 
 def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, object] | None:

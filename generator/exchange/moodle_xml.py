@@ -25,7 +25,19 @@ from lxml import etree
 
 from ..model.base import ID_PATTERN
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
-from .common import Draft, add_question, choice_fields, compose_reference, fill_fields, label, moodle_weights, parse_reference, question_id
+from .common import (
+    Draft,
+    add_question,
+    category_title,
+    choice_fields,
+    compose_reference,
+    fill_fields,
+    label,
+    merge_category,
+    moodle_weights,
+    parse_reference,
+    question_id,
+)
 from .htmltext import html_to_markdown, html_to_text
 from .report import Report
 
@@ -182,17 +194,11 @@ def _shuffle(root: etree._Element, draft: Draft, report: Report) -> None:
 
 
 def _category(el: etree._Element, draft: Draft, report: Report) -> None:
-    path = (el.findtext("category/text") or "").strip()
-    title = ([p for p in re.split(r"(?<!/)/(?!/)", path) if p] or [""])[-1].replace("//", "/").strip()
-    if title in ("", "top", "$course$", "$system$"):
-        return
-    if draft.title is None:
-        draft.title = title
-        info = _Reader(el, report, None).markdown("info")
-        if info:
-            draft.intro = info
-    elif title != draft.title:
-        report.warn(f"questions of category {title!r} are added to this bank too", line=el.sourceline)
+    """A category names the bank; the first one's description is its intro."""
+    first = draft.title is None
+    merge_category(category_title(el.findtext("category/text") or ""), draft, report, el.sourceline)
+    if first and draft.title is not None:
+        draft.intro = _Reader(el, report, None).markdown("info") or None
 
 
 class _Reader:

@@ -37,10 +37,15 @@ def test_export_then_import_gives_a_valid_bank(workdir: Path) -> None:
     imported = run("import", "题库.xlsx", "-o", "quizzes/service-basics.yml")
     assert imported.exit_code == 0, imported.output
     assert imported.stdout == (
-        "quizzes/service-basics.yml: 8 questions (1 单选, 1 多选, 2 判断, 1 填空, 1 排序, 1 匹配, 1 简答) from 题库.xlsx\n"
+        "quizzes/service-basics.yml: 8 questions (1 单选, 1 多选, 2 判断, 1 填空, 1 排序, 1 匹配, 1 简答) from 题库.xlsx"
+        " (1 warning listed above)\n"
     )
+    # Named after the output file, so a workbook copied as a template never reuses its bank's id.
+    assert imported.stderr == "题库.xlsx: warning: the file calls the bank 'exchange-fixture'; it is called 'service-basics' here (pass --id exchange-fixture to keep the file's)\n"
     bank = load_bank(workdir / "quizzes" / "service-basics.yml")
-    assert bank.id == "exchange-fixture"  # the id the workbook's 题库信息 sheet holds
+    assert (bank.id, bank.title, bank.pass_mark) == ("service-basics", "投诉处理/基础 题库：符号 ~ = # { } \\ 测试", 70)
+    again = run("import", "题库.xlsx", "-o", "题库.yml")
+    assert again.exit_code == 0 and load_bank(workdir / "题库.yml").id == "exchange-fixture"
 
 
 def test_import_with_bad_rows_writes_nothing_and_lists_every_row(workdir: Path) -> None:

@@ -101,17 +101,21 @@ class _Numbering:
         num_id, ilvl = found
         levels = self.levels[num_id]
         counters = self.counters.setdefault(num_id, {})
-        start = levels.get(ilvl, (1, "decimal", ""))[0]
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
+        counters[ilvl] = counters.get(ilvl, _level(levels, ilvl)[0] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:  # a new item restarts the levels under it
             del counters[deeper]
-        _, fmt, text = levels.get(ilvl, (1, "decimal", f"%{ilvl + 1}."))
+        _, fmt, text = _level(levels, ilvl)
         if fmt == "bullet":
             return "• "
-        for level in range(ilvl, -1, -1):
-            level_fmt = levels.get(level, (1, "decimal", ""))[1]
-            text = text.replace(f"%{level + 1}", _format(counters.get(level, levels.get(level, (1,))[0]), level_fmt))
+        for level in range(ilvl + 1):
+            start, level_fmt, _ = _level(levels, level)
+            text = text.replace(f"%{level + 1}", _format(counters.get(level, start), level_fmt))
         return text
+
+
+def _level(levels: dict[int, tuple[int, str, str]], ilvl: int) -> tuple[int, str, str]:
+    """(start, number format, level text) of one list level; Word's default for a level not defined."""
+    return levels.get(ilvl, (1, "decimal", f"%{ilvl + 1}."))
 
 
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:

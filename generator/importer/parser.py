@@ -13,7 +13,7 @@ from .metadata import find_year, instructor_field, parse_duration, split_items, 
 from .patterns import split_run_together
 from .reader import SourceLine
 from .report import Report
-from .tokens import Token, tidy, tokenize
+from .tokens import Token, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
 
 _INSTRUCTOR_SIGNS = re.compile(r"曾任|现任|擅长|讲师|导师|顾问|专家|培训师|经验|认证|资深|从业")
@@ -101,7 +101,7 @@ class _Parser:
             self.state = "instructor"
             self.outline.instructor = self.outline.instructor or InstructorNode(token.number)
             if token.title:
-                self._instructor_name(token.number, token.title)
+                self._instructor_name(token.title)
         elif token.title:
             self._meta_value(token, token.title, inline=True)
 
@@ -241,18 +241,16 @@ class _Parser:
 
     # -- instructor ------------------------------------------------------------------------------
 
-    def _instructor_name(self, number: int, text: str) -> None:
+    def _instructor_name(self, text: str) -> None:
         instructor = self.outline.instructor
         assert instructor is not None
-        name, _, rest = text.partition(" ")
-        instructor.name = re.sub(r"(老师|讲师|导师|教授)$", "", name)
-        instructor.title = tidy(rest) or None
+        instructor.name, instructor.title = split_name(text)
 
     def _instructor_line(self, number: int, text: str) -> None:
         instructor = self.outline.instructor
         assert instructor is not None
         if not instructor.name:
-            self._instructor_name(number, text)
+            self._instructor_name(text)
             return
         found = instructor_field(text)
         if found:

@@ -15,11 +15,17 @@ from .reader import SourceLine
 
 KEYS: dict[str, tuple[str, ...]] = {
     "title": ("课程名称", "课程题目", "课程主题", "课程标题"),
-    "background": ("课程背景", "培训背景", "项目背景", "课程简介", "课程介绍", "课程概述", "课程说明"),
-    "benefits": ("课程收益", "培训收益", "学员收益", "课程目标", "培训目标", "学习目标", "教学目标", "课程价值"),
-    "audience": ("课程对象", "培训对象", "授课对象", "参训对象", "适用对象", "适合对象", "学员对象", "参训人员", "适用人群", "培训人群"),
+    "background": ("课程背景", "培训背景", "项目背景", "课程简介", "课程介绍", "课程概述", "课程概要", "课程说明"),
+    "benefits": (
+        "课程收益", "培训收益", "学员收益", "学习收益", "课程收获", "学员收获", "培训收获", "预期收益",
+        "课程目标", "培训目标", "学习目标", "教学目标", "课程价值",
+    ),
+    "audience": (
+        "课程对象", "培训对象", "授课对象", "参训对象", "参加对象", "适用对象", "适合对象", "学员对象",
+        "参训人员", "参训学员", "适用学员", "适用人群", "培训人群",
+    ),
     "duration": ("课程时间", "培训时间", "课程时长", "培训时长", "授课时间", "授课时长", "课时"),
-    "outline": ("课程大纲", "培训大纲", "课程提纲", "课程内容", "培训内容", "大纲"),
+    "outline": ("课程大纲", "培训大纲", "课程提纲", "课程框架", "课程结构", "课程安排", "内容大纲", "大纲内容", "课程内容", "培训内容", "大纲"),
     "instructor": (
         "讲师介绍", "讲师简介", "讲师背景", "讲师资历", "导师介绍", "导师简介", "老师介绍", "老师简介", "师资介绍",
         "主讲老师", "主讲讲师", "授课老师", "授课讲师", "主讲人", "主讲", "讲师", "导师", "培训师",
@@ -117,6 +123,15 @@ def tokenize(line: SourceLine) -> list[Token]:
     if bullet and tokens[0].kind == "text":
         tokens[0] = Token("item", line.number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
     return tokens
+
+
+def split_name(text: str) -> tuple[str, str | None]:
+    """The instructor's name and one-line title: 崔海芳老师银行服务营销专家, 张三 资深培训师, 李四."""
+    m = _NAME.match(text)
+    if m and not m["name"].startswith(_NOT_NAMES):
+        return m["name"], tidy(m["rest"]) or None
+    name, _, rest = text.partition(" ")
+    return name, tidy(rest) or None
 
 
 def _structural(number: int, text: str, written: str) -> Token | None:

@@ -179,3 +179,19 @@ def test_short_headings_need_a_colon_before_text(tmp_path: Path) -> None:
     """)
     assert imported.outline.lectures[0].sections[0].body == ["讲师 示范，学员练习"]
     assert imported.outline.instructor is not None and imported.outline.instructor.name == "张三"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("崔海芳老师银行服务营销专家", ("崔海芳", "银行服务营销专家")),
+        ("崔海芳 老师", ("崔海芳", None)),
+        ("张三 资深培训师", ("张三", "资深培训师")),
+        ("李四", ("李四", None)),
+        ("王小明老师｜人力资源专家", ("王小明", "人力资源专家")),
+    ],
+)
+def test_instructor_name_lines(tmp_path: Path, text: str, expected: tuple[str, str | None]) -> None:
+    imported = import_text(tmp_path, f"讲师介绍：{text}\n" + LECTURE)
+    person = imported.outline.instructor
+    assert person is not None and (person.name, person.title) == expected

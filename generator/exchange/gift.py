@@ -123,7 +123,14 @@ def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
     for _, text, _ in answers:
         if "->" in text:
             report.warn(f"answer {text!r} contains '->', which makes Moodle read the question as matching", question=name)
+        if ambiguous(text):
+            report.warn(f"answer {text!r} begins like a GIFT weight or text format and will be misread; reword its start", question=name)
     return answers
+
+
+def ambiguous(answer: str) -> bool:
+    """Whether an answer opens like a GIFT weight (``%50%``) or text format (``[html]``); GIFT cannot escape either."""
+    return bool(_WEIGHT.match(answer) or _FORMAT.match(answer))
 
 
 # --------------------------------------------------------------------------------------------- import

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .noise import strip_bullet
-from .patterns import NUM, LectureHeading, Marker, match_lecture, match_marker, split_heading, split_run_together, written_minutes
+from .noise import has_content, strip_bullet
+from .patterns import LECTURE_UNITS, NUM, LectureHeading, Marker, match_lecture, match_marker, split_heading, split_run_together, written_minutes
 from .reader import SourceLine
 
 KEYS: dict[str, tuple[str, ...]] = {
@@ -58,6 +58,11 @@ _KEY = re.compile(rf"^(?P<key>{_alternatives([w for ws in KEYS.values() for w in
 _SHORT_KEY = 3
 """Headings this short (讲师, 主讲, 大纲) need a colon when text follows: 讲师 示范 is a sentence."""
 _ACTIVITY = re.compile(rf"^(?P<key>{_alternatives([w for ws in ACTIVITIES.values() for w in ws])})(?P<sep>{_SEP}?)(?P<value>.*)$")
+_BOUNDARY = re.compile(
+    rf"(?:(?<=\S)\s+|(?<=[:：]))(?=(?:第\s*(?:{NUM})\s*(?:{LECTURE_UNITS})|(?:模块|单元|专题)\s*(?:{NUM}))[\s:：、.．]*[^\s\d])"
+    rf"|(?<=\S)\s+(?=(?:{_alternatives([w for ws in (*ACTIVITIES.values(), *KEYS.values()) for w in ws])})\s*[:：])"
+)
+"""Where a line holds more than one structural piece: before a lecture heading, an activity or a metadata heading."""
 _LONG_KEYWORD = 4
 """Activity lead words this long need no colon (案例分析池子事件); short ones do (讨论：…)."""
 _GROUP = re.compile(rf"^(?:第\s*(?:{NUM})\s*[天日]|day\s*\d+|(?:上午|下午)(?=$|[\s:：(（0-9]))(?P<rest>.*)$", re.IGNORECASE)
@@ -106,22 +111,38 @@ def tidy(text: str) -> str:
 
 
 def tokenize(line: SourceLine) -> list[Token]:
-    """The tokens of one cleaned line, in order; several when numbered items were run together."""
-    text, bullet = strip_bullet(line.text)
+    """The tokens of one cleaned line, in order; several when headings or numbered items were run together.
+
+    Outlines copied from a web page sometimes lost their line breaks: a lecture heading, an activity
+    or a metadata heading after a space (or after 课程大纲：) starts a new piece.
+    """
+    pieces: list[str] = []
+    lead = ""
+    for piece in _BOUNDARY.split(line.text):
+        if has_content(piece):
+            pieces.append(f"{lead} {piece}".strip())
+            lead = ""
+        else:  # a bullet before a heading (Ø 课后作业：…) stays with it
+            lead += piece
+    return [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+
+
+def _tokenize_piece(number: int, piece: str) -> list[Token]:
+    text, bullet = strip_bullet(piece)
     inner = _LEADING_BRACKETS.sub(r"\1 ", text).strip()
-    whole = _structural(line.number, inner, text)
+    whole = _structural(number, inner, text)
     if whole is not None and whole.kind == "lecture":
         head, first_item = split_heading(whole.title)
         if first_item:
-            return [replace(whole, title=head), *(_piece(line.number, p) for p in split_run_together(first_item))]
+            return [replace(whole, title=head), *(_piece(number, p) for p in split_run_together(first_item))]
     if whole is not None:
         return [whole]
     name = _NAME.match(inner)
     if name and not name["name"].startswith(_NOT_NAMES):
-        return [Token("name", line.number, text, title=tidy(name["rest"]), field=name["name"])]
-    tokens = [_piece(line.number, piece) for piece in split_run_together(text)]
+        return [Token("name", number, text, title=tidy(name["rest"]), field=name["name"])]
+    tokens = [_piece(number, p) for p in split_run_together(text)]
     if bullet and tokens[0].kind == "text":
-        tokens[0] = Token("item", line.number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
+        tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
     return tokens
 
 

@@ -194,3 +194,16 @@ def test_a_lectures_own_summary_line_is_not_the_course_closing(tmp_path: Path) -
     """)
     assert imported.outline.lectures[0].sections[0].body == ["总结"]
     assert (imported.outline.closing_title, imported.outline.closing_body) == ("总结与回顾", [])
+
+
+def test_an_outline_that_lost_its_line_breaks(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, (
+        "课程对象：柜员 课程大纲：第一讲 服务意识 一、服务的定义 1.服务是什么 2.服务的价值 二、服务的层次 "
+        "案例分析：一杯水的故事 第二讲 服务技巧 一、倾听 二、回应 互动讨论：如何回应抱怨\n"
+    ))
+    assert imported.outline.audience == ["柜员"]
+    assert shape(imported.outline) == [
+        ("服务意识", [("服务的定义", [("服务是什么", []), ("服务的价值", [])]), ("服务的层次", [])]),
+        ("服务技巧", [("倾听", []), ("回应", [])]),
+    ]
+    assert [(a.kind, a.title) for a in imported.outline.activities()] == [("case", "一杯水的故事"), ("discussion", "如何回应抱怨")]

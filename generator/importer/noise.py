@@ -1,9 +1,9 @@
 """What outlines carry besides the outline: page headers, page numbers, Word bullet leftovers.
 
 Outlines copied from a training company's web page repeat the page title (sometimes glued in
-front of an outline line, in 【】), and text pasted out of Word keeps the Wingdings bullets as
-stray letters (Ø, ², n, l …). Each removal is reported; the trailing site boilerplate is cut by the
-parser, which knows where the outline ends.
+front of an outline line, in 【】); text copied out of a PDF repeats its running header and page
+numbers. Each removal is reported; the trailing site boilerplate is cut by the parser, which knows
+where the outline ends.
 """
 
 from __future__ import annotations
@@ -11,36 +11,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .patterns import match_lecture, match_marker
+from .patterns import has_content, match_lecture, match_marker
 from .reader import Source, SourceLine
 from .report import Report
+from .tokens import tokenize
 
 _SPACE = re.compile(r"[\s\u3000\xa0]+")
-_CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 _PAGE_NUMBER = re.compile(
     r"^(?:第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
     r"|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.IGNORECASE,
 )
 _NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)\s*[>›»:：]")
-_BULLET = re.compile(r"^(?:[Ø²•▪●◆◇■□★☆►▶▷➢➤➣✓✔√·∙○◎§ü◦‣⁃❖❑\uf000-\uf0ff*+\-]|[lnuqv](?=[ \t　]+[\u4e00-\u9fff]))[ \t　]*")
 _REPEAT_MIN = 3
-"""An unnumbered line seen this often is a running header or footer, not content."""
+_REPEAT_LENGTH = 6
+"""A plain text line this long, seen this often, is a running header or footer (内部资料 请勿外传), not content."""
 
 
 def normalise_space(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
-
-
-def has_content(text: str) -> bool:
-    """False for lines of punctuation or rules only (``-----``, ``* * *``), which carry no text."""
-    return bool(_CONTENT.search(text))
-
-
-def strip_bullet(text: str) -> tuple[str, bool]:
-    """The text without a leading bullet (real or a Wingdings leftover), and whether there was one."""
-    stripped = _BULLET.sub("", text, count=1)
-    return stripped.strip(), stripped != text
 
 
 def clean_lines(source: Source, report: Report) -> tuple[list[SourceLine], str | None]:
@@ -78,8 +67,8 @@ def _page_header(lines: list[SourceLine]) -> str | None:
 
 
 def _repeated(lines: list[SourceLine]) -> set[str]:
-    counts = Counter(l.text for l in lines if len(l.text) >= 4 and match_marker(l.text) is None and match_lecture(l.text) is None)
-    return {text for text, n in counts.items() if n >= _REPEAT_MIN}
+    counts = Counter(l.text for l in lines if len(l.text) >= _REPEAT_LENGTH)
+    return {text for text, n in counts.items() if n >= _REPEAT_MIN and [t.kind for t in tokenize(SourceLine(0, text))] == ["text"]}
 
 
 def _unbracket(text: str) -> str:

@@ -21,8 +21,22 @@ PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 
 _CLOSERS = r"[\]】)）〕>》]"
+_CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
+_BULLET = re.compile(r"^(?:[Ø²•▪●◆◇■□★☆►▶▷➢➤➣✓✔√·∙○◎§ü◦‣⁃❖❑\uf000-\uf0ff*+\-]|[lnuqv](?=[ \t　]+[\u4e00-\u9fff]))[ \t　]*")
+"""Bullets, real ones and Wingdings leftovers pasted out of Word (Ø ² n l …), which become letters."""
 _AFTER_MARKER = re.compile(rf"^(?:\s|{_CLOSERS}|[.．、,，:：;；])*")
 """What may follow a marker before the title starts: spaces, separators and stray closing brackets (``3.]``)."""
+
+
+def has_content(text: str) -> bool:
+    """False for lines of punctuation or rules only (``-----``, ``* * *``), which carry no text."""
+    return bool(_CONTENT.search(text))
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The text without a leading bullet (real or a Wingdings leftover), and whether there was one."""
+    stripped = _BULLET.sub("", text, count=1)
+    return stripped.strip(), stripped != text
 
 
 def to_int(numeral: str) -> int | None:
@@ -114,7 +128,6 @@ _INLINE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 """Markers as they appear when several items were run together on one line (``1)标本兼治2)考核问责``)."""
 
-_CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 
 
 def split_run_together(text: str) -> list[str]:
@@ -137,7 +150,7 @@ def split_run_together(text: str) -> list[str]:
             if len(chain) < 2 or not (chain[0][2] == 1 or chain[0][0] == 0):
                 continue
             bounds = [start for start, _, _ in chain[1:]] + [len(text)]
-            if all(_CONTENT.search(text[end:stop]) for (_, end, _), stop in zip(chain, bounds)):
+            if all(has_content(text[end:stop]) for (_, end, _), stop in zip(chain, bounds)):
                 cuts.update(start for start, _, _ in chain if start > 0)
     if not cuts:
         return [text]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .noise import has_content, strip_bullet
-from .patterns import LECTURE_UNITS, NUM, LectureHeading, Marker, match_lecture, match_marker, split_heading, split_run_together, written_minutes
+from .patterns import (
+    LECTURE_UNITS, NUM, LectureHeading, Marker, has_content, match_lecture, match_marker, split_heading, split_run_together, strip_bullet, written_minutes,
+)
 from .reader import SourceLine
 
 KEYS: dict[str, tuple[str, ...]] = {
@@ -137,9 +138,9 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
             return [replace(whole, title=head), *(_piece(number, p) for p in split_run_together(first_item))]
     if whole is not None:
         return [whole]
-    name = _NAME.match(inner)
-    if name and not name["name"].startswith(_NOT_NAMES):
-        return [Token("name", number, text, title=tidy(name["rest"]), field=name["name"])]
+    name = _name_line(inner)
+    if name is not None:
+        return [Token("name", number, text, title=name[1] or "", field=name[0])]
     tokens = [_piece(number, p) for p in split_run_together(text)]
     if bullet and tokens[0].kind == "text":
         tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
@@ -148,11 +149,16 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
 
 def split_name(text: str) -> tuple[str, str | None]:
     """The instructor's name and one-line title: 崔海芳老师银行服务营销专家, 张三 资深培训师, 李四."""
-    m = _NAME.match(text)
-    if m and not m["name"].startswith(_NOT_NAMES):
-        return m["name"], tidy(m["rest"]) or None
     name, _, rest = text.partition(" ")
-    return name, tidy(rest) or None
+    return _name_line(text) or (name, tidy(rest) or None)
+
+
+def _name_line(text: str) -> tuple[str, str | None] | None:
+    """(name, title) for a line that starts with a name and 老师 / 讲师 / 导师 / 教授."""
+    m = _NAME.match(text)
+    if m is None or m["name"].startswith(_NOT_NAMES):
+        return None
+    return m["name"], tidy(m["rest"]) or None
 
 
 def _structural(number: int, text: str, written: str) -> Token | None:

@@ -207,3 +207,20 @@ def test_an_outline_that_lost_its_line_breaks(tmp_path: Path) -> None:
         ("服务技巧", [("倾听", []), ("回应", [])]),
     ]
     assert [(a.kind, a.title) for a in imported.outline.activities()] == [("case", "一杯水的故事"), ("discussion", "如何回应抱怨")]
+
+
+def test_a_repeated_activity_or_short_line_is_content_not_a_page_header(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        第一讲 甲
+        一、节
+        互动讨论：分享经验
+        本讲小结
+        二、节
+        互动讨论：分享经验
+        本讲小结
+        三、节
+        互动讨论：分享经验
+        本讲小结
+    """)
+    assert [a.id for a in imported.outline.activities()] == ["discussion-1", "discussion-2", "discussion-3"]
+    assert imported.report.skipped == []

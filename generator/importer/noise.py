@@ -1,4 +1,4 @@
-"""What outlines carry besides the outline: page headers, page numbers, Word bullet leftovers.
+"""What outlines carry besides the outline: repeated page headers, page numbers, site navigation.
 
 Outlines copied from a training company's web page repeat the page title (sometimes glued in
 front of an outline line, in 【】); text copied out of a PDF repeats its running header and page

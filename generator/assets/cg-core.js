@@ -60,8 +60,10 @@
     else run(fn);
   }
 
+  /* Material's instant navigation re-creates a new page's inline scripts without their type and class,
+     so the widget's first inline script stands in for script.cg-data after such a navigation. */
   function data(el) {
-    var node = el.querySelector("script.cg-data");
+    var node = el.querySelector("script.cg-data") || el.querySelector("script:not([src])");
     try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
   }
 

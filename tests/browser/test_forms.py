@@ -276,14 +276,20 @@ def collector_port() -> int:
 
 @pytest.fixture(scope="module")
 def post_site(tmp_path_factory: pytest.TempPathFactory, collector_port: int) -> Iterator[str]:
-    """The fixture course with ``submission_url`` set to the collector's address, built and served."""
+    """The fixture course with ``submission_url`` set to the collector's address, served, then built
+    with its own address as ``site_url`` so that Material's instant navigation is active."""
     out = tmp_path_factory.mktemp("post-course")
+    server = serve_folder(out / "site")
+    url = next(server)
     course = out / "course"
     shutil.copytree(FIXTURE, course)
     with (course / "course.yml").open("a", encoding="utf-8") as config:
         config.write(f"submission_url: http://127.0.0.1:{collector_port}/submit\n")
-    build(Paths(config=ROOT / "mkdocs.yml", course=course, quizzes=course / "quizzes", work=out / "work"), out / "site")
-    yield from serve_folder(out / "site")
+    mkdocs = out / "mkdocs.yml"
+    mkdocs.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=mkdocs, course=course, quizzes=course / "quizzes", work=out / "work"), out / "site")
+    yield url
+    server.close()
 
 
 @pytest.fixture
@@ -324,3 +330,18 @@ def test_with_the_service_down_the_page_says_so_and_the_file_still_exports(page:
     assert json.loads(raw)["homework_id"] == "case-review" and name.endswith(".json")
     assert page.locator(".cg-form__export").is_enabled()
     assert export(page)[1] == raw
+
+
+def test_forms_start_after_an_instant_navigation(page: Page, post_site: str) -> None:
+    """Material swaps the page content without a reload; the next form must still come alive."""
+    homework = fixture_homework()
+    open_form(page, post_site, homework)
+    fill_identity(page)
+    page.evaluate("window.__samePage = true")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/homework/evaluation/")
+    summary = page.locator(".cg-identity__summary")
+    summary.filter(has_text="李晓明").wait_for()
+    assert page.evaluate("window.__samePage") is True
+    page.locator('.cg-rating input[value="5"]').first.check()
+    assert page.locator(".cg-form__saved").inner_text() == "已保存"

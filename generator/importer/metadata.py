@@ -10,7 +10,8 @@ from .tokens import tidy
 DEFAULT_HOURS_PER_DAY = 6.0
 """Hours of a training day when the outline gives only days (1天): the genre's usual 6-hour day."""
 
-_DAYS = re.compile(rf"(?P<n>(?:{NUM})(?:\.\d+)?|半)\s*(?:个)?(?P<half>半)?\s*(?:天|日)(?P<half2>半)?")
+_DAYS = re.compile(rf"(?P<n>(?:{NUM})(?:\.\d+)?|半)\s*(?:个)?(?P<half>半)?\s*天(?P<half2>半)?")
+"""Days as 天 only: 日 is a date (3月15日) more often than a duration."""
 _HOURS = re.compile(rf"(?P<n>(?:{NUM})(?:\.\d+)?)\s*(?:个)?\s*(?:小时|h|H|课时)(?P<per>\s*(?:/|每|一)\s*(?:天|日|day))?")
 _PER_DAY_BEFORE = re.compile(r"每天|每日")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|版)")

@@ -44,6 +44,7 @@ def test_metadata_sections_fill_their_fields(tmp_path: Path) -> None:
         ("半天", (0.5, 6, True)),
         ("一天半", (1.5, 6, True)),
         ("3H", (1, 3, False)),
+        ("2021年3月15日-16日，共2天", (2, 6, True)),
         ("另行通知", None),
     ],
 )

@@ -16,6 +16,7 @@ from .buckets import Bucket, Limits, Reason
 from .csvfiles import write_csv
 from .html import render_html
 from .intake import collect
+from .pool import start_forked
 from .report import Report, build_report
 from .roster import Roster, RosterError, read_roster
 from .xlsx import write_xlsx
@@ -47,7 +48,12 @@ def make_report(
     intake = collect(submissions, project, roster, limits)
     report = build_report(project, roster, intake, now or datetime.now(timezone.utc))
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_xlsx(report, out_dir / XLSX_NAME)
-    html = out_dir / HTML_NAME
+    xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
+    child = start_forked(write_xlsx, report, xlsx)
     html.write_text(render_html(report), encoding="utf-8")
-    return report, Outputs(out_dir / XLSX_NAME, html, write_csv(report, out_dir / CSV_FOLDER))
+    csv = write_csv(report, out_dir / CSV_FOLDER)
+    if child is not None:
+        child.join()
+    if child is None or child.exitcode != 0:  # a failed child is retried here, where its error surfaces
+        write_xlsx(report, xlsx)
+    return report, Outputs(xlsx, html, csv)

@@ -74,6 +74,10 @@ class Rejected(Exception):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[Rejected], tuple[Reason, str]]:
+        """Pickle by its two fields, so a rejection can come back from a worker process."""
+        return Rejected, (self.reason, self.detail)
+
 
 @dataclass(frozen=True)
 class Limits:

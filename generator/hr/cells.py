@@ -27,9 +27,9 @@ def text(value: str) -> str:
 
 
 def safe(value: Value) -> Value:
-    """Any cell value: strings neutralised, numbers and times kept as they are (times without zone, as Excel wants)."""
+    """Any cell value: strings neutralised (an empty one left out), numbers kept, times without zone (as Excel wants)."""
     if isinstance(value, str):
-        return text(value)
+        return text(value) if value else None
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
     return value

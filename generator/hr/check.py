@@ -1,9 +1,11 @@
 """Examine the bytes of one file: is it a genuine submission for this course from a trainee on the roster?
 
-Checks run from cheap to dear, so hostile input is turned away before it costs anything:
-size (done by :mod:`.sources`), text encoding, nesting depth (counted without parsing),
-JSON syntax, format and version, the submission schema, the checksum, then the course,
-the form and the roster.
+Two steps. :func:`parse_submission` needs nothing but the bytes and the limits, so it can run
+on every core (see :mod:`.pool`); :class:`Matcher` then checks the result against the course
+and the roster, which is cheap. Checks run from cheap to dear, so hostile input is turned away
+before it costs anything: size (done by :mod:`.sources`), text encoding, nesting depth (counted
+without parsing), JSON syntax, format and version, the submission schema, the checksum, then
+the course, the form and the roster.
 """
 
 from __future__ import annotations
@@ -30,12 +32,28 @@ _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
-class Received:
-    """A valid submission matched to its roster row.
+class Parsed:
+    """A genuine submission file (well-formed, current format, checksum intact), not yet matched to a class.
 
-    Only what the report shows is kept: a homework's answers are dropped (HR tracks who handed in,
-    trainers read the answers), a survey's answers are kept for its statistics.
+    A homework's answers are dropped here (HR tracks who handed in; trainers read the answers),
+    a survey's answers are kept for its statistics.
     """
+
+    course_id: str
+    homework_id: str
+    kind: str
+    employee_id: str
+    name: str
+    department: str
+    updated_at: datetime
+    quiz_scores: dict[str, QuizScore]
+    answers: dict[str, Answer]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Received:
+    """A valid submission matched to its roster row and its form."""
 
     trainee: Trainee
     form: Homework
@@ -47,40 +65,56 @@ class Received:
     """Something HR should know about an accepted file, e.g. a name that differs from the roster."""
 
 
-class Checker:
-    def __init__(self, project: Project, roster: Roster, limits: Limits) -> None:
+def parse_submission(data: bytes, limits: Limits) -> Parsed:
+    """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
+    raw = parse_json(data, limits.max_json_depth)
+    submission = _submission(raw)
+    if checksum(raw) != submission.sha256:
+        raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
+    trainee = submission.trainee
+    return Parsed(
+        course_id=submission.course_id,
+        homework_id=submission.homework_id,
+        kind=submission.kind,
+        employee_id=trainee.employee_id,
+        name=trainee.name,
+        department=trainee.department,
+        updated_at=submission.updated_at,
+        quiz_scores=submission.quiz_scores,
+        answers=submission.answers if submission.kind == "survey" else {},
+        sha256=submission.sha256,
+    )
+
+
+class Matcher:
+    """Checks a parsed submission against this class: its course, its forms, its roster."""
+
+    def __init__(self, project: Project, roster: Roster) -> None:
         self.project = project
         self.roster = roster
-        self.limits = limits
 
-    def check(self, data: bytes) -> Received:
-        """The submission in ``data``; raises :class:`Rejected` with the first reason it fails."""
-        raw = parse_json(data, self.limits.max_json_depth)
-        submission = _submission(raw)
-        if checksum(raw) != submission.sha256:
-            raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
+    def match(self, parsed: Parsed) -> Received:
         course_id = self.project.course.id
-        if submission.course_id != course_id:
-            raise Rejected(Reason.UNKNOWN_COURSE, f"文件属于课程「{submission.course_id}」，本报告的课程是「{course_id}」")
-        form = self.project.homework.get(submission.homework_id)
+        if parsed.course_id != course_id:
+            raise Rejected(Reason.UNKNOWN_COURSE, f"文件属于课程「{parsed.course_id}」，本报告的课程是「{course_id}」")
+        form = self.project.homework.get(parsed.homework_id)
         if form is None:
-            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"作业编号「{submission.homework_id}」")
-        if form.kind != submission.kind:
-            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"「{form.id}」在课程中是 {form.kind}，文件却写作 {submission.kind}")
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"作业编号「{parsed.homework_id}」")
+        if form.kind != parsed.kind:
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"「{form.id}」在课程中是 {form.kind}，文件却写作 {parsed.kind}")
         if form.kind == "survey":
-            _check_ratings(form, submission.answers)
-        trainee = self.roster.find(submission.trainee.employee_id)
+            _check_ratings(form, parsed.answers)
+        trainee = self.roster.find(parsed.employee_id)
         if trainee is None:
-            declared = submission.trainee
-            raise Rejected(Reason.NOT_ON_ROSTER, f"工号「{declared.employee_id}」，姓名「{declared.name}」，部门「{declared.department}」")
-        declared_name = normalize.label(submission.trainee.name)
+            raise Rejected(Reason.NOT_ON_ROSTER, f"工号「{parsed.employee_id}」，姓名「{parsed.name}」，部门「{parsed.department}」")
+        declared_name = normalize.label(parsed.name)
         return Received(
             trainee=trainee,
             form=form,
-            updated_at=submission.updated_at,
-            quiz_scores=submission.quiz_scores,
-            sha256=submission.sha256,
-            answers=submission.answers if form.kind == "survey" else {},
+            updated_at=parsed.updated_at,
+            quiz_scores=parsed.quiz_scores,
+            sha256=parsed.sha256,
+            answers=parsed.answers,
             note="" if declared_name == trainee.name else f"文件中填写的姓名为「{declared_name}」",
         )
 
@@ -91,11 +125,12 @@ def parse_json(data: bytes, max_depth: int) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Rejected(Reason.NOT_JSON, f"不是 UTF-8 文本（第 {exc.start} 字节）") from exc
-    depth = json_depth(text)
-    if depth > max_depth:
-        raise Rejected(Reason.TOO_DEEP, f"嵌套 {depth} 层，上限 {max_depth} 层")
+    if text.count("[") + text.count("{") > max_depth:  # fewer openings cannot nest deeper: skip the scan
+        depth = json_depth(text)
+        if depth > max_depth:
+            raise Rejected(Reason.TOO_DEEP, f"嵌套 {depth} 层，上限 {max_depth} 层")
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:
         where = f"第 {exc.lineno} 行第 {exc.colno} 列：" if isinstance(exc, json.JSONDecodeError) else ""
         raise Rejected(Reason.NOT_JSON, f"{where}{getattr(exc, 'msg', exc)}") from exc
@@ -109,6 +144,9 @@ def json_depth(text: str) -> int:
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def _submission(raw: Any) -> Submission:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason, Rejected
-from .check import Checker, Received
+from .check import Matcher, Parsed, Received
+from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk
 
@@ -55,23 +56,23 @@ class Intake:
         return sum(e.bucket is bucket for e in self.entries)
 
 
-def collect(folder: Path, project: Project, roster: Roster, limits: Limits | None = None) -> Intake:
-    """Read, check and sort every file under ``folder``."""
+def collect(folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None) -> Intake:
+    """Read, check and sort every file under ``folder``; ``workers`` defaults to every available core."""
     limits = limits or Limits()
-    checker = Checker(project, roster, limits)
-    entries = [_examine(found, checker) for found in walk(folder, limits)]
+    matcher = Matcher(project, roster)
+    entries = [_examine(found, outcome, matcher) for found, outcome in parse_all(walk(folder, limits), limits, workers)]
     return Intake(entries, _keep_newest(entries))
 
 
-def _examine(found: Found, checker: Checker) -> Entry:
-    if found.rejected is not None:
-        return _rejected(found, found.rejected)
-    assert found.data is not None
-    try:
-        received = checker.check(found.data)
-    except Rejected as rejected:
-        return _rejected(found, rejected)
-    return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received)
+def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher) -> Entry:
+    if isinstance(outcome, Parsed):
+        try:
+            received = matcher.match(outcome)
+        except Rejected as rejected:
+            outcome = rejected
+        else:
+            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received)
+    return _rejected(found, outcome)
 
 
 def _rejected(found: Found, rejected: Rejected) -> Entry:

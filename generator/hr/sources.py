@@ -42,67 +42,64 @@ class Found:
 
 
 def walk(folder: Path, limits: Limits) -> Iterator[Found]:
-    """Every file under ``folder`` and inside its archives, in a stable (sorted) order."""
-    errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False, onerror=errors.append):
-        base = Path(dirpath)
-        rel = base.relative_to(folder).parts
-        dirnames.sort()
-        for name in [d for d in dirnames if (base / d).is_symlink()]:
-            dirnames.remove(name)
-            yield Found(("/".join((*rel, name)),), None, rejected=Rejected(Reason.UNREADABLE, "指向文件夹的链接，未读取"))
-        for name in sorted(filenames):
-            yield from _file(base / name, ("/".join((*rel, name)),), limits)
-        yield from _unreadable_folders(errors, folder)
-    yield from _unreadable_folders(errors, folder)
+    """Every file under ``folder`` and inside its archives, in a stable order: by name, a folder's files first."""
+    yield from _folder(str(folder), "", limits)
 
 
-def _unreadable_folders(errors: list[OSError], folder: Path) -> Iterator[Found]:
-    while errors:
-        error = errors.pop(0)
-        where = Path(error.filename or folder)
-        rel = where.relative_to(folder).as_posix() if where != folder else where.name
-        yield Found((rel,), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{error.strerror}"))
-
-
-def _file(path: Path, parts: tuple[str, ...], limits: Limits) -> Iterator[Found]:
+def _folder(path: str, rel: str, limits: Limits) -> Iterator[Found]:
     try:
-        info = _stat(path)
+        with os.scandir(path) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield Found((rel or os.path.basename(path),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
+        return
+    folders = []
+    for entry in entries:
+        entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            folders.append((entry.path, entry_rel))
+        elif entry.is_symlink() and entry.is_dir():
+            yield Found((entry_rel,), None, rejected=Rejected(Reason.UNREADABLE, "指向文件夹的链接，未读取"))
+        else:
+            yield from _file(entry, entry_rel, limits)
+    for folder_path, folder_rel in folders:
+        yield from _folder(folder_path, folder_rel, limits)
+
+
+def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
+    parts = (rel,)
+    size: int | None = None
+    try:
+        info = _stat(entry)
+        size = info.st_size
         if not stat.S_ISREG(info.st_mode):
             raise Rejected(Reason.UNREADABLE, "不是普通文件")
         if _is_system_file(parts):
             raise Rejected(Reason.SYSTEM_FILE)
-        if path.suffix.lower() == ".zip":
-            archive = _open_archive(path)
+        if entry.name.lower().endswith(".zip"):
+            archive = _open_archive(entry.path)
         else:
-            yield Found(parts, info.st_size, data=_read_file(path, info.st_size, limits))
+            yield Found(parts, size, data=_read_file(entry.path, size, limits))
             return
     except Rejected as rejected:
-        yield Found(parts, _size(path), rejected=rejected)
+        yield Found(parts, size, rejected=rejected)
         return
     with archive:
-        yield from _archive(archive, parts, info.st_size, 1, _Budget(limits.max_archive_bytes), limits)
+        yield from _archive(archive, parts, size, 1, _Budget(limits.max_archive_bytes), limits)
 
 
-def _stat(path: Path) -> os.stat_result:
+def _stat(entry: os.DirEntry[str]) -> os.stat_result:
     try:
-        return path.stat()
+        return entry.stat()
     except OSError as exc:  # a dangling link, or no permission
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
 
 
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
-
-
-def _read_file(path: Path, size: int, limits: Limits) -> bytes:
+def _read_file(path: str, size: int, limits: Limits) -> bytes:
     if size > limits.max_file_bytes:
         raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_file_bytes))
     try:
-        with path.open("rb") as fp:
+        with open(path, "rb") as fp:
             data = fp.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
@@ -111,7 +108,7 @@ def _read_file(path: Path, size: int, limits: Limits) -> bytes:
     return data
 
 
-def _open_archive(source: Path | io.BytesIO) -> zipfile.ZipFile:
+def _open_archive(source: str | io.BytesIO) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -218,13 +215,9 @@ def _unsafe(name: str) -> bool:
 
 def _is_system_file(parts: tuple[str, ...]) -> bool:
     """Files that zip tools and file managers add beside the real ones (``__MACOSX``, ``Thumbs.db``, Office locks)."""
-    segments = [s for p in parts for s in p.replace("\\", "/").split("/") if s]
-    name = segments[-1] if segments else ""
-    return (
-        name.lower() in _SYSTEM_NAMES
-        or name.startswith(("._", "~$"))
-        or any(s == "__MACOSX" for s in segments[:-1])
-    )
+    path = "/".join(parts).replace("\\", "/")
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    return name.lower() in _SYSTEM_NAMES or name.startswith(("._", "~$")) or "__MACOSX/" in path
 
 
 def _too_big(size: int, limit: int) -> str:

@@ -2,6 +2,8 @@
 
 Written in openpyxl's write-only mode, so 10,000 rows stream out without building a sheet in
 memory. Every value passes through :func:`cells.safe`: no string from a file becomes a formula.
+Data rows are plain values (a styled cell costs openpyxl twice the time); late and missing rows
+are coloured by conditional formatting on the status column instead of per cell.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -19,12 +22,12 @@ from .buckets import Bucket
 from .cells import Value, safe
 from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label
 
-TIME = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"
 MEAN = "0.00"
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_STATUS_FILL = {"late": PatternFill("solid", fgColor="FFF2CC"), "missing": PatternFill("solid", fgColor="F8CBAD")}
+_LATE_FILL = PatternFill("solid", bgColor="FFF2CC")
+_BAD_FILL = PatternFill("solid", bgColor="F8CBAD")
 
 
 class _Sheet:
@@ -35,15 +38,19 @@ class _Sheet:
         for i, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
 
-    def row(self, values: Iterable[Value], formats: dict[int, str] | None = None, fill: PatternFill | None = None) -> None:
-        out = []
+    def row(self, values: Iterable[Value]) -> None:
+        self.ws.append([safe(v) for v in values])
+
+    def formatted(self, values: Iterable[Value], formats: dict[int, str]) -> None:
+        """A row whose numbers need a format (rates, means): few rows, so styled cells are affordable."""
+        out: list[object] = []
         for i, value in enumerate(values):
-            cell = WriteOnlyCell(self.ws, safe(value))
-            if formats and i in formats:
+            if i in formats and value is not None:
+                cell = WriteOnlyCell(self.ws, value)
                 cell.number_format = formats[i]
-            if fill is not None:
-                cell.fill = fill
-            out.append(cell)
+                out.append(cell)
+            else:
+                out.append(safe(value))
         self.ws.append(out)
 
     def head(self, values: Iterable[str]) -> None:
@@ -62,11 +69,18 @@ class _Sheet:
     def blank(self) -> None:
         self.ws.append([])
 
-    def table_sheet(self, header: Sequence[str]) -> None:
-        """Make this sheet one filterable table whose header stays in view."""
+    def table(self, header: Sequence[str], rows: int) -> None:
+        """Make this sheet one filterable table of ``rows`` rows whose header stays in view."""
         self.ws.freeze_panes = "A2"
-        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}1"
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{rows + 1}"
         self.head(header)
+
+    def colour_rows(self, header: Sequence[str], rows: int, column: str, colours: dict[str, PatternFill]) -> None:
+        """Colour whole rows by the text in ``column``; the rule compares to our own labels, never to input."""
+        letter = get_column_letter(header.index(column) + 1)
+        area = f"A2:{get_column_letter(len(header))}{rows + 1}"
+        for label, fill in colours.items():
+            self.ws.conditional_formatting.add(area, FormulaRule(formula=[f'${letter}2="{label}"'], fill=fill))
 
 
 def write_xlsx(report: Report, path: Path) -> None:
@@ -82,9 +96,9 @@ def write_xlsx(report: Report, path: Path) -> None:
 _TALLY_HEAD = ["人数", "应交", "按时提交", "迟交", "未交", "提交率", "按时率"]
 
 
-def _tally_row(sheet: _Sheet, tally: Tally, trainees: bool = True) -> None:
-    values: list[Value] = [tally.label, tally.trainees if trainees else None, tally.expected, tally.on_time, tally.late, tally.missing, tally.rate, tally.on_time_rate]
-    sheet.row(values, {6: PERCENT, 7: PERCENT})
+def _tally_row(sheet: _Sheet, tally: Tally) -> None:
+    values: list[Value] = [tally.label, tally.trainees, tally.expected, tally.on_time, tally.late, tally.missing, tally.rate, tally.on_time_rate]
+    sheet.formatted(values, {6: PERCENT, 7: PERCENT})
 
 
 def _summary(workbook: Workbook, report: Report) -> None:
@@ -103,7 +117,7 @@ def _summary(workbook: Workbook, report: Report) -> None:
         sheet.blank()
         sheet.head(["测验", "有成绩人数", "平均最高分", "通过人数"])
         for quiz in report.quiz_summary:
-            sheet.row([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: MEAN})
+            sheet.formatted([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: MEAN})
     sheet.blank()
     sheet.head(["文件", "数量"])
     for bucket, count in report.buckets.items():
@@ -111,35 +125,36 @@ def _summary(workbook: Workbook, report: Report) -> None:
     sheet.row(["合计", len(report.files)])
 
 
+_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交小时", "采用的文件", "备注"]
+
+
 def _detail(workbook: Workbook, report: Report) -> None:
     sheet = _Sheet(workbook, "明细", [12, 10, 20, 24, 8, 17, 8, 17, 17, 12, 10, 30, 30])
-    sheet.table_sheet(["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交小时", "采用的文件", "备注"])
-    formats = {5: TIME, 7: TIME, 8: TIME, 10: "0.0"}
-    for cell in report.cells:
-        sheet.row(
-            [
-                cell.trainee.raw_id,
-                cell.trainee.name,
-                cell.trainee.department,
-                cell.form.title,
-                KIND_LABELS[cell.form.kind],
-                cell.due,
-                STATUS_LABELS[cell.status],
-                cell.first_at,
-                cell.last_at,
-                late_label(cell.late_by),
-                round(cell.late_by.total_seconds() / 3600, 1) if cell.late_by else None,
-                cell.source,
-                cell.note,
-            ],
-            formats,
-            _STATUS_FILL.get(cell.status),
-        )
+    cells = report.cells
+    sheet.table(_DETAIL_HEAD, len(cells))
+    sheet.colour_rows(_DETAIL_HEAD, len(cells), "状态", {STATUS_LABELS["late"]: _LATE_FILL, STATUS_LABELS["missing"]: _BAD_FILL})
+    for cell in cells:
+        sheet.row([
+            cell.trainee.raw_id,
+            cell.trainee.name,
+            cell.trainee.department,
+            cell.form.title,
+            KIND_LABELS[cell.form.kind],
+            cell.due,
+            STATUS_LABELS[cell.status],
+            cell.first_at,
+            cell.last_at,
+            late_label(cell.late_by),
+            round(cell.late_by.total_seconds() / 3600, 1) if cell.late_by else None,
+            cell.source,
+            cell.note,
+        ])
 
 
 def _quizzes(workbook: Workbook, report: Report) -> None:
     sheet = _Sheet(workbook, "测验成绩", [12, 10, 20] + [14, 8] * len(report.quizzes))
-    sheet.table_sheet(["工号", "姓名", "部门", *[f"{q.title}{suffix}" for q in report.quizzes for suffix in ("（最高分）", "（通过）")]])
+    header = ["工号", "姓名", "部门", *[f"{q.title}{suffix}" for q in report.quizzes for suffix in ("（最高分）", "（通过）")]]
+    sheet.table(header, len(report.quiz_rows))
     for row in report.quiz_rows:
         scores: list[Value] = []
         for quiz in report.quizzes:
@@ -160,13 +175,13 @@ def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
     sheet.title(f"{survey.form.title}（{survey.responses} 份）")
     sheet.head(["评分项", "回答数", "平均分", "1分", "2分", "3分", "4分", "5分"])
     for item in survey.items:
-        sheet.row([item.label, item.n, item.mean, *item.distribution], {2: MEAN})
+        sheet.formatted([item.label, item.n, item.mean, *item.distribution], {2: MEAN})
     if survey.departments:
         sheet.blank()
         sheet.head(["各部门平均分", *survey.departments])
         for item in survey.items:
             means = [item.by_department[d][1] for d in survey.departments]
-            sheet.row([item.label, *means], {i: MEAN for i in range(1, len(means) + 1)})
+            sheet.formatted([item.label, *means], {i: MEAN for i in range(1, len(means) + 1)})
     sheet.blank()
     sheet.head(["意见与建议：部门", "问题", "内容"])
     for comment in survey.comments:
@@ -174,21 +189,22 @@ def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
     sheet.blank()
 
 
+_FILES_HEAD = ["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业"]
+
+
 def _files(workbook: Workbook, report: Report) -> None:
     sheet = _Sheet(workbook, "文件清单", [48, 12, 14, 22, 48, 12, 10, 24])
-    sheet.table_sheet(["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业"])
+    sheet.table(_FILES_HEAD, len(report.files))
+    sheet.colour_rows(_FILES_HEAD, len(report.files), "结果", {Bucket.REJECTED.label: _BAD_FILL})
     for entry in report.files:
         received = entry.received
-        sheet.row(
-            [
-                entry.source,
-                entry.size,
-                entry.bucket.label,
-                entry.reason.label if entry.reason else "",
-                entry.detail,
-                received.trainee.raw_id if received else "",
-                received.trainee.name if received else "",
-                received.form.title if received else "",
-            ],
-            fill=_STATUS_FILL["missing"] if entry.bucket is Bucket.REJECTED else None,
-        )
+        sheet.row([
+            entry.source,
+            entry.size,
+            entry.bucket.label,
+            entry.reason.label if entry.reason else "",
+            entry.detail,
+            received.trainee.raw_id if received else "",
+            received.trainee.name if received else "",
+            received.form.title if received else "",
+        ])

@@ -1,0 +1,122 @@
+"""Benchmark `coursegen homework report`: 10,000 submission files from 2,000 trainees.
+
+Budget on the 2-core reference machine: under 10 s and under 500 MB. The data (a tiny course, a
+roster, the files, two departments' files mailed as zip archives) is generated first; the report
+then runs as its own process, exactly as HR runs it, so its time and memory are measured alone.
+
+The report uses worker processes, so memory is sampled over the whole process tree as the sum of
+PSS (shared pages counted once, split between the processes that share them), read from /proc.
+The load average is printed too: on a busy machine wall time says more about the neighbours.
+
+    python bench/hr_report.py [--trainees 2000] [--files 10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.hr import synthetic  # noqa: E402
+
+TIME_BUDGET_S = 10.0
+MEMORY_BUDGET_MB = 500.0
+
+
+class TreeMemory:
+    """Samples the summed PSS of a process and its descendants until stopped; keeps the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kb / 1024
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(p) for p in _tree(self.pid)))
+            self._stop.wait(self.interval)
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        tree += frontier
+    return tree
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trainees", type=int, default=2000)
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it (default: a temporary folder).")
+    args = parser.parse_args()
+
+    root = args.keep or Path(tempfile.mkdtemp(prefix="hr-bench-"))
+    try:
+        if not (root / "submissions").is_dir():
+            started = time.perf_counter()
+            synthetic.write_demo(root, trainees=args.trainees, files=args.files)
+            print(f"generated {args.files} files for {args.trainees} trainees in {time.perf_counter() - started:.1f} s")
+        command = [sys.executable, "-c", "from generator.cli import main; main()", "homework", "report",
+                   str(root / "submissions"), "--roster", str(root / "roster.csv"), "-o", str(root / "out"),
+                   "--course", str(root / "course"), "--quizzes", str(root / "quizzes")]
+        load_before = os.getloadavg()[0]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        memory = TreeMemory(process.pid)
+        stdout, stderr = process.communicate()
+        elapsed = time.perf_counter() - started
+        peak_mb = memory.stop()
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(stdout.strip())
+        if process.returncode != 0:
+            print(stderr, file=sys.stderr)
+            return process.returncode
+        print(f"load average before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
+        print(f"report time: {elapsed:.2f} s wall, {usage.ru_utime + usage.ru_stime:.2f} s CPU over all its processes (budget {TIME_BUDGET_S:.0f} s wall)")
+        print(f"peak memory: {peak_mb:.0f} MB PSS over its process tree; largest single process {usage.ru_maxrss / 1024:.0f} MB RSS (budget {MEMORY_BUDGET_MB:.0f} MB)")
+        within = elapsed < TIME_BUDGET_S and peak_mb < MEMORY_BUDGET_MB
+        print("within budget" if within else "OVER BUDGET")
+        return 0 if within else 1
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Use every core: parse submission files in worker processes, write the workbook beside the other outputs.
+
+For a big class, parsing and checksums are most of the intake, and openpyxl's workbook is most of the output.
+
+The first files are parsed in this process, so a small class never pays for starting workers.
+Workers receive only bytes and :class:`Limits` and return :class:`Parsed` results or rejections,
+so the same code runs where processes are forked (Linux) and where they are spawned (Windows).
+Files stay in the order they were found, and only a few batches are in flight at a time, so
+memory stays bounded however many files there are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from .buckets import Limits, Rejected
+from .check import Parsed, parse_submission
+from .sources import Found
+
+SEQUENTIAL_FIRST = 1000
+"""Files parsed in this process before workers are started."""
+BATCH = 250
+MAX_WORKERS = 8
+
+Outcome = Parsed | Rejected
+
+
+def parse_all(
+    found: Iterable[Found], limits: Limits, workers: int | None = None, *, sequential_first: int = SEQUENTIAL_FIRST, batch: int = BATCH
+) -> Iterator[tuple[Found, Outcome]]:
+    """Each found file with its outcome, in the order found."""
+    files = iter(found)
+    for item in islice(files, sequential_first):
+        yield item, _outcome(item.data, item.rejected, limits)
+    workers = workers or available_cores()
+    if workers < 2:
+        for item in files:
+            yield item, _outcome(item.data, item.rejected, limits)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        pending: deque[tuple[list[Found], Future[list[Outcome]]]] = deque()
+        while chunk := list(islice(files, batch)):
+            pending.append((chunk, pool.submit(_parse_batch, [(f.data, f.rejected) for f in chunk], limits)))
+            if len(pending) > 2 * workers:
+                yield from _finished(*pending.popleft())
+        while pending:
+            yield from _finished(*pending.popleft())
+
+
+def available_cores() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, MAX_WORKERS)
+
+
+def _finished(chunk: list[Found], future: Future[list[Outcome]]) -> Iterator[tuple[Found, Outcome]]:
+    yield from zip(chunk, future.result())
+
+
+def _parse_batch(items: list[tuple[bytes | None, Rejected | None]], limits: Limits) -> list[Outcome]:
+    return [_outcome(data, rejected, limits) for data, rejected in items]
+
+
+def _outcome(data: bytes | None, rejected: Rejected | None, limits: Limits) -> Outcome:
+    if rejected is not None:
+        return rejected
+    assert data is not None
+    try:
+        return parse_submission(data, limits)
+    except Rejected as exc:
+        return exc
+
+
+def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:
+    """Run ``target(*args)`` in a forked child, which shares this process's memory for free.
+
+    Only on Linux with two cores or more: elsewhere a child would have to be spawned and sent
+    its arguments, which costs what it saves. ``None`` means "do it yourself".
+    """
+    if not sys.platform.startswith("linux") or available_cores() < 2:
+        return None
+    child = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+    child.start()
+    return child

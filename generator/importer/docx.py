@@ -20,7 +20,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import UserError
-from .patterns import CIRCLED, chinese
+from ..render.outline import chinese_number
+from .patterns import CIRCLED
 
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "japaneseCounting", "ideographDigital"}
 _CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
@@ -143,7 +144,7 @@ def _val(node: etree._Element, child: str) -> str | None:
 
 def _format(n: int, fmt: str) -> str:
     if fmt in _CHINESE_FORMATS:
-        return chinese(n)
+        return chinese_number(n)
     if fmt in _CIRCLED_FORMATS and 1 <= n <= len(CIRCLED):
         return CIRCLED[n - 1]
     if fmt in ("upperLetter", "lowerLetter"):

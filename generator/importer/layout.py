@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 
 from .metadata import DEFAULT_HOURS_PER_DAY
-from .patterns import chinese, written_minutes
+from ..render.outline import chinese_number
+from .patterns import written_minutes
 from .report import Report
 from .tree import LectureNode, Node, Outline
 
@@ -59,7 +60,7 @@ def _label(lecture: LectureNode, n: int, report: Report) -> str | None:
     heading = lecture.heading
     if heading is None:
         return None
-    numeral = str(n) if heading.arabic else chinese(n)
+    numeral = str(n) if heading.arabic else chinese_number(n)
     label = f"第{numeral}{heading.unit}" if heading.prefixed else f"{heading.unit}{numeral}"
     if heading.number is None:
         report.note(lecture.line, lecture.title, f"the lecture number is missing; labelled {label}")

@@ -59,14 +59,6 @@ def to_int(numeral: str) -> int | None:
     return total + current
 
 
-def chinese(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (up to 99): how a corrected Chinese ordinal is written."""
-    if n <= 10:
-        return _CN_SMALL[n - 1]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_SMALL[tens - 1]) + "十" + (_CN_SMALL[ones - 1] if ones else "")
-
-
 @dataclass(frozen=True)
 class Marker:
     """The numbering at the start of an item: its style family, its number and where the title starts."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .layout import todo
-from .patterns import chinese
+from ..render.outline import chinese_number
 from .tree import Activity, LectureNode, Node, Outline
 from .writer import FOLDERS
 
@@ -36,7 +36,7 @@ def _lecture(lecture: LectureNode, unit: str) -> list[str]:
     out = [f"{_INDENT}{label}{lecture.title} ({lecture.minutes} min, {unit} {lecture.line})"]
     out += [f"{_INDENT * 2}· {_clip(text)}" for text in lecture.summary]
     for n, section in enumerate(lecture.sections, 1):
-        out += _node(section, f"{chinese(n)}、", 2)
+        out += _node(section, f"{chinese_number(n)}、", 2)
         for i, point in enumerate(section.children, 1):
             out += _node(point, f"{i}. ", 3)
             for j, sub in enumerate(point.children, 1):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.patterns import chinese
+from generator.render.outline import chinese_number as chinese
 
 from .outlines import import_text, shape
 

@@ -17,7 +17,8 @@
   var cg = window.coursegen;
   if (!cg) return;
   var el = cg.el, t = cg.t, store = cg.store;
-  var course = window.coursegenCourse || { lectures: [], quizzes: [], homework: [] };
+  /* Read when needed: cg-course.js may load after this script. */
+  function course() { return window.coursegenCourse || { lectures: [], quizzes: [], homework: [] }; }
 
   cg.addStrings({
     zh: {
@@ -60,9 +61,9 @@
   function isExported(state) { return state === "exported" || state === "changed"; }
 
   function summary() {
-    var lectures = course.lectures.map(function (id) { return lecture(id); });
-    var quizzes = course.quizzes.map(quizState);
-    var forms = course.homework.map(homework);
+    var lectures = course().lectures.map(function (id) { return lecture(id); });
+    var quizzes = course().quizzes.map(quizState);
+    var forms = course().homework.map(homework);
     var done = lectures.filter(function (l) { return l.done; }).length
       + quizzes.filter(function (s) { return s && s.passed; }).length
       + forms.filter(isExported).length;
@@ -84,7 +85,7 @@
   }
 
   function quizInfo(id) {
-    return course.quizzes.filter(function (q) { return q.id === id; })[0] || null;
+    return course().quizzes.filter(function (q) { return q.id === id; })[0] || null;
   }
 
   function bankHash(bankId) { var q = quizInfo(bankId); return q ? q.hash : null; }
@@ -111,7 +112,7 @@
 
   function syncMistakes() {
     var m = mistakes(), changed = false;
-    course.quizzes.forEach(function (q) {
+    course().quizzes.forEach(function (q) {
       var s = quizState(q);
       if (s && s.checked && m.seen[q.id] !== s.attempts) changed = absorb(m, q) || changed;
     });

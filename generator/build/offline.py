@@ -8,7 +8,9 @@ From ``file://`` the browser loads nothing by ``fetch``, so:
 - page addresses end in ``.html`` (``use_directory_urls: false``): a folder address would open a listing;
 - the search index is also written as a script, ``search/search_index.js``, which Material loads
   instead of the JSON when it sees ``file://``, and the search worker runs in an iframe (the shim);
-- Material turns instant navigation off by itself, so every link is a full page load.
+- instant navigation is switched off: Material skips it under ``file://`` anyway, but with the feature on
+  it also completes its ``document$`` stream before the page is ready, so no script that waits for the
+  page (Material's own and every coursegen widget) would ever start.
 What still does not work from ``file://`` is listed in :data:`LIMITS`.
 """
 
@@ -44,7 +46,11 @@ def prepare_offline(config_path: Path, user_config: Path) -> None:
     header, _, body = config_path.read_text(encoding="utf-8").partition("\n")
     config = yaml.safe_load(body) or {}
     config["use_directory_urls"] = False
-    user_extra = read_user_config(user_config).get("extra")
+    user = read_user_config(user_config)
+    theme = user.get("theme") if isinstance(user.get("theme"), dict) else {}
+    features = [f for f in theme.get("features") or [] if not str(f).startswith("navigation.instant")]
+    config["theme"] = {**(config.get("theme") or {}), "features": features}
+    user_extra = user.get("extra")
     polyfills = user_extra.get("polyfills", []) if isinstance(user_extra, dict) else []
     local = [p for p in polyfills if isinstance(p, str) and "://" not in p and "iframe-worker" not in p]
     config["extra"] = {"polyfills": [*local, SHIM]}

@@ -30,6 +30,14 @@ def answer_keys(project: Project) -> list[str]:
     for bank in project.quizzes.values():
         for q in bank.questions:
             notes(q.facilitator)
+    return [t for t in texts + quiz_keys(project) if t and t.strip()]
+
+
+def quiz_keys(project: Project) -> list[str]:
+    """Each question's explanation, option feedback and reference answer: shown only after answering."""
+    texts: list[str] = []
+    for bank in project.quizzes.values():
+        for q in bank.questions:
             texts += [q.explanation or "", getattr(q, "reference", ""), getattr(q, "feedback_true", None) or "",
                       getattr(q, "feedback_false", None) or ""]
             texts += [o.feedback or "" for o in getattr(q, "options", [])]

@@ -96,6 +96,7 @@ def test_offline_build_works_from_file_urls_and_names_no_outside_host(offline_th
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'src="{SHIM}"' in home
     assert 'href="agenda.html"' in home
+    assert '"navigation.instant"' not in home and '"navigation.footer"' in home  # file:// breaks instant navigation
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         hosts = set(re.findall(r'(?:src|href)="(?:https?:)?//([^/"]+)', text))

@@ -1,0 +1,71 @@
+"""No outside requests, ever: every page of the example site served on 127.0.0.1 is visited with a request
+log; and the --offline build is used from file:// (navigation, search, a quiz, progress)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.build import Paths, build
+from tests.conftest import ROOT
+
+Page = Any  # playwright.sync_api.Page
+
+
+def test_every_page_of_the_site_requests_only_its_own_host(page: Page, site_url: str, example_site: Path) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    pages = sorted(p.relative_to(example_site).as_posix() for p in example_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        page.goto(f"{site_url}/{path}", wait_until="load")
+    page.locator(".md-search__input").click()  # the search worker and its language files load lazily
+    page.locator(".md-search__input").fill("投诉")
+    page.locator(".md-search__input").press("End")
+    page.locator(".md-search-result__meta").filter(has_text="结果").wait_for()
+    hosts = {urlsplit(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}
+    assert any("/search/search_index.json" in url for url in requested)
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("offline")
+    paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
+    build(paths, out / "site", offline=True)
+    return out / "site"
+
+
+def test_offline_site_works_opened_from_the_file_system(page: Page, offline_site: Path) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((offline_site / "index.html").as_uri())
+
+    page.locator(".md-nav--primary").get_by_role("link", name="课程安排").click()
+    page.wait_for_url("**/agenda.html")
+    assert page.get_by_role("heading", name="课程安排").is_visible()
+
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("防滑条")
+    box.press("End")
+    page.locator(".md-search-result__meta").filter(has_text="结果").wait_for()
+    assert page.locator(".md-search-result__link").first.get_attribute("href").split("?")[0].endswith("cases/chizi-event.html")
+
+    page.goto((offline_site / "lectures" / "service-front.html").as_uri())
+    page.locator("[data-cg-done]").click()
+    page.goto((offline_site / "quizzes" / "quiz-service-front.html").as_uri())
+    page.get_by_label("监管、舆情、法规").check()
+    page.get_by_role("button", name="提交答案").click()
+    assert "✓ 回答正确" in page.locator(".cg-q__verdict").first.inner_text()
+    page.goto((offline_site / "progress.html").as_uri())
+    assert page.locator('[data-cg-cell="lecture-done"][data-cg-id="service-front"]').inner_text() == "✓"
+    assert page.locator('[data-cg-cell="quiz-attempts"][data-cg-id="quiz-service-front"]').inner_text() == "1"
+
+    assert {urlsplit(url).scheme for url in requested if not url.startswith(("data:", "blob:"))} == {"file"}
+    assert errors == []

@@ -1,0 +1,141 @@
+"""学习进度 and 错题本 in a real browser, on the example site: what a trainee sees after studying a lecture,
+taking a quiz and filling in a form, after a reload, and after export and reset."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+Page = Any  # playwright.sync_api.Page
+
+COURSE = "consumer-protection-complaints"
+LECTURE = "service-front"
+QUIZ = "quiz-service-front"
+PROMPT = "本章从“三维视角”观察投诉管理的外部环境"
+WRONG, RIGHT = "产品、价格、渠道", "监管、舆情、法规"
+
+
+def cell(page: Page, kind: str, item: str) -> str:
+    return page.locator(f'[data-cg-cell="{kind}"][data-cg-id="{item}"]').inner_text()
+
+
+def open_progress(page: Page, base: str) -> None:
+    page.goto(f"{base}/progress/")
+    page.locator("[data-cg-progress][data-ready]").wait_for(state="attached")
+
+
+def completion(page: Page) -> int:
+    """The overall completion the page should show: one row per thing to complete."""
+    rows = sum(page.locator(f"[data-cg-cell={kind}]").count() for kind in ("lecture-done", "quiz-state", "homework-state"))
+    return rows
+
+
+def test_a_lecture_marked_done_shows_on_the_progress_page_and_in_the_navigation(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/lectures/{LECTURE}/")
+    done = page.locator("[data-cg-done]")
+    assert done.inner_text() == "标记本讲为已完成" and done.get_attribute("aria-pressed") == "false"
+    done.click()
+    page.reload()
+    assert page.locator("[data-cg-done]").inner_text() == "✓ 本讲已完成（点击撤销）"
+    assert page.locator("[data-cg-done]").get_attribute("aria-pressed") == "true"
+    assert page.locator(".cg-pager a", has_text="下一讲：第二讲").is_visible()
+
+    open_progress(page, site_url)
+    assert cell(page, "lecture-visited", LECTURE) == "✓" and cell(page, "lecture-done", LECTURE) == "✓"
+    assert cell(page, "lecture-visited", "escalation-taboos") == "—"
+    percent = 100 // completion(page)
+    assert page.locator("[data-cg-overall]").inner_text() == f"{percent}%"
+    nav = page.locator(".md-nav--primary .cg-navmeter__text").first
+    assert nav.inner_text() == f"已完成 {percent}%"
+
+
+def test_a_wrong_answer_shows_in_progress_and_review_and_leaves_once_retried_right(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/quizzes/{QUIZ}/")
+    page.get_by_label(WRONG).check()
+    page.get_by_role("button", name="提交答案").click()
+    result = page.locator(".cg-quiz__result", has_text="未通过")
+    score = re.search(r"本次得分 (\d+) 分", result.inner_text()).group(1)  # type: ignore[union-attr]
+
+    open_progress(page, site_url)
+    assert (cell(page, "quiz-best", QUIZ), cell(page, "quiz-state", QUIZ), cell(page, "quiz-attempts", QUIZ)) == (f"{score} 分", "未通过", "1")
+    assert cell(page, "quiz-state", "quiz-escalation-taboos") == "未作答"
+
+    page.goto(f"{site_url}/review/")
+    review = page.locator("[data-cg-review]")
+    assert review.locator("[data-cg-review-count]").inner_text() == "错题本中共有 1 道题。"  # skipped questions are no mistakes
+    assert review.get_by_text(PROMPT).is_visible()
+    assert review.get_by_role("link", name="第一章自测").is_visible()
+    review.get_by_text("查看解析").click()
+    assert review.get_by_text("第一章第一节“监管舆情法规下的三维视角”").is_visible()
+
+    review.get_by_label(WRONG).check()
+    review.get_by_role("button", name="提交答案").click()
+    assert "✗ 回答错误" in review.locator(".cg-q__verdict").inner_text()
+    page.reload()
+    assert page.get_by_text(PROMPT).is_visible()  # still wrong: still here
+
+    page.get_by_label(RIGHT).check()
+    page.get_by_role("button", name="提交答案").click()
+    assert "✓ 回答正确" in page.locator(".cg-q__verdict").inner_text()
+    page.reload()
+    assert page.get_by_text("暂无错题。").is_visible()
+    assert page.get_by_text(PROMPT).count() == 0
+
+    page.goto(f"{site_url}/quizzes/{QUIZ}/")  # the quiz keeps its own record; the review does not bring it back
+    page.goto(f"{site_url}/review/")
+    assert page.get_by_text("暂无错题。").is_visible()
+
+
+def test_homework_draft_then_export_shows_on_the_progress_page(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/homework/course-evaluation/")
+    form = page.locator("form.cg-form")
+    form.locator(".cg-rating[data-item=practicality] input[value='5']").check()
+    open_progress(page, site_url)
+    assert cell(page, "homework-state", "course-evaluation") == "草稿已保存，未导出"
+    assert cell(page, "homework-state", "lunch-case-review") == "未开始"
+
+    page.goto(f"{site_url}/homework/course-evaluation/")
+    for key, value in (("name", "张三"), ("employee_id", "A1024"), ("department", "城东支行")):
+        form.locator(f"[data-identity={key}]").fill(value)
+    for item in form.locator(".cg-rating").all():
+        item.locator("input[value='4']").check()
+    form.get_by_label("愿意", exact=True).check()
+    with page.expect_download():
+        form.locator(".cg-form__export").click()
+    open_progress(page, site_url)
+    assert cell(page, "homework-state", "course-evaluation") == "已导出"
+
+    page.goto(f"{site_url}/homework/course-evaluation/")
+    form.get_by_label("意见与建议").fill("案例很实用。")
+    open_progress(page, site_url)
+    assert cell(page, "homework-state", "course-evaluation") == "已导出，之后又有修改"
+
+
+def test_export_downloads_my_progress_and_reset_clears_it(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(f"{site_url}/lectures/{LECTURE}/")
+    page.locator("[data-cg-done]").click()
+    open_progress(page, site_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出学习进度").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == f"progress-{COURSE}.json"
+    assert (data["format"], data["courseId"]) == ("coursegen-progress", COURSE)
+    assert data["summary"]["lecturesDone"] == 1 and data["summary"]["lectures"] == 5
+    assert data["records"][f"lecture:{LECTURE}"]["done"]
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="重置学习进度").click()
+    assert cell(page, "lecture-done", LECTURE) == "✓"  # dismissed: nothing deleted
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重置学习进度").click()
+    assert cell(page, "lecture-done", LECTURE) == "—"
+    assert page.locator("[data-cg-overall]").inner_text() == "0%"
+    assert page.get_by_text("学习记录已清除。").is_visible()
+    page.reload()
+    assert cell(page, "lecture-visited", LECTURE) == "—"
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('coursegen:{COURSE}:'))") == []

@@ -16,6 +16,8 @@ import base64
 import hashlib
 import json
 import random
+import re
+from functools import lru_cache
 from typing import Any
 
 from ..model.course import FinalAssessment
@@ -196,8 +198,25 @@ def content_hash(value: Any) -> str:
 def encode_key(secret: dict[str, Any], key: str) -> str:
     """JSON → UTF-8 → XOR with the key's bytes → base64: hides the answers from a casual look, nothing more."""
     data = json.dumps(secret, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    mask = key.encode("ascii")
-    return base64.b64encode(bytes(b ^ mask[i % len(mask)] for i, b in enumerate(data))).decode("ascii")
+    mask = (key.encode("ascii") * (len(data) // len(key) + 1))[: len(data)]
+    mixed = int.from_bytes(data, "big") ^ int.from_bytes(mask, "big")  # one XOR over the whole text, in C
+    return base64.b64encode(mixed.to_bytes(len(data), "big")).decode("ascii")
+
+
+_PLAIN = re.compile(r"[^\s#>+\-*\d=_`\\<&\[\]{}!|~]([^\x00-\x1f`*_\\<>&\[\]{}!|~]*[^\s`*_\\<>&\[\]{}!|~])?")
+"""One line Markdown only wraps in a paragraph: no inline markup, no list, heading, quote or code start."""
+
+
+@lru_cache(maxsize=None)
+def html(text: str | None) -> str:
+    """Markdown → HTML, skipping the Markdown parser for a plain line of text (most prompts and feedback).
+
+    Cached: the final assessment and the review page carry the same questions again.
+    """
+    line = (text or "").rstrip("\n")
+    if _PLAIN.fullmatch(line):
+        return f"<p>{line}</p>"
+    return markdown_to_html(text)
 
 
 def _encode_question(public: dict[str, Any], secret: dict[str, Any], key: str) -> dict[str, Any]:
@@ -211,14 +230,14 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
     l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
     x explanation, r reference answer.
     """
-    public: dict[str, Any] = {"id": prefix + q.id, "t": q.type, "p": q.points, "q": markdown_to_html(q.prompt)}
-    secret: dict[str, Any] = {"x": markdown_to_html(q.explanation)}
+    public: dict[str, Any] = {"id": prefix + q.id, "t": q.type, "p": q.points, "q": html(q.prompt)}
+    secret: dict[str, Any] = {"x": html(q.explanation)}
     if isinstance(q, (SingleChoice, MultipleChoice)):
         public["o"] = [o.text for o in q.options]
         secret["c"] = [i for i, o in enumerate(q.options) if o.correct]
-        secret["f"] = [markdown_to_html(o.feedback) for o in q.options]
+        secret["f"] = [html(o.feedback) for o in q.options]
     elif isinstance(q, TrueFalse):
-        secret.update(a=q.answer, ft=markdown_to_html(q.feedback_true), ff=markdown_to_html(q.feedback_false))
+        secret.update(a=q.answer, ft=html(q.feedback_true), ff=html(q.feedback_false))
     elif isinstance(q, FillBlank):
         secret["a"] = list(q.accept)
     elif isinstance(q, Ordering):
@@ -231,7 +250,7 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         public["r"] = [q.pairs[i].right for i in shown]
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
     elif isinstance(q, ShortAnswer):
-        secret.update(r=markdown_to_html(q.reference), c=list(q.checklist))
+        secret.update(r=html(q.reference), c=list(q.checklist))
     return public, secret
 
 

@@ -397,6 +397,18 @@ def test_final_assessment_draw_is_stable_on_reload_and_new_on_a_new_attempt(page
     assert stored(page, final.id, project.course.id)["questions"] == second
 
 
+def test_shuffled_bank_keeps_its_order_on_reload_and_reshuffles_on_retry(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-pool")
+    first = drawn(page)
+    assert sorted(first) == [f"p{n:02d}" for n in range(1, 13)] and first != sorted(first)
+    page.reload()
+    page.locator(".cg-q").first.wait_for()
+    assert drawn(page) == first
+    submit(page)
+    retry(page)
+    assert drawn(page) != first
+
+
 def test_fixture_final_assessment_draws_per_bank(page: Page, quiz_url: str) -> None:
     """Four of the twelve pool questions and the one single-choice question, in bank order."""
     open_quiz(page, quiz_url, "final-check")

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.load import load_project
 from generator.model.project import Project
-from generator.render.environment import RenderContext
-from generator.render.quiz import bank_payload, content_hash, quiz_pages, scrambled
+from generator.render.environment import RenderContext, markdown_to_html
+from generator.render.quiz import bank_payload, content_hash, html, quiz_pages, scrambled
 
 FIXTURE = Path(__file__).parent / "fixture"
 
@@ -139,3 +141,9 @@ def test_facilitator_notes_do_not_change_the_hash(project: Project) -> None:
     trainee = payload(pages(project)["quizzes/quiz-single.md"])
     trainer = payload(pages(project, "trainer")["quizzes/quiz-single.md"])
     assert trainee == trainer
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="投诉客户，。：“”！？（）aZ09 .-*_#>+=`\\<&[]{}!|~:'\"\t\n　", max_size=30))
+def test_plain_text_shortcut_renders_exactly_like_markdown(text: str) -> None:
+    assert html(text) == markdown_to_html(text)

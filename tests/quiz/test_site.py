@@ -1,0 +1,65 @@
+"""The built example site: quiz answers stay out of the search index, quiz assets are cached files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_project
+from generator.model.quiz import QuizBank
+
+from ..conftest import ROOT
+
+
+def answer_texts(bank: QuizBank) -> list[str]:
+    """Feedback, explanations, accepted answers and reference answers: what a search must never reveal."""
+    texts: list[str] = []
+    for q in bank.questions:
+        texts += [q.explanation or ""]
+        texts += [o.feedback or "" for o in getattr(q, "options", [])]
+        texts += [getattr(q, "feedback_true", None) or "", getattr(q, "feedback_false", None) or ""]
+        texts += list(getattr(q, "accept", []))
+        texts += [getattr(q, "reference", None) or ""]
+        if q.facilitator:
+            texts += [q.facilitator.notes]
+    # A line of at least 8 characters is specific enough not to occur elsewhere by chance.
+    return [line.strip() for text in texts for line in text.splitlines() if len(line.strip()) >= 8]
+
+
+@pytest.fixture(scope="module")
+def banks() -> dict[str, QuizBank]:
+    return load_project(ROOT / "course", ROOT / "quizzes")[0].quizzes
+
+
+@pytest.mark.parametrize("edition", ["trainee", "trainer"])
+def test_search_index_holds_no_answers(request: pytest.FixtureRequest, banks: dict[str, QuizBank], edition: str) -> None:
+    site: Path = request.getfixturevalue("example_site" if edition == "trainee" else "trainer_site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = "\n".join(doc["title"] + "\n" + doc["text"] for doc in index["docs"])
+    assert any(doc["location"].startswith("quizzes/") for doc in index["docs"]), "quiz pages are indexed by title"
+    leaks = [t for bank in banks.values() for t in answer_texts(bank) if t in text]
+    assert leaks == []
+
+
+def test_trainer_site_has_the_answer_key_and_trainee_site_has_no_facilitator_notes(
+    example_site: Path, trainer_site: Path, banks: dict[str, QuizBank]
+) -> None:
+    for bank in banks.values():
+        notes = [q.facilitator.notes.splitlines()[0] for q in bank.questions if q.facilitator]
+        trainee = (example_site / "quizzes" / bank.id / "index.html").read_text(encoding="utf-8")
+        trainer = (trainer_site / "quizzes" / bank.id / "index.html").read_text(encoding="utf-8")
+        assert 'class="cg-answer-key"' not in trainee and 'class="cg-answer-key"' in trainer
+        for note in notes:
+            assert note not in trainee
+            assert note in trainer
+
+
+def test_quiz_assets_are_cached_files_not_inlined(example_site: Path) -> None:
+    script = (ROOT / "generator" / "assets" / "cg-quiz.js").read_text(encoding="utf-8")
+    assert (example_site / "assets" / "coursegen" / "cg-quiz.js").read_text(encoding="utf-8") == script
+    for page in example_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "coursegen/cg-quiz.js" in html and "coursegen/cg-quiz.css" in html
+        assert "coursegen.quiz = " not in html and "mulberry32" not in html

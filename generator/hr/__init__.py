@@ -1,8 +1,8 @@
 """HR homework tracking: submission files + roster → who handed in what, when, and how the class rated the course.
 
-Flow: :mod:`.roster` reads the class list, :mod:`.intake` sorts every file (via :mod:`.sources`
-and :mod:`.check`) into accepted / superseded / rejected, :mod:`.report` joins them into one
-model, and :mod:`.xlsx`, :mod:`.html` and :mod:`.csvfiles` render that model.
+Flow: :mod:`.roster` reads the class list, :mod:`.intake` sorts every file (found by :mod:`.sources`,
+parsed on every core by :mod:`.pool`, checked by :mod:`.check`) into accepted / superseded / rejected,
+:mod:`.report` joins them into one model, and :mod:`.xlsx`, :mod:`.html` and :mod:`.csvfiles` render it.
 """
 
 from __future__ import annotations

@@ -37,12 +37,8 @@ class Handed:
     """What one trainee handed in for one form: the version kept and when the first version came."""
 
     entry: Entry
+    received: Received
     first_at: datetime
-
-    @property
-    def received(self) -> Received:
-        assert self.entry.received is not None
-        return self.entry.received
 
 
 @dataclass
@@ -81,29 +77,24 @@ def _rejected(found: Found, rejected: Rejected) -> Entry:
 
 def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
     """Mark all but the newest version of each (trainee, form) as superseded."""
-    groups: dict[tuple[str, str], list[Entry]] = {}
+    groups: dict[tuple[str, str], list[tuple[Entry, Received]]] = {}
     for entry in entries:
         if entry.received is not None:
-            groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append(entry)
+            groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append((entry, entry.received))
     handed: dict[tuple[str, str], Handed] = {}
     for key, versions in groups.items():
-        kept = max(versions, key=lambda e: _received(e).updated_at)  # of equally new copies, the first found
-        for older in versions:
+        kept, newest = max(versions, key=lambda version: version[1].updated_at)  # of equally new copies, the first found
+        for older, received in versions:
             if older is not kept:
                 older.bucket = Bucket.SUPERSEDED
-                older.detail = _superseded_detail(older, kept)
-        handed[key] = Handed(kept, min(_received(v).updated_at for v in versions))
+                older.detail = _superseded_detail(received, kept.source, newest)
+        handed[key] = Handed(kept, newest, min(received.updated_at for _, received in versions))
     return handed
 
 
-def _received(entry: Entry) -> Received:
-    assert entry.received is not None
-    return entry.received
-
-
-def _superseded_detail(older: Entry, kept: Entry) -> str:
-    if _received(older).sha256 == _received(kept).sha256:
-        return f"与「{kept.source}」内容相同"
-    if _received(older).updated_at == _received(kept).updated_at:
-        return f"与「{kept.source}」更新时间相同，采用先找到的那份"
-    return f"采用更新的版本「{kept.source}」（{_received(kept).updated_at:%Y-%m-%d %H:%M}）"
+def _superseded_detail(older: Received, kept_source: str, kept: Received) -> str:
+    if older.sha256 == kept.sha256:
+        return f"与「{kept_source}」内容相同"
+    if older.updated_at == kept.updated_at:
+        return f"与「{kept_source}」更新时间相同，采用先找到的那份"
+    return f"采用更新的版本「{kept_source}」（{kept.updated_at:%Y-%m-%d %H:%M}）"

@@ -155,10 +155,6 @@ class Report:
     def cells(self) -> list[Cell]:
         return [cell for _, cells in self.rows for cell in cells]
 
-    @property
-    def rejected(self) -> list[Entry]:
-        return [e for e in self.files if e.bucket is Bucket.REJECTED]
-
     def rows_by_department(self) -> list[tuple[Tally, list[tuple[Trainee, list[Cell]]]]]:
         groups: dict[str, list[tuple[Trainee, list[Cell]]]] = {}
         for trainee, cells in self.rows:

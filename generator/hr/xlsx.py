@@ -8,6 +8,7 @@ are coloured by conditional formatting on the status column instead of per cell.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -84,13 +85,19 @@ class _Sheet:
 
 
 def write_xlsx(report: Report, path: Path) -> None:
+    """Write the workbook beside ``path`` and move it into place: HR never finds half a workbook."""
     workbook = Workbook(write_only=True)
     _summary(workbook, report)
     _detail(workbook, report)
     _quizzes(workbook, report)
     _surveys(workbook, report)
     _files(workbook, report)
-    workbook.save(path)
+    part = path.with_name(path.name + ".part")
+    try:
+        workbook.save(part)
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 _TALLY_HEAD = ["人数", "应交", "按时提交", "迟交", "未交", "提交率", "按时率"]

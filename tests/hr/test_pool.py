@@ -1,7 +1,12 @@
-"""Parsing on several cores gives the same outcome, in the same order, as parsing in one process."""
+"""Work on several cores gives the same result as work in one process, and fails the same way."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from generator.hr import XLSX_NAME, make_report, read_roster
 from generator.hr.buckets import Limits, Rejected
 from generator.hr.pool import parse_all
 from generator.hr.sources import walk
@@ -22,3 +27,9 @@ def test_workers_agree_with_one_process(scenario: Scenario) -> None:
     shared = list(parse_all(walk(scenario.inbox, limits), limits, workers=2, sequential_first=5, batch=7))
     assert len(alone) == len(scenario.expected)
     assert summary(shared) == summary(alone)
+
+
+def test_a_workbook_that_cannot_be_written_fails_loudly(scenario: Scenario, tmp_path: Path) -> None:
+    (tmp_path / XLSX_NAME).mkdir()  # the forked writer fails; the retry in this process raises the real error
+    with pytest.raises(IsADirectoryError):
+        make_report(scenario.inbox, read_roster(scenario.roster), scenario.project, tmp_path)

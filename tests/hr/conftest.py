@@ -79,6 +79,8 @@ def build_scenario(root: Path) -> Scenario:
         data = submission(p, "lunch-homework", updated_at=DUE + timedelta(hours=hours), quiz_scores=quiz if i <= 50 else None)
         if i == 12:  # typed on a phone: full-width digits and a space
             data = submission(p, "lunch-homework", updated_at=DUE + timedelta(hours=hours), employee_id="Ｅ００ 12")
+        if i == 14:  # markup in a homework answer
+            data = submission(p, "lunch-homework", updated_at=DUE + timedelta(hours=hours), answers={"summary": SCRIPT + IMG}, quiz_scores=quiz)
         s.put(f"午休作业/{p.employee_id}.json", data)
     # 1–10 resend after the due time: the first version is superseded, lateness stays "on time"
     for p in persons[:10]:

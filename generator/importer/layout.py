@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import math
 
+from pydantic import ValidationError
+
 from .metadata import DEFAULT_HOURS_PER_DAY
+from ..model import Duration
 from ..render.outline import chinese_number
 from .patterns import written_minutes
 from .report import Report
@@ -30,6 +33,8 @@ def lay_out(outline: Outline, report: Report) -> None:
     for n, lecture in enumerate(outline.lectures, 1):
         lecture.id = f"lecture-{n}"
         lecture.label = _label(lecture, n, report)
+        lecture.title, written = written_minutes(lecture.title)
+        lecture.minutes = min(written or 0, MAX_LECTURE_MINUTES)
         if not lecture.title:
             lecture.title = todo("讲次标题")
             report.note(lecture.line, lecture.label or "", "the lecture has no title; a stand-in was written")
@@ -50,6 +55,11 @@ def _metadata(outline: Outline, report: Report) -> None:
     if outline.days is None or outline.hours_per_day is None:
         outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
         report.note(0, "", f"no 课程时间 found; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
+    try:
+        Duration(days=outline.days, hours_per_day=outline.hours_per_day)
+    except ValidationError:
+        report.note(0, "", f"课程时间 of {outline.days:g} days × {outline.hours_per_day:g} hours is out of range; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
+        outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
     if outline.instructor and not outline.instructor.name:
         report.note(outline.instructor.line, "", "instructor block without a name; it was left out")
         outline.instructor = None
@@ -82,15 +92,12 @@ def _sections(lecture: LectureNode, report: Report) -> None:
 
 
 def _minutes(outline: Outline, report: Report) -> None:
-    """Times written after headings (服务前置（90分钟）) are kept; the rest of the course time is split
-    over the other lectures in proportion to their size, in 5-minute steps where possible."""
+    """Times written after headings (服务前置（90分钟）, already in ``minutes``) are kept; the rest of the
+    course time is split over the other lectures in proportion to their size, in 5-minute steps where possible."""
     budget = round((outline.days or 1) * (outline.hours_per_day or DEFAULT_HOURS_PER_DAY) * 60)
     if outline.closing_title:
         outline.closing_title, written = written_minutes(outline.closing_title)
-        outline.closing_minutes = written or min(CLOSING_MINUTES, budget // 50 * 5)
-    for lecture in outline.lectures:
-        lecture.title, written = written_minutes(lecture.title)
-        lecture.minutes = min(written or 0, MAX_LECTURE_MINUTES)
+        outline.closing_minutes = min(written or min(CLOSING_MINUTES, budget // 50 * 5), MAX_LECTURE_MINUTES)
     free = [lecture for lecture in outline.lectures if not lecture.minutes]
     available = budget - outline.closing_minutes - sum(lecture.minutes for lecture in outline.lectures)
     step = 5 if available % 5 == 0 else 1

@@ -14,6 +14,8 @@ _DAYS = re.compile(rf"(?P<n>(?:{NUM})(?:\.\d+)?|半)\s*(?:个)?(?P<half>半)?\s*
 """Days as 天 only: 日 is a date (3月15日) more often than a duration."""
 _HOURS = re.compile(rf"(?P<n>(?:{NUM})(?:\.\d+)?)\s*(?:个)?\s*(?:小时|h|H|课时)(?P<per>\s*(?:/|每|一)\s*(?:天|日|day))?")
 _PER_DAY_BEFORE = re.compile(r"每天|每日")
+YEARS = (1990, 2100)
+"""The years ``Course.year`` accepts."""
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|版)")
 _SUBTITLE = re.compile(r"^[—–\-─]{1,3}\s*")
 _TITLE_DASH = re.compile(r"^(?P<head>.*?)\s*(?:[—–─]{2}|-{2})\s*(?P<tail>.+)$")
@@ -76,10 +78,11 @@ def strip_marker(text: str) -> str:
 
 
 def find_year(texts: list[str]) -> int | None:
+    """The first year (2021年, 2021版) within the course model's range, if any."""
     for text in texts:
-        m = _YEAR.search(text)
-        if m:
-            return int(m[1])
+        for m in _YEAR.finditer(text):
+            if YEARS[0] <= int(m[1]) <= YEARS[1]:
+                return int(m[1])
     return None
 
 

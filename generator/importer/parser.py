@@ -254,10 +254,9 @@ class _Parser:
             return
         found = instructor_field(text)
         if found:
-            self.instructor_key, value = found
-            text = value
-            if not value:
-                return
+            self.instructor_key, text = found
+        if not tidy(text):
+            return  # a heading (擅长领域：) or a bare number: what follows fills it
         if self.instructor_key == "former_roles":
             instructor.former_roles.extend(split_roles(text))
         elif self.instructor_key == "expertise":

@@ -196,3 +196,24 @@ def test_instructor_name_lines(tmp_path: Path, text: str, expected: tuple[str, s
     imported = import_text(tmp_path, f"讲师介绍：{text}\n" + LECTURE)
     person = imported.outline.instructor
     assert person is not None and (person.name, person.title) == expected
+
+
+def test_values_outside_the_models_range_fall_back_with_a_note(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        1985年版《服务礼仪》
+        课程时间：90天
+        第一讲 甲
+        一、节
+        课程总结（30小时）
+    """)
+    o = imported.outline
+    assert (o.year, o.days, o.hours_per_day) == (None, 1, 6)
+    assert "课程时间 of 90 days × 6 hours is out of range; assumed 1 day of 6 hours" in [e.reason for e in imported.report.notes]
+    assert o.closing_minutes == 24 * 60
+    assert "course.yml" in imported.files("c")  # every file still validates
+
+
+def test_bare_numbers_in_the_instructor_block_add_no_empty_lines(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, LECTURE + "讲师介绍\n张三\n一、\n1.10年经验\n擅长领域：\n沟通\n")
+    person = imported.outline.instructor
+    assert person is not None and (person.highlights, person.expertise) == (["10年经验"], ["沟通"])

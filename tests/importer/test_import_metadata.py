@@ -214,6 +214,6 @@ def test_values_outside_the_models_range_fall_back_with_a_note(tmp_path: Path) -
 
 
 def test_bare_numbers_in_the_instructor_block_add_no_empty_lines(tmp_path: Path) -> None:
-    imported = import_text(tmp_path, LECTURE + "讲师介绍\n张三\n一、\n1.10年经验\n擅长领域：\n沟通\n")
+    imported = import_text(tmp_path, LECTURE + "讲师介绍\n张三\n一、\n1、10年经验\n擅长领域：\n沟通\n")
     person = imported.outline.instructor
     assert person is not None and (person.highlights, person.expertise) == (["10年经验"], ["沟通"])

@@ -77,12 +77,13 @@ _LINE_MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic-bracket", re.compile(r"^[\[【〔]\s*([0-9０-９]{1,2})\s*[\]】〕]")),
     ("decimal", re.compile(r"^([0-9]{1,2}(?:[.．][0-9]{1,2})+)(?![0-9])(?=\s|、)")),
     ("arabic-paren-right", re.compile(r"^([0-9０-９]{1,2})\s*[)）]")),
-    ("arabic-dot", re.compile(r"^([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])")),
+    ("arabic-dot", re.compile(r"^([0-9０-９]{1,2})\s*(?:[.．](?![0-9０-９])|、)")),
     ("arabic-dot", re.compile(rf"^([{DOT_DIGITS}])")),
     ("arabic-dot", re.compile(r"^([0-9０-９]{1,2})[ \t　]+(?=[\u4e00-\u9fff])")),
-    ("cn-comma", re.compile(rf"^([{_CN_SMALL}]{{1,3}})\s*[、.．](?![0-9０-９])")),
+    ("cn-comma", re.compile(rf"^([{_CN_SMALL}]{{1,3}})\s*(?:[.．](?![0-9０-９])|、)")),
 ]
-"""Line-start markers, most specific first: ``(1)`` must win over ``1)``, ``1.1`` over ``1.``."""
+"""Line-start markers, most specific first: ``(1)`` must win over ``1)``, ``1.1`` over ``1.``.
+A dot followed by a digit is a decimal (``3.15``), a 、 never is (``1、10年经验``)."""
 
 
 def _marker_number(family: str, text: str) -> int | None:

@@ -1,0 +1,69 @@
+"""WCAG 2.1 AA with axe-core, loaded into the page by the test: no serious or critical violation on the
+home page, a lecture, a quiz (before and after checking), a homework form and the learner pages."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+Page = Any  # playwright.sync_api.Page
+
+TOOLS = ROOT / "tests" / "js"
+AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe() -> Path:
+    """axe-core from npm, installed into the git-ignored tests/js/node_modules when missing."""
+    if not AXE.is_file():
+        packages = [] if (TOOLS / "package.json").is_file() else ["axe-core@4"]
+        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", *packages], check=True)
+    return AXE
+
+
+def violations(page: Page, axe: Path) -> list[str]:
+    """Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each."""
+    page.add_script_tag(path=str(axe))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "ready"),
+    [
+        ("", ".md-content h1"),
+        ("lectures/service-front/", "[data-cg-done]:not([hidden])"),
+        ("quizzes/quiz-service-front/", ".cg-quiz .cg-q"),
+        ("homework/lunch-case-review/", "form.cg-form tbody tr"),
+        ("progress/", "[data-cg-progress][data-ready]"),
+        ("handbook/", "[data-cg-print]:not([hidden])"),
+    ],
+    ids=["home", "lecture", "quiz", "homework", "progress", "handbook"],
+)
+def test_page_has_no_serious_accessibility_violation(page: Page, site_url: str, axe: Path, path: str, ready: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    page.locator(ready).first.wait_for(state="attached")
+    assert violations(page, axe) == []
+
+
+def test_checked_quiz_and_review_of_mistakes_have_no_serious_violation(page: Page, site_url: str, axe: Path) -> None:
+    page.goto(f"{site_url}/quizzes/quiz-service-front/")
+    page.get_by_label("产品、价格、渠道").check()
+    page.get_by_role("button", name="提交答案").click()
+    page.locator(".cg-q__verdict").first.wait_for()
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/review/")
+    page.locator(".cg-review__quiz .cg-q").first.wait_for()
+    assert violations(page, axe) == []

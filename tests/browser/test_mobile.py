@@ -1,0 +1,81 @@
+"""The quiz and homework pages on a 375 px wide phone: nothing sticks out sideways, every control can
+be seen and used. Full-page screenshots are kept in the test's temporary folder for a human look."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Page = Any  # playwright.sync_api.Page
+
+WIDTH = 375
+
+OFF_SCREEN = """width => [...document.querySelectorAll(
+    '.md-content input:not([type=hidden]), .md-content select, .md-content textarea, .md-content button')]
+  .filter(el => el.offsetParent !== null)
+  .filter(el => {
+    const box = el.getBoundingClientRect();
+    const scroller = el.closest('.md-typeset__scrollwrap, .cg-table, [data-scroll]');
+    const limit = scroller ? scroller.getBoundingClientRect() : {left: 0, right: width};
+    const outside = box.left < Math.max(0, limit.left) - 1 || (!scroller && box.right > width + 1);
+    return box.width === 0 || outside;
+  })
+  .map(el => el.outerHTML.slice(0, 120))"""
+"""Visible controls of the page content that lie outside the screen (a control inside a horizontally
+scrolling table only has to start inside it)."""
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Page]:
+    context = browser.new_context(locale="zh-CN", viewport={"width": WIDTH, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def overflow(page: Page) -> int:
+    """How far the page is wider than the screen, in CSS pixels (0: no sideways scrolling)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def test_quiz_page_is_usable_at_375_px(phone: Page, site_url: str, tmp_path: Path) -> None:
+    phone.goto(f"{site_url}/quizzes/quiz-service-front/")
+    phone.locator(".cg-quiz .cg-q").first.wait_for()
+    assert overflow(phone) == 0
+    assert phone.evaluate(OFF_SCREEN, WIDTH) == []
+    phone.get_by_label("监管、舆情、法规").tap()
+    submit = phone.get_by_role("button", name="提交答案")
+    submit.scroll_into_view_if_needed()
+    submit.tap()
+    assert "✓ 回答正确" in phone.locator(".cg-q__verdict").first.inner_text()
+    assert overflow(phone) == 0
+    phone.screenshot(path=str(tmp_path / "quiz-375.png"), full_page=True)
+    assert (tmp_path / "quiz-375.png").stat().st_size > 10_000
+
+
+def test_homework_page_is_usable_at_375_px(phone: Page, site_url: str, tmp_path: Path) -> None:
+    phone.goto(f"{site_url}/homework/lunch-case-review/")
+    form = phone.locator("form.cg-form")
+    form.locator("tbody tr").first.wait_for()
+    assert overflow(phone) == 0
+    assert phone.evaluate(OFF_SCREEN, WIDTH) == []
+    last_column = form.locator("tbody tr").first.locator("textarea").last
+    last_column.scroll_into_view_if_needed()  # a wide table scrolls sideways inside itself, not the page
+    box = last_column.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= WIDTH + 1
+    last_column.fill("加强事前告知")
+    assert overflow(phone) == 0
+    form.locator("[data-identity=name]").fill("张三")
+    reflections = form.get_by_label("复盘心得")
+    reflections.fill("各网点的投诉多源于事前没有说明清楚。")
+    assert reflections.is_visible() and reflections.bounding_box()["width"] > WIDTH / 2
+    phone.reload()
+    assert form.get_by_label("复盘心得").input_value() == "各网点的投诉多源于事前没有说明清楚。"
+    assert overflow(phone) == 0
+    phone.screenshot(path=str(tmp_path / "homework-375.png"), full_page=True)
+    assert (tmp_path / "homework-375.png").stat().st_size > 10_000

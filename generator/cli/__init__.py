@@ -13,7 +13,7 @@ import click
 
 from ..errors import UserError
 
-COMMAND_MODULES = ("course", "importer", "homework", "package", "quiz")
+COMMAND_MODULES = ("course", "importer", "homework", "package", "quiz", "handbook")
 """Modules under ``generator.cli`` that define ``COMMANDS``: a list of click commands."""
 
 

@@ -12,6 +12,7 @@ from .activities import case_pages, discussion_pages, drill_pages
 from .assets import static_assets
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
+from .learner import learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, home_page, lecture_pages
 from .site import Edition, NavEntry, Page, Site
 
@@ -23,7 +24,8 @@ def render_site(project: Project, edition: Edition = "trainee") -> Site:
     ctx = RenderContext(project, edition)
     pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
-    assets = static_assets(ctx) + homework_downloads(ctx)
+    pages += learner_pages(ctx, pages)
+    assets = static_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     return Site(
         pages=pages,
         assets=assets,
@@ -54,6 +56,7 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
                 entries.append((by_path[final].title, final))
         if entries:
             nav.append((t[label], entries))
+    nav += [entry for entry in learner_nav(ctx) if entry[1] in by_path]
     return nav
 
 

@@ -6,6 +6,7 @@ never a silently ignored field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -48,3 +49,13 @@ FACILITATOR_FIELD = Field(
     default=None,
     description="Facilitator notes (trainer edition only). The trainee site never contains them.",
 )
+
+
+def first_duplicate(values: Iterable[str]) -> str | None:
+    """The first value seen twice, in one pass (banks and forms can be long)."""
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None

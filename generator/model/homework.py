@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
 
 
 class _Field(StrictModel):
@@ -54,9 +54,8 @@ class Table(_Field):
 
     @model_validator(mode="after")
     def _bounds(self) -> Table:
-        ids = [c.id for c in self.columns]
-        if len(set(ids)) != len(ids):
-            raise ValueError("column ids must be unique")
+        if (dupe := first_duplicate(c.id for c in self.columns)) is not None:
+            raise ValueError(f"column id {dupe!r} is used twice in this table")
         if self.min_rows > self.max_rows:
             raise ValueError(f"min_rows {self.min_rows} is larger than max_rows {self.max_rows}")
         return self
@@ -111,10 +110,8 @@ class Homework(StrictModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Homework:
-        ids = [f.id for f in self.fields]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"field id {dupes[0]!r} is used twice in this form")
+        if (dupe := first_duplicate(f.id for f in self.fields)) is not None:
+            raise ValueError(f"field id {dupe!r} is used twice in this form")
         return self
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
 
 
 class Option(StrictModel):
@@ -88,11 +88,8 @@ class Ordering(_Question):
 
     @model_validator(mode="after")
     def _unique(self) -> Ordering:
-        seen: set[str] = set()
-        for item in self.items:
-            if item in seen:
-                raise ValueError(f"ordering items must be unique; {item!r} appears twice")
-            seen.add(item)
+        if (dupe := first_duplicate(self.items)) is not None:
+            raise ValueError(f"ordering items must be unique; {dupe!r} appears twice")
         return self
 
 
@@ -110,10 +107,8 @@ class Matching(_Question):
     @model_validator(mode="after")
     def _complete(self) -> Matching:
         for side in ("left", "right"):
-            values = [getattr(p, side) for p in self.pairs]
-            dupes = sorted({v for v in values if values.count(v) > 1})
-            if dupes:
-                raise ValueError(f"matching pairs must be one-to-one; {side} side repeats {dupes[0]!r}")
+            if (dupe := first_duplicate(getattr(p, side) for p in self.pairs)) is not None:
+                raise ValueError(f"matching pairs must be one-to-one; {side} side repeats {dupe!r}")
         return self
 
 
@@ -147,10 +142,8 @@ class QuizBank(StrictModel):
 
     @model_validator(mode="after")
     def _checks(self) -> QuizBank:
-        ids = [q.id for q in self.questions]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"question id {dupes[0]!r} is used twice in this bank")
+        if (dupe := first_duplicate(q.id for q in self.questions)) is not None:
+            raise ValueError(f"question id {dupe!r} is used twice in this bank")
         if self.pass_mark > 0 and self.max_points == 0:
             raise ValueError(
                 f"pass_mark {self.pass_mark}% cannot be reached: no auto-graded question carries points"

@@ -3,8 +3,9 @@
 For a big class, parsing and checksums are most of the intake, and openpyxl's workbook is most of the output.
 
 The first files are parsed in this process, so a small class never pays for starting workers.
-Workers receive only bytes and :class:`Limits` and return :class:`Parsed` results or rejections,
-so the same code runs where processes are forked (Linux) and where they are spawned (Windows).
+Workers receive only :class:`Found` records (a path to read, or an archive member's bytes) and
+:class:`Limits`, and return :class:`Parsed` results or rejections, so the same code runs where
+processes are forked (Linux) and where they are spawned (Windows).
 Files stay in the order they were found, and only a few batches are in flight at a time, so
 memory stays bounded however many files there are.
 """
@@ -39,16 +40,16 @@ def parse_all(
     """Each found file with its outcome, in the order found."""
     files = iter(found)
     for item in islice(files, sequential_first):
-        yield item, _outcome(item.data, item.rejected, limits)
+        yield item, _outcome(item, limits)
     workers = workers or available_cores()
     if workers < 2:
         for item in files:
-            yield item, _outcome(item.data, item.rejected, limits)
+            yield item, _outcome(item, limits)
         return
     with ProcessPoolExecutor(workers) as pool:
         pending: deque[tuple[list[Found], Future[list[Outcome]]]] = deque()
         while chunk := list(islice(files, batch)):
-            pending.append((chunk, pool.submit(_parse_batch, [(f.data, f.rejected) for f in chunk], limits)))
+            pending.append((chunk, pool.submit(_parse_batch, chunk, limits)))
             if len(pending) > 2 * workers:
                 yield from _finished(*pending.popleft())
         while pending:
@@ -64,18 +65,15 @@ def _finished(chunk: list[Found], future: Future[list[Outcome]]) -> Iterator[tup
     yield from zip(chunk, future.result())
 
 
-def _parse_batch(items: list[tuple[bytes | None, Rejected | None]], limits: Limits) -> list[Outcome]:
-    return [_outcome(data, rejected, limits) for data, rejected in items]
+def _parse_batch(chunk: list[Found], limits: Limits) -> list[Outcome]:
+    return [_outcome(found, limits) for found in chunk]
 
 
-def _outcome(data: bytes | None, rejected: Rejected | None, limits: Limits) -> Outcome:
-    if rejected is not None:
-        return rejected
-    assert data is not None
+def _outcome(found: Found, limits: Limits) -> Outcome:
     try:
-        return parse_submission(data, limits)
-    except Rejected as exc:
-        return exc
+        return parse_submission(found.content(limits), limits)
+    except Rejected as rejected:
+        return rejected
 
 
 def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:

@@ -28,17 +28,29 @@ _DRIVE = re.compile(r"^[A-Za-z]:")
 
 @dataclass(frozen=True)
 class Found:
-    """One input file: where it is, its size, and either its bytes or why they were not read."""
+    """One input file: where it is, its size, and its bytes, where to read them, or why they are not read."""
 
     parts: tuple[str, ...]
     """Path under the submissions folder (``/``-separated), then the member name inside each enclosing archive."""
     size: int | None
     data: bytes | None = None
+    """The bytes of an archive member, unpacked while the archive was open."""
+    path: str | None = None
+    """A plain file on disk, read by whoever parses it (a worker process, for a big class)."""
     rejected: Rejected | None = None
 
     @property
     def source(self) -> str:
         return SEPARATOR.join(self.parts)
+
+    def content(self, limits: Limits) -> bytes:
+        """The file's bytes; raises :class:`Rejected` if it cannot or must not be read."""
+        if self.rejected is not None:
+            raise self.rejected
+        if self.data is not None:
+            return self.data
+        assert self.path is not None
+        return read_file(self.path, limits)
 
 
 def walk(folder: Path, limits: Limits) -> Iterator[Found]:
@@ -78,8 +90,10 @@ def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
             raise Rejected(Reason.SYSTEM_FILE)
         if entry.name.lower().endswith(".zip"):
             archive = _open_archive(entry.path)
+        elif size > limits.max_file_bytes:
+            raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_file_bytes))
         else:
-            yield Found(parts, size, data=_read_file(entry.path, size, limits))
+            yield Found(parts, size, path=entry.path)
             return
     except Rejected as rejected:
         yield Found(parts, size, rejected=rejected)
@@ -95,15 +109,14 @@ def _stat(entry: os.DirEntry[str]) -> os.stat_result:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
 
 
-def _read_file(path: str, size: int, limits: Limits) -> bytes:
-    if size > limits.max_file_bytes:
-        raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_file_bytes))
+def read_file(path: str, limits: Limits) -> bytes:
+    """A plain file's bytes, never more than the limit (it may have grown since it was listed)."""
     try:
         with open(path, "rb") as fp:
             data = fp.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
-    if len(data) > limits.max_file_bytes:  # the file grew while we looked
+    if len(data) > limits.max_file_bytes:
         raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_file_bytes))
     return data
 

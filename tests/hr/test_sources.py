@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.hr.buckets import Limits, Reason
+from generator.hr.buckets import Limits, Reason, Rejected
 from generator.hr.sources import Found, walk
 
 SMALL = Limits(max_file_bytes=100_000, max_archive_entries=5, max_archive_bytes=500_000, max_ratio=10,
@@ -139,3 +139,13 @@ def test_an_unreadable_folder_is_listed(tmp_path: Path, monkeypatch: pytest.Monk
     got = found(tmp_path)
     assert list(got) == ["locked"]
     assert (got["locked"].rejected.reason, got["locked"].rejected.detail) == (Reason.UNREADABLE, "文件夹无法读取：Permission denied")  # type: ignore[union-attr]
+
+
+def test_a_plain_file_is_read_when_parsed_and_never_beyond_the_limit(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(b"{}")
+    item = found(tmp_path)["a.json"]
+    assert (item.data, item.content(SMALL)) == (None, b"{}")
+    (tmp_path / "a.json").write_bytes(b" " * (SMALL.max_file_bytes + 1))  # it grew after it was listed
+    with pytest.raises(Rejected) as error:
+        item.content(SMALL)
+    assert error.value.reason is Reason.OVERSIZED

@@ -346,7 +346,7 @@
   Quiz.prototype.feedback = function (q, a) {
     var k = q.key, box = el("div", { class: "cg-q__fb" }), self = this;
     if (q.t === "short") {
-      var ticked = this.state.self[q.id] || [];
+      var ticked = this.ticked(q);
       box.appendChild(el("p", { class: "cg-q__verdict", text: t("quiz.reference") }));
       box.appendChild(el("div", { class: "cg-q__ref", html: k.r }));
       box.appendChild(el("p", { text: t("quiz.selfcheck") }));
@@ -354,7 +354,7 @@
         var input = el("input", { type: "checkbox", id: this.uid + "-" + q.id.replace(/\W/g, "_") + "-c" + i });
         input.checked = ticked.indexOf(i) >= 0;
         input.addEventListener("change", function () {
-          var now = (self.state.self[q.id] || []).filter(function (x) { return x !== i; });
+          var now = self.ticked(q).filter(function (x) { return x !== i; });
           if (input.checked) now.push(i);
           self.state.self[q.id] = now;
           self.save();
@@ -378,6 +378,12 @@
     return box;
   };
 
+  /* The checklist points ticked for a short answer (stored data may be anything). */
+  Quiz.prototype.ticked = function (q) {
+    var list = this.state.self[q.id], n = q.key.c.length;
+    return Array.isArray(list) ? list.filter(function (x, i) { return x === (x | 0) && x >= 0 && x < n && list.indexOf(x) === i; }) : [];
+  };
+
   /* Score line, best result and self-check count, in the live region. */
   Quiz.prototype.summary = function () {
     var s = this.state, lines = [], shorts = this.current.qs.filter(function (q) { return q.t === "short"; });
@@ -386,7 +392,7 @@
       lines.push(t("quiz.score", { score: r.score, got: fmt(r.points), max: r.max, pass: this.data.pass, verdict: t(r.passed ? "quiz.pass" : "quiz.fail") }));
       if (shorts.length) {
         var n = 0, m = 0;
-        shorts.forEach(function (q) { n += (s.self[q.id] || []).length; m += q.key.c.length; });
+        shorts.forEach(function (q) { n += this.ticked(q).length; m += q.key.c.length; }, this);
         lines.push(t("quiz.self", { n: n, m: m }));
       }
     }

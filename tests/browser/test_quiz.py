@@ -199,6 +199,10 @@ def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: st
     page.get_by_label("提到缓和情绪").check()
     assert "简答题自评：已覆盖 2 / 2 个要点（不计入得分）。" in result(page)
     assert "本次得分 100 分（1 / 1 分）" in result(page)
+    key = f"coursegen:{COURSE_ID}:quiz:quiz-short"
+    page.evaluate("k => { const s = JSON.parse(localStorage.getItem(k)); s.self = {'why-listen': 7}; localStorage.setItem(k, JSON.stringify(s)); }", key)
+    page.reload()
+    assert "简答题自评：已覆盖 0 / 2 个要点（不计入得分）。" in result(page)
 
 
 # ---- state ----

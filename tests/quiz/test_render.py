@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -147,3 +148,12 @@ def test_facilitator_notes_do_not_change_the_hash(project: Project) -> None:
 @given(st.text(alphabet="投诉客户，。：“”！？（）aZ09 .-*_#>+=`\\<&[]{}!|~:'\"\t\n　", max_size=30))
 def test_plain_text_shortcut_renders_exactly_like_markdown(text: str) -> None:
     assert html(text) == markdown_to_html(text)
+
+
+def test_english_course_gets_english_page_labels(project: Project) -> None:
+    english = dataclasses.replace(project, course=project.course.model_copy(update={"language": "en"}))
+    content = pages(english, "trainer")["quizzes/quiz-single.md"]
+    assert "<summary>Scoring rules</summary>" in content
+    assert "- Pass mark: 100 out of 100" in content
+    assert "## Answer key and facilitator notes" in content
+    assert "晴天的天空通常是什么颜色？ (2 pt)" in content

@@ -115,40 +115,29 @@ def quiz_pages(ctx: RenderContext) -> list[Page]:
 
 def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
     path = paths.item_page("quiz", bank.id)
-    content = ctx.render(
-        "quiz.md.j2",
-        path,
-        qt=STRINGS[ctx.project.course.language],
-        quiz_id=bank.id,
-        title=bank.title,
-        intro=bank.intro,
-        pass_mark=bank.pass_mark,
-        rules=scoring_rules(ctx, {q.type for q in bank.questions}),
-        payload=bank_payload(bank),
-        draws=[],
-        bank=bank,
-    )
+    types = {q.type for q in bank.questions}
+    content = _render(ctx, path, bank.id, bank.title, bank.intro, bank.pass_mark, types, bank_payload(bank), bank=bank)
     return Page(path, bank.title, content, ctx.project.source("quiz", bank.id))
 
 
 def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     path = paths.item_page("quiz", final.id)
     banks = [ctx.project.quizzes[rule.bank] for rule in final.draw]
+    types = {q.type for b in banks for q in b.questions}
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
-    content = ctx.render(
-        "quiz.md.j2",
-        path,
-        qt=STRINGS[ctx.project.course.language],
-        quiz_id=final.id,
-        title=final.title,
-        intro=final.intro,
-        pass_mark=final.pass_mark,
-        rules=scoring_rules(ctx, {q.type for b in banks for q in b.questions}),
-        payload=final_payload(final, banks),
-        draws=draws,
-        bank=None,
-    )
+    content = _render(ctx, path, final.id, final.title, final.intro, final.pass_mark, types,
+                      final_payload(final, banks), draws=draws)
     return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
+
+
+def _render(ctx: RenderContext, path: str, quiz_id: str, title: str, intro: str | None, pass_mark: int,
+            types: set[str], payload: dict[str, Any], *, draws: list[tuple[str, str, int]] | None = None,
+            bank: QuizBank | None = None) -> str:
+    """A quiz page; ``draws`` lists a final assessment's banks, ``bank`` gives the trainer edition its answer key."""
+    return ctx.render(
+        "quiz.md.j2", path, qt=STRINGS[ctx.project.course.language], quiz_id=quiz_id, title=title, intro=intro,
+        pass_mark=pass_mark, rules=scoring_rules(ctx, types), payload=payload, draws=draws or [], bank=bank,
+    )
 
 
 def scoring_rules(ctx: RenderContext, types: set[str]) -> list[str]:

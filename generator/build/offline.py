@@ -31,8 +31,8 @@ LIMITS = (
     "Opened from file://, the site works page by page: links, search, quizzes, progress and homework drafts. "
     "Not available: instant navigation (each link loads the whole page), posting homework to a submission URL "
     "(a file:// page has no origin most servers accept; exporting the submission file still works). "
-    "Progress is kept per browser; Chromium-based browsers (Edge, Chrome) share it across all pages of the "
-    "site, while Firefox may keep it per folder."
+    "Progress is kept in the browser: Chromium-based browsers (Edge, Chrome; the tested ones) share it across "
+    "all pages of the site; other browsers may keep file:// pages apart, so progress would not carry over."
 )
 
 

@@ -139,3 +139,21 @@ def test_export_downloads_my_progress_and_reset_clears_it(page: Page, site_url: 
     page.reload()
     assert cell(page, "lecture-visited", LECTURE) == "—"
     assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('coursegen:{COURSE}:'))") == []
+
+
+def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/quizzes/final-assessment/")
+    page.locator(".cg-q").first.wait_for()
+    for question in page.locator(".cg-q--single, .cg-q--true_false").all():
+        question.locator("input").last.check()
+    page.get_by_role("button", name="提交答案").click()
+    page.locator(".cg-quiz__result", has_text="本次得分").wait_for()
+    state = json.loads(page.evaluate(f"localStorage.getItem('coursegen:{COURSE}:quiz:final-assessment')"))
+    wrong = sorted(qid for qid, result in state["results"].items() if not result["correct"] and qid in state["answers"])
+    assert wrong and all("/" in qid for qid in wrong)  # "<bankId>/<questionId>"
+
+    page.goto(f"{site_url}/review/")
+    page.locator(".cg-review__quiz .cg-q").first.wait_for()
+    assert sorted(page.locator(".cg-review__quiz").evaluate_all("els => els.map(e => e.dataset.review)")) == wrong
+    shown = page.locator(".cg-review__bank:not([hidden])").evaluate_all("els => els.map(e => e.dataset.cgBank)")
+    assert sorted(shown) == sorted({qid.split("/")[0] for qid in wrong})

@@ -256,6 +256,7 @@
     });
     page.querySelector("[data-cg-review-empty]").hidden = n > 0;
     page.querySelector("[data-cg-review-count]").textContent = n ? t("review.count", { n: n }) : "";
+    if (cg.quiz && cg.quiz.mount) cg.quiz.mount(page);
   }
 
   function reviewItem(bank, q, n) {

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from generator.build import Paths, build
+from tests.conftest import ROOT, serve_folder
 
 Page = Any  # playwright.sync_api.Page
 
@@ -26,10 +32,9 @@ def open_progress(page: Page, base: str) -> None:
     page.locator("[data-cg-progress][data-ready]").wait_for(state="attached")
 
 
-def completion(page: Page) -> int:
-    """The overall completion the page should show: one row per thing to complete."""
-    rows = sum(page.locator(f"[data-cg-cell={kind}]").count() for kind in ("lecture-done", "quiz-state", "homework-state"))
-    return rows
+def things_to_complete(page: Page) -> int:
+    """One row of the progress page per lecture, quiz and form."""
+    return sum(page.locator(f"[data-cg-cell={kind}]").count() for kind in ("lecture-done", "quiz-state", "homework-state"))
 
 
 def test_a_lecture_marked_done_shows_on_the_progress_page_and_in_the_navigation(page: Page, site_url: str) -> None:
@@ -45,7 +50,7 @@ def test_a_lecture_marked_done_shows_on_the_progress_page_and_in_the_navigation(
     open_progress(page, site_url)
     assert cell(page, "lecture-visited", LECTURE) == "✓" and cell(page, "lecture-done", LECTURE) == "✓"
     assert cell(page, "lecture-visited", "escalation-taboos") == "—"
-    percent = 100 // completion(page)
+    percent = 100 // things_to_complete(page)
     assert page.locator("[data-cg-overall]").inner_text() == f"{percent}%"
     nav = page.locator(".md-nav--primary .cg-navmeter__text").first
     assert nav.inner_text() == f"已完成 {percent}%"
@@ -157,3 +162,33 @@ def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_ur
     assert sorted(page.locator(".cg-review__quiz").evaluate_all("els => els.map(e => e.dataset.review)")) == wrong
     shown = page.locator(".cg-review__bank:not([hidden])").evaluate_all("els => els.map(e => e.dataset.cgBank)")
     assert sorted(shown) == sorted({qid.split("/")[0] for qid in wrong})
+
+
+@pytest.fixture(scope="module")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example course built knowing its address (``site_url``), which Material's instant navigation
+    needs: it only follows links listed in sitemap.xml."""
+    out = tmp_path_factory.mktemp("instant")
+    server = serve_folder(out / "site")
+    url = next(server)
+    config = out / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=config, course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / "work"), out / "site")
+    yield url
+    server.close()
+
+
+def test_learner_pages_work_after_instant_navigation(page: Page, instant_url: str) -> None:
+    page.goto(f"{instant_url}/quizzes/{QUIZ}/")
+    page.get_by_label(WRONG).check()
+    page.get_by_role("button", name="提交答案").click()
+    page.locator(".cg-quiz__result", has_text="未通过").wait_for()
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-nav--primary").get_by_role("link", name="错题本").click()
+    page.wait_for_url("**/review/")
+    assert page.locator(".cg-review__quiz").get_by_text(PROMPT).is_visible()
+    page.locator(".md-nav--primary").get_by_role("link", name="学习进度").first.click()
+    page.wait_for_url("**/progress/")
+    assert cell(page, "quiz-attempts", QUIZ) == "1"
+    assert page.locator(".md-nav--primary .cg-navmeter__text").first.inner_text() == "已完成 0%"
+    assert page.evaluate("window.__samePage === true")  # no page was loaded: both came by instant navigation

@@ -183,12 +183,14 @@ def test_learner_pages_work_after_instant_navigation(page: Page, instant_url: st
     page.get_by_label(WRONG).check()
     page.get_by_role("button", name="提交答案").click()
     page.locator(".cg-quiz__result", has_text="未通过").wait_for()
+    # Instant navigation starts once Material has read sitemap.xml; before that a click loads the page.
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__samePage = true")
     page.locator(".md-nav--primary").get_by_role("link", name="错题本").click()
-    page.wait_for_url("**/review/")
-    assert page.locator(".cg-review__quiz").get_by_text(PROMPT).is_visible()
+    page.locator(".cg-review__quiz").get_by_text(PROMPT).wait_for()  # the address changes before the content
     page.locator(".md-nav--primary").get_by_role("link", name="学习进度").first.click()
-    page.wait_for_url("**/progress/")
+    page.locator("[data-cg-progress][data-ready]").wait_for(state="attached")
     assert cell(page, "quiz-attempts", QUIZ) == "1"
     assert page.locator(".md-nav--primary .cg-navmeter__text").first.inner_text() == "已完成 0%"
     assert page.evaluate("window.__samePage === true")  # no page was loaded: both came by instant navigation

@@ -134,8 +134,11 @@ def cli_markdown(group: click.Group) -> str:
 
 def _commands(group: click.Group, prefix: list[str]) -> list[tuple[list[str], click.Command]]:
     found: list[tuple[list[str], click.Command]] = []
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is None:
+            continue
         found.append(([*prefix, name], command))
         if isinstance(command, click.Group):
             found += _commands(command, [*prefix, name])

@@ -13,11 +13,36 @@ import click
 
 from ..errors import UserError
 
-COMMAND_MODULES = ("course", "importer", "homework", "package", "quiz", "handbook")
-"""Modules under ``generator.cli`` that define ``COMMANDS``: a list of click commands."""
+COMMANDS: dict[str, str] = {
+    "build": "course",
+    "check": "course",
+    "guide": "course",
+    "new": "course",
+    "schema": "course",
+    "serve": "course",
+    "import": "importer",
+    "homework": "homework",
+    "package": "package",
+    "quiz": "quiz",
+    "handbook": "handbook",
+}
+"""Command name → module under ``generator.cli`` that defines it in its ``COMMANDS`` list.
+
+Modules are imported only when their command runs: `coursegen check` need not load openpyxl or MkDocs.
+"""
 
 
 class _Group(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        commands = importlib.import_module(f"{__name__}.{module}").COMMANDS
+        return next(c for c in commands if c.name == cmd_name)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -30,8 +55,3 @@ class _Group(click.Group):
 @click.version_option(package_name="coursegen")
 def main() -> None:
     """Turn a training course written in YAML into a static e-learning site."""
-
-
-for _name in COMMAND_MODULES:
-    for _command in importlib.import_module(f"{__name__}.{_name}").COMMANDS:
-        main.add_command(_command)

@@ -16,7 +16,10 @@ GUIDE = ROOT / "guide" / "docs"
 
 def all_commands(group: click.Group, prefix: str = "coursegen") -> list[str]:
     names = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None
         names.append(f"{prefix} {name}")
         if isinstance(command, click.Group):
             names += all_commands(command, f"{prefix} {name}")

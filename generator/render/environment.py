@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -40,6 +40,8 @@ class RenderContext:
 
     project: Project
     edition: Edition
+    shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Results several renderers use (e.g. the quiz payloads), so each is computed once per site."""
 
     @property
     def t(self) -> dict[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from annotated_types import MaxLen
 
 from .. import __version__
-from ..export import blank_docx, blank_markdown
 from ..model import Homework
 from ..model.homework import due_label
 from ..model.submission import FORMAT, FORMAT_VERSION, Trainee
@@ -64,6 +63,10 @@ def _homework_page(ctx: RenderContext, homework: Homework) -> Page:
 
 def homework_downloads(ctx: RenderContext) -> list[Asset]:
     """The blank templates of every homework, for trainees who work offline (never with facilitator notes)."""
+    if not ctx.project.homework:
+        return []
+    from ..export import blank_docx, blank_markdown  # python-docx and lxml load only for a course that has homework
+
     course = ctx.project.course
     assets = []
     for homework in ctx.project.homework.values():

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
 
 from ..model.course import ActivityRef
 from . import paths
 from .environment import RenderContext
 from ..model.homework import due_label
 from .outline import activity_card, chinese_number, lecture_heading
-from .quiz import bank_payload, final_payload
+from .quiz import quiz_payloads
 from .site import Asset, Page
 
 PROGRESS = "progress.md"
@@ -185,16 +184,6 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
         "drills": [project.drills[i] for i in order["drill"]],
         "forms": [project.homework[i] for i in order["homework"]],
     }
-
-
-def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:
-    """Each quiz's widget payload (banks, then the final assessment), as its quiz page carries it."""
-    project = ctx.project
-    payloads = {bank_id: bank_payload(bank) for bank_id, bank in project.quizzes.items()}
-    final = project.course.final_assessment
-    if final:
-        payloads[final.id] = final_payload(final, [project.quizzes[rule.bank] for rule in final.draw])
-    return payloads
 
 
 def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:

@@ -116,7 +116,7 @@ def quiz_pages(ctx: RenderContext) -> list[Page]:
 def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
     path = paths.item_page("quiz", bank.id)
     types = {q.type for q in bank.questions}
-    content = _render(ctx, path, bank.id, bank.title, bank.intro, bank.pass_mark, types, bank_payload(bank), bank=bank)
+    content = _render(ctx, path, bank.id, bank.title, bank.intro, bank.pass_mark, types, quiz_payloads(ctx)[bank.id], bank=bank)
     return Page(path, bank.title, content, ctx.project.source("quiz", bank.id))
 
 
@@ -126,7 +126,7 @@ def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     types = {q.type for b in banks for q in b.questions}
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
     content = _render(ctx, path, final.id, final.title, final.intro, final.pass_mark, types,
-                      final_payload(final, banks), draws=draws)
+                      quiz_payloads(ctx)[final.id], draws=draws)
     return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
 
 
@@ -144,6 +144,21 @@ def scoring_rules(ctx: RenderContext, types: set[str]) -> list[str]:
     """The scoring rules of the question types a quiz uses, as the trainee reads them."""
     qt = STRINGS[ctx.project.course.language]
     return [qt[key] for kinds, key in RULES if kinds & types]
+
+
+def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:
+    """Each quiz's widget payload (banks, then the final assessment), computed once per site.
+
+    The quiz pages, the review page and the progress manifest all carry them.
+    """
+    if "quiz_payloads" not in ctx.shared:
+        project = ctx.project
+        payloads = {bank_id: bank_payload(bank) for bank_id, bank in project.quizzes.items()}
+        final = project.course.final_assessment
+        if final:
+            payloads[final.id] = final_payload(final, [project.quizzes[rule.bank] for rule in final.draw])
+        ctx.shared["quiz_payloads"] = payloads
+    return ctx.shared["quiz_payloads"]  # type: ignore[no-any-return]
 
 
 def bank_payload(bank: QuizBank) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 import markdown as md
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 from ..model.project import Project
 from .site import Edition
@@ -18,9 +18,14 @@ from .strings import STRINGS
 
 @cache
 def environment() -> Environment:
-    """One environment per process: templates are compiled once and reused for every page."""
+    """One environment per process: templates are compiled once and reused for every page.
+
+    Compiled templates are also kept in Jinja's per-user cache folder (under the temp folder, private
+    to the user, keyed by each template's source), so a one-shot ``coursegen build`` skips compiling them.
+    """
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=False,  # the output is Markdown; HTML attributes are escaped with |e where used
         undefined=StrictUndefined,
         keep_trailing_newline=True,

@@ -23,7 +23,7 @@ fi
 .venv/bin/python -m pip install -q -e ".[test]"
 
 # JavaScript tools the tests load into the browser or run with Node.js.
-[ -d tests/js/node_modules ] || npm install --prefix tests/js --no-audit --no-fund --loglevel=error
+[ -d tests/js/node_modules ] || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

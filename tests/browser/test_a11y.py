@@ -3,28 +3,21 @@ home page, a lecture, a quiz (before and after checking), a homework form and th
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.jstools import js_tool
 
 Page = Any  # playwright.sync_api.Page
 
-TOOLS = ROOT / "tests" / "js"
-AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="session")
 def axe() -> Path:
-    """axe-core from npm, installed into the git-ignored tests/js/node_modules when missing."""
-    if not AXE.is_file():
-        packages = [] if (TOOLS / "package.json").is_file() else ["axe-core@4"]
-        subprocess.run(["npm", "install", "--prefix", str(TOOLS), "--no-audit", "--no-fund", *packages], check=True)
-    return AXE
+    return js_tool("axe-core/axe.min.js")
 
 
 def violations(page: Page, axe: Path) -> list[str]:

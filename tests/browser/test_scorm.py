@@ -9,19 +9,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, serve_folder
+from tests.conftest import serve_folder
+from tests.jstools import js_tool
 from tests.scorm.course_factory import built_packages
 
-SCORM_AGAIN = "scorm-again@3.4.3"
-NPM_PREFIX = ROOT / ".cache" / "npm"
-SCORM12_JS = NPM_PREFIX / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 
 LMS_PAGE = """<!doctype html>
 <meta charset="utf-8"><title>LMS</title>
@@ -57,16 +54,8 @@ RECORD = """() => ({
 
 @pytest.fixture(scope="session")
 def scorm12_js() -> Path:
-    """scorm-again's SCORM 1.2 API, installed into the git-ignored .cache/npm when missing."""
-    if not SCORM12_JS.is_file():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail(f"npm is needed to install {SCORM_AGAIN} for the SCORM browser test")
-        subprocess.run(
-            [npm, "install", "--prefix", str(NPM_PREFIX), "--no-save", "--no-package-lock", "--no-audit", "--no-fund", SCORM_AGAIN],
-            check=True, capture_output=True, timeout=300,
-        )
-    return SCORM12_JS
+    """scorm-again's SCORM 1.2 API: a real LMS-side runtime, not a mock."""
+    return js_tool("scorm-again/dist/scorm12.js")
 
 
 @pytest.fixture(scope="module")

@@ -12,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
+
 
 from ..load.problems import CourseError
 from ..load.validate import validate
 from ..load.yamlfile import read_yaml
 from ..model.quiz import QuizBank
+from ..yamlout import dump_yaml
 
 
 def load_bank(path: Path) -> QuizBank:
@@ -34,7 +35,7 @@ def load_bank(path: Path) -> QuizBank:
 
 def dump_bank(bank: QuizBank) -> str:
     """The YAML text of ``bank``; reading it back gives an equal bank."""
-    return yaml.dump(_plain(bank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return dump_yaml(_plain(bank))
 
 
 _QUESTION_HEAD = ("id", "type", "points", "prompt")
@@ -60,17 +61,3 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     return value
 
-
-class _Dumper(yaml.SafeDumper):
-    """Indents lists under their key and writes multi-line text as literal blocks."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in text else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)

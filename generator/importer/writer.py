@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from ..errors import UserError
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture
+from ..yamlout import dump_yaml
 from .layout import todo
 from .stubs import stub
 from .tree import Activity, LectureNode, Node, Outline
@@ -137,19 +137,4 @@ def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
 def _dump(model: type[BaseModel], data: dict[str, Any], header: str) -> str:
     model.model_validate(data)  # a failure here is an importer bug, not the trainer's
     comment = "".join(f"# {line}\n" for line in header.splitlines())
-    return comment + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block lists indented under their key, multi-line text as ``|`` blocks: YAML as a trainer writes it."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
+    return comment + dump_yaml(data)

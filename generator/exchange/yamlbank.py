@@ -14,7 +14,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-
 from ..load.problems import CourseError
 from ..load.validate import validate
 from ..load.yamlfile import read_yaml

@@ -18,7 +18,7 @@ def create_project(target: Path, title: str) -> list[Path]:
     """Write the scaffold into ``target`` (which must be empty or absent); return the files written."""
     if target.exists() and any(target.iterdir()):
         raise UserError(f"{target}: folder is not empty; choose a new folder name")
-    course_id = _slug(target.resolve().name)
+    course_id = course_slug(target.resolve().name)
     root = Path(str(resources.files("generator") / "templates" / "scaffold"))
     written: list[Path] = []
     for source in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -42,6 +42,7 @@ def create_project(target: Path, title: str) -> list[Path]:
     return written
 
 
-def _slug(name: str) -> str:
+def course_slug(name: str) -> str:
+    """A course id from a folder name: ASCII slug, or `course` when nothing ASCII is left (e.g. a Chinese name)."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     return slug[:64] or "course"

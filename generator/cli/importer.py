@@ -9,7 +9,7 @@ import click
 
 from ..importer import import_outline, write_files
 from ..importer.preview import format_tree
-from ..scaffold import _slug
+from ..scaffold import course_slug
 
 
 @click.command("import")
@@ -21,7 +21,7 @@ from ..scaffold import _slug
 def import_command(outline: Path, out_dir: Path, course_id: str | None, dry_run: bool, force: bool) -> None:
     """Import a course outline (课程大纲: .txt, .md or .docx) as course YAML, with a stub file per activity."""
     imported = import_outline(outline)
-    files = imported.files(_slug(course_id or out_dir.resolve().name))
+    files = imported.files(course_slug(course_id or out_dir.resolve().name))
     if dry_run:
         click.echo(format_tree(imported.outline, imported.report.unit))
     else:

@@ -89,26 +89,29 @@ def wait_for(check: Callable[[], bool], timeout: float, what: str, poll: float =
     return time.perf_counter() - started
 
 
-def serve_rebuild(cmd: list[str], cwd: Path, page: str, edit: Callable[[str], None], log: Path,
-                  timeout: float = 600) -> float:
-    """Seconds from saving an edit to the served ``page`` showing it, for a live-reload server.
+def serve_rebuilds(cmd: list[str], cwd: Path, page: str, edit: Callable[[str], None], log: Path,
+                   edits: int = 3, timeout: float = 600) -> list[float]:
+    """Seconds from saving an edit to the served ``page`` showing it, for each of ``edits`` edits.
 
-    ``cmd`` is the serve command without its address; ``edit(marker)`` saves a change that puts
-    ``marker`` into ``page``. The server is stopped afterwards whatever happens.
+    ``cmd`` is a live-reload serve command without its address; ``edit(marker)`` saves a change that
+    puts ``marker`` into ``page``. The server is stopped afterwards whatever happens.
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}/{page}"
-    marker = f"BENCHEDIT{time.time_ns()}"
+    times: list[float] = []
     with log.open("wb") as out:
         proc = subprocess.Popen([*cmd, "-a", f"127.0.0.1:{port}"], cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
                                 env=ENV, start_new_session=True)
         try:
             wait_for(lambda: _alive(proc, log) and fetch(url) is not None, timeout, f"{url} to be served")
-            time.sleep(2)  # let the file watchers settle before the edit
-            started = time.perf_counter()
-            edit(marker)
-            wait_for(lambda: _alive(proc, log) and marker in (fetch(url) or ""), timeout, f"{url} to show the edit")
-            return time.perf_counter() - started
+            for _ in range(edits):
+                time.sleep(2)  # let the server settle (and finish any reload) before the next save
+                marker = f"BENCHEDIT{time.time_ns()}"
+                started = time.perf_counter()
+                edit(marker)
+                wait_for(lambda: _alive(proc, log) and marker in (fetch(url) or ""), timeout, f"{url} to show the edit")
+                times.append(time.perf_counter() - started)
+            return times
         finally:
             _stop(proc)
 

@@ -1,0 +1,201 @@
+"""Build speed of coursegen against plain MkDocs and against the mkdocs-quiz plugin, at three course sizes.
+
+    pip install -e '.[bench]'            # mkdocs-quiz, for the comparison
+    python bench/build_bench.py          # 20, 200 and 1,000 lectures; writes guide/docs/benchmarks.md
+
+For each size a synthetic course (``bench/synthetic.py``: 5 questions per lecture) is built, each build
+in a fresh process, the three builds interleaved so that a busy spell on the machine hits all three:
+
+1. **floor**: ``mkdocs build`` of the same pages without quizzes, same theme, navigation and search;
+2. **coursegen**: ``coursegen build`` (load, render, write the workspace, MkDocs, swap into ``site/``);
+3. **mkdocs-quiz**: ``mkdocs build`` of the same pages with the same questions for the mkdocs-quiz plugin.
+
+Then the live-preview rebuild at one size (``--serve-size``): seconds from saving one lecture's YAML
+under ``coursegen serve`` until the served page shows the edit, against ``mkdocs serve`` of the floor
+after saving one Markdown page; and the floor once more without ``navigation.prune``, to show what
+that setting saves. Medians over ``--repeat`` runs (``--repeat-large`` for the largest size, whose
+builds take minutes). Everything is written under ``bench/out/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from measure import Run, median_run, run, serve_rebuilds, tree_bytes  # noqa: E402
+from report import GENERATE, UNPRUNED, Result, ServeResult, markdown, text_table  # noqa: E402
+from synthetic import lecture_file, lecture_id, write_course  # noqa: E402
+from variants import FLOOR, MKDOCS_QUIZ, write_variants  # noqa: E402
+
+COURSEGEN = [sys.executable, "-m", "generator"]
+GENERATE_ONLY = [sys.executable, "-c", "from generator.build import Paths, generate; generate(Paths())"]
+"""The generator's own steps without MkDocs: imports, load, render, write the workspace."""
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+COURSEGEN_NAME = "coursegen"
+ORDER = (COURSEGEN_NAME, FLOOR, MKDOCS_QUIZ)
+
+
+def site_of(project: Path, variant: str) -> Path:
+    return project / "site" if variant == COURSEGEN_NAME else project / variant / "site"
+
+
+class SizeRuns:
+    """One course size being measured: its project folder, commands, and the runs so far."""
+
+    def __init__(self, out: Path, lectures: int, repeat: int, unpruned: bool) -> None:
+        self.lectures, self.repeat, self.unpruned = lectures, repeat, unpruned
+        self.project = out / f"course-{lectures}"
+        self.logs = out / "logs"
+        self.logs.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.project, ignore_errors=True)
+        write_course(self.project, lectures)
+        self.runs: dict[str, list[Run]] = {v: [] for v in (*ORDER, GENERATE, UNPRUNED)}
+        # The generator alone goes first: the floor and mkdocs-quiz sites are made from the workspace it writes.
+        self.runs[GENERATE].append(run(GENERATE_ONLY, self.project, self.logs / f"{lectures}-{GENERATE}-0.log"))
+        configs = write_variants(self.project)
+        self.commands = {
+            COURSEGEN_NAME: [*COURSEGEN, "build"],
+            GENERATE: GENERATE_ONLY,
+            FLOOR: [*MKDOCS, "build", "-q", "-f", str(configs[FLOOR])],
+            MKDOCS_QUIZ: [*MKDOCS, "build", "-q", "-f", str(configs[MKDOCS_QUIZ])],
+        }
+        if unpruned:
+            self.commands[UNPRUNED] = [*MKDOCS, "build", "-q", "-f", str(unpruned_config(self.project))]
+        # Builds that write the same folder never overlap: coursegen and the generator both rewrite .coursegen/.
+        self.locks = {v: threading.Lock() for v in (COURSEGEN_NAME, FLOOR, MKDOCS_QUIZ, UNPRUNED)}
+        self.locks[GENERATE] = self.locks[COURSEGEN_NAME]
+
+    def tasks(self) -> list[tuple[SizeRuns, str, int]]:
+        """The remaining builds, the three variants interleaved so a busy spell on the machine hits all three."""
+        tasks = [(self, v, i) for i in range(self.repeat) for v in (*ORDER, GENERATE) if (v, i) != (GENERATE, 0)]
+        if self.unpruned:
+            tasks.insert(3, (self, UNPRUNED, 0))
+        return tasks
+
+    def build(self, variant: str, i: int) -> None:
+        with self.locks[variant]:
+            if variant in (COURSEGEN_NAME, GENERATE):
+                shutil.rmtree(self.project / ".coursegen", ignore_errors=True)  # cold: the whole workspace is written
+            result = run(self.commands[variant], self.project, self.logs / f"{self.lectures}-{variant}-{i}.log")
+        self.runs[variant].append(result)
+        print(f"  {self.lectures} lectures, {variant} #{i + 1}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU", flush=True)
+
+    def result(self) -> Result:
+        sites = {v: site_of(self.project, v) for v in ORDER}
+        return Result(
+            lectures=self.lectures,
+            pages=sum(1 for _ in sites[COURSEGEN_NAME].rglob("index.html")),
+            runs={v: median_run(r) for v, r in self.runs.items() if r},
+            repeat=self.repeat,
+            site_bytes={v: tree_bytes(s) for v, s in sites.items()},
+            search_bytes={v: (s / "search" / "search_index.json").stat().st_size for v, s in sites.items()},
+            unpruned_bytes=tree_bytes(self.project / FLOOR / "site-unpruned") if self.unpruned else 0,
+        )
+
+
+def measure_builds(out: Path, sizes: list[tuple[int, int]], jobs: int, prune_size: int) -> list[Result]:
+    """Every build of every (lectures, repeat) size, ``jobs`` at a time, the largest course's first."""
+    measured = [SizeRuns(out, lectures, repeat, lectures == prune_size) for lectures, repeat in sizes]
+    tasks = [task for size in sorted(measured, key=lambda m: -m.lectures) for task in size.tasks()]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(lambda task: task[0].build(task[1], task[2]), tasks))
+    return [m.result() for m in measured]
+
+
+def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
+    """Live-preview rebuilds after a one-file edit: coursegen serve (YAML) against mkdocs serve (Markdown)."""
+    project = out / f"course-{lectures}"
+    if not (project / FLOOR / "mkdocs.yml").is_file():
+        shutil.rmtree(project, ignore_errors=True)
+        write_course(project, lectures)
+        run([*COURSEGEN, "build"], project, out / "logs" / f"serve-{lectures}-build.log")
+        write_variants(project)
+    n = max(1, lectures // 2)
+    page = f"lectures/{lecture_id(n)}/"
+    yaml_file = project / "course" / lecture_file(n)
+    markdown_file = project / FLOOR / "docs" / "lectures" / f"{lecture_id(n)}.md"
+    yaml_text, markdown_text = yaml_file.read_text(encoding="utf-8"), markdown_file.read_text(encoding="utf-8")
+    assert "\nsummary: " in yaml_text
+
+    def edit_yaml(marker: str) -> None:
+        yaml_file.write_text(yaml_text.replace("\nsummary: ", f"\nsummary: {marker}", 1), encoding="utf-8")
+
+    def edit_markdown(marker: str) -> None:
+        markdown_file.write_text(f"{markdown_text}\n{marker}\n", encoding="utf-8")
+
+    try:
+        coursegen = serve_rebuilds([*COURSEGEN, "serve"], project, page, edit_yaml, out / "logs" / "serve-coursegen.log", edits)
+        print(f"  coursegen serve: {', '.join(f'{t:.1f}' for t in coursegen)} s", flush=True)
+        floor = serve_rebuilds([*MKDOCS, "serve", "-f", str(project / FLOOR / "mkdocs.yml")], project, page,
+                               edit_markdown, out / "logs" / "serve-floor.log", edits)
+        print(f"  mkdocs serve: {', '.join(f'{t:.1f}' for t in floor)} s", flush=True)
+    finally:
+        yaml_file.write_text(yaml_text, encoding="utf-8")
+        markdown_file.write_text(markdown_text, encoding="utf-8")
+    return ServeResult(lectures=lectures, coursegen=coursegen, floor=floor)
+
+
+def unpruned_config(project: Path) -> Path:
+    """The floor's config with ``navigation.prune`` taken out of the theme's features."""
+    config = project / FLOOR / "mkdocs.yml"
+    data: dict[str, Any] = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["theme"] = {"features": [f for f in _theme_features(project / "mkdocs.yml") if f != "navigation.prune"]}
+    data["site_dir"] = str((project / FLOOR / "site-unpruned").resolve())
+    unpruned = config.with_name("mkdocs-unpruned.yml")
+    unpruned.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return unpruned
+
+
+def _theme_features(config: Path) -> list[str]:
+    from generator.build.workspace import read_user_config
+
+    theme = read_user_config(config).get("theme") or {}
+    return list(theme.get("features", [])) if isinstance(theme, dict) else []
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20, 200, 1000], help="Numbers of lectures.")
+    parser.add_argument("--repeat", type=int, default=3, help="Runs per build, median reported.")
+    parser.add_argument("--repeat-large", type=int, default=1, help="Runs per build for the largest size.")
+    parser.add_argument("--jobs", type=int, default=2, help="Builds run at the same time (one per core).")
+    parser.add_argument("--serve-size", type=int, default=200, help="Course size for the live-preview rebuild (0: skip).")
+    parser.add_argument("--serve-edits", type=int, default=3, help="Edits per live-preview server, median reported.")
+    parser.add_argument("--prune-size", type=int, default=200, help="Course size for the build without navigation.prune (0: skip).")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="Work folder.")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "guide" / "docs" / "benchmarks.md",
+                        help="Where to write the results page ('' for nowhere).")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    args.out.mkdir(parents=True, exist_ok=True)
+    sizes = sorted(args.sizes)
+    plan = [(n, args.repeat_large if n == sizes[-1] and len(sizes) > 1 else args.repeat) for n in sizes]
+    print("building " + ", ".join(f"{n} lectures × {r}" for n, r in plan) + f", {args.jobs} at a time", flush=True)
+    results = measure_builds(args.out, plan, args.jobs, args.prune_size)
+    serve = None
+    if args.serve_size:
+        print(f"live preview at {args.serve_size} lectures", flush=True)
+        serve = measure_serve(args.out, args.serve_size, args.serve_edits)
+    elapsed = time.perf_counter() - started
+    print()
+    print(text_table(results, serve, elapsed))
+    if str(args.markdown) not in ("", "."):
+        args.markdown.write_text(markdown(results, serve, elapsed, " ".join(sys.argv[1:])), encoding="utf-8")
+        print(f"\nwritten to {args.markdown}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""The benchmark's results as a terminal table and as the trainer's guide page ``benchmarks.md``.
+
+Both views come from the same rows, so the page never says something the terminal did not.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+from dataclasses import dataclass
+from datetime import date
+from importlib import metadata, resources
+from pathlib import Path
+from statistics import median
+
+from measure import Run
+
+FLOOR, COURSEGEN, MKDOCS_QUIZ, GENERATE, UNPRUNED = "floor", "coursegen", "mkdocs-quiz", "generate", "floor-unpruned"
+
+TARGET_FLOOR_RATIO = 1.10
+TARGET_QUIZ_RATIO = 1.0
+TARGET_SHARE_GROWTH = 5.5
+TARGET_QUIZ_GZIP = 12 * 1024
+TARGET_SERVE_RATIO = 1.5
+
+
+@dataclass(frozen=True)
+class Result:
+    """One course size: median runs of the three builds and what they produced."""
+
+    lectures: int
+    pages: int
+    runs: dict[str, Run]
+    repeat: int
+    site_bytes: dict[str, int]
+    search_bytes: dict[str, int]
+    unpruned_bytes: int = 0
+    """Size of the floor built without navigation.prune, when it was (then ``runs`` has UNPRUNED)."""
+
+    def ratio(self, a: str, b: str, attr: str) -> float:
+        return float(getattr(self.runs[a], attr) / getattr(self.runs[b], attr))
+
+    def share(self, attr: str) -> float:
+        """coursegen's time minus the floor's: what the generator and its quizzes cost."""
+        return float(getattr(self.runs[COURSEGEN], attr) - getattr(self.runs[FLOOR], attr))
+
+
+@dataclass(frozen=True)
+class ServeResult:
+    lectures: int
+    coursegen: list[float]
+    floor: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return median(self.coursegen) / median(self.floor)
+
+
+def quiz_assets() -> list[tuple[str, int, int, str]]:
+    """(name, raw bytes, gzip bytes, how pages load it) for each implementation's quiz script and styles."""
+    ours = resources.files("generator") / "assets"
+    rows = [_asset_row("coursegen: cg-quiz.js + cg-quiz.css", [ours / "cg-quiz.js", ours / "cg-quiz.css"], "cached file, once per site")]
+    every = sorted(p for p in ours.iterdir() if p.name.endswith((".js", ".css")))
+    rows.append(_asset_row(f"coursegen: all {len(every)} scripts and styles", every, "cached files, once per site"))
+    try:
+        plugin = resources.files("mkdocs_quiz")
+        files = [plugin / "js" / "quiz.js", plugin / "css" / "quiz.css", plugin / "js" / "vendor" / "js-confetti.browser.js"]
+        rows.append(_asset_row("mkdocs-quiz: quiz.js + quiz.css + confetti", files, "inlined into every page"))
+    except ModuleNotFoundError:
+        pass
+    return rows
+
+
+def _asset_row(name: str, files: list, how: str) -> tuple[str, int, int, str]:
+    data = b"".join(f.read_bytes() for f in files)
+    return name, len(data), len(gzip.compress(data, compresslevel=9)), how
+
+
+def checks(results: list[Result], serve: ServeResult | None) -> list[tuple[str, str, bool]]:
+    """(target, measured, met) for each target of the benchmark issue."""
+    rows = []
+    for attr, label in (("cpu", "CPU"), ("wall", "wall")):
+        worst = max(r.ratio(COURSEGEN, FLOOR, attr) for r in results)
+        rows.append((f"2/1 ≤ {TARGET_FLOOR_RATIO:.2f} at every size ({label})", f"worst {worst:.2f}", worst <= TARGET_FLOOR_RATIO))
+        worst = max(r.ratio(COURSEGEN, MKDOCS_QUIZ, attr) for r in results)
+        rows.append((f"2/3 < {TARGET_QUIZ_RATIO:.1f} at every size ({label})", f"worst {worst:.2f}", worst < TARGET_QUIZ_RATIO))
+    by_size = {r.lectures: r for r in results}
+    if 200 in by_size and 1000 in by_size:
+        for label, small, large in (
+            ("generator share", by_size[200].share("cpu"), by_size[1000].share("cpu")),
+            ("generator alone", by_size[200].runs[GENERATE].cpu, by_size[1000].runs[GENERATE].cpu),
+        ):
+            growth = large / small if small > 0 else float("inf")
+            rows.append((f"{label} 1,000 / 200 ≤ {TARGET_SHARE_GROWTH} (CPU)",
+                         f"{large:.1f} s / {small:.1f} s = {growth:.2f}", growth <= TARGET_SHARE_GROWTH))
+    gz = quiz_assets()[0][2]
+    rows.append((f"quiz JS + CSS ≤ {TARGET_QUIZ_GZIP // 1024} KB gzip", f"{gz / 1024:.1f} KB", gz <= TARGET_QUIZ_GZIP))
+    if serve:
+        rows.append((f"serve rebuild ≤ {TARGET_SERVE_RATIO}× mkdocs serve ({serve.lectures} lectures)",
+                     f"{median(serve.coursegen):.1f} s / {median(serve.floor):.1f} s = {serve.ratio:.2f}×",
+                     serve.ratio <= TARGET_SERVE_RATIO))
+    return rows
+
+
+def _build_rows(results: list[Result]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        f, c, q = (r.runs[v] for v in (FLOOR, COURSEGEN, MKDOCS_QUIZ))
+        rows.append([
+            f"{r.lectures:,}", f"{r.pages:,}", str(r.repeat),
+            f"{f.wall:.1f} / {f.cpu:.1f}", f"{c.wall:.1f} / {c.cpu:.1f}", f"{q.wall:.1f} / {q.cpu:.1f}",
+            f"{r.ratio(COURSEGEN, FLOOR, 'wall'):.2f} / {r.ratio(COURSEGEN, FLOOR, 'cpu'):.2f}",
+            f"{r.ratio(COURSEGEN, MKDOCS_QUIZ, 'wall'):.2f} / {r.ratio(COURSEGEN, MKDOCS_QUIZ, 'cpu'):.2f}",
+            f"{r.share('wall'):.1f} / {r.share('cpu'):.1f}",
+            f"{r.runs[GENERATE].wall:.1f} / {r.runs[GENERATE].cpu:.1f}",
+            f"{f.cpu / r.pages * 1000:.0f}",
+        ])
+    return rows
+
+
+BUILD_HEAD = ["lectures", "pages", "runs", "(1) floor s", "(2) coursegen s", "(3) mkdocs-quiz s", "2/1", "2/3",
+              "generator share s", "generator alone s", "floor CPU ms/page"]
+
+
+def _size_rows(results: list[Result]) -> list[list[str]]:
+    rows = []
+    for r in results:
+        rows.append([
+            f"{r.lectures:,}",
+            " / ".join(f"{r.runs[v].rss_mb:.0f}" for v in (FLOOR, COURSEGEN, MKDOCS_QUIZ)),
+            " / ".join(f"{r.site_bytes[v] / 2**20:.1f}" for v in (FLOOR, COURSEGEN, MKDOCS_QUIZ)),
+            " / ".join(f"{r.search_bytes[v] / 2**10:,.0f}" for v in (FLOOR, COURSEGEN, MKDOCS_QUIZ)),
+        ])
+    return rows
+
+
+SIZE_HEAD = ["lectures", "peak memory MiB (1 / 2 / 3)", "site/ MiB (1 / 2 / 3)", "search index KiB (1 / 2 / 3)"]
+
+
+def _grid(head: list[str], rows: list[list[str]], md: bool) -> str:
+    if md:
+        lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+    widths = [max(len(x) for x in col) for col in zip(head, *rows)]
+    return "\n".join("  ".join(x.rjust(w) for x, w in zip(row, widths)) for row in [head, *rows])
+
+
+def _sections(results: list[Result], serve: ServeResult | None, md: bool) -> list[tuple[str, str]]:
+    out = [
+        ("Build time (wall / CPU seconds, medians)", _grid(BUILD_HEAD, _build_rows(results), md)),
+        ("Memory and output", _grid(SIZE_HEAD, _size_rows(results), md)),
+        ("Quiz script and styles", _grid(["files", "raw bytes", "gzip -9 bytes", "loaded"],
+                                         [[n, f"{raw:,}", f"{gz:,}", how] for n, raw, gz, how in quiz_assets()], md)),
+    ]
+    if serve:
+        out.append((f"Live preview: save one lecture to page updated ({serve.lectures} lectures)", _grid(
+            ["server", "edit", "seconds (each edit)", "median"],
+            [["coursegen serve", "one lecture's YAML", ", ".join(f"{t:.1f}" for t in serve.coursegen), f"{median(serve.coursegen):.1f}"],
+             ["mkdocs serve (floor)", "one Markdown page", ", ".join(f"{t:.1f}" for t in serve.floor), f"{median(serve.floor):.1f}"]], md)))
+    for r in results:
+        if UNPRUNED in r.runs:
+            out.append((f"navigation.prune (floor, {r.lectures} lectures)", _grid(
+                ["theme features", "wall s", "CPU s", "site/ MiB"],
+                [[label, f"{run.wall:.1f}", f"{run.cpu:.1f}", f"{size / 2**20:.1f}"] for label, run, size in (
+                    ("with navigation.prune (the default)", r.runs[FLOOR], r.site_bytes[FLOOR]),
+                    ("without", r.runs[UNPRUNED], r.unpruned_bytes))], md)))
+    out.append(("Targets", _grid(["target", "measured", "met"],
+                                 [[t, m, "yes" if ok else "**no**" if md else "NO"] for t, m, ok in checks(results, serve)], md)))
+    return out
+
+
+def text_table(results: list[Result], serve: ServeResult | None, elapsed: float) -> str:
+    parts = [f"{title}\n{body}" for title, body in _sections(results, serve, md=False)]
+    return "\n\n".join(parts) + f"\n\nwhole benchmark: {elapsed / 60:.1f} min"
+
+
+def _versions() -> str:
+    names = ("mkdocs", "mkdocs-material", "mkdocs-quiz", "jieba", "PyYAML")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return ", ".join(found)
+
+
+def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, args: str) -> str:
+    """The results page for the trainer's guide; the explanation is fixed text, the numbers are this run's."""
+    intro = (Path(__file__).with_name("benchmarks_intro.md")).read_text(encoding="utf-8")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    head = intro.format(
+        date=date.today().isoformat(),
+        machine=f"{os.cpu_count()} CPU cores, {platform.system()} {platform.machine()}, Python {platform.python_version()}",
+        versions=_versions(),
+        command=f"python bench/build_bench.py {args}".strip(),
+        minutes=f"{elapsed / 60:.1f}",
+        load=f"{load:.1f}",
+    )
+    body = "\n\n".join(f"## {title}\n\n{table}" for title, table in _sections(results, serve, md=True))
+    return f"{head}\n{body}\n"

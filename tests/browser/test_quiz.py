@@ -279,17 +279,18 @@ def test_scored_event_and_public_api(page: Page, quiz_url: str) -> None:
 def test_instant_navigation_away_and_back_leaves_the_quiz_working(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-single")
     page.get_by_label("蓝色").check()
+    # Instant navigation starts once Material has read sitemap.xml; before that a click loads the page.
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-footer__link--next").click()
-    page.wait_for_url("**/quizzes/quiz-true-false/")
-    page.locator(".cg-q").first.wait_for()
+    page.locator('.cg-quiz[data-quiz="quiz-true-false"] .cg-q').wait_for()  # the address changes before the content
     assert page.evaluate("window.__sameDocument") is True, "the move was a full page load, not instant navigation"
     page.get_by_label("对", exact=True).check()
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 1 / 1 分"
     page.go_back()
-    page.wait_for_url("**/quizzes/quiz-single/")
-    page.locator(".cg-q").first.wait_for()
+    page.locator('.cg-quiz[data-quiz="quiz-single"] .cg-q').wait_for()
     assert page.evaluate("window.__sameDocument") is True
     assert page.get_by_label("蓝色").is_checked()
     assert page.locator(".cg-quiz").count() == 1 and page.locator(".cg-q").count() == 1

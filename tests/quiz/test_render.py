@@ -116,7 +116,7 @@ def test_trainer_edition_shows_answer_key_outside_the_search_index(project: Proj
 
 def test_scoring_rules_list_only_the_types_used(project: Project) -> None:
     content = pages(project)["quizzes/quiz-multiple.md"]
-    assert "多选题：按比例得分" in content
+    assert "<li>多选题：按比例得分" in content
     assert "排序题" not in content
     assert "及格线：60 分" in content
 
@@ -154,6 +154,6 @@ def test_english_course_gets_english_page_labels(project: Project) -> None:
     english = dataclasses.replace(project, course=project.course.model_copy(update={"language": "en"}))
     content = pages(english, "trainer")["quizzes/quiz-single.md"]
     assert "<summary>Scoring rules</summary>" in content
-    assert "- Pass mark: 100 out of 100" in content
+    assert "<li>Pass mark: 100 out of 100" in content
     assert "## Answer key and facilitator notes" in content
     assert "晴天的天空通常是什么颜色？ (2 pt)" in content

@@ -14,6 +14,7 @@ from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, home_page, lecture_pages
+from .quiz import quiz_pages
 from .site import Edition, NavEntry, Page, Site
 
 __all__ = ["Edition", "Page", "Site", "render_site"]
@@ -22,7 +23,7 @@ __all__ = ["Edition", "Page", "Site", "render_site"]
 def render_site(project: Project, edition: Edition = "trainee") -> Site:
     """Every generated page and asset of the course, plus its navigation."""
     ctx = RenderContext(project, edition)
-    pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx)]
+    pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
     pages += learner_pages(ctx, pages)
     assets = static_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)

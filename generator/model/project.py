@@ -28,6 +28,17 @@ class Project:
     def source(self, kind: str, item_id: str) -> Path | None:
         return self.sources.get((kind, item_id))
 
+    def outline_order(self, kind: str, ids: list[str]) -> list[str]:
+        """``ids`` in the order the outline first places them; items placed nowhere follow, by id."""
+        placed: dict[str, None] = {}
+        for lecture in self.lectures:
+            for refs in [*(s.activities for s in lecture.sections), lecture.activities]:
+                for ref in refs:
+                    if ref.kind == kind:
+                        placed.setdefault(ref.ref, None)
+        wanted = set(ids)
+        return [i for i in placed if i in wanted] + sorted(wanted.difference(placed))
+
     @property
     def planned_minutes(self) -> int:
         closing = self.course.closing.duration_minutes if self.course.closing else 0

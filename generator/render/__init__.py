@@ -50,7 +50,8 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
         ("quizzes", "quiz", [], ctx.project.quizzes),
     ]
     for label, kind, extra, items in groups:
-        entries = [(by_path[p].title, p) for p in extra + _paths(ctx, kind, list(items), by_path)]
+        ordered = ctx.project.outline_order(kind, list(items))
+        entries = [(by_path[p].title, p) for p in extra + _paths(ctx, kind, ordered, by_path)]
         if kind == "quiz" and ctx.project.course.final_assessment:
             final = paths.item_page("quiz", ctx.project.course.final_assessment.id)
             if final in by_path:

@@ -29,7 +29,7 @@ def usages(ctx: RenderContext, kind: str, item_id: str) -> list[Link]:
 
 def case_pages(ctx: RenderContext) -> list[Page]:
     """One page per case, plus the cases index when there is any case."""
-    cases = list(ctx.project.cases.values())
+    cases = [ctx.project.cases[i] for i in ctx.project.outline_order("case", list(ctx.project.cases))]
     if not cases:
         return []
     pages = [_case_page(ctx, case) for case in cases]

@@ -43,7 +43,6 @@ def test_a_chinese_word_inside_a_sentence_finds_its_page(page: Page, site_url: s
     assert pages and pages[0] == found, pages
 
 
-@pytest.mark.xfail(strict=True, reason="quiz prompts reach the page only inside the widget's JSON, which search skips")
 def test_a_word_of_a_quiz_question_finds_the_quiz(page: Page, site_url: str) -> None:
     # 投诉只会给机构带来损失，因此管理的唯一目标就是尽量压低投诉数量。
     assert "quizzes/quiz-service-front/" in search(page, site_url, "压低")

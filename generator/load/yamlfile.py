@@ -30,8 +30,29 @@ class YamlDoc:
 
     path: Path
     data: Any
-    value_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    node: yaml.Node | None = field(default=None, repr=False, compare=False)
+    """The parsed tree: where each value was written is worked out from it only once a problem asks."""
+    _marks: tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    @property
+    def value_marks(self) -> dict[Loc, tuple[int, int]]:
+        """(line, column) of each value, by its path in the data."""
+        return self._all_marks()[0]
+
+    @property
+    def key_marks(self) -> dict[Loc, tuple[int, int]]:
+        """(line, column) of each mapping key, by the path of its value."""
+        return self._all_marks()[1]
+
+    def _all_marks(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
+        # Most files have no problem at all: marking every node up front cost a third of the loading time.
+        if self._marks is None:
+            self._marks = ({}, {})
+            if self.node is not None:
+                _mark_tree(self.node, (), *self._marks, _Constructor())
+        return self._marks
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, or of its key; falls back to the nearest parent."""
@@ -94,12 +115,12 @@ def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Pr
         return None, [Problem(path, line, col, message, _syntax_hint(text, line))]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {exc}")]
-    doc = YamlDoc(path, None)
+    doc = YamlDoc(path, None, node)
     problems: list[Problem] = []
     if node is None:
         return None, [Problem(path, 1, 1, "file is empty", "a course file is a YAML mapping of keys to values")]
     try:
-        doc.data = _build(node, (), doc, problems, _Constructor(), [0])
+        doc.data = _build(node, doc, problems, _Constructor(), [0])
     except _TooLarge:
         return None, [Problem(path, 1, 1, f"more than {MAX_NODES:,} values once aliases are expanded")]
     return doc, problems
@@ -128,30 +149,46 @@ def _syntax_hint(text: str, line: int) -> str | None:
     return "check the indentation and that text containing ': ' or starting with a symbol is quoted"
 
 
-def _build(node: yaml.Node, loc: Loc, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int]) -> Any:
+def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int]) -> Any:
     count[0] += 1
     if count[0] > MAX_NODES:
         raise _TooLarge
-    doc.value_marks[loc] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _construct(ctor, key_node)
-            if not isinstance(key, str):
-                key = str(key)
-            child = (*loc, key)
+            key = _key(ctor, key_node)
             if key in result:
                 line, col = _mark(key_node)
                 problems.append(Problem(doc.path, line, col, f"duplicate key `{key}`", "each key may appear once in a mapping"))
                 continue
-            doc.key_marks[child] = _mark(key_node)
-            result[key] = _build(value_node, child, doc, problems, ctor, count)
+            result[key] = _build(value_node, doc, problems, ctor, count)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, i), doc, problems, ctor, count) for i, item in enumerate(node.value)]
+        return [_build(item, doc, problems, ctor, count) for item in node.value]
     try:
         return _construct(ctor, node)
     except yaml.YAMLError as exc:
         line, col = _mark(node)
         problems.append(Problem(doc.path, line, col, f"cannot read value: {exc}"))
         return None
+
+
+def _mark_tree(node: yaml.Node, loc: Loc, values: dict[Loc, tuple[int, int]], keys: dict[Loc, tuple[int, int]],
+               ctor: _Constructor) -> None:
+    """Record where each value and key under ``node`` was written, skipping what :func:`_build` skipped."""
+    values[loc] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*loc, _key(ctor, key_node))
+            if child in keys:
+                continue  # a duplicate key: its value is not in the data
+            keys[child] = _mark(key_node)
+            _mark_tree(value_node, child, values, keys, ctor)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _mark_tree(item, (*loc, i), values, keys, ctor)
+
+
+def _key(ctor: _Constructor, node: yaml.Node) -> str:
+    key = _construct(ctor, node)
+    return key if isinstance(key, str) else str(key)

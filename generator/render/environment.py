@@ -71,8 +71,19 @@ def relative_link(from_page: str, to_page: str) -> str:
     """A Markdown link from one docs-relative page to another, as MkDocs resolves them."""
     base = posixpath.dirname(from_page)
     path, _, anchor = to_page.partition("#")
-    rel = posixpath.relpath(path, base or ".")
+    rel = _relpath(path, base)
     return f"{rel}#{anchor}" if anchor else rel
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for plain docs-relative paths, without its two ``os.getcwd()`` calls per link."""
+    parts, base = path.split("/"), start.split("/") if start else []
+    if any(p in ("", ".", "..") for p in (*parts, *base)):
+        return posixpath.relpath(path, start or ".")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def json_script(value: Any) -> str:

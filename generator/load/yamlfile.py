@@ -30,8 +30,8 @@ class YamlDoc:
 
     path: Path
     data: Any
-    node: yaml.Node | None = field(default=None, repr=False, compare=False)
-    """The parsed tree: where each value was written is worked out from it only once a problem asks."""
+    text: str | None = field(default=None, repr=False, compare=False)
+    """The file's text: where each value was written is worked out from it only once a problem asks."""
     _marks: tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -47,11 +47,12 @@ class YamlDoc:
         return self._all_marks()[1]
 
     def _all_marks(self) -> tuple[dict[Loc, tuple[int, int]], dict[Loc, tuple[int, int]]]:
-        # Most files have no problem at all: marking every node up front cost a third of the loading time.
+        # Most files have no problem at all. Marking every node up front cost a third of the loading time,
+        # and keeping the node trees instead made the garbage collector crawl over a large course.
         if self._marks is None:
             self._marks = ({}, {})
-            if self.node is not None:
-                _mark_tree(self.node, (), *self._marks, _Constructor())
+            if self.text is not None:
+                _mark_tree(_compose(self.text), (), *self._marks, _Constructor())
         return self._marks
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -98,11 +99,25 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         return None, [Problem(path, 1, 1, f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8")]
     except OSError as exc:
         return None, [Problem(path, 1, 1, f"cannot read file: {exc.strerror}")]
-    if _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if _fast(text):
         doc, problems = _parse(path, text, _FAST_LOADER)
         if doc is not None and not problems:
             return doc, problems
     return _parse(path, text, yaml.SafeLoader)
+
+
+def _fast(text: str) -> bool:
+    return _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+
+
+def _compose(text: str) -> yaml.Node:
+    """The node tree of a text that has been read once already (so it parses)."""
+    if _fast(text):
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Problem]]:
@@ -115,7 +130,7 @@ def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Pr
         return None, [Problem(path, line, col, message, _syntax_hint(text, line))]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, f"YAML syntax error: {exc}")]
-    doc = YamlDoc(path, None, node)
+    doc = YamlDoc(path, None, text)
     problems: list[Problem] = []
     if node is None:
         return None, [Problem(path, 1, 1, "file is empty", "a course file is a YAML mapping of keys to values")]

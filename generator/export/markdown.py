@@ -5,24 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from ..model import Course, Homework
 from ..model.homework import due_label
+from ..templating import new_environment
 from .docx import blank_rows, field_notes
 
 
 @cache
 def _environment() -> Environment:
     """Plain-text templates; separate from the page environment so this package needs no renderer."""
-    return Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=False,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return new_environment(autoescape=False)
 
 
 def blank_markdown(course: Course, homework: Homework, t: Mapping[str, str]) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
+from ..templating import new_environment
 from .buckets import Bucket
 from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, late_label
 
@@ -57,13 +58,7 @@ def completion_chart(tallies: list[Tally]) -> Chart:
 @cache
 def environment() -> Environment:
     """Autoescape on for every template: this environment only ever renders HTML full of untrusted text."""
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = new_environment(autoescape=True)
     env.filters["pct"] = lambda value: f"{value:.1%}"
     env.filters["num"] = lambda value, digits=2: "" if value is None else f"{value:.{digits}f}"
     env.filters["when"] = lambda value: "" if value is None else f"{value:%Y-%m-%d %H:%M}"

@@ -9,19 +9,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
+
+from ..templating import new_environment
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("generator", "templates/scorm"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return new_environment("templates/scorm", autoescape=True)
 
 
 def render(template: str, **values: Any) -> str:

@@ -44,7 +44,8 @@ GENERATE_ONLY = [sys.executable, "-c", "from generator.build import Paths, gener
 """The generator's own steps without MkDocs: imports, load, render, write the workspace."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 COURSEGEN_NAME = "coursegen"
-ORDER = (COURSEGEN_NAME, FLOOR, MKDOCS_QUIZ)
+ORDER = (MKDOCS_QUIZ, COURSEGEN_NAME, FLOOR)
+"""Slowest first, so that two workers finish the largest course at about the same time."""
 
 
 def site_of(project: Path, variant: str) -> Path:
@@ -108,6 +109,7 @@ class SizeRuns:
 def measure_builds(out: Path, sizes: list[tuple[int, int]], jobs: int, prune_size: int) -> list[Result]:
     """Every build of every (lectures, repeat) size, ``jobs`` at a time, the largest course's first."""
     measured = [SizeRuns(out, lectures, repeat, lectures == prune_size) for lectures, repeat in sizes]
+    print("courses written; building", flush=True)
     tasks = [task for size in sorted(measured, key=lambda m: -m.lectures) for task in size.tasks()]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(lambda task: task[0].build(task[1], task[2]), tasks))
@@ -193,8 +195,21 @@ def main() -> None:
     print()
     print(text_table(results, serve, elapsed))
     if str(args.markdown) not in ("", "."):
-        args.markdown.write_text(markdown(results, serve, elapsed, " ".join(sys.argv[1:])), encoding="utf-8")
+        args.markdown.write_text(markdown(results, serve, elapsed, _measuring_options(sys.argv[1:])), encoding="utf-8")
         print(f"\nwritten to {args.markdown}")
+
+
+def _measuring_options(argv: list[str]) -> str:
+    """The command-line options that change what is measured (not where results are written)."""
+    kept, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--out", "--markdown"):
+            skip = True
+        elif not arg.startswith(("--out=", "--markdown=")):
+            kept.append(arg)
+    return " ".join(kept)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_NUMERALS = "零〇一二三四五六七八九十百两"
+CN_NUMERALS = "零〇一二三四五六七八九十百千两"
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_SMALL = "一二三四五六七八九十"
-NUM = rf"[0-9０-９]{{1,3}}|[{CN_NUMERALS}]{{1,4}}"
+NUM = rf"[0-9０-９]{{1,4}}|[{CN_NUMERALS}]{{1,9}}"
 """A numeral as outlines write ordinals: Arabic (either width) or Chinese."""
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -40,7 +41,7 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 
 
 def to_int(numeral: str) -> int | None:
-    """1, １, 一, 十二, 二十, 一百零二, 两 → their value; None for anything else."""
+    """1, １, 一, 十二, 二十, 一百零二, 一千零一十, 两 → their value; None for anything else."""
     numeral = numeral.strip()
     if numeral.isdecimal():
         return int(numeral)  # int() reads full-width digits too
@@ -48,11 +49,8 @@ def to_int(numeral: str) -> int | None:
         return None
     total, current = 0, 0
     for char in numeral:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
+        if char in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[char]
             current = 0
         else:
             current = _CN_VALUES[char]

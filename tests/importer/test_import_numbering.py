@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.importer.patterns import to_int
 from generator.render.outline import chinese_number as chinese
 
 from .outlines import import_text, shape
@@ -138,3 +139,12 @@ def test_lecture_numbers_are_corrected_to_their_position(tmp_path: Path) -> None
         (3, "numbered 3 but it is lecture 2; labelled 第二讲"),
         (5, "numbered 5 but it is lecture 3; labelled 第3讲"),
     ]
+
+
+@pytest.mark.parametrize(("n", "written"), [(10, "十"), (12, "十二"), (20, "二十"), (100, "一百"), (105, "一百零五"), (110, "一百一十"), (1010, "一千零一十"), (2300, "二千三百")])
+def test_chinese_numbers_are_written_as_outlines_write_them(n: int, written: str) -> None:
+    assert chinese(n) == written
+
+
+def test_every_lecture_number_a_course_library_reaches_reads_back() -> None:
+    assert [to_int(chinese(n)) for n in range(1, 10_000)] == list(range(1, 10_000))

@@ -77,12 +77,12 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
     ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`).
     """
     generated = generate(paths, edition, progress)
-    check_search(generated.config, generated.project.course.language, user_config=paths.config)
+    language = generated.project.course.language
     if offline:
         prepare_offline(generated.config, paths.config)
     progress(f"building {len(generated.site.pages)} pages with MkDocs")
     started = time.perf_counter()
-    build_site(generated.config, site_dir, strict=strict)
+    build_site(generated.config, site_dir, strict=strict, check=lambda config: check_search(config, language, user_config=paths.config))
     if offline:
         finish_offline(site_dir)
     progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")

@@ -6,9 +6,14 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 class _Collect(logging.Handler):
@@ -22,10 +27,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_path: Path, site_dir: Path, *, strict: bool = True) -> None:
+def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check: Callable[[MkDocsConfig], None] = lambda _: None) -> None:
     """Build into a temporary folder beside ``site_dir``, then swap it in.
 
-    A failed build (bad config, a warning under ``strict``) leaves ``site_dir`` exactly as it was.
+    A failed build (bad config, a warning under ``strict``, a :class:`UserError` from ``check``,
+    which sees the loaded configuration before anything is built) leaves ``site_dir`` exactly as it was.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -40,7 +46,11 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True) -> Non
     logger.addHandler(collector)
     try:
         config = load_config(config_file=str(config_path), site_dir=str(staging), strict=strict)
+        check(config)
         build(config)
+    except UserError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     except (MkDocsException, SystemExit, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(f"  {m}" for m in collector.messages) or f"  {exc}"

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 RECOMMENDED = """plugins:
   - search:
@@ -23,30 +26,27 @@ RECOMMENDED = """plugins:
 """The setting `coursegen new` writes and the error message suggests."""
 
 
-def check_search(config_file: Path, language: str, *, user_config: Path | None = None) -> None:
+def check_search(config: MkDocsConfig, language: str, *, user_config: Path) -> None:
     """Raise :class:`UserError` when a Chinese course's search would not find Chinese words.
 
-    ``config_file`` is the generated configuration MkDocs builds from; ``user_config`` the file the
-    trainer edits, named in the message (defaults to ``config_file``).
+    ``config`` is the loaded configuration MkDocs is about to build with (loaded once, for both);
+    ``user_config`` the file the trainer edits, named in the message.
     """
     if language != "zh":
         return
-    problems = search_problems(config_file)
+    problems = search_problems(config)
     if problems:
-        where = user_config or config_file
         lines = "\n".join(f"  - {p}" for p in problems)
         raise UserError(
-            f"{where}: Chinese search is misconfigured; searching for a Chinese word would find nothing.\n"
+            f"{user_config}: Chinese search is misconfigured; searching for a Chinese word would find nothing.\n"
             f"{lines}\nThe settings that work:\n{RECOMMENDED}"
         )
 
 
-def search_problems(config_file: Path) -> list[str]:
+def search_problems(config: MkDocsConfig) -> list[str]:
     """What stops the site's search from finding Chinese words (empty when search is off or fine)."""
     from material.plugins.search import plugin as material_search
-    from mkdocs.config import load_config
 
-    config = load_config(config_file=str(config_file))
     plugins = list(config.plugins.values())
     search = next((p for p in plugins if isinstance(p, material_search.SearchPlugin)), None)
     if search is None:
@@ -55,7 +55,7 @@ def search_problems(config_file: Path) -> list[str]:
         return []
     if not search.config.enabled:
         return []
-    search.on_config(config)  # fills in Material's defaults for the theme language, as the build will
+    search.on_config(config)  # fills in Material's defaults for the theme language; the build's own call then changes nothing
     problems = []
     if material_search.jieba is None:
         problems.append("the `jieba` package is not installed, so Chinese text is not cut into words: pip install jieba")

@@ -50,7 +50,7 @@ def test_build_fails_before_mkdocs_when_chinese_search_is_misconfigured(tmp_path
     assert message.startswith(f"{paths.config}: Chinese search is misconfigured")
     assert complaint in message
     assert "lang: [zh, en]" in message  # the fix, ready to paste
-    assert not (tmp_path / "site").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["course-project"], "no site, no half-built staging folder"
 
 
 def test_build_fails_without_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,11 +70,14 @@ def test_cli_reports_the_misconfiguration_without_a_traceback(tmp_path: Path, mo
 
 
 def test_search_turned_off_or_an_english_course_is_not_checked(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
     from generator.build.search_check import check_search
 
     generated = generate(project_with(tmp_path, "  - search:\n      enabled: false"))
-    check_search(generated.config, "zh")
-    check_search(tmp_path / "no-such-mkdocs.yml", "en")  # never read for an English course
+    check_search(load_config(config_file=str(generated.config)), "zh", user_config=generated.config)
+    english = generate(project_with(tmp_path / "en", "  - search:\n      lang: [en]"))
+    check_search(load_config(config_file=str(english.config)), "en", user_config=english.config)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ import pytest
 
 from generator.load import load_project
 from generator.render import render_site
+from tests.goldens import assert_matches_golden
 
 HERE = Path(__file__).parent
 FIXTURE = HERE.parent / "fixtures" / "mini"
@@ -21,18 +22,7 @@ GOLDEN = HERE.parent / "golden"
 def test_generated_pages_match_goldens(edition: str, update_goldens: bool) -> None:
     project, _ = load_project(FIXTURE / "course", FIXTURE / "quizzes")
     site = render_site(project, edition)  # type: ignore[arg-type]
-    folder = GOLDEN / f"mini-{edition}"
-    produced = {page.path: page.content for page in site.pages}
-    if update_goldens:
-        for old in folder.rglob("*.md"):
-            old.unlink()
-        for path, content in produced.items():
-            (folder / path).parent.mkdir(parents=True, exist_ok=True)
-            (folder / path).write_text(content, encoding="utf-8")
-    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
-    assert sorted(produced) == sorted(expected), "pages added or removed: run with --update-goldens and review"
-    for path, content in produced.items():
-        assert content == expected[path], f"{path} differs from its golden file"
+    assert_matches_golden({page.path: page.content for page in site.pages}, GOLDEN / f"mini-{edition}", "*.md", update=update_goldens)
 
 
 def test_trainee_goldens_hold_no_facilitator_notes() -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from generator.importer import Imported, import_outline
 from generator.load import load_project
+from tests.goldens import assert_matches_golden
 
 from .outlines import SEED, shape
 
@@ -25,18 +26,7 @@ def seed() -> Imported:
 
 
 def test_seed_files_match_the_expected_course_folder(seed: Imported, update_goldens: bool) -> None:
-    produced = seed.files(COURSE_ID)
-    if update_goldens:
-        for old in EXPECTED.rglob("*.yml"):
-            old.unlink()
-        for rel, text in produced.items():
-            (EXPECTED / rel).parent.mkdir(parents=True, exist_ok=True)
-            (EXPECTED / rel).write_text(text, encoding="utf-8")
-    expected = {p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8") for p in EXPECTED.rglob("*.yml")}
-    assert sorted(produced) == sorted(expected), "files added or removed: run with --update-goldens and review"
-    for rel, text in produced.items():
-        assert text == expected[rel], f"{rel} differs from tests/importer/expected/seed/{rel}"
-
+    assert_matches_golden(seed.files(COURSE_ID), EXPECTED, "*.yml", update=update_goldens)
 
 def test_seed_has_five_lectures_with_corrected_numbering(seed: Imported) -> None:
     lectures = seed.outline.lectures

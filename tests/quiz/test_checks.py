@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from generator.load import CourseError, load_project
 
 from ..core.coursefiles import COURSE, write_course
@@ -41,134 +43,122 @@ def problems(root: Path, bank: str, course: str = COURSE) -> list[str]:
     raise AssertionError("the course loaded without errors")
 
 
-def test_single_choice_needs_exactly_one_right_option(tmp_path: Path) -> None:
-    bank = HEAD + GOOD_SINGLE.replace("      - text: 乙\n", "      - text: 乙\n        correct: true\n")
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 2)"
-    ]
-
-
-def test_single_choice_without_right_option(tmp_path: Path) -> None:
-    bank = HEAD + GOOD_SINGLE.replace("        correct: true\n", "")
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 0)"
-    ]
-
-
-def test_multiple_choice_needs_a_right_option(tmp_path: Path) -> None:
-    bank = HEAD + GOOD_SINGLE + """\
+BAD_BANKS = [
+    pytest.param(
+        HEAD + GOOD_SINGLE.replace("      - text: 乙\n", "      - text: 乙\n        correct: true\n"),
+        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 2)",
+        id="single-choice-needs-exactly-one-right-option",
+    ),
+    pytest.param(
+        HEAD + GOOD_SINGLE.replace("        correct: true\n", ""),
+        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 0)",
+        id="single-choice-without-right-option",
+    ),
+    pytest.param(
+        HEAD + GOOD_SINGLE + """\
   - id: many
     type: multiple
     prompt: 哪些对？
     options:
       - text: 甲
       - text: 乙
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:12:5: `questions[1]`: a multiple-choice question needs at least one option with `correct: true`"
-    ]
-
-
-def test_ordering_items_are_unique(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:12:5: `questions[1]`: a multiple-choice question needs at least one option with `correct: true`",
+        id="multiple-choice-needs-a-right-option",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: order
     type: ordering
     prompt: 排序
     items: [倾听, 记录, 倾听]
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: ordering items must be unique; '倾听' appears twice"
-    ]
-
-
-def test_matching_pairs_are_one_to_one(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:5:5: `questions[0]`: ordering items must be unique; '倾听' appears twice",
+        id="ordering-items-are-unique",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: match
     type: matching
     prompt: 配对
     pairs:
       - {left: 甲, right: 一}
       - {left: 乙, right: 一}
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: matching pairs must be one-to-one; right side repeats '一'"
-    ]
-
-
-def test_matching_pair_without_its_right_side(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:5:5: `questions[0]`: matching pairs must be one-to-one; right side repeats '一'",
+        id="matching-pairs-are-one-to-one",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: match
     type: matching
     prompt: 配对
     pairs:
       - {left: 甲, right: 一}
       - left: 乙
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:10:9: missing required key `right` in `questions[0].pairs[1]`"
-    ]
-
-
-def test_fill_in_needs_accepted_answers(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:10:9: missing required key `right` in `questions[0].pairs[1]`",
+        id="matching-pair-without-its-right-side",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: blank
     type: fill
     prompt: 填空____
     accept: []
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:8:13: `questions[0].accept`: list should have at least 1 item after validation, not 0 (found a list)"
-    ]
-
-
-def test_fill_in_accepted_answer_cannot_be_blank(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:8:13: `questions[0].accept`: list should have at least 1 item after validation, not 0 (found a list)",
+        id="fill-in-needs-accepted-answers",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: blank
     type: fill
     prompt: 填空____
     accept: [渠道, "　"]
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:8:18: `questions[0].accept[1]`: string should have at least 1 character (found '\\u3000')"
-    ]
-
-
-def test_pass_mark_must_be_reachable(tmp_path: Path) -> None:
-    bank = HEAD + """\
+""",
+        "quizzes/quiz-a.yml:8:18: `questions[0].accept[1]`: string should have at least 1 character (found '\\u3000')",
+        id="fill-in-accepted-answer-cannot-be-blank",
+    ),
+    pytest.param(
+        HEAD + """\
   - id: essay
     type: short
     prompt: 谈谈体会。
     reference: 参考答案
     checklist: [有体会]
-"""
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:1:1: pass_mark 60% cannot be reached: no auto-graded question carries points"
-    ]
-
-
-def test_question_ids_are_unique_in_a_bank(tmp_path: Path) -> None:
-    assert problems(tmp_path, HEAD + GOOD_SINGLE + GOOD_SINGLE) == [
-        "quizzes/quiz-a.yml:1:1: question id 'ok' is used twice in this bank"
-    ]
-
-
-def test_unknown_key_is_rejected_with_a_hint(tmp_path: Path) -> None:
-    bank = HEAD + GOOD_SINGLE.replace("    prompt:", "    explaination: 多余\n    prompt:")
-    assert problems(tmp_path, bank) == [
-        "quizzes/quiz-a.yml:7:5: unknown key `explaination` in `questions[0]`\n    hint: did you mean `explanation`?"
-    ]
-
-
-def test_unknown_question_type(tmp_path: Path) -> None:
-    bank = HEAD + GOOD_SINGLE.replace("type: single", "type: singel")
-    assert problems(tmp_path, bank) == [
+""",
+        "quizzes/quiz-a.yml:1:1: pass_mark 60% cannot be reached: no auto-graded question carries points",
+        id="pass-mark-must-be-reachable",
+    ),
+    pytest.param(
+        HEAD + GOOD_SINGLE + GOOD_SINGLE,
+        "quizzes/quiz-a.yml:1:1: question id 'ok' is used twice in this bank",
+        id="question-ids-are-unique-in-a-bank",
+    ),
+    pytest.param(
+        HEAD + GOOD_SINGLE.replace("    prompt:", "    explaination: 多余\n    prompt:"),
+        "quizzes/quiz-a.yml:7:5: unknown key `explaination` in `questions[0]`\n    hint: did you mean `explanation`?",
+        id="unknown-key-is-rejected-with-a-hint",
+    ),
+    pytest.param(
+        HEAD + GOOD_SINGLE.replace("type: single", "type: singel"),
         "quizzes/quiz-a.yml:6:11: `questions[0].type` must be one of: single, multiple, true_false, fill, ordering, "
-        "matching, short (found `singel`)\n    hint: did you mean `single`?"
-    ]
+        "matching, short (found `singel`)\n    hint: did you mean `single`?",
+        id="unknown-question-type",
+    ),
+]
+"""(bank text, the one error it must give): a row per check."""
 
 
-def test_final_assessment_cannot_draw_more_than_a_bank_holds(tmp_path: Path) -> None:
-    course = COURSE + """\
+@pytest.mark.parametrize(("bank", "message"), BAD_BANKS)
+def test_a_bad_bank_gives_its_exact_error(tmp_path: Path, bank: str, message: str) -> None:
+    assert problems(tmp_path, bank) == [message]
+
+
+BAD_FINAL_ASSESSMENTS = [
+    pytest.param(
+        """\
 final_assessment:
   id: final
   title: 结业测评
@@ -176,14 +166,12 @@ final_assessment:
   draw:
     - bank: quiz-a
       count: 3
-"""
-    assert problems(tmp_path, HEAD + GOOD_SINGLE, course) == [
-        "course/course.yml:14:14: cannot draw 3 questions from bank `quiz-a`: it holds 1"
-    ]
-
-
-def test_final_assessment_names_an_existing_bank(tmp_path: Path) -> None:
-    course = COURSE + """\
+""",
+        "course/course.yml:14:14: cannot draw 3 questions from bank `quiz-a`: it holds 1",
+        id="final-assessment-cannot-draw-more-than-a-bank-holds",
+    ),
+    pytest.param(
+        """\
 final_assessment:
   id: final
   title: 结业测评
@@ -191,7 +179,14 @@ final_assessment:
   draw:
     - bank: quiz-b
       count: 1
-"""
-    assert problems(tmp_path, HEAD + GOOD_SINGLE, course) == [
-        "course/course.yml:13:13: no question bank with id `quiz-b`\n    hint: did you mean `quiz-a`?"
-    ]
+""",
+        "course/course.yml:13:13: no question bank with id `quiz-b`\n    hint: did you mean `quiz-a`?",
+        id="final-assessment-names-an-existing-bank",
+    ),
+]
+"""(the final_assessment block of course.yml, the one error it must give)."""
+
+
+@pytest.mark.parametrize(("final", "message"), BAD_FINAL_ASSESSMENTS)
+def test_a_bad_final_assessment_gives_its_exact_error(tmp_path: Path, final: str, message: str) -> None:
+    assert problems(tmp_path, HEAD + GOOD_SINGLE, COURSE + final) == [message]

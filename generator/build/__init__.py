@@ -42,13 +42,14 @@ class Generated:
     warnings: list[Problem]
 
 
-def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None) -> Generated:
-    """Validate the course and write its pages; raises CourseError before touching anything on disk."""
+def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
+             lms: bool = False) -> Generated:
+    """Validate the course and write its pages (``lms``: for a SCORM package); raises CourseError before touching anything on disk."""
     with _collector_paused():
         progress("loading course")
         project, warnings = load_project(paths.course, paths.quizzes)
         progress(f"rendering {edition} pages")
-        site = render_site(project, edition)
+        site = render_site(project, edition, lms=lms)
         config = write_workspace(site, paths.config, paths.workspace(edition))
     return Generated(project, site, config, warnings)
 

@@ -52,7 +52,7 @@ def package_scorm12(paths: Paths, output: Path | None = None, *, strict: bool = 
     ``output`` defaults to ``<course id>-scorm12.zip``; an existing file is replaced only once the
     new package is complete. Course errors surface before anything is built.
     """
-    generated = generate(replace(paths, work=paths.work / "scorm12"), "trainee", progress)
+    generated = generate(replace(paths, work=paths.work / "scorm12"), "trainee", progress, lms=True)
     project = generated.project
     _refuse_reserved_names(generated.config.parent / "docs")
     target = output or Path(f"{project.course.id}-scorm12.zip")

@@ -28,13 +28,13 @@ Sub-menus of :data:`MENU_GROUP` keep each page's menu short (with ``navigation.p
 sub-menu is rendered), in the same order, so "next" and "previous" still walk the whole course."""
 
 
-def render_site(project: Project, edition: Edition = "trainee") -> Site:
-    """Every generated page and asset of the course, plus its navigation."""
+def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False) -> Site:
+    """Every generated page and asset of the course, plus its navigation; ``lms`` adds the SCORM runtime."""
     ctx = RenderContext(project, edition)
     pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
     pages += learner_pages(ctx, pages)
-    assets = static_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    assets = static_assets(ctx, lms=lms) + learner_assets(ctx, pages) + homework_downloads(ctx)
     return Site(
         pages=pages,
         assets=assets,

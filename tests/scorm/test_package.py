@@ -83,6 +83,12 @@ def test_pages_link_to_html_files_not_folders(package: Path) -> None:
         assert f'src="assets/coursegen/{script}"' in launch
         assert f"assets/coursegen/{script}" in names
     assert '"lectures": ["listen", "respond"]' in launch
+    assert 'src="assets/coursegen/cg-scorm.js"' in home, "pages in the LMS frame report to the launcher"
+
+
+def test_a_site_outside_an_lms_does_not_load_the_scorm_runtime(example_site: Path) -> None:
+    assert not (example_site / "assets" / "coursegen" / "cg-scorm.js").exists()
+    assert "cg-scorm" not in (example_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_cli_writes_the_zip_and_says_how_it_is_graded(tmp_path: Path) -> None:

@@ -60,11 +60,10 @@
     else run(fn);
   }
 
-  /* Material's instant navigation re-creates a new page's inline scripts without their type and class,
-     so the widget's first inline script stands in for script.cg-data after such a navigation. */
+  /* A widget's data is JSON in its data-cg attribute, not in a <script type="application/json">:
+     Material's instant navigation re-creates inline scripts without their type, and runs the JSON. */
   function data(el) {
-    var node = el.querySelector("script.cg-data") || el.querySelector("script:not([src])");
-    try { return node ? JSON.parse(node.textContent) : null; } catch (e) { return null; }
+    try { return JSON.parse(el.getAttribute("data-cg")); } catch (e) { return null; }
   }
 
   function el(tag, attrs, children) {

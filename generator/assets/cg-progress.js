@@ -261,9 +261,7 @@
 
   function reviewItem(bank, q, n) {
     var payload = { id: "review-" + n, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
-    var data = el("script", { type: "application/json", class: "cg-data" });
-    data.textContent = JSON.stringify(payload);
-    var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id }, [data]);
+    var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id, "data-cg": JSON.stringify(payload) });
     var box = el("div", { class: "cg-review__item" }, [widget]);
     var why = decode(q.k, bank.hash).x;
     if (why) box.appendChild(el("details", { class: "cg-review__why" }, [el("summary", { text: t("review.why") }), el("div", { html: why })]));

@@ -452,17 +452,9 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  /* Material's instant navigation re-creates every <script> of the new page without its type and
-     class (the JSON then fails to run as JavaScript, harmlessly); the payload is still its text. */
-  function payload(root) {
-    var data = cg.data(root), node = root.querySelector("script");
-    if (data || !node) return data;
-    try { return JSON.parse(node.textContent); } catch (e) { return null; }
-  }
-
   function mount(scope) {
     [].forEach.call(scope.querySelectorAll(".cg-quiz:not([data-ready])"), function (root) {
-      var data = payload(root);
+      var data = cg.data(root);
       if (!data) return;
       root.setAttribute("data-ready", "");
       new Quiz(root, data);

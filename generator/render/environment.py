@@ -32,7 +32,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["json_script"] = json_script
+    env.filters["json_attribute"] = json_attribute
     env.filters["md_html"] = markdown_to_html
     env.filters["indent_md"] = indent_md
     env.filters["yaml_str"] = lambda text: json.dumps(str(text), ensure_ascii=False)
@@ -86,10 +86,17 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
-def json_script(value: Any) -> str:
-    """JSON safe to place inside ``<script type="application/json">``: no ``</script>`` can close it early."""
+def json_attribute(value: Any) -> str:
+    """JSON for a double-quoted HTML attribute, the way a widget carries its data: Material's instant
+    navigation re-creates inline scripts without their ``type``, so JSON in a script would run as JavaScript.
+
+    ``&``, ``<`` and ``>`` travel as JSON escapes, which leaves ``&quot;`` the value's one entity: Python-Markdown
+    re-writes the attributes of a ``markdown`` block and keeps text that looks like an entity as it is, so a
+    literal ``&amp;`` in trainer text would otherwise reach the browser as ``&``.
+    """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return text.replace('"', "&quot;")
 
 
 _MD = md.Markdown(extensions=["attr_list", "sane_lists"])

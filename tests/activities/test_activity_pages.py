@@ -128,7 +128,7 @@ def test_every_form_control_has_a_label(project: Project, form_id: str) -> None:
 
 def test_form_carries_its_fields_but_never_the_facilitator_notes(project: Project) -> None:
     page = pages(project, "trainee")["homework/case-review.md"]
-    data = json.loads(fragment(page, "form", "cg-form").xpath(".//script[@class='cg-data']")[0].text)
+    data = json.loads(fragment(page, "form", "cg-form").get("data-cg"))
     homework = project.homework["case-review"]
     assert [f["id"] for f in data["fields"]] == [f.id for f in homework.fields]
     assert data["kind"] == "homework" and data["generator"].startswith("coursegen ")

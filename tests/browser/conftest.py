@@ -6,6 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from generator.build import Paths, build
+from tests.conftest import ROOT, serve_folder
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,3 +45,17 @@ def page(browser: object) -> Iterator[object]:
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example course built knowing its address (``site_url``), which Material's instant navigation
+    needs: it only follows links listed in sitemap.xml."""
+    out = tmp_path_factory.mktemp("instant")
+    server = serve_folder(out / "site")
+    url = next(server)
+    config = out / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=config, course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / "work"), out / "site")
+    yield url
+    server.close()

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-from generator.build import Paths, build
-from tests.conftest import ROOT, serve_folder
 
 Page = Any  # playwright.sync_api.Page
 
@@ -162,20 +156,6 @@ def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_ur
     assert sorted(page.locator(".cg-review__quiz").evaluate_all("els => els.map(e => e.dataset.review)")) == wrong
     shown = page.locator(".cg-review__bank:not([hidden])").evaluate_all("els => els.map(e => e.dataset.cgBank)")
     assert sorted(shown) == sorted({qid.split("/")[0] for qid in wrong})
-
-
-@pytest.fixture(scope="module")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example course built knowing its address (``site_url``), which Material's instant navigation
-    needs: it only follows links listed in sitemap.xml."""
-    out = tmp_path_factory.mktemp("instant")
-    server = serve_folder(out / "site")
-    url = next(server)
-    config = out / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
-    build(Paths(config=config, course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / "work"), out / "site")
-    yield url
-    server.close()
 
 
 def test_learner_pages_work_after_instant_navigation(page: Page, instant_url: str) -> None:

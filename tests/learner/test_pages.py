@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_manifest_lists_what_counts_towards_completion_with_quiz_hashes(project:
 
 def test_review_page_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:
     content = page(site, REVIEW)
-    payloads = json.loads(re.search(r'class="cg-data">(.*?)</script>', content, re.S).group(1))  # type: ignore[union-attr]
+    payloads = json.loads(unescape(re.search(r'<div class="cg-review"[^>]*\sdata-cg="([^"]*)"', content).group(1)))  # type: ignore[union-attr]
     assert sorted(payloads) == sorted(project.quizzes)
     assert all(f'data-cg-bank="{bank}"' in content for bank in project.quizzes)
     text = plain(content)

@@ -6,16 +6,22 @@ import base64
 import dataclasses
 import json
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
+import markdown
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
 from generator.load import load_project
 from generator.model.project import Project
+from generator.render import render_site
 from generator.render.environment import RenderContext, markdown_to_html
+from generator.render.learner import REVIEW
 from generator.render.quiz import bank_payload, content_hash, html, quiz_pages, scrambled
 
 FIXTURE = Path(__file__).parent / "fixture"
@@ -40,9 +46,9 @@ def pages(project: Project, edition: str = "trainee") -> dict[str, str]:
 
 
 def payload(content: str) -> dict[str, Any]:
-    match = re.search(r'<script type="application/json" class="cg-data">(.*?)</script>', content)
+    match = re.search(r'<div class="cg-quiz"[^>]*\sdata-cg="([^"]*)"', content)
     assert match, "the page holds no quiz payload"
-    return json.loads(match.group(1))
+    return json.loads(unescape(match.group(1)))
 
 
 def decode(text: str, key: str) -> Any:
@@ -58,7 +64,7 @@ def test_one_page_per_bank_and_one_for_the_final_assessment(project: Project) ->
 
 def test_widget_is_excluded_from_search_and_carries_its_payload(project: Project) -> None:
     content = pages(project)["quizzes/quiz-single.md"]
-    assert '<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude>' in content
+    assert '<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude data-cg="' in content
     data = payload(content)
     assert data["id"] == "quiz-single" and data["pass"] == 100
     assert data["questions"][0]["o"] == ["蓝色", "绿色", "紫色"]
@@ -142,6 +148,33 @@ def test_facilitator_notes_do_not_change_the_hash(project: Project) -> None:
     trainee = payload(pages(project)["quizzes/quiz-single.md"])
     trainer = payload(pages(project, "trainer")["quizzes/quiz-single.md"])
     assert trainee == trainer
+
+
+def as_mkdocs_renders(content: str) -> str:
+    """A generated page's Markdown → HTML with the site's Markdown extensions (front matter left out)."""
+    config = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config]
+    settings = {k: v for e in config if isinstance(e, dict) for k, v in e.items()}
+    body = content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
+    return markdown.markdown(body, extensions=names, extension_configs=settings)
+
+
+def test_trainer_text_reaches_the_widgets_intact_through_markdown(project: Project) -> None:
+    """The payload rides in an attribute: quotes, ampersands, angle brackets and a literal entity must come out
+    of the raw HTML block (quiz page) and of the ``markdown`` block (review page) as they went in."""
+    tricky = """He said "5 > 3" & 'yes' &amp; </script><b>"""
+    bank = project.quizzes["quiz-single"]
+    question = bank.questions[0]
+    options = [o.model_copy(update={"text": tricky}) for o in question.options]  # type: ignore[attr-defined]
+    question = question.model_copy(update={"prompt": tricky, "options": options})
+    bank = bank.model_copy(update={"questions": [question]})
+    site = render_site(dataclasses.replace(project, quizzes={**project.quizzes, bank.id: bank}))
+    content = {p.path: p.content for p in site.pages}
+
+    quiz = lxml_html.fromstring(as_mkdocs_renders(content["quizzes/quiz-single.md"]))
+    assert [json.loads(v) for v in quiz.xpath("//*[@class='cg-quiz']/@data-cg")] == [bank_payload(bank)]
+    review = lxml_html.fromstring(as_mkdocs_renders(content[REVIEW]))
+    assert json.loads(review.xpath("//*[@data-cg-review]/@data-cg")[0])[bank.id] == bank_payload(bank)
 
 
 @settings(max_examples=400, deadline=None)

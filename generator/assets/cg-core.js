@@ -66,6 +66,29 @@
     try { return JSON.parse(el.getAttribute("data-cg")); } catch (e) { return null; }
   }
 
+  /* The folder this script was loaded from, where its sibling scripts live: known once, at load, so it
+     holds after instant navigation, from file:// and inside an LMS frame alike. */
+  var scriptFolder = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
+  var loaded = {};
+
+  /* Load a sibling script once (e.g. a data file only one page needs), then call done(ok). */
+  function script(name, done) {
+    var url = scriptFolder + name, state = loaded[url];
+    if (state === true || state === false) return done(state);
+    if (state) return state.push(done);
+    loaded[url] = [done];
+    var tag = document.createElement("script");
+    function finish(ok) {
+      var waiting = loaded[url];
+      loaded[url] = ok;
+      waiting.forEach(function (fn) { fn(ok); });
+    }
+    tag.src = url;
+    tag.onload = function () { finish(true); };
+    tag.onerror = function () { finish(false); };
+    document.head.appendChild(tag);
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -77,5 +100,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el };
+  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el, script: script };
 })();

@@ -242,7 +242,11 @@
     var page = doc.querySelector("[data-cg-review]");
     if (!page || page.hasAttribute("data-ready")) return;
     page.setAttribute("data-ready", "");
-    var payloads = cg.data(page) || {}, n = 0;
+    cg.script(page.getAttribute("data-cg-script"), function () { showMistakes(page, window.coursegenReview || {}, m); });
+  }
+
+  function showMistakes(page, payloads, m) {
+    var n = 0;
     store.keys("quiz:review-").forEach(function (key) { store.remove(key); });
     Object.keys(m.items).forEach(function (key) {
       var parts = key.split("/"), bank = payloads[parts[0]], item = m.items[key];

@@ -39,8 +39,8 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
         pages=pages,
         assets=assets,
         nav=navigation(ctx, pages),
-        extra_css=[a.path for a in assets if a.path.endswith(".css")],
-        extra_javascript=[a.path for a in assets if a.path.endswith(".js")],
+        extra_css=[a.path for a in assets if a.every_page and a.path.endswith(".css")],
+        extra_javascript=[a.path for a in assets if a.every_page and a.path.endswith(".js")],
     )
 
 

@@ -23,6 +23,9 @@ PROGRESS = "progress.md"
 REVIEW = "review.md"
 HANDBOOK = "handbook.md"
 MANIFEST = paths.asset("cg-course.js")
+REVIEW_DATA = "cg-review.js"
+"""Every bank's questions for the review page, which alone loads it: a 1,000-bank course's review data is
+megabytes that no other page needs, and as a script (not JSON) it loads from file:// and inside an LMS too."""
 
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
@@ -142,11 +145,11 @@ def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
 
 def _in_outline_order(ctx: RenderContext, kind: str, ids: list[str]) -> list[str]:
     """Where the outline first places each item; items placed nowhere follow in file order."""
-    placed: list[str] = []
+    placed: dict[str, None] = {}  # ordered, with constant-time lookups: a course library has a thousand banks
     for lecture in ctx.project.lectures:
         refs: list[ActivityRef] = [r for s in lecture.sections for r in s.activities] + list(lecture.activities)
-        placed += [r.ref for r in refs if r.kind == kind and r.ref not in placed]
-    return placed + [i for i in ids if i not in placed]
+        placed.update((r.ref, None) for r in refs if r.kind == kind)
+    return [*placed, *(i for i in ids if i not in placed)]
 
 
 def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
@@ -155,9 +158,8 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     t = labels(ctx)
     source = ctx.project.source("course", ctx.project.course.id)
     progress = ctx.render("progress.md.j2", PROGRESS, lt=t, checklist=checklist)
-    payloads = quiz_payloads(ctx)
     banks = [t for t in checklist.quizzes if t.id in ctx.project.quizzes]
-    review = ctx.render("review.md.j2", REVIEW, lt=t, banks=banks, payloads={b.id: payloads[b.id] for b in banks})
+    review = ctx.render("review.md.j2", REVIEW, lt=t, banks=banks, data_script=REVIEW_DATA)
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=t, **handbook_parts(ctx))
     return [
         Page(PROGRESS, t["progress"], progress, source),
@@ -203,8 +205,17 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
         ],
         "homework": [t.id for t in checklist.homework],
     }
-    text = "window.coursegenCourse = " + json.dumps(data, ensure_ascii=False) + ";\n"
-    return [Asset(MANIFEST, text.encode("utf-8"))]
+    banks = [t.id for t in checklist.quizzes if t.id in ctx.project.quizzes]
+    return [
+        _script(MANIFEST, "coursegenCourse", data),
+        _script(paths.asset(REVIEW_DATA), "coursegenReview", {b: payloads[b] for b in banks}, every_page=False),
+    ]
+
+
+def _script(path: str, name: str, data: object, *, every_page: bool = True) -> Asset:
+    """Data as a script that sets ``window[name]``: unlike a JSON file it also loads from file:// (offline sites)."""
+    text = f"window.{name} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    return Asset(path, text.encode("utf-8"), every_page)
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

@@ -26,6 +26,8 @@ class Asset:
 
     path: str
     content: bytes
+    every_page: bool = True
+    """A script or stylesheet every page loads; ``False`` for one a single page fetches when it needs it."""
 
 
 NavEntry = tuple[str, "str | list[NavEntry]"]

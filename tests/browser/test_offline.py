@@ -1,5 +1,5 @@
 """No outside requests, ever: every page of the example site served on 127.0.0.1 is visited with a request
-log; and the --offline build is used from file:// (navigation, search, a quiz, progress)."""
+log; and the --offline build is used from file:// (navigation, search, a quiz, progress, the review of mistakes)."""
 
 from __future__ import annotations
 
@@ -60,12 +60,15 @@ def test_offline_site_works_opened_from_the_file_system(page: Page, offline_site
     page.goto((offline_site / "lectures" / "service-front.html").as_uri())
     page.locator("[data-cg-done]").click()
     page.goto((offline_site / "quizzes" / "quiz-service-front.html").as_uri())
-    page.get_by_label("监管、舆情、法规").check()
+    page.get_by_label("产品、价格、渠道").check()
     page.get_by_role("button", name="提交答案").click()
-    assert "✓ 回答正确" in page.locator(".cg-q__verdict").first.inner_text()
+    assert "✗ 回答错误" in page.locator(".cg-q__verdict").first.inner_text()
     page.goto((offline_site / "progress.html").as_uri())
     assert page.locator('[data-cg-cell="lecture-done"][data-cg-id="service-front"]').inner_text() == "✓"
     assert page.locator('[data-cg-cell="quiz-attempts"][data-cg-id="quiz-service-front"]').inner_text() == "1"
+    page.goto((offline_site / "review.html").as_uri())  # its questions come from a script it loads itself
+    assert page.locator("[data-cg-review-count]").inner_text() == "错题本中共有 1 道题。"
+    assert page.locator(".cg-review__quiz").get_by_text("本章从“三维视角”观察投诉管理的外部环境").is_visible()
 
     assert {urlsplit(url).scheme for url in requested if not url.startswith(("data:", "blob:"))} == {"file"}
     assert errors == []

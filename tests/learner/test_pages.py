@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 
 import pytest
 
 from generator.load import load_project
 from generator.model.project import Project
 from generator.render import Site, render_site
-from generator.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW
+from generator.render import paths
+from generator.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.learner.keys import answer_keys, fragments, plain
 
@@ -64,13 +64,16 @@ def test_manifest_lists_what_counts_towards_completion_with_quiz_hashes(project:
     assert sorted(data["homework"]) == sorted(project.homework)
 
 
-def test_review_page_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:
+def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:
     content = page(site, REVIEW)
-    payloads = json.loads(unescape(re.search(r'<div class="cg-review"[^>]*\sdata-cg="([^"]*)"', content).group(1)))  # type: ignore[union-attr]
-    assert sorted(payloads) == sorted(project.quizzes)
+    assert f'data-cg-script="{REVIEW_DATA}"' in content
     assert all(f'data-cg-bank="{bank}"' in content for bank in project.quizzes)
-    text = plain(content)
-    assert not [f for f in fragments(answer_keys(project), public=lecture_text(site)) if f in text]
+    script = next(a for a in site.assets if a.path == paths.asset(REVIEW_DATA))
+    text = script.content.decode("utf-8")
+    payloads = json.loads(text.removeprefix("window.coursegenReview = ").removesuffix(";\n"))
+    assert sorted(payloads) == sorted(project.quizzes)
+    assert paths.asset(REVIEW_DATA) not in site.extra_javascript, "only the review page loads it"
+    assert not [f for f in fragments(answer_keys(project), public=lecture_text(site)) if f in plain(text)]
 
 
 def test_every_lecture_ends_with_a_mark_as_done_button_and_a_next_link(project: Project, site: Site) -> None:

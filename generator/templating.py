@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 
 
 def new_environment(folder: str = "templates", *, autoescape: bool) -> Environment:
@@ -10,9 +10,13 @@ def new_environment(folder: str = "templates", *, autoescape: bool) -> Environme
 
     ``autoescape`` is a required choice: on for HTML fed with untrusted text (HR report, SCORM manifest),
     off for Markdown and plain text, whose HTML bits escape with ``|e`` where they must.
+    Compiled templates are kept in Jinja's per-user cache folder (under the temp folder, private to the
+    user, keyed by each template's file and source), so a one-shot command skips compiling them. Escaping
+    is compiled into a template, so each ``autoescape`` setting has its own files in that folder.
     """
     return Environment(
         loader=PackageLoader("generator", folder),
+        bytecode_cache=FileSystemBytecodeCache(pattern=f"__coursegen_{'html' if autoescape else 'text'}_%s.cache"),
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=True,

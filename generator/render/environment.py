@@ -9,9 +9,10 @@ from functools import cache
 from typing import Any
 
 import markdown as md
-from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from ..model.project import Project
+from ..templating import new_environment
 from .site import Edition
 from .strings import STRINGS
 
@@ -20,18 +21,9 @@ from .strings import STRINGS
 def environment() -> Environment:
     """One environment per process: templates are compiled once and reused for every page.
 
-    Compiled templates are also kept in Jinja's per-user cache folder (under the temp folder, private
-    to the user, keyed by each template's source), so a one-shot ``coursegen build`` skips compiling them.
+    No autoescaping: the output is Markdown; HTML attributes are escaped with ``|e`` where used.
     """
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        bytecode_cache=FileSystemBytecodeCache(),
-        autoescape=False,  # the output is Markdown; HTML attributes are escaped with |e where used
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = new_environment(autoescape=False)
     env.filters["json_attribute"] = json_attribute
     env.filters["md_html"] = markdown_to_html
     env.filters["indent_md"] = indent_md

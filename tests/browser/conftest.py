@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -47,15 +48,19 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-@pytest.fixture(scope="session")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example course built knowing its address (``site_url``), which Material's instant navigation
-    needs: it only follows links listed in sitemap.xml."""
-    out = tmp_path_factory.mktemp("instant")
+def serve_built_with_site_url(project: Path, out: Path) -> Iterator[str]:
+    """Serve the course project in ``project`` built into ``out`` knowing its address (``site_url``), which
+    Material's instant navigation needs: it only follows links listed in sitemap.xml (port included)."""
     server = serve_folder(out / "site")
     url = next(server)
     config = out / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
-    build(Paths(config=config, course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / "work"), out / "site")
+    config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=config, course=project / "course", quizzes=project / "quizzes", work=out / "work"), out / "site")
     yield url
     server.close()
+
+
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example course, served at an address it knows."""
+    yield from serve_built_with_site_url(ROOT, tmp_path_factory.mktemp("instant"))

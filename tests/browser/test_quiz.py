@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from generator.build import Paths, build
 from generator.load import load_project
 from generator.model.quiz import QuizBank
 
-from tests.conftest import ROOT, serve_folder
+from tests.browser.conftest import serve_built_with_site_url
+from tests.conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "quiz" / "fixture"
 COURSE_ID = "quiz-fixture"
@@ -29,19 +29,8 @@ Page = Any  # playwright.sync_api.Page
 
 @pytest.fixture(scope="module")
 def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture course, served, then built with its address as ``site_url``.
-
-    Material's instant navigation only follows links listed in sitemap.xml, whose addresses come
-    from ``site_url`` (port included), so the site must know where it is served.
-    """
-    out = tmp_path_factory.mktemp("quiz-fixture")
-    server = serve_folder(out / "site")
-    url = next(server)
-    config = out / "mkdocs.yml"
-    config.write_text((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
-    build(Paths(config=config, course=FIXTURE / "course", quizzes=FIXTURE / "quizzes", work=out / "work"), out / "site")
-    yield url
-    server.close()
+    """The fixture course, served at an address it knows (instant navigation is tested here too)."""
+    yield from serve_built_with_site_url(FIXTURE, tmp_path_factory.mktemp("quiz-fixture"))
 
 
 def open_quiz(page: Page, base: str, quiz_id: str) -> None:

@@ -28,7 +28,7 @@
       "progress.exported": "已导出", "progress.changed": "已导出，之后又有修改", "progress.none": "未开始", "progress.nav": "已完成 {n}%",
       "progress.confirm": "确定要清除本课程在这台电脑上的全部学习记录吗？\n讲次完成标记、自测成绩、错题本和作业草稿都会被删除，无法恢复。建议先导出学习进度。",
       "progress.cleared": "学习记录已清除。", "review.count": "错题本中共有 {n} 道题。",
-      "review.why": "查看解析"
+      "review.why": "查看解析", "review.unavailable": "错题数据未能加载，请刷新本页。"
     },
     en: {
       "progress.markDone": "Mark this lecture as done", "progress.isDone": "✓ Lecture done (click to undo)",
@@ -37,7 +37,7 @@
       "progress.exported": "Exported", "progress.changed": "Exported, changed since", "progress.none": "Not started", "progress.nav": "{n}% done",
       "progress.confirm": "Delete all of this course's records in this browser?\nLecture marks, quiz scores, the review of mistakes and homework drafts are deleted for good. Export your progress first.",
       "progress.cleared": "Your records have been deleted.", "review.count": "{n} question(s) to review.",
-      "review.why": "Show explanation"
+      "review.why": "Show explanation", "review.unavailable": "The questions could not be loaded; reload this page."
     }
   });
 
@@ -242,7 +242,10 @@
     var page = doc.querySelector("[data-cg-review]");
     if (!page || page.hasAttribute("data-ready")) return;
     page.setAttribute("data-ready", "");
-    cg.script(page.getAttribute("data-cg-script"), function () { showMistakes(page, window.coursegenReview || {}, m); });
+    cg.script(page.getAttribute("data-cg-script"), function (ok) {
+      if (ok && window.coursegenReview) showMistakes(page, window.coursegenReview, m);
+      else page.querySelector("[data-cg-review-count]").textContent = t("review.unavailable");
+    });
   }
 
   function showMistakes(page, payloads, m) {

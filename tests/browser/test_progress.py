@@ -87,6 +87,13 @@ def test_a_wrong_answer_shows_in_progress_and_review_and_leaves_once_retried_rig
     assert page.get_by_text("暂无错题。").is_visible()
 
 
+def test_the_review_page_says_so_when_its_questions_cannot_load(page: Page, site_url: str) -> None:
+    page.route("**/cg-review.js", lambda route: route.abort())
+    page.goto(f"{site_url}/review/")
+    page.locator("[data-cg-review-count]", has_text="错题数据未能加载，请刷新本页。").wait_for()
+    assert not page.locator("[data-cg-review-empty]").is_visible(), "never claims there are no mistakes"
+
+
 def test_homework_draft_then_export_shows_on_the_progress_page(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/homework/course-evaluation/")
     form = page.locator("form.cg-form")

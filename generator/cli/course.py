@@ -45,11 +45,16 @@ def check(course_dir: Path, quizzes_dir: Path, strict: bool) -> None:
 def summary(project: Project) -> str:
     sections = sum(len(l.sections) for l in project.lectures)
     questions = sum(len(b.questions) for b in project.quizzes.values())
-    return (
-        f"{project.course.title}: {len(project.lectures)} lectures, {sections} sections, "
-        f"{len(project.cases)} cases, {len(project.discussions)} discussions, {len(project.drills)} drills, "
-        f"{len(project.homework)} forms, {len(project.quizzes)} quiz banks ({questions} questions)"
-    )
+    counts = [
+        _count(len(project.lectures), "lecture"), _count(sections, "section"), _count(len(project.cases), "case"),
+        _count(len(project.discussions), "discussion"), _count(len(project.drills), "drill"),
+        _count(len(project.homework), "form"), _count(len(project.quizzes), "quiz bank"),
+    ]
+    return f"{project.course.title}: {', '.join(counts)} ({_count(questions, 'question')})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @click.command()

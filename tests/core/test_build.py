@@ -53,7 +53,7 @@ def test_build_prints_a_summary_and_leaves_docs_alone(tmp_path: Path, monkeypatc
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert "迷你课程: 2 lectures, 3 sections, 1 cases" in result.output
+    assert "迷你课程: 2 lectures, 3 sections, 1 case," in result.output
     assert "Site written to site/" in result.output
     assert (project / "site" / "lectures" / "basics" / "index.html").is_file()
     assert (project / "site" / "help" / "index.html").is_file(), "hand-written pages are part of the site"

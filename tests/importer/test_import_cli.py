@@ -42,7 +42,7 @@ def test_import_writes_a_course_that_check_accepts(tmp_path: Path) -> None:
     assert "id: consumer-protection\n" in (course / "course.yml").read_text(encoding="utf-8")
     checked = run("check", "--course", course, "--quizzes", tmp_path / "quizzes", "--strict")
     assert checked.exit_code == 0, checked.output
-    assert "防微杜渐、未雨绸缪: 5 lectures, 14 sections, 4 cases, 2 discussions, 1 drills" in checked.output
+    assert "防微杜渐、未雨绸缪: 5 lectures, 14 sections, 4 cases, 2 discussions, 1 drill, 1 form" in checked.output
 
 
 def test_the_command_counts_unplaced_lines(tmp_path: Path) -> None:

@@ -232,18 +232,12 @@
 
   /* ---- the review page: each mistake becomes a one-question quiz for cg-quiz.js to mount ---- */
 
-  function decode(text, key) {
-    var bin = atob(text), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ key.charCodeAt(i % key.length);
-    return JSON.parse(new TextDecoder().decode(bytes));
-  }
-
   function reviewPage(doc, m) {
     var page = doc.querySelector("[data-cg-review]");
     if (!page || page.hasAttribute("data-ready")) return;
     page.setAttribute("data-ready", "");
     cg.script(page.getAttribute("data-cg-script"), function (ok) {
-      if (ok && window.coursegenReview) showMistakes(page, window.coursegenReview, m);
+      if (ok && window.coursegenReview && cg.quiz) showMistakes(page, window.coursegenReview, m);
       else page.querySelector("[data-cg-review-count]").textContent = t("review.unavailable");
     });
   }
@@ -263,14 +257,14 @@
     });
     page.querySelector("[data-cg-review-empty]").hidden = n > 0;
     page.querySelector("[data-cg-review-count]").textContent = n ? t("review.count", { n: n }) : "";
-    if (cg.quiz && cg.quiz.mount) cg.quiz.mount(page);
+    cg.quiz.mount(page);
   }
 
   function reviewItem(bank, q, n) {
     var payload = { id: "review-" + n, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
     var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id, "data-cg": JSON.stringify(payload) });
     var box = el("div", { class: "cg-review__item" }, [widget]);
-    var why = decode(q.k, bank.hash).x;
+    var why = cg.quiz.decode(q.k, bank.hash).x;
     if (why) box.appendChild(el("details", { class: "cg-review__why" }, [el("summary", { text: t("review.why") }), el("div", { html: why })]));
     return box;
   }

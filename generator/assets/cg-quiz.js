@@ -30,6 +30,7 @@
      state(quizId, hash?)   the stored state; null if none, corrupt, or (hash given) stale
      reset(quizId)          forget a quiz's state
      mount(element)         start the quiz widgets (.cg-quiz) added inside element after page load
+     decode(k, hash)        a question's key and explanation from its payload (k, the bank's hash)
    }
    After every check, document receives the event "coursegen:quiz-scored" with detail
      {quizId, score (0–100), passed (this attempt), max (auto-graded points), points (earned),
@@ -464,7 +465,8 @@
   cg.quiz = {
     state: function (quizId, hash) { return clean(cg.store.get("quiz:" + quizId, null), hash); },
     reset: function (quizId) { cg.store.remove("quiz:" + quizId); },
-    mount: mount
+    mount: mount,
+    decode: decode
   };
 
   cg.onPage(mount);

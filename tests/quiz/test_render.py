@@ -190,3 +190,17 @@ def test_english_course_gets_english_page_labels(project: Project) -> None:
     assert "<li>Pass mark: 100 out of 100" in content
     assert "## Answer key and facilitator notes" in content
     assert "晴天的天空通常是什么颜色？ (2 pt)" in content
+
+
+def test_question_prompts_reach_the_search_only_when_the_course_asks_for_it(project: Project) -> None:
+    def quiz_page(search_questions: bool) -> str:
+        course = project.course.model_copy(update={"search_questions": search_questions})
+        site = render_site(dataclasses.replace(project, course=course))
+        return next(p.content for p in site.pages if p.path == "quizzes/quiz-single.md")
+
+    prompt = project.quizzes["quiz-single"].questions[0].prompt
+    assert "cg-quiz__prompts" not in quiz_page(False)
+    searchable = quiz_page(True).split('<div class="cg-quiz__prompts" hidden>')[1].split("</div>")[0]
+    assert prompt in searchable
+    right = next(o.text for o in project.quizzes["quiz-single"].questions[0].options if o.correct)  # type: ignore[attr-defined]
+    assert right not in searchable, "prompts only, never answers"

@@ -59,7 +59,7 @@ class Point(StrictModel):
     )
 
     def sub_points(self) -> list[SubPoint]:
-        return [p if isinstance(p, SubPoint) else SubPoint.model_construct(title=p) for p in self.points]  # p was validated with its lecture
+        return [p if isinstance(p, SubPoint) else SubPoint(title=p) for p in self.points]
 
 
 class Section(StrictModel):
@@ -78,7 +78,7 @@ class Section(StrictModel):
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
     def full_points(self) -> list[Point]:
-        return [p if isinstance(p, Point) else Point.model_construct(title=p) for p in self.points]  # p was validated with its lecture
+        return [p if isinstance(p, Point) else Point(title=p) for p in self.points]
 
 
 class Lecture(StrictModel):

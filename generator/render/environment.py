@@ -79,16 +79,15 @@ def _relpath(path: str, start: str) -> str:
 
 
 def json_attribute(value: Any) -> str:
-    """JSON for a double-quoted HTML attribute, the way a widget carries its data: Material's instant
+    """JSON for a single-quoted HTML attribute, the way a widget carries its data: Material's instant
     navigation re-creates inline scripts without their ``type``, so JSON in a script would run as JavaScript.
 
-    ``&``, ``<`` and ``>`` travel as JSON escapes, which leaves ``&quot;`` the value's one entity: Python-Markdown
-    re-writes the attributes of a ``markdown`` block and keeps text that looks like an entity as it is, so a
-    literal ``&amp;`` in trainer text would otherwise reach the browser as ``&``.
+    ``'``, ``&``, ``<`` and ``>`` only occur inside JSON strings, where they travel as JSON escapes: the value
+    needs no HTML entity at all, so it is as short as the JSON and no parser has entities to decode (a bank's
+    payload in a double-quoted attribute is a third ``&quot;``).
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return text.replace('"', "&quot;")
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
 
 
 _MD = md.Markdown(extensions=["attr_list", "sane_lists"])

@@ -46,7 +46,7 @@ def pages(project: Project, edition: str = "trainee") -> dict[str, str]:
 
 
 def payload(content: str) -> dict[str, Any]:
-    match = re.search(r'<div class="cg-quiz"[^>]*\sdata-cg="([^"]*)"', content)
+    match = re.search(r"<div class=\"cg-quiz\"[^>]*\sdata-cg='([^']*)'", content)
     assert match, "the page holds no quiz payload"
     return json.loads(unescape(match.group(1)))
 
@@ -64,7 +64,7 @@ def test_one_page_per_bank_and_one_for_the_final_assessment(project: Project) ->
 
 def test_widget_is_excluded_from_search_and_carries_its_payload(project: Project) -> None:
     content = pages(project)["quizzes/quiz-single.md"]
-    assert '<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude data-cg="' in content
+    assert """<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude data-cg='""" in content
     data = payload(content)
     assert data["id"] == "quiz-single" and data["pass"] == 100
     assert data["questions"][0]["o"] == ["蓝色", "绿色", "紫色"]

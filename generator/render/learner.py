@@ -119,6 +119,12 @@ class Checklist:
     homework: list[Tracked]
 
 
+def _reviewed_banks(ctx: RenderContext, checklist: Checklist) -> list[Tracked]:
+    """The question banks the review of mistakes covers: the final assessment's questions are reviewed
+    under the banks they were drawn from, so it has no block of its own."""
+    return [t for t in checklist.quizzes if t.id in ctx.project.quizzes]
+
+
 def labels(ctx: RenderContext) -> dict[str, str]:
     """The site's labels plus this module's own, in the course language."""
     return {**ctx.t, **LABELS[ctx.project.course.language]}
@@ -158,8 +164,7 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     t = labels(ctx)
     source = ctx.project.source("course", ctx.project.course.id)
     progress = ctx.render("progress.md.j2", PROGRESS, lt=t, checklist=checklist)
-    banks = [t for t in checklist.quizzes if t.id in ctx.project.quizzes]
-    review = ctx.render("review.md.j2", REVIEW, lt=t, banks=banks, data_script=REVIEW_DATA)
+    review = ctx.render("review.md.j2", REVIEW, lt=t, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=t, **handbook_parts(ctx))
     return [
         Page(PROGRESS, t["progress"], progress, source),
@@ -189,7 +194,8 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
 
 
 def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
-    """``cg-course.js``: what counts towards completion, for the navigation indicator on every page.
+    """``cg-course.js``: what counts towards completion, for the navigation indicator on every page;
+    ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
 
     Quizzes carry their content hash, so progress stored against an older version of a quiz is not
     counted, and the final assessment is flagged: its question ids read ``<bankId>/<questionId>``.
@@ -205,10 +211,10 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
         ],
         "homework": [t.id for t in checklist.homework],
     }
-    banks = [t.id for t in checklist.quizzes if t.id in ctx.project.quizzes]
+    review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
     return [
         _script(MANIFEST, "coursegenCourse", data),
-        _script(paths.asset(REVIEW_DATA), "coursegenReview", {b: payloads[b] for b in banks}, every_page=False),
+        _script(paths.asset(REVIEW_DATA), "coursegenReview", review, every_page=False),
     ]
 
 

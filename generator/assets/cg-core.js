@@ -89,6 +89,17 @@
     document.head.appendChild(tag);
   }
 
+  /* Data scripts (a quiz's questions, the review's banks) hand their data over by name, so that a page
+     can wait for exactly the data it asked for: coursegen.provide("quizzes/x.js", {...}) in the file,
+     coursegen.load("quizzes/x.js", done) in the widget; done(null) if the file could not be loaded. */
+  var provided = {};
+
+  function provide(name, value) { provided[name] = value; }
+
+  function load(name, done) {
+    script(name, function (ok) { done(ok && provided.hasOwnProperty(name) ? provided[name] : null); });
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -100,5 +111,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el, script: script };
+  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el, provide: provide, load: load };
 })();

@@ -236,8 +236,8 @@
     var page = doc.querySelector("[data-cg-review]");
     if (!page || page.hasAttribute("data-ready")) return;
     page.setAttribute("data-ready", "");
-    cg.script(page.getAttribute("data-cg-script"), function (ok) {
-      if (ok && window.coursegenReview && cg.quiz) showMistakes(page, window.coursegenReview, m);
+    cg.load(page.getAttribute("data-cg-script"), function (payloads) {
+      if (payloads && cg.quiz) showMistakes(page, payloads, m);
       else page.querySelector("[data-cg-review-count]").textContent = t("review.unavailable");
     });
   }

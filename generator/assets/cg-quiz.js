@@ -54,7 +54,8 @@
       "quiz.selfcheck": "对照要点自评，勾选你的答案已覆盖的要点：",
       "quiz.self": "简答题自评：已覆盖 {n} / {m} 个要点（不计入得分）。",
       "quiz.score": "本次得分 {score} 分（{got} / {max} 分），及格线 {pass} 分，{verdict}。",
-      "quiz.pass": "已通过", "quiz.fail": "未通过", "quiz.best": "最好成绩 {best} 分，已作答 {n} 次。"
+      "quiz.pass": "已通过", "quiz.fail": "未通过", "quiz.best": "最好成绩 {best} 分，已作答 {n} 次。",
+      "quiz.rules": "评分规则", "quiz.unavailable": "自测题未能加载，请刷新本页。"
     },
     en: {
       "quiz.n": "Question {n}", "quiz.pts": "{n} pt", "quiz.true": "True", "quiz.false": "False",
@@ -67,7 +68,8 @@
       "quiz.selfcheck": "Tick the points your answer covers:",
       "quiz.self": "Short answers, self-check: {n} of {m} points covered (not in the score).",
       "quiz.score": "Score {score} ({got} of {max} pt), pass mark {pass}: {verdict}.",
-      "quiz.pass": "passed", "quiz.fail": "not passed", "quiz.best": "Best {best}, {n} attempt(s)."
+      "quiz.pass": "passed", "quiz.fail": "not passed", "quiz.best": "Best {best}, {n} attempt(s).",
+      "quiz.rules": "Scoring rules", "quiz.unavailable": "The quiz could not be loaded; reload this page."
     }
   });
 
@@ -453,12 +455,31 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
+  /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
+     only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */
+  function rules(data) {
+    if (!data.rules) return null;
+    return el("details", { class: "info cg-rules" }, [
+      el("summary", { text: t("quiz.rules") }),
+      el("ul", {}, data.rules.map(function (rule) { return el("li", { text: rule }); }))
+    ]);
+  }
+
+  function start(root, data) {
+    if (!data) { root.appendChild(el("p", { class: "cg-quiz__error", role: "alert", text: t("quiz.unavailable") })); return; }
+    var box = rules(data);
+    if (box) root.appendChild(box);
+    new Quiz(root, data);
+  }
+
+  /* A quiz page names its data script (data-cg-script); the review page's one-question quizzes carry
+     their data inline (data-cg). */
   function mount(scope) {
     [].forEach.call(scope.querySelectorAll(".cg-quiz:not([data-ready])"), function (root) {
-      var data = cg.data(root);
-      if (!data) return;
+      var name = root.getAttribute("data-cg-script");
       root.setAttribute("data-ready", "");
-      new Quiz(root, data);
+      if (name) cg.load(name, function (data) { start(root, data); });
+      else start(root, cg.data(root));
     });
   }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -32,6 +33,11 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
 
     A failed build (bad config, a warning under ``strict``, a :class:`UserError` from ``check``,
     which sees the loaded configuration before anything is built) leaves ``site_dir`` exactly as it was.
+
+    Everything alive when MkDocs starts (the imported modules, the course model the caller still holds)
+    outlives the build, so it is frozen out of the garbage collector's sight until the build is over:
+    otherwise every full collection MkDocs triggers scans it again (measured at 200 lectures: half of the
+    collector's time, 0.3 s of CPU; more on a larger course).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -44,6 +50,7 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
+    gc.freeze()
     try:
         config = load_config(config_file=str(config_path), site_dir=str(staging), strict=strict)
         check(config)
@@ -56,6 +63,7 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
         details = "\n".join(f"  {m}" for m in collector.messages) or f"  {exc}"
         raise UserError(f"MkDocs could not build the site; {site_dir.name}/ was left as it was.\n{details}") from exc
     finally:
+        gc.unfreeze()
         logger.removeHandler(collector)
     _swap(staging, site_dir)
 

@@ -14,7 +14,7 @@ from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, home_page, lecture_label, lecture_pages
-from .quiz import quiz_pages
+from .quiz import quiz_assets, quiz_pages
 from .site import Edition, NavEntry, Page, Site
 
 __all__ = ["Edition", "Page", "Site", "render_site"]
@@ -34,7 +34,7 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
     pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
     pages += learner_pages(ctx, pages)
-    assets = static_assets(ctx, lms=lms) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     return Site(
         pages=pages,
         assets=assets,

@@ -1,4 +1,5 @@
-"""The static files every page loads: real files under ``generator/assets``, written once and cached."""
+"""The scripts and styles of the site: the static files every page loads (real files under
+``generator/assets``, written once and cached) and the data scripts a single page loads when it needs them."""
 
 from __future__ import annotations
 
@@ -39,3 +40,14 @@ def config_script(ctx: RenderContext) -> str:
         ),
     }
     return "window.coursegenConfig = " + json.dumps(config, ensure_ascii=False) + ";\n"
+
+
+def data_script(name: str, data: object) -> Asset:
+    """Data for one page's widget, which loads it by name (``coursegen.load(name, done)`` in cg-core.js).
+
+    A script rather than JSON: it also loads from file:// (offline sites) and inside an LMS. Outside
+    the page, it costs MkDocs a file copy instead of HTML and search parsing of every question.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # line breaks to older JS parsers
+    return Asset(paths.asset(name), f"coursegen.provide({json.dumps(name)}, {text});\n".encode("utf-8"), every_page=False)

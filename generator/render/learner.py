@@ -16,6 +16,7 @@ from . import paths
 from .environment import RenderContext
 from ..model.homework import due_label
 from .outline import activity_card, chinese_number, lecture_heading
+from .assets import data_script
 from .quiz import quiz_payloads
 from .site import Asset, Page
 
@@ -214,14 +215,14 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
     review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
     return [
         _script(MANIFEST, "coursegenCourse", data),
-        _script(paths.asset(REVIEW_DATA), "coursegenReview", review, every_page=False),
+        data_script(REVIEW_DATA, review),
     ]
 
 
-def _script(path: str, name: str, data: object, *, every_page: bool = True) -> Asset:
-    """Data as a script that sets ``window[name]``: unlike a JSON file it also loads from file:// (offline sites)."""
+def _script(path: str, name: str, data: object) -> Asset:
+    """Data every page needs, as a script that sets ``window[name]``: unlike a JSON file it also loads from file://."""
     text = f"window.{name} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    return Asset(path, text.encode("utf-8"), every_page)
+    return Asset(path, text.encode("utf-8"))
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

@@ -1,6 +1,8 @@
 """Quiz pages: one per question bank and one for the final assessment, each holding one quiz widget.
 
-The widget (``assets/cg-quiz.js``) renders the questions from a JSON payload in the page. Each
+The widget (``assets/cg-quiz.js``) renders the questions and the scoring rules from the quiz's data
+script (``assets/coursegen/quizzes/<id>.js``), which only its page loads: the page itself holds the
+title, the introduction and an empty frame, so MkDocs and its search never parse the questions. Each
 question's answer key (right options, feedback, explanation, accepted answers, right order, pairs,
 reference answer) is XOR-ed with the quiz's content hash and base64-encoded, so it is not readable in
 the HTML source or by a search engine. This is self-assessment, not exam security: the key ships with
@@ -33,12 +35,12 @@ from ..model.quiz import (
     TrueFalse,
 )
 from . import paths
+from .assets import data_script
 from .environment import RenderContext, markdown_to_html
-from .site import Page
+from .site import Asset, Page
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
-        "rules": "评分规则",
         "pass_mark": "及格线：{n} 分（满分 100 分，按自动评分题的得分比例计算）。",
         "rule_all_or_none": "单选题、判断题、填空题：答对得全部分数，答错不得分；填空题不区分大小写、全角半角和首尾空格。",
         "rule_multiple": "多选题：按比例得分，得分 = 分值 ×（选对的项数 − 选错的项数）÷ 正确项数，最低 0 分。",
@@ -65,7 +67,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "list_sep": "、",
     },
     "en": {
-        "rules": "Scoring rules",
         "pass_mark": "Pass mark: {n} out of 100, the share of the auto-graded points you score.",
         "rule_all_or_none": "Single choice, true/false, fill in the blank: all points or none; blanks ignore case, full/half width and surrounding spaces.",
         "rule_multiple": "Multiple choice: partial credit, points × (right ticks − wrong ticks) ÷ number of right options, never below 0.",
@@ -115,35 +116,55 @@ def quiz_pages(ctx: RenderContext) -> list[Page]:
 
 def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
     path = paths.item_page("quiz", bank.id)
-    types = {q.type for q in bank.questions}
-    content = _render(ctx, path, bank.id, bank.title, bank.intro, bank.pass_mark, types, quiz_payloads(ctx)[bank.id], bank=bank)
+    content = _render(ctx, path, bank.id, bank.title, bank.intro, quiz_payloads(ctx)[bank.id], bank=bank)
     return Page(path, bank.title, content, ctx.project.source("quiz", bank.id))
 
 
 def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     path = paths.item_page("quiz", final.id)
-    banks = [ctx.project.quizzes[rule.bank] for rule in final.draw]
-    types = {q.type for b in banks for q in b.questions}
+    banks = _drawn_banks(ctx, final)
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
-    content = _render(ctx, path, final.id, final.title, final.intro, final.pass_mark, types,
-                      quiz_payloads(ctx)[final.id], draws=draws)
+    content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws)
     return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
 
 
-def _render(ctx: RenderContext, path: str, quiz_id: str, title: str, intro: str | None, pass_mark: int,
-            types: set[str], payload: dict[str, Any], *, draws: list[tuple[str, str, int]] | None = None,
-            bank: QuizBank | None = None) -> str:
+def _drawn_banks(ctx: RenderContext, final: FinalAssessment) -> list[QuizBank]:
+    return [ctx.project.quizzes[rule.bank] for rule in final.draw]
+
+
+def _render(ctx: RenderContext, path: str, quiz_id: str, title: str, intro: str | None, payload: dict[str, Any], *,
+            draws: list[tuple[str, str, int]] | None = None, bank: QuizBank | None = None) -> str:
     """A quiz page; ``draws`` lists a final assessment's banks, ``bank`` gives the trainer edition its answer key."""
     return ctx.render(
         "quiz.md.j2", path, qt=STRINGS[ctx.project.course.language], quiz_id=quiz_id, title=title, intro=intro,
-        pass_mark=pass_mark, rules=scoring_rules(ctx, types), payload=payload, draws=draws or [], bank=bank,
+        data_script=data_script_name(quiz_id), payload=payload, draws=draws or [], bank=bank,
     )
 
 
-def scoring_rules(ctx: RenderContext, types: set[str]) -> list[str]:
-    """The scoring rules of the question types a quiz uses, as the trainee reads them."""
+def data_script_name(quiz_id: str) -> str:
+    """The quiz's data script, relative to the folder of coursegen's scripts."""
+    return f"quizzes/{quiz_id}.js"
+
+
+def quiz_assets(ctx: RenderContext) -> list[Asset]:
+    """Each quiz page's data script: its widget payload and the scoring rules of its question types."""
+    payloads = quiz_payloads(ctx)
+    quizzes: list[tuple[str, int, list[QuizBank]]] = [(b.id, b.pass_mark, [b]) for _, b in sorted(ctx.project.quizzes.items())]
+    final = ctx.project.course.final_assessment
+    if final is not None:
+        quizzes.append((final.id, final.pass_mark, _drawn_banks(ctx, final)))
+    return [
+        data_script(data_script_name(quiz_id), {**payloads[quiz_id], "rules": scoring_rules(ctx, pass_mark, banks)})
+        for quiz_id, pass_mark, banks in quizzes
+    ]
+
+
+def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank]) -> list[str]:
+    """The pass mark, the scoring rules of the question types a quiz uses and where results are kept,
+    as the trainee reads them above the questions."""
     qt = STRINGS[ctx.project.course.language]
-    return [qt[key] for kinds, key in RULES if kinds & types]
+    types = {q.type for bank in banks for q in bank.questions}
+    return [qt["pass_mark"].format(n=pass_mark), *(qt[key] for kinds, key in RULES if kinds & types), qt["privacy"]]
 
 
 def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:

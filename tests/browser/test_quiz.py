@@ -79,6 +79,34 @@ def test_single_choice(page: Page, quiz_url: str) -> None:
     assert "最好成绩 100 分，已作答 2 次。" in result(page)
 
 
+def test_scoring_rules_come_before_the_questions(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-multiple")
+    rules = page.locator(".cg-quiz details.cg-rules")
+    assert rules.locator("summary").inner_text() == "评分规则"
+    rules.locator("summary").click()
+    items = rules.locator("li").all_inner_texts()
+    assert items[0].startswith("及格线：60 分") and any(i.startswith("多选题：按比例得分") for i in items)
+    assert page.evaluate("document.querySelector('.cg-rules').compareDocumentPosition(document.querySelector('.cg-q')) & 4") == 4
+
+
+def test_a_quiz_whose_data_cannot_load_says_so(page: Page, quiz_url: str) -> None:
+    page.route("**/assets/coursegen/quizzes/quiz-single.js", lambda route: route.abort())
+    page.goto(f"{quiz_url}/quizzes/quiz-single/")
+    assert page.get_by_role("alert").inner_text() == "自测题未能加载，请刷新本页。"
+    assert page.locator(".cg-q").count() == 0
+
+
+def test_without_javascript_the_quiz_page_says_it_needs_it(browser: object, quiz_url: str) -> None:
+    context = browser.new_context(locale="zh-CN", java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{quiz_url}/quizzes/quiz-single/")
+        shown = page.evaluate("getComputedStyle(document.querySelector('.cg-quiz'), '::before').content")
+        assert shown == '"自测题需要浏览器启用 JavaScript。"'
+    finally:
+        context.close()
+
+
 def test_multiple_choice_with_partial_credit(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-multiple")
     for fruit in ("苹果", "香蕉", "橙子", "梨"):
@@ -235,7 +263,9 @@ def test_reset_forgets_everything(page: Page, quiz_url: str) -> None:
 )
 def test_corrupt_or_stale_state_is_ignored(page: Page, quiz_url: str, junk: str) -> None:
     open_quiz(page, quiz_url, "quiz-single")
-    digest = page.evaluate("coursegen.data(document.querySelector('.cg-quiz')).hash")
+    digest = page.evaluate(
+        "new Promise(done => coursegen.load(document.querySelector('.cg-quiz').dataset.cgScript, data => done(data.hash)))"
+    )
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [f"coursegen:{COURSE_ID}:quiz:quiz-single", junk.replace("HASH", digest)])
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

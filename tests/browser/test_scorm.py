@@ -162,6 +162,7 @@ def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(brow
     site.get_by_text("课程内容").first.click()
     site.get_by_role("link", name="回应客户").first.click()
     site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
+    site.locator("[data-cg-done]:not([hidden])").wait_for()  # the page's script has run and recorded the visit
     leave(page)
     assert cmi(page, "core.lesson_status") == "passed"
     assert {"lecture:listen", "lecture:respond", "quiz:final-assessment"} <= set(suspend_data(page)["s"])

@@ -13,6 +13,7 @@ from generator.render import Site, render_site
 from generator.render import paths
 from generator.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
+from tests.datascripts import provided
 from tests.learner.keys import answer_keys, fragments, plain
 
 
@@ -70,7 +71,8 @@ def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Pr
     assert all(f'data-cg-bank="{bank}"' in content for bank in project.quizzes)
     script = next(a for a in site.assets if a.path == paths.asset(REVIEW_DATA))
     text = script.content.decode("utf-8")
-    payloads = json.loads(text.removeprefix("window.coursegenReview = ").removesuffix(";\n"))
+    name, payloads = provided(script.content)
+    assert name == REVIEW_DATA
     assert sorted(payloads) == sorted(project.quizzes)
     assert paths.asset(REVIEW_DATA) not in site.extra_javascript, "only the review page loads it"
     assert not [f for f in fragments(answer_keys(project), public=lecture_text(site)) if f in plain(text)]

@@ -6,23 +6,20 @@ import base64
 import dataclasses
 import json
 import re
-from html import unescape
 from pathlib import Path
 from typing import Any
 
-import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import html as lxml_html
 
 from generator.load import load_project
 from generator.model.project import Project
 from generator.render import render_site
 from generator.render.environment import RenderContext, markdown_to_html
 from generator.render.learner import REVIEW_DATA
-from generator.render.quiz import bank_payload, content_hash, html, quiz_pages, scrambled
+from generator.render.quiz import bank_payload, content_hash, html, quiz_assets, quiz_pages, scrambled
+from tests.datascripts import provided
 
 FIXTURE = Path(__file__).parent / "fixture"
 
@@ -45,10 +42,18 @@ def pages(project: Project, edition: str = "trainee") -> dict[str, str]:
     return {p.path: p.content for p in quiz_pages(RenderContext(project, edition))}  # type: ignore[arg-type]
 
 
-def payload(content: str) -> dict[str, Any]:
-    match = re.search(r"<div class=\"cg-quiz\"[^>]*\sdata-cg='([^']*)'", content)
-    assert match, "the page holds no quiz payload"
-    return json.loads(unescape(match.group(1)))
+def scripts(project: Project, edition: str = "trainee") -> dict[str, bytes]:
+    return {a.path: a.content for a in quiz_assets(RenderContext(project, edition))}  # type: ignore[arg-type]
+
+
+def payload(project: Project, quiz_id: str, edition: str = "trainee") -> dict[str, Any]:
+    """What the quiz page's widget loads: the data script its page names."""
+    page = pages(project, edition)[f"quizzes/{quiz_id}.md"]
+    name = re.search(r'<div class="cg-quiz"[^>]*\sdata-cg-script="([^"]+)"', page)
+    assert name, "the page names no data script"
+    script_name, data = provided(scripts(project, edition)[f"assets/coursegen/{name.group(1)}"])
+    assert script_name == name.group(1)
+    return data  # type: ignore[no-any-return]
 
 
 def decode(text: str, key: str) -> Any:
@@ -62,24 +67,27 @@ def test_one_page_per_bank_and_one_for_the_final_assessment(project: Project) ->
     )
 
 
-def test_widget_is_excluded_from_search_and_carries_its_payload(project: Project) -> None:
+def test_page_holds_an_empty_widget_that_loads_its_data_script(project: Project) -> None:
     content = pages(project)["quizzes/quiz-single.md"]
-    assert """<div class="cg-quiz" data-quiz="quiz-single" data-search-exclude data-cg='""" in content
-    data = payload(content)
+    assert '<div class="cg-quiz" data-quiz="quiz-single" data-cg-script="quizzes/quiz-single.js" ' in content
+    assert "蓝色" not in content, "questions are for the widget, not for MkDocs to parse or search to index"
+    data = payload(project, "quiz-single")
     assert data["id"] == "quiz-single" and data["pass"] == 100
     assert data["questions"][0]["o"] == ["蓝色", "绿色", "紫色"]
 
 
 @pytest.mark.parametrize("edition", ["trainee", "trainer"])
 def test_answer_keys_are_not_plain_text_in_the_widget(project: Project, edition: str) -> None:
-    for path, content in pages(project, edition).items():
-        widget = content[content.index('<div class="cg-quiz"'):content.index("</div>", content.index('<div class="cg-quiz"'))]
+    for path, script in scripts(project, edition).items():
         for secret in SECRETS:
-            assert secret not in widget, f"{secret!r} readable in the widget of {path}"
+            assert secret not in script.decode("utf-8"), f"{secret!r} readable in {path}"
+    for path, content in pages(project, "trainee").items():
+        for secret in SECRETS:
+            assert secret not in content, f"{secret!r} readable in {path}"
 
 
 def test_encoded_key_decodes_to_the_answers(project: Project) -> None:
-    data = payload(pages(project)["quizzes/quiz-single.md"])
+    data = payload(project, "quiz-single")
     key = decode(data["questions"][0]["k"], data["hash"])
     assert key["c"] == [0]
     assert key["f"][0] == "<p>选项反馈：蓝色是对的。</p>"
@@ -87,7 +95,7 @@ def test_encoded_key_decodes_to_the_answers(project: Project) -> None:
 
 
 def test_ordering_is_never_shown_in_its_right_order(project: Project) -> None:
-    data = payload(pages(project)["quizzes/quiz-ordering.md"])
+    data = payload(project, "quiz-ordering")
     question = data["questions"][0]
     assert question["i"] != ["倾听", "记录", "判断", "处理"]
     right = decode(question["k"], data["hash"])["o"]
@@ -97,7 +105,7 @@ def test_ordering_is_never_shown_in_its_right_order(project: Project) -> None:
 
 
 def test_matching_right_side_is_scrambled_and_decodes_to_the_pairs(project: Project) -> None:
-    data = payload(pages(project)["quizzes/quiz-matching.md"])
+    data = payload(project, "quiz-matching")
     question = data["questions"][0]
     assert question["l"] == ["巴黎", "罗马", "东京"]
     assert question["r"] != ["法国", "意大利", "日本"]
@@ -121,15 +129,16 @@ def test_trainer_edition_shows_answer_key_outside_the_search_index(project: Proj
 
 
 def test_scoring_rules_list_only_the_types_used(project: Project) -> None:
-    content = pages(project)["quizzes/quiz-multiple.md"]
-    assert "<li>多选题：按比例得分" in content
-    assert "排序题" not in content
-    assert "及格线：60 分" in content
+    rules = payload(project, "quiz-multiple")["rules"]
+    assert rules[0].startswith("及格线：60 分")
+    assert any(rule.startswith("多选题：按比例得分") for rule in rules)
+    assert not any("排序题" in rule for rule in rules)
+    assert rules[-1].startswith("自测成绩只保存在你这台设备的浏览器里")
 
 
 def test_final_assessment_carries_the_banks_it_draws_from(project: Project) -> None:
     content = pages(project)["quizzes/final-check.md"]
-    data = payload(content)
+    data = payload(project, "final-check")
     assert [(g["bank"], g["count"], len(g["questions"])) for g in data["draw"]] == [("quiz-pool", 4, 12), ("quiz-single", 1, 1)]
     assert data["draw"][1]["questions"][0]["id"] == "quiz-single/colour"
     assert "[题池：4 题](quiz-pool.md)" in content
@@ -145,24 +154,15 @@ def test_hash_changes_with_the_content_only(project: Project) -> None:
 
 def test_facilitator_notes_do_not_change_the_hash(project: Project) -> None:
     """Trainer and trainee editions store progress under the same hash."""
-    trainee = payload(pages(project)["quizzes/quiz-single.md"])
-    trainer = payload(pages(project, "trainer")["quizzes/quiz-single.md"])
+    trainee = payload(project, "quiz-single")
+    trainer = payload(project, "quiz-single", "trainer")
     assert trainee == trainer
 
 
-def as_mkdocs_renders(content: str) -> str:
-    """A generated page's Markdown → HTML with the site's Markdown extensions (front matter left out)."""
-    config = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
-    names = [e if isinstance(e, str) else next(iter(e)) for e in config]
-    settings = {k: v for e in config if isinstance(e, dict) for k, v in e.items()}
-    body = content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
-    return markdown.markdown(body, extensions=names, extension_configs=settings)
-
-
-def test_trainer_text_reaches_the_widgets_intact_through_markdown(project: Project) -> None:
-    """The payload rides in an attribute: quotes, ampersands, angle brackets and a literal entity must come out
-    of the raw HTML block (quiz page) as they went in, and out of the review page's data script."""
-    tricky = """He said "5 > 3" & 'yes' &amp; </script><b>"""
+def test_trainer_text_reaches_the_widgets_intact(project: Project) -> None:
+    """Quotes, ampersands, angle brackets, a literal entity and JavaScript's line separators must come out
+    of the quiz's and the review's data scripts as they went in."""
+    tricky = """He said "5 > 3" & 'yes' &amp; </script><b>\u2028\u2029"""
     bank = project.quizzes["quiz-single"]
     question = bank.questions[0]
     options = [o.model_copy(update={"text": tricky}) for o in question.options]  # type: ignore[attr-defined]
@@ -171,10 +171,12 @@ def test_trainer_text_reaches_the_widgets_intact_through_markdown(project: Proje
     site = render_site(dataclasses.replace(project, quizzes={**project.quizzes, bank.id: bank}))
     content = {p.path: p.content for p in site.pages}
 
-    quiz = lxml_html.fromstring(as_mkdocs_renders(content["quizzes/quiz-single.md"]))
-    assert [json.loads(v) for v in quiz.xpath("//*[@class='cg-quiz']/@data-cg")] == [bank_payload(bank)]
-    review_data = next(a.content.decode("utf-8") for a in site.assets if a.path.endswith(REVIEW_DATA))
-    assert json.loads(review_data.removeprefix("window.coursegenReview = ").removesuffix(";\n"))[bank.id] == bank_payload(bank)
+    assets = {a.path: a.content for a in site.assets}
+    quiz = assets["assets/coursegen/quizzes/quiz-single.js"]
+    assert "\u2028".encode() not in quiz and "\u2029".encode() not in quiz
+    assert {k: v for k, v in provided(quiz)[1].items() if k != "rules"} == bank_payload(bank)
+    assert provided(assets[f"assets/coursegen/{REVIEW_DATA}"])[1][bank.id] == bank_payload(bank)
+    assert tricky not in content["quizzes/quiz-single.md"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -185,9 +187,9 @@ def test_plain_text_shortcut_renders_exactly_like_markdown(text: str) -> None:
 
 def test_english_course_gets_english_page_labels(project: Project) -> None:
     english = dataclasses.replace(project, course=project.course.model_copy(update={"language": "en"}))
+    assert payload(english, "quiz-single", "trainer")["rules"][0].startswith("Pass mark: 100 out of 100")
+    assert 'data-noscript="The quiz needs JavaScript' in pages(english)["quizzes/quiz-single.md"]
     content = pages(english, "trainer")["quizzes/quiz-single.md"]
-    assert "<summary>Scoring rules</summary>" in content
-    assert "<li>Pass mark: 100 out of 100" in content
     assert "## Answer key and facilitator notes" in content
     assert "晴天的天空通常是什么颜色？ (2 pt)" in content
 

@@ -66,8 +66,10 @@ def _write(out: Path, workspace: Path, generated: dict[str, Any], banks: list[Qu
 
 
 def _head(bank: QuizBank) -> str:
+    """Title and introduction, written as coursegen writes them (no front matter, which would make Material's
+    menu slower on every page and so handicap the comparison)."""
     intro = f"{bank.intro.strip()}\n\n" if bank.intro else ""
-    return f"---\ntitle: {bank.title}\n---\n\n# {bank.title}\n\n{intro}"
+    return f"# {bank.title}\n\n{intro}"
 
 
 def floor_page(bank: QuizBank) -> str:

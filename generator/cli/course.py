@@ -8,7 +8,6 @@ import click
 
 from ..build import Paths, build as build_pipeline, generate
 from ..build.offline import LIMITS as OFFLINE_LIMITS
-from ..build.watch import watch
 from ..errors import UserError
 from ..load import load_project
 from ..load.problems import Problem
@@ -90,6 +89,8 @@ def _progress(step: str) -> None:
 def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str) -> None:
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from ..build.watch import watch  # watchdog: only the live preview needs it
 
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     generated = generate(paths, edition, progress=_progress)  # type: ignore[arg-type]

@@ -87,6 +87,7 @@ def test_scoring_rules_come_before_the_questions(page: Page, quiz_url: str) -> N
     items = rules.locator("li").all_inner_texts()
     assert items[0].startswith("及格线：60 分") and any(i.startswith("多选题：按比例得分") for i in items)
     assert page.evaluate("document.querySelector('.cg-rules').compareDocumentPosition(document.querySelector('.cg-q')) & 4") == 4
+    assert page.evaluate("getComputedStyle(document.querySelector('.cg-quiz'), '::before').content") == "none"
 
 
 def test_a_quiz_whose_data_cannot_load_says_so(page: Page, quiz_url: str) -> None:

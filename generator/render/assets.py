@@ -39,7 +39,7 @@ def config_script(ctx: RenderContext) -> str:
             if course.final_assessment else None
         ),
     }
-    return "window.coursegenConfig = " + json.dumps(config, ensure_ascii=False) + ";\n"
+    return f"window.coursegenConfig = {js_value(config)};\n"
 
 
 def data_script(name: str, data: object) -> Asset:
@@ -48,6 +48,11 @@ def data_script(name: str, data: object) -> Asset:
     A script rather than JSON: it also loads from file:// (offline sites) and inside an LMS. Outside
     the page, it costs MkDocs a file copy instead of HTML and search parsing of every question.
     """
+    return Asset(paths.asset(name), f"coursegen.provide({js_value(name)}, {js_value(data)});\n".encode("utf-8"), every_page=False)
+
+
+def js_value(data: object) -> str:
+    """``data`` as a JavaScript literal: compact JSON, Chinese kept as it is, and the two line separators
+    that JSON allows in strings but older JavaScript parsers do not, escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # line breaks to older JS parsers
-    return Asset(paths.asset(name), f"coursegen.provide({json.dumps(name)}, {text});\n".encode("utf-8"), every_page=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -8,15 +8,14 @@ shipped to every page as the small cached script ``cg-course.js`` for the indica
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from ..model.course import ActivityRef
 from . import paths
 from .environment import RenderContext
 from ..model.homework import due_label
+from .assets import data_script, js_value
 from .outline import activity_card, chinese_number, lecture_heading
-from .assets import data_script
 from .quiz import quiz_payloads
 from .site import Asset, Page
 
@@ -221,8 +220,7 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
 
 def _script(path: str, name: str, data: object) -> Asset:
     """Data every page needs, as a script that sets ``window[name]``: unlike a JSON file it also loads from file://."""
-    text = f"window.{name} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
-    return Asset(path, text.encode("utf-8"))
+    return Asset(path, f"window.{name} = {js_value(data)};\n".encode("utf-8"))
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

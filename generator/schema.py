@@ -1,4 +1,4 @@
-"""JSON Schemas of every file a trainer writes, exported from the pydantic models.
+"""JSON Schemas of every file a trainer writes, exported from the models (by their pydantic twins).
 
 An editor with yaml-language-server autocompletes keys and flags mistakes while the trainer types;
 because the schemas come from the same models the loader validates against, they cannot drift.
@@ -10,11 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from .model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Submission
+from .model.strict import StrictModel
 
-SCHEMAS: dict[str, type[BaseModel]] = {
+SCHEMAS: dict[str, type[StrictModel]] = {
     "course": Course,
     "lecture": Lecture,
     "case": Case,

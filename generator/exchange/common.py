@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from ..model.base import ID_PATTERN
 from ..model.quiz import Question, QuizBank
+from ..model.strict import validate_value
 from .report import Report
-
-QUESTION = TypeAdapter(Question)
 
 TYPE_NAMES = {
     "single": "单选",
@@ -89,7 +88,7 @@ def _next_free(draft: Draft) -> str:
 def add_question(data: dict[str, Any], draft: Draft, report: Report, line: int | None) -> Question | None:
     """Validate one question; on failure report why (in the model's words) and return None."""
     try:
-        question = QUESTION.validate_python(data)
+        question = validate_value(Question, data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             where = ".".join(str(step) for step in err["loc"][1:])

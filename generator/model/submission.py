@@ -12,7 +12,8 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from .fields import AwareDatetime, Field
+from .strict import StrictModel
 
 FORMAT = "coursegen-submission"
 FORMAT_VERSION = 1
@@ -21,25 +22,19 @@ Answer = str | list[str] | list[dict[str, str]] | dict[str, int]
 """text/textarea/choice → str; checkboxes → list of ticked options; table → list of rows; rating → item id → 1..5."""
 
 
-class Trainee(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Trainee(StrictModel):
     name: str = Field(min_length=1, max_length=100)
     employee_id: str = Field(min_length=1, max_length=64)
     department: str = Field(min_length=1, max_length=200)
 
 
-class QuizScore(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class QuizScore(StrictModel):
     best: int = Field(ge=0, le=100, description="Best score in percent.")
     passed: bool
 
 
-class Submission(BaseModel):
+class Submission(StrictModel):
     """One trainee's answers to one homework or survey."""
-
-    model_config = ConfigDict(extra="forbid")
 
     format: Literal["coursegen-submission"]
     format_version: Literal[1]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import markdown
 from lxml import html
-from pydantic import BaseModel
 
 from generator.load import load_project
 from generator.model.base import FacilitatorNotes
+from generator.model.strict import StrictModel
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_SUFFIXES = {".html", ".json", ".js", ".css", ".txt", ".xml", ".md"}
@@ -21,7 +21,7 @@ def notes_in(value: object) -> list[FacilitatorNotes]:
     """Every facilitator block anywhere in a model tree."""
     if isinstance(value, FacilitatorNotes):
         return [value]
-    if isinstance(value, BaseModel):
+    if isinstance(value, StrictModel):
         return [n for name in type(value).model_fields for n in notes_in(getattr(value, name))]
     if isinstance(value, list | tuple):
         return [n for item in value for n in notes_in(item)]
@@ -41,7 +41,7 @@ def snippets(notes: FacilitatorNotes) -> list[str]:
 
 def public_text(value: object) -> str:
     """All the course's own text except facilitator blocks: a note that repeats it is no secret."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, StrictModel):
         return public_text({k: v for k, v in value.model_dump().items() if k != "facilitator"})
     if isinstance(value, dict):
         return "\n".join(public_text(v) for k, v in value.items() if k != "facilitator")

@@ -76,3 +76,49 @@ def test_any_dumped_document_reads_the_same(data: object, flow: bool | None, wid
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = read_both(path, monkeypatch)
     assert fast == slow
+
+
+def _tags(node: yaml.Node) -> list[tuple[str, object]]:
+    """Every node's tag and scalar value, in document order."""
+    if isinstance(node, yaml.MappingNode):
+        return [(node.tag, None), *(t for key, value in node.value for t in (*_tags(key), *_tags(value)))]
+    if isinstance(node, yaml.SequenceNode):
+        return [(node.tag, None), *(t for item in node.value for t in _tags(item))]
+    return [(node.tag, node.value)]
+
+
+_EVERY_KIND_OF_SCALAR = """\
+words: 投诉的来源
+empty:
+tilde: ~
+nulls: [null, Null, NULL, '', ""]
+bools: [yes, No, TRUE, false, on, OFF, y, n]
+ints: [0, -12, +7, 0x1F, 0o17, 017, 1_000, 190:20:30, 0b101]
+floats: [1.5, -.5, 1e3, 6.8523015e+5, .inf, -.Inf, .NaN, 190:20:30.15]
+dates: [2024-03-01, 2024-03-01T09:30:00Z, 2024-3-1 9:30:00 +8]
+quoted: ['12', "true", '~']
+tagged: [!!str 12, !!int "12", ! 12, !custom x]
+? <<
+: =
+flow: {a: 1, b: [x, 2.0]}
+block: |
+  12
+anchor: &a [1, 'x']
+again: *a
+"""
+
+
+@pytest.mark.parametrize("text", [_EVERY_KIND_OF_SCALAR, "- 1\n- [true, {x: ~}]\n", "12\n", "''\n"])
+def test_the_lean_loader_gives_every_node_the_tag_safe_loader_gives(text: str) -> None:
+    assert yamlfile._FAST_LOADER is not yaml.CSafeLoader
+    assert _tags(yaml.compose(text, Loader=yamlfile._FAST_LOADER)) == _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+    assert _tags(yaml.compose(text, Loader=yamlfile._FAST_LOADER)) == _tags(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def test_a_loader_with_path_resolvers_keeps_its_own_resolution() -> None:
+    class WithPaths(yaml.CSafeLoader):
+        pass
+
+    WithPaths.add_path_resolver("!lecture", ["lectures", None], dict)
+    assert yamlfile._lean(WithPaths) is WithPaths
+    assert yaml.compose("lectures: [{id: a}]\n", Loader=WithPaths).value[0][1].value[0].tag == "!lecture"

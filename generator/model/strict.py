@@ -215,9 +215,9 @@ def _tagged(args: tuple[Any, ...], key: str) -> Check:
     by_tag = {typing.get_args(m.model_fields[key].annotation)[0]: m for m in members}
 
     def check(value: Any) -> Any:
-        if type(value) is dict:
-            model = by_tag.get(value.get(key))
-            if model is not None and type(value.get(key)) is str:
+        if type(value) is dict and type(tag := value.get(key)) is str:
+            model = by_tag.get(tag)
+            if model is not None:
                 return _model_checker(model)(value)
         elif type(value) in members:
             return value
@@ -258,9 +258,10 @@ def _dict(item: Check) -> Check:
 
 def _literal(values: tuple[Any, ...]) -> Check:
     allowed = {(type(v), v) for v in values}
+    kinds = {type(v) for v in values}
 
     def check(value: Any) -> Any:
-        if (type(value), value) not in allowed:
+        if type(value) not in kinds or (type(value), value) not in allowed:
             raise _GiveUp
         return value
 

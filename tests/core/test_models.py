@@ -89,11 +89,21 @@ def test_values_pydantic_converts_are_converted_as_pydantic_does(change: dict[st
 @pytest.mark.parametrize("change", [
     {"id": "one\n"}, {"id": "One"}, {"title": " "}, {"duration_minutes": 0}, {"duration_minutes": 1.5},
     {"sections": []}, {"objectives": [""]}, {"label": 1}, {"titel": "一讲"},
+    {"sections": [{"id": "s1", "title": "一节", "activities": [{"quiz": ["q"]}]}]},
 ], ids=repr)
 def test_values_pydantic_refuses_are_refused(change: dict[str, Any]) -> None:
     assert fast(Lecture, {**LECTURE, **change}) is None
     with pytest.raises(ValidationError):
         validate_value(Lecture, {**LECTURE, **change})
+
+
+@pytest.mark.parametrize(("model", "change"), [
+    (Course, {"language": ["zh"]}), (Homework, {"kind": {"a": 1}}), (QuizBank, {"questions": [{"id": "q", "type": ["single"]}]}),
+], ids=repr)
+def test_a_list_or_mapping_where_a_name_belongs_is_refused(model: type[StrictModel], change: dict[str, Any]) -> None:
+    data = {**next(data for m, data in EXAMPLES if m is model), **change}
+    with pytest.raises(ValidationError):
+        validate_value(model, data)
 
 
 def test_addresses_and_times_come_out_as_pydantic_writes_them() -> None:

@@ -55,9 +55,10 @@ class FieldInfo:
         return self.default is MISSING and self.default_factory is None
 
     def get_default(self, *, call_default_factory: bool = False) -> Any:
+        """The default value (None for a required field), as pydantic's ``FieldInfo.get_default``."""
         factory = self.default_factory
         if factory is not None:
-            return factory() if call_default_factory else factory
+            return factory() if call_default_factory else None
         return None if self.default is MISSING else self.default
 
 

@@ -184,7 +184,7 @@ def _compile(tp: Any, constraints: dict[str, Any]) -> Check:
         return _dict(_compile(args[1], {})) if args[0] is str else _give_up
     if origin is Literal:
         return _literal(args)
-    if isinstance(tp, type) and issubclass(tp, StrictModel):
+    if is_model(tp):
         return lambda value: _model_checker(tp)(value)
     simple = _SCALARS.get(tp)
     return simple(constraints) if simple else _give_up
@@ -197,7 +197,7 @@ def _union(args: tuple[Any, ...], constraints: dict[str, Any]) -> Check:
     nullable = len(options) < len(args)
     if len(options) == 1:
         inner = _compile(options[0], constraints)
-    elif len(options) == 2 and _is_text(options[0]) and _is_model(options[1]):
+    elif len(options) == 2 and _is_text(options[0]) and is_model(options[1]):
         # A plain title or a mapping (`Text | Point`): pydantic picks the branch by the value's kind too.
         text, model = _compile(options[0], constraints), _compile(options[1], {})
 
@@ -233,7 +233,8 @@ def _is_text(tp: Any) -> bool:
     return tp is str
 
 
-def _is_model(tp: Any) -> bool:
+def is_model(tp: Any) -> bool:
+    """Whether the type hint ``tp`` is one of the models (rather than a plain type or a union)."""
     return isinstance(tp, type) and issubclass(tp, StrictModel)
 
 

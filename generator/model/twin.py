@@ -19,7 +19,7 @@ from pydantic import AwareDatetime as PydanticAwareDatetime
 from pydantic import Field as PydanticField
 
 from .fields import AwareDatetime, Field, HttpUrl, Str
-from .strict import StrictModel, model_checks
+from .strict import StrictModel, is_model, model_checks
 
 _MODELS: dict[type[BaseModel], type[StrictModel]] = {}
 """Twin → model, to turn pydantic's results back into models."""
@@ -69,7 +69,7 @@ def pydantic_type(tp: Any) -> Any:
         return list[pydantic_type(args[0])]  # type: ignore[misc]
     if origin is dict:
         return dict[pydantic_type(args[0]), pydantic_type(args[1])]  # type: ignore[misc]
-    if isinstance(tp, type) and issubclass(tp, StrictModel):
+    if is_model(tp):
         return pydantic_model(tp)
     return _TYPES.get(tp, tp)
 
@@ -85,7 +85,7 @@ def _metadata(meta: Any) -> Any:
 def validate_with_pydantic(tp: Any, data: Any) -> Any:
     """``data`` validated by pydantic as ``tp``, as models; raises pydantic's ``ValidationError``."""
     plain = _plain(data)
-    if isinstance(tp, type) and issubclass(tp, StrictModel):
+    if is_model(tp):
         result = pydantic_model(tp).model_validate(plain)
     else:
         result = _adapter(tp).validate_python(plain)

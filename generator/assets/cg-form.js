@@ -213,6 +213,7 @@
       spec.fields.forEach(function (f) { state.answers[f.id] = read(f); });
       state.created_at = state.created_at || now;
       state.updated_at = now;
+      state.revision = (state.revision || 0) + 1;  /* told apart from the exported draft even within one second */
       var ok = cg.store.set(key, state);
       if (saved.textContent !== cg.t("saved") || !ok) showSaved(ok);
     }

@@ -7,7 +7,7 @@
      mistakes             {v: 1, items: {"<bankId>/<questionId>": {quiz, hash, at}}, seen: {quizId: attempts}}
                           the questions last answered wrongly; "seen" records which check of each quiz
                           has been read, so a question retried right here never comes back from an old check
-     homework:<formId>    {exportedAt: ISO time, updated_at: the draft's updated_at when it was exported}
+     homework:<formId>    {exportedAt: ISO time, updated_at and revision: the draft's when it was exported}
                           written on cg-form.js's "coursegen:submit" event
      quiz:review-<n>      scratch state of the one-question quizzes on the review page, cleared on each visit
    It reads (never writes) the quiz states (coursegen.quiz.state) and the drafts of cg-form.js (form:<formId>).
@@ -54,7 +54,9 @@
   /* "none", "draft", "exported" or "changed" (edited since its export); a form counts as done once exported. */
   function homework(id) {
     var draft = store.get("form:" + id, null), sent = store.get("homework:" + id, null);
-    if (sent && sent.exportedAt) return draft && draft.updated_at !== sent.updated_at ? "changed" : "exported";
+    if (sent && sent.exportedAt) {
+      return draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision) ? "changed" : "exported";
+    }
     return draft ? "draft" : "none";
   }
 
@@ -299,7 +301,10 @@
   document.addEventListener("coursegen:submit", function (event) {
     var data = event.detail || {};
     if (!data.homework_id) return;
-    store.set("homework:" + data.homework_id, { exportedAt: new Date().toISOString(), updated_at: data.updated_at });
+    var draft = store.get("form:" + data.homework_id, null);
+    store.set("homework:" + data.homework_id, {
+      exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision
+    });
     refresh(document);
   });
 

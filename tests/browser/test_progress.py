@@ -95,6 +95,7 @@ def test_the_review_page_says_so_when_its_questions_cannot_load(page: Page, site
 
 
 def test_homework_draft_then_export_shows_on_the_progress_page(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time("2026-03-12T10:00:00")  # every save in one second, as an edit right after an export
     page.goto(f"{site_url}/homework/course-evaluation/")
     form = page.locator("form.cg-form")
     form.locator(".cg-rating[data-item=practicality] input[value='5']").check()

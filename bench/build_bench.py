@@ -43,8 +43,8 @@ from report import GENERATE, UNPRUNED, Result, ServeResult, markdown, text_table
 from synthetic import lecture_file, lecture_id, write_course  # noqa: E402
 from variants import FLOOR, MKDOCS_QUIZ, write_variants  # noqa: E402
 
-COURSEGEN = [sys.executable, "-m", "generator"]
-GENERATE_ONLY = [sys.executable, "-c", "from generator.build import Paths, generate; generate(Paths())"]
+COURSEGEN = [sys.executable, "-m", "coursegen"]
+GENERATE_ONLY = [sys.executable, "-c", "from coursegen.builder import Paths, generate; generate(Paths())"]
 """The generator's own steps without MkDocs: imports, load, render, write the workspace."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 COURSEGEN_NAME = "coursegen"
@@ -173,7 +173,7 @@ def unpruned_config(project: Path) -> Path:
 
 
 def _theme_features(config: Path) -> list[str]:
-    from generator.build.workspace import read_user_config
+    from coursegen.builder.workspace import read_user_config
 
     theme = read_user_config(config).get("theme") or {}
     return list(theme.get("features", [])) if isinstance(theme, dict) else []

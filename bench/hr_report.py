@@ -84,13 +84,13 @@ def _pss_kb(pid: int) -> int:
 def stages(root: Path) -> None:
     from datetime import datetime, timezone
 
-    from generator.hr import read_roster
-    from generator.hr.csvfiles import write_csv
-    from generator.hr.html import render_html
-    from generator.hr.intake import collect
-    from generator.hr.report import build_report
-    from generator.hr.xlsx import write_xlsx
-    from generator.load import load_project
+    from coursegen.hr import read_roster
+    from coursegen.hr.csvfiles import write_csv
+    from coursegen.hr.html import render_html
+    from coursegen.hr.intake import collect
+    from coursegen.hr.report import build_report
+    from coursegen.hr.xlsx import write_xlsx
+    from coursegen.load import load_project
 
     out = Path(tempfile.mkdtemp(prefix="hr-stages-"))
     clock = [time.perf_counter(), time.process_time()]
@@ -130,7 +130,7 @@ def main() -> int:
             started = time.perf_counter()
             synthetic.write_demo(root, trainees=args.trainees, files=args.files)
             print(f"generated {args.files} files for {args.trainees} trainees in {time.perf_counter() - started:.1f} s")
-        command = [sys.executable, "-c", "from generator.cli import main; main()", "homework", "report",
+        command = [sys.executable, "-c", "from coursegen.cli import main; main()", "homework", "report",
                    str(root / "submissions"), "--roster", str(root / "roster.csv"), "-o", str(root / "out"),
                    "--course", str(root / "course"), "--quizzes", str(root / "quizzes")]
         load_before = os.getloadavg()[0]

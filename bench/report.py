@@ -14,7 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from statistics import median
 
-from generator.render.assets import LMS_ONLY
+from coursegen.render.assets import LMS_ONLY
 from measure import Run
 
 FLOOR, COURSEGEN, MKDOCS_QUIZ, GENERATE, UNPRUNED = "floor", "coursegen", "mkdocs-quiz", "generate", "floor-unpruned"
@@ -61,7 +61,7 @@ class ServeResult:
 
 def quiz_assets() -> list[tuple[str, int, int, str]]:
     """(name, raw bytes, gzip bytes, how pages load it) for each implementation's quiz script and styles."""
-    ours = resources.files("generator") / "assets"
+    ours = resources.files("coursegen") / "assets"
     rows = [_asset_row("coursegen: cg-quiz.js + cg-quiz.css", [ours / "cg-quiz.js", ours / "cg-quiz.css"], "cached file, once per site")]
     every = sorted(p for p in ours.iterdir() if p.name.endswith((".js", ".css")) and p.name not in LMS_ONLY)
     rows.append(_asset_row(f"coursegen: all {len(every)} scripts and styles of a page", every, "cached files, once per site"))

@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from generator.hr import make_report, read_roster  # noqa: E402
-from generator.load import load_project  # noqa: E402
+from coursegen.hr import make_report, read_roster  # noqa: E402
+from coursegen.load import load_project  # noqa: E402
 from tests.hr import synthetic  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.scaffold import create_project  # noqa: E402
+from coursegen.scaffold import create_project  # noqa: E402
 
 QUESTIONS_PER_BANK = 5
 LECTURE_MINUTES = 30

@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from generator.build.workspace import MARKER, read_user_config
-from generator.load import load_project
-from generator.model.quiz import FillBlank, MultipleChoice, QuizBank, SingleChoice, TrueFalse
-from generator.render import paths
+from coursegen.builder.workspace import MARKER, read_user_config
+from coursegen.load import load_project
+from coursegen.model.quiz import FillBlank, MultipleChoice, QuizBank, SingleChoice, TrueFalse
+from coursegen.render import paths
 
 FLOOR = "floor"
 MKDOCS_QUIZ = "mkdocs-quiz"

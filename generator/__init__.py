@@ -1,7 +1,7 @@
 """coursegen: a training course written as YAML, turned into a static e-learning site.
 
-Data flows one way: YAML files → :mod:`generator.load` (validated :mod:`generator.model`)
-→ :mod:`generator.render` (Markdown pages and static assets) → a builder that reads ``mkdocs.yml``.
+Data flows one way: YAML files → :mod:`coursegen.load` (validated :mod:`coursegen.model`)
+→ :mod:`coursegen.render` (Markdown pages and static assets) → a builder that reads ``mkdocs.yml``.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def create_project(target: Path, title: str) -> list[Path]:
     if target.exists() and any(target.iterdir()):
         raise UserError(f"{target}: folder is not empty; choose a new folder name")
     course_id = course_slug(target.resolve().name)
-    root = Path(str(resources.files("generator") / "templates" / "scaffold"))
+    root = Path(str(resources.files("coursegen") / "templates" / "scaffold"))
     written: list[Path] = []
     for source in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = source.relative_to(root)

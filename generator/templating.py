@@ -15,7 +15,7 @@ def new_environment(folder: str = "templates", *, autoescape: bool) -> Environme
     is compiled into a template, so each ``autoescape`` setting has its own files in that folder.
     """
     return Environment(
-        loader=PackageLoader("generator", folder),
+        loader=PackageLoader("coursegen", folder),
         bytecode_cache=FileSystemBytecodeCache(pattern=f"__coursegen_{'html' if autoescape else 'text'}_%s.cache"),
         autoescape=autoescape,
         undefined=StrictUndefined,

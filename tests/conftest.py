@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Paths, build
+from coursegen.builder import Paths, build
 
 ROOT = Path(__file__).resolve().parent.parent
 

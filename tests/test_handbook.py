@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import load_project
-from generator.render import render_site
+from coursegen.cli import main
+from coursegen.load import load_project
+from coursegen.render import render_site
 from tests.conftest import ROOT
 from tests.learner.keys import answer_keys, fragments, plain
 
@@ -26,7 +26,7 @@ def handbook_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     pdf = out / "handbook.pdf"
     # A process of its own, as a trainer runs it: Playwright's sync API cannot start inside the browser
     # tests' running event loop.
-    command = [sys.executable, "-c", "from generator.cli import main; main()", "handbook", "-o", str(pdf), *OPTIONS]
+    command = [sys.executable, "-c", "from coursegen.cli import main; main()", "handbook", "-o", str(pdf), *OPTIONS]
     result = subprocess.run(command, cwd=out, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert re.search(r"Handbook written to .*handbook\.pdf \((\d+) pages\)", result.stdout)

@@ -26,7 +26,7 @@ COMMANDS: dict[str, str] = {
     "quiz": "quiz",
     "handbook": "handbook",
 }
-"""Command name → module under ``generator.cli`` that defines it in its ``COMMANDS`` list.
+"""Command name → module under ``coursegen.cli`` that defines it in its ``COMMANDS`` list.
 
 Modules are imported only when their command runs: `coursegen check` need not load openpyxl or MkDocs.
 """

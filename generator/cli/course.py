@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..build import Paths, build as build_pipeline, generate
-from ..build.offline import LIMITS as OFFLINE_LIMITS
+from ..builder import Paths, build as build_pipeline, generate
+from ..builder.offline import LIMITS as OFFLINE_LIMITS
 from ..errors import UserError
 from ..load import load_project
 from ..load.problems import Problem
@@ -90,7 +90,7 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from ..build.watch import watch  # watchdog: only the live preview needs it
+    from ..builder.watch import watch  # watchdog: only the live preview needs it
 
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     generated = generate(paths, edition, progress=_progress)  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ..build import Paths, build as build_pipeline
+from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
 from ..render.learner import HANDBOOK
 from .course import course_options

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..build import Paths
+from ..builder import Paths
 from ..package import package_scorm12
 from .course import course_options, summary
 

@@ -1,6 +1,6 @@
 """Validate a YAML document against a model and translate pydantic's errors into trainer's terms.
 
-The errors come from the model's pydantic twin (:mod:`~generator.model.twin`), which words them.
+The errors come from the model's pydantic twin (:mod:`~coursegen.model.twin`), which words them.
 
 Pydantic reports a location such as ``('sections', 0, 'points', 1, 'Point', 'title')``: data keys
 mixed with the names of union branches. We walk that location through the data to find the line,

@@ -17,7 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..build.workspace import MARKER
+from ..builder.workspace import MARKER
 from ..errors import UserError
 from ..load import load_project
 from ..render import Site, render_site

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from ..build import Paths, generate
-from ..build.mkdocs_build import build_site
+from ..builder import Paths, generate
+from ..builder.mkdocs_build import build_site
 from ..errors import UserError
 from ..model.project import Project
 from .manifest import LAUNCH_PAGE, launch_page, manifest_xml

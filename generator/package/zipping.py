@@ -29,7 +29,7 @@ def write_package(folder: Path, manifest: str, output: Path) -> int:
         raise UserError(f"{output}: is a folder; give the zip file to write, e.g. -o course.zip")
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")
-    schemas = resources.files("generator") / "package" / "xsd"
+    schemas = resources.files("coursegen") / "package" / "xsd"
     files = site_files(folder)
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:

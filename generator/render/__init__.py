@@ -1,4 +1,4 @@
-"""Rendering: a loaded :class:`~generator.model.project.Project` → a :class:`~generator.render.site.Site`.
+"""Rendering: a loaded :class:`~coursegen.model.project.Project` → a :class:`~coursegen.render.site.Site`.
 
 Pure functions over the model; nothing here imports MkDocs, so any builder that reads
 ``mkdocs.yml`` can consume the result.

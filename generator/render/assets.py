@@ -19,7 +19,7 @@ LMS_ONLY = ("cg-scorm.js",)
 
 def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
-    folder = resources.files("generator") / "assets"
+    folder = resources.files("coursegen") / "assets"
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and (lms or f.name not in LMS_ONLY))
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]

@@ -102,7 +102,7 @@ RULES = [
     ({"matching"}, "rule_matching"),
     ({"short"}, "rule_short"),
 ]
-"""Which scoring rule applies to which question types (see generator.model.quiz)."""
+"""Which scoring rule applies to which question types (see coursegen.model.quiz)."""
 
 
 def quiz_pages(ctx: RenderContext) -> list[Page]:

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from generator.load import load_project
-from generator.model.project import Project
-from generator.render import render_site
-from generator.render.activities import case_pages, discussion_pages, drill_pages
-from generator.render.environment import RenderContext
-from generator.render.forms import homework_pages
+from coursegen.load import load_project
+from coursegen.model.project import Project
+from coursegen.render import render_site
+from coursegen.render.activities import case_pages, discussion_pages, drill_pages
+from coursegen.render.environment import RenderContext
+from coursegen.render.forms import homework_pages
 
 FIXTURE = Path(__file__).parent / "fixture_course"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.export import blank_docx, blank_markdown
-from generator.load import load_project
-from generator.model import Course, Homework
-from generator.model.homework import Checkboxes, Choice, Rating, Table
-from generator.render.strings import STRINGS
+from coursegen.blanks import blank_docx, blank_markdown
+from coursegen.load import load_project
+from coursegen.model import Course, Homework
+from coursegen.model.homework import Checkboxes, Choice, Rating, Table
+from coursegen.render.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixture_course"

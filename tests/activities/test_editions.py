@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 from lxml import html
 
-from generator.load import load_project
-from generator.model.base import FacilitatorNotes
-from generator.model.strict import StrictModel
+from coursegen.load import load_project
+from coursegen.model.base import FacilitatorNotes
+from coursegen.model.strict import StrictModel
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_SUFFIXES = {".html", ".json", ".js", ".css", ".txt", ".xml", ".md"}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bench.synthetic import QUESTIONS_PER_BANK, write_course
 from bench.variants import FLOOR, MKDOCS_QUIZ, write_variants
-from generator.build import Paths, build
-from generator.load import load_project
+from coursegen.builder import Paths, build
+from coursegen.load import load_project
 
 
 def test_course_loads_without_warnings_and_reads_like_chinese(tmp_path: Path) -> None:

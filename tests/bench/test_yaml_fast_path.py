@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import yamlfile
+from coursegen.load import yamlfile
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Paths, build
+from coursegen.builder import Paths, build
 from tests.conftest import ROOT, serve_folder
 
 CHROMIUM = "/usr/bin/chromium"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load import load_project
-from generator.model import Case
+from coursegen.load import load_project
+from coursegen.model import Case
 
 from tests.conftest import ROOT
 

@@ -22,11 +22,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator import __version__
-from generator.build import Paths, build
-from generator.load import load_project
-from generator.model import Homework, Submission
-from generator.model.submission import checksum
+from coursegen import __version__
+from coursegen.builder import Paths, build
+from coursegen.load import load_project
+from coursegen.model import Homework, Submission
+from coursegen.model.submission import checksum
 
 from tests.conftest import ROOT, serve_folder
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.build import Paths, build
+from coursegen.builder import Paths, build
 from tests.conftest import ROOT
 
 Page = Any  # playwright.sync_api.Page

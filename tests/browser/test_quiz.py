@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_project
-from generator.model.quiz import QuizBank
+from coursegen.load import load_project
+from coursegen.model.quiz import QuizBank
 
 from tests.browser.conftest import serve_built_with_site_url
 from tests.conftest import ROOT

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.load import load_project
-from generator.render import render_site
+from coursegen.load import load_project
+from coursegen.render import render_site
 from tests.conftest import ROOT
 from tests.learner.keys import fragments, plain, quiz_keys
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import load_project
+from coursegen.cli import main
+from coursegen.load import load_project
 
 from .coursefiles import COURSE, write_course
 
@@ -132,7 +132,7 @@ def test_new_project_builds_out_of_the_box(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_agenda_lays_lectures_around_lunch(tmp_path: Path) -> None:
-    from generator.render import render_site
+    from coursegen.render import render_site
 
     project, _ = load_project(FIXTURE / "course", FIXTURE / "quizzes")
     agenda = next(p for p in render_site(project).pages if p.path == "agenda.md").content

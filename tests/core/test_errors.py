@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.load import CourseError, load_project
+from coursegen.cli import main
+from coursegen.load import CourseError, load_project
 
 from .coursefiles import COURSE, LECTURE, write_course
 

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import CourseError, load_project
+from coursegen.load import CourseError, load_project
 
 from .coursefiles import COURSE, LECTURE, write_course
 

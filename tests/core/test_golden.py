@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_project
-from generator.render import render_site
+from coursegen.load import load_project
+from coursegen.render import render_site
 from tests.goldens import assert_matches_golden
 
 HERE = Path(__file__).parent

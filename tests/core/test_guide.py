@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from generator.cli import main
-from generator.guide import cli_markdown, reference_markdown
-from generator.schema import SCHEMAS, schema_text
+from coursegen.cli import main
+from coursegen.guide import cli_markdown, reference_markdown
+from coursegen.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "guide" / "docs"

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from bench.synthetic import write_course
-from generator.build import Paths, build
-from generator.load import load_project
-from generator.render import render_site
-from generator.render.site import NavEntry
+from coursegen.builder import Paths, build
+from coursegen.load import load_project
+from coursegen.render import render_site
+from coursegen.render.site import NavEntry
 from tests.conftest import ROOT
 
 

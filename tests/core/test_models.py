@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.load.project import ITEM_FOLDERS
-from generator.model import Course, Lecture, Point
-from generator.model.homework import Homework
-from generator.model.quiz import QuizBank
-from generator.model.strict import StrictModel, _checker, _GiveUp, validate_value
-from generator.model.twin import validate_with_pydantic
+from coursegen.load.project import ITEM_FOLDERS
+from coursegen.model import Course, Lecture, Point
+from coursegen.model.homework import Homework
+from coursegen.model.quiz import QuizBank
+from coursegen.model.strict import StrictModel, _checker, _GiveUp, validate_value
+from coursegen.model.twin import validate_with_pydantic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,7 +64,7 @@ def test_every_file_of_the_example_course_is_checked_without_pydantic_and_as_pyd
 
 def test_building_the_example_course_never_imports_pydantic(tmp_path: Path) -> None:
     script = (
-        "import sys; from pathlib import Path; from generator.build import Paths, generate; "
+        "import sys; from pathlib import Path; from coursegen.builder import Paths, generate; "
         f"generate(Paths(config=Path({str(ROOT / 'mkdocs.yml')!r}), course=Path({str(ROOT / 'course')!r}), "
         f"quizzes=Path({str(ROOT / 'quizzes')!r}), work=Path({str(tmp_path)!r}))); "
         "print(sorted(m for m in sys.modules if m.startswith('pydantic')))"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.load import load_project
+from coursegen.load import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "importer" / "expected" / "seed"

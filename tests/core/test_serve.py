@@ -43,7 +43,7 @@ def test_serve_picks_up_yaml_edits(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "coursegen", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://127.0.0.1:{port}/lectures/basics/"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.build.workspace import MARKER, write_workspace
-from generator.render.site import Asset, Page, Site
+from coursegen.builder.workspace import MARKER, write_workspace
+from coursegen.render.site import Asset, Page, Site
 
 
 def project(tmp_path: Path) -> Path:

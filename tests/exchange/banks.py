@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.exchange import FORMATS, export_bank, import_bank
-from generator.exchange.report import Report
-from generator.exchange.yamlbank import load_bank
-from generator.model.quiz import QuizBank
+from coursegen.exchange import FORMATS, export_bank, import_bank
+from coursegen.exchange.report import Report
+from coursegen.exchange.yamlbank import load_bank
+from coursegen.model.quiz import QuizBank
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"

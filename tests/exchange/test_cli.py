@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from generator.cli import main
-from generator.exchange.yamlbank import load_bank
+from coursegen.cli import main
+from coursegen.exchange.yamlbank import load_bank
 
 from .banks import FIXTURE
 from .test_xlsx import _trainer_book

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from generator.exchange import FORMATS, import_bank
-from generator.exchange.gift import escape, read, write
-from generator.exchange.report import Report
-from generator.exchange.yamlbank import load_bank
-from generator.model.quiz import FillBlank, Matching, MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+from coursegen.exchange import FORMATS, import_bank
+from coursegen.exchange.gift import escape, read, write
+from coursegen.exchange.report import Report
+from coursegen.exchange.yamlbank import load_bank
+from coursegen.model.quiz import FillBlank, Matching, MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 
 from .banks import DATA, EXAMPLES, fixture_bank
 

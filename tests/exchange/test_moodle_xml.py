@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from generator.exchange import FORMATS, import_bank
-from generator.exchange.moodle_xml import read, write
-from generator.exchange.report import Report
-from generator.exchange.yamlbank import load_bank
+from coursegen.exchange import FORMATS, import_bank
+from coursegen.exchange.moodle_xml import read, write
+from coursegen.exchange.report import Report
+from coursegen.exchange.yamlbank import load_bank
 
 from .banks import DATA, EXAMPLES, fixture_bank
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.exchange.yamlbank import load_bank
+from coursegen.exchange.yamlbank import load_bank
 
 from .banks import EXAMPLES, fixture_bank, kept_by, normalized, round_trip
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from generator.exchange import gift, moodle_xml
-from generator.exchange.common import Draft
-from generator.exchange.report import Report
-from generator.model.quiz import QuizBank
+from coursegen.exchange import gift, moodle_xml
+from coursegen.exchange.common import Draft
+from coursegen.exchange.report import Report
+from coursegen.model.quiz import QuizBank
 
 ALPHABET = "投诉处理客户期望值：，。“”（）｜；abcXYZ019 ~=#{}:\\%[]<>&/-_*\n"
 texts = st.text(ALPHABET, min_size=1, max_size=40).map(str.strip).filter(bool)

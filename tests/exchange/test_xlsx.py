@@ -9,8 +9,8 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
-from generator.exchange.report import Report
-from generator.exchange.xlsx import read, write
+from coursegen.exchange.report import Report
+from coursegen.exchange.xlsx import read, write
 
 from .banks import fixture_bank
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.exchange.yamlbank import dump_bank, load_bank
-from generator.load.problems import CourseError
-from generator.load.validate import validate
-from generator.load.yamlfile import read_yaml
-from generator.model.quiz import QuizBank
+from coursegen.exchange.yamlbank import dump_bank, load_bank
+from coursegen.load.problems import CourseError
+from coursegen.load.validate import validate
+from coursegen.load.yamlfile import read_yaml
+from coursegen.model.quiz import QuizBank
 
 from .banks import EXAMPLES, FIXTURE, fixture_bank
 

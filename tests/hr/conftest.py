@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.hr import Bucket, Reason, Report, make_report, read_roster
-from generator.hr.sources import SEPARATOR
-from generator.load import load_project
-from generator.model.project import Project
-from generator.model.submission import checksum
+from coursegen.hr import Bucket, Reason, Report, make_report, read_roster
+from coursegen.hr.sources import SEPARATOR
+from coursegen.load import load_project
+from coursegen.model.project import Project
+from coursegen.model.submission import checksum
 
 from . import synthetic
 from .synthetic import DUE, Person, submission, write_json

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from generator.model.submission import FORMAT, FORMAT_VERSION, checksum
+from coursegen.model.submission import FORMAT, FORMAT_VERSION, checksum
 
 CST = timezone(timedelta(hours=8))
 COURSE_ID = "hr-test-course"

@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 
-from generator.hr.buckets import Limits, Reason, Rejected
-from generator.hr.check import Matcher, Received, json_depth, parse_submission
-from generator.hr.roster import read_roster
-from generator.load import load_project
-from generator.model.submission import checksum
+from coursegen.hr.buckets import Limits, Reason, Rejected
+from coursegen.hr.check import Matcher, Received, json_depth, parse_submission
+from coursegen.hr.roster import read_roster
+from coursegen.load import load_project
+from coursegen.model.submission import checksum
 
 from .synthetic import people, submission, write_course, write_roster
 
 
 class Checker:
-    """Both steps a file goes through, as :func:`generator.hr.intake.collect` runs them."""
+    """Both steps a file goes through, as :func:`coursegen.hr.intake.collect` runs them."""
 
     def __init__(self, matcher: Matcher) -> None:
         self.matcher = matcher

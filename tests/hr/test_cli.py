@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from coursegen.cli import main
 
 from .synthetic import DUE, people, submission, write_course, write_json, write_roster
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from generator.hr import Bucket, Reason
+from coursegen.hr import Bucket, Reason
 
 from .conftest import SCRIPT, Built
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.hr import HTML_NAME, XLSX_NAME
-from generator.hr.cells import FORMULA_TRIGGERS
+from coursegen.hr import HTML_NAME, XLSX_NAME
+from coursegen.hr.cells import FORMULA_TRIGGERS
 
 from .conftest import FORMULAS, IMG, SCRIPT, Built
 

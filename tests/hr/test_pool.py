@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.hr import XLSX_NAME, make_report, read_roster
-from generator.hr.buckets import Limits, Rejected
-from generator.hr.pool import parse_all
-from generator.hr.sources import walk
+from coursegen.hr import XLSX_NAME, make_report, read_roster
+from coursegen.hr.buckets import Limits, Rejected
+from coursegen.hr.pool import parse_all
+from coursegen.hr.sources import walk
 
 from .conftest import Scenario
 

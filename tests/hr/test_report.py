@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from generator.hr.report import Cell, late_label
-from generator.hr.roster import Trainee
+from coursegen.hr.report import Cell, late_label
+from coursegen.hr.roster import Trainee
 
 from .conftest import SCRIPT, Built
 from .synthetic import DEPARTMENTS, DUE

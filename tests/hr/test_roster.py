@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from generator.hr import RosterError, read_roster
-from generator.hr.normalize import employee_id
-from generator.hr.roster import NO_DEPARTMENT
+from coursegen.hr import RosterError, read_roster
+from coursegen.hr.normalize import employee_id
+from coursegen.hr.roster import NO_DEPARTMENT
 
 from .synthetic import people, write_roster
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.hr.buckets import Limits, Reason, Rejected
-from generator.hr.sources import Found, walk
+from coursegen.hr.buckets import Limits, Reason, Rejected
+from coursegen.hr.sources import Found, walk
 
 SMALL = Limits(max_file_bytes=100_000, max_archive_entries=5, max_archive_bytes=500_000, max_ratio=10,
                ratio_floor_bytes=1_000, max_nested_archive_bytes=200_000, max_archive_depth=2)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from generator.importer import Imported, import_outline
-from generator.importer.tree import Node, Outline
+from coursegen.importer import Imported, import_outline
+from coursegen.importer.tree import Node, Outline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "000_d1d31334467ddc67.txt"

@@ -9,8 +9,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from generator.errors import UserError
-from generator.importer import import_outline
+from coursegen.errors import UserError
+from coursegen.importer import import_outline
 
 from .outlines import shape
 

@@ -8,8 +8,8 @@ from tempfile import TemporaryDirectory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.errors import UserError
-from generator.importer import import_outline
+from coursegen.errors import UserError
+from coursegen.importer import import_outline
 
 PIECES = [
     "第一讲", "第二章 服务", "讲投诉管理", "五讲声誉", "模块三：", "第一天", "一、", "（二）节", "1.", "2）要点", "(3)", "①", "3.]",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer.metadata import parse_duration
+from coursegen.importer.metadata import parse_duration
 
 from .outlines import import_text, unplaced
 

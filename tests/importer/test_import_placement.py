@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import import_outline
-from generator.importer.tokens import KEYS
+from coursegen.importer import import_outline
+from coursegen.importer.tokens import KEYS
 
 from .outlines import FIXTURES, SEED
 

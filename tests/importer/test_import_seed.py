@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.importer import Imported, import_outline
-from generator.load import load_project
+from coursegen.importer import Imported, import_outline
+from coursegen.load import load_project
 from tests.goldens import assert_matches_golden
 
 from .outlines import SEED, shape

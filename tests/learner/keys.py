@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.model.base import FacilitatorNotes
-from generator.model.project import Project
+from coursegen.model.base import FacilitatorNotes
+from coursegen.model.project import Project
 
 
 def answer_keys(project: Project) -> list[str]:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.build import Paths, build, generate
-from generator.build.offline import SHIM
-from generator.cli import main
-from generator.errors import UserError
+from coursegen.builder import Paths, build, generate
+from coursegen.builder.offline import SHIM
+from coursegen.cli import main
+from coursegen.errors import UserError
 from tests.conftest import ROOT
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -72,7 +72,7 @@ def test_cli_reports_the_misconfiguration_without_a_traceback(tmp_path: Path, mo
 def test_search_turned_off_or_an_english_course_is_not_checked(tmp_path: Path) -> None:
     from mkdocs.config import load_config
 
-    from generator.build.search_check import check_search
+    from coursegen.builder.search_check import check_search
 
     generated = generate(project_with(tmp_path, "  - search:\n      enabled: false"))
     check_search(load_config(config_file=str(generated.config)), "zh", user_config=generated.config)

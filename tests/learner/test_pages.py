@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from generator.load import load_project
-from generator.model.project import Project
-from generator.render import Site, render_site
-from generator.render import paths
-from generator.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
+from coursegen.load import load_project
+from coursegen.model.project import Project
+from coursegen.render import Site, render_site
+from coursegen.render import paths
+from coursegen.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.datascripts import provided
 from tests.learner.keys import answer_keys, fragments, plain

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import CourseError, load_project
+from coursegen.load import CourseError, load_project
 
 from ..core.coursefiles import COURSE, write_course
 

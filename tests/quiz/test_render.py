@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.load import load_project
-from generator.model.project import Project
-from generator.render import render_site
-from generator.render.environment import RenderContext, markdown_to_html
-from generator.render.learner import REVIEW_DATA
-from generator.render.quiz import bank_payload, content_hash, html, quiz_assets, quiz_pages, scrambled
+from coursegen.load import load_project
+from coursegen.model.project import Project
+from coursegen.render import render_site
+from coursegen.render.environment import RenderContext, markdown_to_html
+from coursegen.render.learner import REVIEW_DATA
+from coursegen.render.quiz import bank_payload, content_hash, html, quiz_assets, quiz_pages, scrambled
 from tests.datascripts import provided
 
 FIXTURE = Path(__file__).parent / "fixture"

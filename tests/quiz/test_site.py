@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_project
-from generator.model.quiz import QuizBank
+from coursegen.load import load_project
+from coursegen.model.quiz import QuizBank
 
 from ..conftest import ROOT
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Paths
-from generator.package import package_scorm12
+from coursegen.builder import Paths
+from coursegen.package import package_scorm12
 
 MKDOCS = """\
 site_name: "投诉处理入门 & 实务"

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from generator.build import Paths
-from generator.cli import main
-from generator.errors import UserError
-from generator.package import package_scorm12
+from coursegen.builder import Paths
+from coursegen.cli import main
+from coursegen.errors import UserError
+from coursegen.package import package_scorm12
 
 from ..conftest import ROOT
 from .course_factory import built_packages, write_course

@@ -38,7 +38,7 @@ LIMITS = (
 
 def prepare_offline(config_path: Path, user_config: Path) -> None:
     """Adjust a generated workspace (its ``mkdocs.yml`` and docs folder) for a ``file://`` site."""
-    shim = resources.files("generator") / "assets" / "vendor" / "iframe-worker.js"
+    shim = resources.files("coursegen") / "assets" / "vendor" / "iframe-worker.js"
     target = config_path.parent / "docs" / SHIM
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(shim.read_bytes())

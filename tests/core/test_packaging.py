@@ -1,0 +1,39 @@
+"""The installed package: imported as `coursegen` from the `generator/` folder, every sub-package shipped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_folder_with_python_code_is_a_listed_package() -> None:
+    """A sub-package missing from pyproject's list would be left out of a wheel and fail only after install."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert config["package-dir"] == {"coursegen": "generator"}
+    on_disk = {
+        ".".join(("coursegen", *init.parent.relative_to(ROOT / "generator").parts))
+        for init in (ROOT / "generator").rglob("__init__.py")
+    }
+    assert set(config["packages"]) == on_disk
+
+
+def test_the_import_name_is_coursegen_and_generator_is_not_installed(tmp_path: Path) -> None:
+    """Run from an empty folder, so neither the project root nor a local module can stand in for the install."""
+    code = (
+        "import importlib.util, coursegen, coursegen.cli\n"
+        "assert importlib.util.find_spec('generator') is None, 'a top-level generator package is installed'\n"
+        "print(coursegen.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "coursegen"
+
+
+def test_command_line_entry_point_runs_the_coursegen_package(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "coursegen", "--version"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "coursegen" in done.stdout

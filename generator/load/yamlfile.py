@@ -77,8 +77,6 @@ class _Constructor(yaml.constructor.SafeConstructor):
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -142,43 +140,7 @@ class _TooLarge(Exception):
     pass
 
 
-def _lean(loader: type | None) -> type | None:
-    """``loader`` resolving each node's tag as it does, with less Python per node.
-
-    libyaml calls back into Python for every node: ``resolve`` for its tag (PyYAML's builds a list
-    of candidate patterns per scalar) and ``descend``/``ascend_resolver`` to track the path, which only
-    path resolvers need. Candidates looked up by first character, and no tracking when the loader has
-    no path resolvers (SafeLoader has none), take 18% off composing (callgrind instruction counts); with
-    :func:`_build`'s shortcut, reading a 1,000-lecture course fell from 1.72 to 1.43 s.
-    """
-    if loader is None or loader.yaml_path_resolvers:  # type: ignore[attr-defined]
-        return loader
-    resolvers = loader.yaml_implicit_resolvers  # type: ignore[attr-defined]
-    wildcard = tuple(resolvers.get(None, ()))
-    candidates = {first: tuple(rules) + wildcard for first, rules in resolvers.items() if first is not None}.get
-
-    def resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in candidates(value[:1], wildcard):
-                    if regexp.match(value):
-                        return tag
-            return _STR_TAG
-        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
-
-    body = {"resolve": resolve, "descend_resolver": _descend_nowhere, "ascend_resolver": _ascend_nowhere}
-    return type(f"_Lean{loader.__name__}", (loader,), body)
-
-
-def _descend_nowhere(self: Any, current_node: yaml.Node | None, current_index: Any) -> None:
-    pass
-
-
-def _ascend_nowhere(self: Any) -> None:
-    pass
-
-
-_FAST_LOADER = _lean(getattr(yaml, "CSafeLoader", None))
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 """libyaml's parser, when PyYAML has it: about 15× faster on a large course, with the same nodes and marks.
 
 It words some errors differently (no quoted source line) and accepts a few characters PyYAML refuses,

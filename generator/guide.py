@@ -16,7 +16,6 @@ import click
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .model.twin import pydantic_model
 from .schema import EDITOR_GLOBS, SCHEMAS
 
 TITLES = {
@@ -44,7 +43,7 @@ def reference_markdown() -> str:
         out += [f"## {TITLES[name]}", ""]
         if where:
             out += [f"文件位置：`{where}`，Schema：`schemas/{name}.schema.json`", ""]
-        out += _model_tables(pydantic_model(model))
+        out += _model_tables(model)
     return "\n".join(out).rstrip() + "\n"
 
 

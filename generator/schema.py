@@ -1,4 +1,4 @@
-"""JSON Schemas of every file a trainer writes, exported from the models (by their pydantic twins).
+"""JSON Schemas of every file a trainer writes, exported from the pydantic models.
 
 An editor with yaml-language-server autocompletes keys and flags mistakes while the trainer types;
 because the schemas come from the same models the loader validates against, they cannot drift.
@@ -10,10 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Submission
-from .model.strict import StrictModel
+from pydantic import BaseModel
 
-SCHEMAS: dict[str, type[StrictModel]] = {
+from .model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Submission
+
+SCHEMAS: dict[str, type[BaseModel]] = {
     "course": Course,
     "lecture": Lecture,
     "case": Case,

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..model.base import ID_PATTERN
 from ..model.quiz import Question, QuizBank
-from ..model.strict import validate_value
 from .report import Report
+
+QUESTION = TypeAdapter(Question)
 
 TYPE_NAMES = {
     "single": "单选",
@@ -88,7 +89,7 @@ def _next_free(draft: Draft) -> str:
 def add_question(data: dict[str, Any], draft: Draft, report: Report, line: int | None) -> Question | None:
     """Validate one question; on failure report why (in the model's words) and return None."""
     try:
-        question = validate_value(Question, data)
+        question = QUESTION.validate_python(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             where = ".".join(str(step) for step in err["loc"][1:])

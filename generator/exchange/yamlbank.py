@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..load.problems import CourseError
 from ..load.validate import validate
 from ..load.yamlfile import read_yaml
 from ..model.quiz import QuizBank
-from ..model.strict import StrictModel
 from ..yamlout import dump_yaml
 
 
@@ -42,7 +43,7 @@ _QUESTION_TAIL = ("explanation", "facilitator")
 
 def _plain(value: Any) -> Any:
     """Models as dicts in field order without defaults; question keys in reading order."""
-    if isinstance(value, StrictModel):
+    if isinstance(value, BaseModel):
         data: dict[str, Any] = {}
         for name, info in type(value).model_fields.items():
             item = getattr(value, name)

@@ -10,16 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..errors import UserError
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture
-from ..model.strict import StrictModel
 from ..yamlout import dump_yaml
 from .layout import todo
 from .stubs import stub
 from .tree import Activity, LectureNode, Node, Outline
 
 FOLDERS = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homework"}
-_MODELS: dict[str, type[StrictModel]] = {"case": Case, "discussion": Discussion, "drill": Drill, "homework": Homework}
+_MODELS: dict[str, type[BaseModel]] = {"case": Case, "discussion": Discussion, "drill": Drill, "homework": Homework}
 
 
 _UNITS = {"line": "行", "paragraph": "段"}
@@ -133,7 +134,7 @@ def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, [], "")}
 
 
-def _dump(model: type[StrictModel], data: dict[str, Any], header: str) -> str:
+def _dump(model: type[BaseModel], data: dict[str, Any], header: str) -> str:
     model.model_validate(data)  # a failure here is an importer bug, not the trainer's
     comment = "".join(f"# {line}\n" for line in header.splitlines())
     return comment + dump_yaml(data)

@@ -11,17 +11,18 @@ import difflib
 from pathlib import Path
 from typing import TypeVar
 
+from pydantic import BaseModel
+
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from ..model.project import Project
-from ..model.strict import StrictModel
 from .problems import CourseError, Problem
 from .validate import validate
 from .yamlfile import Loc, YamlDoc, read_yaml
 
-M = TypeVar("M", bound=StrictModel)
+M = TypeVar("M", bound=BaseModel)
 
-ITEM_FOLDERS: dict[str, tuple[str, type[StrictModel]]] = {
+ITEM_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
     "case": ("cases", Case),
     "discussion": ("discussions", Discussion),
     "drill": ("drills", Drill),
@@ -162,7 +163,7 @@ class _Loader:
                     f"cannot draw {rule.count} questions from bank `{rule.bank}`: it holds {len(bank.questions)}",
                 ))
 
-    def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, dict[str, StrictModel]]) -> None:
+    def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, dict[str, BaseModel]]) -> None:
         for i, ref in enumerate(refs):
             if ref.ref not in available[ref.kind]:
                 self.problems.append(doc.problem(

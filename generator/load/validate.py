@@ -1,7 +1,5 @@
 """Validate a YAML document against a model and translate pydantic's errors into trainer's terms.
 
-The errors come from the model's pydantic twin (:mod:`~coursegen.model.twin`), which words them.
-
 Pydantic reports a location such as ``('sections', 0, 'points', 1, 'Point', 'title')``: data keys
 mixed with the names of union branches. We walk that location through the data to find the line,
 drop the errors of union branches that cannot apply to the value written (a mapping is never the
@@ -13,16 +11,14 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from ..model.strict import StrictModel
+from pydantic import BaseModel, ValidationError
+
 from .problems import Problem
 from .yamlfile import Loc, YamlDoc
 
-if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-M = TypeVar("M", bound=StrictModel)
+M = TypeVar("M", bound=BaseModel)
 
 _SCALAR_BRANCHES = {"str", "int", "float", "bool", "constrained-str", "function-after[", "literal["}
 
@@ -33,14 +29,9 @@ def validate(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
         return None, [doc.problem((), f"expected a mapping of keys to values at the top of the file, found {_kind(doc.data)}")]
     try:
         return model.model_validate(doc.data), []
-    except ValueError as exc:  # pydantic's ValidationError, imported only once a file has a problem
-        from pydantic import ValidationError
-
-        from ..model.twin import pydantic_model
-
-        if not isinstance(exc, ValidationError):
-            raise
-        return None, _translate(doc, pydantic_model(model), exc.errors(include_url=False))
+    except ValidationError as exc:
+        problems = _translate(doc, model, exc.errors(include_url=False))
+        return None, problems
 
 
 def _translate(doc: YamlDoc, model: type[BaseModel], errors: list[Any]) -> list[Problem]:
@@ -203,6 +194,4 @@ def _tag_of(model: type[BaseModel]) -> str | None:
 
 
 def _is_model(tp: Any) -> bool:
-    from pydantic import BaseModel
-
     return isinstance(tp, type) and issubclass(tp, BaseModel)

@@ -1,7 +1,6 @@
-"""The validated course model: declarations and checks, no I/O.
+"""The validated course model: pydantic only, no I/O.
 
-These classes are the one source of truth: the loader validates against them (:mod:`.strict`, with
-their pydantic twins of :mod:`.twin` for doubtful values and error messages), the JSON Schema that
+These classes are the one source of truth: the loader validates against them, the JSON Schema that
 editors use is exported from them, and the trainer's guide reference is generated from them.
 """
 

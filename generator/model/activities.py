@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
-from .fields import Field
 
 
 class CaseQuestion(StrictModel):

@@ -1,7 +1,7 @@
 """Shared building blocks of every course model.
 
-Every model forbids unknown keys (:class:`~.strict.StrictModel`): a trainer's typo must be an error
-with a hint, never a silently ignored field.
+Every model forbids unknown keys: a trainer's typo must be an error with a hint,
+never a silently ignored field.
 """
 
 from __future__ import annotations
@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated
 
-from .fields import Field, Str
-from .strict import StrictModel
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 Id = Annotated[
     str,
-    Str(pattern=ID_PATTERN, max_length=64),
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
     Field(
         description="Stable identifier: lower-case letters, digits and '-'. "
         "Used in page addresses and in the keys under which the browser stores progress, "
@@ -26,8 +25,19 @@ Id = Annotated[
 """An id (slug) that survives edits of titles and reordering."""
 
 Markdown = Annotated[str, Field(description="Text in Markdown.")]
-Text = Annotated[str, Str(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty line of plain text."""
+
+
+class StrictModel(BaseModel):
+    """Base of every model read from a trainer's YAML.
+
+    ``defer_build``: pydantic builds a model's validator when it first validates, not at import. Nested
+    models (a point, an option) are only ever validated inside their file's model, so their own
+    validators are never built, and every command that validates nothing starts faster.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True)
 
 
 class FacilitatorNotes(StrictModel):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import AnyHttpUrl, Field, model_validator
+
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
-from .fields import Field, HttpUrl, check
 
 
 class ActivityRef(StrictModel):
@@ -17,7 +18,7 @@ class ActivityRef(StrictModel):
     homework: Id | None = Field(default=None, description="Id of a homework or survey in `homework/`.")
     quiz: Id | None = Field(default=None, description="Id of a question bank in `quizzes/`.")
 
-    @check
+    @model_validator(mode="after")
     def _exactly_one(self) -> ActivityRef:
         given = [kind for kind, ref in self.items() if ref]
         if len(given) != 1:
@@ -58,7 +59,7 @@ class Point(StrictModel):
     )
 
     def sub_points(self) -> list[SubPoint]:
-        return [p if isinstance(p, SubPoint) else SubPoint.model_construct(title=p) for p in self.points]
+        return [p if isinstance(p, SubPoint) else SubPoint(title=p) for p in self.points]
 
 
 class Section(StrictModel):
@@ -77,7 +78,7 @@ class Section(StrictModel):
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
     def full_points(self) -> list[Point]:
-        return [p if isinstance(p, Point) else Point.model_construct(title=p) for p in self.points]
+        return [p if isinstance(p, Point) else Point(title=p) for p in self.points]
 
 
 class Lecture(StrictModel):
@@ -171,7 +172,7 @@ class Course(StrictModel):
     )
     closing: Closing | None = None
     final_assessment: FinalAssessment | None = None
-    submission_url: HttpUrl | None = Field(
+    submission_url: AnyHttpUrl | None = Field(
         default=None,
         description="Where homework forms also POST their submission (e.g. an intranet form service).",
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
+from pydantic import AwareDatetime, Field, model_validator
+
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
-from .fields import AwareDatetime, Field, check
 
 
 class _Field(StrictModel):
@@ -30,7 +31,7 @@ class TextArea(_Field):
     min_length: int = Field(default=0, ge=0, le=50_000)
     max_length: int = Field(default=5_000, gt=0, le=50_000)
 
-    @check
+    @model_validator(mode="after")
     def _bounds(self) -> TextArea:
         if self.min_length > self.max_length:
             raise ValueError(f"min_length {self.min_length} is larger than max_length {self.max_length}")
@@ -51,7 +52,7 @@ class Table(_Field):
     min_rows: int = Field(default=1, ge=0, le=100, description="Rows needed when the field is required.")
     max_rows: int = Field(default=20, gt=0, le=200)
 
-    @check
+    @model_validator(mode="after")
     def _bounds(self) -> Table:
         if (dupe := first_duplicate(c.id for c in self.columns)) is not None:
             raise ValueError(f"column id {dupe!r} is used twice in this table")
@@ -107,7 +108,7 @@ class Homework(StrictModel):
     fields: list[FormField] = Field(min_length=1)
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
-    @check
+    @model_validator(mode="after")
     def _unique_ids(self) -> Homework:
         if (dupe := first_duplicate(f.id for f in self.fields)) is not None:
             raise ValueError(f"field id {dupe!r} is used twice in this form")

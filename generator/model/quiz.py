@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field, model_validator
+
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
-from .fields import Field, check
 
 
 class Option(StrictModel):
@@ -42,7 +43,7 @@ class SingleChoice(_Question):
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
 
-    @check
+    @model_validator(mode="after")
     def _one_right(self) -> SingleChoice:
         right = sum(o.correct for o in self.options)
         if right != 1:
@@ -56,7 +57,7 @@ class MultipleChoice(_Question):
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2)
 
-    @check
+    @model_validator(mode="after")
     def _some_right(self) -> MultipleChoice:
         if not any(o.correct for o in self.options):
             raise ValueError("a multiple-choice question needs at least one option with `correct: true`")
@@ -85,7 +86,7 @@ class Ordering(_Question):
     type: Literal["ordering"]
     items: list[Text] = Field(min_length=2, description="The items in their right order.")
 
-    @check
+    @model_validator(mode="after")
     def _unique(self) -> Ordering:
         if (dupe := first_duplicate(self.items)) is not None:
             raise ValueError(f"ordering items must be unique; {dupe!r} appears twice")
@@ -103,7 +104,7 @@ class Matching(_Question):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2)
 
-    @check
+    @model_validator(mode="after")
     def _complete(self) -> Matching:
         for side in ("left", "right"):
             if (dupe := first_duplicate(getattr(p, side) for p in self.pairs)) is not None:
@@ -139,7 +140,7 @@ class QuizBank(StrictModel):
     shuffle: bool = Field(default=False, description="Shuffle questions and options on each attempt.")
     questions: list[Question] = Field(min_length=1)
 
-    @check
+    @model_validator(mode="after")
     def _checks(self) -> QuizBank:
         if (dupe := first_duplicate(q.id for q in self.questions)) is not None:
             raise ValueError(f"question id {dupe!r} is used twice in this bank")

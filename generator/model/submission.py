@@ -12,8 +12,9 @@ import hashlib
 import json
 from typing import Any, Literal
 
-from .fields import AwareDatetime, Field
-from .strict import StrictModel
+from pydantic import AwareDatetime, Field
+
+from .base import StrictModel
 
 FORMAT = "coursegen-submission"
 FORMAT_VERSION = 1

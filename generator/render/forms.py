@@ -6,6 +6,8 @@ never go into that JSON, so the trainee edition cannot leak them through the scr
 
 from __future__ import annotations
 
+from annotated_types import MaxLen
+
 from .. import __version__
 from ..model import Homework
 from ..model.homework import due_label
@@ -22,7 +24,7 @@ MARKDOWN = ".md.txt"
 def identity_limits() -> dict[str, int]:
     """Maximum length of each identity field, taken from the submission model so both agree."""
     return {
-        name: info.field.kwargs["max_length"]
+        name: next(m.max_length for m in info.metadata if isinstance(m, MaxLen))
         for name, info in Trainee.model_fields.items()
     }
 

@@ -11,7 +11,7 @@ from lxml import html
 
 from coursegen.load import load_project
 from coursegen.model.base import FacilitatorNotes
-from coursegen.model.strict import StrictModel
+from coursegen.model.base import StrictModel
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_SUFFIXES = {".html", ".json", ".js", ".css", ".txt", ".xml", ".md"}

@@ -1,19 +1,21 @@
-"""Course commands: check, build, serve, new."""
+"""Course commands: check, build, serve, new, schema, guide.
+
+Each command imports what it needs when it runs: ``check`` loads and validates only, and must not pay
+for the renderer, Jinja2, Markdown or MkDocs (a test in tests/core/test_packaging.py holds it to that).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..builder import Paths, build as build_pipeline, generate
-from ..builder.offline import LIMITS as OFFLINE_LIMITS
-from ..errors import UserError
 from ..load import load_project
-from ..load.problems import Problem
-from ..model.project import Project
-from ..scaffold import create_project
-from ..schema import write_schemas
+
+if TYPE_CHECKING:
+    from ..load.problems import Problem
+    from ..model.project import Project
 
 
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
@@ -68,6 +70,9 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
 
     A failed build leaves the previous site folder untouched.
     """
+    from ..builder import Paths, build as build_pipeline
+    from ..builder.offline import LIMITS as OFFLINE_LIMITS
+
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, progress=_progress)  # type: ignore[arg-type]
@@ -90,7 +95,9 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    from ..builder import Paths, generate
     from ..builder.watch import watch  # watchdog: only the live preview needs it
+    from ..errors import UserError
 
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     generated = generate(paths, edition, progress=_progress)  # type: ignore[arg-type]
@@ -115,6 +122,8 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
 @click.option("--title", default="新课程", show_default=True, help="The course title.")
 def new(directory: Path, title: str) -> None:
     """Create a minimal course project in DIRECTORY that builds out of the box."""
+    from ..scaffold import create_project
+
     files = create_project(directory, title)
     click.echo(f"Created {len(files)} files in {directory}/")
     click.echo(f"Next: cd {directory} && coursegen serve")
@@ -124,6 +133,8 @@ def new(directory: Path, title: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True, help="Folder to write the schemas to.")
 def schema(output: Path) -> None:
     """Write the JSON Schemas of every course file (for editors) and of submission files."""
+    from ..schema import write_schemas
+
     for path in write_schemas(output):
         click.echo(str(path))
 

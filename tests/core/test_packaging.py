@@ -37,3 +37,17 @@ def test_command_line_entry_point_runs_the_coursegen_package(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-m", "coursegen", "--version"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "coursegen" in done.stdout
+
+
+def test_check_loads_the_course_without_the_renderer_or_mkdocs() -> None:
+    """`coursegen check` runs in a course repository's CI on every push: it must not pay for what only a build uses."""
+    code = (
+        "import sys\n"
+        "from coursegen.cli import main\n"
+        "try:\n    main(['check'])\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'jinja2', 'markdown', 'mkdocs', 'material', 'openpyxl', 'docx', 'jieba'}))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('coursegen.render', 'coursegen.builder'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["[]", "[]"]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
+import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,7 @@ class Generated:
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
              lms: bool = False) -> Generated:
     """Validate the course and write its pages (``lms``: for a SCORM package); raises CourseError before touching anything on disk."""
-    with _collector_paused():
+    with collector_paused:
         progress("loading course")
         project, warnings = load_project(paths.course, paths.quizzes)
         progress(f"rendering {edition} pages")
@@ -54,21 +54,37 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
     return Generated(project, site, config, warnings)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
+class _CollectorPause:
     """No garbage collection while the course is loaded and rendered.
 
     Both steps create many objects that all stay alive and form no cycles worth collecting: the collector
     would only scan them again and again (a fifth of the generator's time on a 1,000-lecture course).
-    It runs as usual afterwards.
+
+    The collector is one switch for the whole process, and ``coursegen serve`` regenerates from its watcher
+    thread while MkDocs' server runs in others: pauses are counted under a lock, so the collector comes
+    back on when the last pause ends (not when the first does), and only if it was on before the first began.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._resume = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._depth == 0:
+                self._resume = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            self._depth -= 1
+            if self._depth == 0 and self._resume:
+                gc.enable()
+
+
+collector_paused = _CollectorPause()
 
 
 def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True, offline: bool = False,

@@ -51,18 +51,18 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     gc.freeze()
+    built = False
     try:
         config = load_config(config_file=str(config_path), site_dir=str(staging), strict=strict)
         check(config)
         build(config)
-    except UserError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        built = True
     except (MkDocsException, SystemExit, OSError) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         details = "\n".join(f"  {m}" for m in collector.messages) or f"  {exc}"
         raise UserError(f"MkDocs could not build the site; {site_dir.name}/ was left as it was.\n{details}") from exc
     finally:
+        if not built:  # whatever stopped it (a UserError, Ctrl-C, a plugin's TypeError): no half-built folder stays
+            shutil.rmtree(staging, ignore_errors=True)
         gc.unfreeze()
         logger.removeHandler(collector)
     _swap(staging, site_dir)

@@ -60,7 +60,7 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
         quizzes=quizzes,
         sources={("course", course.id): course_path, **loader.sources},
     )
-    loader.check_ids(project, "lecture", [l.id for l in lectures])
+    loader.check_ids("lecture", [l.id for l in lectures])
     loader.check_references(project, course_doc)
     if not loader.problems:
         loader.check_duration(project, course_doc)
@@ -124,7 +124,7 @@ class _Loader:
         self.sources.setdefault((kind, item_id), doc.path)
         self.docs.setdefault((kind, item_id), doc)
 
-    def check_ids(self, project: Project, kind: str, ids: list[str]) -> None:
+    def check_ids(self, kind: str, ids: list[str]) -> None:
         seen: set[str] = set()
         for item_id in ids:
             if item_id in seen:

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from ..model.project import Project
-from .problems import CourseError, Problem
+from .problems import CourseError, Problem, display_path
 from .validate import validate
 from .yamlfile import Loc, YamlDoc, read_yaml
 
@@ -60,7 +60,6 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
         quizzes=quizzes,
         sources={("course", course.id): course_path, **loader.sources},
     )
-    loader.check_ids("lecture", [l.id for l in lectures])
     loader.check_references(project, course_doc)
     if not loader.problems:
         loader.check_duration(project, course_doc)
@@ -83,24 +82,35 @@ class _Loader:
         self.problems: list[Problem] = []
         self.sources: dict[tuple[str, str], Path] = {}
         self.docs: dict[tuple[str, str], YamlDoc] = {}
+        self.broken: dict[str, set[str]] = {}
+        """kind → ids of files that failed to load: their errors are reported, references to them are not."""
 
-    def load(self, path: Path, model: type[M]) -> tuple[YamlDoc | None, M | None]:
+    def load(self, path: Path, model: type[M], kind: str | None = None) -> tuple[YamlDoc | None, M | None]:
+        """The file's document and model; a file that fails leaves its problems, and (for ``kind``) its id as broken."""
         doc, problems = read_yaml(path)
         self.problems += problems
-        if doc is None or problems:
-            return doc, None
-        item, problems = validate(doc, model)
-        self.problems += problems
+        item = None
+        if doc is not None and not problems:
+            item, problems = validate(doc, model)
+            self.problems += problems
+        if item is None and kind is not None:
+            self.broken.setdefault(kind, set()).update(_ids_of_broken(path, doc))
         return doc, item
 
     def load_lecture(self, path: Path, course_doc: YamlDoc, loc: Loc) -> Lecture | None:
+        listed = course_doc.data["lectures"][loc[-1]]
+        if path.is_symlink() and not path.exists():
+            self.problems.append(course_doc.problem(
+                loc, f"lecture file `{listed}` is a symbolic link that leads nowhere (a loop or a missing target)",
+                "point the link at the lecture file, or put the file itself there",
+            ))
+            return None
         if not path.is_file():
-            hint = _close_file(path)
-            self.problems.append(course_doc.problem(loc, f"lecture file `{course_doc.data['lectures'][loc[-1]]}` does not exist", hint))
+            self.problems.append(course_doc.problem(loc, f"lecture file `{listed}` does not exist", _close_file(path)))
             return None
         doc, lecture = self.load(path, Lecture)
-        if lecture is not None and doc is not None:
-            self._remember("lecture", lecture.id, doc)
+        if lecture is None or doc is None or not self._register("lecture", lecture.id, doc):
+            return None
         return lecture
 
     def load_folder(self, folder: Path, model: type[M], kind: str) -> dict[str, M]:
@@ -108,29 +118,22 @@ class _Loader:
         if not folder.is_dir():
             return items
         for path in sorted(folder.glob("*.y*ml")):
-            doc, item = self.load(path, model)
-            if item is None or doc is None:
-                continue
-            item_id = getattr(item, "id")
-            if item_id in items:
-                first = self.sources[(kind, item_id)]
-                self.problems.append(doc.problem(("id",), f"{kind} id `{item_id}` is already used by {first.name}", "ids must be unique; rename one of them"))
-                continue
-            items[item_id] = item
-            self._remember(kind, item_id, doc)
+            doc, item = self.load(path, model, kind)
+            if item is not None and doc is not None and self._register(kind, getattr(item, "id"), doc):
+                items[getattr(item, "id")] = item
         return items
 
-    def _remember(self, kind: str, item_id: str, doc: YamlDoc) -> None:
-        self.sources.setdefault((kind, item_id), doc.path)
-        self.docs.setdefault((kind, item_id), doc)
-
-    def check_ids(self, kind: str, ids: list[str]) -> None:
-        seen: set[str] = set()
-        for item_id in ids:
-            if item_id in seen:
-                doc = self.docs[(kind, item_id)]
-                self.problems.append(doc.problem(("id",), f"{kind} id `{item_id}` is used by more than one file"))
-            seen.add(item_id)
+    def _register(self, kind: str, item_id: str, doc: YamlDoc) -> bool:
+        """Record where an item came from; False (and a problem naming both files) if its id is taken."""
+        first = self.sources.get((kind, item_id))
+        if first is not None:
+            self.problems.append(doc.problem(
+                ("id",), f"{kind} id `{item_id}` is already used by {display_path(first)}", "ids must be unique; rename one of them",
+            ))
+            return False
+        self.sources[(kind, item_id)] = doc.path
+        self.docs[(kind, item_id)] = doc
+        return True
 
     def check_references(self, project: Project, course_doc: YamlDoc) -> None:
         available = {
@@ -155,6 +158,8 @@ class _Loader:
         for i, rule in enumerate(final.draw):
             loc = ("final_assessment", "draw", i, "bank")
             bank = project.quizzes.get(rule.bank)
+            if bank is None and rule.bank in self.broken.get("quiz", ()):
+                continue
             if bank is None:
                 self.problems.append(course_doc.problem(loc, f"no question bank with id `{rule.bank}`", _did_you_mean(rule.bank, project.quizzes)))
             elif rule.count > len(bank.questions):
@@ -165,7 +170,7 @@ class _Loader:
 
     def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, dict[str, BaseModel]]) -> None:
         for i, ref in enumerate(refs):
-            if ref.ref not in available[ref.kind]:
+            if ref.ref not in available[ref.kind] and ref.ref not in self.broken.get(ref.kind, ()):
                 self.problems.append(doc.problem(
                     (*loc, i, ref.kind),
                     f"no {ref.kind} with id `{ref.ref}`",
@@ -183,6 +188,16 @@ class _Loader:
             ))
 
 
+def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:
+    """The ids a file that failed to load may have been meant to define: its ``id`` if it wrote one, and its
+    file name (files are named after their ids): references to either are not reported as missing."""
+    ids = {path.stem}
+    written = doc.data.get("id") if doc is not None and isinstance(doc.data, dict) else None
+    if isinstance(written, str):
+        ids.add(written.strip())
+    return ids
+
+
 def _did_you_mean(word: str, choices: dict[str, object]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     if close:
@@ -193,6 +208,6 @@ def _did_you_mean(word: str, choices: dict[str, object]) -> str | None:
 def _close_file(path: Path) -> str | None:
     if not path.parent.is_dir():
         return None
-    names = [p.name for p in path.parent.iterdir()]
+    names = [p.name for p in path.parent.iterdir() if p.name != path.name]
     close = difflib.get_close_matches(path.name, names, n=1)
     return f"did you mean `{close[0]}`?" if close else None

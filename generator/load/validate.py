@@ -36,6 +36,7 @@ def validate(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
 
 def _translate(doc: YamlDoc, model: type[BaseModel], errors: list[Any]) -> list[Problem]:
     problems: dict[tuple[int, int, str], Problem] = {}
+    errors = _without_misspelt_keys(doc.data, model, errors)
     for err in errors:
         data_loc, branches = _split_loc(doc.data, err)
         if not _branch_applies(doc.data, data_loc, branches, err):
@@ -48,6 +49,30 @@ def _translate(doc: YamlDoc, model: type[BaseModel], errors: list[Any]) -> list[
             problem = _phrase(doc, model, err, data_loc, branches)
             problems.setdefault((problem.line, problem.col, problem.message), problem)
     return list(problems.values())
+
+
+def _without_misspelt_keys(data: Any, model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """A misspelt key is one mistake: `titel` is reported as unknown (with its did-you-mean), and the
+    "missing `title`" it causes in the same mapping is dropped."""
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            unknown.setdefault(tuple(err["loc"][:-1]), []).append(str(err["loc"][-1]))
+    if not unknown:
+        return errors
+
+    def explained(err: Any) -> bool:
+        if err["type"] != "missing":
+            return False
+        key, parent = str(err["loc"][-1]), tuple(err["loc"][:-1])
+        return any(_closest(typo, _fields_at(model, err["loc"])) == key for typo in unknown.get(parent, ()))
+
+    return [err for err in errors if not explained(err)]
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _split_loc(data: Any, err: Any) -> tuple[Loc, list[tuple[int, str]]]:
@@ -99,8 +124,9 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
         return doc.problem(parent, f"missing required key `{loc[-1]}`" + (f" in `{_dotted(parent)}`" if parent else ""))
     if kind == "extra_forbidden":
         allowed = _fields_at(model, err["loc"])
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None)
+        close = _closest(str(loc[-1]), allowed)
+        hint = _choice_answer_hint(_get(doc.data, loc[:-1]), str(loc[-1])) or (
+            f"did you mean `{close}`?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None))
         return doc.problem(loc, f"unknown key `{loc[-1]}`" + (f" in `{_dotted(loc[:-1])}`" if loc[:-1] else ""), hint, key=True)
     if kind == "union_tag_invalid":
         expected = err["ctx"]["expected_tags"].replace("'", "")
@@ -118,6 +144,17 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
     elif kind == "string_pattern_mismatch":
         hint = "ids use lower-case letters, digits and '-', e.g. `complaint-roots`"
     return doc.problem(loc, f"`{where}`: {message}" if where else message, hint)
+
+
+def _choice_answer_hint(mapping: Any, key: str) -> str | None:
+    """`answer: B` on a choice question (the habit of exam spreadsheets) is one mistake with two symptoms:
+    the unknown key, and no option marked right. One message says both."""
+    if key != "answer" or not isinstance(mapping, dict) or mapping.get("type") not in ("single", "multiple"):
+        return None
+    options = mapping.get("options")
+    marked = isinstance(options, list) and any(isinstance(o, dict) and o.get("correct") is True for o in options)
+    hint = "a choice question has no `answer`: mark each right option with `correct: true` under `options`"
+    return hint if marked else f"{hint} (no option is marked yet)"
 
 
 def _expected(err: Any, value: Any) -> str:

@@ -24,6 +24,10 @@ MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 """Bounds alias expansion ("billion laughs"): aliases are followed, so a small file can be huge."""
 
+MAX_DEPTH = 50
+"""Lists and mappings nested deeper than this are a mistake (the deepest course file nests about 8 levels);
+without a bound, a few hundred levels exhaust Python's recursion in the parser and the validator."""
+
 
 @dataclass
 class YamlDoc:
@@ -79,7 +83,7 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
@@ -89,16 +93,35 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a course file may hold at most {MAX_FILE_BYTES:,}")]
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(path, 1, 1, f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8")]
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(path, 1, 1, f"cannot read file: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [_not_utf8(path, raw, exc.start)]
     if _fast(text):
         doc, problems = _parse(path, text, _FAST_LOADER)
         if doc is not None and not problems:
             return doc, problems
     return _parse(path, text, yaml.SafeLoader)
+
+
+def _not_utf8(path: Path, raw: bytes, start: int) -> Problem:
+    """Where the first byte that is not UTF-8 stands, and what the file was most likely saved as.
+
+    Chinese Windows editors save "ANSI" text as GBK (GB18030): it is refused rather than guessed at, because a
+    file that decodes as GBK may still be something else, and the site must show what the trainer wrote.
+    """
+    line = raw.count(b"\n", 0, start) + 1
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    col = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return Problem(path, line, col, f"not UTF-8 text (byte {start + 1} of the file)", "save the file as UTF-8")
+    return Problem(path, line, col, "saved as GBK (GB18030), not UTF-8",
+                   "re-save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in VS Code: 通过编码保存 → UTF-8)")
 
 
 def _fast(text: str) -> bool:
@@ -118,6 +141,8 @@ def _compose(text: str) -> yaml.Node:
 def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=loader)
+    except RecursionError:
+        return None, [_too_deep(path, text)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -130,14 +155,43 @@ def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Pr
     if node is None:
         return None, [Problem(path, 1, 1, "file is empty", "a course file is a YAML mapping of keys to values")]
     try:
-        doc.data = _build(node, doc, problems, _Constructor(), [0])
+        doc.data = _build(node, doc, problems, _Constructor(), [0], 0)
     except _TooLarge:
         return None, [Problem(path, 1, 1, f"more than {MAX_NODES:,} values once aliases are expanded")]
+    except _TooDeep as exc:
+        return None, [_depth_problem(path, exc.line, exc.col)]
     return doc, problems
 
 
 class _TooLarge(Exception):
     pass
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
+def _depth_problem(path: Path, line: int, col: int) -> Problem:
+    return Problem(path, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+                   "a course file needs only a few levels; check for brackets that were never closed")
+
+
+def _too_deep(path: Path, text: str) -> Problem:
+    """Where nesting first passes the limit, found from the parser's events (which do not recurse)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return _depth_problem(path, *_mark(event))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return _depth_problem(path, 1, 1)
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
@@ -159,7 +213,7 @@ def _syntax_hint(text: str, line: int) -> str | None:
     return "check the indentation and that text containing ': ' or starting with a symbol is quoted"
 
 
-def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int]) -> Any:
+def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int], depth: int) -> Any:
     """The data under ``node``, with each problem found in it added to ``problems``.
 
     Strings, by far the most common node, keys included, are taken straight from the node (what the
@@ -178,8 +232,10 @@ def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constr
             line, col = _mark(node)
             problems.append(Problem(doc.path, line, col, f"cannot read value: {exc}"))
             return None
+    if depth >= MAX_DEPTH:  # ``depth`` lists and mappings enclose this one
+        raise _TooDeep(*_mark(node))
     if kind is SequenceNode:
-        return [_build(item, doc, problems, ctor, count) for item in node.value]
+        return [_build(item, doc, problems, ctor, count, depth + 1) for item in node.value]
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = key_node.value if key_node.tag == _STR_TAG and type(key_node) is ScalarNode else _key(ctor, key_node)
@@ -187,7 +243,7 @@ def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constr
             line, col = _mark(key_node)
             problems.append(Problem(doc.path, line, col, f"duplicate key `{key}`", "each key may appear once in a mapping"))
             continue
-        result[key] = _build(value_node, doc, problems, ctor, count)
+        result[key] = _build(value_node, doc, problems, ctor, count, depth + 1)
     return result
 
 

@@ -76,7 +76,7 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     case = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
     write_course(tmp_path, {"course/cases/a.yml": case, "course/cases/b.yml": case})
     assert problems(tmp_path) == [
-        "course/cases/b.yml:1:5: case id `pond` is already used by a.yml\n    hint: ids must be unique; rename one of them"
+        "course/cases/b.yml:1:5: case id `pond` is already used by course/cases/a.yml\n    hint: ids must be unique; rename one of them"
     ]
 
 
@@ -101,10 +101,19 @@ def test_bad_id_gets_the_id_rule(tmp_path: Path) -> None:
     assert message.endswith("hint: ids use lower-case letters, digits and '-', e.g. `complaint-roots`")
 
 
-def test_not_utf8(tmp_path: Path) -> None:
+def test_a_file_saved_as_gbk_is_named_as_such_at_its_first_chinese_character(tmp_path: Path) -> None:
     write_course(tmp_path)
     (tmp_path / "course/lectures/one.yml").write_bytes(LECTURE.encode("gb18030"))
-    assert problems(tmp_path) == ["course/lectures/one.yml:1:1: not UTF-8 text (byte 15)\n    hint: save the file as UTF-8"]
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:2:8: saved as GBK (GB18030), not UTF-8\n"
+        "    hint: re-save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in VS Code: 通过编码保存 → UTF-8)"
+    ]
+
+
+def test_other_text_that_is_not_utf8_names_line_column_and_byte(tmp_path: Path) -> None:
+    write_course(tmp_path)
+    (tmp_path / "course/lectures/one.yml").write_bytes(LECTURE.replace("第一讲", "caf").encode() .replace(b"caf", b"caf\xe9\xff"))
+    assert problems(tmp_path) == ["course/lectures/one.yml:2:11: not UTF-8 text (byte 19 of the file)\n    hint: save the file as UTF-8"]
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:

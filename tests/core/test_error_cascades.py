@@ -1,0 +1,100 @@
+"""One mistake, one message: a broken file reports its own errors and nothing that follows from them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .coursefiles import COURSE, LECTURE, write_course
+from .test_errors import problems
+
+BANK = """\
+id: quiz-front
+title: 前台自测
+questions:
+  - id: q1
+    type: single
+    prompt: 哪一项正确？
+    options:
+      - {text: 甲, correct: true}
+      - {text: 乙}
+"""
+
+CASE = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
+
+USES_BOTH = LECTURE + "    activities: [{quiz: quiz-front}, {case: pond}]\n"
+
+
+def test_a_broken_quiz_file_yields_exactly_its_own_error(tmp_path: Path) -> None:
+    write_course(tmp_path, {
+        "course/course.yml": COURSE + "final_assessment: {id: final, title: 结业, pass_mark: 60, draw: [{bank: quiz-front, count: 1}]}\n",
+        "course/lectures/one.yml": USES_BOTH,
+        "course/cases/pond.yml": CASE,
+        "quizzes/front.yml": BANK.replace("    prompt: 哪一项正确？\n", ""),
+    })
+    assert problems(tmp_path) == ["quizzes/front.yml:4:5: missing required key `prompt` in `questions[0]`"]
+
+
+def test_a_case_file_that_does_not_parse_yields_only_its_syntax_error(tmp_path: Path) -> None:
+    write_course(tmp_path, {
+        "course/lectures/one.yml": USES_BOTH,
+        "course/cases/pond.yml": CASE.replace("title: 池子", "title: [池子"),
+        "quizzes/front.yml": BANK,
+    })
+    [message] = problems(tmp_path)
+    assert message.startswith("course/cases/pond.yml:3:11: YAML syntax error")
+
+
+def test_a_reference_to_an_id_no_file_defines_is_still_reported(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": USES_BOTH, "course/cases/pond.yml": CASE,
+                            "quizzes/front.yml": BANK.replace("quiz-front", "quiz-back")})
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:8:25: no quiz with id `quiz-front`\n    hint: did you mean `quiz-back`?"
+    ]
+
+
+def test_a_misspelt_key_is_one_message_with_its_correction(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("    title: 一节", "    titel: 一节")})
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:6:5: unknown key `titel` in `sections[0]`\n    hint: did you mean `title`?"
+    ]
+
+
+def test_answer_on_a_choice_question_says_how_choices_are_marked(tmp_path: Path) -> None:
+    bank = BANK.replace("      - {text: 甲, correct: true}\n", "      - {text: 甲}\n").replace("    options:", "    answer: A\n    options:")
+    write_course(tmp_path, {"quizzes/front.yml": bank})
+    assert problems(tmp_path) == [
+        "quizzes/front.yml:7:5: unknown key `answer` in `questions[0]`\n"
+        "    hint: a choice question has no `answer`: mark each right option with `correct: true` under `options`"
+        " (no option is marked yet)"
+    ]
+
+
+def test_duplicate_lecture_ids_name_both_files(tmp_path: Path) -> None:
+    write_course(tmp_path, {
+        "course/course.yml": COURSE.replace("lectures: [lectures/one.yml]", "lectures: [lectures/one.yml, lectures/two.yml]"),
+        "course/lectures/two.yml": LECTURE.replace("title: 第一讲", "title: 第二讲"),
+    })
+    assert problems(tmp_path) == [
+        "course/lectures/two.yml:1:5: lecture id `one` is already used by course/lectures/one.yml\n"
+        "    hint: ids must be unique; rename one of them"
+    ]
+
+
+def test_nesting_hundreds_of_levels_deep_is_one_clear_error(tmp_path: Path) -> None:
+    flow = LECTURE.replace("points: [要点]", "points: " + "[" * 500 + "要点" + "]" * 500)
+    block = LECTURE.replace("    points: [要点]\n", "    points:\n" + "".join(" " * (6 + 2 * i) + "-\n" for i in range(1200)) + " " * 2406 + "要点\n")
+    for text in (flow, block):
+        write_course(tmp_path, {"course/lectures/one.yml": text})
+        [message] = problems(tmp_path)
+        assert ": lists and mappings are nested more than 50 levels deep here\n" in message
+        assert message.startswith("course/lectures/one.yml:")
+
+
+def test_a_lecture_listed_through_a_symlink_loop_says_so(tmp_path: Path) -> None:
+    write_course(tmp_path, {"course/course.yml": COURSE.replace("lectures/one.yml", "lectures/loop.yml")})
+    os.symlink("loop.yml", tmp_path / "course/lectures/loop.yml")
+    assert problems(tmp_path) == [
+        "course/course.yml:7:12: lecture file `lectures/loop.yml` is a symbolic link that leads nowhere (a loop or a missing target)\n"
+        "    hint: point the link at the lecture file, or put the file itself there"
+    ]

@@ -10,6 +10,7 @@ import math
 
 from pydantic import ValidationError
 
+from ..load.standins import stand_in
 from .metadata import DEFAULT_HOURS_PER_DAY
 from ..model import Duration
 from ..render.outline import chinese_number
@@ -22,11 +23,6 @@ CLOSING_MINUTES = 30
 MAX_LECTURE_MINUTES = 24 * 60
 
 
-def todo(what: str) -> str:
-    """The one marking of text the trainer must still write, e.g. （待补充：案例背景）."""
-    return f"（待补充：{what}）"
-
-
 def lay_out(outline: Outline, report: Report) -> None:
     """Fill ids, labels, minutes and stand-ins in place; note each decision in ``report``."""
     _metadata(outline, report)
@@ -36,7 +32,7 @@ def lay_out(outline: Outline, report: Report) -> None:
         lecture.title, written = written_minutes(lecture.title)
         lecture.minutes = min(written or 0, MAX_LECTURE_MINUTES)
         if not lecture.title:
-            lecture.title = todo("讲次标题")
+            lecture.title = stand_in("讲次标题")
             report.note(lecture.line, lecture.label or "", "the lecture has no title; a stand-in was written")
         _sections(lecture, report)
     _minutes(outline, report)
@@ -44,10 +40,10 @@ def lay_out(outline: Outline, report: Report) -> None:
 
 def _metadata(outline: Outline, report: Report) -> None:
     for field, label, value in (
-        ("title", "课程标题", todo("课程标题")),
-        ("background", "课程背景", [todo("课程背景")]),
-        ("benefits", "课程收益", [todo("课程收益")]),
-        ("audience", "课程对象", [todo("课程对象")]),
+        ("title", "课程标题", stand_in("课程标题")),
+        ("background", "课程背景", [stand_in("课程背景")]),
+        ("benefits", "课程收益", [stand_in("课程收益")]),
+        ("audience", "课程对象", [stand_in("课程对象")]),
     ):
         if not getattr(outline, field):
             setattr(outline, field, value)
@@ -87,7 +83,7 @@ def _sections(lecture: LectureNode, report: Report) -> None:
         lecture.sections = [Node(text, lecture.line) for text in lecture.summary]
         lecture.summary = []
     if not lecture.sections:
-        lecture.sections = [Node(todo("小节标题"), lecture.line)]
+        lecture.sections = [Node(stand_in("小节标题"), lecture.line)]
         report.note(lecture.line, lecture.title, "the lecture has no sections; a stand-in section was written")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .layout import todo
+from ..load.standins import stand_in
 from ..render.outline import chinese_number
 from .tree import Activity, LectureNode, Node, Outline
 from .writer import FOLDERS
@@ -47,7 +47,7 @@ def _lecture(lecture: LectureNode, unit: str) -> list[str]:
 
 
 def _node(node: Node, number: str, depth: int) -> list[str]:
-    lines = [f"{_INDENT * depth}{number}{node.title or todo('标题')}"]
+    lines = [f"{_INDENT * depth}{number}{node.title or stand_in('标题')}"]
     return lines + [f"{_INDENT * (depth + 1)}· {_clip(text)}" for text in node.body]
 
 

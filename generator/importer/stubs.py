@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .layout import todo
+from ..load.standins import stand_in
 from .tokens import tidy
 from .tree import Activity
 
@@ -33,21 +33,21 @@ def _case(a: Activity) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": tidy(a.title) or a.keyword,
-        "background": _details(a) or todo("案例背景，即事情发生前的情况"),
-        "events": [todo("事件经过，按时间顺序每条写一步")],
-        "questions": [{"id": "q1", "prompt": todo("思考题")}],
-        "debrief": todo("案例解析，学员作答后展开"),
+        "background": _details(a) or stand_in("案例背景，即事情发生前的情况"),
+        "events": [stand_in("事件经过，按时间顺序每条写一步")],
+        "questions": [{"id": "q1", "prompt": stand_in("思考题")}],
+        "debrief": stand_in("案例解析，学员作答后展开"),
     }
 
 
 def _discussion(a: Activity) -> dict[str, Any]:
-    prompt = "\n\n".join(p for p in (a.title, _details(a)) if p) or todo("讨论题")
+    prompt = "\n\n".join(p for p in (a.title, _details(a)) if p) or stand_in("讨论题")
     return {
         "id": a.id,
         "title": tidy(a.title) or a.keyword,
         "prompt": prompt,
         "time_minutes": DISCUSSION_MINUTES,
-        "good_outcome": [todo("好的讨论成果是什么样")],
+        "good_outcome": [stand_in("好的讨论成果是什么样")],
     }
 
 
@@ -55,12 +55,12 @@ def _drill(a: Activity) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": tidy(a.title) or a.keyword,
-        "scenario": _details(a) or todo("演练情境"),
+        "scenario": _details(a) or stand_in("演练情境"),
         "roles": [
-            {"name": todo(f"角色{n}"), "brief": todo("这个角色知道什么、想要什么")} for n in ("一", "二")
+            {"name": stand_in(f"角色{n}"), "brief": stand_in("这个角色知道什么、想要什么")} for n in ("一", "二")
         ],
         "time_minutes": DRILL_MINUTES,
-        "good_outcome": [todo("好的演练结果是什么样")],
+        "good_outcome": [stand_in("好的演练结果是什么样")],
     }
 
 
@@ -70,12 +70,12 @@ def _homework(a: Activity) -> dict[str, Any]:
     return {
         "id": a.id,
         "title": f"{a.keyword}：{tidy(a.title)}" if is_title else a.keyword,
-        "intro": intro or todo("作业要求"),
+        "intro": intro or stand_in("作业要求"),
         "fields": [{
             "id": "answer",
             "type": "textarea",
             "label": "作答",
-            "hint": todo("按作业要求改成表格或多个字段"),
+            "hint": stand_in("按作业要求改成表格或多个字段"),
             "required": True,
         }],
     }

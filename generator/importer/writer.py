@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from ..errors import UserError
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture
 from ..yamlout import dump_yaml
-from .layout import todo
+from ..load.standins import stand_in
 from .stubs import stub
 from .tree import Activity, LectureNode, Node, Outline
 
@@ -100,7 +100,7 @@ def _lecture(lecture: LectureNode) -> dict[str, Any]:
 def _section(lecture_id: str, n: int, section: Node) -> dict[str, Any]:
     return _without_empty({
         "id": f"{lecture_id}-section-{n}",
-        "title": section.title or todo("小节标题"),
+        "title": section.title or stand_in("小节标题"),
         "body": _markdown(section.body),
         "points": [_point(p, depth=1) for p in section.children],
         "activities": _refs(section.activities),
@@ -109,7 +109,7 @@ def _section(lecture_id: str, n: int, section: Node) -> dict[str, Any]:
 
 def _point(node: Node, depth: int) -> str | dict[str, Any]:
     """A plain title where nothing hangs under it, as the example course writes points."""
-    title = node.title or todo("标题")
+    title = node.title or stand_in("标题")
     if not node.body and not node.children:
         return title
     data: dict[str, Any] = {"title": title, "body": _markdown(node.body)}

@@ -17,6 +17,7 @@ from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from ..model.project import Project
 from .problems import CourseError, Problem, display_path
+from .standins import OPEN, stand_ins
 from .validate import validate
 from .yamlfile import Loc, YamlDoc, read_yaml
 
@@ -61,7 +62,8 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
         sources={("course", course.id): course_path, **loader.sources},
     )
     loader.check_references(project, course_doc)
-    if not loader.problems:
+    if not any(p.severity == "error" for p in loader.problems):  # an error elsewhere would make these guesses
+        loader.check_unused_banks(project)
         loader.check_duration(project, course_doc)
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors:
@@ -93,6 +95,11 @@ class _Loader:
         if doc is not None and not problems:
             item, problems = validate(doc, model)
             self.problems += problems
+        if item is not None and doc is not None and doc.text is not None and OPEN in doc.text:
+            self.problems += [
+                doc.problem(loc, f"still holds the importer's stand-in {text}", "replace it with the course's own text", severity="warning")
+                for loc, text in stand_ins(doc.data)
+            ]
         if item is None and kind is not None:
             self.broken.setdefault(kind, set()).update(_ids_of_broken(path, doc))
         return doc, item
@@ -176,6 +183,19 @@ class _Loader:
                     f"no {ref.kind} with id `{ref.ref}`",
                     _did_you_mean(ref.ref, available[ref.kind]),
                 ))
+
+    def check_unused_banks(self, project: Project) -> None:
+        """A bank no lecture places and no final assessment draws from (the scaffold's sample bank after an
+        import, a bank whose lecture was removed) is on no page a trainee can reach."""
+        used = {ref.ref for lecture in project.lectures for refs in [lecture.activities, *(s.activities for s in lecture.sections)]
+                for ref in refs if ref.kind == "quiz"}
+        if project.course.final_assessment is not None:
+            used.update(rule.bank for rule in project.course.final_assessment.draw)
+        for bank_id in sorted(set(project.quizzes) - used):
+            self.problems.append(self.docs[("quiz", bank_id)].problem(
+                ("id",), f"question bank `{bank_id}` is not used by any lecture or by the final assessment",
+                f"place it in a lecture's activities (`- quiz: {bank_id}`), or delete the file", severity="warning",
+            ))
 
     def check_duration(self, project: Project, course_doc: YamlDoc) -> None:
         planned, budget = project.planned_minutes, project.course.duration.minutes

@@ -34,6 +34,7 @@ duration_minutes: 60
 sections:
   - id: s1
     title: 三维视角
+    activities: [{quiz: basics}]
 """
 HOMEWORK_YML = """\
 id: {id}

@@ -1,7 +1,8 @@
 """Regenerate the workspace whenever a course file changes, for ``coursegen serve``.
 
 MkDocs' own server watches the generated docs folder; this watcher keeps that folder in step with
-the YAML. A broken edit prints its errors and leaves the last good pages being served.
+the YAML. A broken edit prints its errors and leaves the last good pages being served; nothing that
+appears in the watched folders (a symlink loop, a file that vanishes mid-read) stops the watching.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ class _Debounced(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        if Path(str(event.src_path)).resolve().is_relative_to(self.ignore):
-            return
+        try:
+            if Path(str(event.src_path)).resolve().is_relative_to(self.ignore):
+                return
+        except (OSError, RuntimeError):  # a symlink loop cannot be resolved: it is not ours to ignore
+            pass
         with self.lock:
             if self.timer:
                 self.timer.cancel()

@@ -108,6 +108,8 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
             _progress("course regenerated")
         except UserError as exc:
             click.echo(f"{exc}\n(still serving the last good version)", err=True)
+        except Exception as exc:  # noqa: BLE001 - the preview outlives anything one save can cause
+            click.echo(f"could not regenerate the course: {type(exc).__name__}: {exc}\n(still serving the last good version)", err=True)
 
     docs = config.parent / "docs"
     observer = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work)

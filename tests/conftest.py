@@ -56,6 +56,14 @@ def site_url(example_site: Path) -> Iterator[str]:
     yield from serve_folder(example_site)
 
 
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test runs in its own empty temporary folder, as a trainer runs ``coursegen`` in a course folder;
+    the working folder is restored afterwards, whatever happens."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="Rewrite golden files from the current output.")
 

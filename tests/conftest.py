@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from coursegen.builder import Paths, build
+from tests.tools import apply_markers
+
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +65,11 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     the working folder is restored afterwards, whatever happens."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``browser`` or ``node`` skip, saying why, when their tool is missing (tests/tools.py)."""
+    apply_markers(items)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from coursegen.builder import Paths, build
+from tests.tools import apply_markers
+
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +57,19 @@ def serve_folder(folder: Path) -> Iterator[str]:
 def site_url(example_site: Path) -> Iterator[str]:
     """Base URL (no trailing slash) of the trainee edition of the example course."""
     yield from serve_folder(example_site)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test runs in its own empty temporary folder, as a trainer runs ``coursegen`` in a course folder;
+    the working folder is restored afterwards, whatever happens."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``browser`` or ``node`` skip, saying why, when their tool is missing (tests/tools.py)."""
+    apply_markers(items)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,13 +1,12 @@
 """Independent JavaScript tools the suite runs (axe-core, scorm-again, gift-pegjs), from npm.
 
 They are pinned in ``tests/js/package.json`` (and its lock file) and installed into the git-ignored
-``tests/js/node_modules`` by ``scripts/test.sh``, or on first use here.
+``tests/js/node_modules`` by ``scripts/test.sh`` (or ``npm ci --prefix tests/js``). A test that needs one
+is marked ``@pytest.mark.node("<package>")`` and skips, saying so, when it is not installed (tests/tools.py).
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,7 @@ def js_tool(relative: str) -> Path:
     """A file inside an installed npm package, e.g. ``axe-core/axe.min.js``."""
     path = NODE_MODULES / relative
     if not path.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail(f"npm is needed to install the test tools in {TOOLS} (Debian: apt-get install npm)")
-        subprocess.run([npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund"], check=True, capture_output=True, timeout=600)
-    assert path.exists(), f"{relative} is missing after installing {TOOLS / 'package.json'}"
+        package = relative.split("/")[0]
+        pytest.fail(f"{path} is missing: mark the test @pytest.mark.node({package!r}) so it skips without it, "
+                    f"and install the tools with: npm ci --prefix {TOOLS}")
     return path

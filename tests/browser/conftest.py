@@ -1,4 +1,7 @@
-"""A real browser: Debian's Chromium driven by Playwright (never a downloaded browser)."""
+"""A real browser: Debian's Chromium driven by Playwright (never a downloaded browser).
+
+Every test here is marked ``browser`` (a test using the ``browser`` or ``page`` fixture must be: see tests/tools.py).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,8 @@ import pytest
 
 from coursegen.builder import Paths, build
 from tests.conftest import ROOT, serve_folder
+from tests.tools import CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -22,18 +25,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.browser)
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -10,6 +10,8 @@ import pytest
 
 from tests.jstools import js_tool
 
+pytestmark = [pytest.mark.browser, pytest.mark.node("axe-core")]
+
 Page = Any  # playwright.sync_api.Page
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from coursegen.load import load_project
 from coursegen.model import Case
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
 
 EXAMPLE, _ = load_project(ROOT / "course", ROOT / "quizzes")
 CASE = next(c for c in EXAMPLE.cases.values() if any(q.options for q in c.questions))

@@ -30,6 +30,8 @@ from coursegen.model.submission import checksum
 
 from tests.conftest import ROOT, serve_folder
 
+pytestmark = pytest.mark.browser
+
 FIXTURE = ROOT / "tests" / "activities" / "fixture_course"
 SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
 EXAMPLE, _ = load_project(ROOT / "course", ROOT / "quizzes")

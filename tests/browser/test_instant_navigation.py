@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 Page = Any  # playwright.sync_api.Page
 
 QUIZ = "quiz-service-front"

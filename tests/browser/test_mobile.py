@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 Page = Any  # playwright.sync_api.Page
 
 WIDTH = 375

@@ -12,6 +12,8 @@ import pytest
 from coursegen.builder import Paths, build
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.browser
+
 Page = Any  # playwright.sync_api.Page
 
 

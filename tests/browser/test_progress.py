@@ -8,6 +8,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 Page = Any  # playwright.sync_api.Page
 
 COURSE = "consumer-protection-complaints"

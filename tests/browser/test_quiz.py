@@ -20,6 +20,8 @@ from coursegen.model.quiz import QuizBank
 from tests.browser.conftest import serve_built_with_site_url
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.browser
+
 FIXTURE = ROOT / "tests" / "quiz" / "fixture"
 COURSE_ID = "quiz-fixture"
 

@@ -19,6 +19,7 @@ from tests.conftest import serve_folder
 from tests.jstools import js_tool
 from tests.scorm.course_factory import built_packages
 
+pytestmark = [pytest.mark.browser, pytest.mark.node("scorm-again")]
 
 LMS_PAGE = """<!doctype html>
 <meta charset="utf-8"><title>LMS</title>

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from coursegen.cli import main
 from coursegen.load import load_project
 
-from .coursefiles import COURSE, write_course
+from tests.coursefiles import COURSE, write_course
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
@@ -47,9 +47,15 @@ def copy_fixture(tmp_path: Path) -> Path:
     return target
 
 
-def test_build_prints_a_summary_and_leaves_docs_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = copy_fixture(tmp_path)
-    monkeypatch.chdir(project)
+@pytest.fixture
+def mini_project(workdir: Path) -> Path:
+    """The working folder, holding a copy of the small fixture course project."""
+    shutil.copytree(FIXTURE, workdir, dirs_exist_ok=True)
+    return workdir
+
+
+def test_build_prints_a_summary_and_leaves_docs_alone(mini_project: Path) -> None:
+    project = mini_project
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
@@ -60,9 +66,8 @@ def test_build_prints_a_summary_and_leaves_docs_alone(tmp_path: Path, monkeypatc
     assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
 
 
-def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = copy_fixture(tmp_path)
-    monkeypatch.chdir(project)
+def test_a_failed_build_keeps_the_last_good_site(mini_project: Path) -> None:
+    project = mini_project
     assert CliRunner().invoke(main, ["build"]).exit_code == 0
     good = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     course = project / "course" / "course.yml"
@@ -72,9 +77,8 @@ def test_a_failed_build_keeps_the_last_good_site(tmp_path: Path, monkeypatch: py
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == good
 
 
-def test_a_mkdocs_failure_also_keeps_the_last_good_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = copy_fixture(tmp_path)
-    monkeypatch.chdir(project)
+def test_a_mkdocs_failure_also_keeps_the_last_good_site(mini_project: Path) -> None:
+    project = mini_project
     assert CliRunner().invoke(main, ["build"]).exit_code == 0
     index = (project / "site" / "index.html").read_bytes()
     (project / "docs" / "help.md").write_text("# 帮助\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
@@ -85,10 +89,8 @@ def test_a_mkdocs_failure_also_keeps_the_last_good_site(tmp_path: Path, monkeypa
     assert (project / "site" / "index.html").read_bytes() == index
 
 
-def test_a_hand_written_page_cannot_shadow_a_generated_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = copy_fixture(tmp_path)
-    (project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
-    monkeypatch.chdir(project)
+def test_a_hand_written_page_cannot_shadow_a_generated_one(mini_project: Path) -> None:
+    (mini_project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
     assert "this hand-written page has the address of a generated page" in result.output
@@ -118,17 +120,16 @@ def test_plugin_reports_course_errors_as_a_plugin_error(tmp_path: Path) -> None:
         config.plugins.on_config(config)
 
 
-def test_new_project_builds_out_of_the_box(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_new_project_builds_out_of_the_box(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["new", "demo", "--title", "新员工服务礼仪"])
     assert result.exit_code == 0, result.output
-    monkeypatch.chdir(tmp_path / "demo")
-    assert (tmp_path / "demo" / "schemas" / "course.schema.json").is_file()
+    monkeypatch.chdir(workdir / "demo")
+    assert (workdir / "demo" / "schemas" / "course.schema.json").is_file()
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert "新员工服务礼仪" in html_text(tmp_path / "demo" / "site" / "index.html")
-    assert runner.invoke(main, ["new", str(tmp_path / "demo")]).exit_code == 1
+    assert "新员工服务礼仪" in html_text(workdir / "demo" / "site" / "index.html")
+    assert runner.invoke(main, ["new", str(workdir / "demo")]).exit_code == 1
 
 
 def test_agenda_lays_lectures_around_lunch(tmp_path: Path) -> None:

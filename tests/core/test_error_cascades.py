@@ -5,12 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
-from coursegen.load import load_project
-
-from .coursefiles import COURSE, LECTURE, write_course
-from .test_errors import problems
+from tests.coursefiles import COURSE, LECTURE, problems, warnings, write_course
 
 BANK = """\
 id: quiz-front
@@ -104,24 +99,18 @@ def test_a_lecture_listed_through_a_symlink_loop_says_so(tmp_path: Path) -> None
     ]
 
 
-def warnings_of(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.chdir(root)
-    _project, warnings = load_project(Path("course"), Path("quizzes"))
-    return [str(w) for w in warnings]
-
-
-def test_a_bank_no_lecture_uses_is_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bank_no_lecture_uses_is_a_warning(tmp_path: Path) -> None:
     write_course(tmp_path, {"quizzes/front.yml": BANK})
-    assert warnings_of(tmp_path, monkeypatch) == [
+    assert warnings(tmp_path) == [
         "quizzes/front.yml:1:5: warning: question bank `quiz-front` is not used by any lecture or by the final assessment\n"
         "    hint: place it in a lecture's activities (`- quiz: quiz-front`), or delete the file"
     ]
 
 
-def test_every_stand_in_left_by_the_importer_is_a_warning_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_stand_in_left_by_the_importer_is_a_warning_at_its_line(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("points: [要点]", "points: [要点, （待补充：要点）]")
                             + "objectives: [（待补充：学习目标）]\n"})
-    assert warnings_of(tmp_path, monkeypatch) == [
+    assert warnings(tmp_path) == [
         "course/lectures/one.yml:7:18: warning: still holds the importer's stand-in （待补充：要点）\n"
         "    hint: replace it with the course's own text",
         "course/lectures/one.yml:8:14: warning: still holds the importer's stand-in （待补充：学习目标）\n"

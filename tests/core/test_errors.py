@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from coursegen.cli import main
-from coursegen.load import CourseError, load_project
+from coursegen.load import load_project
 
-from .coursefiles import COURSE, LECTURE, write_course
-
-
-def problems(root: Path) -> list[str]:
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        load_project(Path("course"), Path("quizzes"))
-    except CourseError as exc:
-        return [str(p) for p in exc.problems]
-    finally:
-        os.chdir(cwd)
-    raise AssertionError("the course loaded without errors")
+from tests.coursefiles import COURSE, LECTURE, problems, write_course
 
 
 def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
@@ -137,9 +124,8 @@ def test_duration_mismatch_is_a_warning_not_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
-def test_cli_reports_errors_with_exit_1_and_no_traceback(tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_course(tmp_path, {"course/course.yml": COURSE + "subtitel: x\n"})
-    monkeypatch.chdir(tmp_path)
+def test_cli_reports_errors_with_exit_1_and_no_traceback(workdir: Path, command: str) -> None:
+    write_course(workdir, {"course/course.yml": COURSE + "subtitel: x\n"})
     result = CliRunner().invoke(main, [command])
     assert result.exit_code == 1
     assert "Traceback" not in result.output

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coursegen.load import CourseError, load_project
 
-from .coursefiles import COURSE, LECTURE, write_course
+from tests.coursefiles import COURSE, LECTURE, write_course
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
 from coursegen.cli import main
@@ -14,16 +11,6 @@ from coursegen.exchange.yamlbank import load_bank
 
 from .banks import FIXTURE
 from .test_xlsx import _trainer_book
-
-
-@pytest.fixture
-def workdir(tmp_path: Path) -> Iterator[Path]:
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(cwd)
 
 
 def run(*args: str) -> Result:

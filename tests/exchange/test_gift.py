@@ -23,6 +23,7 @@ def test_escape_covers_every_gift_control_character() -> None:
     assert escape("第一行\n\n第二行\r\n") == "第一行\\n\\n第二行"
 
 
+@pytest.mark.node("gift-pegjs")
 def test_gift_pegjs_reads_our_export_as_the_same_questions(gift_pegjs: Parse) -> None:
     bank = fixture_bank()
     [parsed] = gift_pegjs([write(bank, Report("x.gift")).decode("utf-8")])
@@ -64,6 +65,7 @@ def _check(p: dict[str, Any], q: Any) -> None:
     assert feedback == (q.explanation.strip() if q.explanation else None)
 
 
+@pytest.mark.node("gift-pegjs")
 def test_gift_pegjs_reads_every_example_bank(gift_pegjs: Parse) -> None:
     banks = [load_bank(path) for path in EXAMPLES]
     parsed = gift_pegjs([write(bank, Report("x.gift")).decode("utf-8") for bank in banks])
@@ -118,6 +120,7 @@ def test_unbalanced_braces_are_an_error_of_that_question() -> None:
     assert [(n.line, n.question, n.message) for n in report.errors] == [(3, "b", "the braces { } around the answers do not match")]
 
 
+@pytest.mark.node("gift-pegjs")
 def test_gift_pegjs_would_catch_a_missing_escape(gift_pegjs: Parse) -> None:
     with pytest.raises(AssertionError, match="rejected 1 file"):
         gift_pegjs(["::a::时间: 九点 {=对 ~错}\n"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,20 +13,15 @@ from .synthetic import DUE, people, submission, write_course, write_json, write_
 
 
 @pytest.fixture
-def course_root(tmp_path: Path) -> Iterator[Path]:
-    """A working folder laid out as `coursegen new` makes it: course/, quizzes/, plus a roster and an inbox."""
-    write_course(tmp_path)
+def course_root(workdir: Path) -> Path:
+    """The working folder, laid out as `coursegen new` makes it: course/, quizzes/, plus a roster and an inbox."""
+    write_course(workdir)
     persons = people(4)
-    write_roster(tmp_path / "名单.csv", persons, encoding="gb18030")
-    write_json(tmp_path / "收件箱" / "a.json", submission(persons[0], "lunch-homework"))
-    write_json(tmp_path / "收件箱" / "b.json", submission(persons[1], "lunch-homework", updated_at=DUE.replace(day=13)))
-    (tmp_path / "收件箱" / "c.txt").write_text("hello", encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(cwd)
+    write_roster(workdir / "名单.csv", persons, encoding="gb18030")
+    write_json(workdir / "收件箱" / "a.json", submission(persons[0], "lunch-homework"))
+    write_json(workdir / "收件箱" / "b.json", submission(persons[1], "lunch-homework", updated_at=DUE.replace(day=13)))
+    (workdir / "收件箱" / "c.txt").write_text("hello", encoding="utf-8")
+    return workdir
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -65,9 +58,11 @@ def test_output_inside_the_submissions_folder_is_refused(course_root: Path) -> N
     assert not (course_root / "收件箱" / "报告").exists()
 
 
-def test_the_course_folder_can_be_given(course_root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_the_course_folder_can_be_given(
+    course_root: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     elsewhere = tmp_path_factory.mktemp("elsewhere")
-    os.chdir(elsewhere)
+    monkeypatch.chdir(elsewhere)
     code, output = run(str(course_root / "收件箱"), "--roster", str(course_root / "名单.csv"), "-o", "out",
                        "--course", str(course_root / "course"), "--quizzes", str(course_root / "quizzes"))
     assert code == 0, output

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from coursegen.load import CourseError, load_project
-
-from ..core.coursefiles import COURSE, write_course
+from tests.coursefiles import COURSE, problems, write_course
 
 HEAD = """\
 id: quiz-a
@@ -29,18 +26,10 @@ GOOD_SINGLE = """\
 """
 
 
-def problems(root: Path, bank: str, course: str = COURSE) -> list[str]:
-    """Every problem reported for a one-lecture course whose only bank is ``bank``."""
+def bank_errors(root: Path, bank: str, course: str = COURSE) -> list[str]:
+    """Every error reported for a one-lecture course whose only bank is ``bank``."""
     write_course(root, {"course/course.yml": course, "quizzes/quiz-a.yml": bank})
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        load_project(Path("course"), Path("quizzes"))
-    except CourseError as exc:
-        return [str(p) for p in exc.problems if p.severity == "error"]
-    finally:
-        os.chdir(cwd)
-    raise AssertionError("the course loaded without errors")
+    return problems(root, errors_only=True)
 
 
 BAD_BANKS = [
@@ -153,7 +142,7 @@ BAD_BANKS = [
 
 @pytest.mark.parametrize(("bank", "message"), BAD_BANKS)
 def test_a_bad_bank_gives_its_exact_error(tmp_path: Path, bank: str, message: str) -> None:
-    assert problems(tmp_path, bank) == [message]
+    assert bank_errors(tmp_path, bank) == [message]
 
 
 BAD_FINAL_ASSESSMENTS = [
@@ -189,4 +178,4 @@ final_assessment:
 
 @pytest.mark.parametrize(("final", "message"), BAD_FINAL_ASSESSMENTS)
 def test_a_bad_final_assessment_gives_its_exact_error(tmp_path: Path, final: str, message: str) -> None:
-    assert problems(tmp_path, HEAD + GOOD_SINGLE, COURSE + final) == [message]
+    assert bank_errors(tmp_path, HEAD + GOOD_SINGLE, COURSE + final) == [message]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from coursegen.render import render_site
 from coursegen.render.environment import RenderContext, markdown_to_html
 from coursegen.render.learner import REVIEW_DATA
 from coursegen.render.quiz import bank_payload, content_hash, html, quiz_assets, quiz_pages, scrambled
-from tests.datascripts import provided
+from tests.datascripts import decode_key as decode, provided
 
 FIXTURE = Path(__file__).parent / "fixture"
 
@@ -54,11 +52,6 @@ def payload(project: Project, quiz_id: str, edition: str = "trainee") -> dict[st
     script_name, data = provided(scripts(project, edition)[f"assets/coursegen/{name.group(1)}"])
     assert script_name == name.group(1)
     return data  # type: ignore[no-any-return]
-
-
-def decode(text: str, key: str) -> Any:
-    data = base64.b64decode(text)
-    return json.loads(bytes(b ^ ord(key[i % len(key)]) for i, b in enumerate(data)).decode("utf-8"))
 
 
 def test_one_page_per_bank_and_one_for_the_final_assessment(project: Project) -> None:

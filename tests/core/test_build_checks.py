@@ -1,8 +1,10 @@
 """`coursegen build` stops on a Chinese course whose search would find nothing; `--offline` makes a
-site for file://. Both on copies of the small fixture course with their mkdocs.yml edited."""
+site for file://. Both on copies of the small fixture course with their mkdocs.yml edited. And the
+example site's search index: Chinese cut into words, no quiz answer key."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +16,10 @@ from coursegen.builder import Paths, build, generate
 from coursegen.builder.offline import SHIM
 from coursegen.cli import main
 from coursegen.errors import UserError
+from coursegen.load import load_project
+from coursegen.render import render_site
 from tests.conftest import ROOT
+from tests.learner.keys import fragments, plain, quiz_keys
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 GOOD_SEARCH = """  - search:
@@ -112,3 +117,15 @@ def test_a_normal_build_after_an_offline_one_has_directory_urls_again(offline_th
     assert (site / "agenda" / "index.html").is_file()
     assert not (site / "search" / "search_index.js").exists()
     assert not (site / SHIM).exists()
+
+
+def test_the_index_holds_segmented_chinese_but_no_quiz_answer_key(example_site: Path) -> None:
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "zh" in index["config"]["lang"] and "\\u200b" in index["config"]["separator"]
+    text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
+    assert "\u200b消费者\u200b权益\u200b保护\u200b" in text  # jieba cut the sentences into words
+    project, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    lectures = plain("".join(p.content for p in render_site(project).pages if p.path.startswith("lectures/")))
+    secrets = fragments(quiz_keys(project), public=lectures)
+    assert len(secrets) > 100
+    assert not [s for s in secrets if s in plain(text.replace("\u200b", ""))]

@@ -34,6 +34,7 @@ def handbook_text(tmp_path_factory: pytest.TempPathFactory) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.browser
 def test_pdf_holds_every_lecture_case_and_homework(handbook_text: str) -> None:
     project, _ = load_project(ROOT / "course", ROOT / "quizzes")
     text = plain(handbook_text)
@@ -44,6 +45,7 @@ def test_pdf_holds_every_lecture_case_and_homework(handbook_text: str) -> None:
     assert "姓名：" in handbook_text and "近半年客户投诉案例" in handbook_text  # the blanks to fill in
 
 
+@pytest.mark.browser
 def test_pdf_holds_no_answer_key(handbook_text: str) -> None:
     project, _ = load_project(ROOT / "course", ROOT / "quizzes")
     lectures = plain("".join(p.content for p in render_site(project).pages if p.path.startswith("lectures/")))

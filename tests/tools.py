@@ -15,6 +15,7 @@ new browser or Node.js test cannot forget its marker.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 
@@ -30,6 +31,9 @@ MARKERS = [
     "browser: drives Debian's Chromium (through Playwright or a coursegen command); skipped without /usr/bin/chromium or playwright",
     "node(*packages): needs Node.js and these npm packages in tests/js/node_modules; skipped when either is missing",
 ]
+
+REQUIRE_TOOLS = "COURSEGEN_REQUIRE_TOOLS"
+"""Set by CI (.ci/run): a machine that has lost a tool must fail the run, not go green with tests skipped."""
 
 FIXTURE_NEEDS: dict[str, tuple[str, str | None]] = {
     "browser": ("browser", None),  # tests/browser/conftest.py; ``page`` uses it
@@ -87,6 +91,10 @@ def apply_markers(items: list[pytest.Item]) -> None:
                 for item in items if (lack := _unmarked(item))]
     if unmarked:
         raise pytest.UsageError("tests missing their tool marker:\n  " + "\n  ".join(unmarked))
+    missing = {item.nodeid: reason for item in items if (reason := _missing(item))}
+    if missing and os.environ.get(REQUIRE_TOOLS):
+        reasons = sorted(set(missing.values()))
+        raise pytest.UsageError(f"{REQUIRE_TOOLS} is set and {len(missing)} tests would skip:\n  " + "\n  ".join(reasons))
     for item in items:
-        if reason := _missing(item):
-            item.add_marker(pytest.mark.skip(reason=reason))
+        if item.nodeid in missing:
+            item.add_marker(pytest.mark.skip(reason=missing[item.nodeid]))

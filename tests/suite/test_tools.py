@@ -60,6 +60,7 @@ def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(tools, "PLAYWRIGHT", "json")
     monkeypatch.setattr(tools, "NODE", str(node))
     monkeypatch.setattr(jstools, "NODE_MODULES", tools_dir / "node_modules")
+    monkeypatch.delenv(tools.REQUIRE_TOOLS, raising=False)  # CI sets it; these tests take tools away on purpose
     return tools_dir
 
 
@@ -102,6 +103,16 @@ def test_without_its_npm_package_only_the_test_needing_it_skips(pytester: pytest
     result = run(pytester)
     result.assert_outcomes(passed=3, skipped=1)
     result.stdout.fnmatch_lines([f"SKIPPED *test_suite.py:*: needs gift-pegjs in {machine}/node_modules, which is missing*"])
+
+
+def test_where_tools_are_required_a_missing_tool_stops_the_run_instead_of_skipping(
+    pytester: pytest.Pytester, machine: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (machine / "bin" / "node").unlink()
+    monkeypatch.setenv(tools.REQUIRE_TOOLS, "1")
+    result = run(pytester)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*{tools.REQUIRE_TOOLS} is set and 2 tests would skip:*", "*needs Node.js*"])
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from ..load import load_project
 from ..load.problems import Problem
 from ..model.project import Project
 from ..render import Edition, Site, render_site
+from .located import WarningLocator
 from .mkdocs_build import build_site
 from .offline import finish_offline, prepare_offline
 from .search_check import check_search
@@ -99,7 +100,8 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
         prepare_offline(generated.config, paths.config)
     progress(f"building {len(generated.site.pages)} pages with MkDocs")
     started = time.perf_counter()
-    build_site(generated.config, site_dir, strict=strict, check=lambda config: check_search(config, language, user_config=paths.config))
+    build_site(generated.config, site_dir, strict=strict, check=lambda config: check_search(config, language, user_config=paths.config),
+               explain=WarningLocator(generated.site.pages).explain)
     if offline:
         finish_offline(site_dir)
     progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")

@@ -28,11 +28,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check: Callable[[MkDocsConfig], None] = lambda _: None) -> None:
+def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check: Callable[[MkDocsConfig], None] = lambda _: None,
+               explain: Callable[[list[str]], list[str]] = list) -> None:
     """Build into a temporary folder beside ``site_dir``, then swap it in.
 
     A failed build (bad config, a warning under ``strict``, a :class:`UserError` from ``check``,
     which sees the loaded configuration before anything is built) leaves ``site_dir`` exactly as it was.
+    ``explain`` rewrites MkDocs' warnings for the message (e.g. to name the YAML file and line of a broken link).
 
     Everything alive when MkDocs starts (the imported modules, the course model the caller still holds)
     outlives the build, so it is frozen out of the garbage collector's sight until the build is over:
@@ -58,7 +60,7 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
         build(config)
         built = True
     except (MkDocsException, SystemExit, OSError) as exc:
-        details = "\n".join(f"  {m}" for m in collector.messages) or f"  {exc}"
+        details = "\n".join(f"  {m}" for m in explain(collector.messages)) or f"  {exc}"
         raise UserError(f"MkDocs could not build the site; {site_dir.name}/ was left as it was.\n{details}") from exc
     finally:
         if not built:  # whatever stopped it (a UserError, Ctrl-C, a plugin's TypeError): no half-built folder stays

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..builder import Paths, generate
+from ..builder.located import WarningLocator
 from ..builder.mkdocs_build import build_site
 from ..errors import UserError
 from ..model.project import Project
@@ -59,7 +60,7 @@ def package_scorm12(paths: Paths, output: Path | None = None, *, strict: bool = 
     with tempfile.TemporaryDirectory(prefix="coursegen-scorm12-") as tmp:
         site = Path(tmp) / "site"
         progress(f"building {len(generated.site.pages)} pages with file links")
-        build_site(_file_links_config(generated.config), site, strict=strict)
+        build_site(_file_links_config(generated.config), site, strict=strict, explain=WarningLocator(generated.site.pages).explain)
         (site / LAUNCH_PAGE).write_text(launch_page(project), encoding="utf-8")
         progress("writing imsmanifest.xml and the zip")
         count = write_package(site, manifest_xml(project, site_files(site)), target)

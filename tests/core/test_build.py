@@ -89,6 +89,20 @@ def test_a_mkdocs_failure_also_keeps_the_last_good_site(mini_project: Path) -> N
     assert (project / "site" / "index.html").read_bytes() == index
 
 
+def test_a_broken_link_in_course_text_is_reported_at_its_yaml_line_once(mini_project: Path) -> None:
+    """MkDocs names the generated lecture page and the handbook that repeats it; the trainer wrote it once, in YAML."""
+    lecture = mini_project / "course" / "lectures" / "01-basics.yml"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace(
+        "body: 投诉往往源于期望与体验的落差。", "body: 投诉往往源于期望与体验的落差，见[附件](nowhere.md)和![图](img/none.png)。"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-3:] == [
+        "MkDocs could not build the site; site/ was left as it was.",
+        "  course/lectures/01-basics.yml:10:32: link `nowhere.md` leads to no page or file of the site",
+        "  course/lectures/01-basics.yml:10:49: link `img/none.png` leads to no page or file of the site",
+    ]
+
+
 def test_a_hand_written_page_cannot_shadow_a_generated_one(mini_project: Path) -> None:
     (mini_project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build"])

@@ -181,11 +181,18 @@ _PLAIN = re.compile(r"[^\s#>+\-*\d=_`\\<&\[\]{}!|~]([^\x00-\x1f`*_\\<>&\[\]{}!|~
 """One line Markdown only wraps in a paragraph: no inline markup, no list, heading, quote or code start."""
 
 
-@lru_cache(maxsize=None)
+HTML_CACHE_SIZE = 16_384
+"""Texts :func:`html` remembers: a 1,000-bank synthetic course has 10,636 distinct ones (about 2 MB of HTML).
+Bounded because ``coursegen serve`` rebuilds in one process and every edit adds the texts it changed."""
+
+
+@lru_cache(maxsize=HTML_CACHE_SIZE)
 def html(text: str | None) -> str:
     """Markdown → HTML, skipping the Markdown parser for a plain line of text (most prompts and feedback).
 
-    Cached: the final assessment and the review page carry the same questions again.
+    Cached: the final assessment carries its banks' questions again (13,364 of 24,000 calls in that
+    course's build are repeats), and a text with Markdown costs the parser about 0.2 ms; an unchanged
+    bank costs a ``serve`` rebuild nothing.
     """
     line = (text or "").rstrip("\n")
     if _PLAIN.fullmatch(line):

@@ -4,24 +4,6 @@
 (function () {
   "use strict";
   var cg = window.coursegen;
-  cg.addStrings({
-    zh: {
-      caseLocked: "先在上方写下或选择你的答案，再展开案例解析。",
-      caseReady: "已记下你的答案，可以展开案例解析了。",
-      caseOpened: "案例解析已展开，对照你的答案看看。",
-      caseShow: "展开案例解析",
-      caseHide: "收起案例解析",
-      checklistCount: "已勾选 {n} / {total} 项"
-    },
-    en: {
-      caseLocked: "Write or choose an answer above, then open the debrief.",
-      caseReady: "Your answer is noted: you can open the debrief now.",
-      caseOpened: "The debrief is open: compare it with your answer.",
-      caseShow: "Open the debrief",
-      caseHide: "Fold the debrief",
-      checklistCount: "{n} of {total} ticked"
-    }
-  });
 
   function initCase(box) {
     var id = box.getAttribute("data-case"), key = "case:" + id;
@@ -51,9 +33,9 @@
       open = open && ready;
       button.disabled = !ready;
       button.setAttribute("aria-expanded", String(open));
-      button.textContent = cg.t(open ? "caseHide" : "caseShow");
+      button.textContent = cg.t(open ? "case.hide" : "case.show");
       debrief.hidden = !open;
-      var message = cg.t(!ready ? "caseLocked" : open ? "caseOpened" : "caseReady");
+      var message = cg.t(!ready ? "case.locked" : open ? "case.opened" : "case.ready");
       if (status && status.textContent !== message) status.textContent = message;
     }
 
@@ -87,7 +69,7 @@
     function update(persist) {
       var values = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
       if (persist) cg.store.set(key, { checked: values });
-      if (count) count.textContent = cg.t("checklistCount", { n: values.length, total: boxes.length });
+      if (count) count.textContent = cg.t("checklist.count", { n: values.length, total: boxes.length });
     }
 
     box.addEventListener("change", function () { update(true); });

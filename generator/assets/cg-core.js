@@ -1,10 +1,10 @@
-/* coursegen core: translation table, storage and page hooks shared by every widget.
-   Loaded on every page after cg-config.js; widgets register through coursegen.onPage so they
-   re-initialise after Material's instant navigation swaps the page content. */
+/* coursegen core: translations, storage and page hooks shared by every widget.
+   Loaded on every page after cg-config.js, which carries the widgets' strings in the course's language
+   (written by the generator from generator/strings/<language>.yml); widgets register through
+   coursegen.onPage so they re-initialise after Material's instant navigation swaps the page content. */
 (function () {
   "use strict";
-  var config = window.coursegenConfig || { courseId: "course", lang: "zh" };
-  var strings = { zh: {}, en: {} };
+  var config = window.coursegenConfig || { courseId: "course", lang: "zh", strings: {} };
 
   function prefix() { return "coursegen:" + config.courseId + ":"; }
 
@@ -35,18 +35,11 @@
     }
   };
 
+  /* The text of key ("<widget>.<name>"), {placeholders} filled from values; the key itself if unknown. */
   function t(key, values) {
-    var table = strings[config.lang] || strings.zh;
-    var text = table[key] !== undefined ? table[key] : (strings.zh[key] !== undefined ? strings.zh[key] : key);
+    var text = config.strings && config.strings[key] !== undefined ? config.strings[key] : key;
     return String(text).replace(/\{(\w+)\}/g, function (m, name) {
       return values && values[name] !== undefined ? values[name] : m;
-    });
-  }
-
-  function addStrings(table) {
-    Object.keys(table).forEach(function (lang) {
-      strings[lang] = strings[lang] || {};
-      Object.keys(table[lang]).forEach(function (k) { strings[lang][k] = table[lang][k]; });
     });
   }
 
@@ -111,5 +104,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, t: t, addStrings: addStrings, onPage: onPage, data: data, el: el, provide: provide, load: load };
+  window.coursegen = { config: config, store: store, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load };
 })();

@@ -6,38 +6,6 @@
   "use strict";
   var cg = window.coursegen;
   var IDENTITY = ["name", "employee_id", "department"];
-  cg.addStrings({
-    zh: {
-      saved: "已保存", savedAt: "已保存（上次修改 {time}）", notSaved: "无法保存到本机：浏览器禁止了本地存储，请先导出文件再离开本页。",
-      identity_name: "姓名", identity_employee_id: "工号", identity_department: "部门",
-      identitySummary: "{name}（工号 {employee_id}，{department}）",
-      problemsTitle: "还不能导出，请先补全以下 {n} 项：",
-      missing: "{label}：必填", tooShort: "{label}：至少 {min} 字（现在 {n} 字）", tooLong: "{label}：最多 {max} 字（现在 {n} 字）",
-      unrated: "{label} · {item}：请打分", tableRows: "{label}：至少填写 {min} 行",
-      rowIncomplete: "{label} 第 {row} 行：请填写 {columns}",
-      count: "已写 {n} 字 · 要求 {rule}", cell: "第 {row} 行 {column}", removeRow: "删除", removeRowLabel: "删除第 {row} 行",
-      confirmRemove: "删除第 {row} 行？这一行已填写的内容会丢失。",
-      exported: "已导出提交文件 {file}。", posting: "正在在线提交到 {url} …",
-      postOk: "在线提交成功：{url} 已收到（HTTP {status}）。",
-      postFailed: "在线提交失败：服务器返回 HTTP {status}。提交文件已导出，请把文件交给培训负责人。",
-      postUnreachable: "在线提交失败：无法连接 {url}。提交文件已导出，请把文件交给培训负责人。"
-    },
-    en: {
-      saved: "Saved", savedAt: "Saved (last change {time})", notSaved: "Cannot save in this browser (storage is blocked): export the file before leaving.",
-      identity_name: "Name", identity_employee_id: "Employee ID", identity_department: "Department",
-      identitySummary: "{name} (employee ID {employee_id}, {department})",
-      problemsTitle: "Not ready to export yet; please complete these {n} item(s):",
-      missing: "{label}: required", tooShort: "{label}: at least {min} characters (now {n})", tooLong: "{label}: at most {max} characters (now {n})",
-      unrated: "{label} · {item}: please rate", tableRows: "{label}: fill in at least {min} row(s)",
-      rowIncomplete: "{label}, row {row}: please fill in {columns}",
-      count: "{n} characters · expected {rule}", cell: "Row {row} {column}", removeRow: "Remove", removeRowLabel: "Remove row {row}",
-      confirmRemove: "Remove row {row}? What it holds will be lost.",
-      exported: "Submission file {file} exported.", posting: "Submitting online to {url} …",
-      postOk: "Submitted online: {url} received it (HTTP {status}).",
-      postFailed: "Online submission failed: the server answered HTTP {status}. The file was exported; hand it in.",
-      postUnreachable: "Online submission failed: cannot reach {url}. The file was exported; hand it in."
-    }
-  });
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -184,13 +152,13 @@
         var row = rows[r] && typeof rows[r] === "object" ? rows[r] : {};
         var tr = cg.el("tr", {}, [cg.el("th", { scope: "row", text: String(r + 1) })]);
         field.columns.forEach(function (c) {
-          var cell = cg.el("textarea", { rows: "3", "data-column": c.id, "aria-label": cg.t("cell", { row: r + 1, column: c.label }) });
+          var cell = cg.el("textarea", { rows: "3", "data-column": c.id, "aria-label": cg.t("form.cell", { row: r + 1, column: c.label }) });
           cell.value = typeof row[c.id] === "string" ? row[c.id] : "";
           tr.appendChild(cg.el("td", {}, [cell]));
           mirror(cell);
         });
-        var remove = cg.el("button", { type: "button", "class": "cg-table__remove", "data-row": String(r), text: cg.t("removeRow"),
-          "aria-label": cg.t("removeRowLabel", { row: r + 1 }) });
+        var remove = cg.el("button", { type: "button", "class": "cg-table__remove", "data-row": String(r), text: cg.t("form.removeRow"),
+          "aria-label": cg.t("form.removeRowLabel", { row: r + 1 }) });
         tr.appendChild(cg.el("td", { "class": "cg-noprint" }, [remove]));
         body.appendChild(tr);
       }
@@ -200,11 +168,11 @@
     function count(field) {
       var line = boxes[field.id].querySelector(".cg-field__count");
       if (!line.getAttribute("data-rule")) line.setAttribute("data-rule", line.textContent);
-      line.textContent = cg.t("count", { n: chars(read(field)), rule: line.getAttribute("data-rule") });
+      line.textContent = cg.t("form.count", { n: chars(read(field)), rule: line.getAttribute("data-rule") });
     }
 
     function showSaved(ok, time) {
-      saved.textContent = !ok ? cg.t("notSaved") : time ? cg.t("savedAt", { time: time }) : cg.t("saved");
+      saved.textContent = !ok ? cg.t("form.notSaved") : time ? cg.t("form.savedAt", { time: time }) : cg.t("form.saved");
       saved.setAttribute("data-state", ok ? "ok" : "error");
     }
 
@@ -215,7 +183,7 @@
       state.updated_at = now;
       state.revision = (state.revision || 0) + 1;  /* told apart from the exported draft even within one second */
       var ok = cg.store.set(key, state);
-      if (saved.textContent !== cg.t("saved") || !ok) showSaved(ok);
+      if (saved.textContent !== cg.t("form.saved") || !ok) showSaved(ok);
     }
 
     function saveIdentity() {
@@ -235,27 +203,27 @@
       });
       summary.hidden = editing || !complete;
       $(".cg-identity__fields").hidden = !summary.hidden;
-      if (complete) summary.querySelector("span").textContent = cg.t("identitySummary", identity);
+      if (complete) summary.querySelector("span").textContent = cg.t("form.identitySummary", identity);
     }
 
     function problems() {
       var list = [];
       function add(text, control) { list.push({ text: text, control: control }); }
       IDENTITY.forEach(function (k) {
-        if (!identityInput(k).value.trim()) add(cg.t("missing", { label: cg.t("identity_" + k) }), identityInput(k));
+        if (!identityInput(k).value.trim()) add(cg.t("form.missing", { label: cg.t("form.identity_" + k) }), identityInput(k));
       });
       spec.fields.forEach(function (f) {
         var value = read(f), box = boxes[f.id], first = box.querySelector("input, textarea, button"), label = f.label;
         if (f.type === "text" || f.type === "textarea") {
           var n = chars(value);
-          if (!n && f.required) add(cg.t("missing", { label: label }), first);
-          else if (n && f.min_length && n < f.min_length) add(cg.t("tooShort", { label: label, min: f.min_length, n: n }), first);
-          else if (n > f.max_length) add(cg.t("tooLong", { label: label, max: f.max_length, n: n }), first);
+          if (!n && f.required) add(cg.t("form.missing", { label: label }), first);
+          else if (n && f.min_length && n < f.min_length) add(cg.t("form.tooShort", { label: label, min: f.min_length, n: n }), first);
+          else if (n > f.max_length) add(cg.t("form.tooLong", { label: label, max: f.max_length, n: n }), first);
         } else if (f.type === "choice" || f.type === "checkboxes") {
-          if (f.required && !value.length) add(cg.t("missing", { label: label }), first);
+          if (f.required && !value.length) add(cg.t("form.missing", { label: label }), first);
         } else if (f.type === "rating") {
           f.items.forEach(function (item) {
-            if (f.required && !value[item.id]) add(cg.t("unrated", { label: label, item: item.label }), box.querySelector('[data-item="' + item.id + '"] input'));
+            if (f.required && !value[item.id]) add(cg.t("form.unrated", { label: label, item: item.label }), box.querySelector('[data-item="' + item.id + '"] input'));
           });
         } else {
           var done = 0;
@@ -263,10 +231,10 @@
             var empty = f.columns.filter(function (c) { return !row[c.id].trim(); });
             if (empty.length === f.columns.length) return;
             if (!empty.length) { done++; return; }
-            add(cg.t("rowIncomplete", { label: label, row: r + 1, columns: empty.map(function (c) { return c.label; }).join("、") }),
+            add(cg.t("form.rowIncomplete", { label: label, row: r + 1, columns: empty.map(function (c) { return c.label; }).join("、") }),
               box.querySelectorAll("tbody tr")[r].querySelector('[data-column="' + empty[0].id + '"]'));
           });
-          if (f.required && done < Math.max(f.min_rows, 1)) add(cg.t("tableRows", { label: label, min: Math.max(f.min_rows, 1) }), first);
+          if (f.required && done < Math.max(f.min_rows, 1)) add(cg.t("form.tableRows", { label: label, min: Math.max(f.min_rows, 1) }), first);
         }
       });
       return list;
@@ -282,7 +250,7 @@
         if (!p.control.id) p.control.id = "cg-control-" + Math.random().toString(36).slice(2);
         return cg.el("li", {}, [cg.el("a", { href: "#" + p.control.id, "data-target": p.control.id, text: p.text })]);
       });
-      errors.appendChild(cg.el("p", { text: cg.t("problemsTitle", { n: list.length }) }));
+      errors.appendChild(cg.el("p", { text: cg.t("form.problemsTitle", { n: list.length }) }));
       errors.appendChild(cg.el("ul", {}, items));
       errors.focus();
     }
@@ -325,11 +293,11 @@
 
     function post(text) {
       var url = cg.config.submissionUrl;
-      report(cg.t("posting", { url: url }));
+      report(cg.t("form.posting", { url: url }));
       fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: text })
         .then(function (response) {
-          report(cg.t(response.ok ? "postOk" : "postFailed", { url: url, status: response.status }), response.ok);
-        }, function () { report(cg.t("postUnreachable", { url: url }), false); });
+          report(cg.t(response.ok ? "form.postOk" : "form.postFailed", { url: url, status: response.status }), response.ok);
+        }, function () { report(cg.t("form.postUnreachable", { url: url }), false); });
     }
 
     function exportFile() {
@@ -342,7 +310,7 @@
         var text = JSON.stringify(data, null, 2) + "\n";
         var name = [spec.form, data.trainee.employee_id, data.trainee.name].join("-").replace(/[\\/:*?"<>|\s]+/g, "_") + ".json";
         download(text, name);
-        result.textContent = cg.t("exported", { file: name });
+        result.textContent = cg.t("form.exported", { file: name });
         document.dispatchEvent(new CustomEvent("coursegen:submit", { detail: data }));
         if (cg.config.submissionUrl) post(text);
       });
@@ -382,7 +350,7 @@
       } else if (field && target.matches(".cg-table__remove")) {
         var all = read(field), r = Number(target.getAttribute("data-row"));
         var filled = field.columns.some(function (c) { return all[r][c.id].trim(); });
-        if (filled && !window.confirm(cg.t("confirmRemove", { row: r + 1 }))) return;
+        if (filled && !window.confirm(cg.t("form.confirmRemove", { row: r + 1 }))) return;
         all.splice(r, 1);
         renderRows(field, all);
         save();

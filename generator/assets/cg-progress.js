@@ -20,26 +20,6 @@
   /* Read when needed: cg-course.js may load after this script. */
   function course() { return window.coursegenCourse || { lectures: [], quizzes: [], homework: [] }; }
 
-  cg.addStrings({
-    zh: {
-      "progress.markDone": "标记本讲为已完成", "progress.isDone": "✓ 本讲已完成（点击撤销）",
-      "progress.yes": "✓", "progress.no": "—", "progress.passed": "已通过", "progress.failed": "未通过",
-      "progress.notTried": "未作答", "progress.score": "{n} 分", "progress.draft": "草稿已保存，未导出",
-      "progress.exported": "已导出", "progress.changed": "已导出，之后又有修改", "progress.none": "未开始", "progress.nav": "已完成 {n}%",
-      "progress.confirm": "确定要清除本课程在这台电脑上的全部学习记录吗？\n讲次完成标记、自测成绩、错题本和作业草稿都会被删除，无法恢复。建议先导出学习进度。",
-      "progress.cleared": "学习记录已清除。", "review.count": "错题本中共有 {n} 道题。",
-      "review.why": "查看解析", "review.unavailable": "错题数据未能加载，请刷新本页。"
-    },
-    en: {
-      "progress.markDone": "Mark this lecture as done", "progress.isDone": "✓ Lecture done (click to undo)",
-      "progress.yes": "✓", "progress.no": "—", "progress.passed": "Passed", "progress.failed": "Not passed",
-      "progress.notTried": "Not attempted", "progress.score": "{n}", "progress.draft": "Draft saved, not exported",
-      "progress.exported": "Exported", "progress.changed": "Exported, changed since", "progress.none": "Not started", "progress.nav": "{n}% done",
-      "progress.confirm": "Delete all of this course's records in this browser?\nLecture marks, quiz scores, the review of mistakes and homework drafts are deleted for good. Export your progress first.",
-      "progress.cleared": "Your records have been deleted.", "review.count": "{n} question(s) to review.",
-      "review.why": "Show explanation", "review.unavailable": "The questions could not be loaded; reload this page."
-    }
-  });
 
   /* ---- reading the state ---- */
 
@@ -199,7 +179,7 @@
     if (kind === "lecture-visited") return t(lecture(id).visited ? "progress.yes" : "progress.no");
     if (kind === "lecture-done") return t(lecture(id).done ? "progress.yes" : "progress.no");
     if (kind === "homework-state") {
-      return t("progress." + homework(id));
+      return t("progress.homework." + homework(id));
     }
     var q = quizInfo(id), s = q && quizState(q), tried = s && s.attempts > 0;
     if (kind === "quiz-best") return tried ? t("progress.score", { n: s.best }) : t("progress.no");

@@ -42,36 +42,6 @@
   if (!cg) return;
   var el = cg.el, t = cg.t;
 
-  cg.addStrings({
-    zh: {
-      "quiz.n": "第 {n} 题", "quiz.pts": "{n} 分", "quiz.true": "对", "quiz.false": "错",
-      "quiz.answer": "你的答案", "quiz.choose": "请选择", "quiz.up": "上移：{item}", "quiz.down": "下移：{item}",
-      "quiz.moved": "“{item}”已移到第 {n} 位", "quiz.check": "提交答案", "quiz.retry": "再做一次",
-      "quiz.redraw": "重新抽题作答", "quiz.reset": "清除记录", "quiz.cleared": "作答记录已清除。",
-      "quiz.right": "✓ 回答正确", "quiz.partial": "◐ 部分正确", "quiz.wrong": "✗ 回答错误", "quiz.none": "✗ 未作答",
-      "quiz.got": "得 {got} / {max} 分", "quiz.isRight": "正确答案", "quiz.isWrong": "你的选择不正确",
-      "quiz.key": "正确答案：{a}", "quiz.order": "正确顺序：", "quiz.reference": "参考答案",
-      "quiz.selfcheck": "对照要点自评，勾选你的答案已覆盖的要点：",
-      "quiz.self": "简答题自评：已覆盖 {n} / {m} 个要点（不计入得分）。",
-      "quiz.score": "本次得分 {score} 分（{got} / {max} 分），及格线 {pass} 分，{verdict}。",
-      "quiz.pass": "已通过", "quiz.fail": "未通过", "quiz.best": "最好成绩 {best} 分，已作答 {n} 次。",
-      "quiz.rules": "评分规则", "quiz.unavailable": "自测题未能加载，请刷新本页。"
-    },
-    en: {
-      "quiz.n": "Question {n}", "quiz.pts": "{n} pt", "quiz.true": "True", "quiz.false": "False",
-      "quiz.answer": "Your answer", "quiz.choose": "Choose…", "quiz.up": "Move up: {item}", "quiz.down": "Move down: {item}",
-      "quiz.moved": "“{item}” is now in place {n}", "quiz.check": "Check answers", "quiz.retry": "Try again",
-      "quiz.redraw": "New attempt, new questions", "quiz.reset": "Clear record", "quiz.cleared": "Record cleared.",
-      "quiz.right": "✓ Right", "quiz.partial": "◐ Partly right", "quiz.wrong": "✗ Wrong", "quiz.none": "✗ Not answered",
-      "quiz.got": "{got} of {max} pt", "quiz.isRight": "right answer", "quiz.isWrong": "your choice, not right",
-      "quiz.key": "Right answer: {a}", "quiz.order": "Right order:", "quiz.reference": "Reference answer",
-      "quiz.selfcheck": "Tick the points your answer covers:",
-      "quiz.self": "Short answers, self-check: {n} of {m} points covered (not in the score).",
-      "quiz.score": "Score {score} ({got} of {max} pt), pass mark {pass}: {verdict}.",
-      "quiz.pass": "passed", "quiz.fail": "not passed", "quiz.best": "Best {best}, {n} attempt(s).",
-      "quiz.rules": "Scoring rules", "quiz.unavailable": "The quiz could not be loaded; reload this page."
-    }
-  });
 
   /* ---- pure helpers ---- */
 
@@ -339,7 +309,7 @@
       if (done) {
         var ok = a[i] === q.key.m[i];
         row.className += ok ? " cg-opt--right" : " cg-opt--wrong";
-        row.appendChild(el("span", { class: "cg-opt__mark", text: ok ? t("quiz.right") : "✗ " + t("quiz.key", { a: q.r[q.key.m[i]] }) }));
+        row.appendChild(el("span", { class: "cg-opt__mark", text: ok ? t("quiz.verdict.right") : "✗ " + t("quiz.key", { a: q.r[q.key.m[i]] }) }));
       }
       box.appendChild(row);
     });
@@ -368,7 +338,7 @@
     } else {
       var g = grade(q, a), verdict = !g.answered ? "none" : g.correct ? "right" : g.f > 0 ? "partial" : "wrong";
       box.className += " cg-q__fb--" + verdict;
-      box.appendChild(el("p", { class: "cg-q__verdict", text: t("quiz." + verdict) + " · " + t("quiz.got", { got: fmt(g.f * q.p), max: q.p }) }));
+      box.appendChild(el("p", { class: "cg-q__verdict", text: t("quiz.verdict." + verdict) + " · " + t("quiz.got", { got: fmt(g.f * q.p), max: q.p }) }));
       var tfNote = q.t === "true_false" && a !== null ? (a ? k.ft : k.ff) : "";
       if (tfNote) box.appendChild(el("div", { html: tfNote }));
       if (q.t === "fill" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: k.a.join(" / ") }) }));

@@ -28,6 +28,8 @@ def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
 
 
 def config_script(ctx: RenderContext) -> str:
+    """The course's settings for the scripts, and the widgets' strings in its language: one small cached
+    script per site that every page (and the SCORM launch page) loads before ``cg-core.js``."""
     course = ctx.project.course
     config = {
         "courseId": course.id,
@@ -38,6 +40,7 @@ def config_script(ctx: RenderContext) -> str:
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}
             if course.final_assessment else None
         ),
+        "strings": dict(ctx.strings("widgets")),
     }
     return f"window.coursegenConfig = {js_value(config)};\n"
 

@@ -6,7 +6,7 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Mapping
 
 import markdown as md
 from jinja2 import Environment
@@ -14,7 +14,7 @@ from jinja2 import Environment
 from ..model.project import Project
 from ..templating import new_environment
 from .site import Edition
-from .strings import STRINGS
+from .strings import Part, strings
 
 
 @cache
@@ -41,8 +41,13 @@ class RenderContext:
     """Results several renderers use (e.g. the quiz payloads), so each is computed once per site."""
 
     @property
-    def t(self) -> dict[str, str]:
-        return STRINGS[self.project.course.language]
+    def t(self) -> Mapping[str, str]:
+        """The page labels, as templates know them (``t``)."""
+        return self.strings("pages")
+
+    def strings(self, part: Part) -> Mapping[str, str]:
+        """One part of the strings of the course's language (see :mod:`coursegen.render.strings`)."""
+        return strings(self.project.course.language, part)
 
     @property
     def trainer(self) -> bool:

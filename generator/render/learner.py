@@ -27,82 +27,6 @@ REVIEW_DATA = "cg-review.js"
 """Every bank's questions for the review page, which alone loads it: a 1,000-bank course's review data is
 megabytes that no other page needs, and as a script (not JSON) it loads from file:// and inside an LMS too."""
 
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "progress": "学习进度",
-        "review": "错题本",
-        "handbook": "学员手册",
-        "overall": "总体完成度",
-        "item": "项目",
-        "visited": "已浏览",
-        "done": "已完成",
-        "best": "最高分",
-        "state": "状态",
-        "attempts": "作答次数",
-        "export": "导出学习进度",
-        "reset": "重置学习进度",
-        "progress_intro": "进度只保存在本机浏览器中：换电脑或清除浏览器数据后不会保留。可随时导出一份备份。",
-        "review_intro": "这里收集各个自测中你最近一次答错的题目。在这里重做，答对后题目自动移出错题本。",
-        "review_empty": "暂无错题。完成自测后，答错的题目会出现在这里。",
-        "no_script": "本页需要启用浏览器的 JavaScript。",
-        "handbook_intro": "本手册汇集全部课程内容、案例与作业空白页，供打印或离线阅读；不含答案与讲师备注。",
-        "print": "打印 / 另存为 PDF",
-        "trainee": "学员信息",
-        "name": "姓名",
-        "employee_id": "工号",
-        "department": "部门",
-        "events": "事件经过",
-        "disputes": "争议焦点",
-        "questions": "思考题",
-        "notes": "笔记",
-        "good_outcome": "目标",
-        "observer_checklist": "观察清单",
-        "roles": "角色",
-        "steps": "流程",
-        "format": "形式",
-        "time_box": "时长",
-        "due": "截止时间",
-        "online_quiz": "本讲自测请在线完成",
-    },
-    "en": {
-        "progress": "My progress",
-        "review": "Review of mistakes",
-        "handbook": "Trainee handbook",
-        "overall": "Overall completion",
-        "item": "Item",
-        "visited": "Visited",
-        "done": "Done",
-        "best": "Best score",
-        "state": "State",
-        "attempts": "Attempts",
-        "export": "Export my progress",
-        "reset": "Reset my progress",
-        "progress_intro": "Progress is kept only in this browser; another computer or clearing browser data loses it. Export a copy at any time.",
-        "review_intro": "Every question you last answered wrongly, across all quizzes. Retry it here; once right, it leaves the list.",
-        "review_empty": "No mistakes to review. Questions you answer wrongly in a quiz appear here.",
-        "no_script": "This page needs JavaScript enabled in the browser.",
-        "handbook_intro": "All lectures, cases and homework blanks for printing or reading offline; no answers and no facilitator notes.",
-        "print": "Print / save as PDF",
-        "trainee": "Trainee",
-        "name": "Name",
-        "employee_id": "Employee id",
-        "department": "Department",
-        "events": "What happened",
-        "disputes": "Points in dispute",
-        "questions": "Questions",
-        "notes": "Notes",
-        "good_outcome": "Aim",
-        "observer_checklist": "Observer checklist",
-        "roles": "Roles",
-        "steps": "Steps",
-        "format": "Format",
-        "time_box": "Time",
-        "due": "Due",
-        "online_quiz": "Do this lecture's quiz online",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Tracked:
     """One thing a trainee completes: a lecture (marked done), a quiz (passed) or a form (exported)."""
@@ -123,11 +47,6 @@ def _reviewed_banks(ctx: RenderContext, checklist: Checklist) -> list[Tracked]:
     """The question banks the review of mistakes covers: the final assessment's questions are reviewed
     under the banks they were drawn from, so it has no block of its own."""
     return [t for t in checklist.quizzes if t.id in ctx.project.quizzes]
-
-
-def labels(ctx: RenderContext) -> dict[str, str]:
-    """The site's labels plus this module's own, in the course language."""
-    return {**ctx.t, **LABELS[ctx.project.course.language]}
 
 
 def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
@@ -161,15 +80,15 @@ def _in_outline_order(ctx: RenderContext, kind: str, ids: list[str]) -> list[str
 def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     """The progress, review and handbook pages for a site whose other pages are ``pages``."""
     checklist = tracked(ctx, pages)
-    t = labels(ctx)
+    lt = ctx.strings("learner")
     source = ctx.project.source("course", ctx.project.course.id)
-    progress = ctx.render("progress.md.j2", PROGRESS, lt=t, checklist=checklist)
-    review = ctx.render("review.md.j2", REVIEW, lt=t, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
-    handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=t, **handbook_parts(ctx))
+    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist)
+    review = ctx.render("review.md.j2", REVIEW, lt=lt, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
+    handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=lt, **handbook_parts(ctx))
     return [
-        Page(PROGRESS, t["progress"], progress, source),
-        Page(REVIEW, t["review"], review, source),
-        Page(HANDBOOK, t["handbook"], handbook, source),
+        Page(PROGRESS, lt["progress"], progress, source),
+        Page(REVIEW, lt["review"], review, source),
+        Page(HANDBOOK, lt["handbook"], handbook, source),
     ]
 
 
@@ -225,5 +144,5 @@ def _script(path: str, name: str, data: object) -> Asset:
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:
     """Navigation entries, after the course content."""
-    t = labels(ctx)
-    return [(t["progress"], PROGRESS), (t["review"], REVIEW), (t["handbook"], HANDBOOK)]
+    lt = ctx.strings("learner")
+    return [(lt["progress"], PROGRESS), (lt["review"], REVIEW), (lt["handbook"], HANDBOOK)]

@@ -1,182 +1,51 @@
-"""Labels the generated pages use, per site language (the widgets' strings live in the JS i18n table)."""
+"""Every string a trainee sees, read from one data file per language: ``generator/strings/<language>.yml``.
+
+Data files rather than Python, so a translator edits plain text next to its Chinese original and the
+JavaScript widgets get their part of the very same file (see :func:`coursegen.render.assets.config_script`).
+Each file has four parts: ``pages`` (the page templates' ``t``), ``quiz`` (``qt``), ``learner`` (``lt``) and
+``widgets`` (the browser's ``coursegen.t``, nested by widget and read as ``"<widget>.<key>"``).
+"""
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "home": "课程首页",
-        "agenda": "课程安排",
-        "background": "课程背景",
-        "benefits": "课程收益",
-        "audience": "课程对象",
-        "duration": "课程时间",
-        "duration_value": "{days:g} 天，{hours:g} 小时/天",
-        "outline": "课程大纲",
-        "instructor": "讲师介绍",
-        "former_roles": "曾任",
-        "expertise": "擅长领域",
-        "start": "开始学习",
-        "minutes": "{n} 分钟",
-        "lecture_label": "第{n}讲",
-        "objectives": "学习目标",
-        "lecture_time": "本讲时长",
-        "next": "下一讲",
-        "previous": "上一讲",
-        "facilitator": "讲师备注",
-        "expected_answers": "期望听到的要点",
-        "case": "案例分析",
-        "discussion": "互动讨论",
-        "drill": "分组场景模拟演练",
-        "homework": "作业打卡",
-        "survey": "课程评估",
-        "quiz": "自测练习",
-        "lectures": "课程内容",
-        "activities": "学习活动",
-        "cases": "案例",
-        "discussions": "互动讨论",
-        "drills": "场景演练",
-        "homeworks": "作业与评估",
-        "quizzes": "自测练习",
-        "time": "时间",
-        "content": "内容",
-        "length": "时长",
-        "day": "第 {n} 天",
-        "lunch": "午休",
-        "total": "合计",
-        "closing": "总结与回顾",
-        "final_assessment": "结业测评",
-        "case_background": "案例背景",
-        "case_events": "事件经过",
-        "case_disputes": "争议焦点",
-        "case_questions": "思考题",
-        "case_question": "思考题 {n}",
-        "your_answer": "你的答案",
-        "debrief": "案例解析",
-        "debrief_locked": "先在上方写下或选择你的答案，再展开案例解析。",
-        "debrief_open": "展开案例解析",
-        "used_in": "所在章节",
-        "all_cases": "全部案例",
-        "time_box": "建议时长",
-        "format": "组织形式",
-        "prompt": "讨论题目",
-        "guiding_questions": "引导问题",
-        "scenario": "演练情景",
-        "roles": "角色",
-        "steps": "演练步骤",
-        "good_outcome": "好的结果是什么样",
-        "observer_checklist": "观察员清单",
-        "checklist_reset": "清空勾选",
-        "due": "截止时间",
-        "blank_template": "离线填写：下载空白模板",
-        "download_docx": "Word 文档（.docx）",
-        "download_md": "Markdown 文本（.md）",
-        "identity": "学员信息",
-        "identity_name": "姓名",
-        "identity_employee_id": "工号",
-        "identity_department": "部门",
-        "required": "必填",
-        "length_hint": "{min}–{max} 字",
-        "max_length_hint": "最多 {max} 字",
-        "choose_one": "（单选）",
-        "choose_any": "（可多选）",
-        "table_rows": "每行一项，最多 {max} 行",
-        "rating_scale": "1 = {low}，5 = {high}",
-        "export": "导出提交文件",
-        "export_submit": "提交并导出文件",
-        "print": "打印 / 另存为 PDF",
-        "form_hint": "填写内容会自动保存在本机浏览器中；完成后导出提交文件交给培训负责人。",
-        "identity_edit": "修改",
-        "add_row": "添加一行",
-        "row": "行",
-        "actions": "操作",
-        "back_to_cases": "返回全部案例",
-    },
-    "en": {
-        "home": "Home",
-        "agenda": "Agenda",
-        "background": "Background",
-        "benefits": "What you gain",
-        "audience": "Who it is for",
-        "duration": "Duration",
-        "duration_value": "{days:g} day(s), {hours:g} hours a day",
-        "outline": "Outline",
-        "instructor": "Instructor",
-        "former_roles": "Formerly",
-        "expertise": "Expertise",
-        "start": "Start learning",
-        "minutes": "{n} min",
-        "lecture_label": "Lecture {n}",
-        "objectives": "Objectives",
-        "lecture_time": "Time",
-        "next": "Next lecture",
-        "previous": "Previous lecture",
-        "facilitator": "Facilitator notes",
-        "expected_answers": "Points to listen for",
-        "case": "Case study",
-        "discussion": "Discussion",
-        "drill": "Scenario drill",
-        "homework": "Homework",
-        "survey": "Course evaluation",
-        "quiz": "Self-check quiz",
-        "lectures": "Lectures",
-        "activities": "Activities",
-        "cases": "Cases",
-        "discussions": "Discussions",
-        "drills": "Drills",
-        "homeworks": "Homework & survey",
-        "quizzes": "Quizzes",
-        "time": "Time",
-        "content": "Content",
-        "length": "Length",
-        "day": "Day {n}",
-        "lunch": "Lunch break",
-        "total": "Total",
-        "closing": "Summary and review",
-        "final_assessment": "Final assessment",
-        "case_background": "Background",
-        "case_events": "What happened",
-        "case_disputes": "Points in dispute",
-        "case_questions": "Questions",
-        "case_question": "Question {n}",
-        "your_answer": "Your answer",
-        "debrief": "Debrief",
-        "debrief_locked": "Write or choose an answer above, then open the debrief.",
-        "debrief_open": "Open the debrief",
-        "used_in": "Where it is used",
-        "all_cases": "All cases",
-        "time_box": "Time box",
-        "format": "Format",
-        "prompt": "Prompt",
-        "guiding_questions": "Guiding questions",
-        "scenario": "Scenario",
-        "roles": "Roles",
-        "steps": "How it runs",
-        "good_outcome": "What a good outcome looks like",
-        "observer_checklist": "Observer checklist",
-        "checklist_reset": "Clear ticks",
-        "due": "Due",
-        "blank_template": "Work offline: download a blank template",
-        "download_docx": "Word document (.docx)",
-        "download_md": "Markdown text (.md)",
-        "identity": "About you",
-        "identity_name": "Name",
-        "identity_employee_id": "Employee ID",
-        "identity_department": "Department",
-        "required": "required",
-        "length_hint": "{min}–{max} characters",
-        "max_length_hint": "at most {max} characters",
-        "choose_one": "(pick one)",
-        "choose_any": "(tick any)",
-        "table_rows": "one item per row, at most {max} rows",
-        "rating_scale": "1 = {low}, 5 = {high}",
-        "export": "Export submission file",
-        "export_submit": "Submit and export file",
-        "print": "Print / save as PDF",
-        "form_hint": "Your answers are saved in this browser as you type; when done, export the submission file and hand it in.",
-        "identity_edit": "Change",
-        "add_row": "Add a row",
-        "row": "Row",
-        "actions": "Actions",
-        "back_to_cases": "Back to all cases",
-    },
-}
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+import yaml
+
+Part = Literal["pages", "quiz", "learner", "widgets"]
+PARTS: tuple[Part, ...] = ("pages", "quiz", "learner", "widgets")
+LANGUAGES = ("zh", "en")
+FALLBACK = "zh"
+"""coursegen's first language: a key another language lacks shows its Chinese text rather than breaking the build."""
+
+
+@cache  # bounded by nature: two languages × four parts
+def strings(language: str, part: Part) -> Mapping[str, str]:
+    """One part of a language's strings, keys flattened (``quiz.n``), missing keys filled in from zh.
+
+    Read-only and shared: every page of every build in this process uses the same few tables.
+    """
+    return MappingProxyType({**flatten(read_file(FALLBACK)[part]), **flatten(read_file(language)[part])})
+
+
+@cache
+def read_file(language: str) -> dict[str, Any]:
+    """A language's data file as written: the four parts, widgets still nested by widget."""
+    text = (resources.files("coursegen") / "strings" / f"{language}.yml").read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    return data
+
+
+def flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
+    """``{"quiz": {"n": …}}`` → ``{"quiz.n": …}``: the widgets' keys, grouped in the file, flat in the code."""
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat

@@ -12,11 +12,11 @@ from coursegen.blanks import blank_docx, blank_markdown
 from coursegen.load import load_project
 from coursegen.model import Course, Homework
 from coursegen.model.homework import Checkboxes, Choice, Rating, Table
-from coursegen.render.strings import STRINGS
+from coursegen.render.strings import strings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = Path(__file__).parent / "fixture_course"
-T = STRINGS["zh"]
+T = strings("zh", "pages")
 
 
 def homeworks() -> list[tuple[Course, Homework]]:

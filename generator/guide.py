@@ -7,15 +7,15 @@
 from __future__ import annotations
 
 import inspect
-import types
 import typing
 from pathlib import Path
-from typing import Any
 
 import click
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from .guide_types import LEGEND, bounds, model_name, models_in, type_name
 from .schema import EDITOR_GLOBS, SCHEMAS
 
 TITLES = {
@@ -35,19 +35,25 @@ def reference_markdown() -> str:
         "# 字段参考",
         "",
         "本页由 `coursegen guide` 根据课程模型自动生成，请勿手工修改。每个文件的完整 JSON Schema 在 `schemas/` 中，",
-        "编辑器（VS Code + YAML 插件）会据此自动补全并标出错误。",
+        "编辑器（VS Code + YAML 插件）会据此自动补全并标出错误。完整的文件示例见[完整示例](examples.md)。",
         "",
+        *LEGEND,
     ]
     for name, model in SCHEMAS.items():
         where = EDITOR_GLOBS.get(name)
         out += [f"## {TITLES[name]}", ""]
         if where:
             out += [f"文件位置：`{where}`，Schema：`schemas/{name}.schema.json`", ""]
-        out += _model_tables(model)
+        out += _model_tables(name, model)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _model_tables(root: type[BaseModel]) -> list[str]:
+def _model_tables(file: str, root: type[BaseModel]) -> list[str]:
+    """One table per model reachable from ``root``; anchors carry the file so shared models link within it."""
+
+    def link(model: type[BaseModel]) -> str:
+        return f"[{model_name(model)}](#{_anchor(file, model)})"
+
     out: list[str] = []
     seen: set[type[BaseModel]] = set()
     queue = [root]
@@ -57,57 +63,44 @@ def _model_tables(root: type[BaseModel]) -> list[str]:
             continue
         seen.add(model)
         doc = inspect.cleandoc(model.__doc__ or "").splitlines()
-        out += [f"### `{model.__name__}`", ""]
+        out += [f"### {model_name(model)} {{#{_anchor(file, model)}}}", ""]
         if doc:
             out += [doc[0], ""]
         out += ["| 键 | 类型 | 必填 | 默认值 | 说明 |", "| --- | --- | --- | --- | --- |"]
+        hints = typing.get_type_hints(model, include_extras=True)
         for key, field in model.model_fields.items():
-            required = "是" if field.is_required() else ""
+            annotation = hints.get(key, field.annotation)
+            required = "是" if field.is_required() else "否"
             default = "" if field.is_required() else _default(field)
-            desc = (field.description or "").replace("|", "\\|").replace("\n", " ")
-            out.append(f"| `{key}` | {_type_name(field.annotation)} | {required} | {default} | {desc} |")
-            queue += [m for m in _models_in(field.annotation) if m not in seen]
+            out.append(f"| `{key}` | {type_name(annotation, link)} | {required} | {default} | {_description(field)} |")
+            queue += [m for m in models_in(annotation) if m not in seen]
         out.append("")
     return out
 
 
-def _default(field: Any) -> str:
+def _anchor(file: str, model: type[BaseModel]) -> str:
+    return f"{file}-{model.__name__.lower()}"
+
+
+def _description(field: FieldInfo) -> str:
+    is_list = typing.get_origin(field.annotation) is list
+    limits = bounds(field.metadata, is_list)
+    text = (field.description or "") + (f"{limits}。" if limits else "")
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _default(field: FieldInfo) -> str:
     if field.default_factory is not None:
-        value = field.default_factory()
+        value = field.default_factory()  # type: ignore[call-arg]
     elif field.default is PydanticUndefined:
         return ""
     else:
         value = field.default
     if value is None or value == [] or value == {}:
         return ""
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
     return f"`{value}`"
-
-
-def _type_name(tp: Any) -> str:
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin is typing.Annotated:
-        return _type_name(args[0])
-    if origin in (typing.Union, types.UnionType):
-        names = [_type_name(a) for a in args if a is not type(None)]
-        return " 或 ".join(names)
-    if origin is list:
-        return f"列表（{_type_name(args[0])}）"
-    if origin is dict:
-        return f"映射（{_type_name(args[1])}）"
-    if origin is typing.Literal:
-        return " / ".join(f"`{a}`" for a in args)
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return f"`{tp.__name__}`"
-    return {str: "文本", int: "整数", float: "数字", bool: "是/否"}.get(tp, getattr(tp, "__name__", str(tp)))
-
-
-def _models_in(tp: Any) -> list[type[BaseModel]]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [tp]
-    found: list[type[BaseModel]] = []
-    for arg in typing.get_args(tp):
-        found += _models_in(arg)
-    return found
 
 
 def cli_markdown(group: click.Group) -> str:

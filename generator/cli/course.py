@@ -143,14 +143,37 @@ def schema(output: Path) -> None:
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("guide/docs"), show_default=True, help="Folder of the trainer's guide pages.")
+@click.option("--open", "open_site", is_flag=True, help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
+@click.option("--path", "show_path", is_flag=True, help="Print the folder of the guide's pages (Markdown) that came with coursegen, and nothing else.")
 @click.pass_context
-def guide(ctx: click.Context, output: Path) -> None:
-    """Regenerate the trainer's guide reference pages (fields and commands) from the code."""
+def guide(ctx: click.Context, output: Path, open_site: bool, show_path: bool) -> None:
+    """Regenerate the trainer's guide reference pages (fields and commands) from the code.
+
+    With --open or --path, read the guide that came with coursegen instead; nothing is written to the current folder.
+    """
+    if open_site or show_path:
+        _read_guide(open_site)
+        return
     from ..guide import write_guide
 
     root = ctx.find_root().command
     for path in write_guide(output, root):  # type: ignore[arg-type]
         click.echo(str(path))
+
+
+def _read_guide(open_site: bool) -> None:
+    from .. import guide_site
+
+    if not open_site:
+        click.echo(str(guide_site.guide_root() / "docs"))
+        return
+    import webbrowser
+
+    _progress("building the trainer's guide")
+    index = guide_site.build_guide_site(guide_site.default_site_dir())
+    click.echo(f"Guide written to {index.parent}/")
+    if not webbrowser.open(index.as_uri()):
+        click.echo(f"No browser could be started: open {index} yourself.")
 
 
 COMMANDS = [check, build, serve, new, schema, guide]

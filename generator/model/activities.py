@@ -8,53 +8,55 @@ from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel
 
 
 class CaseQuestion(StrictModel):
-    """A question the trainee answers before the debrief unfolds."""
+    """思考题：学员先作答，再展开案例解析。"""
 
-    id: Id
-    prompt: Markdown
+    id: Id = Field(description="思考题标识，在本案例内不能重复。")
+    prompt: Markdown = Field(description="题目。")
     options: list[Text] = Field(
-        default_factory=list, description="Choices to pick from; leave out for a written answer."
+        default_factory=list, description="供选择的选项；不写则由学员写出自己的回答。"
     )
 
 
 class Case(StrictModel):
-    """案例分析: a fictionalised case the trainee analyses."""
+    """案例分析：一个经过虚构处理、供学员分析的案例。"""
 
     id: Id
-    title: Text
-    background: Markdown = Field(description="背景: the situation before things happened.")
-    events: list[Markdown] = Field(min_length=1, description="经过: the course of events, in order.")
-    disputes: list[Text] = Field(default_factory=list, description="争议焦点: the points in dispute.")
-    questions: list[CaseQuestion] = Field(min_length=1, description="思考题: questions for the trainee.")
-    debrief: Markdown = Field(description="案例解析: the analysis, folded until the trainee has answered.")
+    title: Text = Field(description="案例标题。")
+    background: Markdown = Field(description="背景：事情发生之前的情况。")
+    events: list[Markdown] = Field(min_length=1, description="经过：事情的经过，按先后顺序，每段一项。")
+    disputes: list[Text] = Field(default_factory=list, description="争议焦点，每条一项。")
+    questions: list[CaseQuestion] = Field(min_length=1, description="思考题。")
+    debrief: Markdown = Field(description="案例解析：学员作答之前是折叠的。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
 class _GroupActivity(StrictModel):
     id: Id
-    title: Text
-    time_minutes: int = Field(gt=0, le=600, description="Time box.")
-    good_outcome: list[Text] = Field(min_length=1, description="What a good outcome looks like.")
-    observer_checklist: list[Text] = Field(default_factory=list, description="What an observer ticks off.")
+    title: Text = Field(description="标题。")
+    time_minutes: int = Field(gt=0, le=600, description="限时（分钟）。")
+    good_outcome: list[Text] = Field(min_length=1, description="好的结果是什么样的，每条一项。")
+    observer_checklist: list[Text] = Field(default_factory=list, description="观察员的检查清单，每条一项。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
 class Discussion(_GroupActivity):
-    """互动讨论: a prompt the group discusses."""
+    """互动讨论：小组围绕一个题目展开讨论。"""
 
-    prompt: Markdown
-    questions: list[Text] = Field(default_factory=list, description="Guiding questions.")
-    format: Text | None = Field(default=None, description="How the group works, e.g. 4–6 人一组.")
+    prompt: Markdown = Field(description="讨论题目。")
+    questions: list[Text] = Field(default_factory=list, description="引导问题，每条一项。")
+    format: Text | None = Field(default=None, description="分组方式，例如 4–6 人一组。")
 
 
 class Role(StrictModel):
-    name: Text
-    brief: Markdown = Field(description="What this role knows and wants.")
+    """演练中的一个角色。"""
+
+    name: Text = Field(description="角色名称，例如 客户、柜员。")
+    brief: Markdown = Field(description="角色说明：这个角色知道什么、想要什么。")
 
 
 class Drill(_GroupActivity):
-    """分组场景模拟演练: a role-play scenario."""
+    """分组场景模拟演练：按角色扮演一个场景。"""
 
-    scenario: Markdown
-    roles: list[Role] = Field(min_length=2)
-    steps: list[Text] = Field(default_factory=list, description="How the drill runs, in order.")
+    scenario: Markdown = Field(description="场景说明。")
+    roles: list[Role] = Field(min_length=2, description="角色，至少两个。")
+    steps: list[Text] = Field(default_factory=list, description="演练步骤，按先后顺序。")

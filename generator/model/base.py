@@ -17,14 +17,14 @@ Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=64),
     Field(
-        description="Stable identifier: lower-case letters, digits and '-'. "
-        "Used in page addresses and in the keys under which the browser stores progress, "
-        "so change it only when you mean to start afresh.",
+        description="标识：只用小写字母、数字和 -，最长 64 个字符，例如 complaint-roots。"
+        "网页地址和学员浏览器里保存进度的位置都用它，改了 id，学员在这一项上的进度会重新开始；改标题不必改 id。",
     ),
 ]
 """An id (slug) that survives edits of titles and reordering."""
 
-Markdown = Annotated[str, Field(description="Text in Markdown.")]
+Markdown = Annotated[str, Field(description="Markdown 文本：空一行分段，**加粗**，- 列表。")]
+"""Text a trainee reads as a formatted page; the guide names every field of this type as taking Markdown."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty line of plain text."""
 
@@ -41,18 +41,18 @@ class StrictModel(BaseModel):
 
 
 class FacilitatorNotes(StrictModel):
-    """Notes that only the trainer edition shows."""
+    """讲师备注：只出现在讲师版网站，学员版里没有。"""
 
-    notes: Markdown = Field(description="How to run this part: timing, prompts, what to watch for.")
+    notes: Markdown = Field(description="这一部分怎么带：时间安排、引导语、需要留意的地方。")
     expected_answers: list[Markdown] = Field(
         default_factory=list,
-        description="Answers the trainer hopes to hear; never shown on the trainee site.",
+        description="希望听到的回答，每条一项；学员版网站里不会出现。",
     )
 
 
 FACILITATOR_FIELD = Field(
     default=None,
-    description="Facilitator notes (trainer edition only). The trainee site never contains them.",
+    description="讲师备注（`notes` 和 `expected_answers`），只出现在讲师版网站，学员版里一个字也没有。",
 )
 
 

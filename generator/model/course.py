@@ -10,13 +10,13 @@ from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel
 
 
 class ActivityRef(StrictModel):
-    """Places one activity at this point of the outline; give exactly one of the keys."""
+    """放置活动：在大纲的这个位置放一项活动，每项只写下面的一个键，例如 `- case: chizi-event`。"""
 
-    case: Id | None = Field(default=None, description="Id of a case study in `cases/`.")
-    discussion: Id | None = Field(default=None, description="Id of a discussion in `discussions/`.")
-    drill: Id | None = Field(default=None, description="Id of a scenario drill in `drills/`.")
-    homework: Id | None = Field(default=None, description="Id of a homework or survey in `homework/`.")
-    quiz: Id | None = Field(default=None, description="Id of a question bank in `quizzes/`.")
+    case: Id | None = Field(default=None, description="`cases/` 中一个案例的 id。")
+    discussion: Id | None = Field(default=None, description="`discussions/` 中一个互动讨论的 id。")
+    drill: Id | None = Field(default=None, description="`drills/` 中一个场景演练的 id。")
+    homework: Id | None = Field(default=None, description="`homework/` 中一份作业或评估问卷的 id。")
+    quiz: Id | None = Field(default=None, description="`quizzes/` 中一个题库的 id。")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> ActivityRef:
@@ -42,20 +42,20 @@ class ActivityRef(StrictModel):
 
 
 class SubPoint(StrictModel):
-    """A sub-point, numbered 1) 2) in an outline."""
+    """子要点：大纲里编号为 1) 2) 的一级。"""
 
-    title: Text
-    body: Markdown | None = Field(default=None, description="Short explanation shown under the title.")
+    title: Text = Field(description="子要点标题。")
+    body: Markdown | None = Field(default=None, description="标题下面的简短说明。")
 
 
 class Point(StrictModel):
-    """A point, numbered 1. 2. in an outline."""
+    """要点：大纲里编号为 1. 2. 的一级。"""
 
-    title: Text
-    body: Markdown | None = Field(default=None, description="Short explanation shown under the title.")
+    title: Text = Field(description="要点标题。")
+    body: Markdown | None = Field(default=None, description="标题下面的简短说明。")
     points: list[Text | SubPoint] = Field(
         default_factory=list,
-        description="Sub-points: a plain title, or a mapping with `title` and `body`.",
+        description="子要点：每项写一个标题，或写成带 `title` 和 `body` 的映射。",
     )
 
     def sub_points(self) -> list[SubPoint]:
@@ -63,17 +63,17 @@ class Point(StrictModel):
 
 
 class Section(StrictModel):
-    """A section, numbered 一、 二、 in an outline."""
+    """节：大纲里编号为 一、 二、 的一级。"""
 
     id: Id
-    title: Text
-    body: Markdown | None = Field(default=None, description="Introduction shown before the points.")
+    title: Text = Field(description="节标题。")
+    body: Markdown | None = Field(default=None, description="要点之前的导语。")
     points: list[Text | Point] = Field(
         default_factory=list,
-        description="Points: a plain title, or a mapping with `title`, `body` and `points`.",
+        description="要点：每项写一个标题，或写成带 `title`、`body` 和 `points` 的映射。",
     )
     activities: list[ActivityRef] = Field(
-        default_factory=list, description="Activities placed at the end of this section, in order."
+        default_factory=list, description="放在本节末尾的活动，按顺序排列。"
     )
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
@@ -82,33 +82,33 @@ class Section(StrictModel):
 
 
 class Lecture(StrictModel):
-    """One lecture (讲) or chapter (章): a page of the site, kept in its own file."""
+    """讲次：一讲（或一章）是网站的一页，单独放在一个文件里。"""
 
     id: Id
     label: Text | None = Field(
         default=None,
-        description="Ordinal label as the outline writes it, e.g. 第一章 or 第二讲. "
-        "Default: 第N讲 from the lecture's position.",
+        description="序号，照大纲的写法，例如 第一章、第二讲。"
+        "不写时按这一讲在 `lectures` 里的位置写作 第N讲。",
     )
-    title: Text
-    duration_minutes: int = Field(gt=0, le=24 * 60, description="Planned time for the agenda.")
-    summary: Markdown | None = Field(default=None, description="One paragraph shown at the top.")
-    objectives: list[Text] = Field(default_factory=list, description="What trainees can do afterwards.")
-    sections: list[Section] = Field(min_length=1)
+    title: Text = Field(description="讲次标题。")
+    duration_minutes: int = Field(gt=0, le=24 * 60, description="计划时长（分钟），用于排课程安排。")
+    summary: Markdown | None = Field(default=None, description="显示在页面顶部的一段概述。")
+    objectives: list[Text] = Field(default_factory=list, description="学习目标：学完这一讲学员能做到什么。")
+    sections: list[Section] = Field(min_length=1, description="各节，按讲授顺序排列。")
     activities: list[ActivityRef] = Field(
-        default_factory=list, description="Activities placed at the end of the lecture, in order."
+        default_factory=list, description="放在本讲末尾的活动，按顺序排列。"
     )
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
 class Duration(StrictModel):
-    """Planned course time, such as 1 day × 6 hours."""
+    """课程时间：计划的天数和每天的课时，例如 1 天 × 6 小时。"""
 
-    days: float = Field(gt=0, le=60)
-    hours_per_day: float = Field(gt=0, le=24)
-    day_start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="When each day starts (HH:MM), for the agenda.")
-    lunch_start: str | None = Field(default="12:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="Lunch break start (HH:MM); null for none.")
-    lunch_end: str | None = Field(default="13:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="Lunch break end (HH:MM).")
+    days: float = Field(gt=0, le=60, description="天数，可以写小数，例如 0.5。")
+    hours_per_day: float = Field(gt=0, le=24, description="每天的课时（小时），可以写小数，例如 1.5。")
+    day_start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
+    lunch_start: str | None = Field(default="12:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休开始时间（时:分）；写 null 表示没有午休。")
+    lunch_end: str | None = Field(default="13:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休结束时间（时:分）。")
 
     @property
     def minutes(self) -> int:
@@ -116,69 +116,68 @@ class Duration(StrictModel):
 
 
 class Instructor(StrictModel):
-    """The instructor's profile on the home page."""
+    """讲师介绍，显示在课程首页。"""
 
-    name: Text
-    title: Text | None = Field(default=None, description="One-line description, e.g. 银行服务营销专家.")
-    highlights: list[Text] = Field(default_factory=list, description="Experience and qualifications.")
-    former_roles: list[Text] = Field(default_factory=list, description="曾任: earlier positions.")
-    expertise: list[Text] = Field(default_factory=list, description="擅长领域: fields of expertise.")
+    name: Text = Field(description="讲师姓名。")
+    title: Text | None = Field(default=None, description="一句话介绍，例如 客户服务培训讲师。")
+    highlights: list[Text] = Field(default_factory=list, description="经历与资历，每条一项。")
+    former_roles: list[Text] = Field(default_factory=list, description="曾任的职务，每条一项。")
+    expertise: list[Text] = Field(default_factory=list, description="擅长领域，每条一项。")
 
 
 class Closing(StrictModel):
-    """The closing block of the day (总结与回顾)."""
+    """结尾环节：一天课程最后的总结与回顾。"""
 
-    title: Text = "总结与回顾"
-    duration_minutes: int = Field(default=0, ge=0, le=24 * 60)
-    body: Markdown | None = None
+    title: Text = Field(default="总结与回顾", description="结尾环节的标题。")
+    duration_minutes: int = Field(default=0, ge=0, le=24 * 60, description="时长（分钟），计入课程安排。")
+    body: Markdown | None = Field(default=None, description="结尾环节的内容。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
 class DrawRule(StrictModel):
-    """Draw `count` questions at random from one bank."""
+    """抽题规则：从一个题库随机抽取 `count` 道题。"""
 
-    bank: Id
-    count: int = Field(gt=0)
+    bank: Id = Field(description="`quizzes/` 中一个题库的 id。")
+    count: int = Field(gt=0, description="抽取的题数。")
 
 
 class FinalAssessment(StrictModel):
-    """End-of-course assessment drawn at random from several banks for each attempt."""
+    """结业测评：每次作答时从几个题库中随机抽题组卷。"""
 
     id: Id
-    title: Text
-    pass_mark: int = Field(ge=0, le=100, description="Percentage of points needed to pass.")
-    draw: list[DrawRule] = Field(min_length=1)
-    intro: Markdown | None = None
+    title: Text = Field(description="结业测评的标题。")
+    pass_mark: int = Field(ge=0, le=100, description="及格线：总分的百分比。")
+    draw: list[DrawRule] = Field(min_length=1, description="抽题规则，每个题库一条。")
+    intro: Markdown | None = Field(default=None, description="测评开始前的说明。")
 
 
 class Course(StrictModel):
-    """The course file (`course.yml`): metadata and the ordered list of lecture files."""
+    """课程文件（`course.yml`）：课程信息和按讲授顺序排列的讲次文件。"""
 
     id: Id
-    title: Text
-    subtitle: Text | None = None
+    title: Text = Field(description="课程标题。")
+    subtitle: Text | None = Field(default=None, description="副标题，显示在标题下面。")
     language: Literal["zh", "en"] = Field(
-        default="zh", description="Language of the site and of the quiz and form controls."
+        default="zh", description="网站以及测验、表单上按钮和提示的语言：`zh` 中文，`en` 英文。"
     )
-    year: int | None = Field(default=None, ge=1990, le=2100)
-    background: Markdown = Field(description="课程背景: why the course exists.")
-    benefits: list[Text] = Field(min_length=1, description="课程收益: what trainees gain.")
-    audience: list[Text] = Field(min_length=1, description="课程对象: who the course is for.")
-    duration: Duration = Field(description="课程时间.")
-    instructor: Instructor | None = None
+    year: int | None = Field(default=None, ge=1990, le=2100, description="课程年份，例如 2026。")
+    background: Markdown = Field(description="课程背景：为什么开设这门课程。")
+    benefits: list[Text] = Field(min_length=1, description="课程收益：学员学完能得到什么，每条一项。")
+    audience: list[Text] = Field(min_length=1, description="课程对象：这门课程面向谁，每条一项。")
+    duration: Duration = Field(description="课程时间。")
+    instructor: Instructor | None = Field(default=None, description="讲师介绍。")
     lectures: list[Text] = Field(
         min_length=1,
-        description="Lecture files, relative to the course folder, in teaching order.",
+        description="讲次文件，按讲授顺序排列，路径相对于课程文件夹，例如 lectures/01-intro.yml。",
     )
-    closing: Closing | None = None
-    final_assessment: FinalAssessment | None = None
+    closing: Closing | None = Field(default=None, description="结尾环节（总结与回顾）。")
+    final_assessment: FinalAssessment | None = Field(default=None, description="结业测评。")
     submission_url: AnyHttpUrl | None = Field(
         default=None,
-        description="Where homework forms also POST their submission (e.g. an intranet form service).",
+        description="作业表单除了导出提交文件，还把提交内容发送（POST）到这个网址，例如内网的表单服务。",
     )
     search_questions: bool = Field(
         default=False,
-        description="Let the site search find a quiz by a word of its questions (prompts only, never answers). "
-        "Off by default: the lectures already hold what the questions ask about, and on a course of hundreds "
-        "of lectures the extra text makes every build about a tenth slower (Chinese word segmentation).",
+        description="让网站搜索也能按题干里的词找到测验（只收录题干，从不收录答案）。"
+        "默认关闭：题目问的内容讲义里都有；课程有几百讲时，多出的文字（中文分词）会让每次生成慢大约一成。",
     )

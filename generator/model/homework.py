@@ -11,25 +11,25 @@ from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel
 
 
 class _Field(StrictModel):
-    id: Id
-    label: Text
-    hint: Text | None = Field(default=None, description="Help shown under the label.")
-    required: bool = False
+    id: Id = Field(description="字段标识，在本表单内不能重复；提交文件和报表用它对应答案。")
+    label: Text = Field(description="字段标签，学员看到的问题或栏目名。")
+    hint: Text | None = Field(default=None, description="显示在标签下面的填写提示。")
+    required: bool = Field(default=False, description="是否必填：必填的写 `true`。")
 
 
 class TextField(_Field):
-    """One line of text."""
+    """单行文本。"""
 
-    type: Literal["text"]
-    max_length: int = Field(default=200, gt=0, le=10_000)
+    type: Literal["text"] = Field(description="字段类型：单行文本。")
+    max_length: int = Field(default=200, gt=0, le=10_000, description="最多字数。")
 
 
 class TextArea(_Field):
-    """Several lines of text, with a length hint."""
+    """多行文本，带字数提示。"""
 
-    type: Literal["textarea"]
-    min_length: int = Field(default=0, ge=0, le=50_000)
-    max_length: int = Field(default=5_000, gt=0, le=50_000)
+    type: Literal["textarea"] = Field(description="字段类型：多行文本。")
+    min_length: int = Field(default=0, ge=0, le=50_000, description="最少字数。")
+    max_length: int = Field(default=5_000, gt=0, le=50_000, description="最多字数，不能小于 `min_length`。")
 
     @model_validator(mode="after")
     def _bounds(self) -> TextArea:
@@ -39,18 +39,20 @@ class TextArea(_Field):
 
 
 class Column(StrictModel):
-    id: Id
-    label: Text
-    hint: Text | None = None
+    """表格的一列。"""
+
+    id: Id = Field(description="列标识，在本表格内不能重复。")
+    label: Text = Field(description="列标题。")
+    hint: Text | None = Field(default=None, description="这一列的填写提示。")
 
 
 class Table(_Field):
-    """A repeatable table: one row per item, e.g. one complaint case per row."""
+    """表格：学员可以添加多行，每行一项，例如每行一个投诉案例。"""
 
-    type: Literal["table"]
-    columns: list[Column] = Field(min_length=1)
-    min_rows: int = Field(default=1, ge=0, le=100, description="Rows needed when the field is required.")
-    max_rows: int = Field(default=20, gt=0, le=200)
+    type: Literal["table"] = Field(description="字段类型：表格。")
+    columns: list[Column] = Field(min_length=1, description="各列。")
+    min_rows: int = Field(default=1, ge=0, le=100, description="必填时至少要填的行数。")
+    max_rows: int = Field(default=20, gt=0, le=200, description="最多行数，不能小于 `min_rows`。")
 
     @model_validator(mode="after")
     def _bounds(self) -> Table:
@@ -62,31 +64,33 @@ class Table(_Field):
 
 
 class Checkboxes(_Field):
-    """Several options, any number ticked."""
+    """多选：几个选项，可以勾选任意多个。"""
 
-    type: Literal["checkboxes"]
-    options: list[Text] = Field(min_length=1)
+    type: Literal["checkboxes"] = Field(description="字段类型：多选。")
+    options: list[Text] = Field(min_length=1, description="选项。")
 
 
 class Choice(_Field):
-    """Several options, one picked."""
+    """单选：几个选项，选一个。"""
 
-    type: Literal["choice"]
-    options: list[Text] = Field(min_length=2)
+    type: Literal["choice"] = Field(description="字段类型：单选。")
+    options: list[Text] = Field(min_length=2, description="选项。")
 
 
 class RatingItem(StrictModel):
-    id: Id
-    label: Text
+    """评分题里要评分的一项。"""
+
+    id: Id = Field(description="评分项标识，在本评分题内不能重复。")
+    label: Text = Field(description="评分项的文字，例如 课程内容对工作有帮助。")
 
 
 class Rating(_Field):
-    """Survey items each rated on a 1–5 scale."""
+    """评分：问卷里的各项分别按 1–5 分评分。"""
 
-    type: Literal["rating"]
-    items: list[RatingItem] = Field(min_length=1)
-    low_label: Text = "很不满意"
-    high_label: Text = "非常满意"
+    type: Literal["rating"] = Field(description="字段类型：评分。")
+    items: list[RatingItem] = Field(min_length=1, description="要评分的各项。")
+    low_label: Text = Field(default="很不满意", description="1 分一端的文字。")
+    high_label: Text = Field(default="非常满意", description="5 分一端的文字。")
 
 
 FormField = Annotated[
@@ -96,16 +100,16 @@ FormField = Annotated[
 
 
 class Homework(StrictModel):
-    """A homework (作业) or a course survey (课程评估): a form exported as a submission file."""
+    """作业或课程评估问卷：学员在线填写的表单，填完导出为提交文件。"""
 
     id: Id
-    title: Text
-    kind: Literal["homework", "survey"] = "homework"
-    intro: Markdown | None = None
+    title: Text = Field(description="作业或问卷的标题。")
+    kind: Literal["homework", "survey"] = Field(default="homework", description="种类：`homework` 作业，`survey` 课程评估问卷。")
+    intro: Markdown | None = Field(default=None, description="表单上方的说明。")
     due: AwareDatetime | None = Field(
-        default=None, description="Due time with its UTC offset, e.g. 2021-03-12T18:00:00+08:00."
+        default=None, description="截止时间，带时区，例如 2026-03-12T18:00+08:00。"
     )
-    fields: list[FormField] = Field(min_length=1)
+    fields: list[FormField] = Field(min_length=1, description="表单字段，按显示顺序排列，每个用 `type` 写明类型。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
     @model_validator(mode="after")

@@ -18,18 +18,18 @@ from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel
 
 
 class Option(StrictModel):
-    """One option of a choice question."""
+    """选择题的一个选项。"""
 
-    text: Text
-    correct: bool = False
-    feedback: Markdown | None = Field(default=None, description="Shown when the trainee picks this option.")
+    text: Text = Field(description="选项文字。")
+    correct: bool = Field(default=False, description="是否为正确选项：正确的写 `true`。")
+    feedback: Markdown | None = Field(default=None, description="学员选了这个选项时显示的反馈。")
 
 
 class _Question(StrictModel):
-    id: Id
-    prompt: Markdown = Field(description="The question as the trainee reads it.")
-    points: int = Field(default=1, ge=0, le=100)
-    explanation: Markdown | None = Field(default=None, description="Shown once the question is answered.")
+    id: Id = Field(description="题目标识，在本题库内不能重复。")
+    prompt: Markdown = Field(description="题干，学员看到的题目。")
+    points: int = Field(default=1, ge=0, le=100, description="分值。")
+    explanation: Markdown | None = Field(default=None, description="解析，学员作答后显示。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
     @property
@@ -38,10 +38,10 @@ class _Question(StrictModel):
 
 
 class SingleChoice(_Question):
-    """Exactly one right option."""
+    """单选题：恰好一个正确选项。"""
 
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
+    type: Literal["single"] = Field(description="题型：单选题。")
+    options: list[Option] = Field(min_length=2, description="选项，恰好一个写 `correct: true`。")
 
     @model_validator(mode="after")
     def _one_right(self) -> SingleChoice:
@@ -52,10 +52,10 @@ class SingleChoice(_Question):
 
 
 class MultipleChoice(_Question):
-    """One or more right options; partial credit."""
+    """多选题：一个或多个正确选项，按比例得分。"""
 
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
+    type: Literal["multiple"] = Field(description="题型：多选题。")
+    options: list[Option] = Field(min_length=2, description="选项，至少一个写 `correct: true`。")
 
     @model_validator(mode="after")
     def _some_right(self) -> MultipleChoice:
@@ -65,26 +65,26 @@ class MultipleChoice(_Question):
 
 
 class TrueFalse(_Question):
-    """A statement that is true or false."""
+    """判断题：一句陈述，判断对错。"""
 
-    type: Literal["true_false"]
-    answer: bool
-    feedback_true: Markdown | None = Field(default=None, description="Shown when the trainee answers 对/true.")
-    feedback_false: Markdown | None = Field(default=None, description="Shown when the trainee answers 错/false.")
+    type: Literal["true_false"] = Field(description="题型：判断题。")
+    answer: bool = Field(description="正确答案：对写 `true`，错写 `false`。")
+    feedback_true: Markdown | None = Field(default=None, description="学员选“对”时显示的反馈。")
+    feedback_false: Markdown | None = Field(default=None, description="学员选“错”时显示的反馈。")
 
 
 class FillBlank(_Question):
-    """A blank filled with free text, compared ignoring case, outer spaces and full/half width."""
+    """填空题：学员填写文字，比较时不分大小写、全角半角，忽略首尾空格。"""
 
-    type: Literal["fill"]
-    accept: list[Text] = Field(min_length=1, description="Accepted answers; any one of them is right.")
+    type: Literal["fill"] = Field(description="题型：填空题。")
+    accept: list[Text] = Field(min_length=1, description="可接受的答案，填对其中任何一个即得分。")
 
 
 class Ordering(_Question):
-    """Items the trainee puts in order; listed here in the right order."""
+    """排序题：学员把各项排成正确顺序；这里按正确顺序书写，网页上会打乱。"""
 
-    type: Literal["ordering"]
-    items: list[Text] = Field(min_length=2, description="The items in their right order.")
+    type: Literal["ordering"] = Field(description="题型：排序题。")
+    items: list[Text] = Field(min_length=2, description="按正确顺序排列的各项，不能重复。")
 
     @model_validator(mode="after")
     def _unique(self) -> Ordering:
@@ -94,15 +94,17 @@ class Ordering(_Question):
 
 
 class Pair(StrictModel):
-    left: Text
-    right: Text
+    """配对题的一组正确配对。"""
+
+    left: Text = Field(description="左边一项。")
+    right: Text = Field(description="与左边一项配对的右边一项。")
 
 
 class Matching(_Question):
-    """Left items matched to right items; listed here as the right pairs."""
+    """配对题：把左边各项与右边各项配对；这里写正确的配对，网页上右边一列会打乱。"""
 
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
+    type: Literal["matching"] = Field(description="题型：配对题。")
+    pairs: list[Pair] = Field(min_length=2, description="正确的配对，左右两边各项都不能重复。")
 
     @model_validator(mode="after")
     def _complete(self) -> Matching:
@@ -113,11 +115,11 @@ class Matching(_Question):
 
 
 class ShortAnswer(_Question):
-    """Free answer the trainee checks against a reference and a checklist (self-graded)."""
+    """简答题：学员自由作答，再对照参考答案和要点清单自评，不计入得分。"""
 
-    type: Literal["short"]
-    reference: Markdown = Field(description="Model answer shown after the trainee has written theirs.")
-    checklist: list[Text] = Field(min_length=1, description="Points the trainee ticks when their answer covers them.")
+    type: Literal["short"] = Field(description="题型：简答题。")
+    reference: Markdown = Field(description="参考答案，学员写完自己的答案后显示。")
+    checklist: list[Text] = Field(min_length=1, description="要点清单，学员的答案覆盖了哪一条就勾选哪一条。")
 
     @property
     def auto_graded(self) -> bool:
@@ -131,14 +133,14 @@ Question = Annotated[
 
 
 class QuizBank(StrictModel):
-    """A question bank: one file in `quizzes/`."""
+    """题库：`quizzes/` 中的一个文件。"""
 
     id: Id
-    title: Text
-    intro: Markdown | None = None
-    pass_mark: int = Field(default=60, ge=0, le=100, description="Percentage of the auto-graded points needed to pass.")
-    shuffle: bool = Field(default=False, description="Shuffle questions and options on each attempt.")
-    questions: list[Question] = Field(min_length=1)
+    title: Text = Field(description="题库标题，显示在测验页上。")
+    intro: Markdown | None = Field(default=None, description="测验开始前的说明。")
+    pass_mark: int = Field(default=60, ge=0, le=100, description="及格线：自动评分题目总分的百分比。")
+    shuffle: bool = Field(default=False, description="每次作答时打乱题目和选项的顺序。")
+    questions: list[Question] = Field(min_length=1, description="题目，每题用 `type` 写明题型。")
 
     @model_validator(mode="after")
     def _checks(self) -> QuizBank:

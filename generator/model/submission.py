@@ -24,31 +24,38 @@ Answer = str | list[str] | list[dict[str, str]] | dict[str, int]
 
 
 class Trainee(StrictModel):
-    name: str = Field(min_length=1, max_length=100)
-    employee_id: str = Field(min_length=1, max_length=64)
-    department: str = Field(min_length=1, max_length=200)
+    """提交人：学员在表单上填写的身份信息。"""
+
+    name: str = Field(min_length=1, max_length=100, description="学员姓名。")
+    employee_id: str = Field(min_length=1, max_length=64, description="员工号。")
+    department: str = Field(min_length=1, max_length=200, description="部门。")
 
 
 class QuizScore(StrictModel):
-    best: int = Field(ge=0, le=100, description="Best score in percent.")
-    passed: bool
+    """学员在一个测验上的成绩。"""
+
+    best: int = Field(ge=0, le=100, description="最高得分（百分制）。")
+    passed: bool = Field(description="是否及格。")
 
 
 class Submission(StrictModel):
-    """One trainee's answers to one homework or survey."""
+    """一位学员对一份作业或问卷的回答。"""
 
-    format: Literal["coursegen-submission"]
-    format_version: Literal[1]
-    course_id: str = Field(max_length=64)
-    homework_id: str = Field(max_length=64)
-    kind: Literal["homework", "survey"]
-    trainee: Trainee
-    answers: dict[str, Answer]
-    quiz_scores: dict[str, QuizScore] = Field(default_factory=dict)
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    generator: str = Field(max_length=100, description="e.g. coursegen 0.1.0")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    format: Literal["coursegen-submission"] = Field(description="文件格式，固定为 `coursegen-submission`。")
+    format_version: Literal[1] = Field(description="格式版本，固定为 1。")
+    course_id: str = Field(max_length=64, description="课程的 id。")
+    homework_id: str = Field(max_length=64, description="作业或问卷的 id。")
+    kind: Literal["homework", "survey"] = Field(description="种类：`homework` 作业，`survey` 课程评估问卷。")
+    trainee: Trainee = Field(description="提交人。")
+    answers: dict[str, Answer] = Field(
+        description="回答，键是字段 id：单行、多行文本和单选是文本；多选是勾选的选项列表；"
+        "表格是行的列表（每行：列 id → 文本）；评分是 评分项 id → 1 到 5 分。",
+    )
+    quiz_scores: dict[str, QuizScore] = Field(default_factory=dict, description="各测验的成绩，键是题库 id。")
+    created_at: AwareDatetime = Field(description="第一次保存的时间。")
+    updated_at: AwareDatetime = Field(description="最后一次修改的时间。")
+    generator: str = Field(max_length=100, description="生成这个文件的程序和版本，例如 coursegen 0.1.0。")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="校验和：去掉 `sha256` 键之后整个对象的规范 JSON 的 SHA-256，用来发现手工改动过的文件。")
 
 
 def canonical_bytes(data: dict[str, Any]) -> bytes:

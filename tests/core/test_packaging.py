@@ -10,15 +10,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+DATA_PACKAGES = {"coursegen.guidebook": "guide"}
+"""Packages that only carry files from outside generator/ (the trainer's guide); they hold no Python code."""
+
+
 def test_every_folder_with_python_code_is_a_listed_package() -> None:
     """A sub-package missing from pyproject's list would be left out of a wheel and fail only after install."""
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
-    assert config["package-dir"] == {"coursegen": "generator"}
+    assert config["package-dir"] == {"coursegen": "generator", **DATA_PACKAGES}
     on_disk = {
         ".".join(("coursegen", *init.parent.relative_to(ROOT / "generator").parts))
         for init in (ROOT / "generator").rglob("__init__.py")
     }
-    assert set(config["packages"]) == on_disk
+    assert set(config["packages"]) == on_disk | set(DATA_PACKAGES)
+    for folder in DATA_PACKAGES.values():
+        assert not list((ROOT / folder).glob("*.py")), f"{folder}/ is a data package: Python code there would be shipped by accident"
 
 
 def test_the_import_name_is_coursegen_and_generator_is_not_installed(tmp_path: Path) -> None:

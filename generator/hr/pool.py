@@ -22,7 +22,7 @@ from itertools import islice
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from .buckets import Limits, Rejected
+from .buckets import Limits, Rejected, unexpected
 from .check import Parsed, parse_submission
 from .sources import Found
 
@@ -74,6 +74,8 @@ def _outcome(found: Found, limits: Limits) -> Outcome:
         return parse_submission(found.content(limits), limits)
     except Rejected as rejected:
         return rejected
+    except Exception as exc:  # noqa: BLE001 - one file no check foresaw must not end the report (or a worker's batch)
+        return unexpected(exc)
 
 
 def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:

@@ -8,6 +8,7 @@ import pytest
 
 from coursegen.hr import XLSX_NAME, make_report, read_roster
 from coursegen.hr.buckets import Limits, Rejected
+from coursegen.hr import pool
 from coursegen.hr.pool import parse_all
 from coursegen.hr.sources import walk
 
@@ -33,3 +34,18 @@ def test_a_workbook_that_cannot_be_written_fails_loudly(scenario: Scenario, tmp_
     (tmp_path / XLSX_NAME).mkdir()  # the forked writer fails; the retry in this process raises the real error
     with pytest.raises(IsADirectoryError):
         make_report(scenario.inbox, read_roster(scenario.roster), scenario.project, tmp_path)
+
+
+def test_a_file_no_check_foresaw_is_rejected_and_the_others_still_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.json").write_bytes(b"{}")
+    (tmp_path / "b.json").write_bytes(b"[]")
+    real = pool.parse_submission
+
+    def parse(data: bytes, limits: Limits) -> object:
+        if data == b"{}":
+            raise MemoryError("out of memory")
+        return real(data, limits)
+
+    monkeypatch.setattr(pool, "parse_submission", parse)
+    outcomes = summary(list(parse_all(walk(tmp_path, Limits()), Limits(), workers=1)))
+    assert outcomes == [("a.json", "error:MemoryError: out of memory"), ("b.json", 'not_submission:没有 "format": "coursegen-submission"')]

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .cells import Value, text
-from .report import Report
+from .report import Report, late_minutes
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
 
@@ -33,7 +33,7 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
             ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "last_updated_at", "late_minutes", "source_file", "note"],
             [
                 [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at, c.last_at,
-                 int(c.late_by.total_seconds() // 60) if c.late_by else None, c.source, c.note]
+                 late_minutes(c.late_by), c.source, c.note]
                 for c in report.cells
             ],
         ),

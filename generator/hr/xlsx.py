@@ -21,7 +21,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .buckets import Bucket
 from .cells import Value, safe
-from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label
+from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label, late_minutes
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -132,7 +132,7 @@ def _summary(workbook: Workbook, report: Report) -> None:
     sheet.row(["合计", len(report.files)])
 
 
-_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交小时", "采用的文件", "备注"]
+_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交分钟", "采用的文件", "备注"]
 
 
 def _detail(workbook: Workbook, report: Report) -> None:
@@ -152,7 +152,7 @@ def _detail(workbook: Workbook, report: Report) -> None:
             cell.first_at,
             cell.last_at,
             late_label(cell.late_by),
-            round(cell.late_by.total_seconds() / 3600, 1) if cell.late_by else None,
+            late_minutes(cell.late_by),
             cell.source,
             cell.note,
         ])

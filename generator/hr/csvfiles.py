@@ -13,12 +13,13 @@ from pathlib import Path
 
 from .cells import Value, text
 from .report import Report, late_minutes
+from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
 
 
-def write_csv(report: Report, folder: Path) -> list[Path]:
-    """Write every CSV file into ``folder``; returns their paths."""
+def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> list[Path]:
+    """Write every CSV file into ``folder`` (through ``stage``, if given: see :mod:`.staging`); returns their final paths."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         "departments.csv": (
@@ -74,16 +75,17 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
     paths = []
     for name in CSV_FILES:
         header, rows = tables[name]
-        paths.append(_write(folder / name, header, rows))
+        path = folder / name
+        _write(stage.path(path) if stage else path, header, rows)
+        paths.append(path)
     return paths
 
 
-def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Path:
+def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fp:
         writer = csv.writer(fp)
         writer.writerow(header)
         writer.writerows([_field(v) for v in row] for row in rows)
-    return path
 
 
 def _field(value: Value) -> str | int | float:

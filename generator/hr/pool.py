@@ -86,6 +86,14 @@ def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:
     """
     if not sys.platform.startswith("linux") or available_cores() < 2:
         return None
-    child = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+    child = multiprocessing.get_context("fork").Process(target=_quietly, args=(target, *args), daemon=True)
     child.start()
     return child
+
+
+def _quietly(target: Callable[..., Any], *args: Any) -> None:
+    """Run ``target`` and exit 1 on any error without printing it: the parent retries, and its error is the one HR sees."""
+    try:
+        target(*args)
+    except BaseException:  # noqa: BLE001 - reported through the exit code
+        os._exit(1)

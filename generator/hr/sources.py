@@ -76,7 +76,7 @@ def _folder(path: str, rel: str, limits: Limits) -> Generator[Found, None, list[
         with os.scandir(path) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
-        yield Found((rel or os.path.basename(path),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
+        yield Found((rel or display_name(os.path.basename(path)),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
         return []
     folders = []
     for entry in entries:

@@ -19,9 +19,10 @@ from .intake import collect
 from .pool import start_forked
 from .report import Report, build_report
 from .roster import Roster, RosterError, read_roster
+from .staging import OutputError, Staging
 from .xlsx import write_xlsx
 
-__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "Limits", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
+__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "Limits", "OutputError", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
 
 XLSX_NAME = "homework-report.xlsx"
 HTML_NAME = "homework-report.html"
@@ -44,16 +45,23 @@ def make_report(
     now: datetime | None = None,
     limits: Limits | None = None,
 ) -> tuple[Report, Outputs]:
-    """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``."""
+    """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
+
+    All three are written under temporary names and renamed together at the end (see :mod:`.staging`):
+    a run that fails leaves the previous report as it was, and raises :class:`OutputError`.
+    """
     intake = collect(submissions, project, roster, limits)
     report = build_report(project, roster, intake, now or datetime.now(timezone.utc))
-    out_dir.mkdir(parents=True, exist_ok=True)
     xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
-    child = start_forked(write_xlsx, report, xlsx)
-    html.write_text(render_html(report), encoding="utf-8")
-    csv = write_csv(report, out_dir / CSV_FOLDER)
-    if child is not None:
-        child.join()
-    if child is None or child.exitcode != 0:  # a failed child is retried here, where its error surfaces
-        write_xlsx(report, xlsx)
+    with Staging() as stage:
+        xlsx_part = stage.path(xlsx)
+        child = start_forked(write_xlsx, report, xlsx_part)
+        try:
+            stage.path(html).write_text(render_html(report), encoding="utf-8")
+            csv = write_csv(report, out_dir / CSV_FOLDER, stage)
+        finally:  # the child is done with its temporary file before the staging removes or renames it
+            if child is not None:
+                child.join()
+        if child is None or child.exitcode != 0:  # a failed child is retried here, where its error surfaces
+            write_xlsx(report, xlsx_part)
     return report, Outputs(xlsx, html, csv)

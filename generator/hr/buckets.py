@@ -41,6 +41,10 @@ class Reason(str, Enum):
     BAD_ARCHIVE = "bad_archive"
     SYSTEM_FILE = "system_file"
     UNREADABLE = "unreadable"
+    LINK = "link"
+    """A symbolic link (or an archive entry that is one): never followed, so it cannot lead outside the inbox or loop."""
+    ERROR = "error"
+    """Examining the file raised something no check foresaw: the file is listed, the report goes on."""
 
     @property
     def label(self) -> str:
@@ -63,6 +67,8 @@ _LABELS = {
     Reason.BAD_ARCHIVE: "压缩包无法读取",
     Reason.SYSTEM_FILE: "系统附带文件，不是提交文件",
     Reason.UNREADABLE: "无法读取",
+    Reason.LINK: "链接文件，未读取",
+    Reason.ERROR: "检查时出错",
 }
 
 
@@ -77,6 +83,15 @@ class Rejected(Exception):
     def __reduce__(self) -> tuple[type[Rejected], tuple[Reason, str]]:
         """Pickle by its two fields, so a rejection can come back from a worker process."""
         return Rejected, (self.reason, self.detail)
+
+
+def unexpected(exc: Exception) -> Rejected:
+    """The rejection for a file whose examination raised something no check foresaw.
+
+    One odd file must never cost HR the whole report: it is listed with what went wrong (worth
+    reporting to the tool's maintainers), and every other file is still read.
+    """
+    return Rejected(Reason.ERROR, f"{type(exc).__name__}: {exc}"[:500])
 
 
 @dataclass(frozen=True)

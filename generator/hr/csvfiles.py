@@ -12,13 +12,14 @@ from datetime import datetime
 from pathlib import Path
 
 from .cells import Value, text
-from .report import Report
+from .report import Report, late_minutes
+from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
 
 
-def write_csv(report: Report, folder: Path) -> list[Path]:
-    """Write every CSV file into ``folder``; returns their paths."""
+def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> list[Path]:
+    """Write every CSV file into ``folder`` (through ``stage``, if given: see :mod:`.staging`); returns their final paths."""
     folder.mkdir(parents=True, exist_ok=True)
     tables = {
         "departments.csv": (
@@ -33,7 +34,7 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
             ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "last_updated_at", "late_minutes", "source_file", "note"],
             [
                 [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at, c.last_at,
-                 int(c.late_by.total_seconds() // 60) if c.late_by else None, c.source, c.note]
+                 late_minutes(c.late_by), c.source, c.note]
                 for c in report.cells
             ],
         ),
@@ -74,16 +75,17 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
     paths = []
     for name in CSV_FILES:
         header, rows = tables[name]
-        paths.append(_write(folder / name, header, rows))
+        path = folder / name
+        _write(stage.path(path) if stage else path, header, rows)
+        paths.append(path)
     return paths
 
 
-def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Path:
+def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fp:
         writer = csv.writer(fp)
         writer.writerow(header)
         writer.writerows([_field(v) for v in row] for row in rows)
-    return path
 
 
 def _field(value: Value) -> str | int | float:

@@ -13,6 +13,7 @@ from jinja2 import Environment
 
 from ..templating import new_environment
 from .buckets import Bucket
+from .cells import visible
 from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, late_label
 
 CHART_LABEL_WIDTH = 180
@@ -67,11 +68,13 @@ def environment() -> Environment:
 
 
 def render_html(report: Report) -> str:
-    return environment().get_template("hr/report.html.j2").render(
+    """The page. Escaping leaves control characters and lone surrogates alone, so the page as a whole passes
+    through :func:`cells.visible` (the template has none of its own): none reaches the HTML raw."""
+    return visible(environment().get_template("hr/report.html.j2").render(
         report=report,
         chart=completion_chart(report.departments),
         status_labels=STATUS_LABELS,
         kind_labels=KIND_LABELS,
         Bucket=Bucket,
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
-    )
+    ))

@@ -22,7 +22,7 @@ from itertools import islice
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from .buckets import Limits, Rejected
+from .buckets import Limits, Rejected, unexpected
 from .check import Parsed, parse_submission
 from .sources import Found
 
@@ -74,6 +74,8 @@ def _outcome(found: Found, limits: Limits) -> Outcome:
         return parse_submission(found.content(limits), limits)
     except Rejected as rejected:
         return rejected
+    except Exception as exc:  # noqa: BLE001 - one file no check foresaw must not end the report (or a worker's batch)
+        return unexpected(exc)
 
 
 def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:
@@ -84,6 +86,14 @@ def start_forked(target: Callable[..., Any], *args: Any) -> BaseProcess | None:
     """
     if not sys.platform.startswith("linux") or available_cores() < 2:
         return None
-    child = multiprocessing.get_context("fork").Process(target=target, args=args, daemon=True)
+    child = multiprocessing.get_context("fork").Process(target=_quietly, args=(target, *args), daemon=True)
     child.start()
     return child
+
+
+def _quietly(target: Callable[..., Any], *args: Any) -> None:
+    """Run ``target`` and exit 1 on any error without printing it: the parent retries, and its error is the one HR sees."""
+    try:
+        target(*args)
+    except BaseException:  # noqa: BLE001 - reported through the exit code
+        os._exit(1)

@@ -234,11 +234,18 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo)
     )
 
 
+def late_minutes(late_by: timedelta | None) -> int | None:
+    """How late in whole minutes, at least 1 (a file 30 seconds late is late): the one figure every output shows."""
+    if late_by is None:
+        return None
+    return max(1, late_by // timedelta(minutes=1))
+
+
 def late_label(late_by: timedelta | None) -> str:
     """How late, as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟``."""
-    if late_by is None:
+    minutes = late_minutes(late_by)
+    if minutes is None:
         return ""
-    minutes = max(1, int(late_by.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:

@@ -13,17 +13,21 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .buckets import Limits, MiB, Reason, Rejected
+from .buckets import Limits, MiB, Reason, Rejected, unexpected
 
 SEPARATOR = " › "
 """Joins an archive's name and the member's name in a file's displayed source."""
 
 _SYSTEM_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+"""``os.open`` flags that exist only on some systems (0 where they do not)."""
 
 
 @dataclass(frozen=True)
@@ -54,28 +58,68 @@ class Found:
 
 
 def walk(folder: Path, limits: Limits) -> Iterator[Found]:
-    """Every file under ``folder`` and inside its archives, in a stable order: by name, a folder's files first."""
-    yield from _folder(str(folder), "", limits)
+    """Every file under ``folder`` and inside its archives, in a stable order: by name, a folder's files first.
+
+    Folders wait on a stack rather than in recursive calls, so a tree nested thousands of levels deep
+    (an archive unpacked by hand can make one) costs no Python stack.
+    """
+    pending = [(str(folder), "")]
+    while pending:
+        path, rel = pending.pop()
+        folders = yield from _folder(path, rel, limits)
+        pending += reversed(folders)
 
 
-def _folder(path: str, rel: str, limits: Limits) -> Iterator[Found]:
+def _folder(path: str, rel: str, limits: Limits) -> Generator[Found, None, list[tuple[str, str]]]:
+    """The files of one folder; returns its sub-folders (path, displayed path), in name order."""
     try:
         with os.scandir(path) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
-        yield Found((rel or os.path.basename(path),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
-        return
+        yield Found((rel or display_name(os.path.basename(path)),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
+        return []
     folders = []
     for entry in entries:
-        entry_rel = f"{rel}/{entry.name}" if rel else entry.name
-        if entry.is_dir(follow_symlinks=False):
-            folders.append((entry.path, entry_rel))
-        elif entry.is_symlink() and entry.is_dir():
-            yield Found((entry_rel,), None, rejected=Rejected(Reason.UNREADABLE, "指向文件夹的链接，未读取"))
-        else:
-            yield from _file(entry, entry_rel, limits)
-    for folder_path, folder_rel in folders:
-        yield from _folder(folder_path, folder_rel, limits)
+        name = display_name(entry.name)
+        entry_rel = f"{rel}/{name}" if rel else name
+        try:
+            if entry.is_symlink():
+                yield Found((entry_rel,), None, rejected=_link(entry.path))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, entry_rel))
+            else:
+                yield from _file(entry, entry_rel, limits)
+        except Exception as exc:  # noqa: BLE001 - whatever a file holds, it is listed and the walk goes on
+            yield Found((entry_rel,), None, rejected=unexpected(exc))
+    return folders
+
+
+def display_name(name: str) -> str:
+    """A file name as its author saw it, and one every output can encode.
+
+    A name that is not UTF-8 on disk (a GBK archive unpacked on Linux) comes from the file system with
+    its bytes smuggled in as lone surrogates, which UTF-8 cannot write: such a name is shown decoded as
+    GB18030, as Chinese Windows wrote it, or with U+FFFD for bytes that are not GB18030 either.
+    The file itself is still opened by its real name.
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        try:
+            return raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", "replace")
+    return name
+
+
+def _link(path: str) -> Rejected:
+    """A symbolic link is never followed (it may point outside the inbox, at itself, or at a device): it is only named."""
+    try:
+        target = f"，指向「{display_name(os.readlink(path))}」"
+    except OSError:
+        target = ""
+    return Rejected(Reason.LINK, f"符号链接{target}；请把文件本身放进收件箱")
 
 
 def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
@@ -104,18 +148,28 @@ def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
 
 def _stat(entry: os.DirEntry[str]) -> os.stat_result:
     try:
-        return entry.stat()
-    except OSError as exc:  # a dangling link, or no permission
+        return entry.stat(follow_symlinks=False)
+    except OSError as exc:  # no permission, or gone since it was listed
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
 
 
 def read_file(path: str, limits: Limits) -> bytes:
-    """A plain file's bytes, never more than the limit (it may have grown since it was listed)."""
+    """A plain file's bytes, never more than the limit (it may have grown since it was listed).
+
+    Opened without following a link and without waiting, then checked again: a file swapped for a
+    link, a pipe or a device since it was listed is turned away, never followed or waited on.
+    """
     try:
-        with open(path, "rb") as fp:
-            data = fp.read(limits.max_file_bytes + 1)
+        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NO_WAIT | _BINARY)
     except OSError as exc:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
+    with open(fd, "rb") as fp:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise Rejected(Reason.UNREADABLE, "不是普通文件")
+            data = fp.read(limits.max_file_bytes + 1)
+        except OSError as exc:
+            raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
     if len(data) > limits.max_file_bytes:
         raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_file_bytes))
     return data
@@ -154,14 +208,15 @@ def _archive(
         member_parts = (*parts, _member_name(member))
         try:
             nested = _member(archive, member, member_parts, depth, budget, limits)
+            if isinstance(nested, Found):
+                yield nested
+            else:
+                with nested:
+                    yield from _archive(nested, member_parts, member.file_size, depth + 1, budget, limits)
         except Rejected as rejected:
             yield Found(member_parts, member.file_size, rejected=rejected)
-            continue
-        if isinstance(nested, Found):
-            yield nested
-        else:
-            with nested:
-                yield from _archive(nested, member_parts, member.file_size, depth + 1, budget, limits)
+        except Exception as exc:  # noqa: BLE001 - a crafted entry no check foresaw is listed, and the other entries still read
+            yield Found(member_parts, member.file_size, rejected=unexpected(exc))
 
 
 def _check_archive(members: list[zipfile.ZipInfo], archive_size: int, budget: _Budget, limits: Limits) -> None:
@@ -185,6 +240,8 @@ def _member(
         raise Rejected(Reason.UNSAFE_PATH, "路径指向压缩包之外（../ 或绝对路径），未读取")
     if _is_system_file(parts):
         raise Rejected(Reason.SYSTEM_FILE)
+    if stat.S_ISLNK(member.external_attr >> 16):
+        raise Rejected(Reason.LINK, "压缩包里的符号链接，未读取")
     if member.flag_bits & 0x1:
         raise Rejected(Reason.BAD_ARCHIVE, "文件已加密")
     if member.file_size > limits.ratio_floor_bytes and member.file_size > limits.max_ratio * max(member.compress_size, 1):

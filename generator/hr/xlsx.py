@@ -8,7 +8,6 @@ are coloured by conditional formatting on the status column instead of per cell.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .buckets import Bucket
 from .cells import Value, safe
-from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label
+from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label, late_minutes
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -77,7 +76,12 @@ class _Sheet:
         self.head(header)
 
     def colour_rows(self, header: Sequence[str], rows: int, column: str, colours: dict[str, PatternFill]) -> None:
-        """Colour whole rows by the text in ``column``; the rule compares to our own labels, never to input."""
+        """Colour whole rows by the text in ``column``; the rule compares to our own labels, never to input.
+
+        No rows (the first day of a course, a course without forms): no rule, since an empty range is no range to openpyxl.
+        """
+        if rows == 0:
+            return
         letter = get_column_letter(header.index(column) + 1)
         area = f"A2:{get_column_letter(len(header))}{rows + 1}"
         for label, fill in colours.items():
@@ -85,19 +89,14 @@ class _Sheet:
 
 
 def write_xlsx(report: Report, path: Path) -> None:
-    """Write the workbook beside ``path`` and move it into place: HR never finds half a workbook."""
+    """Write the workbook to ``path`` (a temporary name: :class:`.staging.Staging` moves it into place)."""
     workbook = Workbook(write_only=True)
     _summary(workbook, report)
     _detail(workbook, report)
     _quizzes(workbook, report)
     _surveys(workbook, report)
     _files(workbook, report)
-    part = path.with_name(path.name + ".part")
-    try:
-        workbook.save(part)
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+    workbook.save(path)
 
 
 _TALLY_HEAD = ["人数", "应交", "按时提交", "迟交", "未交", "提交率", "按时率"]
@@ -132,7 +131,7 @@ def _summary(workbook: Workbook, report: Report) -> None:
     sheet.row(["合计", len(report.files)])
 
 
-_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交小时", "采用的文件", "备注"]
+_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交分钟", "采用的文件", "备注"]
 
 
 def _detail(workbook: Workbook, report: Report) -> None:
@@ -152,7 +151,7 @@ def _detail(workbook: Workbook, report: Report) -> None:
             cell.first_at,
             cell.last_at,
             late_label(cell.late_by),
-            round(cell.late_by.total_seconds() / 3600, 1) if cell.late_by else None,
+            late_minutes(cell.late_by),
             cell.source,
             cell.note,
         ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from typing import Any
 
 import pytest
@@ -90,3 +91,31 @@ def test_roster_match_ignores_width_and_spaces_but_not_digits(checker: Checker) 
     person = people(2)[1]
     assert checker.check(resealed(submission(person, "case-review"), trainee={"name": person.name, "employee_id": " ｅ０００２ ", "department": "x"})).trainee.employee_id == "E0002"
     assert rejection(checker, resealed(submission(person, "case-review"), trainee={"name": person.name, "employee_id": "E00002", "department": "x"}))[0] is Reason.NOT_ON_ROSTER
+
+
+def _depth_in_child(text: str, seconds: float) -> bool:
+    """Whether :func:`json_depth` finishes within ``seconds`` (in a forked child, which can be killed if it does not)."""
+    child = multiprocessing.get_context("fork").Process(target=json_depth, args=(text,))
+    child.start()
+    child.join(seconds)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        return False
+    return child.exitcode == 0
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 40 + '"' + '\\"' * 250_000,  # unterminated run of escaped quotes: was quadratic (hours)
+    "[" * 40 + '"' + '\\"' * 250_000 + "\\",  # ... ending in a lone backslash
+])
+def test_json_depth_is_linear_on_crafted_strings(text: str) -> None:
+    assert _depth_in_child(text, 20)
+
+
+def test_a_lone_surrogate_is_a_reason_not_a_crash(checker: Checker) -> None:
+    """The course site's JSON.stringify writes half an emoji as ``\\ud83d``; Python cannot hash it as UTF-8."""
+    text = json.dumps(submission(people(1)[0], "lunch-homework", answers={"summary": "PLACEHOLDER"}))
+    reason, detail = rejection(checker, text.replace("PLACEHOLDER", "\\ud83d").encode())
+    assert reason is Reason.INVALID
+    assert "U+D83D" in detail and "重新导出" in detail

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from coursegen.hr import HTML_NAME, XLSX_NAME
+from coursegen.hr import HTML_NAME, XLSX_NAME, make_report, read_roster
 from coursegen.hr.cells import FORMULA_TRIGGERS
+from coursegen.load import load_project
 
 from .conftest import FORMULAS, IMG, SCRIPT, Built
+from .synthetic import DUE, people, submission, write_course, write_json, write_roster
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +118,16 @@ def test_csv_files_are_neutralised_and_complete(built: Built) -> None:
     for path in folder.glob("*.csv"):
         for row in read_csv(path):
             assert not any(v.startswith(FORMULA_TRIGGERS) for v in row.values()), (path.name, row)
+
+
+def test_minutes_late_are_the_same_figure_in_the_workbook_and_the_csv(tmp_path: Path) -> None:
+    """A file 30 seconds late is late by 1 minute everywhere (the CSV once said 0, the workbook 1分钟 and 0.0 hours)."""
+    project, _ = load_project(*write_course(tmp_path))
+    person = people(1)[0]
+    write_json(tmp_path / "inbox" / "a.json", submission(person, "lunch-homework", updated_at=DUE + timedelta(seconds=30)))
+    make_report(tmp_path / "inbox", read_roster(write_roster(tmp_path / "roster.csv", [person])), project, tmp_path / "out")
+    rows = list(load_workbook(tmp_path / "out" / XLSX_NAME)["明细"].iter_rows(values_only=True))
+    header = rows[0]
+    late = next(r for r in rows[1:] if r[header.index("状态")] == "迟交")
+    csv_late = next(r for r in read_csv(tmp_path / "out" / "csv" / "detail.csv") if r["status"] == "late")
+    assert (late[header.index("迟交时长")], late[header.index("迟交分钟")], csv_late["late_minutes"]) == ("1分钟", 1, "1")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
-from coursegen.hr import XLSX_NAME, make_report, read_roster
+from coursegen import hr
+from coursegen.hr import OutputError, make_report, read_roster
 from coursegen.hr.buckets import Limits, Rejected
+from coursegen.hr import pool
 from coursegen.hr.pool import parse_all
 from coursegen.hr.sources import walk
 
@@ -29,7 +32,30 @@ def test_workers_agree_with_one_process(scenario: Scenario) -> None:
     assert summary(shared) == summary(alone)
 
 
-def test_a_workbook_that_cannot_be_written_fails_loudly(scenario: Scenario, tmp_path: Path) -> None:
-    (tmp_path / XLSX_NAME).mkdir()  # the forked writer fails; the retry in this process raises the real error
-    with pytest.raises(IsADirectoryError):
+def test_a_workbook_that_cannot_be_written_fails_with_a_message_and_no_child_traceback(
+    scenario: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def disk_full(report: object, path: Path) -> None:
+        path.write_bytes(b"PK")  # half a workbook
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(hr, "write_xlsx", disk_full)  # fails in the forked writer, then in the retry here
+    with pytest.raises(OutputError, match="No space left on device"):
         make_report(scenario.inbox, read_roster(scenario.roster), scenario.project, tmp_path)
+    assert "Traceback" not in capfd.readouterr().err  # the child failed quietly; the parent's error is the one shown
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == []  # no half workbook, no temporary file
+
+
+def test_a_file_no_check_foresaw_is_rejected_and_the_others_still_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.json").write_bytes(b"{}")
+    (tmp_path / "b.json").write_bytes(b"[]")
+    real = pool.parse_submission
+
+    def parse(data: bytes, limits: Limits) -> object:
+        if data == b"{}":
+            raise MemoryError("out of memory")
+        return real(data, limits)
+
+    monkeypatch.setattr(pool, "parse_submission", parse)
+    outcomes = summary(list(parse_all(walk(tmp_path, Limits()), Limits(), workers=1)))
+    assert outcomes == [("a.json", "error:MemoryError: out of memory"), ("b.json", 'not_submission:没有 "format": "coursegen-submission"')]

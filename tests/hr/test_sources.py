@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import os
 import random
+import struct
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from coursegen.hr.buckets import Limits, Reason, Rejected
+from coursegen.hr import sources
 from coursegen.hr.sources import Found, walk
 
 SMALL = Limits(max_file_bytes=100_000, max_archive_entries=5, max_archive_bytes=500_000, max_ratio=10,
@@ -116,10 +118,14 @@ def test_system_files_links_and_unreadable_things_are_listed_not_dropped(tmp_pat
     (tmp_path / "real" / "a.json").write_bytes(b"{}")
     os.symlink(tmp_path / "real", tmp_path / "link-to-folder")
     os.symlink(tmp_path / "gone.json", tmp_path / "dangling.json")
+    os.symlink(tmp_path / "real" / "a.json", tmp_path / "link-to-file.json")  # never followed, though the file is fine
+    os.symlink("loop.json", tmp_path / "loop.json")
     assert reasons(tmp_path) == {
-        "link-to-folder": Reason.UNREADABLE,
+        "link-to-folder": Reason.LINK,
+        "link-to-file.json": Reason.LINK,
+        "loop.json": Reason.LINK,
         "Thumbs.db": Reason.SYSTEM_FILE,
-        "dangling.json": Reason.UNREADABLE,
+        "dangling.json": Reason.LINK,
         "~$名单.xlsx": Reason.SYSTEM_FILE,
         "real/a.json": None,
     }
@@ -149,3 +155,70 @@ def test_a_plain_file_is_read_when_parsed_and_never_beyond_the_limit(tmp_path: P
     with pytest.raises(Rejected) as error:
         item.content(SMALL)
     assert error.value.reason is Reason.OVERSIZED
+
+
+def test_a_link_to_a_file_is_not_read_even_if_swapped_in_after_listing(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(b"{}")
+    (tmp_path / "secret").write_bytes(b"not for HR")
+    item = found(tmp_path)["a.json"]
+    (tmp_path / "a.json").unlink()
+    os.symlink(tmp_path / "secret", tmp_path / "a.json")
+    with pytest.raises(Rejected) as error:
+        item.content(SMALL)
+    assert error.value.reason is Reason.UNREADABLE
+
+
+def test_a_symbolic_link_inside_an_archive_is_not_read(tmp_path: Path) -> None:
+    link = zipfile.ZipInfo("link.json")
+    link.external_attr = 0o120777 << 16
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr(link, "/etc/passwd")
+        zf.writestr("b.json", b"{}")
+    assert reasons(tmp_path) == {"a.zip › link.json": Reason.LINK, "a.zip › b.json": None}
+
+
+def test_names_that_are_not_utf8_on_disk_are_shown_as_gbk_and_still_read(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/" + "作业".encode("gbk")
+    os.mkdir(folder)
+    with open(folder + b"/" + "张三.json".encode("gbk"), "wb") as fp:
+        fp.write(b"{}")
+    with open(os.fsencode(tmp_path) + b"/\xff.json", "wb") as fp:
+        fp.write(b"[]")
+    got = found(tmp_path)
+    assert sorted(got) == ["作业/张三.json", "\ufffd.json"]
+    assert got["作业/张三.json"].content(SMALL) == b"{}"
+    assert got["\ufffd.json"].content(SMALL) == b"[]"
+
+
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path: Path) -> None:
+    bottom = str(tmp_path)
+    for _ in range(1_200):
+        bottom += "/d"
+        os.mkdir(bottom)
+    with open(bottom + "/a.json", "wb") as fp:
+        fp.write(b"{}")
+    try:
+        assert reasons(tmp_path) == {"/".join(["d"] * 1_200) + "/a.json": None}
+    finally:  # bottom up: shutil.rmtree recurses too
+        os.remove(bottom + "/a.json")
+        while bottom != str(tmp_path):
+            os.rmdir(bottom)
+            bottom = os.path.dirname(bottom)
+
+
+def test_an_entry_no_check_foresaw_is_listed_and_the_rest_still_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.zip").write_bytes(zip_bytes({"odd.json": b"{}", "fine.json": b"[]"}))
+    (tmp_path / "b.json").write_bytes(b"{}")
+    real = sources._member
+
+    def member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, *args: object) -> object:
+        if info.filename == "odd.json":
+            raise struct.error("unpack requires a buffer of 4 bytes")
+        return real(archive, info, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sources, "_member", member)
+    got = found(tmp_path)
+    assert {source: f.rejected.reason if f.rejected else None for source, f in got.items()} == {
+        "a.zip › odd.json": Reason.ERROR, "a.zip › fine.json": None, "b.json": None,
+    }
+    assert got["a.zip › odd.json"].rejected.detail == "error: unpack requires a buffer of 4 bytes"  # type: ignore[union-attr]

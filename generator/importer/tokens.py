@@ -143,7 +143,7 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
         return [Token("name", number, text, title=name[1] or "", field=name[0])]
     tokens = [_piece(number, p) for p in split_run_together(text)]
     if bullet and tokens[0].kind == "text":
-        tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
+        tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker(f"bullet {bullet}", None, 0))
     return tokens
 
 

@@ -67,6 +67,16 @@ _BOUNDARY = re.compile(
 """Where a line holds more than one structural piece: before a lecture heading, an activity or a metadata heading."""
 _LONG_KEYWORD = 4
 """Activity lead words this long need no colon (案例分析池子事件); short ones do (讨论：…)."""
+_GLUED_HEADING = rf"第\s*(?:{NUM})\s*(?:{LECTURE_UNITS})[\s:：]"
+_GLUED = re.compile(
+    rf"{_BOUNDARY.pattern}|(?<=\S)(?={_GLUED_HEADING})"
+    rf"|(?<=\S)(?=(?:{_alternatives([w for ws in (*ACTIVITIES.values(), *KEYS.values()) for w in ws if len(w) >= _LONG_KEYWORD])})\s*[:：])"
+)
+"""Boundaries in a page that lost every line break: before 第二部分： and 课程对象： / 案例分析： glued to the text before."""
+_RUN_ON_LENGTH = 100
+_RUN_ON_HEADINGS = re.compile(_GLUED_HEADING)
+"""A line this long with two lecture headings followed by a colon is a whole outline run together
+(pasted from a web document viewer), not a paragraph that mentions 第一部分."""
 _GROUP = re.compile(rf"^(?:第\s*(?:{NUM})\s*[天日]|day\s*\d+)(?P<rest>.*)$", re.IGNORECASE)
 """A day heading (第一天, Day 2); 上午 / 下午 are timetable prefixes (:mod:`.agenda`)."""
 _CLOSING = re.compile(r"^(?:课程|课堂|全天|整体)?(?:总结|回顾|答疑|结业|交流|问答|Q&A|颁证|合影|测评|考试|[与和及、&/\s])+[。!！]?$", re.IGNORECASE)
@@ -128,7 +138,7 @@ def tokenize(line: SourceLine) -> list[Token]:
     """
     pieces: list[str] = []
     lead = ""
-    for piece in _BOUNDARY.split(line.text):
+    for piece in (_GLUED if _run_on(line.text) else _BOUNDARY).split(line.text):
         if has_content(piece) and not _bare_prefix(piece):
             pieces.append(f"{lead} {piece}".strip())
             lead = ""
@@ -137,6 +147,10 @@ def tokenize(line: SourceLine) -> list[Token]:
     if has_content(lead):
         pieces.append(lead)  # a time alone, its title on the next line
     return [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+
+
+def _run_on(text: str) -> bool:
+    return len(text) >= _RUN_ON_LENGTH and len(_RUN_ON_HEADINGS.findall(text)) >= 2
 
 
 def _bare_prefix(piece: str) -> bool:
@@ -152,6 +166,9 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
         head, first_item = split_heading(whole.title)
         if first_item:
             return [replace(whole, title=head), *(_piece(number, p) for p in split_run_together(first_item))]
+        head, *items = split_run_together(whole.title)  # 厅堂服务的意义1、客户体验2、网点名片: the items glued on
+        if items and match_marker(head) is None:
+            return [replace(whole, title=tidy(head)), *(_piece(number, p) for p in items)]
     if whole is not None:
         return [whole]
     name = _name_line(inner)

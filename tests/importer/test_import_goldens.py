@@ -22,6 +22,7 @@ EXPECTED = Path(__file__).parent / "expected"
 OUTLINES: dict[str, Callable[[Path], Path]] = {
     "nested-markdown": lambda _: FIXTURES / "nested.md",
     "timetable": lambda _: FIXTURES / "timetable.txt",
+    "inline": lambda _: FIXTURES / "inline.txt",
 }
 """Golden folder name → the outline (built in a temporary folder when it is a Word file made by a script)."""
 

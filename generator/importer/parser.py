@@ -15,6 +15,7 @@ from .metadata import find_year, instructor_field, parse_duration, split_items, 
 from .patterns import split_run_together
 from .reader import SourceLine
 from .report import Report
+from .styles import apply_heading_styles
 from .tokens import Token, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
 
@@ -34,7 +35,8 @@ _AGENDA_REASONS = {
 
 def parse(lines: list[SourceLine], header: str | None, report: Report) -> Outline:
     """The outline found in ``lines`` (already cleaned of noise); unplaced text goes to ``report``."""
-    parser = _Parser([t for line in lines for t in tokenize(line)], {l.number: l.text for l in lines}, report)
+    tokens = apply_heading_styles([t for line in lines for t in tokenize(line)])
+    parser = _Parser(tokens, {l.number: l.text for l in lines}, report)
     parser.run()
     return parser.finish(header)
 

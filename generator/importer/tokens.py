@@ -146,7 +146,10 @@ def tokenize(line: SourceLine) -> list[Token]:
             lead = f"{lead} {piece}".strip()
     if has_content(lead):
         pieces.append(lead)  # a time alone, its title on the next line
-    return [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+    tokens = [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+    if line.heading and len(tokens) == 1:
+        tokens[0] = replace(tokens[0], heading=line.heading)  # its level may be all a Word outline says (:mod:`.styles`)
+    return tokens
 
 
 def _run_on(text: str) -> bool:

@@ -16,6 +16,7 @@ from coursegen.load import load_project
 from tests.goldens import assert_matches_golden
 
 from .outlines import FIXTURES
+from .styled_docx import heading_styles_docx
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -23,6 +24,7 @@ OUTLINES: dict[str, Callable[[Path], Path]] = {
     "nested-markdown": lambda _: FIXTURES / "nested.md",
     "timetable": lambda _: FIXTURES / "timetable.txt",
     "inline": lambda _: FIXTURES / "inline.txt",
+    "heading-styles-docx": heading_styles_docx,
 }
 """Golden folder name → the outline (built in a temporary folder when it is a Word file made by a script)."""
 

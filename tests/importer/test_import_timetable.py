@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coursegen.importer import import_outline
+from coursegen.importer import Imported, import_outline
 
 from .outlines import FIXTURES, import_text, shape
 
@@ -15,11 +15,11 @@ TIMETABLE = FIXTURES / "timetable.txt"
 
 
 @pytest.fixture(scope="module")
-def timetable():  # type: ignore[no-untyped-def]
+def timetable() -> Imported:
     return import_outline(TIMETABLE)
 
 
-def test_each_session_row_is_a_lecture_timed_by_its_range(timetable) -> None:  # type: ignore[no-untyped-def]
+def test_each_session_row_is_a_lecture_timed_by_its_range(timetable: Imported) -> None:
     lectures = timetable.outline.lectures
     assert [(l.title, l.minutes) for l in lectures] == [
         ("投诉的成因与类型", 90),
@@ -35,13 +35,13 @@ def test_each_session_row_is_a_lecture_timed_by_its_range(timetable) -> None:  #
     assert shape(timetable.outline)[2] == ("投诉处理的基本流程", [("倾听与确认", []), ("提出解决方案", []), ("跟进与回访", [])])
 
 
-def test_the_closing_row_keeps_its_time_and_is_not_swallowed(timetable) -> None:  # type: ignore[no-untyped-def]
+def test_the_closing_row_keeps_its_time_and_is_not_swallowed(timetable: Imported) -> None:
     outline = timetable.outline
     assert (outline.closing_title, outline.closing_minutes) == ("总结与答疑", 30)
     assert [a.details for a in outline.activities()] == [[], [], [], [], []]
 
 
-def test_the_course_time_day_start_and_lunch_come_from_the_timetable(timetable) -> None:  # type: ignore[no-untyped-def]
+def test_the_course_time_day_start_and_lunch_come_from_the_timetable(timetable: Imported) -> None:
     outline = timetable.outline
     assert (outline.days, outline.hours_per_day) == (2, 5.5)
     assert (outline.day_start, outline.lunch) == ("09:00", ("12:00", "13:30"))
@@ -49,7 +49,7 @@ def test_the_course_time_day_start_and_lunch_come_from_the_timetable(timetable) 
     assert duration == {"days": 2, "hours_per_day": 5.5, "day_start": "09:00", "lunch_start": "12:00", "lunch_end": "13:30"}
 
 
-def test_breaks_sign_in_and_half_days_are_dropped_and_reported(timetable) -> None:  # type: ignore[no-untyped-def]
+def test_breaks_sign_in_and_half_days_are_dropped_and_reported(timetable: Imported) -> None:
     skipped = [(e.number, e.text) for e in timetable.report.skipped]
     assert skipped == [
         (5, "08:30-09:00 学员签到"), (6, "上午"), (11, "10:30-10:45 茶歇"), (17, "下午"), (23, "15:00-15:15 茶歇"),
@@ -63,7 +63,7 @@ def test_breaks_sign_in_and_half_days_are_dropped_and_reported(timetable) -> Non
     assert timetable.report.unplaced == []
 
 
-def test_a_timed_activity_row_is_its_own_lecture_holding_the_activity(timetable) -> None:  # type: ignore[no-untyped-def]
+def test_a_timed_activity_row_is_its_own_lecture_holding_the_activity(timetable: Imported) -> None:
     lecture = timetable.outline.lectures[6]
     assert [(a.kind, a.title) for a in lecture.activities] == [("drill", "网点投诉处理全流程")]
 

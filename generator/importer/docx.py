@@ -1,12 +1,15 @@
-"""Paragraph texts of a Word outline, with Word's automatic numbering written out.
+"""Paragraph texts of a Word outline, with Word's automatic numbering written out and heading levels.
 
 python-docx gives a paragraph's text without the 一、 / 1. / (1) that Word draws from its numbering
 definitions, yet those markers are the outline's structure. We render them from ``numbering.xml``
-(format and level text per list level) with a counter per list, as Word does.
+(format and level text per list level) with a counter per list, as Word does. Outlines that number
+nothing and rely on 标题 1 / 标题 2 styles give their structure by heading level instead, so each
+paragraph comes with its level (0 for body text).
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +25,7 @@ from lxml import etree
 from ..errors import UserError
 from ..render.outline import chinese_number
 from .patterns import CIRCLED
+from .reader import BULLETS
 
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "japaneseCounting", "ideographDigital"}
 _CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}
@@ -29,8 +33,14 @@ _KEY_CELL_MAX = 8
 """A table row whose first cell is this short reads as a label: 课程对象 | 投诉管理专员…"""
 
 
-def docx_paragraphs(path: Path) -> list[str]:
-    """Every paragraph's text in document order, tables included; raises :class:`UserError` if unreadable."""
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(?:list\b|列表).*?(?:\s([2-9]))?$", re.IGNORECASE)
+"""List Bullet, List Number 2, List Paragraph, 列表段落: a list paragraph, nested one level per trailing number."""
+
+
+def docx_paragraphs(path: Path) -> list[tuple[str, int]]:
+    """(text, heading level) of every paragraph in document order, tables included (level 0 there);
+    raises :class:`UserError` if unreadable."""
     try:
         document = Document(str(path))
         numbering = _Numbering(document)
@@ -39,14 +49,43 @@ def docx_paragraphs(path: Path) -> list[str]:
         raise UserError(f"{path}: cannot read this Word document ({exc}); open it in Word and save it again as .docx") from exc
 
 
-def _texts(document: object, numbering: _Numbering) -> Iterator[str]:
+def _texts(document: object, numbering: _Numbering) -> Iterator[tuple[str, int]]:
     body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)  # type: ignore[arg-type]
-            yield numbering.label(paragraph) + paragraph.text
+            label = numbering.label(paragraph)
+            if not label and _list_depth(paragraph) is not None and paragraph.text.strip():
+                label = f"{BULLETS[0]} "  # a list paragraph whose numbering was removed is still a list item
+            yield label + paragraph.text, heading_level(paragraph)
         elif child.tag == qn("w:tbl"):
-            yield from _table_texts(Table(child, document), numbering)  # type: ignore[arg-type]
+            yield from ((text, 0) for text in _table_texts(Table(child, document), numbering))  # type: ignore[arg-type]
+
+
+def _styles(paragraph: Paragraph) -> Iterator[object]:
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def heading_level(paragraph: Paragraph) -> int:
+    """1 for Heading 1 / 标题 1 (or a style based on it, or an outline level set by hand), 0 for body text."""
+    for style in _styles(paragraph):
+        m = _HEADING_STYLE.match(style.name or "")  # type: ignore[attr-defined]
+        if m:
+            return int(m[1])
+    for ppr in [paragraph._p.pPr, *(s.element.pPr for s in _styles(paragraph))]:  # type: ignore[attr-defined]
+        level = _val(ppr, "w:outlineLvl") if ppr is not None else None
+        if level and level.isdigit() and int(level) < 9:
+            return int(level) + 1
+    return 0
+
+
+def _list_depth(paragraph: Paragraph) -> int | None:
+    """How deep a paragraph in a List style is (List Bullet 0, List Bullet 2 1); None for other styles."""
+    m = _LIST_STYLE.match(paragraph.style.name or "") if paragraph.style is not None else None
+    return (int(m[1]) - 1 if m[1] else 0) if m else None
 
 
 def _table_texts(table: Table, numbering: _Numbering) -> Iterator[str]:
@@ -106,8 +145,9 @@ class _Numbering:
         for deeper in [k for k in counters if k > ilvl]:  # a new item restarts the levels under it
             del counters[deeper]
         _, fmt, text = _level(levels, ilvl)
-        if fmt == "bullet":
-            return "• "
+        if fmt == "bullet":  # one shape per level, as Word draws them, so nested bullets stay nested
+            depth = ilvl + (_list_depth(paragraph) or 0)
+            return f"{BULLETS[min(depth, len(BULLETS) - 1)]} "
         for level in range(ilvl + 1):
             start, level_fmt, _ = _level(levels, level)
             text = text.replace(f"%{level + 1}", _format(counters.get(level, start), level_fmt))

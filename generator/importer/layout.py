@@ -25,16 +25,16 @@ MAX_LECTURE_MINUTES = 24 * 60
 
 def lay_out(outline: Outline, report: Report) -> None:
     """Fill ids, labels, minutes and stand-ins in place; note each decision in ``report``."""
-    _metadata(outline, report)
     for n, lecture in enumerate(outline.lectures, 1):
         lecture.id = f"lecture-{n}"
         lecture.label = _label(lecture, n, report)
         lecture.title, written = written_minutes(lecture.title)
-        lecture.minutes = min(written or 0, MAX_LECTURE_MINUTES)
+        lecture.minutes = min(written or lecture.minutes, MAX_LECTURE_MINUTES)  # else the timetable's, if any
         if not lecture.title:
             lecture.title = stand_in("讲次标题")
             report.note(lecture.line, lecture.label or "", "the lecture has no title; a stand-in was written")
         _sections(lecture, report)
+    _metadata(outline, report)
     _minutes(outline, report)
 
 
@@ -48,6 +48,8 @@ def _metadata(outline: Outline, report: Report) -> None:
         if not getattr(outline, field):
             setattr(outline, field, value)
             report.note(0, "", f"no {label} found; a stand-in was written")
+    if (outline.days is None or outline.hours_per_day is None) and outline.timed:
+        _timetable_duration(outline, report)
     if outline.days is None or outline.hours_per_day is None:
         outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
         report.note(0, "", f"no 课程时间 found; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
@@ -59,6 +61,18 @@ def _metadata(outline: Outline, report: Report) -> None:
     if outline.instructor and not outline.instructor.name:
         report.note(outline.instructor.line, "", "instructor block without a name; it was left out")
         outline.instructor = None
+
+
+def _timetable_duration(outline: Outline, report: Report) -> None:
+    """Days from the timetable's day headings, hours per day from its rows: the sessions' and the
+    closing's time (breaks are not course time), spread evenly over the days."""
+    days = max(1, outline.day_headings)
+    total = sum(lecture.minutes for lecture in outline.lectures) + outline.closing_minutes
+    hours = round(total / days / 60, 2)
+    if hours <= 0:
+        return
+    outline.days, outline.hours_per_day = float(days), hours
+    report.note(0, "", f"no 课程时间 found; taken from the timetable: {days} day(s) of {hours:g} hours of sessions (breaks not counted)")
 
 
 def _label(lecture: LectureNode, n: int, report: Report) -> str | None:
@@ -93,7 +107,8 @@ def _minutes(outline: Outline, report: Report) -> None:
     budget = round((outline.days or 1) * (outline.hours_per_day or DEFAULT_HOURS_PER_DAY) * 60)
     if outline.closing_title:
         outline.closing_title, written = written_minutes(outline.closing_title)
-        outline.closing_minutes = min(written or min(CLOSING_MINUTES, budget // 50 * 5), MAX_LECTURE_MINUTES)
+        default = outline.closing_minutes or min(CLOSING_MINUTES, budget // 50 * 5)  # the timetable's, if any
+        outline.closing_minutes = min(written or default, MAX_LECTURE_MINUTES)
     free = [lecture for lecture in outline.lectures if not lecture.minutes]
     available = budget - outline.closing_minutes - sum(lecture.minutes for lecture in outline.lectures)
     step = 5 if available % 5 == 0 else 1

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .patterns import has_content, match_lecture, match_marker
+from .punctuation import full_width
 from .reader import Source, SourceLine
 from .report import Report
 from .tokens import tokenize
@@ -33,8 +35,11 @@ def normalise_space(text: str) -> str:
 
 
 def clean_lines(source: Source, report: Report) -> tuple[list[SourceLine], str | None]:
-    """Non-blank lines with page headers and page numbers removed, and the page header text if any."""
-    lines = [SourceLine(l.number, normalise_space(l.text)) for l in source.lines]
+    """Non-blank lines with page headers and page numbers removed, and the page header text if any.
+
+    Spacing is collapsed and half-width punctuation between Chinese text made full-width first, so
+    every later step, and every title written, sees one form of each line."""
+    lines = [replace(l, text=full_width(normalise_space(l.text))) for l in source.lines]
     lines = [l for l in lines if l.text]
     header = _page_header(lines)
     repeated = _repeated(lines)
@@ -52,7 +57,7 @@ def clean_lines(source: Source, report: Report) -> tuple[list[SourceLine], str |
             report.skip(line.number, text, "page number" if _PAGE_NUMBER.match(text) else "site navigation")
             text = ""
         if text and has_content(text):
-            kept.append(SourceLine(line.number, text))
+            kept.append(replace(line, text=text))
     return kept, header
 
 

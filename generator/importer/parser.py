@@ -8,23 +8,35 @@ inside a lecture, numbering styles nest in the order the lecture first uses them
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .agenda import TimeRange, asks_questions
 from .metadata import find_year, instructor_field, parse_duration, split_items, split_list, split_roles, strip_marker, title_block
 from .patterns import split_run_together
 from .reader import SourceLine
 from .report import Report
+from .styles import apply_heading_styles
 from .tokens import Token, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
 
 _INSTRUCTOR_SIGNS = re.compile(r"曾任|现任|擅长|讲师|导师|顾问|专家|培训师|经验|认证|资深|从业")
 _LOOKAHEAD = 6
 """How many following lines may confirm that a 某某老师 line inside a lecture starts the instructor block."""
-_STRUCTURE = {"key", "lecture", "closing", "boilerplate", "group"}
+_STRUCTURE = {"key", "lecture", "session", "closing", "boilerplate", "group", "agenda"}
+"""Kinds that end whatever came before: an activity's description, a metadata section's text."""
+_AGENDA_REASONS = {
+    "break": "a break in the timetable; the site's agenda shows only the lunch break",
+    "meal": "a meal in the timetable; the agenda already has the first day's lunch",
+    "arrival": "sign-in or opening in the timetable, not course content",
+    "half-day": "a half-day heading; the times of the rows carry it",
+    "summary": "a summary or Q&A slot inside the course; the course model has one closing, at the end",
+}
 
 
 def parse(lines: list[SourceLine], header: str | None, report: Report) -> Outline:
     """The outline found in ``lines`` (already cleaned of noise); unplaced text goes to ``report``."""
-    parser = _Parser([t for line in lines for t in tokenize(line)], {l.number: l.text for l in lines}, report)
+    tokens = apply_heading_styles([t for line in lines for t in tokenize(line)])
+    parser = _Parser(tokens, {l.number: l.text for l in lines}, report)
     parser.run()
     return parser.finish(header)
 
@@ -43,8 +55,11 @@ class _Parser:
         self.awaiting: Node | LectureNode | None = None
         self.activity: Activity | None = None
         self.lecture_family: str | None = None
-        self.has_headings = any(t.kind == "lecture" and t.lecture and t.lecture.regular for t in tokens)
-        self.last_heading = max((i for i, t in enumerate(tokens) if t.kind == "lecture"), default=-1)
+        self.has_headings = any(
+            t.kind == "session" or (t.kind == "lecture" and (t.lecture is None or t.lecture.regular)) for t in tokens
+        )
+        self.last_heading = max((i for i, t in enumerate(tokens) if t.kind in ("lecture", "session")), default=-1)
+        self.outline.timed = any(t.times for t in tokens)
         self.counters: dict[str, int] = {}
         self.instructor_key: str | None = None
         self.used_lines: set[int] = set()
@@ -70,13 +85,17 @@ class _Parser:
         if token.kind == "name" and self.state == "outline" and self.lecture is not None:
             if not any(_INSTRUCTOR_SIGNS.search(t.text) for t in following):
                 return Token("text", token.number, token.text, title=tidy(token.text))
-        if token.kind == "closing" and (not self.outline.lectures or i < self.last_heading):
-            return Token("text", token.number, token.text, title=token.title)  # a lecture's own 小结, not the course's
+        if token.kind == "closing" and not self.outline.lectures:
+            return Token("text", token.number, token.text, title=token.title)
+        if token.kind == "closing" and i < self.last_heading:
+            if token.times or asks_questions(token.text):  # 16:00-16:30 答疑 at the end of day one
+                return Token("agenda", token.number, token.text, title=token.title, field="summary")
+            return Token("text", token.number, token.text, title=token.title, field="summary")  # a lecture's own 小结
         return token
 
     def handle(self, token: Token) -> None:
-        if token.kind in _STRUCTURE or token.kind in ("item", "name"):
-            self.activity = None
+        if token.kind in _STRUCTURE or token.kind in ("item", "name") or token.field == "summary":
+            self.activity = None  # what follows an activity describes it only while it is plain text
         if token.kind in _STRUCTURE:
             self.instructor_key = None
         if self.state == "meta:background" and token.kind not in _STRUCTURE:
@@ -108,6 +127,29 @@ class _Parser:
     def _on_lecture(self, token: Token) -> None:
         self.state = "outline"
         self._start_lecture(token.title, token.number, token.lecture)
+        self._take_times(token)
+
+    def _on_session(self, token: Token) -> None:
+        self._on_lecture(token)
+
+    def _take_times(self, token: Token) -> None:
+        """A timetable row's length becomes its lecture's minutes; the first row's start, the day's start."""
+        if token.times is None or self.lecture is None:
+            return
+        if token.times.minutes <= 0:
+            self.report.note(token.number, token.text, f"ends before it starts ({token.times}); its times were ignored")
+            return
+        self.lecture.minutes = token.times.minutes
+        if self.outline.day_start is None:
+            self.outline.day_start = TimeRange.hhmm(token.times.start)
+
+    def _on_agenda(self, token: Token) -> None:
+        times = token.times
+        if token.field == "meal" and times and times.minutes > 0 and self.outline.lunch is None:
+            self.outline.lunch = (TimeRange.hhmm(times.start), TimeRange.hhmm(times.end))
+            self.report.note(token.number, token.text, f"taken as the agenda's lunch break ({times})")
+            return
+        self.report.skip(token.number, token.text, _AGENDA_REASONS[token.field])
 
     def _start_lecture(self, title: str, line: int, heading: object) -> None:
         self.lecture = LectureNode(title, line, heading)  # type: ignore[arg-type]
@@ -116,12 +158,18 @@ class _Parser:
         self.awaiting = None if title else self.lecture
 
     def _on_group(self, token: Token) -> None:
+        if self.outline.timed and token.field == "day":
+            self.outline.day_headings += 1
+            self.report.note(token.number, token.text, f"day {self.outline.day_headings} of the timetable; counted in duration.days")
+            return
         self.report.unplace(token.number, token.text, "a heading above the lectures (day, part); the course model has no level for it")
 
     def _on_closing(self, token: Token) -> None:
         self.state, self.lecture = "closing", None
         if self.outline.closing_title is None:
             self.outline.closing_title = token.title
+            if token.times and token.times.minutes > 0:
+                self.outline.closing_minutes = token.times.minutes
         else:
             self.outline.closing_body.append(token.text)
 
@@ -141,6 +189,9 @@ class _Parser:
     # -- content ---------------------------------------------------------------------------------
 
     def _on_activity(self, token: Token) -> None:
+        if token.times is not None:  # 13:30-15:00 情景演练：… is a row of the agenda: a lecture of its own
+            self._on_session(replace(token, title=f"{token.keyword}：{token.title}" if token.title else token.keyword))
+            self.report.note(token.number, token.text, "a timed activity row; made a lecture of its own that holds the activity")
         if self.state in ("preamble", "between", "instructor") or self.state.startswith("meta:"):
             self._on_text(Token("text", token.number, token.text, title=tidy(token.text)))
             return
@@ -202,6 +253,7 @@ class _Parser:
             self.awaiting.title, self.awaiting = token.title, None
         elif self.activity is not None:
             self.activity.details.append(token.text)
+            self.report.note(token.number, token.text, f"taken as the description of {self.activity.id}, the activity above it; move it if it is outline content")
         elif state == "outline" and self.lecture is not None:
             (self.open[-1].body if self.open else self.lecture.summary).append(token.text)
         elif state == "preamble":

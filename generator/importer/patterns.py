@@ -34,10 +34,16 @@ def has_content(text: str) -> bool:
     return bool(_CONTENT.search(text))
 
 
-def strip_bullet(text: str) -> tuple[str, bool]:
-    """The text without a leading bullet (real or a Wingdings leftover), and whether there was one."""
-    stripped = _BULLET.sub("", text, count=1)
-    return stripped.strip(), stripped != text
+def strip_bullet(text: str) -> tuple[str, str]:
+    """The text without a leading bullet (real or a Wingdings leftover), and the bullet ("" if none).
+
+    The bullet's shape matters: Word draws each level of a nested list with its own bullet (• ◦ ▪),
+    and the reader writes nested Markdown lists the same way, so shapes are levels to the parser.
+    """
+    m = _BULLET.match(text)
+    if m is None:
+        return text.strip(), ""
+    return text[m.end():].strip(), m.group().strip()
 
 
 def to_int(numeral: str) -> int | None:

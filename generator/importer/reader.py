@@ -21,6 +21,9 @@ MAX_BYTES = 20_000_000
 class SourceLine:
     number: int
     text: str
+    heading: int = 0
+    """The Word heading level of the paragraph (1 for Heading 1 / 标题 1), 0 for body text: a Word
+    outline may carry its structure in styles alone, with no 第一讲 or 一、 written."""
 
 
 @dataclass(frozen=True)
@@ -47,14 +50,17 @@ def read_outline(path: Path) -> Source:
     if suffix == ".docx":
         from .docx import docx_paragraphs  # python-docx is only needed for Word files
 
-        texts = docx_paragraphs(path)
-        lines = [SourceLine(n, part) for n, text in enumerate(texts, 1) for part in re.split(r"[\n\v\r]", text)]
+        paragraphs = docx_paragraphs(path)
+        lines = [
+            SourceLine(n, part, level if i == 0 else 0)
+            for n, (text, level) in enumerate(paragraphs, 1)
+            for i, part in enumerate(re.split(r"[\n\v\r]", text))
+        ]
         source = Source(path, lines, "paragraph")
     else:
         text = _decode(path, path.read_bytes())
-        if suffix != ".txt":
-            text = "\n".join(_strip_markdown(line) for line in text.splitlines())
-        source = Source(path, [SourceLine(n, line) for n, line in enumerate(text.splitlines(), 1)])
+        texts = text.splitlines() if suffix == ".txt" else markdown_lines(text.splitlines())
+        source = Source(path, [SourceLine(n, line) for n, line in enumerate(texts, 1)])
     if not any(line.text.strip() for line in source.lines):
         raise UserError(f"{path}: the outline is empty")
     return source
@@ -73,14 +79,46 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?)+")
-_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_HEADING = re.compile(r"^\s{0,3}#")
+_MD_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<bullet>[-*+])|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_MD_BOLD = re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*|__(?=[^\s_])([^_]+?)(?<=[^\s_])__")
+_MD_ITALIC = re.compile(r"(?<![*\\0-9])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*0-9])")
+"""Emphasis with its markers off. The text inside may not hold the marker character, so a search
+stops at the next one: linear in the line, however many unmatched markers it has. A * between
+digits is a multiplication (5*8*2), not emphasis."""
 _MD_ESCAPE = re.compile(r"\\([\\.()\[\]*_#>+\-!`])")
+BULLETS = "•◦▪‣"
+"""The bullet written for a Markdown list item at each depth (deeper ones share the last): bullets of
+different shapes are different levels to the parser, as Word draws its nested bullets."""
+_TAB = 4
 
 
-def _strip_markdown(line: str) -> str:
-    """Markdown markup off, text kept; a list bullet becomes •, so it reads like a bullet from Word."""
+def markdown_lines(lines: list[str]) -> list[str]:
+    """Markdown lines as plain outline lines, one for one: markup off, text kept.
+
+    A bullet becomes •, ◦ or ▪ by how deep it is nested (by indentation, as Markdown nests lists), so a
+    sub-list stays a level below its parent; numbered items keep their numbers, which the parser reads.
+    """
+    indents: list[int] = []  # indentation of the list items enclosing the current line
+    out = []
+    for line in lines:
+        item = _MD_ITEM.match(line)
+        if item:
+            width = len(item["indent"].expandtabs(_TAB))
+            while indents and indents[-1] >= width:
+                indents.pop()
+            depth = len(indents)
+            indents.append(width)
+            if item["bullet"]:
+                line = f"{BULLETS[min(depth, len(BULLETS) - 1)]} {line[item.end():]}"
+        elif line.strip() and (_MD_HEADING.match(line) or not line[:1].isspace()):
+            indents = []  # a heading or an unindented paragraph ends the list
+        out.append(_strip_inline(line))
+    return out
+
+
+def _strip_inline(line: str) -> str:
     line = _MD_PREFIX.sub("", line)
-    line = _MD_BULLET.sub("• ", line)
-    line = _MD_EMPHASIS.sub(r"\2", line)
+    line = _MD_BOLD.sub(lambda m: m[1] or m[2], line)
+    line = _MD_ITALIC.sub(r"\1", line)
     return _MD_ESCAPE.sub(r"\1", line)

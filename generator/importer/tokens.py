@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .agenda import Row, TimeRange, agenda_kind, timetable_row
 from .patterns import (
     LECTURE_UNITS, NUM, LectureHeading, Marker, has_content, match_lecture, match_marker, split_heading, split_run_together, strip_bullet, written_minutes,
 )
@@ -66,7 +67,18 @@ _BOUNDARY = re.compile(
 """Where a line holds more than one structural piece: before a lecture heading, an activity or a metadata heading."""
 _LONG_KEYWORD = 4
 """Activity lead words this long need no colon (案例分析池子事件); short ones do (讨论：…)."""
-_GROUP = re.compile(rf"^(?:第\s*(?:{NUM})\s*[天日]|day\s*\d+|(?:上午|下午)(?=$|[\s:：(（0-9]))(?P<rest>.*)$", re.IGNORECASE)
+_GLUED_HEADING = rf"第\s*(?:{NUM})\s*(?:{LECTURE_UNITS})[\s:：]"
+_GLUED = re.compile(
+    rf"{_BOUNDARY.pattern}|(?<=\S)(?={_GLUED_HEADING})"
+    rf"|(?<=\S)(?=(?:{_alternatives([w for ws in (*ACTIVITIES.values(), *KEYS.values()) for w in ws if len(w) >= _LONG_KEYWORD])})\s*[:：])"
+)
+"""Boundaries in a page that lost every line break: before 第二部分： and 课程对象： / 案例分析： glued to the text before."""
+_RUN_ON_LENGTH = 100
+_RUN_ON_HEADINGS = re.compile(_GLUED_HEADING)
+"""A line this long with two lecture headings followed by a colon is a whole outline run together
+(pasted from a web document viewer), not a paragraph that mentions 第一部分."""
+_GROUP = re.compile(rf"^(?:第\s*(?:{NUM})\s*[天日]|day\s*\d+)(?P<rest>.*)$", re.IGNORECASE)
+"""A day heading (第一天, Day 2); 上午 / 下午 are timetable prefixes (:mod:`.agenda`)."""
 _CLOSING = re.compile(r"^(?:课程|课堂|全天|整体)?(?:总结|回顾|答疑|结业|交流|问答|Q&A|颁证|合影|测评|考试|[与和及、&/\s])+[。!！]?$", re.IGNORECASE)
 _CLOSING_CORE = re.compile(r"总结|回顾|答疑|结业")
 _NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4}?)\s*(?:老师|讲师|导师|教授)(?:[\s:：|｜/—\-]+)?(?P<rest>.*)$")
@@ -84,10 +96,12 @@ _TRAILING = re.compile(r"[\s;；,，。、]+$")
 class Token:
     """One classified piece of a line.
 
-    kinds: ``key`` (metadata heading; ``field`` names the course field), ``lecture``, ``group`` (a
-    heading above lectures, such as 第一天), ``closing`` (总结与回顾), ``activity`` (``field`` is the
-    kind), ``name`` (instructor name line), ``boilerplate`` (start of a web page's trailer), ``item``
-    (a numbered or bulleted line) and ``text``.
+    kinds: ``key`` (metadata heading; ``field`` names the course field), ``lecture``, ``session`` (a
+    timetable row such as 09:00-10:30 投诉的成因, a lecture without a 第N讲), ``group`` (a heading
+    above lectures, such as 第一天; ``field`` is ``day`` for a day), ``closing`` (总结与回顾),
+    ``agenda`` (a break, meal, sign-in or half-day row, never content; ``field`` says which),
+    ``activity`` (``field`` is the kind), ``name`` (instructor name line), ``boilerplate`` (start of a
+    web page's trailer), ``item`` (a numbered or bulleted line) and ``text``.
     """
 
     kind: str
@@ -100,6 +114,11 @@ class Token:
     keyword: str = ""
     marker: Marker | None = None
     lecture: LectureHeading | None = None
+    """None for a ``lecture`` made from a Word heading style, which writes no 第N讲."""
+    times: TimeRange | None = None
+    """The time range a timetable row starts with (09:00-10:30)."""
+    heading: int = 0
+    """The Word heading level of the line (see :class:`~.reader.SourceLine`)."""
 
 
 def tidy(text: str) -> str:
@@ -119,23 +138,40 @@ def tokenize(line: SourceLine) -> list[Token]:
     """
     pieces: list[str] = []
     lead = ""
-    for piece in _BOUNDARY.split(line.text):
-        if has_content(piece):
+    for piece in (_GLUED if _run_on(line.text) else _BOUNDARY).split(line.text):
+        if has_content(piece) and not _bare_prefix(piece):
             pieces.append(f"{lead} {piece}".strip())
             lead = ""
-        else:  # a bullet before a heading (Ø 课后作业：…) stays with it
-            lead += piece
-    return [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+        else:  # a bullet or a time before a heading (Ø 课后作业：…, 13:30-15:00 情景演练：…) stays with it
+            lead = f"{lead} {piece}".strip()
+    if has_content(lead):
+        pieces.append(lead)  # a time alone, its title on the next line
+    tokens = [token for piece in pieces for token in _tokenize_piece(line.number, piece)]
+    if line.heading and len(tokens) == 1:
+        tokens[0] = replace(tokens[0], heading=line.heading)  # its level may be all a Word outline says (:mod:`.styles`)
+    return tokens
+
+
+def _run_on(text: str) -> bool:
+    return len(text) >= _RUN_ON_LENGTH and len(_RUN_ON_HEADINGS.findall(text)) >= 2
+
+
+def _bare_prefix(piece: str) -> bool:
+    row = timetable_row(piece.strip())
+    return row is not None and not row.rest
 
 
 def _tokenize_piece(number: int, piece: str) -> list[Token]:
     text, bullet = strip_bullet(piece)
     inner = _LEADING_BRACKETS.sub(r"\1 ", text).strip()
     whole = _structural(number, inner, text)
-    if whole is not None and whole.kind == "lecture":
+    if whole is not None and whole.kind in ("lecture", "session"):
         head, first_item = split_heading(whole.title)
         if first_item:
             return [replace(whole, title=head), *(_piece(number, p) for p in split_run_together(first_item))]
+        head, *items = split_run_together(whole.title)  # 厅堂服务的意义1、客户体验2、网点名片: the items glued on
+        if items and match_marker(head) is None:
+            return [replace(whole, title=tidy(head)), *(_piece(number, p) for p in items)]
     if whole is not None:
         return [whole]
     name = _name_line(inner)
@@ -143,7 +179,7 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
         return [Token("name", number, text, title=name[1] or "", field=name[0])]
     tokens = [_piece(number, p) for p in split_run_together(text)]
     if bullet and tokens[0].kind == "text":
-        tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker("bullet", None, 0))
+        tokens[0] = Token("item", number, tokens[0].text, title=tidy(tokens[0].text), marker=Marker(f"bullet {bullet}", None, 0))
     return tokens
 
 
@@ -165,6 +201,9 @@ def _structural(number: int, text: str, written: str) -> Token | None:
     """A whole-line token from ``text`` (brackets unwrapped); ``written`` is kept as the token's text."""
     if _TAIL_ALONE.match(text) or _TAIL_ANY.match(text):
         return Token("boilerplate", number, written)
+    row = timetable_row(text)
+    if row is not None:
+        return _timed(number, written, row)
     key = _key(number, text, written)
     if key is not None:
         return key
@@ -173,11 +212,34 @@ def _structural(number: int, text: str, written: str) -> Token | None:
         return Token("lecture", number, written, title=tidy(heading.title), lecture=heading)
     group = _GROUP.match(text)
     if group:
-        return Token("group", number, written, title=tidy(group["rest"]))
+        return Token("group", number, written, title=tidy(group["rest"]), field="day")
     core = written_minutes(text)[0]
     if len(core) <= 15 and _CLOSING.match(core) and _CLOSING_CORE.search(core):
         return Token("closing", number, written, title=tidy(text))
+    kind = agenda_kind(text)
+    if kind is not None:
+        return Token("agenda", number, written, title=tidy(text), field=kind)
     return _activity(number, written, text)
+
+
+def _timed(number: int, written: str, row: Row) -> Token:
+    """A timetable row: a break or meal (agenda), a lecture, closing or activity with its times, else a session.
+
+    A row with times but no text is a session whose title is on the next line; a half-day word
+    alone (上午) is agenda.
+    """
+    if not row.rest:
+        if row.times is None:
+            return Token("agenda", number, written, title=row.half_day or "", field="half-day")
+        return Token("session", number, written, times=row.times)
+    kind = agenda_kind(row.rest)
+    if kind is not None:
+        return Token("agenda", number, written, title=tidy(row.rest), field=kind, times=row.times)
+    inner = _structural(number, row.rest, row.rest)
+    if inner is not None and inner.kind in ("lecture", "closing", "activity"):
+        return replace(inner, text=written, times=row.times)
+    marker = match_marker(row.rest)
+    return Token("session", number, written, title=tidy(row.rest[marker.end:] if marker else row.rest), times=row.times)
 
 
 def _key(number: int, text: str, written: str) -> Token | None:

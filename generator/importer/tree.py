@@ -79,6 +79,14 @@ class Outline:
     closing_title: str | None = None
     closing_body: list[str] = field(default_factory=list)
     closing_minutes: int = 0
+    timed: bool = False
+    """The outline is a timetable (its rows start with times such as 09:00-10:30)."""
+    day_start: str | None = None
+    """HH:MM of the timetable's first session."""
+    lunch: tuple[str, str] | None = None
+    """(start, end) HH:MM of the timetable's lunch row."""
+    day_headings: int = 0
+    """第一天 / 第二天 headings of a timetable: its number of days."""
 
     def activities(self) -> list[Activity]:
         """Every activity, in document order."""

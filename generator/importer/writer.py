@@ -66,6 +66,10 @@ def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[
     data["benefits"] = outline.benefits
     data["audience"] = outline.audience
     data["duration"] = {"days": _number(days), "hours_per_day": _number(outline.hours_per_day or 0)}
+    if outline.day_start:  # a timetable's own times, for the site's agenda
+        data["duration"]["day_start"] = outline.day_start
+    if outline.lunch:
+        data["duration"]["lunch_start"], data["duration"]["lunch_end"] = outline.lunch
     if outline.instructor:
         person = outline.instructor
         data["instructor"] = _without_empty({

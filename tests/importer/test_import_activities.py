@@ -92,4 +92,4 @@ def test_stubs_mark_what_the_trainer_must_write(tmp_path: Path) -> None:
     assert (long_task["title"], long_task["intro"]) == ("午休作业打卡", "总结近半年客户投诉案例，写出防范点和改善点。")
     short_task = yaml.safe_load(files["homework/homework-2.yml"])
     assert (short_task["title"], short_task["intro"]) == ("作业：投诉复盘", "（待补充：作业要求）")
-    assert files["cases/case-1.yml"].startswith("# 导入自 outline.txt 第 3 行：案例分析:池子事件\n")
+    assert files["cases/case-1.yml"].startswith("# 导入自 outline.txt 第 3 行：案例分析：池子事件\n")  # punctuation made full-width

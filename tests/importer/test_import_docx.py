@@ -13,6 +13,7 @@ from coursegen.errors import UserError
 from coursegen.importer import import_outline
 
 from .outlines import shape
+from .styled_docx import heading_styles_docx
 
 _CHINESE_LIST = f"""
 <w:abstractNum {nsdecls("w")} w:abstractNumId="90">
@@ -89,3 +90,40 @@ def test_a_broken_docx_is_a_user_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a zip file")
     with pytest.raises(UserError, match="cannot read this Word document"):
         import_outline(path)
+
+
+def test_an_outline_numbered_only_by_heading_styles_imports_by_style(tmp_path: Path) -> None:
+    imported = import_outline(heading_styles_docx(tmp_path))
+    outline = imported.outline
+    assert outline.title == "理财经理沟通技巧"
+    assert shape(outline) == [
+        ("建立信任的开场", [
+            ("开场前的准备", [("了解客户的基本信息", []), ("准备沟通的话题", [])]),
+            ("开场的三句话", [("问候与自我介绍", []), ("说明来意", [])]),
+        ]),
+        ("需求的挖掘与确认", [
+            ("提问的方法", [("开放式提问", ["适用于了解背景"]), ("封闭式提问", ["适用于确认细节"])]),
+            ("确认需求", [("复述客户的原话", [])]),
+        ]),
+    ]
+    assert [l.label for l in outline.lectures] == [None, None]  # the site numbers them 第一讲, 第二讲
+    assert outline.lectures[1].summary == ["客户说出口的需求往往只是一部分。"]
+    assert [(a.kind, a.title) for a in outline.activities()] == [("case", "一次冷场的开场"), ("drill", "为客户梳理家庭理财目标")]
+    assert outline.closing_title == "总结与回顾"
+    assert imported.report.unplaced == []
+
+
+def test_heading_styles_do_not_override_what_the_heading_says(tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("厅堂服务", 1)  # the document's title, before the metadata
+    document.add_paragraph("课程对象：柜员")
+    document.add_heading("第一讲 服务礼仪", 2)  # written numbering wins over the style
+    document.add_heading("仪容仪表", 3)
+    document.add_paragraph("发型", style="List Paragraph")  # a list paragraph without numbering is still an item
+    document.add_heading("第二讲 服务流程", 2)
+    document.add_heading("迎候", 3)
+    document.save(str(tmp_path / "o.docx"))
+    outline = import_outline(tmp_path / "o.docx").outline
+    assert outline.title == "厅堂服务"
+    assert [(l.label, l.title) for l in outline.lectures] == [("第一讲", "服务礼仪"), ("第二讲", "服务流程")]
+    assert shape(outline) == [("服务礼仪", [("仪容仪表", [("发型", [])])]), ("服务流程", [("迎候", [])])]

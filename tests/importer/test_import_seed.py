@@ -48,7 +48,7 @@ def test_seed_sections_points_and_sub_points_in_order(seed: Imported) -> None:
     assert first[1][1] == ("舆情的变化", ["媒体类别变化", "消费者的变化"])  # page header glued before 1) removed
     assert tree[0][1][1][1][2] == ("责任归属和考核机制是投诉升级的根源", ["后台服务响应的保障", "后台支撑不利的原因"])  # 3.]
     assert [p for p, _ in tree[1][1][1][1]] == ["立刻摆道理", "急于得结论", "一味地道歉", "言行不一致", "绝对不可能"]
-    assert tree[4][1][3][0] == "严格防范,切实提高媒体应对能力"
+    assert tree[4][1][3][0] == "严格防范，切实提高媒体应对能力"
 
 
 def test_seed_activities(seed: Imported) -> None:
@@ -58,20 +58,20 @@ def test_seed_activities(seed: Imported) -> None:
         ("case", "case-2", "投诉的二次升级"),
         ("case", "case-3", "“食之无味”的通讯套餐"),
         ("discussion", "discussion-1", "如何为客户“灭火”"),
-        ("homework", "homework-1", "总结近半年客户投诉案例,及对应的投诉处理程序,为避免再次发生同类投诉写出防范点和改善点。"),
-        ("discussion", "discussion-2", "什么情况容易引起媒体曝光?"),
+        ("homework", "homework-1", "总结近半年客户投诉案例，及对应的投诉处理程序，为避免再次发生同类投诉写出防范点和改善点。"),
+        ("discussion", "discussion-2", "什么情况容易引起媒体曝光？"),
         ("case", "case-4", "行内员工用内部信息“刷屏”"),
         ("drill", "drill-1", ""),
     ]
     sections = {s.title: [a.id for a in s.activities] for l in seed.outline.lectures for s in l.sections}
-    assert sections["严格防范,切实提高媒体应对能力"] == ["case-4", "drill-1"]
+    assert sections["严格防范，切实提高媒体应对能力"] == ["case-4", "drill-1"]
 
 
 def test_seed_metadata_and_instructor(seed: Imported) -> None:
     o = seed.outline
     assert (o.title, o.subtitle, o.year) == ("防微杜渐、未雨绸缪", "银行消费者权益保护与投诉事务管理", 2021)
     assert len(o.background) == 2 and o.background[1].startswith("本课程将从")
-    assert len(o.benefits) == 4 and o.benefits[0] == "熟悉消费者权益保护新形式,有效提高管理者工作效率"
+    assert len(o.benefits) == 4 and o.benefits[0] == "熟悉消费者权益保护新形式，有效提高管理者工作效率"
     assert o.audience == ["投诉管理专员", "主管领导", "中层干部", "一线服务管理者"]
     assert (o.days, o.hours_per_day) == (1, 6)
     assert o.closing_title == "总结与回顾"

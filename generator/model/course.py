@@ -181,3 +181,9 @@ class Course(StrictModel):
         description="让网站搜索也能按题干里的词找到测验（只收录题干，从不收录答案）。"
         "默认关闭：题目问的内容讲义里都有；课程有几百讲时，多出的文字（中文分词）会让每次生成慢大约一成。",
     )
+    allow_raw_html: bool = Field(
+        default=False,
+        description="Markdown 文字里的 HTML 原样保留。默认关闭：保留表格、`<br>`、`<sup>` 等无害的 HTML，"
+        "去掉脚本（`<script>`）、事件属性（`onerror=` 等）、内嵌框架和 `javascript:` 链接，以防多人编辑的课程混入有害代码。"
+        "标题等纯文本字段里的 HTML 总是按原文显示，从不当作 HTML；自测题和案例思考题由网页脚本显示，其中的 HTML 总是清理。",
+    )

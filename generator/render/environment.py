@@ -9,10 +9,13 @@ from functools import cache
 from typing import Any, Mapping
 
 import markdown as md
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from ..model.project import Project
 from ..templating import new_environment
+from .sanitize import clean_html, clean_markdown
 from .site import Edition
 from .strings import Part, strings
 
@@ -21,14 +24,47 @@ from .strings import Part, strings
 def environment() -> Environment:
     """One environment per process: templates are compiled once and reused for every page.
 
-    No autoescaping: the output is Markdown; HTML attributes are escaped with ``|e`` where used.
+    Autoescaping is on although the output is Markdown: every ``{{ }}`` is plain text unless marked otherwise,
+    so a ``<script>`` in a title shows as written (Markdown renders ``&lt;`` as ``<``). Markdown fields go
+    through ``|md`` or ``|indent_md`` (their raw HTML cleaned, see :mod:`.sanitize`); the filters that make
+    HTML, JSON or YAML return markup that is kept as it is.
     """
-    env = new_environment(autoescape=False)
-    env.filters["json_attribute"] = json_attribute
-    env.filters["md_html"] = markdown_to_html
-    env.filters["indent_md"] = indent_md
-    env.filters["yaml_str"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    env = new_environment(autoescape=True)
+    env.filters["json_attribute"] = lambda value: Markup(json_attribute(value))
+    env.filters["md_html"] = lambda text: Markup(clean_html(markdown_to_html(clean_markdown(text or ""))))
+    env.filters["md"] = _markdown_field
+    env.filters["indent_md"] = _indented_markdown_field
+    env.filters["yaml_str"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    env.filters["page_title"] = lambda text: Markup(json.dumps(page_title(str(text)), ensure_ascii=False))
     return env
+
+
+def page_title(title: str) -> str:
+    """A page's title as Material uses it: raw in the header bar and unescaped into ``<title>`` (``striptags``),
+    so no escaping survives both. Angle brackets become their full-width forms (＜＞, the usual ones in Chinese
+    text), which no browser reads as a tag; the page's own heading keeps the title exactly as written."""
+    return title.translate(_FULL_WIDTH_ANGLES)
+
+
+_FULL_WIDTH_ANGLES = str.maketrans({"<": "＜", ">": "＞"})
+
+
+def _as_written(context: Context, text: str) -> str:
+    """A Markdown field's text, its HTML cleaned unless the course allows raw HTML (already-rendered markup,
+    such as a macro's output, is kept)."""
+    if isinstance(text, Markup) or context.get("allow_raw_html"):
+        return str(text)
+    return clean_markdown(text)
+
+
+@pass_context
+def _markdown_field(context: Context, text: str | None) -> Markup:
+    return Markup(_as_written(context, text) if text else "")
+
+
+@pass_context
+def _indented_markdown_field(context: Context, text: str | None, width: int = 4) -> Markup:
+    return Markup(indent_md(_as_written(context, text) if text else "", width))
 
 
 @dataclass(frozen=True)
@@ -60,7 +96,8 @@ class RenderContext:
             return relative_link(page_path, target)
 
         return environment().get_template(template).render(
-            ctx=self, course=self.project.course, t=self.t, trainer=self.trainer, url=url, **values
+            ctx=self, course=self.project.course, t=self.t, trainer=self.trainer, url=url,
+            allow_raw_html=self.project.course.allow_raw_html, **values
         )
 
 

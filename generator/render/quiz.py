@@ -37,6 +37,7 @@ from ..model.quiz import (
 from . import paths
 from .assets import data_script
 from .environment import RenderContext, markdown_to_html
+from .sanitize import clean_html, clean_markdown
 from .site import Asset, Page
 
 RULES = [
@@ -195,9 +196,9 @@ def html(text: str | None) -> str:
     bank costs a ``serve`` rebuild nothing.
     """
     line = (text or "").rstrip("\n")
-    if _PLAIN.fullmatch(line):
+    if _PLAIN.fullmatch(line):  # no '<' or '&': nothing to clean
         return f"<p>{line}</p>"
-    return markdown_to_html(text)
+    return clean_html(markdown_to_html(clean_markdown(text or "")))
 
 
 def _encode_question(public: dict[str, Any], secret: dict[str, Any], key: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -50,7 +51,9 @@ class Site:
 
 
 def _nav_item(entry: NavEntry) -> dict[str, object]:
+    # Material writes menu titles into the page as HTML: a title is plain text, so its markup characters are escaped.
     title, target = entry
+    title = html.escape(title, quote=False)
     if isinstance(target, str):
         return {title: target}
     return {title: [_nav_item(child) for child in target]}

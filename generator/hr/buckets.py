@@ -124,3 +124,5 @@ class Limits:
     """One mbox file: read in lines, never whole, so this bounds time rather than memory."""
     max_mbox_messages: int = 50_000
     max_mail_attachments: int = 1_000
+    max_mail_sections: int = 200
+    """Multipart sections (each declares a boundary) in one mail: a real one has a handful."""

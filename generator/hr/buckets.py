@@ -43,6 +43,10 @@ class Reason(str, Enum):
     UNREADABLE = "unreadable"
     LINK = "link"
     """A symbolic link (or an archive entry that is one): never followed, so it cannot lead outside the inbox or loop."""
+    BAD_MAIL = "bad_mail"
+    """A mail export that cannot be read (damaged, not a mail, or past a limit)."""
+    NO_ATTACHMENT = "no_attachment"
+    """A mail with no attached file: listed, so every mail HR exported is accounted for."""
     ERROR = "error"
     """Examining the file raised something no check foresaw: the file is listed, the report goes on."""
 
@@ -68,6 +72,8 @@ _LABELS = {
     Reason.SYSTEM_FILE: "系统附带文件，不是提交文件",
     Reason.UNREADABLE: "无法读取",
     Reason.LINK: "链接文件，未读取",
+    Reason.BAD_MAIL: "邮件无法读取",
+    Reason.NO_ATTACHMENT: "邮件没有附件",
     Reason.ERROR: "检查时出错",
 }
 
@@ -112,3 +118,11 @@ class Limits:
     max_nested_archive_bytes: int = 64 * MiB
     """An archive inside an archive is read into memory, so it must stay small."""
     max_archive_depth: int = 3
+    max_mail_bytes: int = 50 * MiB
+    """One mail (a ``.eml`` or ``.msg`` file, or one message of an mbox): mail servers refuse larger ones."""
+    max_mbox_bytes: int = 4096 * MiB
+    """One mbox file: read in lines, never whole, so this bounds time rather than memory."""
+    max_mbox_messages: int = 50_000
+    max_mail_attachments: int = 1_000
+    max_mail_sections: int = 200
+    """Multipart sections (each declares a boundary) in one mail: a real one has a handful."""

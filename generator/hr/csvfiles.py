@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .cells import Value, text
-from .report import Report, late_minutes
+from .intake import Entry
+from .report import Report, file_time, late_minutes
 from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
@@ -31,10 +32,11 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
             [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate)] for f, t in zip(report.forms, report.per_form)],
         ),
         "detail.csv": (
-            ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "last_updated_at", "late_minutes", "source_file", "note"],
+            ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "clock", "last_updated_at",
+             "late_minutes", "source_file", "sender", "time_check", "note"],
             [
-                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at, c.last_at,
-                 late_minutes(c.late_by), c.source, c.note]
+                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at,
+                 c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note]
                 for c in report.cells
             ],
         ),
@@ -64,10 +66,10 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
             [[s.form.id, c.department, c.question, c.text] for s in report.surveys for c in s.comments],
         ),
         "files.csv": (
-            ["file", "size", "bucket", "reason", "detail", "employee_id", "form_id"],
+            ["file", "size", "bucket", "reason", "detail", "employee_id", "form_id", "handed_in_at", "clock", "file_time", "sender", "time_check"],
             [
                 [e.source, e.size, e.bucket.value, e.reason.value if e.reason else "", e.detail,
-                 e.received.trainee.raw_id if e.received else "", e.received.form.id if e.received else ""]
+                 e.received.trainee.raw_id if e.received else "", e.received.form.id if e.received else "", *_timing_fields(e, report)]
                 for e in report.files
             ],
         ),
@@ -79,6 +81,12 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         _write(stage.path(path) if stage else path, header, rows)
         paths.append(path)
     return paths
+
+
+def _timing_fields(entry: Entry, report: Report) -> list[Value]:
+    """handed_in_at, clock, file_time, sender, time_check: the workbook's file list's facts, the clock as its code."""
+    t = file_time(entry, report.zone)
+    return [t.at, t.clock.value if t.clock else "", t.own_at, t.sender, t.warning]
 
 
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:

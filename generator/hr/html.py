@@ -14,7 +14,8 @@ from jinja2 import Environment
 from ..templating import new_environment
 from .buckets import Bucket
 from .cells import visible
-from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, late_label
+from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, file_time, late_label
+from .timing import EARLIER_LIMIT, LATER_TOLERANCE, span
 
 CHART_LABEL_WIDTH = 180
 CHART_BAR_WIDTH = 460
@@ -77,4 +78,8 @@ def render_html(report: Report) -> str:
         kind_labels=KIND_LABELS,
         Bucket=Bucket,
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
+        flagged=[c for c in report.cells if c.warning],
+        file_time=lambda entry: file_time(entry, report.zone),
+        later_tolerance=span(LATER_TOLERANCE),
+        earlier_limit=span(EARLIER_LIMIT),
     ))

@@ -3,7 +3,8 @@
 The buckets are accepted, superseded (an older version of a file the same trainee sent again
 for the same form: the newest ``updated_at`` is kept) and rejected with a reason. The first
 version a trainee sent is remembered, because lateness is judged on when homework first came in,
-not on a correction sent afterwards.
+not on a correction sent afterwards. When a version came in is read from the best clock it has
+(see :mod:`.timing`): the mail server's for a file that came by mail, the file's own otherwise.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .check import Matcher, Parsed, Received
 from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk
+from .timing import Channel, Timing, timing
 
 
 @dataclass
@@ -30,6 +32,10 @@ class Entry:
     reason: Reason | None = None
     detail: str = ""
     received: Received | None = None
+    channel: Channel | None = None
+    """How the file reached HR, when it came by mail (rejected files included: HR sees who sent them)."""
+    timing: Timing | None = None
+    """When a genuine file counts as handed in, by which clock."""
 
 
 @dataclass
@@ -39,6 +45,8 @@ class Handed:
     entry: Entry
     received: Received
     first_at: datetime
+    first: Timing
+    """The first version's timing: the one lateness is judged on."""
 
 
 @dataclass
@@ -67,28 +75,30 @@ def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher) -> Entr
         except Rejected as rejected:
             outcome = rejected
         else:
-            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received)
+            when = timing(received.updated_at, found.channel)
+            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=found.channel, timing=when)
     return _rejected(found, outcome)
 
 
 def _rejected(found: Found, rejected: Rejected) -> Entry:
-    return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail)
+    return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail, channel=found.channel)
 
 
 def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
     """Mark all but the newest version of each (trainee, form) as superseded."""
-    groups: dict[tuple[str, str], list[tuple[Entry, Received]]] = {}
+    groups: dict[tuple[str, str], list[tuple[Entry, Received, Timing]]] = {}
     for entry in entries:
-        if entry.received is not None:
-            groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append((entry, entry.received))
+        if entry.received is not None and entry.timing is not None:
+            groups.setdefault((entry.received.trainee.employee_id, entry.received.form.id), []).append((entry, entry.received, entry.timing))
     handed: dict[tuple[str, str], Handed] = {}
     for key, versions in groups.items():
-        kept, newest = max(versions, key=lambda version: version[1].updated_at)  # of equally new copies, the first found
-        for older, received in versions:
+        kept, newest, _ = max(versions, key=lambda version: version[1].updated_at)  # of equally new copies, the first found
+        for older, received, _ in versions:
             if older is not kept:
                 older.bucket = Bucket.SUPERSEDED
                 older.detail = _superseded_detail(received, kept.source, newest)
-        handed[key] = Handed(kept, newest, min(received.updated_at for _, received in versions))
+        first = min((when for _, _, when in versions), key=lambda when: when.at)  # of equally early ones, the first found
+        handed[key] = Handed(kept, newest, first.at, first)
     return handed
 
 

@@ -2,6 +2,7 @@
 
 Status of a trainee × form: ``submitted`` (on time, or the form has no due time), ``late``
 (the first valid version came after the due time; how late is kept) or ``missing``.
+When a version came is read by the best clock it has (see :mod:`.timing`), and each cell says which.
 Times are shown in the time zone the trainer wrote the due times in.
 """
 
@@ -18,6 +19,7 @@ from ..model.submission import QuizScore
 from .buckets import Bucket
 from .intake import Entry, Handed, Intake
 from .roster import Roster, Trainee
+from .timing import Clock, span
 
 Status = Literal["submitted", "late", "missing"]
 STATUS_LABELS: dict[str, str] = {"submitted": "已提交", "late": "迟交", "missing": "未提交"}
@@ -37,6 +39,12 @@ class Cell:
     late_by: timedelta | None = None
     source: str = ""
     note: str = ""
+    clock: Clock | None = None
+    """Whose clock ``first_at`` (and so lateness) comes from."""
+    sender: str = ""
+    """Who mailed the first version, when it came by mail."""
+    warning: str = ""
+    """Why the first version's own time does not fit the time it arrived, if it does not."""
 
 
 @dataclass
@@ -221,17 +229,46 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo)
         return Cell(trainee, form, "missing", due)
     first = handed.first_at.astimezone(zone)
     late_by = first - due if due is not None and first > due else None
+    last = handed.entry.timing.at if handed.entry.timing is not None else handed.received.updated_at
     return Cell(
         trainee,
         form,
         "late" if late_by else "submitted",
         due=due,
         first_at=first,
-        last_at=handed.received.updated_at.astimezone(zone),
+        last_at=last.astimezone(zone),
         late_by=late_by,
         source=handed.entry.source,
         note=handed.entry.detail,
+        clock=handed.first.clock,
+        sender=handed.first.sender,
+        warning=handed.first.warning,
     )
+
+
+@dataclass(frozen=True)
+class FileTime:
+    """One input file's time facts as every output shows them (file list): empty where a file has none."""
+
+    at: datetime | None = None
+    """When it counts as handed in (a rejected mailed file: when the mail came)."""
+    clock: Clock | None = None
+    own_at: datetime | None = None
+    sender: str = ""
+    warning: str = ""
+
+
+def file_time(entry: Entry, zone: tzinfo) -> FileTime:
+    """The time facts of one input file, in the report's zone."""
+    when = entry.timing
+    if when is not None:
+        return FileTime(when.at.astimezone(zone), when.clock, when.own_at.astimezone(zone), when.sender, when.warning)
+    channel = entry.channel
+    if channel is None:
+        return FileTime()
+    if channel.at is None:
+        return FileTime(sender=channel.sender)
+    return FileTime(channel.at.astimezone(zone), channel.clock, sender=channel.sender)
 
 
 def late_minutes(late_by: timedelta | None) -> int | None:
@@ -243,16 +280,7 @@ def late_minutes(late_by: timedelta | None) -> int | None:
 
 def late_label(late_by: timedelta | None) -> str:
     """How late, as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟``."""
-    minutes = late_minutes(late_by)
-    if minutes is None:
-        return ""
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return f"{days}天{hours}小时" if hours else f"{days}天"
-    if hours:
-        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
-    return f"{mins}分钟"
+    return "" if late_by is None else span(late_by)
 
 
 def _quizzes(project: Project) -> list[Quiz]:

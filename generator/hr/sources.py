@@ -1,8 +1,10 @@
-"""Walk the submissions folder and the ``.zip`` archives in it without trusting either.
+"""Walk the submissions folder, the ``.zip`` archives and the mail exports in it without trusting any of them.
 
-Nothing is ever extracted to disk: archive members are read into memory, each bounded by
-:class:`Limits`, so a ``../`` entry cannot write anywhere and a zip bomb cannot fill memory.
-Every file found — readable or not — comes out as one :class:`Found`, so nothing is dropped.
+Nothing is ever extracted to disk: archive members and mail attachments are read into memory, each
+bounded by :class:`Limits`, so a ``../`` entry cannot write anywhere and a zip bomb cannot fill memory.
+Every file found — readable or not — comes out as one :class:`Found`, so nothing is dropped; a mail
+with nothing attached comes out as one too. A file that came by mail carries the mail's
+:class:`.timing.Channel`: its clock and sender.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .buckets import Limits, MiB, Reason, Rejected, unexpected
+from .mail import Letter, is_mail, is_mbox, read_eml, split_mbox
+from .timing import Channel
 
 SEPARATOR = " › "
 """Joins an archive's name and the member's name in a file's displayed source."""
@@ -42,6 +46,8 @@ class Found:
     path: str | None = None
     """A plain file on disk, read by whoever parses it (a worker process, for a big class)."""
     rejected: Rejected | None = None
+    channel: Channel | None = None
+    """How the file reached HR, when it came inside a mail."""
 
     @property
     def source(self) -> str:
@@ -134,6 +140,9 @@ def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
             raise Rejected(Reason.SYSTEM_FILE)
         if entry.name.lower().endswith(".zip"):
             archive = _open_archive(entry.path)
+        elif is_mail(entry.name):
+            yield from _mail_file(entry.path, entry.name, parts, size, limits)
+            return
         elif size > limits.max_file_bytes:
             raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_file_bytes))
         else:
@@ -153,8 +162,21 @@ def _stat(entry: os.DirEntry[str]) -> os.stat_result:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
 
 
-def read_file(path: str, limits: Limits) -> bytes:
-    """A plain file's bytes, never more than the limit (it may have grown since it was listed).
+def read_file(path: str, limits: Limits, limit: int | None = None) -> bytes:
+    """A plain file's bytes, never more than ``limit`` (the submission limit unless given): it may have grown since it was listed."""
+    limit = limits.max_file_bytes if limit is None else limit
+    with open_file(path) as fp:
+        try:
+            data = fp.read(limit + 1)
+        except OSError as exc:
+            raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
+    if len(data) > limit:
+        raise Rejected(Reason.OVERSIZED, _too_big(len(data), limit))
+    return data
+
+
+def open_file(path: str) -> io.BufferedReader:
+    """A plain file, opened to read.
 
     Opened without following a link and without waiting, then checked again: a file swapped for a
     link, a pipe or a device since it was listed is turned away, never followed or waited on.
@@ -163,16 +185,108 @@ def read_file(path: str, limits: Limits) -> bytes:
         fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NO_WAIT | _BINARY)
     except OSError as exc:
         raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
-    with open(fd, "rb") as fp:
+    fp = open(fd, "rb")
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise Rejected(Reason.UNREADABLE, "不是普通文件")
+    except BaseException:
+        fp.close()
+        raise
+    return fp
+
+
+def _mail_file(path: str, name: str, parts: tuple[str, ...], size: int, limits: Limits) -> Iterator[Found]:
+    """The attachments of a mail export on disk: an mbox read message by message, any other mail whole."""
+    if not is_mbox(name):
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise Rejected(Reason.UNREADABLE, "不是普通文件")
-            data = fp.read(limits.max_file_bytes + 1)
-        except OSError as exc:
-            raise Rejected(Reason.UNREADABLE, exc.strerror or str(exc)) from exc
-    if len(data) > limits.max_file_bytes:
-        raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_file_bytes))
-    return data
+            if size > limits.max_mail_bytes:
+                raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_mail_bytes))
+            data = read_file(path, limits, limits.max_mail_bytes)
+        except Rejected as rejected:
+            yield Found(parts, size, rejected=rejected)
+            return
+        yield from _mail(name, data, parts, 0, limits)
+        return
+    try:
+        if size > limits.max_mbox_bytes:
+            raise Rejected(Reason.OVERSIZED, _too_big(size, limits.max_mbox_bytes))
+        fp = open_file(path)
+    except Rejected as rejected:
+        yield Found(parts, size, rejected=rejected)
+        return
+    with fp:
+        yield from _mbox(fp, parts, size, 0, limits)
+
+
+def _mbox(fp: io.BufferedIOBase, parts: tuple[str, ...], size: int, depth: int, limits: Limits) -> Iterator[Found]:
+    """Each message of an mbox, named 第N封 after the mail folder's name."""
+    try:
+        for number, message in enumerate(split_mbox(fp, limits), start=1):
+            message_parts = (*parts, f"第{number}封")
+            if isinstance(message, Rejected):
+                yield Found(message_parts, None, rejected=message)
+                continue
+            try:
+                yield from _letter(read_eml(message, limits), message_parts, len(message), depth, limits)
+            except Rejected as rejected:
+                yield Found(message_parts, len(message), rejected=rejected)
+            except Exception as exc:  # noqa: BLE001 - one odd message is listed; the folder's others still read
+                yield Found(message_parts, len(message), rejected=unexpected(exc))
+    except Rejected as rejected:
+        yield Found(parts, size, rejected=rejected)
+    except OSError as exc:
+        yield Found(parts, size, rejected=Rejected(Reason.UNREADABLE, exc.strerror or str(exc)))
+
+
+def _mail(name: str, data: bytes, parts: tuple[str, ...], depth: int, limits: Limits) -> Iterator[Found]:
+    """The attachments of a mail export held in memory (a file read whole, or an archive member)."""
+    if is_mbox(name):
+        yield from _mbox(io.BytesIO(data), parts, len(data), depth, limits)
+        return
+    try:
+        if name.lower().endswith(".msg"):
+            from .outlook import read_msg  # the library loads only when there is an Outlook file
+
+            letter = read_msg(data, limits)
+        else:
+            letter = read_eml(data, limits)
+    except Rejected as rejected:
+        yield Found(parts, len(data), rejected=rejected)
+        return
+    yield from _letter(letter, parts, len(data), depth, limits)
+
+
+def _letter(letter: Letter, parts: tuple[str, ...], size: int, depth: int, limits: Limits) -> Iterator[Found]:
+    """Each attachment of one mail as a :class:`Found` carrying the mail's channel; a zip attached is opened."""
+    channel = letter.channel
+    if not letter.attachments:
+        subject = f"主题「{letter.subject}」" if letter.subject else "没有主题"
+        yield Found(parts, size, rejected=Rejected(Reason.NO_ATTACHMENT, f"{subject}，没有附件"), channel=channel)
+        return
+    for attachment in letter.attachments:
+        member_parts = (*parts, *attachment.parts)
+        data = attachment.data
+        try:
+            if attachment.rejected is not None:
+                raise attachment.rejected
+            if _is_system_file(member_parts):
+                raise Rejected(Reason.SYSTEM_FILE)
+            if member_parts[-1].lower().endswith(".zip"):
+                if depth >= limits.max_archive_depth:
+                    raise Rejected(Reason.BAD_ARCHIVE, f"压缩包嵌套超过 {limits.max_archive_depth} 层")
+                if len(data) > limits.max_nested_archive_bytes:
+                    raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_nested_archive_bytes))
+                with _open_archive(io.BytesIO(data)) as archive:
+                    budget = _Budget(limits.max_archive_bytes)
+                    yield from _archive(archive, member_parts, len(data), depth + 1, budget, limits, channel)
+                continue
+            if len(data) > limits.max_file_bytes:
+                raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_file_bytes))
+            yield Found(member_parts, len(data), data=data, channel=channel)
+        except Rejected as rejected:
+            yield Found(member_parts, len(data), rejected=rejected, channel=channel)
+        except Exception as exc:  # noqa: BLE001 - a crafted attachment no check foresaw is listed; the mail's others still read
+            yield Found(member_parts, len(data), rejected=unexpected(exc), channel=channel)
 
 
 def _open_archive(source: str | io.BytesIO) -> zipfile.ZipFile:
@@ -196,27 +310,40 @@ class _Budget:
 
 
 def _archive(
-    archive: zipfile.ZipFile, parts: tuple[str, ...], archive_size: int, depth: int, budget: _Budget, limits: Limits
+    archive: zipfile.ZipFile,
+    parts: tuple[str, ...],
+    archive_size: int,
+    depth: int,
+    budget: _Budget,
+    limits: Limits,
+    channel: Channel | None = None,
 ) -> Iterator[Found]:
+    """Every member of an archive; ``channel`` is the mail's when the archive came attached to one.
+
+    A mail export packed in an archive (HR zipping a day's mails) is read as a mail, and carries its own channel.
+    """
     members = [m for m in archive.infolist() if not m.is_dir()]
     try:
         _check_archive(members, archive_size, budget, limits)
     except Rejected as rejected:
-        yield Found(parts, archive_size, rejected=rejected)
+        yield Found(parts, archive_size, rejected=rejected, channel=channel)
         return
     for member in members:
         member_parts = (*parts, _member_name(member))
         try:
             nested = _member(archive, member, member_parts, depth, budget, limits)
             if isinstance(nested, Found):
-                yield nested
+                if channel is None and is_mail(member_parts[-1]) and nested.data is not None:
+                    yield from _mail(member_parts[-1], nested.data, member_parts, depth, limits)
+                else:
+                    yield Found(nested.parts, nested.size, data=nested.data, channel=channel)
             else:
                 with nested:
-                    yield from _archive(nested, member_parts, member.file_size, depth + 1, budget, limits)
+                    yield from _archive(nested, member_parts, member.file_size, depth + 1, budget, limits, channel)
         except Rejected as rejected:
-            yield Found(member_parts, member.file_size, rejected=rejected)
+            yield Found(member_parts, member.file_size, rejected=rejected, channel=channel)
         except Exception as exc:  # noqa: BLE001 - a crafted entry no check foresaw is listed, and the other entries still read
-            yield Found(member_parts, member.file_size, rejected=unexpected(exc))
+            yield Found(member_parts, member.file_size, rejected=unexpected(exc), channel=channel)
 
 
 def _check_archive(members: list[zipfile.ZipInfo], archive_size: int, budget: _Budget, limits: Limits) -> None:
@@ -251,7 +378,8 @@ def _member(
             raise Rejected(Reason.BAD_ARCHIVE, f"压缩包嵌套超过 {limits.max_archive_depth} 层")
         data = _read_member(archive, member, limits.max_nested_archive_bytes, budget)
         return _open_archive(io.BytesIO(data))
-    return Found(parts, member.file_size, data=_read_member(archive, member, limits.max_file_bytes, budget))
+    limit = limits.max_mail_bytes if is_mail(parts[-1]) else limits.max_file_bytes
+    return Found(parts, member.file_size, data=_read_member(archive, member, limit, budget))
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, budget: _Budget) -> bytes:

@@ -20,7 +20,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .buckets import Bucket
 from .cells import Value, safe
-from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, late_label, late_minutes
+from .intake import Entry
+from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, file_time, late_label, late_minutes
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -131,11 +132,12 @@ def _summary(workbook: Workbook, report: Report) -> None:
     sheet.row(["合计", len(report.files)])
 
 
-_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "最后更新", "迟交时长", "迟交分钟", "采用的文件", "备注"]
+_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "计时依据", "最后更新", "迟交时长", "迟交分钟",
+                "采用的文件", "发件人", "时间核对", "备注"]
 
 
 def _detail(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "明细", [12, 10, 20, 24, 8, 17, 8, 17, 17, 12, 10, 30, 30])
+    sheet = _Sheet(workbook, "明细", [12, 10, 20, 24, 8, 17, 8, 17, 14, 17, 12, 10, 30, 28, 40, 30])
     cells = report.cells
     sheet.table(_DETAIL_HEAD, len(cells))
     sheet.colour_rows(_DETAIL_HEAD, len(cells), "状态", {STATUS_LABELS["late"]: _LATE_FILL, STATUS_LABELS["missing"]: _BAD_FILL})
@@ -149,10 +151,13 @@ def _detail(workbook: Workbook, report: Report) -> None:
             cell.due,
             STATUS_LABELS[cell.status],
             cell.first_at,
+            cell.clock.label if cell.clock else "",
             cell.last_at,
             late_label(cell.late_by),
             late_minutes(cell.late_by),
             cell.source,
+            cell.sender,
+            cell.warning,
             cell.note,
         ])
 
@@ -195,11 +200,11 @@ def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
     sheet.blank()
 
 
-_FILES_HEAD = ["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业"]
+_FILES_HEAD = ["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业", "提交时间", "计时依据", "文件自带时间", "发件人", "时间核对"]
 
 
 def _files(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "文件清单", [48, 12, 14, 22, 48, 12, 10, 24])
+    sheet = _Sheet(workbook, "文件清单", [48, 12, 14, 22, 48, 12, 10, 24, 17, 14, 17, 28, 40])
     sheet.table(_FILES_HEAD, len(report.files))
     sheet.colour_rows(_FILES_HEAD, len(report.files), "结果", {Bucket.REJECTED.label: _BAD_FILL})
     for entry in report.files:
@@ -213,4 +218,11 @@ def _files(workbook: Workbook, report: Report) -> None:
             received.trainee.raw_id if received else "",
             received.trainee.name if received else "",
             received.form.title if received else "",
+            *_timing_cells(entry, report),
         ])
+
+
+def _timing_cells(entry: Entry, report: Report) -> list[Value]:
+    """提交时间, 计时依据, 文件自带时间, 发件人, 时间核对: a rejected file that came by mail still shows its sender and the mail's time."""
+    t = file_time(entry, report.zone)
+    return [t.at, t.clock.label if t.clock else "", t.own_at, t.sender, t.warning]

@@ -151,14 +151,20 @@ def write_json(path: Path, data: Any) -> Path:
     return path
 
 
-def write_demo(root: Path, trainees: int, files: int, seed: int = 7) -> tuple[Path, Path, Path, Path]:
+def write_demo(root: Path, trainees: int, files: int, seed: int = 7, mail_share: float = 0.0) -> tuple[Path, Path, Path, Path]:
     """A class of ``trainees`` sending about ``files`` files: late ones, resent versions, survey answers,
     a few strangers and hand-edited files; two departments mail theirs as one zip each.
+
+    ``mail_share`` of the files arrive inside mail exports instead: half as one ``.eml`` each, half in
+    one mbox, every mail received a few minutes after its file was made (one in 20 two days after:
+    back-dated) and a few as copies of the Outlook fixture.
 
     Returns (course folder, quizzes folder, roster, submissions folder).
     """
     import random
     import zipfile
+
+    from .mails import mail, write_eml, write_mbox
 
     rng = random.Random(seed)
     course, quizzes = write_course(root)
@@ -167,6 +173,7 @@ def write_demo(root: Path, trainees: int, files: int, seed: int = 7) -> tuple[Pa
     inbox = root / "submissions"
     written = 0
     comments = ["案例贴近实际，希望多一些演练时间。", "讲解清晰，投诉升级部分很有启发。", "建议增加舆情应对的练习。", ""]
+    mails: list[Any] = []
     while written < files:
         person = rng.choice(persons)
         form = rng.choice(list(FORMS))
@@ -183,8 +190,22 @@ def write_demo(root: Path, trainees: int, files: int, seed: int = 7) -> tuple[Pa
             data = submission(person, form, updated_at=DUE + timedelta(hours=hours, minutes=rng.randrange(60)), answers=answers, quiz_scores=quiz)
             if rng.random() < 0.01:
                 data["answers"] = {"summary": "（手工改过）"}
-        write_json(folder / f"{person.employee_id}-{form}-{written}.json", data)
+        name = f"{person.employee_id}-{form}-{written}.json"
+        if rng.random() < mail_share:
+            made = datetime.fromisoformat(data["updated_at"])
+            received = made + (timedelta(days=2) if rng.random() < 0.05 else timedelta(minutes=rng.randrange(1, 30)))
+            mails.append(mail(f"{person.name} <{person.employee_id.lower()}@branch.example>", {name: json.dumps(data, ensure_ascii=False).encode("utf-8")},
+                              received=received, date=made))
+        else:
+            write_json(folder / name, data)
         written += 1
+    outlook = Path(__file__).parent / "data" / "received-late.msg"
+    for i, message in enumerate(mails[: len(mails) // 2]):
+        write_eml(inbox / "邮件" / f"{i:05d}.eml", message)
+    if mails:
+        write_mbox(inbox / "邮件" / "收件箱.mbox", mails[len(mails) // 2 :])
+        for i in range(10):
+            (inbox / "邮件" / f"outlook-{i}.msg").write_bytes(outlook.read_bytes())
     for department in DEPARTMENTS[:2]:
         folder = inbox / department
         if folder.is_dir():

@@ -28,7 +28,9 @@ from coursegen.hr import HTML_NAME, XLSX_NAME, Bucket, Reason
 from coursegen.hr.cells import EXCEL_CELL_LIMIT
 from coursegen.hr.sources import SEPARATOR
 
+from .mails import mail, submission_bytes, write_eml, write_mbox
 from .synthetic import DUE, FORMS, Person, people, submission, write_course, write_json, write_roster
+from .test_sources import zip_bytes
 
 TIMEOUT_S = 120
 """Generous: the report takes a few seconds; before the fix, one crafted file alone took hours."""
@@ -37,6 +39,8 @@ COMMENT = "\x1b[31m红字\uffff" + "评" * 40_000
 GBK_NAME = "张三的作业.json"
 DEPTH = 1_200
 """Folder levels: more than Python's recursion limit."""
+MSG = Path(__file__).parent / "data" / "received-late.msg"
+"""E0006's lunch-homework, back-dated, in an Outlook mail the server received two days after the due time."""
 
 
 @dataclass
@@ -66,11 +70,11 @@ class Inbox:
 
 def build(root: Path) -> Inbox:
     write_course(root)
-    persons = people(7)
+    persons = people(9)
     s = Inbox(root, root / "inbox", write_roster(root / "roster.csv", persons), persons)
     s.inbox.mkdir()
     s.status = {(p.employee_id, form): "missing" for p in persons for form in FORMS}
-    p1, p2, p3, p4, p5, p6, p7 = persons
+    p1, p2, p3, p4, p5, p6, p7, p8, p9 = persons
 
     # good files
     s.put("good/p1.json", submission(p1, "lunch-homework"))
@@ -118,6 +122,8 @@ def build(root: Path) -> Inbox:
     s.expected["mail.zip" + SEPARATOR + "p7.json"] = (Bucket.ACCEPTED, None)
     s.status[p7.employee_id, "lunch-homework"] = "submitted"
 
+    add_mail(s)
+
     # a folder tree deeper than Python's recursion limit, a genuine file at the bottom
     bottom = str(s.inbox)
     for _ in range(DEPTH):  # one level at a time: pathlib's and os's makedirs recurse
@@ -128,6 +134,38 @@ def build(root: Path) -> Inbox:
     s.expected["/".join(["d"] * DEPTH) + "/p7.json"] = (Bucket.ACCEPTED, None)
     s.status[p7.employee_id, "case-review"] = "submitted"
     return s
+
+
+def add_mail(s: Inbox) -> None:
+    """Mail exports: back-dated files in mails the server received late, a mail folder with every kind of message,
+    an Outlook file, and mails that are damaged or built to hang the parser."""
+    p6, p8, p9 = s.persons[5], s.persons[7], s.persons[8]
+    sep = SEPARATOR
+    back_dated = submission_bytes(submission(p8, "lunch-homework", updated_at=DUE - timedelta(hours=3)))
+    write_eml(s.inbox / "mail" / "p8.eml", mail(f"{p8.name} <p8@branch.example>", {"午休作业.json": back_dated}, received=DUE + timedelta(days=2),
+                                                date=DUE - timedelta(hours=3), relays=(DUE - timedelta(hours=3),)))
+    s.expected[f"mail/p8.eml{sep}午休作业.json"] = (Bucket.ACCEPTED, None)
+    s.status[p8.employee_id, "lunch-homework"] = "late"
+
+    shutil.copy(MSG, s.inbox / "mail" / "outlook.msg")
+    s.expected[f"mail/outlook.msg{sep}午休作业-{p6.employee_id}.json"] = (Bucket.ACCEPTED, None)
+    s.status[p6.employee_id, "lunch-homework"] = "late"
+
+    nested = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(5_000))
+    survey = submission_bytes(submission(p9, "evaluation"))
+    write_mbox(s.inbox / "mail" / "导出.mbox", [
+        mail("p9@branch.example", {"评估.zip": zip_bytes({"评估.json": survey})}, received=DUE + timedelta(hours=1)),
+        mail("=HYPERLINK(\"http://x\")", {}, received=DUE, subject="<script>没有附件</script>"),
+        mail("p9@branch.example", {"notes.txt": b"hello"}, received=DUE),
+    ])
+    s.expected[f"mail/导出.mbox{sep}第1封{sep}评估.zip{sep}评估.json"] = (Bucket.ACCEPTED, None)
+    s.status[p9.employee_id, "evaluation"] = "submitted"
+    s.expected[f"mail/导出.mbox{sep}第2封"] = (Bucket.REJECTED, Reason.NO_ATTACHMENT)
+    s.expected[f"mail/导出.mbox{sep}第3封{sep}notes.txt"] = (Bucket.REJECTED, Reason.NOT_JSON)
+    s.raw("mail/nested.eml", b"From: x@y\n" + nested, Reason.BAD_MAIL)  # took the parser minutes
+    s.raw("mail/garbage.msg", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Reason.BAD_MAIL)  # an OLE signature, nothing behind it
+    (s.inbox / "mail" / "one-line.mbox").write_bytes(b"From x\n" + b"A" * 3_000_000)  # no line break: read in bounded lines
+    s.expected[f"mail/one-line.mbox{sep}第1封"] = (Bucket.REJECTED, Reason.NO_ATTACHMENT)
 
 
 def remove_deep(top: Path) -> None:
@@ -175,7 +213,7 @@ def test_the_report_finishes_without_a_traceback(ran: Ran) -> None:
     assert ran.result.returncode == 0, ran.result.stderr
     assert "Traceback" not in ran.result.stdout + ran.result.stderr
     assert ran.seconds < TIMEOUT_S
-    assert ran.result.stdout.startswith(f"{len(ran.inbox.expected)} files: 6 accepted, 0 superseded, 7 rejected")
+    assert ran.result.stdout.startswith(f"{len(ran.inbox.expected)} files: 9 accepted, 0 superseded, 12 rejected")
 
 
 def test_every_input_is_accounted_for_with_a_reason(ran: Ran) -> None:
@@ -196,6 +234,42 @@ def test_rejections_say_why_in_chinese(ran: Ran) -> None:
 def test_statuses_per_person_and_form(ran: Ran) -> None:
     detail = read_csv(ran.out / "csv" / "detail.csv")
     assert {(row["employee_id"], row["form_id"]): row["status"] for row in detail} == ran.inbox.status
+
+
+def test_a_back_dated_file_in_a_late_mail_is_late_by_the_mail_servers_clock(ran: Ran) -> None:
+    """The file says 3 hours early; the server received the mail 2 days late: late, the clock named, the file flagged."""
+    p6, p8 = ran.inbox.persons[5].employee_id, ran.inbox.persons[7].employee_id
+    detail = {(r["employee_id"], r["form_id"]): r for r in read_csv(ran.out / "csv" / "detail.csv")}
+    for person in (p8, p6):  # a .eml and an Outlook .msg
+        row = detail[person, "lunch-homework"]
+        assert (row["status"], row["clock"], row["late_minutes"]) == ("late", "mail_server", str(2 * 24 * 60))
+        assert row["first_submitted_at"] == "2021-03-14T18:00+08:00"
+        assert row["time_check"].startswith("文件自带时间比邮件服务器时间早 2天")
+    assert detail[p8, "lunch-homework"]["sender"].endswith("<p8@branch.example>")
+    assert detail[ran.inbox.persons[0].employee_id, "lunch-homework"]["clock"] == "trainee_computer"
+
+    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["明细"].iter_rows(values_only=True))
+    header = sheet[0]
+    row = next(r for r in sheet[1:] if r[0] == p8 and r[header.index("状态")] == "迟交")
+    assert (row[header.index("计时依据")], row[header.index("迟交时长")]) == ("邮件服务器", "2天")
+    assert row[header.index("时间核对")] == detail[p8, "lunch-homework"]["time_check"]
+    html = (ran.out / HTML_NAME).read_text(encoding="utf-8")
+    assert "按邮件服务器" in html and "⚠ 时间存疑" in html and detail[p8, "lunch-homework"]["time_check"] in html
+
+
+def test_every_file_from_a_mail_names_its_sender_and_clock(ran: Ran) -> None:
+    files = {row["file"]: row for row in read_csv(ran.out / "csv" / "files.csv")}
+    no_attachment = files[f"mail/导出.mbox{SEPARATOR}第2封"]
+    assert no_attachment["sender"] == "'=HYPERLINK(\"http://x\")"  # a formula from a mail is text
+    assert (no_attachment["clock"], no_attachment["handed_in_at"]) == ("mail_server", "2021-03-12T18:00+08:00")
+    assert "<script>没有附件</script>" in no_attachment["detail"]
+    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["文件清单"].iter_rows(values_only=True))
+    header = sheet[0]
+    by_file = {r[0]: r for r in sheet[1:]}
+    assert by_file[f"mail/导出.mbox{SEPARATOR}第2封"][header.index("计时依据")] == "邮件服务器"
+    assert by_file["good/p1.json"][header.index("计时依据")] == "学员电脑"
+    html = (ran.out / HTML_NAME).read_text(encoding="utf-8")
+    assert "<script>没有附件" not in html and "&lt;script&gt;没有附件" in html
 
 
 def test_minutes_late_agree_between_workbook_and_csv(ran: Ran) -> None:

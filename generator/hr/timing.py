@@ -1,0 +1,109 @@
+"""Which clock says when a file was handed in, and whether the file's own time agrees with it.
+
+A submission file carries the time the trainee's browser wrote into it (``updated_at``): the trainee's
+computer's clock, which anyone can set back, and a back-dated file with its checksum recomputed is as
+well-formed as any other. Where the file came through a channel with a clock of its own, that clock is
+used instead: for mail, the receiving mail server's ``Received:`` stamp. The file's own time is then
+only compared with it, and a file that claims to be newer than its arrival, or much older, is flagged
+for HR to look at (it does not change the status: lateness follows the channel's clock).
+
+A later change adds files posted to a form service; it adds its clock here (``Clock.FORM_SERVICE``,
+表单服务) and nothing else needs to know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from enum import Enum
+
+LATER_TOLERANCE = timedelta(minutes=5)
+"""A file may claim to be this much newer than its arrival before it is flagged: office clocks drift a little."""
+EARLIER_LIMIT = timedelta(hours=24)
+"""A file made more than this long before it arrived is flagged: a back-dated file, or one sent days after it was finished."""
+
+
+class Clock(str, Enum):
+    """Whose clock a hand-in time comes from; the value is the stable code written to CSV."""
+
+    MAIL_SERVER = "mail_server"
+    """The receiving mail server's ``Received:`` stamp (or, for Outlook files, the store's delivery time)."""
+    MAIL_DATE = "mail_date"
+    """The mail's ``Date:`` header: written by the sender's mail program, so the sender's computer's clock."""
+    TRAINEE = "trainee_computer"
+    """The time inside the submission file: the trainee's browser, on the trainee's computer."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the trainee cannot set this clock."""
+        return self is Clock.MAIL_SERVER
+
+
+_LABELS = {
+    Clock.MAIL_SERVER: "邮件服务器",
+    Clock.MAIL_DATE: "学员电脑（邮件发出时间）",
+    Clock.TRAINEE: "学员电脑",
+}
+
+
+@dataclass(frozen=True)
+class Channel:
+    """How a file reached HR, when the channel says it did, and who sent it: shared by every attachment of one mail."""
+
+    clock: Clock
+    at: datetime | None
+    """The channel's time, aware; ``None`` when it has none that could be read (the file's own time is used)."""
+    sender: str = ""
+    """Who sent it, as the mail says (``张三 <zhangsan@example.com>``)."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When one file counts as handed in, by which clock, and what HR should know about the file's own time."""
+
+    at: datetime
+    clock: Clock
+    own_at: datetime
+    """The time the file itself carries."""
+    sender: str = ""
+    warning: str = ""
+    """Empty, or why the file's own time does not fit the channel's."""
+
+
+def timing(own_at: datetime, channel: Channel | None) -> Timing:
+    """The hand-in time of a file whose own time is ``own_at``: the channel's, where it has one."""
+    if channel is None:
+        return Timing(own_at, Clock.TRAINEE, own_at)
+    if channel.at is None:
+        return Timing(own_at, Clock.TRAINEE, own_at, channel.sender)
+    return Timing(channel.at, channel.clock, own_at, channel.sender, check(own_at, channel.at, channel.clock))
+
+
+def check(own_at: datetime, at: datetime, clock: Clock) -> str:
+    """Why a file's own time does not fit the time it arrived by ``clock``, or ``""`` when it does."""
+    if own_at - at > LATER_TOLERANCE:
+        return f"文件自带时间比{clock.label}时间晚 {span(own_at - at)}：学员电脑的时钟不准，或文件被改过时间"
+    if at - own_at > EARLIER_LIMIT:
+        return f"文件自带时间比{clock.label}时间早 {span(at - own_at)}：文件可能被改过时间，或做完多日后才发出"
+    return ""
+
+
+def span(delta: timedelta) -> str:
+    """A duration as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟`` (whole minutes, at least 1)."""
+    minutes = max(1, delta // timedelta(minutes=1))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours}小时" if hours else f"{days}天"
+    if hours:
+        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
+    return f"{mins}分钟"
+
+
+def aware(when: datetime) -> datetime:
+    """A time from a header with no zone (``-0000``: "zone unknown") is taken as UTC, as RFC 5322 says to."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)

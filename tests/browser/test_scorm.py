@@ -1,7 +1,8 @@
-"""The SCORM 1.2 package inside a real LMS-side API: scorm-again's Scorm12API, not a mock.
+"""The SCORM packages inside a real LMS-side API: scorm-again's Scorm12API and Scorm2004API, not mocks.
 
-The LMS page (lms.html) plays the LMS: it creates ``window.API``, loads the learner's record of an
-earlier session, and opens the package's launch file in a frame, as an LMS's player does.
+The LMS page (lms.html) plays the LMS: it creates ``window.API`` (1.2) or ``window.API_1484_11`` (2004),
+loads the learner's record of an earlier session, and opens the package's launch file in a frame, as an
+LMS's player does. Both APIs are called ``API`` inside the page's own scripts (``window.lms``).
 """
 
 from __future__ import annotations
@@ -24,14 +25,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.node("scorm-again")]
 LMS_PAGE = """<!doctype html>
 <meta charset="utf-8"><title>LMS</title>
 <script src="scorm12.js"></script>
+<script src="scorm2004.js"></script>
 <script>
   window.commits = 0;
   window.written = {};  // the last value the SCO wrote to each element, write-only ones included
-  function launch(course, record) {
-    window.API = new Scorm12API({ logLevel: 5 });
-    if (record) window.API.loadFromJSON(record);
-    window.API.on("LMSCommit", function () { window.commits += 1; });
-    window.API.on("LMSSetValue.cmi.*", function (element, value) { window.written[element] = value; });
+  function launch(course, record, version) {
+    var api = version === "2004" ? new Scorm2004API({ logLevel: 5 }) : new Scorm12API({ logLevel: 5 });
+    if (version === "2004") window.API_1484_11 = api; else window.API = api;
+    window.lms = api;
+    if (record) api.loadFromJSON(record);
+    var prefix = version === "2004" ? "" : "LMS";
+    api.on(prefix + "Commit", function () { window.commits += 1; });
+    api.on(prefix + "SetValue.cmi.*", function (element, value) { window.written[element] = value; });
     var frame = document.createElement("iframe");
     frame.id = "sco";
     frame.src = course + "/scorm.html";
@@ -69,22 +74,24 @@ def lms_url(tmp_path_factory: pytest.TempPathFactory, scorm12_js: Path) -> Itera
         with zipfile.ZipFile(package) as archive:
             archive.extractall(served / name)
     shutil.copy(scorm12_js, served / "scorm12.js")
+    shutil.copy(scorm12_js.with_name("scorm2004.js"), served / "scorm2004.js")
     (served / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
     yield from serve_folder(served)
 
 
 def start(page: object, lms_url: str, course: str, record: dict | None = None) -> object:
-    """Open the LMS page and launch ``course``; return the frame showing the site."""
+    """Open the LMS page and launch ``course`` (a 2004 package if its name says so); return the frame showing the site."""
     page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
-    page.evaluate("([course, record]) => launch(course, record)", [course, record])  # type: ignore[attr-defined]
-    page.wait_for_function("() => window.API.isInitialized()")  # type: ignore[attr-defined]
+    version = "2004" if course.endswith("2004") else "1.2"
+    page.evaluate("([course, record, version]) => launch(course, record, version)", [course, record, version])  # type: ignore[attr-defined]
+    page.wait_for_function("() => window.lms.isInitialized()")  # type: ignore[attr-defined]
     site = page.frame_locator("#sco").frame_locator("#cg-scorm-frame")  # type: ignore[attr-defined]
     site.locator("h1").first.wait_for()
     return site
 
 
 def cmi(page: object, element: str) -> str:
-    return page.evaluate(f"() => String(API.cmi.{element})")  # type: ignore[attr-defined]
+    return page.evaluate(f"() => String(lms.cmi.{element})")  # type: ignore[attr-defined]
 
 
 def written(page: object, element: str) -> str:
@@ -108,7 +115,7 @@ def answer_all(site: object, choice: str) -> None:
 def leave(page: object) -> None:
     """The learner closes the course: the LMS unloads the launch page."""
     page.evaluate("() => leave()")  # type: ignore[attr-defined]
-    page.wait_for_function("() => API.isTerminated()")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.isTerminated()")  # type: ignore[attr-defined]
 
 
 def suspend_data(page: object) -> dict:
@@ -223,3 +230,98 @@ def test_suspend_data_keeps_the_essentials_within_4096_characters(page: object, 
     assert saved["quiz:quiz-listen"] == {"v": 1, "hash": "h2", "attempts": 2, "best": 50, "last": 50, "passed": False}
     assert saved["lecture:listen"] == stored["lecture:listen"]
     assert "form:evaluation" not in saved
+
+
+# ---- interactions: each scored question in the LMS's item-level report ----
+
+INTERACTIONS = """() => {
+  const list = JSON.parse(JSON.stringify(lms.cmi.interactions)) || {};
+  return Object.keys(list).filter(k => /^\\d+$/.test(k)).sort((a, b) => a - b).map(k => list[k]);
+}"""
+"""What the LMS keeps of cmi.interactions (write-only in 1.2: read as the LMS serialises it for its database)."""
+
+
+def interactions(page: object) -> list[dict]:
+    return page.evaluate(INTERACTIONS)  # type: ignore[attr-defined]
+
+
+def answer_every_type(site: object) -> dict[str, str]:
+    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
+    true/false right, the self-graded one written; submit.
+
+    Ordering items and matching's right column are identified by their index in the question's data,
+    which the build shuffles: returns each text's letter, read from the page."""
+    q = site.locator(".cg-q")  # type: ignore[attr-defined]
+    q.first.wait_for()
+    q.nth(0).get_by_label("先倾听", exact=True).check()
+    q.nth(1).get_by_label("复述诉求", exact=True).check()
+    q.nth(1).get_by_label("打断客户", exact=True).check()
+    q.nth(2).get_by_label("答案").fill("复述")
+    items = q.nth(3).locator("li > span:first-child").all_inner_texts()  # the data's order, as first shown
+    q.nth(3).get_by_role("button", name="下移：复述").click()
+    shown = q.nth(3).locator("li > span:first-child").all_inner_texts()
+    selects = q.nth(4).locator("select")
+    selects.nth(0).select_option(label="客户感到被尊重")
+    selects.nth(1).select_option(label="客户感到被尊重")
+    letters = {text: "abc"[int(selects.nth(0).locator("option", has_text=text).get_attribute("value"))]
+               for text in ("客户感到被尊重", "确认理解无误")}
+    letters |= {f"order:{text}": "abc"[i] for i, text in enumerate(items)}
+    letters["order:shown"] = "".join(letters[f"order:{text}"] for text in shown)
+    q.nth(5).get_by_label("错", exact=True).check()
+    q.nth(6).get_by_label("答案").fill("先倾听")
+    site.get_by_role("button", name="提交答案").click()  # type: ignore[attr-defined]
+    return letters
+
+
+def open_respond_quiz(site: object) -> None:
+    site.get_by_role("link", name="回应客户").first.click()  # type: ignore[attr-defined]
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()  # type: ignore[attr-defined]
+    site.get_by_role("link", name="回应自测").first.click()  # type: ignore[attr-defined]
+
+
+VOCABULARY = {
+    "1.2": {"list": ",", "pair": ".", "false": "f", "wrong": "wrong", "time": "time", "response": "student_response",
+            "latency": r"\d{4}:\d{2}:\d{2}\.\d{2}", "clock": r"\d{2}:\d{2}:\d{2}"},
+    "2004": {"list": "[,]", "pair": "[.]", "false": "false", "wrong": "incorrect", "time": "timestamp", "response": "learner_response",
+             "latency": r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S", "clock": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d[+-]\d{2}:\d{2}"},
+}
+
+
+@pytest.mark.parametrize("course", ["graded", "graded2004"])
+def test_every_scored_question_is_an_interaction(page: object, lms_url: str, course: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    v = VOCABULARY["2004" if course.endswith("2004") else "1.2"]
+    site = start(page, lms_url, course)
+    open_respond_quiz(site)
+    letter = answer_every_type(site)
+    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 6")  # type: ignore[attr-defined]
+    got = interactions(page)
+    lst, pair = v["list"], v["pair"]
+    respected, confirmed = letter["客户感到被尊重"], letter["确认理解无误"]
+    order = lst.join(letter[f"order:{text}"] for text in ("倾听", "复述", "解决"))
+    assert order.replace(lst, "") != letter["order:shown"]
+    expected = [
+        ("quiz-respond/first-step", "choice", "b", "correct", ["b"], "2"),
+        ("quiz-respond/good-habits", "choice", f"a{lst}b", v["wrong"], [f"a{lst}c"], "3"),
+        ("quiz-respond/blank", "fill-in", "复述", "correct", ["复述", "重复"], "1"),
+        ("quiz-respond/steps", "sequencing", lst.join(letter["order:shown"]), v["wrong"], [order], "3"),
+        ("quiz-respond/pairs", "matching", f"a{pair}{respected}{lst}b{pair}{respected}", v["wrong"],
+         [f"a{pair}{respected}{lst}b{pair}{confirmed}"], "2"),
+        ("quiz-respond/tf", "true-false", v["false"], "correct", [v["false"]], "1"),
+    ]
+    assert len(got) == len(expected), got
+    for n, (record, (ident, kind, response, result, patterns, weighting)) in enumerate(zip(got, expected)):
+        assert record["id"] == ident
+        assert record["type"] == kind
+        assert record[v["response"]] == response
+        assert record["result"] == result
+        assert [p["pattern"] for p in record["correct_responses"].values() if isinstance(p, dict)] == patterns, record
+        assert float(record["weighting"]) == float(weighting)
+        # As the SCO wrote them (scorm-again keeps a 1.2 timespan as HH:MM:SS.SS), and accepted.
+        latency, time = (written(page, f"cmi.interactions.{n}.{name}") for name in ("latency", v["time"]))
+        assert re.fullmatch(v["latency"], latency) and record["latency"], (latency, record["latency"])
+        assert re.fullmatch(v["clock"], time) and record[v["time"]] == time
+    if course.endswith("2004"):
+        assert got[0]["description"] == "{lang=zh}客户投诉时，第一步应当怎样做？"
+    assert errors == []

@@ -50,7 +50,7 @@ def manifest_xml(project: Project, files: list[str], fmt: ScormFormat) -> str:
         ids=ids,
         title=package_title(course),
         mastery_score=final.pass_mark if final else None,
-        passing_measure=f"{final.pass_mark / 100:.2f}" if final else None,
+        passing_measure=f"{final.pass_mark / 100:g}" if final else None,
         launch=LAUNCH_PAGE,
         files=[quote(f, safe="/") for f in files],
     )

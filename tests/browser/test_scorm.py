@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import serve_folder
 from tests.jstools import js_tool
@@ -325,3 +326,109 @@ def test_every_scored_question_is_an_interaction(page: object, lms_url: str, cou
     if course.endswith("2004"):
         assert got[0]["description"] == "{lang=zh}客户投诉时，第一步应当怎样做？"
     assert errors == []
+
+
+# ---- SCORM 2004: completion and success apart, and 64,000 characters that carry homework drafts ----
+
+RECORD_2004 = """() => ({
+  completion_status: lms.cmi.completion_status, success_status: lms.cmi.success_status,
+  location: lms.cmi.location, entry: "resume", suspend_data: lms.cmi.suspend_data,
+  score: { raw: lms.cmi.score.raw, min: lms.cmi.score.min, max: lms.cmi.score.max, scaled: lms.cmi.score.scaled },
+})"""
+"""What a 2004 LMS keeps of a suspended attempt and hands back at the next launch."""
+
+
+def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: object, lms_url: str) -> None:
+    site = start(page, lms_url, "graded2004")
+    page.wait_for_function("() => lms.cmi.completion_status === 'incomplete'")  # type: ignore[attr-defined]
+    assert cmi(page, "success_status") == "unknown"
+    site.get_by_text("自测练习").first.click()
+    site.get_by_role("link", name="结业测评").first.click()
+    answer_all(site, "错")
+    page.wait_for_function("() => lms.cmi.success_status === 'failed'")  # type: ignore[attr-defined]
+    assert cmi(page, "completion_status") == "completed"
+    assert [cmi(page, f"score.{k}") for k in ("raw", "scaled")] == ["0", "0"]
+    site.get_by_role("button", name="重新抽题作答").click()
+    answer_all(site, "对")
+    page.wait_for_function("() => lms.cmi.success_status === 'passed'")  # type: ignore[attr-defined]
+    assert [cmi(page, f"score.{k}") for k in ("raw", "min", "max", "scaled")] == ["100", "0", "100", "1"]
+    assert [record["result"] for record in interactions(page)] == ["incorrect"] * 2 + ["correct"] * 2
+    leave(page)
+    assert re.fullmatch(r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S", written(page, "cmi.session_time"))
+    assert written(page, "cmi.exit") == "suspend", "a 2004 LMS would start the next launch empty"
+    assert cmi(page, "location") == "quizzes/final-assessment.html"
+
+
+def test_without_final_assessment_2004_completes_and_leaves_success_unknown(page: object, lms_url: str) -> None:
+    site = start(page, lms_url, "plain2004")
+    for lecture in ("倾听客户", "回应客户"):
+        site.get_by_role("link", name=lecture).first.click()
+        site.get_by_role("heading", name=re.compile(lecture)).first.wait_for()
+        site.get_by_role("button", name="标记本讲为已完成").click()
+    page.wait_for_function("() => lms.cmi.completion_status === 'completed'")  # type: ignore[attr-defined]
+    leave(page)
+    assert (cmi(page, "success_status"), cmi(page, "score.raw")) == ("unknown", "")
+
+
+def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: object, lms_url: str) -> None:
+    draft = "倾听时不打断客户，先复述诉求再回应。" * 120  # 2,280 characters: far beyond what 1.2 could carry
+    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    site = start(page, lms_url, "graded2004")
+    site.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("link", name="回应心得").first.click()
+    site.get_by_label("姓名").fill("李明")
+    site.get_by_label("心得").fill(draft)
+    site.locator(".cg-form__saved", has_text="已保存").wait_for()
+    leave(page)
+    text = cmi(page, "suspend_data")
+    assert 4096 < len(text) <= 64000 and text.isascii()
+    assert json.loads(text)["s"]["form:reflection"]["answers"]["thoughts"] == draft
+    record = page.evaluate(RECORD_2004)  # type: ignore[attr-defined]
+    context.close()
+
+    # Another PC: an empty browser, only the LMS's record; the trainee opens the homework again.
+    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded2004", record)
+    assert page.frame_locator("#sco").locator("#cg-scorm-frame").get_attribute("src") == "homework/reflection.html"
+    expect(site.get_by_label("心得")).to_have_value(draft)
+    expect(site.get_by_label("姓名")).to_have_value("李明")
+    assert errors == []
+    context.close()
+
+
+def test_a_newer_draft_in_this_browser_is_kept_over_an_older_one_from_the_lms(page: object, lms_url: str) -> None:
+    older = {"answers": {"thoughts": "LMS 里的旧稿"}, "updated_at": "2024-05-01T09:00:00+08:00", "revision": 3}
+    newer = {"answers": {"thoughts": "本机的新稿"}, "updated_at": "2024-05-01T10:00:00+08:00", "revision": 1}
+    record = {"entry": "resume", "location": "homework/reflection.html",
+              "suspend_data": json.dumps({"v": 1, "s": {"form:reflection": older}})}
+    page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", newer)  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded2004", record)
+    expect(site.get_by_label("心得")).to_have_value("本机的新稿")
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", older)  # type: ignore[attr-defined]
+    record["suspend_data"] = json.dumps({"v": 1, "s": {"form:reflection": newer}})
+    site = start(page, lms_url, "graded2004", record)
+    expect(site.get_by_label("心得")).to_have_value("本机的新稿")
+
+
+def test_an_lms_that_refuses_interactions_changes_nothing_for_the_trainee(page: object, lms_url: str) -> None:
+    """An LMS may refuse any value (a full interactions list, a stricter vocabulary): the quiz goes on."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded")
+    page.evaluate("""() => {
+      const set = API.LMSSetValue.bind(API);
+      API.LMSSetValue = (name, value) => name.startsWith('cmi.interactions.') ? 'false' : set(name, value);
+    }""")  # type: ignore[attr-defined]
+    site.get_by_text("自测练习").first.click()
+    site.get_by_role("link", name="结业测评").first.click()
+    answer_all(site, "对")
+    wait_for_status(page, "passed")
+    site.get_by_role("button", name="重新抽题作答").wait_for()
+    assert interactions(page) == [] and errors == []

@@ -15,7 +15,8 @@
   var cg = window.coursegen;
   if (!cg) return;
 
-  /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so both use these. */
+  /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so both use these,
+     in the order the trainer wrote options, ordering items and matching pairs in the question bank. */
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
   var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
   var RANK12 = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 3 };
@@ -74,12 +75,17 @@
         response = d.text(a);
         break;
       case "ordering":
-        correct = letters(k) && [letters(k).join(d.list)];
-        response = letters(a) && letters(a).join(d.list);
+        // The page shows the items scrambled; their letters follow the trainer's order (the key's).
+        correct = letters(k.map(function (_, i) { return i; }));
+        correct = correct && [correct.join(d.list)];
+        response = letters(a.map(function (shown) { return k.indexOf(shown); }));
+        response = response && response.join(d.list);
         break;
       case "matching":
-        correct = pairs(k, d) === null ? null : [pairs(k, d)];
-        response = pairs(a, d);
+        // Likewise the right column: right items are lettered by the pair they were written in.
+        correct = pairs(k.map(function (_, i) { return i; }), d);
+        correct = correct === null ? null : [correct];
+        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
         break;
       default:
         return null;

@@ -34,7 +34,14 @@
    }
    After every check, document receives the event "coursegen:quiz-scored" with detail
      {quizId, score (0–100), passed (this attempt), max (auto-graded points), points (earned),
-      best, attempts, final (bool: the final assessment)}
+      best, attempts, final (bool: the final assessment),
+      items: one per auto-graded question of the attempt, for the LMS's item-level report (cg-scorm.js):
+        {id, type, prompt (plain text), answer (as stored above), answered (bool), key, options,
+         correct (bool), fraction (0–1), max (points), latency (ms from the attempt being shown to the
+         learner's last change of this answer; null when the answer was given on an earlier visit)}
+        key: single [index]; multiple [indices]; true_false bool; fill [accepted texts];
+             ordering [item indices in the right order]; matching [right index per left item]
+        options: how many options, items or left items the question has}
 */
 (function () {
   "use strict";
@@ -74,6 +81,25 @@
 
   /* Full-width letters, digits and spaces become half-width (NFKC); case and outer spaces are ignored. */
   function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
+
+  /* HTML as its text, parsed inertly (a DOMParser document runs no script and loads no image). */
+  function plain(html) {
+    try { return new DOMParser().parseFromString(String(html || ""), "text/html").body.textContent.replace(/\s+/g, " ").trim(); }
+    catch (e) { return ""; }
+  }
+
+  /* The decoded key in the answer's own terms (see the event's contract). */
+  function keyOf(q) {
+    var k = q.key;
+    switch (q.t) {
+      case "single": case "multiple": return k.c.slice();
+      case "true_false": return k.a;
+      case "fill": return k.a.slice();
+      case "ordering": return k.o.slice();
+      case "matching": return k.m.slice();
+    }
+    return null;
+  }
 
   function fmt(x) { return String(Math.round(x * 100) / 100); }
 
@@ -157,6 +183,7 @@
     });
     var stored = clean(cg.store.get(this.key, null), data.hash);
     this.state = stored || fresh(data.hash);
+    this.started();
     this.live = el("p", { class: "cg-sr", "aria-live": "polite" });
     this.body = el("div", { class: "cg-quiz__body" });
     root.appendChild(this.body);
@@ -190,7 +217,23 @@
     cg.store.set(this.key, this.state);
   };
 
-  Quiz.prototype.setAnswer = function (q, a) { this.state.answers[q.id] = a; this.save(); };
+  Quiz.prototype.setAnswer = function (q, a) { this.state.answers[q.id] = a; this.answeredAt[q.id] = Date.now(); this.save(); };
+
+  /* Latency is measured within one showing of an attempt: the page may be left and the answers kept. */
+  Quiz.prototype.started = function () { this.shownAt = Date.now(); this.answeredAt = {}; };
+
+  /* Each auto-graded question of the attempt as the LMS's interaction report needs it (contract above). */
+  Quiz.prototype.items = function () {
+    var answers = this.state.answers, self = this;
+    return this.current.qs.filter(function (q) { return q.t !== "short"; }).map(function (q) {
+      var a = answerOf(q, answers[q.id]), g = grade(q, a), at = self.answeredAt[q.id];
+      return {
+        id: q.id, type: q.t, prompt: plain(q.q), answer: a, answered: g.answered, key: keyOf(q),
+        options: (q.o || q.i || q.l || []).length, correct: g.correct, fraction: g.f, max: q.p,
+        latency: at ? Math.max(0, at - self.shownAt) : null
+      };
+    });
+  };
 
   Quiz.prototype.render = function () {
     this.current = this.attempt();
@@ -388,7 +431,7 @@
   };
 
   Quiz.prototype.check = function () {
-    var s = this.state, r = this.score();
+    var s = this.state, r = this.score(), items = this.items();
     s.checked = true;
     s.attempts += 1;
     s.last = r.score;
@@ -400,11 +443,12 @@
     this.result.focus();
     document.dispatchEvent(new CustomEvent("coursegen:quiz-scored", { detail: {
       quizId: this.data.id, score: r.score, passed: r.passed, max: r.max, points: r.points,
-      best: s.best, attempts: s.attempts, final: !!this.data.draw } }));
+      best: s.best, attempts: s.attempts, final: !!this.data.draw, items: items } }));
   };
 
   Quiz.prototype.retry = function () {
     this.state = fresh(this.data.hash, this.state);
+    this.started();
     this.render();
     this.save();
     var first = this.body.querySelector("input, select, textarea, .cg-move:not([disabled])");
@@ -414,6 +458,7 @@
   Quiz.prototype.reset = function () {
     cg.store.remove(this.key);
     this.state = fresh(this.data.hash);
+    this.started();
     this.render();
     this.body.querySelector(".cg-quiz__bar button:last-child").focus();
     this.say(t("quiz.cleared"));

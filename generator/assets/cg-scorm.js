@@ -1,28 +1,36 @@
-/* coursegen SCORM 1.2 runtime, in two roles.
+/* coursegen SCORM runtime (1.2 and 2004 4th edition: one bridge, the two vocabularies in
+   cg-scorm-dialects.js, chosen by the launch page's "scorm" version), in two roles.
    Launcher (scorm.html, the package's one SCO): finds the LMS's API, opens ONE LMS session for the whole
-   visit, restores progress from cmi.suspend_data, shows the site in a frame, reports status, score and
-   progress, and commits and finishes when it is itself left. SCORM 1.2 allows one LMSInitialize and one
-   LMSFinish per launch, so the site's pages, which reload on every navigation, never call the LMS.
+   visit, restores progress from cmi.suspend_data, shows the site in a frame, reports status, score,
+   progress and each scored question, and commits and finishes when it is itself left. SCORM allows one
+   Initialize and one Terminate per launch, so the site's pages, which reload on every navigation, never
+   call the LMS.
    Page (every page of the site): inside the launcher's frame, tells the launcher which page is shown and
-   when a quiz was scored. Anywhere else (no launcher) it does nothing at all.
+   when a quiz was scored, with its questions. Anywhere else (no launcher) it does nothing at all.
 
    Status: with a final assessment (coursegenConfig.finalAssessment), passed or failed from its best
-   score, which is also cmi.core.score.raw (0-100); without one, completed once every lecture is marked
-   done (the lecture:<id> entries of cg-progress.js); incomplete until then. A status never goes down.
+   score, which is also the raw score (0-100; 2004 also scaled 0-1); without one, completed once every
+   lecture is marked done (the lecture:<id> entries of cg-progress.js); incomplete until then. A status
+   never goes down.
+
+   Interactions: every check of a quiz appends one cmi.interactions.n per auto-graded question (journaled,
+   never overwritten), so the LMS's interaction report shows each attempt. A value the LMS refuses is
+   logged to the console and skipped; the trainee sees nothing of it.
 
    cmi.suspend_data is ASCII JSON {"v":1,"s":{store key: value}} holding the course's coursegen.store
-   entries; non-ASCII characters are written as \uXXXX, so no LMS miscounts the 4,096-character limit. It
-   is filled in order while it fits: first the essentials (each quiz's result in brief: best, passed,
-   attempts, last, hash; the lecture marks), final assessment first, then lectures, then other quizzes;
-   then whole entries (a quiz's current answers, other widgets' state) in the same order. What does not
-   fit stays in the browser's localStorage only. */
+   entries; non-ASCII characters are written as \uXXXX, so no LMS miscounts the limit (4,096 characters
+   in 1.2, 64,000 in 2004). It is filled in order while it fits: first the essentials (each quiz's result
+   in brief: best, passed, attempts, last, hash; the lecture marks), final assessment first, then
+   lectures, then other quizzes; then whole entries: the trainee's identity and homework drafts
+   (form:<id> of cg-form.js), then quizzes' current answers, then other widgets' state. What does not fit
+   stays in the browser's localStorage only. On launch, what the LMS kept is restored where it went
+   further than this browser (more quiz attempts, a lecture done, a newer draft), before any page loads,
+   so the homework page finds the draft where cg-form.js looks for it. */
 (function () {
   "use strict";
   var cg = window.coursegen;
   if (!cg) return;
-  var SUSPEND_LIMIT = 4096;
   var QUIZ_BRIEF = ["v", "hash", "attempts", "best", "last", "passed"];
-  var RANK = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 3 };
 
   var launchData = document.getElementById("cg-scorm-launch");
   if (launchData) launcher(JSON.parse(launchData.textContent));
@@ -34,36 +42,41 @@
     catch (e) { /* a parent from another origin is not our launcher */ }
     if (!session) return;
     cg.onPage(function () { session.visit(window.location.href, document.title); });
-    // Read the store after the quiz runtime's own handlers have saved the attempt.
-    document.addEventListener("coursegen:quiz-scored", function () { window.setTimeout(session.sync, 0); });
+    document.addEventListener("coursegen:quiz-scored", function (event) {
+      // As text: the launcher keeps nothing that belongs to this page, which the next navigation unloads.
+      try { session.scored(JSON.stringify(event.detail)); } catch (e) { /* a launcher from an older page */ }
+      // Read the store after the quiz runtime's own handlers have saved the attempt.
+      window.setTimeout(session.sync, 0);
+    });
   }
 
   function launcher(launch) {
-    var api = findAPI();
-    if (!api || String(api.LMSInitialize("")) !== "true") {
+    var d = (cg.scormDialects || {})[launch.scorm || "1.2"];
+    var api = d ? findAPI(d) : null;
+    if (!api || !call(api, d.calls.initialize)) {
       window.location.replace(launch.start);  // outside an LMS: the plain site, as without the package
       return;
     }
-    var lms = client(api);
+    var lms = client(api, d);
     var started = new Date().getTime();
     var finalQuiz = cg.config.finalAssessment || null;
-    var mode = lms.get("cmi.core.lesson_mode");
+    var mode = lms.get(d.el.mode);
     var tracking = mode === "" || mode === "normal";  // browse and review never change status or score
     var base = window.location.href.replace(/[?#].*$/, "").replace(/[^\/]*$/, "");
     var self = window.location.pathname.split("/").pop();
     var prefix = "coursegen:" + cg.config.courseId + ":";
     var current = "", committed = "", timer = null, finished = false;
 
-    restore(lms.get("cmi.suspend_data"));
-    if (tracking && RANK[lms.get("cmi.core.lesson_status")] === 0) lms.set("cmi.core.lesson_status", "incomplete");
-    window.coursegenScorm = { visit: visit, sync: function () { save(true); } };
+    restore(lms.get(d.el.suspend));
+    if (tracking) d.startStatus(lms);
+    window.coursegenScorm = { visit: visit, sync: function () { save(true); }, scored: scored };
     // The site's pages write their state to localStorage; this window hears every such write.
     window.addEventListener("storage", function (event) {
       if (event.key === null || event.key.indexOf(prefix) === 0) later();
     });
     window.addEventListener("pagehide", finish);
     window.addEventListener("beforeunload", finish);
-    document.getElementById("cg-scorm-frame").src = safePage(lms.get("cmi.core.lesson_location")) || launch.start;
+    document.getElementById("cg-scorm-frame").src = safePage(lms.get(d.el.location)) || launch.start;
 
     function visit(href, title) {
       if (title) document.title = title;
@@ -83,43 +96,53 @@
     function save(force) {
       if (finished) return;
       if (timer) { window.clearTimeout(timer); timer = null; }
-      if (tracking) report();
-      if (safePage(current)) lms.set("cmi.core.lesson_location", current);
+      if (tracking) d.report(lms, outcome());
+      if (safePage(current)) lms.set(d.el.location, current);
       var data = suspendData();
-      lms.set("cmi.suspend_data", data);
-      var state = [lms.get("cmi.core.lesson_status"), lms.get("cmi.core.score.raw"), current, data].join("\n");
+      lms.set(d.el.suspend, data);
+      var state = [d.status(lms), lms.get(d.el.score + "raw"), current, data].join("\n");
       if (force || state !== committed) { lms.commit(); committed = state; }
     }
 
-    function report() {
-      var status = lms.get("cmi.core.lesson_status");
-      var next = status;
+    /* What the course's state says, in neither version's words: the dialect writes it (statuses only go up). */
+    function outcome() {
       if (finalQuiz) {
         var state = cg.store.get("quiz:" + finalQuiz.id, null);
         // Answers are saved as they are typed; only a checked attempt (attempts > 0) has a score.
         if (state && state.attempts > 0 && typeof state.best === "number") {
           var best = Math.max(0, Math.min(100, Math.round(state.best * 100) / 100));
-          lms.set("cmi.core.score.min", "0");
-          lms.set("cmi.core.score.max", "100");
-          lms.set("cmi.core.score.raw", String(best));
-          next = state.passed === true || best >= finalQuiz.passMark ? "passed" : "failed";
+          return { completed: true, passed: state.passed === true || best >= finalQuiz.passMark, score: best };
         }
-      } else if (launch.lectures.every(function (id) { return !!cg.store.get("lecture:" + id, {}).done; })) {
-        next = "completed";
+        return { completed: false, passed: null, score: null };
       }
-      // A learner never loses a status: passed stays passed even if a later attempt scores less.
-      if (next !== status && (RANK[next] || 0) >= (RANK[status] || 0)) lms.set("cmi.core.lesson_status", next);
+      var all = launch.lectures.every(function (id) { return !!cg.store.get("lecture:" + id, {}).done; });
+      return { completed: all, passed: null, score: null };
+    }
+
+    /* A checked quiz's questions, appended as new interactions: one per question and attempt. */
+    function scored(json) {
+      if (finished || !tracking) return;
+      var detail = JSON.parse(json), when = new Date();
+      var n = parseInt(lms.get("cmi.interactions._count"), 10) || 0;
+      (detail.items || []).forEach(function (item) {
+        var fields = null;
+        try { fields = d.interaction(detail.quizId, item, when); } catch (e) { /* a question the vocabulary cannot say */ }
+        if (!fields) return;
+        var base = "cmi.interactions." + n + ".";
+        if (!lms.set(base + fields[0][0], fields[0][1])) return;  // the id refused: the index stays free
+        fields.slice(1).forEach(function (field) { lms.set(base + field[0], field[1]); });
+        n += 1;
+      });
     }
 
     function finish() {
       if (finished) return;
       save(false);
       finished = true;
-      var done = RANK[lms.get("cmi.core.lesson_status")] === 3;
-      lms.set("cmi.core.session_time", timespan(new Date().getTime() - started));
-      lms.set("cmi.core.exit", done ? "" : "suspend");
+      lms.set(d.el.sessionTime, d.timespan(new Date().getTime() - started));
+      lms.set(d.el.exit, d.exit(d.done(lms)));
       lms.commit();
-      api.LMSFinish("");
+      call(api, d.calls.terminate);
     }
 
     function restore(text) {
@@ -137,7 +160,14 @@
       if (mine === null) return true;
       if (key.indexOf("quiz:") === 0) return (theirs.attempts || 0) > (mine.attempts || 0);
       if (key.indexOf("lecture:") === 0) return !!theirs.done && !mine.done;
+      if (key.indexOf("form:") === 0) return moment(theirs.updated_at) > moment(mine.updated_at);
       return false;
+    }
+
+    /* A draft's updated_at (ISO 8601 with its offset, cg-form.js) as a number; 0 when missing or unreadable. */
+    function moment(text) {
+      var time = typeof text === "string" ? Date.parse(text) : NaN;
+      return isFinite(time) ? time : 0;
     }
 
     function suspendData() {
@@ -149,12 +179,14 @@
         var before = data.s[key];
         data.s[key] = value;
         var attempt = ascii(data);
-        if (attempt.length <= SUSPEND_LIMIT) text = attempt;
+        if (attempt.length <= d.suspendLimit) text = attempt;
         else if (before === undefined) delete data.s[key];
         else data.s[key] = before;
       }
       keys.forEach(function (key) { var brief = inBrief(key, values[key]); if (brief) put(key, brief); });
-      keys.forEach(function (key) { if (values[key] !== null) put(key, values[key]); });
+      keys.slice().sort(function (a, b) { return wholeRank(a) - wholeRank(b); }).forEach(function (key) {
+        if (values[key] !== null) put(key, values[key]);
+      });
       return text;
     }
 
@@ -164,9 +196,15 @@
       return keys.sort(function (a, b) { return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0); });
     }
 
+    /* Whole entries: the trainee's own writing (identity, homework drafts) before quiz answers in progress.
+       Array.prototype.sort is stable, so entries of one rank keep the essentials' order. */
+    function wholeRank(key) {
+      return key === "identity" || key.indexOf("form:") === 0 ? 0 : key.indexOf("quiz:") === 0 || key.indexOf("lecture:") === 0 ? 1 : 2;
+    }
+
     function safePage(path) {
       var ok = /^[A-Za-z0-9._~%\/-]+\.html$/.test(path || "") && path.indexOf("..") < 0 && path.charAt(0) !== "/";
-      return ok && path !== self ? path : "";
+      return ok && path !== self && path.length <= d.locationLimit ? path : "";
     }
   }
 
@@ -187,22 +225,14 @@
     });
   }
 
-  /* SCORM 1.2 CMITimespan, HHHH:MM:SS.SS. */
-  function timespan(ms) {
-    var cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
-    function pad(n, width) { return ("000" + n).slice(-width); }
-    return pad(Math.floor(cs / 360000), 4) + ":" + pad(Math.floor(cs / 6000) % 60, 2) + ":" +
-      pad(Math.floor(cs / 100) % 60, 2) + "." + pad(cs % 100, 2);
-  }
-
   /* ADL's search: up the parents (at most 7 levels) of this window, then of the window that opened it. */
-  function findAPI() {
+  function findAPI(d) {
     var starts = [window];
     try { if (window.top.opener) starts.push(window.top.opener); } catch (e) { /* opener from another origin */ }
     for (var i = 0; i < starts.length; i++) {
       var win = starts[i];
       for (var level = 0; win && level <= 7; level++) {
-        var api = apiOf(win);
+        var api = apiOf(win, d);
         if (api) return api;
         if (win.parent === win) break;
         win = win.parent;
@@ -211,24 +241,39 @@
     return null;
   }
 
-  function apiOf(win) {
-    try { return win.API && typeof win.API.LMSInitialize === "function" ? win.API : null; }
+  function apiOf(win, d) {
+    try { var api = win[d.api]; return api && typeof api[d.calls.initialize] === "function" ? api : null; }
     catch (e) { return null; }
   }
 
-  function client(api) {
+  /* An API function called with "", as Initialize, Commit and Terminate are; whether it said "true". */
+  function call(api, name) {
+    try { return String(api[name]("")) === "true"; } catch (e) { return false; }
+  }
+
+  /* The LMS's API in the dialect's words. An LMS that refuses a value or throws never stops the course:
+     the failure is logged for whoever looks at the console, and set answers false. */
+  function client(api, d) {
+    var c = d.calls;
     function warn(what) {
       if (!window.console) return;
-      var code = api.LMSGetLastError();
-      console.warn("coursegen SCORM: " + what + " failed: " + code + " " + api.LMSGetErrorString(code));
+      try {
+        var code = api[c.lastError]();
+        console.warn("coursegen SCORM: " + what + " failed: " + code + " " + api[c.errorString](code));
+      } catch (e) { console.warn("coursegen SCORM: " + what + " failed"); }
     }
     return {
       get: function (name) {
-        try { var value = api.LMSGetValue(name); return value === null || value === undefined ? "" : String(value); }
+        try { var value = api[c.get](name); return value === null || value === undefined ? "" : String(value); }
         catch (e) { return ""; }
       },
-      set: function (name, value) { if (String(api.LMSSetValue(name, value)) !== "true") warn("LMSSetValue " + name); },
-      commit: function () { if (String(api.LMSCommit("")) !== "true") warn("LMSCommit"); }
+      set: function (name, value) {
+        var ok = false;
+        try { ok = String(api[c.set](name, value)) === "true"; } catch (e) { ok = false; }
+        if (!ok) warn(c.set + " " + name);
+        return ok;
+      },
+      commit: function () { if (!call(api, c.commit)) warn(c.commit); }
     };
   }
 })();

@@ -1,4 +1,4 @@
-"""``imsmanifest.xml`` and the launch page of a SCORM 1.2 package, from the course and the built files."""
+"""``imsmanifest.xml`` and the launch page of a SCORM package (1.2 or 2004), from the course and the built files."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from urllib.parse import quote
 from ..model.course import Course
 from ..model.project import Project
 from ..render import paths
+from .formats import ScormFormat
 from .templates import render
 
 LAUNCH_PAGE = "scorm.html"
 """The SCO's launch file at the package root: holds the LMS session and shows the site in a frame."""
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-scorm.js")
-"""What the launch page loads from the site's assets: the course settings, the store, the SCORM runtime."""
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-scorm-dialects.js", "cg-scorm.js")
+"""What the launch page loads from the site's assets: the course settings, the store, the two SCORM
+vocabularies and the runtime that speaks them."""
 
 
 def page_file(md_path: str) -> str:
@@ -28,8 +30,12 @@ def package_title(course: Course) -> str:
     return f"{course.title}{'——' if course.language == 'zh' else ' — '}{course.subtitle}"
 
 
-def manifest_xml(project: Project, files: list[str]) -> str:
-    """The manifest of a one-SCO package whose resource lists ``files`` (package-relative paths)."""
+def manifest_xml(project: Project, files: list[str], fmt: ScormFormat) -> str:
+    """The manifest of a one-SCO package whose resource lists ``files`` (package-relative paths).
+
+    The pass mark is 1.2's ``adlcp:masteryscore`` (0-100) and 2004's primary objective's
+    ``minNormalizedMeasure`` (0-1), which the LMS hands the SCO as ``cmi.scaled_passing_score``.
+    """
     course = project.course
     final = course.final_assessment
     # Course ids may start with a digit; XML ids (xsd:ID) may not, hence the prefixes.
@@ -40,19 +46,22 @@ def manifest_xml(project: Project, files: list[str]) -> str:
         "resource": f"sco-{course.id}",
     }
     return render(
-        "imsmanifest.xml.j2",
+        fmt.manifest_template,
         ids=ids,
         title=package_title(course),
         mastery_score=final.pass_mark if final else None,
+        passing_measure=f"{final.pass_mark / 100:g}" if final else None,
         launch=LAUNCH_PAGE,
         files=[quote(f, safe="/") for f in files],
     )
 
 
-def launch_page(project: Project) -> str:
-    """The launch page; its JSON tells cg-scorm.js where the site starts and which lectures make it complete."""
+def launch_page(project: Project, fmt: ScormFormat) -> str:
+    """The launch page; its JSON tells cg-scorm.js the SCORM version, where the site starts and which
+    lectures make it complete."""
     course = project.course
     launch = {
+        "scorm": fmt.version,
         "start": page_file(paths.HOME),
         "lectures": [lecture.id for lecture in project.lectures],
     }

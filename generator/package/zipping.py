@@ -8,10 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import UserError
+from .formats import ScormFormat
 
 MANIFEST = "imsmanifest.xml"
-CONTROL_SCHEMAS = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
-"""The schemas the manifest's ``xsi:schemaLocation`` names: SCORM 1.2 wants them beside the manifest."""
 
 
 def site_files(folder: Path) -> list[str]:
@@ -19,8 +18,8 @@ def site_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-def write_package(folder: Path, manifest: str, output: Path) -> int:
-    """Zip the manifest, its schemas and ``folder``'s files into ``output``; return the file count.
+def write_package(folder: Path, manifest: str, output: Path, fmt: ScormFormat) -> int:
+    """Zip the manifest, the format's schemas and ``folder``'s files into ``output``; return the file count.
 
     The manifest comes first, as some LMS importers only peek at the archive's start.
     """
@@ -29,12 +28,12 @@ def write_package(folder: Path, manifest: str, output: Path) -> int:
         raise UserError(f"{output}: is a folder; give the zip file to write, e.g. -o course.zip")
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.partial")
-    schemas = resources.files("coursegen") / "package" / "xsd"
+    schemas = resources.files("coursegen") / "package" / "xsd" / fmt.schema_folder
     files = site_files(folder)
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest)
-            for name in CONTROL_SCHEMAS:
+            for name in fmt.schemas:
                 archive.writestr(name, (schemas / name).read_bytes())
             for name in files:
                 archive.write(folder / name, name)
@@ -42,4 +41,4 @@ def write_package(folder: Path, manifest: str, output: Path) -> int:
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise UserError(f"{output}: could not write the package: {exc.strerror or exc}") from exc
-    return len(files) + 1 + len(CONTROL_SCHEMAS)
+    return len(files) + 1 + len(fmt.schemas)

@@ -13,7 +13,7 @@ from .site import Asset
 CONFIG_SCRIPT = "cg-config.js"
 CORE = ("cg-core.js", "cg-core.css")
 """Loaded first: every widget script registers through the core."""
-LMS_ONLY = ("cg-scorm.js",)
+LMS_ONLY = ("cg-scorm-dialects.js", "cg-scorm.js")
 """Scripts that only do something inside an LMS: left out of a site that is not a SCORM package."""
 
 

@@ -286,9 +286,18 @@ def test_scored_event_and_public_api(page: Page, quiz_url: str) -> None:
     for option in ("苹果", "香蕉", "白菜"):
         page.get_by_label(option).check()
     submit(page)
-    assert page.evaluate("window.__scored") == [
+    scored = page.evaluate("window.__scored")
+    items = scored[0].pop("items")
+    assert scored == [
         {"quizId": "quiz-multiple", "score": 25, "passed": False, "max": 4, "points": 1, "best": 25, "attempts": 1, "final": False}
     ]
+    # Each auto-graded question as the LMS's interaction report needs it (cg-scorm.js).
+    (item,) = items
+    assert {k: item[k] for k in ("id", "type", "answered", "correct", "fraction", "max", "options")} == {
+        "id": "fruits", "type": "multiple", "answered": True, "correct": False, "fraction": 0.25, "max": 4, "options": 5}
+    assert len(item["answer"]) == 3 and len(item["key"]) == 4 and len(set(item["answer"]) - set(item["key"])) == 1
+    assert item["prompt"] and "<" not in item["prompt"]
+    assert isinstance(item["latency"], int) and item["latency"] >= 0
     state = page.evaluate("coursegen.quiz.state('quiz-multiple')")
     assert state["results"] == {"fruits": {"correct": False, "points": 1, "max": 4}}
     assert page.evaluate("coursegen.quiz.state('quiz-multiple', 'another-hash')") is None

@@ -1,7 +1,8 @@
-"""The SCORM 1.2 package inside a real LMS-side API: scorm-again's Scorm12API, not a mock.
+"""The SCORM packages inside a real LMS-side API: scorm-again's Scorm12API and Scorm2004API, not mocks.
 
-The LMS page (lms.html) plays the LMS: it creates ``window.API``, loads the learner's record of an
-earlier session, and opens the package's launch file in a frame, as an LMS's player does.
+The LMS page (lms.html) plays the LMS: it creates ``window.API`` (1.2) or ``window.API_1484_11`` (2004),
+loads the learner's record of an earlier session, and opens the package's launch file in a frame, as an
+LMS's player does. Both APIs are called ``API`` inside the page's own scripts (``window.lms``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import serve_folder
 from tests.jstools import js_tool
@@ -24,14 +26,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.node("scorm-again")]
 LMS_PAGE = """<!doctype html>
 <meta charset="utf-8"><title>LMS</title>
 <script src="scorm12.js"></script>
+<script src="scorm2004.js"></script>
 <script>
   window.commits = 0;
   window.written = {};  // the last value the SCO wrote to each element, write-only ones included
-  function launch(course, record) {
-    window.API = new Scorm12API({ logLevel: 5 });
-    if (record) window.API.loadFromJSON(record);
-    window.API.on("LMSCommit", function () { window.commits += 1; });
-    window.API.on("LMSSetValue.cmi.*", function (element, value) { window.written[element] = value; });
+  function launch(course, record, version) {
+    var api = version === "2004" ? new Scorm2004API({ logLevel: 5 }) : new Scorm12API({ logLevel: 5 });
+    if (version === "2004") window.API_1484_11 = api; else window.API = api;
+    window.lms = api;
+    if (record) api.loadFromJSON(record);
+    var prefix = version === "2004" ? "" : "LMS";
+    api.on(prefix + "Commit", function () { window.commits += 1; });
+    api.on(prefix + "SetValue.cmi.*", function (element, value) { window.written[element] = value; });
     var frame = document.createElement("iframe");
     frame.id = "sco";
     frame.src = course + "/scorm.html";
@@ -69,22 +75,24 @@ def lms_url(tmp_path_factory: pytest.TempPathFactory, scorm12_js: Path) -> Itera
         with zipfile.ZipFile(package) as archive:
             archive.extractall(served / name)
     shutil.copy(scorm12_js, served / "scorm12.js")
+    shutil.copy(scorm12_js.with_name("scorm2004.js"), served / "scorm2004.js")
     (served / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
     yield from serve_folder(served)
 
 
 def start(page: object, lms_url: str, course: str, record: dict | None = None) -> object:
-    """Open the LMS page and launch ``course``; return the frame showing the site."""
+    """Open the LMS page and launch ``course`` (a 2004 package if its name says so); return the frame showing the site."""
     page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
-    page.evaluate("([course, record]) => launch(course, record)", [course, record])  # type: ignore[attr-defined]
-    page.wait_for_function("() => window.API.isInitialized()")  # type: ignore[attr-defined]
+    version = "2004" if course.endswith("2004") else "1.2"
+    page.evaluate("([course, record, version]) => launch(course, record, version)", [course, record, version])  # type: ignore[attr-defined]
+    page.wait_for_function("() => window.lms.isInitialized()")  # type: ignore[attr-defined]
     site = page.frame_locator("#sco").frame_locator("#cg-scorm-frame")  # type: ignore[attr-defined]
     site.locator("h1").first.wait_for()
     return site
 
 
 def cmi(page: object, element: str) -> str:
-    return page.evaluate(f"() => String(API.cmi.{element})")  # type: ignore[attr-defined]
+    return page.evaluate(f"() => String(lms.cmi.{element})")  # type: ignore[attr-defined]
 
 
 def written(page: object, element: str) -> str:
@@ -108,7 +116,7 @@ def answer_all(site: object, choice: str) -> None:
 def leave(page: object) -> None:
     """The learner closes the course: the LMS unloads the launch page."""
     page.evaluate("() => leave()")  # type: ignore[attr-defined]
-    page.wait_for_function("() => API.isTerminated()")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.isTerminated()")  # type: ignore[attr-defined]
 
 
 def suspend_data(page: object) -> dict:
@@ -223,3 +231,195 @@ def test_suspend_data_keeps_the_essentials_within_4096_characters(page: object, 
     assert saved["quiz:quiz-listen"] == {"v": 1, "hash": "h2", "attempts": 2, "best": 50, "last": 50, "passed": False}
     assert saved["lecture:listen"] == stored["lecture:listen"]
     assert "form:evaluation" not in saved
+
+
+# ---- interactions: each scored question in the LMS's item-level report ----
+
+INTERACTIONS = """() => {
+  const list = JSON.parse(JSON.stringify(lms.cmi.interactions)) || {};
+  return Object.keys(list).filter(k => /^\\d+$/.test(k)).sort((a, b) => a - b).map(k => list[k]);
+}"""
+"""What the LMS keeps of cmi.interactions (write-only in 1.2: read as the LMS serialises it for its database)."""
+
+
+def interactions(page: object) -> list[dict]:
+    return page.evaluate(INTERACTIONS)  # type: ignore[attr-defined]
+
+
+def answer_every_type(site: object) -> list[str]:
+    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
+    true/false right, the self-graded one written; submit. Returns the ordering items as finally shown."""
+    q = site.locator(".cg-q")  # type: ignore[attr-defined]
+    q.first.wait_for()
+    q.nth(0).get_by_label("先倾听", exact=True).check()
+    q.nth(1).get_by_label("复述诉求", exact=True).check()
+    q.nth(1).get_by_label("打断客户", exact=True).check()
+    q.nth(2).get_by_label("答案").fill("复述")
+    q.nth(3).get_by_role("button", name="下移：复述").click()
+    shown = q.nth(3).locator("li > span:first-child").all_inner_texts()
+    selects = q.nth(4).locator("select")
+    selects.nth(0).select_option(label="客户感到被尊重")
+    selects.nth(1).select_option(label="客户感到被尊重")
+    q.nth(5).get_by_label("错", exact=True).check()
+    q.nth(6).get_by_label("答案").fill("先倾听")
+    site.get_by_role("button", name="提交答案").click()  # type: ignore[attr-defined]
+    return shown
+
+
+def open_respond_quiz(site: object) -> None:
+    site.get_by_role("link", name="回应客户").first.click()  # type: ignore[attr-defined]
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()  # type: ignore[attr-defined]
+    site.get_by_role("link", name="回应自测").first.click()  # type: ignore[attr-defined]
+
+
+VOCABULARY = {
+    "1.2": {"list": ",", "pair": ".", "false": "f", "wrong": "wrong", "time": "time", "response": "student_response",
+            "latency": r"\d{4}:\d{2}:\d{2}\.\d{2}", "clock": r"\d{2}:\d{2}:\d{2}"},
+    "2004": {"list": "[,]", "pair": "[.]", "false": "false", "wrong": "incorrect", "time": "timestamp", "response": "learner_response",
+             "latency": r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S", "clock": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d[+-]\d{2}:\d{2}"},
+}
+
+
+@pytest.mark.parametrize("course", ["graded", "graded2004"])
+def test_every_scored_question_is_an_interaction(page: object, lms_url: str, course: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    v = VOCABULARY["2004" if course.endswith("2004") else "1.2"]
+    site = start(page, lms_url, course)
+    open_respond_quiz(site)
+    shown = answer_every_type(site)
+    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 6")  # type: ignore[attr-defined]
+    got = interactions(page)
+    lst, pair = v["list"], v["pair"]
+    # Items and pairs are lettered in the order the bank writes them, whatever order the page shows.
+    order = lst.join("abc"["倾听 复述 解决".split().index(text)] for text in shown)
+    assert order != f"a{lst}b{lst}c"
+    expected = [
+        ("quiz-respond/first-step", "choice", "b", "correct", ["b"], "2"),
+        ("quiz-respond/good-habits", "choice", f"a{lst}b", v["wrong"], [f"a{lst}c"], "3"),
+        ("quiz-respond/blank", "fill-in", "复述", "correct", ["复述", "重复"], "1"),
+        ("quiz-respond/steps", "sequencing", order, v["wrong"], [f"a{lst}b{lst}c"], "3"),
+        ("quiz-respond/pairs", "matching", f"a{pair}a{lst}b{pair}a", v["wrong"], [f"a{pair}a{lst}b{pair}b"], "2"),
+        ("quiz-respond/tf", "true-false", v["false"], "correct", [v["false"]], "1"),
+    ]
+    assert len(got) == len(expected), got
+    for n, (record, (ident, kind, response, result, patterns, weighting)) in enumerate(zip(got, expected)):
+        assert record["id"] == ident
+        assert record["type"] == kind
+        assert record[v["response"]] == response
+        assert record["result"] == result
+        assert [p["pattern"] for p in record["correct_responses"].values() if isinstance(p, dict)] == patterns, record
+        assert float(record["weighting"]) == float(weighting)
+        # As the SCO wrote them (scorm-again keeps a 1.2 timespan as HH:MM:SS.SS), and accepted.
+        latency, time = (written(page, f"cmi.interactions.{n}.{name}") for name in ("latency", v["time"]))
+        assert re.fullmatch(v["latency"], latency) and record["latency"], (latency, record["latency"])
+        assert re.fullmatch(v["clock"], time) and record[v["time"]] == time
+    if course.endswith("2004"):
+        assert got[0]["description"] == "{lang=zh}客户投诉时，第一步应当怎样做？"
+    assert errors == []
+
+
+# ---- SCORM 2004: completion and success apart, and 64,000 characters that carry homework drafts ----
+
+RECORD_2004 = """() => ({
+  completion_status: lms.cmi.completion_status, success_status: lms.cmi.success_status,
+  location: lms.cmi.location, entry: "resume", suspend_data: lms.cmi.suspend_data,
+  score: { raw: lms.cmi.score.raw, min: lms.cmi.score.min, max: lms.cmi.score.max, scaled: lms.cmi.score.scaled },
+})"""
+"""What a 2004 LMS keeps of a suspended attempt and hands back at the next launch."""
+
+
+def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: object, lms_url: str) -> None:
+    site = start(page, lms_url, "graded2004")
+    page.wait_for_function("() => lms.cmi.completion_status === 'incomplete'")  # type: ignore[attr-defined]
+    assert cmi(page, "success_status") == "unknown"
+    site.get_by_text("自测练习").first.click()
+    site.get_by_role("link", name="结业测评").first.click()
+    answer_all(site, "错")
+    page.wait_for_function("() => lms.cmi.success_status === 'failed'")  # type: ignore[attr-defined]
+    assert cmi(page, "completion_status") == "completed"
+    assert [cmi(page, f"score.{k}") for k in ("raw", "scaled")] == ["0", "0"]
+    site.get_by_role("button", name="重新抽题作答").click()
+    answer_all(site, "对")
+    page.wait_for_function("() => lms.cmi.success_status === 'passed'")  # type: ignore[attr-defined]
+    assert [cmi(page, f"score.{k}") for k in ("raw", "min", "max", "scaled")] == ["100", "0", "100", "1"]
+    assert [record["result"] for record in interactions(page)] == ["incorrect"] * 2 + ["correct"] * 2
+    leave(page)
+    assert re.fullmatch(r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S", written(page, "cmi.session_time"))
+    assert written(page, "cmi.exit") == "suspend", "a 2004 LMS would start the next launch empty"
+    assert cmi(page, "location") == "quizzes/final-assessment.html"
+
+
+def test_without_final_assessment_2004_completes_and_leaves_success_unknown(page: object, lms_url: str) -> None:
+    site = start(page, lms_url, "plain2004")
+    for lecture in ("倾听客户", "回应客户"):
+        site.get_by_role("link", name=lecture).first.click()
+        site.get_by_role("heading", name=re.compile(lecture)).first.wait_for()
+        site.get_by_role("button", name="标记本讲为已完成").click()
+    page.wait_for_function("() => lms.cmi.completion_status === 'completed'")  # type: ignore[attr-defined]
+    leave(page)
+    assert (cmi(page, "success_status"), cmi(page, "score.raw")) == ("unknown", "")
+
+
+def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: object, lms_url: str) -> None:
+    draft = "倾听时不打断客户，先复述诉求再回应。" * 120  # 2,280 characters: far beyond what 1.2 could carry
+    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    site = start(page, lms_url, "graded2004")
+    site.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("link", name="回应心得").first.click()
+    site.get_by_label("姓名").fill("李明")
+    site.get_by_label("心得").fill(draft)
+    site.locator(".cg-form__saved", has_text="已保存").wait_for()
+    leave(page)
+    text = cmi(page, "suspend_data")
+    assert 4096 < len(text) <= 64000 and text.isascii()
+    assert json.loads(text)["s"]["form:reflection"]["answers"]["thoughts"] == draft
+    record = page.evaluate(RECORD_2004)  # type: ignore[attr-defined]
+    context.close()
+
+    # Another PC: an empty browser, only the LMS's record; the trainee opens the homework again.
+    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded2004", record)
+    assert page.frame_locator("#sco").locator("#cg-scorm-frame").get_attribute("src") == "homework/reflection.html"
+    expect(site.get_by_label("心得")).to_have_value(draft)
+    expect(site.get_by_label("姓名")).to_have_value("李明")
+    assert errors == []
+    context.close()
+
+
+def test_a_newer_draft_in_this_browser_is_kept_over_an_older_one_from_the_lms(page: object, lms_url: str) -> None:
+    older = {"answers": {"thoughts": "LMS 里的旧稿"}, "updated_at": "2024-05-01T09:00:00+08:00", "revision": 3}
+    newer = {"answers": {"thoughts": "本机的新稿"}, "updated_at": "2024-05-01T10:00:00+08:00", "revision": 1}
+    record = {"entry": "resume", "location": "homework/reflection.html",
+              "suspend_data": json.dumps({"v": 1, "s": {"form:reflection": older}})}
+    page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", newer)  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded2004", record)
+    expect(site.get_by_label("心得")).to_have_value("本机的新稿")
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", older)  # type: ignore[attr-defined]
+    record["suspend_data"] = json.dumps({"v": 1, "s": {"form:reflection": newer}})
+    site = start(page, lms_url, "graded2004", record)
+    expect(site.get_by_label("心得")).to_have_value("本机的新稿")
+
+
+def test_an_lms_that_refuses_interactions_changes_nothing_for_the_trainee(page: object, lms_url: str) -> None:
+    """An LMS may refuse any value (a full interactions list, a stricter vocabulary): the quiz goes on."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    site = start(page, lms_url, "graded")
+    page.evaluate("""() => {
+      const set = API.LMSSetValue.bind(API);
+      API.LMSSetValue = (name, value) => name.startsWith('cmi.interactions.') ? 'false' : set(name, value);
+    }""")  # type: ignore[attr-defined]
+    site.get_by_text("自测练习").first.click()
+    site.get_by_role("link", name="结业测评").first.click()
+    answer_all(site, "对")
+    wait_for_status(page, "passed")
+    site.get_by_role("button", name="重新抽题作答").wait_for()
+    assert interactions(page) == [] and errors == []

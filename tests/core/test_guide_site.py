@@ -96,3 +96,14 @@ def test_a_new_course_points_at_the_guide_a_pip_install_has(tmp_path: Path) -> N
     header = "\n".join(line for line in lines if line.startswith("#"))
     assert "coursegen guide --open" in header
     assert "repository" not in header, "a pip install has no repository to look in"
+
+
+def test_the_wheel_carries_both_scorm_schema_sets(wheel: Path) -> None:
+    """`coursegen package` copies them from the installed package: a pip user has no repository."""
+    from coursegen.package import FORMATS
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    missing = [f"{f.schema_folder}/{name}" for f in FORMATS.values() for name in f.schemas
+               if f"coursegen/package/xsd/{f.schema_folder}/{name}" not in names]
+    assert missing == []
+    assert "coursegen/package/xsd/scorm2004/README.md" in names

@@ -1,7 +1,9 @@
 """A two-lecture course for the SCORM tests, written into a temporary folder.
 
 Its final assessment draws from a bank of true/false statements that are all true, so a browser
-test passes it by choosing 对 everywhere and fails it by choosing 错.
+test passes it by choosing 对 everywhere and fails it by choosing 错. The second lecture has a quiz with
+every auto-graded question type (and a self-graded one, which the LMS is not told of) and a homework
+with a text field, for the interaction and draft tests.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from coursegen.builder import Paths
-from coursegen.package import package_scorm12
+from coursegen.package import package_scorm
 
 MKDOCS = """\
 site_name: "投诉处理入门 & 实务"
@@ -50,8 +52,69 @@ final_assessment:
 
 LECTURES = {
     "01-listen.yml": "id: listen\ntitle: 倾听客户\nduration_minutes: 50\nsections:\n  - id: why\n    title: 为什么倾听\n    points: [先听完再回应]\n",
-    "02-respond.yml": "id: respond\ntitle: 回应客户\nduration_minutes: 50\nsections:\n  - id: how\n    title: 怎样回应\n    points: [复述客户的诉求]\n",
+    "02-respond.yml": (
+        "id: respond\ntitle: 回应客户\nduration_minutes: 50\nsections:\n  - id: how\n    title: 怎样回应\n"
+        "    points: [复述客户的诉求]\nactivities:\n  - quiz: quiz-respond\n  - homework: reflection\n"
+    ),
 }
+
+EVERY_TYPE = """\
+id: quiz-respond
+title: 回应自测
+questions:
+  - id: first-step
+    type: single
+    points: 2
+    prompt: 客户投诉时，<b>第一步</b>应当怎样做？
+    options:
+      - text: 立刻解释规定
+      - {text: 先倾听, correct: true}
+      - text: 转给主管
+  - id: good-habits
+    type: multiple
+    points: 3
+    prompt: 以下哪些是好的回应习惯？
+    options:
+      - {text: 复述诉求, correct: true}
+      - text: 打断客户
+      - {text: 表达理解, correct: true}
+  - id: blank
+    type: fill
+    prompt: 回应前先____客户的诉求。
+    accept: [复述, 重复]
+  - id: steps
+    type: ordering
+    points: 3
+    prompt: 请排序：回应的步骤。
+    items: [倾听, 复述, 解决]
+  - id: pairs
+    type: matching
+    points: 2
+    prompt: 将做法与效果配对：
+    pairs:
+      - {left: 倾听, right: 客户感到被尊重}
+      - {left: 复述, right: 确认理解无误}
+  - id: tf
+    type: true_false
+    prompt: 回应时可以承诺做不到的事。
+    answer: false
+  - id: summary
+    type: short
+    prompt: 用一句话总结回应的要点。
+    reference: 先倾听，再复述，后解决。
+    checklist: [提到倾听]
+"""
+
+HOMEWORK = """\
+id: reflection
+title: 回应心得
+intro: 写下你对回应客户的体会。
+fields:
+  - id: thoughts
+    type: textarea
+    label: 心得
+    required: true
+"""
 
 BANK = """\
 id: quiz-listen
@@ -69,6 +132,8 @@ def write_course(root: Path, *, final: bool = True) -> Paths:
         "mkdocs.yml": MKDOCS,
         "course/course.yml": COURSE + (FINAL if final else ""),
         "quizzes/quiz-listen.yml": BANK,
+        "quizzes/quiz-respond.yml": EVERY_TYPE,
+        "course/homework/reflection.yml": HOMEWORK,
         **{f"course/lectures/{name}": text for name, text in LECTURES.items()},
     }
     for rel, text in files.items():
@@ -78,14 +143,19 @@ def write_course(root: Path, *, final: bool = True) -> Paths:
     return Paths(config=root / "mkdocs.yml", course=root / "course", quizzes=root / "quizzes", work=root / ".coursegen")
 
 
+PACKAGES = {"graded": ("1.2", True), "plain": ("1.2", False), "graded2004": ("2004", True), "plain2004": ("2004", False)}
+"""Each test package's SCORM version and whether its course has a final assessment."""
+
+
 def built_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """``graded`` (with the final assessment) and ``plain`` (without) as zips, built once per test session."""
+    """Every package of PACKAGES as a zip, built once per test session: ``graded`` and ``plain`` are
+    SCORM 1.2 with and without the final assessment, ``graded2004`` and ``plain2004`` the same in 2004."""
     return _build(tmp_path_factory.getbasetemp() / "scorm-packages")
 
 
 @functools.cache
 def _build(root: Path) -> dict[str, Path]:
     return {
-        name: package_scorm12(write_course(root / name, final=final), root / f"{name}.zip").output
-        for name, final in (("graded", True), ("plain", False))
+        name: package_scorm(write_course(root / name, final=final), root / f"{name}.zip", version=version).output
+        for name, (version, final) in PACKAGES.items()
     }

@@ -1,9 +1,11 @@
-"""`coursegen package --scorm12`: the zip an LMS imports, its manifest against the SCORM 1.2 schemas."""
+"""`coursegen package --scorm12` / `--scorm2004`: the zip an LMS imports, its manifest against the schemas
+of its version (1.2: ADL's, in tests/scorm/xsd; 2004 4th Edition: those the package ships)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
+from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,7 +16,7 @@ from lxml import etree
 from coursegen.builder import Paths
 from coursegen.cli import main
 from coursegen.errors import UserError
-from coursegen.package import package_scorm12
+from coursegen.package import SCORM2004, package_scorm, package_scorm12
 
 from ..conftest import ROOT
 from .course_factory import built_packages, write_course
@@ -22,11 +24,28 @@ from .course_factory import built_packages, write_course
 XSD = Path(__file__).parent / "xsd" / "scorm12.xsd"
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
 CONTROL = {"imsmanifest.xml", "imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd"}
+NS2004 = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1", "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+          "imsss": "http://www.imsglobal.org/xsd/imsss", "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
+          "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3"}
+SCHEMA_FILES_2004 = {"cp": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "imsss": "imsss_v1p0.xsd",
+                     "adlseq": "adlseq_v1p3.xsd", "adlnav": "adlnav_v1p3.xsd"}
 
 
 def validate(manifest: bytes) -> etree._Element:
     """Parse and validate against IMS CP 1.1.2 + ADL SCORM 1.2 extensions; fail with libxml2's reasons."""
     schema = etree.XMLSchema(etree.parse(str(XSD)))
+    root = etree.fromstring(manifest)
+    assert schema.validate(root), "\n".join(str(e) for e in schema.error_log)
+    return root
+
+
+def validate2004(manifest: bytes) -> etree._Element:
+    """Validate against the SCORM 2004 4th Edition schemas the package ships, through a wrapper importing
+    the five namespaces of the manifest (xsi:schemaLocation is not followed by lxml)."""
+    folder = Path(str(resources.files("coursegen") / "package" / "xsd" / "scorm2004"))
+    imports = "".join(f'<xsd:import namespace="{NS2004[k]}" schemaLocation="{(folder / name).as_uri()}"/>'
+                      for k, name in SCHEMA_FILES_2004.items())
+    schema = etree.XMLSchema(etree.fromstring(f'<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">{imports}</xsd:schema>'))
     root = etree.fromstring(manifest)
     assert schema.validate(root), "\n".join(str(e) for e in schema.error_log)
     return root
@@ -146,3 +165,77 @@ def test_the_example_course_packages(tmp_path: Path) -> None:
     assert root.findtext(".//adlcp:masteryscore", namespaces=NS) == str(final.pass_mark)
     assert f"quizzes/{final.id}.html" in names
     assert {f"lectures/{lecture.id}.html" for lecture in packaged.project.lectures} <= names
+
+
+# ---- SCORM 2004 4th Edition ----
+
+
+@pytest.fixture(scope="module")
+def package2004(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_packages(tmp_path_factory)["graded2004"]
+
+
+def test_2004_manifest_is_valid_4th_edition_with_one_sco_and_the_pass_mark(package2004: Path) -> None:
+    with zipfile.ZipFile(package2004) as archive:
+        root = validate2004(archive.read("imsmanifest.xml"))
+        names = archive.namelist()
+    ns = NS2004
+    assert root.findtext("cp:metadata/cp:schemaversion", namespaces=ns) == "2004 4th Edition"
+    (item,) = root.findall(".//cp:item", ns)
+    (sco,) = root.findall(".//cp:resource", ns)
+    assert sco.get(f"{{{ns['adlcp']}}}scormType") == "sco" and sco.get("href") == "scorm.html"
+    assert item.get("identifierref") == sco.get("identifier")
+    objective = item.find("imsss:sequencing/imsss:objectives/imsss:primaryObjective", ns)
+    assert objective.get("satisfiedByMeasure") == "true"
+    assert float(objective.findtext("imsss:minNormalizedMeasure", namespaces=ns)) == 0.6
+    controls = item.find("imsss:sequencing/imsss:deliveryControls", ns)
+    assert (controls.get("completionSetByContent"), controls.get("objectiveSetByContent")) == ("true", "true")
+    assert root.find("cp:organizations/cp:organization/imsss:sequencing/imsss:controlMode", ns).get("flow") == "true"
+    assert names[0] == "imsmanifest.xml"
+    assert set(SCORM2004.schemas) <= set(names), "the schemas the manifest names are at the package root"
+    listed = {unquote(f.get("href")) for f in root.findall(".//cp:file", ns)}
+    assert listed == set(names) - set(SCORM2004.schemas) - {"imsmanifest.xml"}
+    assert "assets/coursegen/cg-scorm-dialects.js" in listed
+
+
+def test_the_2004_schemas_reject_a_broken_manifest(package2004: Path) -> None:
+    """The validation above means something: the shipped schemas do check the sequencing extension."""
+    with zipfile.ZipFile(package2004) as archive:
+        manifest = archive.read("imsmanifest.xml").decode("utf-8")
+    broken = manifest.replace('completionSetByContent="true"', 'completionSetByContent="sometimes"')
+    with pytest.raises(AssertionError, match="completionSetByContent"):
+        validate2004(broken.encode("utf-8"))
+
+
+def test_2004_launch_page_names_its_version(package2004: Path) -> None:
+    with zipfile.ZipFile(package2004) as archive:
+        launch = archive.read("scorm.html").decode("utf-8")
+    assert '"scorm": "2004"' in launch
+    assert launch.index("cg-scorm-dialects.js") < launch.index("cg-scorm.js")
+
+
+def test_cli_writes_a_2004_package(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c", final=False)
+    result = CliRunner().invoke(main, [
+        "package", "--scorm2004", "-o", str(tmp_path / "pkg.zip"), "--config", str(paths.config),
+        "--course", str(paths.course), "--quizzes", str(paths.quizzes),
+    ])
+    assert result.exit_code == 0, result.output
+    assert f"SCORM 2004 4th Edition package written to {tmp_path / 'pkg.zip'}" in result.output
+    with zipfile.ZipFile(tmp_path / "pkg.zip") as archive:
+        root = validate2004(archive.read("imsmanifest.xml"))
+    assert root.find(".//imsss:objectives", NS2004) is None, "no final assessment, no pass mark"
+
+
+def test_cli_refuses_both_formats_at_once(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["package", "--scorm12", "--scorm2004", "-o", str(tmp_path / "x.zip")])
+    assert result.exit_code == 2 and "choose one package format" in result.output
+    assert not (tmp_path / "x.zip").exists()
+
+
+def test_a_docs_file_named_like_a_2004_schema_is_refused(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c")
+    (tmp_path / "c" / "docs").mkdir()
+    (tmp_path / "c" / "docs" / "imsss_v1p0.xsd").write_text("x", encoding="utf-8")
+    with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: this name is reserved"):
+        package_scorm(paths, tmp_path / "pkg.zip", version="2004")

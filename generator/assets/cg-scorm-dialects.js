@@ -1,0 +1,208 @@
+/* coursegen SCORM vocabularies: what differs between SCORM 1.2 and SCORM 2004 (4th edition), as data and
+   a few formatters, so that cg-scorm.js is one bridge for both. Each dialect says:
+   - api, calls: the name of the LMS's API object and of its seven functions;
+   - el: the data-model elements the bridge reads and writes;
+   - suspendLimit: characters of cmi.suspend_data the LMS must keep (4,096 in 1.2, 64,000 in 2004);
+   - timespan(ms), timestamp(date): CMITimespan / CMITime in 1.2, ISO 8601 duration / timestamp in 2004;
+   - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
+     completion_status + success_status + score.scaled in 2004);
+   - interaction(item, date): one scored question (an item of cg-quiz.js's coursegen:quiz-scored event)
+     as [[element under cmi.interactions.n, value], ...], id first, type second, every value within the
+     dialect's vocabulary and length; null when the question cannot be said in it.
+   Statuses only go up: a passed course stays passed when a later attempt scores less. */
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+
+  /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so both use these,
+     in the order the trainer wrote options, ordering items and matching pairs in the question bank. */
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
+  var RANK12 = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 3 };
+
+  function pad(n, width) { return ("0000000" + n).slice(-width); }
+
+  /* At most `max` UTF-16 units, never half of a surrogate pair (an LMS may count either way: the stricter). */
+  function cut(text, max) {
+    var s = String(text);
+    if (s.length <= max) return s;
+    s = s.slice(0, max);
+    return /[\ud800-\udbff]$/.test(s) ? s.slice(0, -1) : s;
+  }
+
+  /* An interaction id: quiz and question ids joined, kept to the characters both versions accept. */
+  function identifier(quizId, questionId) {
+    return cut((quizId + "/" + questionId).replace(/[^A-Za-z0-9._\-\/:]/g, "_"), 250);
+  }
+
+  function letter(i) { return i === (i | 0) && i >= 0 && i < LETTERS.length ? LETTERS.charAt(i) : null; }
+
+  function letters(list) {
+    var out = list.map(letter);
+    return out.indexOf(null) >= 0 ? null : out;
+  }
+
+  /* Matching pairs "left.right" (1.2) or "left[.]right" (2004); an unmatched left item (-1) is left out. */
+  function pairs(list, d) {
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] < 0) continue;
+      if (letter(i) === null || letter(list[i]) === null) return null;
+      out.push(letter(i) + d.pair + letter(list[i]));
+    }
+    return out.join(d.list);
+  }
+
+  /* The learner's answer and the correct patterns in a dialect's delimiters; null when not expressible. */
+  function encode(item, d) {
+    var a = item.answer, k = item.key, response = "", correct = [];
+    switch (item.type) {
+      case "single":
+        correct = letters(k);
+        if (a !== null) response = letter(a);
+        break;
+      case "multiple":
+        correct = letters(k) && [letters(k).join(d.list)];
+        response = letters(a) && letters(a).join(d.list);
+        break;
+      case "true_false":
+        correct = [d.truth[k ? 0 : 1]];
+        if (a !== null) response = d.truth[a ? 0 : 1];
+        break;
+      case "fill":
+        correct = k.slice(0, 10).map(d.text);
+        response = d.text(a);
+        break;
+      case "ordering":
+        // The page shows the items scrambled; their letters follow the trainer's order (the key's).
+        correct = letters(k.map(function (_, i) { return i; }));
+        correct = correct && [correct.join(d.list)];
+        response = letters(a.map(function (shown) { return k.indexOf(shown); }));
+        response = response && response.join(d.list);
+        break;
+      case "matching":
+        // Likewise the right column: right items are lettered by the pair they were written in.
+        correct = pairs(k.map(function (_, i) { return i; }), d);
+        correct = correct === null ? null : [correct];
+        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
+        break;
+      default:
+        return null;
+    }
+    if (!correct || response === null || item.options > LETTERS.length) return null;
+    return { response: response, correct: correct };
+  }
+
+  /* The fields shared by both versions, in the order an LMS needs them (id, then type, then the rest). */
+  function interaction(d, quizId, item, date) {
+    var type = TYPES[item.type], patterns = encode(item, d);
+    if (!type || !patterns) return null;
+    var fields = [["id", identifier(quizId, item.id)], ["type", type]];
+    if (d.el.description && item.prompt) fields.push(["description", d.langString(item.prompt)]);
+    fields.push(["weighting", String(item.max)]);
+    if (patterns.response !== "") fields.push([d.el.response, patterns.response]);
+    fields.push(["result", item.correct ? "correct" : d.wrong]);
+    patterns.correct.forEach(function (pattern, i) { fields.push(["correct_responses." + i + ".pattern", pattern]); });
+    if (typeof item.latency === "number") fields.push(["latency", d.timespan(item.latency)]);
+    fields.push([d.el.time, d.timestamp(date)]);
+    return fields;
+  }
+
+  var scorm12 = {
+    version: "1.2",
+    api: "API",
+    calls: { initialize: "LMSInitialize", terminate: "LMSFinish", get: "LMSGetValue", set: "LMSSetValue",
+             commit: "LMSCommit", lastError: "LMSGetLastError", errorString: "LMSGetErrorString" },
+    el: { mode: "cmi.core.lesson_mode", location: "cmi.core.lesson_location", suspend: "cmi.suspend_data",
+          sessionTime: "cmi.core.session_time", exit: "cmi.core.exit", score: "cmi.core.score.",
+          response: "student_response", time: "time", description: null },
+    suspendLimit: 4096,
+    locationLimit: 255,
+    list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong",
+    /* CMIString255 for the learner's text (the student_response and each pattern). */
+    text: function (s) { return cut(String(s).trim(), 255); },
+    /* CMITimespan, HHHH:MM:SS.SS. */
+    timespan: function (ms) {
+      var cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
+      return pad(Math.floor(cs / 360000), 4) + ":" + pad(Math.floor(cs / 6000) % 60, 2) + ":" +
+        pad(Math.floor(cs / 100) % 60, 2) + "." + pad(cs % 100, 2);
+    },
+    /* CMITime: the time of day only, HH:MM:SS. */
+    timestamp: function (date) { return pad(date.getHours(), 2) + ":" + pad(date.getMinutes(), 2) + ":" + pad(date.getSeconds(), 2); },
+    status: function (lms) { return lms.get("cmi.core.lesson_status"); },
+    startStatus: function (lms) { if (RANK12[lms.get("cmi.core.lesson_status")] === 0) lms.set("cmi.core.lesson_status", "incomplete"); },
+    /* One status says everything: passed/failed when there is a final assessment, else completed. */
+    report: function (lms, outcome) {
+      var status = lms.get("cmi.core.lesson_status"), next = status;
+      if (typeof outcome.score === "number") {
+        lms.set("cmi.core.score.min", "0");
+        lms.set("cmi.core.score.max", "100");
+        lms.set("cmi.core.score.raw", String(outcome.score));
+      }
+      if (outcome.passed !== null) next = outcome.passed ? "passed" : "failed";
+      else if (outcome.completed) next = "completed";
+      if (next !== status && (RANK12[next] || 0) >= (RANK12[status] || 0)) lms.set("cmi.core.lesson_status", next);
+    },
+    done: function (lms) { return RANK12[lms.get("cmi.core.lesson_status")] === 3; },
+    /* A finished course exits normally; anything else is suspended, to be resumed. */
+    exit: function (done) { return done ? "" : "suspend"; },
+    interaction: function (quizId, item, date) { return interaction(scorm12, quizId, item, date); }
+  };
+
+  var scorm2004 = {
+    version: "2004",
+    api: "API_1484_11",
+    calls: { initialize: "Initialize", terminate: "Terminate", get: "GetValue", set: "SetValue",
+             commit: "Commit", lastError: "GetLastError", errorString: "GetErrorString" },
+    el: { mode: "cmi.mode", location: "cmi.location", suspend: "cmi.suspend_data",
+          sessionTime: "cmi.session_time", exit: "cmi.exit", score: "cmi.score.",
+          response: "learner_response", time: "timestamp", description: "description" },
+    suspendLimit: 64000,
+    locationLimit: 1000,
+    list: "[,]", pair: "[.]", truth: ["true", "false"], wrong: "incorrect",
+    /* A localized_string_type of at most 250 characters; "{" may not open it, "[,]" would split it. */
+    text: function (s) {
+      return cut(String(s).trim().split("[,]").join(",").split("[.]").join(".").replace(/^\{+/, ""), 250);
+    },
+    langString: function (s) { return "{lang=" + (cg.config.lang === "en" ? "en" : "zh") + "}" + scorm2004.text(s); },
+    /* ISO 8601 duration with at most two decimals of seconds, e.g. PT1H2M3.45S. */
+    timespan: function (ms) {
+      var cs = Math.max(0, Math.round(ms / 10)), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60;
+      var s = (cs % 6000) / 100;
+      return "PT" + (h ? h + "H" : "") + (m ? m + "M" : "") + s + "S";
+    },
+    /* ISO 8601 local time with a fraction and the UTC offset, e.g. 2024-05-01T09:30:00.0+08:00. */
+    timestamp: function (date) {
+      var off = -date.getTimezoneOffset(), abs = Math.abs(off);
+      return date.getFullYear() + "-" + pad(date.getMonth() + 1, 2) + "-" + pad(date.getDate(), 2) + "T" +
+        pad(date.getHours(), 2) + ":" + pad(date.getMinutes(), 2) + ":" + pad(date.getSeconds(), 2) + "." +
+        Math.floor(date.getMilliseconds() / 100) + (off < 0 ? "-" : "+") + pad(Math.floor(abs / 60), 2) + ":" + pad(abs % 60, 2);
+    },
+    status: function (lms) { return lms.get("cmi.completion_status") + "/" + lms.get("cmi.success_status"); },
+    startStatus: function (lms) {
+      var status = lms.get("cmi.completion_status");
+      if (status !== "completed" && status !== "incomplete") lms.set("cmi.completion_status", "incomplete");
+    },
+    /* Completion and success are apart: an attempted final assessment completes the course, its pass
+       mark decides success; without one, opening every lecture completes it and success stays unknown. */
+    report: function (lms, outcome) {
+      if (typeof outcome.score === "number") {
+        lms.set("cmi.score.min", "0");
+        lms.set("cmi.score.max", "100");
+        lms.set("cmi.score.raw", String(outcome.score));
+        lms.set("cmi.score.scaled", String(Math.round(outcome.score * 100) / 10000));
+      }
+      if (outcome.passed === true) lms.set("cmi.success_status", "passed");
+      else if (outcome.passed === false && lms.get("cmi.success_status") !== "passed") lms.set("cmi.success_status", "failed");
+      if (outcome.completed && lms.get("cmi.completion_status") !== "completed") lms.set("cmi.completion_status", "completed");
+    },
+    done: function (lms) { return lms.get("cmi.completion_status") === "completed"; },
+    /* Always suspend: a 2004 LMS starts a new, empty attempt after a normal exit, and the attempt's
+       suspend data carries the trainee's homework drafts, which must outlive a completed course. */
+    exit: function () { return "suspend"; },
+    interaction: function (quizId, item, date) { return interaction(scorm2004, quizId, item, date); }
+  };
+
+  cg.scormDialects = { "1.2": scorm12, "2004": scorm2004 };
+})();

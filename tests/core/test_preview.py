@@ -114,3 +114,15 @@ def assert_no_overlay(site: Path) -> None:
         if path.suffix in (".html", ".js", ".json", ".css", ".xml"):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert MARK not in text and "coursegenPreview" not in text, f"{path.relative_to(site)} mentions the overlay"
+
+
+def test_an_error_without_a_place_in_a_course_file_still_gets_a_line() -> None:
+    """An unreadable file in docs/ (PermissionError from the workspace copy), another user error, a bug."""
+    from coursegen.errors import UserError
+    from coursegen.render.preview import Report, reports
+
+    assert reports(PermissionError(13, "Permission denied", "docs/help.md")) == [Report("docs/help.md: Permission denied")]
+    assert reports(UserError("docs/index.md: this hand-written page has the address of a generated page")) == [
+        Report("docs/index.md: this hand-written page has the address of a generated page")
+    ]
+    assert reports(RuntimeError("boom")) == [Report("RuntimeError: boom")]

@@ -5,6 +5,7 @@ that lists the problems and shows the course once they are fixed. (The helpers a
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -83,3 +84,22 @@ def test_serve_starts_on_a_broken_course_serves_its_problems_and_recovers_on_the
         server.wait(timeout=20)
     assert "Traceback" not in log.text()
 
+
+
+def test_serve_recovers_when_the_course_folder_is_deleted_and_put_back(tmp_path: Path) -> None:
+    """A `git stash`, a sync tool or an editor may replace the whole folder: inotify loses the deleted one."""
+    server, log, url, lecture = start_serving(tmp_path)
+    course = lecture.parents[1]
+    try:
+        assert wait_for(url, "投诉的来源"), "the preview never came up"
+        before = log.mark()
+        shutil.move(course, tmp_path / "course-away")
+        assert log.wait_for("still serving the last good version", since=before), "the missing course was never reported"
+        assert "投诉的来源" in fetch(url), "a missing course folder must leave the last good pages served"
+        shutil.copytree(tmp_path / "course-away", course)
+        edit(lecture, "投诉的来源", "投诉从哪里来")
+        assert wait_for(url, "投诉从哪里来"), "edits in the re-created course folder never reached the preview"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "Traceback" not in log.text()

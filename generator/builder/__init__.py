@@ -13,6 +13,7 @@ from ..load import load_project
 from ..load.problems import Problem
 from ..model.project import Project
 from ..render import Edition, Site, render_site
+from ..render.preview import state_asset, with_overlay
 from .located import WarningLocator
 from .mkdocs_build import build_site
 from .offline import finish_offline, prepare_offline
@@ -44,13 +45,19 @@ class Generated:
 
 
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
-             lms: bool = False) -> Generated:
-    """Validate the course and write its pages (``lms``: for a SCORM package); raises CourseError before touching anything on disk."""
+             lms: bool = False, preview: bool = False) -> Generated:
+    """Validate the course and write its pages; raises CourseError before touching anything on disk.
+
+    ``lms``: for a SCORM package. ``preview``: for ``coursegen serve`` only, adds the error overlay
+    (:mod:`coursegen.render.preview`), with no problems; any other generation removes it again.
+    """
     with collector_paused:
         progress("loading course")
         project, warnings = load_project(paths.course, paths.quizzes)
         progress(f"rendering {edition} pages")
         site = render_site(project, edition, lms=lms)
+        if preview:
+            site = with_overlay(site, state_asset([], project.course.language, generated=True))
         config = write_workspace(site, paths.config, paths.workspace(edition))
     return Generated(project, site, config, warnings)
 

@@ -1,21 +1,36 @@
 """Regenerate the workspace whenever a course file changes, for ``coursegen serve``.
 
 MkDocs' own server watches the generated docs folder; this watcher keeps that folder in step with
-the YAML. A broken edit prints its errors and leaves the last good pages being served; nothing that
-appears in the watched folders (a symlink loop, a file that vanishes mid-read) stops the watching.
+the YAML. Nothing that happens in the watched folders may stop the watching, because a trainer only
+notices a dead watcher when an edit never shows, and then distrusts every edit after it:
+
+* an event the handler cannot make sense of (a symlink loop, a file that vanishes mid-read) is a change
+  like any other;
+* an action that raises is reported and the next change runs it again;
+* a watched folder deleted and re-created (a ``git checkout``, a sync tool, an editor replacing the
+  folder) is a new folder that inotify does not follow: a check every :data:`CHECK_SECONDS` watches it
+  again, and so a folder that did not exist when the preview started, and regenerates for it.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
 
 DEBOUNCE_SECONDS = 0.15
 """Editors save in bursts (temp file, rename, chmod): wait for the burst to end, regenerate once."""
+CHECK_SECONDS = 0.5
+"""How often the watcher checks that every folder is still watched: a stat per folder, nothing more."""
+
+Identity = tuple[int, int]
+"""A folder's device and inode: a folder re-created at the same path is a different one."""
 
 
 class _Debounced(FileSystemEventHandler):
@@ -26,13 +41,22 @@ class _Debounced(FileSystemEventHandler):
         self.lock = threading.Lock()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
-            return
+        # The observer's only thread runs this: an exception here would end all watching, silently.
         try:
-            if Path(str(event.src_path)).resolve().is_relative_to(self.ignore):
+            if event.event_type in ("opened", "closed_no_write") or self._ignored(event):
                 return
+            self.trigger()
+        except Exception:  # noqa: BLE001 - a change we cannot read is still a change
+            self.trigger()
+
+    def _ignored(self, event: FileSystemEvent) -> bool:
+        try:
+            return Path(os.fsdecode(event.src_path)).resolve().is_relative_to(self.ignore)
         except (OSError, RuntimeError):  # a symlink loop cannot be resolved: it is not ours to ignore
-            pass
+            return False
+
+    def trigger(self) -> None:
+        """Run the action once the current burst of changes is over."""
         with self.lock:
             if self.timer:
                 self.timer.cancel()
@@ -41,13 +65,89 @@ class _Debounced(FileSystemEventHandler):
             self.timer.start()
 
 
-def watch(folders: list[Path], action: Callable[[], None], ignore: Path) -> Observer:
+class Watcher:
+    """Watches folders recursively and runs ``action`` after each burst of changes, one run at a time.
+
+    ``report`` gets a line for whatever goes wrong in the watching itself (the action reports its own).
+    """
+
+    def __init__(self, folders: list[Path], action: Callable[[], None], ignore: Path,
+                 report: Callable[[str], None] = lambda _: None) -> None:
+        self.folders = list(folders)
+        self.action = action
+        self.report = report
+        self.observer = Observer()
+        self.observer.daemon = True
+        self.handler = _Debounced(self._run, ignore)
+        self._watches: dict[Path, tuple[ObservedWatch, Identity]] = {}
+        self._running = threading.Lock()
+        self._stopped = threading.Event()
+        self._checker = threading.Thread(target=self._check_loop, name="coursegen-watch-check", daemon=True)
+
+    def start(self) -> Watcher:
+        self.observer.start()
+        self.check()  # only starts watching: the course was generated just before
+        self._checker.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.observer.stop()
+
+    def _run(self) -> None:
+        # Timers of two bursts may overlap with a slow regeneration: the second waits for the first.
+        with self._running:
+            try:
+                self.action()
+            except Exception as exc:  # noqa: BLE001 - the next change must run it again
+                self.report(f"could not regenerate the course: {type(exc).__name__}: {exc}")
+
+    def _check_loop(self) -> None:
+        while not self._stopped.wait(CHECK_SECONDS):
+            try:
+                if self.check():
+                    self.handler.trigger()
+            except Exception as exc:  # noqa: BLE001 - keep checking
+                self.report(f"the course watcher hit {type(exc).__name__}: {exc}")
+
+    def check(self) -> bool:
+        """Watch every folder as it is now; whether any folder was (re-)watched or dropped since the last check."""
+        alive = {emitter.watch for emitter in list(self.observer.emitters) if emitter.is_alive()}
+        changed = False
+        for folder in self.folders:
+            identity = _identity(folder)
+            current = self._watches.get(folder)
+            if current is not None and (current[1] != identity or current[0] not in alive):
+                del self._watches[folder]
+                self._unschedule(current[0])
+                changed = True
+            if identity is not None and folder not in self._watches:
+                try:
+                    watch = self.observer.schedule(self.handler, str(folder), recursive=True)
+                except OSError as exc:  # e.g. out of inotify watches: say so, and try again at the next check
+                    self.report(f"cannot watch {folder}: {exc}")
+                    continue
+                self._watches[folder] = (watch, identity)
+                changed = True
+        return changed
+
+    def _unschedule(self, watch: ObservedWatch) -> None:
+        try:
+            self.observer.unschedule(watch)
+        except (KeyError, OSError, RuntimeError):  # already gone with its folder
+            pass
+
+
+def _identity(folder: Path) -> Identity | None:
+    """``None`` for a folder that is not there (or not a folder) now."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def watch(folders: list[Path], action: Callable[[], None], ignore: Path,
+          report: Callable[[str], None] = lambda _: None) -> Watcher:
     """Start watching ``folders`` (recursively); ``action`` runs after each burst of changes."""
-    observer = Observer()
-    handler = _Debounced(action, ignore)
-    for folder in folders:
-        if folder.is_dir():
-            observer.schedule(handler, str(folder), recursive=True)
-    observer.daemon = True
-    observer.start()
-    return observer
+    return Watcher(folders, action, ignore, report).start()

@@ -95,28 +95,24 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    from ..builder import Paths, generate
+    from ..builder import Paths
+    from ..builder.preview import LivePreview
     from ..builder.watch import watch  # watchdog: only the live preview needs it
-    from ..errors import UserError
 
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    generated = generate(paths, edition, progress=_progress)  # type: ignore[arg-type]
+    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True))  # type: ignore[arg-type]
+    preview.start(progress=_progress)
 
     def regenerate() -> None:
-        try:
-            generate(paths, edition)  # type: ignore[arg-type]
+        if preview.regenerate():
             _progress("course regenerated")
-        except UserError as exc:
-            click.echo(f"{exc}\n(still serving the last good version)", err=True)
-        except Exception as exc:  # noqa: BLE001 - the preview outlives anything one save can cause
-            click.echo(f"could not regenerate the course: {type(exc).__name__}: {exc}\n(still serving the last good version)", err=True)
 
     docs = config.parent / "docs"
-    observer = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work)
+    watcher = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work, report=lambda text: click.echo(text, err=True))
     try:
-        mkdocs_serve(str(generated.config), livereload=True, dev_addr=dev_addr)
+        mkdocs_serve(str(preview.config), livereload=True, dev_addr=dev_addr)
     finally:
-        observer.stop()
+        watcher.stop()
 
 
 @click.command()

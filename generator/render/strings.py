@@ -2,8 +2,9 @@
 
 Data files rather than Python, so a translator edits plain text next to its Chinese original and the
 JavaScript widgets get their part of the very same file (see :func:`coursegen.render.assets.config_script`).
-Each file has four parts: ``pages`` (the page templates' ``t``), ``quiz`` (``qt``), ``learner`` (``lt``) and
-``widgets`` (the browser's ``coursegen.t``, nested by widget and read as ``"<widget>.<key>"``).
+Each file has five parts: ``pages`` (the page templates' ``t``), ``quiz`` (``qt``), ``learner`` (``lt``),
+``widgets`` (the browser's ``coursegen.t``, nested by widget and read as ``"<widget>.<key>"``) and ``preview``
+(``pv``: the live preview's error overlay, which only ``coursegen serve`` writes, never a built site).
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from typing import Any, Literal, Mapping
 
 import yaml
 
-Part = Literal["pages", "quiz", "learner", "widgets"]
-PARTS: tuple[Part, ...] = ("pages", "quiz", "learner", "widgets")
+Part = Literal["pages", "quiz", "learner", "widgets", "preview"]
+PARTS: tuple[Part, ...] = ("pages", "quiz", "learner", "widgets", "preview")
 LANGUAGES = ("zh", "en")
 FALLBACK = "zh"
 """coursegen's first language: a key another language lacks shows its Chinese text rather than breaking the build."""
 
 
-@cache  # bounded by nature: two languages × four parts
+@cache  # bounded by nature: two languages × five parts
 def strings(language: str, part: Part) -> Mapping[str, str]:
     """One part of a language's strings, keys flattened (``quiz.n``), missing keys filled in from zh.
 
@@ -33,7 +34,7 @@ def strings(language: str, part: Part) -> Mapping[str, str]:
 
 @cache
 def read_file(language: str) -> dict[str, Any]:
-    """A language's data file as written: the four parts, widgets still nested by widget."""
+    """A language's data file as written: the five parts, widgets still nested by widget."""
     text = (resources.files("coursegen") / "strings" / f"{language}.yml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     data: dict[str, Any] = yaml.load(text, Loader=loader)

@@ -1,7 +1,8 @@
 """The trainee's strings: one data file per language (generator/strings/), complete, and every key in use.
 
 Keys are found where they are used: ``t.key`` / ``t["key"]`` (pages), ``qt`` (quiz) and ``lt`` (learner) in
-the page templates and the Python that renders pages, and ``"<widget>.<key>"`` literals in the widgets' scripts.
+the page templates and the Python that renders pages, ``pv["key"]`` (preview) in the Python of the live preview's
+error overlay, and ``"<widget>.<key>"`` literals in the widgets' scripts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from coursegen.render.strings import LANGUAGES, PARTS, Part, flatten, read_file,
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "generator"
-VARIABLES: dict[str, Part] = {"t": "pages", "qt": "quiz", "lt": "learner"}
+VARIABLES: dict[str, Part] = {"t": "pages", "qt": "quiz", "lt": "learner", "pv": "preview"}
 """The one name each part goes by in templates and renderers."""
 
 
@@ -38,7 +39,7 @@ def used_page_keys() -> dict[Part, set[str]]:
     used: dict[Part, set[str]] = {part: set() for part in VARIABLES.values()}
     for source, pattern in (
         (TEMPLATES, r"(?<![\w.])(t|qt|lt)(?:\.(\w+)|\[[\"'](\w+)[\"']\])"),
-        (PYTHON, r"(?<![\w.])(?:ctx\.)?(t|qt|lt)\[[\"'](\w+)[\"']\]()"),
+        (PYTHON, r"(?<![\w.])(?:ctx\.)?(t|qt|lt|pv)\[[\"'](\w+)[\"']\]()"),
     ):
         for variable, key, subscript in re.findall(pattern, source):
             used[VARIABLES[variable]].add(key or subscript)

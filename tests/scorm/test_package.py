@@ -105,6 +105,16 @@ def test_pages_link_to_html_files_not_folders(package: Path) -> None:
     assert 'src="assets/coursegen/cg-scorm.js"' in home, "pages in the LMS frame report to the launcher"
 
 
+def test_the_package_carries_nothing_of_the_live_preview_overlay(package: Path) -> None:
+    """The overlay is for `coursegen serve` only (coursegen.render.preview): no file of it, no page naming it."""
+    with zipfile.ZipFile(package) as archive:
+        assert not [name for name in archive.namelist() if "cg-preview" in name]
+        for name in archive.namelist():
+            if name.endswith((".html", ".js", ".css", ".json")):
+                text = archive.read(name).decode("utf-8", errors="replace")
+                assert "cg-preview" not in text and "coursegenPreview" not in text, name
+
+
 def test_a_site_outside_an_lms_does_not_load_the_scorm_runtime(example_site: Path) -> None:
     assert not (example_site / "assets" / "coursegen" / "cg-scorm.js").exists()
     assert "cg-scorm" not in (example_site / "index.html").read_text(encoding="utf-8")

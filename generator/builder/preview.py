@@ -1,0 +1,117 @@
+"""One ``coursegen serve`` session's generator: regenerate on every save, and show a failure in the browser.
+
+A failed regeneration leaves the pages of the last good one exactly as they are and rewrites only the
+overlay's data script (see :mod:`coursegen.render.preview`): MkDocs reloads the page and the overlay lists
+the problems over it. A course that fails before anything was generated in this session gets a page of
+its own that lists them, so the server starts anyway and shows the course as soon as it is fixed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from ..errors import UserError
+from ..render.preview import STATE, error_site, reports, state_asset
+from ..render.site import Edition
+from ..render.strings import FALLBACK
+from . import Paths, generate
+from .workspace import write_workspace
+
+KEPT = "(still serving the last good version)"
+ERROR_PAGE = "(serving a page that lists the problems until they are fixed)"
+
+
+class LivePreview:
+    """The workspace ``coursegen serve`` serves, kept in step with the course, whatever state the course is in.
+
+    ``echo`` gets the terminal's lines. Regenerations run one at a time.
+    """
+
+    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None]) -> None:
+        self.paths = paths
+        self.edition = edition
+        self.echo = echo
+        self.generated = False
+        """Whether the workspace holds this session's last good pages (rather than the error page)."""
+        self.language = _course_language(paths.course)
+        self._lock = threading.Lock()
+
+    @property
+    def config(self) -> Path:
+        """The generated ``mkdocs.yml`` MkDocs serves."""
+        return self.paths.workspace(self.edition) / "mkdocs.yml"
+
+    def start(self, progress: Callable[[str], None]) -> None:
+        """The first generation: the course, or the page that lists its problems.
+
+        Raises UserError only when not even that page can be written (no readable ``mkdocs.yml``).
+        """
+        self.regenerate(progress, first=True)
+
+    def regenerate(self, progress: Callable[[str], None] = lambda _: None, *, first: bool = False) -> bool:
+        """Generate the course with the overlay; on failure, show why. Whether the course was generated."""
+        with self._lock:
+            try:
+                generated = generate(self.paths, self.edition, progress, preview=True)
+            except Exception as exc:  # noqa: BLE001 - the preview outlives anything one save can cause
+                self._failed(exc, first=first)
+                return False
+            self.language = generated.project.course.language
+            self.generated = True
+            return True
+
+    def _failed(self, error: Exception, *, first: bool) -> None:
+        text = str(error) if isinstance(error, UserError) else f"could not regenerate the course: {type(error).__name__}: {error}"
+        problems = reports(error)
+        try:
+            if self.generated:
+                _write_if_changed(self.paths.workspace(self.edition), STATE, state_asset(problems, self.language, generated=True).content)
+            else:
+                write_workspace(error_site(problems, self.language), self.paths.config, self.paths.workspace(self.edition))
+        except Exception as exc:
+            if first:
+                raise
+            self.echo(f"{text}\n(could not show the problems in the browser: {type(exc).__name__}: {exc})")
+            return
+        self.echo(f"{text}\n{KEPT if self.generated else ERROR_PAGE}")
+
+
+def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
+    """Replace ``docs/<name>`` in one step: MkDocs, polling the docs folder, never copies half a file.
+
+    The temporary file is made beside ``docs/``, where MkDocs does not look.
+    """
+    target = workspace / "docs" / name
+    try:
+        if target.read_bytes() == content:
+            return  # the same problems again: no reload
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=workspace, prefix=".state-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _course_language(course: Path) -> str:
+    """The course's language for an error page shown before the course ever loaded; Chinese if unknown.
+
+    A plain look at ``course.yml``, which may well be the broken file: any failure means "unknown".
+    """
+    try:
+        data = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
+        language = data.get("language", FALLBACK) if isinstance(data, dict) else FALLBACK
+    except Exception:  # noqa: BLE001 - unreadable or not YAML: the loader will say why
+        return FALLBACK
+    return language if isinstance(language, str) else FALLBACK

@@ -1,0 +1,128 @@
+"""The live preview's generator (coursegen serve), in process: what a failed save writes and what it leaves alone.
+
+A failed regeneration rewrites the overlay's data script and nothing else, so MkDocs keeps serving the last
+good pages under the overlay; a course broken at start gets a page of its own; and nothing of the overlay
+reaches a built site. (tests/core/test_serve.py and tests/browser/test_preview_overlay.py run the real server.)
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coursegen.builder import Paths, build
+from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
+from coursegen.render.preview import MARK, STATE
+from tests.serving import ROOT, edit
+
+BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture course, as the working folder: messages name files as the trainer typed them."""
+    folder = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def state(workspace: Path) -> str:
+    return (workspace / "docs" / STATE).read_text(encoding="utf-8")
+
+
+def test_a_failed_regeneration_rewrites_the_overlay_data_only_and_the_fix_clears_it(project: Path) -> None:
+    said: list[str] = []
+    preview = LivePreview(Paths(), "trainee", said.append)
+    preview.start(progress=lambda _: None)
+    workspace = preview.config.parent
+    assert STATE in (workspace / "mkdocs.yml").read_text(encoding="utf-8")
+    assert '"problems":[]' in state(workspace)
+    good = files(workspace)
+
+    edit(Path("course/lectures/01-basics.yml"), "title: 基础", "titel: 基础")
+    assert not preview.regenerate()
+    after = files(workspace)
+    changed = {name for name in good.keys() | after.keys() if good.get(name) != after.get(name)}
+    assert changed == {f"docs/{STATE}"}, "a failed regeneration touched the last good pages"
+    assert f'"text":"{BROKEN}"' in state(workspace)
+    assert "提示：did you mean `title`?" in state(workspace)
+    assert BROKEN in said[-1] and said[-1].endswith(KEPT)
+
+    edit(Path("course/lectures/01-basics.yml"), "titel: 基础", "title: 基础")
+    assert preview.regenerate()
+    assert '"problems":[]' in state(workspace)
+    assert files(workspace) == good
+
+
+def test_a_course_broken_at_start_gets_a_page_listing_its_problems_escaped(project: Path) -> None:
+    edit(Path("course/lectures/01-basics.yml"), "title: 基础——认识投诉", "<b>: 基础")
+    said: list[str] = []
+    preview = LivePreview(Paths(), "trainee", said.append)
+    preview.start(progress=lambda _: None)
+    workspace = preview.config.parent
+    page = (workspace / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "unknown key `&lt;b&gt;`" in page and "<b>" not in page, "a message quoting the YAML must not become HTML"
+    assert "course/lectures/01-basics.yml:3:1" in page
+    assert not (workspace / "docs" / "lectures").exists()
+    assert "课程还没有成功生成过" in state(workspace)
+    assert said[-1].endswith(ERROR_PAGE)
+
+    edit(Path("course/lectures/01-basics.yml"), "<b>: 基础", "title: 基础——认识投诉")
+    assert preview.regenerate()
+    assert (workspace / "docs" / "lectures" / "basics.md").exists()
+    assert '"problems":[]' in state(workspace)
+
+
+def test_the_error_page_speaks_the_course_language_read_from_a_course_yml_that_may_not_load(project: Path) -> None:
+    course = Path("course/course.yml")
+    course.write_text(course.read_text(encoding="utf-8") + "language: en\nnonsense: 1\n", encoding="utf-8")
+    preview = LivePreview(Paths(), "trainee", lambda _: None)
+    preview.start(progress=lambda _: None)
+    assert "problem(s) in the course files" in state(preview.config.parent)
+
+
+def test_without_a_readable_mkdocs_yml_serve_still_stops_with_the_error(project: Path) -> None:
+    Path("mkdocs.yml").unlink()
+    with pytest.raises(Exception, match="no MkDocs configuration"):
+        LivePreview(Paths(), "trainee", lambda _: None).start(progress=lambda _: None)
+
+
+def test_a_build_after_serve_carries_nothing_of_the_overlay(project: Path) -> None:
+    """serve and build share the workspace: the build must drop what serve added."""
+    preview = LivePreview(Paths(), "trainee", lambda _: None)
+    preview.start(progress=lambda _: None)
+    build(Paths(), project / "site")
+    assert_no_overlay(project / "site")
+    assert MARK not in (preview.config).read_text(encoding="utf-8")
+
+
+def test_the_example_site_carries_nothing_of_the_overlay(example_site: Path) -> None:
+    assert_no_overlay(example_site)
+
+
+def assert_no_overlay(site: Path) -> None:
+    """No overlay file, and no page, script or search index that names one."""
+    assert not [p for p in site.rglob(f"*{MARK}*")], "an overlay file is in the built site"
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".js", ".json", ".css", ".xml"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert MARK not in text and "coursegenPreview" not in text, f"{path.relative_to(site)} mentions the overlay"
+
+
+def test_an_error_without_a_place_in_a_course_file_still_gets_a_line() -> None:
+    """An unreadable file in docs/ (PermissionError from the workspace copy), another user error, a bug."""
+    from coursegen.errors import UserError
+    from coursegen.render.preview import Report, reports
+
+    assert reports(PermissionError(13, "Permission denied", "docs/help.md")) == [Report("docs/help.md: Permission denied")]
+    assert reports(UserError("docs/index.md: this hand-written page has the address of a generated page")) == [
+        Report("docs/index.md: this hand-written page has the address of a generated page")
+    ]
+    assert reports(RuntimeError("boom")) == [Report("RuntimeError: boom")]

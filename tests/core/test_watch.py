@@ -1,0 +1,124 @@
+"""The live preview's watcher outlives anything that happens in the folders it watches.
+
+A watcher that stops silently is the worst failure of a live preview: the trainer's next edits never show,
+and nothing says why. Each test waits for a change to be seen against a deadline, never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from coursegen.builder.watch import Watcher
+
+DEADLINE = 20.0
+"""Far beyond the watcher's debounce and folder check (well under a second each)."""
+
+
+class Runs:
+    """The watcher's action: counts its runs; ``fail`` makes the next runs raise, as a buggy regeneration would."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.fail = False
+        self._changed = threading.Condition()
+
+    def __call__(self) -> None:
+        with self._changed:
+            self.count += 1
+            self._changed.notify_all()
+        if self.fail:
+            raise RuntimeError("boom")
+
+    def wait_beyond(self, count: int) -> bool:
+        """Whether the action runs again after its ``count``-th run, before the deadline."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.count > count, timeout=DEADLINE)
+
+
+def start(tmp_path: Path, runs: Runs, reports: list[str] | None = None) -> tuple[Watcher, Path]:
+    course = tmp_path / "course"
+    course.mkdir(exist_ok=True)
+    (course / "course.yml").write_text("id: a\n", encoding="utf-8")
+    sink = reports.append if reports is not None else (lambda _: None)
+    return Watcher([course, tmp_path / "quizzes"], runs, ignore=tmp_path / ".coursegen", report=sink).start(), course
+
+
+def test_a_watched_folder_deleted_and_recreated_is_watched_again(tmp_path: Path) -> None:
+    """inotify follows the deleted folder, not its path: the watching ended with the folder until it was re-watched."""
+    runs = Runs()
+    watcher, course = start(tmp_path, runs)
+    try:
+        shutil.rmtree(course)
+        assert runs.wait_beyond(0), "deleting the folder was not a change"
+        course.mkdir()
+        seen = runs.count
+        assert runs.wait_beyond(seen), "the re-created folder was not regenerated for"
+        seen = runs.count
+        (course / "course.yml").write_text("id: b\n", encoding="utf-8")
+        assert runs.wait_beyond(seen), "an edit in the re-created folder was never seen"
+    finally:
+        watcher.stop()
+
+
+def test_a_folder_replaced_by_a_rename_is_watched_at_its_path(tmp_path: Path) -> None:
+    """``mv course old; mv new course``: the old watch would keep following ``old``."""
+    runs = Runs()
+    watcher, course = start(tmp_path, runs)
+    try:
+        fresh = tmp_path / "fresh"
+        fresh.mkdir()
+        course.rename(tmp_path / "old")
+        fresh.rename(course)
+        assert runs.wait_beyond(0)
+        seen = runs.count
+        (course / "course.yml").write_text("id: c\n", encoding="utf-8")
+        assert runs.wait_beyond(seen), "an edit in the folder now at the watched path was never seen"
+    finally:
+        watcher.stop()
+
+
+def test_a_folder_that_appears_later_is_watched(tmp_path: Path) -> None:
+    runs = Runs()
+    watcher, _course = start(tmp_path, runs)
+    try:
+        quizzes = tmp_path / "quizzes"
+        quizzes.mkdir()
+        assert runs.wait_beyond(0), "a new quizzes folder was not regenerated for"
+        seen = runs.count
+        (quizzes / "bank.yml").write_text("id: q\n", encoding="utf-8")
+        assert runs.wait_beyond(seen), "an edit in the new folder was never seen"
+    finally:
+        watcher.stop()
+
+
+def test_an_action_that_raises_is_reported_and_runs_again_on_the_next_change(tmp_path: Path) -> None:
+    runs, reports = Runs(), []
+    watcher, course = start(tmp_path, runs, reports)
+    try:
+        runs.fail = True
+        (course / "course.yml").write_text("id: d\n", encoding="utf-8")
+        assert runs.wait_beyond(0)
+        runs.fail = False
+        seen = runs.count
+        (course / "course.yml").write_text("id: e\n", encoding="utf-8")
+        assert runs.wait_beyond(seen), "the watcher stopped after an action raised"
+    finally:
+        watcher.stop()
+    assert any("RuntimeError: boom" in line for line in reports), reports
+
+
+def test_an_unreadable_entry_and_a_symlink_loop_are_changes_like_any_other(tmp_path: Path) -> None:
+    """A directory named like a course file and a link that leads to itself cannot be read: the watching goes on."""
+    runs = Runs()
+    watcher, course = start(tmp_path, runs)
+    try:
+        (course / "lecture.yml").mkdir()
+        (course / "loop.yml").symlink_to("loop.yml")
+        assert runs.wait_beyond(0)
+        seen = runs.count
+        (course / "course.yml").write_text("id: f\n", encoding="utf-8")
+        assert runs.wait_beyond(seen)
+    finally:
+        watcher.stop()

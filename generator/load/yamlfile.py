@@ -7,6 +7,7 @@ reported instead of losing the first value.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,11 @@ def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
 def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``path``; return the document and the problems found (syntax errors stop this file only)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device would wait forever (and stall serve)
+            return None, [Problem(path, 1, 1, "not a regular file (a folder, pipe or device has the name of a course file)",
+                                  "rename it, or put the course file itself there")]
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a course file may hold at most {MAX_FILE_BYTES:,}")]
         raw = path.read_bytes()

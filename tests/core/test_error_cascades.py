@@ -116,3 +116,12 @@ def test_every_stand_in_left_by_the_importer_is_a_warning_at_its_line(tmp_path: 
         "course/lectures/one.yml:8:14: warning: still holds the importer's stand-in （待补充：学习目标）\n"
         "    hint: replace it with the course's own text",
     ]
+
+
+def test_a_pipe_with_a_course_files_name_is_refused_not_waited_on(tmp_path: Path) -> None:
+    write_course(tmp_path)
+    os.mkfifo(tmp_path / "quizzes" / "stuck.yml")
+    assert problems(tmp_path) == [
+        "quizzes/stuck.yml:1:1: not a regular file (a folder, pipe or device has the name of a course file)\n"
+        "    hint: rename it, or put the course file itself there"
+    ]

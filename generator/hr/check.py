@@ -76,7 +76,7 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
     raw = parse_json(data, limits.max_json_depth)
     submission = _submission(raw)
-    if _checksum(raw) != submission.sha256:
+    if checksum(raw) != submission.sha256:
         raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
     trainee = submission.trainee
     return Parsed(
@@ -169,21 +169,6 @@ def _submission(raw: Any) -> Submission:
         where = ".".join(str(p) for p in first["loc"]) or "（根）"
         more = f"（另有 {exc.error_count() - 1} 处）" if exc.error_count() > 1 else ""
         raise Rejected(Reason.INVALID, f"{where}：{first['msg']}{more}") from exc
-
-
-def _checksum(raw: dict[str, Any]) -> str:
-    """The file's checksum; a lone UTF-16 surrogate (``"\\ud800"``, half an emoji) has no UTF-8 bytes to hash.
-
-    The course site can export such text (``JSON.stringify`` writes it as the escape), so the file
-    is turned away with a reason HR can pass on, never with a crash.
-    """
-    try:
-        return checksum(raw)
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0
-        raise Rejected(
-            Reason.INVALID, f"文本中有残缺的字符（孤立的 UTF-16 代理项 U+{code:04X}，多为截断的表情符号），无法核对校验值；请学员删去该字符后重新导出"
-        ) from exc
 
 
 def _check_ratings(form: Homework, answers: dict[str, Answer]) -> None:

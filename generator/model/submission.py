@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import AwareDatetime, Field
@@ -59,9 +60,18 @@ class Submission(StrictModel):
 
 
 def canonical_bytes(data: dict[str, Any]) -> bytes:
-    """The bytes the checksum covers: everything but ``sha256``, canonically serialised."""
+    """The bytes the checksum covers: everything but ``sha256``, canonically serialised.
+
+    A lone UTF-16 surrogate (half an emoji, which a browser's text box can hold) is written as its ``\\uXXXX``
+    escape, as the course site's ``JSON.stringify`` writes it: a genuine file with one is checked like any other.
+    """
     body = {k: v for k, v in data.items() if k != "sha256"}
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A Python string holds a surrogate only when it is unpaired (a pair is decoded to one character)."""
 
 
 def checksum(data: dict[str, Any]) -> str:

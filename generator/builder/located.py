@@ -40,10 +40,14 @@ class WarningLocator:
         own = self._sources.get(page)
         candidates = [own] if own is not None else []
         candidates += sorted({s for s in self._sources.values() if s != own}, key=str)
-        for source in candidates:
-            where = self._find(source, target)
-            if where is not None:
-                return f"{display_path(source)}:{where[0]}:{where[1]}: link `{target}` leads to no page or file of the site"
+        # The handbook re-aims a lecture's relative links (``img/a.png`` becomes ``lectures/img/a.png``): the
+        # address as written is then a tail of the one MkDocs names.
+        parts = target.split("/")
+        for written in ["/".join(parts[i:]) for i in range(len(parts))]:
+            for source in candidates:
+                where = self._find(source, written)
+                if where is not None:
+                    return f"{display_path(source)}:{where[0]}:{where[1]}: link `{written}` leads to no page or file of the site"
         return None
 
     def _find(self, source: Path, target: str) -> tuple[int, int] | None:

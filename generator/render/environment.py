@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Mapping
@@ -15,7 +16,8 @@ from markupsafe import Markup
 
 from ..model.project import Project
 from ..templating import new_environment
-from .sanitize import clean_html, clean_markdown
+from .paths import item_page
+from .sanitize import LINK_DESTINATION, clean_html, clean_markdown
 from .site import Edition
 from .strings import Part, strings
 
@@ -35,8 +37,30 @@ def environment() -> Environment:
     env.filters["md"] = _markdown_field
     env.filters["indent_md"] = _indented_markdown_field
     env.filters["yaml_str"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
+    env.filters["links_from"] = _links_from
     env.filters["page_title"] = lambda text: Markup(json.dumps(page_title(str(text)), ensure_ascii=False))
     return env
+
+
+@pass_context
+def _links_from(context: Context, text: str, kind: str, item_id: str) -> Markup:
+    """Markdown written for an item's own page, placed on another page (the handbook): its relative links and
+    images are re-aimed, so ``../cases/pond.md`` from a lecture still finds the case from the handbook."""
+    source = item_page(kind, item_id)
+    url = context["url"]
+
+    def rebase(match: re.Match[str]) -> str:
+        destination = match.group(2)
+        path, hash_, anchor = destination.partition("#")
+        if not path or path.startswith("/") or _SCHEME.match(path):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        return match.group(1) + url(target + hash_ + anchor)
+
+    return Markup(LINK_DESTINATION.sub(rebase, str(text)))
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def page_title(title: str) -> str:

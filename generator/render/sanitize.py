@@ -38,7 +38,7 @@ def clean_markdown(text: str) -> str:
     return _safe_destinations(text) if "](" in text or "]:" in text else text
 
 
-_DESTINATION = re.compile(r"(\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)((?:[^\s()<>]|\([^\s()]*\))+)", re.MULTILINE)
+LINK_DESTINATION = re.compile(r"(\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)((?:[^\s()<>]|\([^\s()]*\))+)", re.MULTILINE)
 """A Markdown link's or image's address: inline ``[text](address)`` or a reference ``[name]: address``."""
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 
@@ -51,4 +51,4 @@ def _safe_destinations(text: str) -> str:
         address = re.sub(r"[\x00-\x20]", "", html.unescape(match.group(2))).lower()
         return match.group(1) + "#" if address.startswith(_SCRIPT_SCHEMES) else match.group(0)
 
-    return _DESTINATION.sub(check, text)
+    return LINK_DESTINATION.sub(check, text)

@@ -103,6 +103,17 @@ def test_a_broken_link_in_course_text_is_reported_at_its_yaml_line_once(mini_pro
     ]
 
 
+def test_a_link_written_for_the_lecture_page_also_works_in_the_handbook(mini_project: Path) -> None:
+    """The handbook repeats every lecture's text on one page elsewhere: relative links are re-aimed for it."""
+    lecture = mini_project / "course" / "lectures" / "01-basics.yml"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace(
+        "body: 投诉往往源于期望与体验的落差。", "body: 投诉往往源于期望与体验的落差，见[池子事件](../cases/pond.md#debrief)。"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert 'href="../../cases/pond/#debrief">池子事件' in (mini_project / "site" / "lectures" / "basics" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../cases/pond/#debrief">池子事件' in (mini_project / "site" / "handbook" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_hand_written_page_cannot_shadow_a_generated_one(mini_project: Path) -> None:
     (mini_project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build"])

@@ -24,7 +24,7 @@ import yaml
 from coursegen.builder.workspace import MARKER, read_user_config
 from coursegen.load import load_project
 from coursegen.model.quiz import FillBlank, MultipleChoice, QuizBank, SingleChoice, TrueFalse
-from coursegen.render import paths
+from coursegen import site_paths as paths
 
 FLOOR = "floor"
 MKDOCS_QUIZ = "mkdocs-quiz"

@@ -6,11 +6,13 @@ import gc
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..load import load_project
-from ..load.problems import Problem
+from ..load.links import broken_links
+from ..load.problems import CourseError, Problem
+from ..load.siteconfig import docs_dir
 from ..model.project import Project
 from ..render import Edition, Site, render_site
 from ..render.preview import state_asset, with_overlay
@@ -45,15 +47,21 @@ class Generated:
 
 
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
-             lms: bool = False, preview: bool = False) -> Generated:
+             lms: bool = False, preview: bool = False, strict: bool = True) -> Generated:
     """Validate the course and write its pages; raises CourseError before touching anything on disk.
 
     ``lms``: for a SCORM package. ``preview``: for ``coursegen serve`` only, adds the error overlay
     (:mod:`coursegen.render.preview`), with no problems; any other generation removes it again.
+    ``strict``: a broken link in the course text is an error (MkDocs would fail on it later, naming a
+    generated page); otherwise it is one of the warnings returned.
     """
     with collector_paused:
         progress("loading course")
         project, warnings = load_project(paths.course, paths.quizzes)
+        broken = broken_links(project, docs_dir(paths.config))
+        if broken and strict:
+            raise CourseError(warnings + broken)
+        warnings = warnings + [replace(problem, severity="warning") for problem in broken]
         progress(f"rendering {edition} pages")
         site = render_site(project, edition, lms=lms)
         if preview:
@@ -101,7 +109,7 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
 
     ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`).
     """
-    generated = generate(paths, edition, progress)
+    generated = generate(paths, edition, progress, strict=strict)
     language = generated.project.course.language
     if offline:
         prepare_offline(generated.config, paths.config)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .workspace import read_user_config
+from ..load.siteconfig import read_user_config
 
 SHIM = "assets/coursegen/vendor/iframe-worker.js"
 """Where the shim lands in the site. Its name contains ``iframe-worker``: should a trainer also enable

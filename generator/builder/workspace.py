@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..errors import UserError
+from ..load.siteconfig import docs_dir, read_user_config
 from ..render.site import Site
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -30,7 +31,7 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path) -> Path:
     one-lecture edit as a one-file change.
     """
     user = read_user_config(project_config)
-    docs_src = (project_config.parent / user.get("docs_dir", "docs")).resolve()
+    docs_src = docs_dir(project_config, user)
     docs_out = out_dir / "docs"
     wanted: dict[Path, bytes] = {}
     if docs_src.is_dir():
@@ -133,22 +134,3 @@ def _folders(top: str, wanted: dict[Path, bytes]) -> set[str]:
 def _read(name: str) -> bytes:
     with open(name, "rb") as src:
         return src.read()
-
-
-class _UserConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for the few keys we need, tolerating MkDocs' and Material's custom tags."""
-
-
-_UserConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_user_config(path: Path) -> dict[str, Any]:
-    if not path.is_file():
-        raise UserError(f"{path}: no MkDocs configuration here; run `coursegen new DIR` to start a course project")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UserConfigLoader)  # noqa: S506 - safe loader subclass
-    except yaml.YAMLError as exc:
-        raise UserError(f"{path}: not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise UserError(f"{path}: expected a mapping of MkDocs settings")
-    return data

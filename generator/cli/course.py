@@ -34,10 +34,22 @@ def load(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
 
 @click.command()
 @course_options
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True,
+              help="The site's MkDocs settings: links in the course text may lead to its docs folder.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(course_dir: Path, quizzes_dir: Path, strict: bool) -> None:
-    """Validate the course without building it (for the CI of a course repository)."""
+def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> None:
+    """Validate the course without building it (for the CI of a course repository).
+
+    Links and images in the course text are checked as the build checks them; without the site's
+    ``mkdocs.yml`` (``--config``) the hand-written docs folder is unknown, and links are not checked.
+    """
+    from ..load.links import broken_links
+    from ..load.problems import CourseError
+    from ..load.siteconfig import docs_dir
+
     project, warnings = load(course_dir, quizzes_dir)
+    if config.is_file() and (broken := broken_links(project, docs_dir(config))):
+        raise CourseError(broken)
     if strict and warnings:
         raise click.ClickException(f"{len(warnings)} warning(s) with --strict")
     click.echo(summary(project))
@@ -76,6 +88,8 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, progress=_progress)  # type: ignore[arg-type]
+    for warning in generated.warnings:
+        click.echo(str(warning), err=True)
     click.echo(summary(generated.project))
     click.echo(f"Site written to {target}/")
     if offline:

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from ..model.course import Course
 from ..model.project import Project
-from ..render import paths
+from .. import site_paths as paths
 from .formats import ScormFormat
 from .templates import render
 

@@ -7,7 +7,7 @@ Pure functions over the model; nothing here imports MkDocs, so any builder that 
 from __future__ import annotations
 
 from ..model.project import Project
-from . import paths
+from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
 from .assets import static_assets
 from .forms import homework_downloads, homework_pages

@@ -7,7 +7,7 @@ navigation still sees where the activity belongs in the day.
 from __future__ import annotations
 
 from ..model import Case, Discussion, Drill
-from . import paths
+from .. import site_paths as paths
 from .environment import RenderContext
 from .outline import Link, first_sentence, lecture_heading
 from .site import Page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from . import paths
+from .. import site_paths as paths
 from .environment import RenderContext
 from .site import Asset
 

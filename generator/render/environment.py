@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..model.project import Project
 from ..templating import new_environment
-from .paths import item_page
+from ..site_paths import item_page
 from .sanitize import LINK_DESTINATION, clean_html, clean_markdown
 from .site import Edition
 from .strings import Part, strings

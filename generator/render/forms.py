@@ -12,7 +12,7 @@ from .. import __version__
 from ..model import Homework
 from ..model.homework import due_label
 from ..model.submission import FORMAT, FORMAT_VERSION, Trainee
-from . import paths
+from .. import site_paths as paths
 from .activities import usages
 from .environment import RenderContext
 from .site import Asset, Page

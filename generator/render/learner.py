@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.course import ActivityRef
-from . import paths
+from .. import site_paths as paths
+from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from ..model.homework import due_label
 from .assets import data_script, js_value
@@ -19,9 +20,6 @@ from .outline import activity_card, chinese_number, lecture_heading
 from .quiz import quiz_payloads
 from .site import Asset, Page
 
-PROGRESS = "progress.md"
-REVIEW = "review.md"
-HANDBOOK = "handbook.md"
 MANIFEST = paths.asset("cg-course.js")
 REVIEW_DATA = "cg-review.js"
 """Every bank's questions for the review page, which alone loads it: a 1,000-bank course's review data is

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from ..model import Lecture
 from ..model.course import ActivityRef
-from . import paths
+from .. import site_paths as paths
 from .environment import RenderContext
 from .site import Page
 

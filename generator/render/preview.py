@@ -21,7 +21,7 @@ from typing import Literal
 
 from ..errors import UserError
 from ..load.problems import CourseError, Problem
-from . import paths
+from .. import site_paths as paths
 from .assets import js_value
 from .site import Asset, Page, Site
 from .strings import FALLBACK, LANGUAGES, strings

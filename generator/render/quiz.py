@@ -34,7 +34,7 @@ from ..model.quiz import (
     SingleChoice,
     TrueFalse,
 )
-from . import paths
+from .. import site_paths as paths
 from .assets import data_script
 from .environment import RenderContext, markdown_to_html
 from .sanitize import clean_html, clean_markdown

@@ -10,7 +10,7 @@ import pytest
 from coursegen.load import load_project
 from coursegen.model.project import Project
 from coursegen.render import Site, render_site
-from coursegen.render import paths
+from coursegen import site_paths as paths
 from coursegen.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.datascripts import provided

@@ -1,6 +1,8 @@
 """Where each generated page lives, relative to the docs folder: the site's URL scheme in one place.
 
-Ids become addresses, so these paths are stable as long as ids are.
+Ids become addresses, so these paths are stable as long as ids are. The renderer writes pages here, and
+``coursegen check`` reads the same scheme to validate the links a trainer writes without rendering anything
+(so it sits beside the model, not inside :mod:`coursegen.render`).
 """
 
 from __future__ import annotations
@@ -8,6 +10,9 @@ from __future__ import annotations
 HOME = "index.md"
 AGENDA = "agenda.md"
 CASES_INDEX = "cases/index.md"
+PROGRESS = "progress.md"
+REVIEW = "review.md"
+HANDBOOK = "handbook.md"
 ASSETS = "assets/coursegen"
 
 _ITEM_PAGES = {

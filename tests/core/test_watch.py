@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 from coursegen.builder.watch import Watcher
 
@@ -37,88 +41,84 @@ class Runs:
             return self._changed.wait_for(lambda: self.count > count, timeout=DEADLINE)
 
 
-def start(tmp_path: Path, runs: Runs, reports: list[str] | None = None) -> tuple[Watcher, Path]:
+@dataclass
+class Watching:
+    """A running watcher of ``course/`` and ``quizzes/`` in a temporary project, and what it did."""
+
+    root: Path
+    course: Path
+    runs: Runs = field(default_factory=Runs)
+    reports: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watching(tmp_path: Path) -> Iterator[Watching]:
+    """Watches ``course/`` (holding a course.yml) and a ``quizzes/`` that does not exist yet; stopped after the test."""
     course = tmp_path / "course"
-    course.mkdir(exist_ok=True)
+    course.mkdir()
     (course / "course.yml").write_text("id: a\n", encoding="utf-8")
-    sink = reports.append if reports is not None else (lambda _: None)
-    return Watcher([course, tmp_path / "quizzes"], runs, ignore=tmp_path / ".coursegen", report=sink).start(), course
+    state = Watching(tmp_path, course)
+    watcher = Watcher([course, tmp_path / "quizzes"], state.runs, ignore=tmp_path / ".coursegen", report=state.reports.append).start()
+    try:
+        yield state
+    finally:
+        watcher.stop()
 
 
-def test_a_watched_folder_deleted_and_recreated_is_watched_again(tmp_path: Path) -> None:
+def test_a_watched_folder_deleted_and_recreated_is_watched_again(watching: Watching) -> None:
     """inotify follows the deleted folder, not its path: the watching ended with the folder until it was re-watched."""
-    runs = Runs()
-    watcher, course = start(tmp_path, runs)
-    try:
-        shutil.rmtree(course)
-        assert runs.wait_beyond(0), "deleting the folder was not a change"
-        course.mkdir()
-        seen = runs.count
-        assert runs.wait_beyond(seen), "the re-created folder was not regenerated for"
-        seen = runs.count
-        (course / "course.yml").write_text("id: b\n", encoding="utf-8")
-        assert runs.wait_beyond(seen), "an edit in the re-created folder was never seen"
-    finally:
-        watcher.stop()
+    runs, course = watching.runs, watching.course
+    shutil.rmtree(course)
+    assert runs.wait_beyond(0), "deleting the folder was not a change"
+    course.mkdir()
+    seen = runs.count
+    assert runs.wait_beyond(seen), "the re-created folder was not regenerated for"
+    seen = runs.count
+    (course / "course.yml").write_text("id: b\n", encoding="utf-8")
+    assert runs.wait_beyond(seen), "an edit in the re-created folder was never seen"
 
 
-def test_a_folder_replaced_by_a_rename_is_watched_at_its_path(tmp_path: Path) -> None:
+def test_a_folder_replaced_by_a_rename_is_watched_at_its_path(watching: Watching) -> None:
     """``mv course old; mv new course``: the old watch would keep following ``old``."""
-    runs = Runs()
-    watcher, course = start(tmp_path, runs)
-    try:
-        fresh = tmp_path / "fresh"
-        fresh.mkdir()
-        course.rename(tmp_path / "old")
-        fresh.rename(course)
-        assert runs.wait_beyond(0)
-        seen = runs.count
-        (course / "course.yml").write_text("id: c\n", encoding="utf-8")
-        assert runs.wait_beyond(seen), "an edit in the folder now at the watched path was never seen"
-    finally:
-        watcher.stop()
+    runs, course = watching.runs, watching.course
+    fresh = watching.root / "fresh"
+    fresh.mkdir()
+    course.rename(watching.root / "old")
+    fresh.rename(course)
+    assert runs.wait_beyond(0)
+    seen = runs.count
+    (course / "course.yml").write_text("id: c\n", encoding="utf-8")
+    assert runs.wait_beyond(seen), "an edit in the folder now at the watched path was never seen"
 
 
-def test_a_folder_that_appears_later_is_watched(tmp_path: Path) -> None:
-    runs = Runs()
-    watcher, _course = start(tmp_path, runs)
-    try:
-        quizzes = tmp_path / "quizzes"
-        quizzes.mkdir()
-        assert runs.wait_beyond(0), "a new quizzes folder was not regenerated for"
-        seen = runs.count
-        (quizzes / "bank.yml").write_text("id: q\n", encoding="utf-8")
-        assert runs.wait_beyond(seen), "an edit in the new folder was never seen"
-    finally:
-        watcher.stop()
+def test_a_folder_that_appears_later_is_watched(watching: Watching) -> None:
+    runs = watching.runs
+    quizzes = watching.root / "quizzes"
+    quizzes.mkdir()
+    assert runs.wait_beyond(0), "a new quizzes folder was not regenerated for"
+    seen = runs.count
+    (quizzes / "bank.yml").write_text("id: q\n", encoding="utf-8")
+    assert runs.wait_beyond(seen), "an edit in the new folder was never seen"
 
 
-def test_an_action_that_raises_is_reported_and_runs_again_on_the_next_change(tmp_path: Path) -> None:
-    runs, reports = Runs(), []
-    watcher, course = start(tmp_path, runs, reports)
-    try:
-        runs.fail = True
-        (course / "course.yml").write_text("id: d\n", encoding="utf-8")
-        assert runs.wait_beyond(0)
-        runs.fail = False
-        seen = runs.count
-        (course / "course.yml").write_text("id: e\n", encoding="utf-8")
-        assert runs.wait_beyond(seen), "the watcher stopped after an action raised"
-    finally:
-        watcher.stop()
-    assert any("RuntimeError: boom" in line for line in reports), reports
+def test_an_action_that_raises_is_reported_and_runs_again_on_the_next_change(watching: Watching) -> None:
+    runs, course = watching.runs, watching.course
+    runs.fail = True
+    (course / "course.yml").write_text("id: d\n", encoding="utf-8")
+    assert runs.wait_beyond(0)
+    runs.fail = False
+    seen = runs.count
+    (course / "course.yml").write_text("id: e\n", encoding="utf-8")
+    assert runs.wait_beyond(seen), "the watcher stopped after an action raised"
+    assert any("RuntimeError: boom" in line for line in watching.reports), watching.reports
 
 
-def test_an_unreadable_entry_and_a_symlink_loop_are_changes_like_any_other(tmp_path: Path) -> None:
+def test_an_unreadable_entry_and_a_symlink_loop_are_changes_like_any_other(watching: Watching) -> None:
     """A directory named like a course file and a link that leads to itself cannot be read: the watching goes on."""
-    runs = Runs()
-    watcher, course = start(tmp_path, runs)
-    try:
-        (course / "lecture.yml").mkdir()
-        (course / "loop.yml").symlink_to("loop.yml")
-        assert runs.wait_beyond(0)
-        seen = runs.count
-        (course / "course.yml").write_text("id: f\n", encoding="utf-8")
-        assert runs.wait_beyond(seen)
-    finally:
-        watcher.stop()
+    runs, course = watching.runs, watching.course
+    (course / "lecture.yml").mkdir()
+    (course / "loop.yml").symlink_to("loop.yml")
+    assert runs.wait_beyond(0)
+    seen = runs.count
+    (course / "course.yml").write_text("id: f\n", encoding="utf-8")
+    assert runs.wait_beyond(seen)

@@ -3,13 +3,19 @@
 The handbook page of the trainee site (all lectures, cases, discussions, drills and homework blanks;
 no answer keys, no facilitator notes) is built as usual and printed with Chromium's print-to-PDF, so
 the PDF looks exactly like the browser's print preview. Chinese needs a CJK font on the machine
-(Debian: ``fonts-noto-cjk``); the site itself loads no web fonts.
+(Debian: ``fonts-noto-cjk``); the site itself loads no web fonts. For print, the handbook's style sheet
+names TrueType CJK fonts first (WenQuanYi Micro Hei on Debian, Microsoft YaHei on Windows): Chromium embeds
+those as real fonts, while the CFF outlines of Noto CJK end up as Type 3 glyphs that some viewers and print
+shops handle badly.
 """
 
 from __future__ import annotations
 
+import io
 import tempfile
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -45,30 +51,69 @@ def handbook(course_dir: Path, quizzes_dir: Path, config: Path, output: Path, ch
     click.echo(f"Handbook written to {output} ({pages} pages)")
 
 
+PAGE_NUMBERS = "assets/pdf/cg-handbook-pages.js"
+"""The script that writes the page numbers of the first print into the contents and cross-references."""
+
+
 def print_pdf(page: Path, output: Path, chromium: Path) -> int:
-    """Open ``page`` from disk in headless Chromium and save it as an A4 PDF; return its page count."""
+    """Open ``page`` from disk in headless Chromium and save it as an A4 PDF; return its page count.
+
+    The PDF is tagged (structure for screen readers and text selection) and has bookmarks from the headings.
+    It is printed twice: the first print's bookmarks tell which page each heading landed on, and the second
+    carries those numbers in the contents and in references such as 【案例分析】…（见第 12 页）. The file is
+    written under a temporary name and renamed, so a failed print leaves an earlier handbook as it was.
+    """
     try:
+        import pypdf  # noqa: F401 - reads the first print's bookmarks (heading_pages)
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
         raise UserError(
-            "printing the handbook needs the Python package playwright: pip install 'coursegen[pdf]' "
+            "printing the handbook needs the Python packages playwright and pypdf: pip install 'coursegen[pdf]' "
             "(it drives the Chromium already on the machine; no browser download is needed)"
         ) from exc
-    output.parent.mkdir(parents=True, exist_ok=True)
+    options = {
+        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True, "tagged": True,
+        "header_template": "<div></div>", "footer_template": FOOTER,
+        "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+    }
+    numbering = (resources.files("coursegen") / PAGE_NUMBERS).read_text(encoding="utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         try:
             tab = browser.new_page()
+            tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
             tab.evaluate("document.fonts.ready")
-            pdf = tab.pdf(
-                path=str(output), format="A4", print_background=True, display_header_footer=True,
-                header_template="<div></div>", footer_template=FOOTER,
-                margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-            )
+            pdf = tab.pdf(**options)
+            if tab.evaluate(numbering, heading_pages(pdf)) > 0:
+                pdf = tab.pdf(**options)
         finally:
             browser.close()
-    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.partial")
+    partial.write_bytes(pdf)
+    partial.replace(output)
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def heading_pages(pdf: bytes) -> list[dict[str, object]]:
+    """Each bookmark of ``pdf`` in document order, as its title and 1-based page number."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found: list[dict[str, object]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append({"title": str(item.title), "page": reader.get_destination_page_number(item) + 1})
+
+    walk(reader.outline)
+    return found
 
 
 COMMANDS = [handbook]

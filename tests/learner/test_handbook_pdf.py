@@ -162,3 +162,10 @@ def test_no_page_is_nearly_empty_except_the_last_of_a_part(handbook: Handbook, t
     last_of_part = {page - 1 for page in starts} | {len(fills)}
     sparse = [n for n, fill in enumerate(fills, start=1) if fill < 0.15 and n not in last_of_part]
     assert sparse == [], [(n, round(fills[n - 1], 2)) for n in sparse]
+
+
+@pytest.mark.browser
+def test_each_option_to_tick_has_one_marker(handbook: Handbook) -> None:
+    """A case question's options print as ○ and a checklist's as ☐, not also with the list's bullet."""
+    assert "○ 大堂经理现场的一句" in handbook.text
+    assert not re.search(r"•\s*[○☐]", handbook.text)

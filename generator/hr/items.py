@@ -58,8 +58,8 @@ class QuestionStats:
 
     @property
     def label(self) -> str:
-        """How a chart or a row names the question: quiz and question id."""
-        return f"{self.quiz_id} · {self.question_id}" if "/" not in self.question_id else self.question_id
+        """How the chart names the question: the quiz's title and the question's id."""
+        return f"{self.quiz_title} · {self.question_id}"
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,14 @@ def completion_chart(tallies: list[Tally]) -> Chart:
     bars = []
     for i, tally in enumerate(tallies):
         scale = CHART_BAR_WIDTH / tally.expected if tally.expected else 0
-        short = tally.label if len(tally.label) <= CHART_LABEL_CHARS else tally.label[: CHART_LABEL_CHARS - 1] + "…"
-        bars.append(Bar(tally.label, short, 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
+        bars.append(Bar(tally.label, _short(tally.label), 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
     width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, bars)
+
+
+def _short(label: str) -> str:
+    """A bar's label cut to what fits left of the bars; the full one is in the bar's tooltip."""
+    return label if len(label) <= CHART_LABEL_CHARS else label[: CHART_LABEL_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -72,9 +76,7 @@ def rate_chart(questions: list[QuestionStats]) -> tuple[Chart, list[RateBar]]:
     """A horizontal bar per question (in the order given) of the share right at the first try."""
     bars = []
     for i, q in enumerate(questions):
-        label = q.label
-        short = label if len(label) <= CHART_LABEL_CHARS * 2 else label[: CHART_LABEL_CHARS * 2 - 1] + "…"
-        bars.append(RateBar(q, short, 24 + i * CHART_ROW_HEIGHT, q.rate * CHART_BAR_WIDTH))
+        bars.append(RateBar(q, _short(q.label), 24 + i * CHART_ROW_HEIGHT, q.rate * CHART_BAR_WIDTH))
     width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, []), bars
 

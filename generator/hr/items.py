@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import fmean
+from typing import TypeVar
 
 from ..exchange.htmltext import html_to_text
 from ..model.project import Project
@@ -31,6 +32,7 @@ DISCRIMINATION_MIN = 20
 GROUP_SHARE = 0.27
 MOST_MISSED = 10
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+T = TypeVar("T")
 TYPE_LABELS = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill": "填空", "ordering": "排序", "matching": "配对"}
 
 
@@ -114,8 +116,9 @@ def analyse(project: Project, roster: Roster, intake: Intake, scores: dict[str, 
     quizzes = _course_quizzes(project)
     results: dict[str, dict[str, dict[str, QuestionResult]]] = {q.id: {} for q in quizzes}
     stale = 0
+    hashes = {q.id: q.hash for q in quizzes}
     for trainee in roster.trainees:
-        found, old = _results(trainee, {q.id: q.hash for q in quizzes}, project, intake)
+        found, old = _results(trainee, hashes, project, intake)
         stale += len(old - set(found))
         for quiz_id, mine in found.items():
             results[quiz_id][trainee.employee_id] = mine
@@ -215,10 +218,9 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
     if answer is None or answer == [] or answer == "":
         return "（未作答）"
     try:
-        if isinstance(q, (SingleChoice, MultipleChoice)):
-            picked = [answer] if isinstance(answer, int) and not isinstance(answer, bool) else answer
-            assert isinstance(picked, list)
-            return "；".join(f"{LETTERS[i]}. {q.options[i].text}" for i in picked)
+        if isinstance(q, (SingleChoice, MultipleChoice)) and not isinstance(answer, (bool, str)):
+            picked = answer if isinstance(answer, list) else [answer]
+            return "；".join(f"{LETTERS[i]}. {_at(q.options, i).text}" for i in picked)
         if isinstance(q, TrueFalse) and isinstance(answer, bool):
             return "对" if answer else "错"
         if isinstance(q, FillBlank) and isinstance(answer, str):
@@ -226,13 +228,20 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
         # Ordering items and matching right-hand sides are numbered as the page lists them (see render.quiz).
         if isinstance(q, Ordering) and isinstance(answer, list):
             shown = scrambled(len(q.items), f"{bank_id}/{q.id}")
-            return " → ".join(q.items[shown[i]] for i in answer)
+            return " → ".join(q.items[_at(shown, i)] for i in answer)
         if isinstance(q, Matching) and isinstance(answer, list):
             shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
-            return "；".join(f"{p.left} → {q.pairs[shown[j]].right if j >= 0 else '（未配）'}" for p, j in zip(q.pairs, answer))
-    except (IndexError, AssertionError, TypeError):
+            return "；".join(f"{p.left} → {q.pairs[_at(shown, j)].right if j != -1 else '（未配）'}" for p, j in zip(q.pairs, answer))
+    except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return "（无法识别的答案）"
+
+
+def _at(items: list[T], index: int) -> T:
+    """``items[index]`` for a non-negative index only: a negative one in a file is no answer Python should wrap around."""
+    if index < 0:
+        raise IndexError(index)
+    return items[index]
 
 
 def _departments(roster: Roster, quizzes: list[_Quiz], scores: dict[str, dict[str, QuizScore]]) -> list[DepartmentScore]:

@@ -1,9 +1,9 @@
-"""Make the screenshot of the HR report for docs/hr-guide.md (docs/assets/hr-report.png).
+"""Make the screenshots of the HR report for docs/hr-guide.md (docs/assets/hr-report.png, hr-items.png).
 
-Builds a small demo class with the test factory, renders the report, and photographs its top
-with Debian's Chromium through Playwright. Run from the repository root:
+Builds a small demo class with the test factory, renders the report, and photographs its top and
+its 题目分析 section with Debian's Chromium through Playwright. Run from the repository root:
 
-    python bench/screenshot_hr_report.py [--out docs/assets/hr-report.png]
+    python bench/screenshot_hr_report.py [--out docs/assets/hr-report.png] [--items-out docs/assets/hr-items.png]
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "hr-report.png")
+    parser.add_argument("--items-out", type=Path, default=ROOT / "docs" / "assets" / "hr-items.png")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -43,8 +44,11 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1180, "height": 1000}, device_scale_factor=1)
             page.goto(outputs.html.as_uri())
             page.screenshot(path=str(args.out))
+            items = page.locator("#items")
+            items.locator("details").evaluate("d => d.remove()")  # the full list repeats the table and chart above it
+            items.screenshot(path=str(args.items_out))
             browser.close()
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} and {args.items_out}")
 
 
 if __name__ == "__main__":

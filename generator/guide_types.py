@@ -66,7 +66,7 @@ MODEL_NAMES: dict[str, str] = {
     "FillBlank": "填空题", "Ordering": "排序题", "Matching": "配对题", "Pair": "配对", "ShortAnswer": "简答题",
     "Option": "选项",
     # submission files
-    "Submission": "提交文件", "Trainee": "提交人", "QuizScore": "测验成绩",
+    "Submission": "提交文件", "Trainee": "提交人", "QuizScore": "测验成绩", "QuestionResult": "逐题结果",
 }
 """Model class → the name a trainer reads; class names stay out of the page."""
 

@@ -76,16 +76,18 @@
 
   function chars(text) { return Array.from(text.trim()).length; }
 
-  /* Quiz results cg-quiz.js keeps under quiz:<id> as {best, passed, attempts}; anything else, and quizzes
-     opened but never submitted, are skipped. */
+  /* Results of the site's quizzes (cg-course.js lists them with their content hash) as cg-quiz.js keeps them,
+     read through its coursegen.quiz.state: results of an older version of a quiz (another hash), quizzes
+     never checked and malformed state are left out. A course with question_results also hands in each
+     quiz's hash and, per auto-graded question, whether the first check found it right and the answer then. */
   function quizScores() {
     var scores = {};
-    cg.store.keys("quiz:").forEach(function (key) {
-      var id = key.slice(5), value = cg.store.get(key, null);
-      var best = value ? Number(value.best) : NaN;
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !isFinite(best) || typeof value.passed !== "boolean") return;
-      if (typeof value.attempts === "number" && value.attempts < 1) return;
-      scores[id] = { best: Math.max(0, Math.min(100, Math.round(best))), passed: value.passed };
+    ((window.coursegenCourse || {}).quizzes || []).forEach(function (quiz) {
+      var state = cg.quiz ? cg.quiz.state(quiz.id, quiz.hash) : null;
+      if (!state || state.attempts < 1) return;
+      var score = { best: Math.max(0, Math.min(100, Math.round(state.best))), passed: state.passed };
+      if (cg.config.questionResults) { score.hash = state.hash; score.questions = state.first; }
+      scores[quiz.id] = score;
     });
     return scores;
   }

@@ -24,6 +24,9 @@
                             matching [right index per left item, -1 if none]
      results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
      self: {id: [ticked checklist indices]}                        short answers, self-graded
+     first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer
+                            as above, null if none), kept across retries: the per-question results a
+                            submission file may carry (cg-form.js) — absent in state written before it
      updated: "2024-05-01T09:00:00.000Z"
    }
    window.coursegen.quiz = {
@@ -117,15 +120,26 @@
       best: pct(s.best) || 0, last: pct(s.last), passed: s.passed === true, checked: s.checked === true,
       questions: Array.isArray(s.questions) ? s.questions : [],
       answers: isObj(s.answers) ? s.answers : {}, results: isObj(s.results) ? s.results : {},
-      self: isObj(s.self) ? s.self : {}, updated: typeof s.updated === "string" ? s.updated : null
+      self: isObj(s.self) ? s.self : {}, first: firsts(s.first), updated: typeof s.updated === "string" ? s.updated : null
     };
+  }
+
+  /* Stored first-try results with a well-formed answer only: they leave the browser in a submission file. */
+  function firsts(x) {
+    var out = {}, int = function (v) { return v === (v | 0); };
+    Object.keys(isObj(x) ? x : {}).forEach(function (id) {
+      var r = x[id], a = isObj(r) ? r.answer : undefined;
+      var ok = a === null || typeof a === "boolean" || typeof a === "string" || int(a) || (Array.isArray(a) && a.every(int));
+      if (ok && typeof r.correct === "boolean") out[id] = { correct: r.correct, answer: a };
+    });
+    return out;
   }
 
   function fresh(hash, keep) {
     return {
       v: 1, hash: hash, seed: newSeed(), attempts: keep ? keep.attempts : 0, best: keep ? keep.best : 0,
       last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false,
-      questions: [], answers: {}, results: {}, self: {}, updated: null
+      questions: [], answers: {}, results: {}, self: {}, first: keep ? keep.first : {}, updated: null
     };
   }
 
@@ -438,6 +452,7 @@
     s.best = Math.max(s.best, r.score);
     s.passed = s.passed || r.passed;
     s.results = r.results;
+    items.forEach(function (item) { if (!s.first[item.id]) s.first[item.id] = { correct: item.correct, answer: item.answer }; });
     this.save();
     this.render();
     this.result.focus();

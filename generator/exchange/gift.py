@@ -14,6 +14,10 @@ Mapping (coursegen ⇄ GIFT):
 
 Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
 backslash are escaped, and line breaks written as ``\\n`` so no question contains a blank line.
+An option that opens like a weight (``%50%``) or a text format (``[html]``) starts with an HTML entity
+(``&#37;``, ``&#91;``) instead, which Moodle's Markdown shows as the character; a fill-in answer is
+compared as plain text, so there the same opening, and ``->`` anywhere (Moodle then reads a matching
+question), cannot be escaped: both are reported, pointing to Moodle XML.
 Reading follows Moodle's own importer (qformat_gift), including its default of treating ``=`` as
 the mark of a single-answer question.
 """
@@ -118,19 +122,42 @@ def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
             report.warn("Moodle asks for at least three pairs in a matching question; add one before importing", question=name)
         for pair in q.pairs:
             if "->" in pair.left:
-                report.warn(f"left item {pair.left!r} contains '->', which GIFT reads as the pair's arrow", question=name)
+                report.warn(f"left item {pair.left!r} contains '->', which GIFT reads as the pair's arrow: {_USE_XML}", question=name)
         return [("=", f"{p.left} -> {p.right}", None) for p in q.pairs]
     for _, text, _ in answers:
         if "->" in text:
-            report.warn(f"answer {text!r} contains '->', which makes Moodle read the question as matching", question=name)
-        if ambiguous(text):
-            report.warn(f"answer {text!r} begins like a GIFT weight or text format and will be misread; reword its start", question=name)
-    return answers
+            report.warn(f"answer {text!r} contains '->', which makes Moodle read the question as matching; "
+                        f"GIFT cannot escape it: {_USE_XML}", question=name)
+        if ambiguous(text) and isinstance(q, FillBlank):
+            report.warn(f"answer {text!r} begins like a GIFT weight or text format and will be misread "
+                        f"(a fill-in answer is compared as plain text, so it cannot be escaped): {_USE_XML}", question=name)
+    if isinstance(q, FillBlank):
+        return answers
+    return [(mark, _guard(text), fb) for mark, text, fb in answers]
+
+
+_USE_XML = "export this bank as Moodle XML (--format moodle-xml) instead"
+_ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
+_GUARDED = re.compile("^(?:" + "|".join(_ENTITIES.values()) + ")")
 
 
 def ambiguous(answer: str) -> bool:
-    """Whether an answer opens like a GIFT weight (``%50%``) or text format (``[html]``); GIFT cannot escape either."""
+    """Whether an answer opens like a GIFT weight (``%50%``) or text format (``[html]``), which GIFT has no escape for."""
     return bool(_WEIGHT.match(answer) or _FORMAT.match(answer))
+
+
+def _guard(text: str) -> str:
+    """An option's text with an ambiguous first character written as its HTML entity, which Moodle's Markdown shows
+    as the character itself (a text that already opens with one of these entities is guarded too, so it reads back)."""
+    if ambiguous(text) or _GUARDED.match(text):
+        return _ENTITIES[text[0]] + text[1:]
+    return text
+
+
+def _unguard(text: str) -> str:
+    """The inverse of :func:`_guard` for a Markdown option read back."""
+    m = _GUARDED.match(text)
+    return next(c for c, e in _ENTITIES.items() if e == m.group()) + text[m.end() :] if m else text
 
 
 # --------------------------------------------------------------------------------------------- import
@@ -258,6 +285,11 @@ class _Reader:
         text = _plain(text.strip()[fmt.end() :] if fmt else text)
         return html_to_text(text) if (fmt.group(1) if fmt else self.fmt) == "html" else text
 
+    def option(self, text: str) -> str:
+        """A choice option's text: as :meth:`text`, with an opening our export guarded (see :func:`_guard`) restored."""
+        fmt = _FORMAT.match(text.strip())
+        return _unguard(self.text(text)) if (fmt.group(1) if fmt else self.fmt) == "markdown" else self.text(text)
+
     def essay(self, answers: str, data: dict[str, object]) -> dict[str, object] | None:
         explanation, reference = split_explanation(str(data.pop("explanation", "")))
         parsed = parse_reference(reference, self.report, self.question, self.line)
@@ -281,7 +313,7 @@ class _Reader:
             if m := _WEIGHT.match(part):
                 weight, part = float(m.group(1)), part[m.end() :]
             text, _, feedback = part.partition("#")
-            parsed.append((self.text(text), weight, self.markdown(feedback) if feedback.strip() else ""))
+            parsed.append((self.option(text), weight, self.markdown(feedback) if feedback.strip() else ""))
         data.update(choice_fields(single, parsed, self.report, self.question, self.line))
         return data
 

@@ -14,6 +14,7 @@ from jinja2 import Environment
 from ..templating import new_environment
 from .buckets import Bucket
 from .cells import visible
+from .items import DISCRIMINATION_MIN, QuestionStats
 from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, file_time, late_label
 from .timing import EARLIER_LIMIT, LATER_TOLERANCE, span
 
@@ -51,10 +52,33 @@ def completion_chart(tallies: list[Tally]) -> Chart:
     bars = []
     for i, tally in enumerate(tallies):
         scale = CHART_BAR_WIDTH / tally.expected if tally.expected else 0
-        short = tally.label if len(tally.label) <= CHART_LABEL_CHARS else tally.label[: CHART_LABEL_CHARS - 1] + "…"
-        bars.append(Bar(tally.label, short, 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
+        bars.append(Bar(tally.label, _short(tally.label), 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
     width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, bars)
+
+
+def _short(label: str) -> str:
+    """A bar's label cut to what fits left of the bars; the full one is in the bar's tooltip."""
+    return label if len(label) <= CHART_LABEL_CHARS else label[: CHART_LABEL_CHARS - 1] + "…"
+
+
+@dataclass(frozen=True)
+class RateBar:
+    """One question's bar: its first-try rate as a width in pixels."""
+
+    question: QuestionStats
+    short: str
+    y: int
+    width: float
+
+
+def rate_chart(questions: list[QuestionStats]) -> tuple[Chart, list[RateBar]]:
+    """A horizontal bar per question (in the order given) of the share right at the first try."""
+    bars = []
+    for i, q in enumerate(questions):
+        bars.append(RateBar(q, _short(q.label), 24 + i * CHART_ROW_HEIGHT, q.rate * CHART_BAR_WIDTH))
+    width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
+    return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, []), bars
 
 
 @cache
@@ -74,6 +98,8 @@ def render_html(report: Report) -> str:
     return visible(environment().get_template("hr/report.html.j2").render(
         report=report,
         chart=completion_chart(report.departments),
+        rates=rate_chart(report.items.ranked),
+        discrimination_min=DISCRIMINATION_MIN,
         status_labels=STATUS_LABELS,
         kind_labels=KIND_LABELS,
         Bucket=Bucket,

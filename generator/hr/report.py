@@ -18,6 +18,7 @@ from ..model.project import Project
 from ..model.submission import QuizScore
 from .buckets import Bucket
 from .intake import Entry, Handed, Intake
+from .items import ItemAnalysis, analyse
 from .roster import Roster, Trainee
 from .timing import Clock, span
 
@@ -149,6 +150,8 @@ class Report:
     quiz_rows: list[QuizRow]
     quiz_summary: list[QuizSummary]
     surveys: list[SurveyStats]
+    items: ItemAnalysis
+    """题目分析: per-question results, when the files carry them."""
     files: list[Entry]
     buckets: dict[Bucket, int] = field(default_factory=dict)
 
@@ -201,6 +204,7 @@ def build_report(project: Project, roster: Roster, intake: Intake, now: datetime
         quiz_rows=quiz_rows,
         quiz_summary=[_quiz_summary(q, quiz_rows) for q in quizzes],
         surveys=[_survey(form, roster, intake) for form in forms if form.kind == "survey"],
+        items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}),
         files=intake.entries,
         buckets={b: intake.count(b) for b in Bucket},
     )

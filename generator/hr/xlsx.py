@@ -1,4 +1,4 @@
-"""The report as an Excel workbook: 汇总, 明细, 测验成绩, 课程评估, 文件清单.
+"""The report as an Excel workbook: 汇总, 明细, 测验成绩, 题目分析, 课程评估, 文件清单.
 
 Written in openpyxl's write-only mode, so 10,000 rows stream out without building a sheet in
 memory. Every value passes through :func:`cells.safe`: no string from a file becomes a formula.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -21,6 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from .buckets import Bucket
 from .cells import Value, safe
 from .intake import Entry
+from .items import DISCRIMINATION_MIN, ItemAnalysis
 from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, file_time, late_label, late_minutes
 
 PERCENT = "0.0%"
@@ -95,6 +97,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     _summary(workbook, report)
     _detail(workbook, report)
     _quizzes(workbook, report)
+    _items(workbook, report.items)
     _surveys(workbook, report)
     _files(workbook, report)
     workbook.save(path)
@@ -172,6 +175,52 @@ def _quizzes(workbook: Workbook, report: Report) -> None:
             score = row.scores.get(quiz.id)
             scores += [score.best, "通过" if score.passed else "未通过"] if score else [None, None]
         sheet.row([row.trainee.raw_id, row.trainee.name, row.trainee.department, *scores])
+
+
+_ITEMS_HEAD = ["排名", "测验", "题号", "题型", "题目", "作答人数", "第一次答对", "第一次答对率", "最常见的错误答案", "选它的人数", "区分度"]
+_ITEMS_TOP = 4
+"""The row of the question table's header (title, note and a blank row above it)."""
+
+
+def _items(workbook: Workbook, items: ItemAnalysis) -> None:
+    """题目分析: every question, the most missed first, a native bar chart of the first-try rate beside them,
+    then each department's mean score and pass rate per quiz."""
+    sheet = _Sheet(workbook, "题目分析", [6, 18, 22, 6, 48, 9, 10, 12, 36, 10, 8])
+    sheet.title("题目分析：各题第一次作答的结果")
+    ranked = items.ranked
+    if not ranked:
+        sheet.row(["提交文件中没有逐题结果：课程的 question_results 没有打开，或学员还没有做测验。"])
+    else:
+        sheet.row([f"{items.trainees} 名学员的提交文件带有逐题结果，最常答错的题排在前面。区分度：某测验有 {DISCRIMINATION_MIN} 人以上作答时，"
+                   "按第一次答对的比例排出前 27% 与后 27% 的学员，两组答对率之差（越接近 1 越能区分学得好与不好的学员）。"
+                   + (f"另有 {items.stale} 份测验结果属于题目修改前的旧版本，未计入。" if items.stale else "")])
+        sheet.blank()
+        sheet.head(_ITEMS_HEAD)
+        for n, q in enumerate(ranked, start=1):
+            sheet.formatted([n, q.quiz_title, q.question_id, q.kind, q.text, q.attempts, q.correct, q.rate, q.wrong_answer or None,
+                             q.wrong_count or None, q.discrimination], {7: PERCENT, 10: MEAN})
+        sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")
+    sheet.blank()
+    sheet.head(["部门", "测验", "有成绩人数", "平均最高分", "通过人数", "通过率"])
+    for d in items.departments:
+        sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: MEAN, 5: PERCENT})
+
+
+def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:
+    """Horizontal bars of 第一次答对率 (column H) labelled by 题号 (column C), in the table's order."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = "各题第一次答对率"
+    chart.y_axis.title = "第一次答对率"
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
+    chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
+    chart.legend = None
+    first, last = _ITEMS_TOP + 1, _ITEMS_TOP + rows
+    chart.add_data(Reference(sheet.ws, min_col=8, min_row=_ITEMS_TOP, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(sheet.ws, min_col=3, min_row=first, max_row=last))
+    chart.width, chart.height = 18, max(7.5, 0.6 * rows + 2)
+    return chart
 
 
 def _surveys(workbook: Workbook, report: Report) -> None:

@@ -172,6 +172,11 @@ class Course(StrictModel):
     )
     closing: Closing | None = Field(default=None, description="结尾环节（总结与回顾）。")
     final_assessment: FinalAssessment | None = Field(default=None, description="结业测评。")
+    question_results: bool = Field(
+        default=False,
+        description="作业和问卷的提交文件附上学员在各测验每道题上第一次作答的结果（答对与否、所选答案），"
+        "HR 报告据此做题目分析（哪些题答错的人多）。默认关闭；打开后作业页面会告诉学员。",
+    )
     submission_url: AnyHttpUrl | None = Field(
         default=None,
         description="作业表单除了导出提交文件，还把提交内容发送（POST）到这个网址，例如内网的表单服务。",

@@ -32,11 +32,38 @@ class Trainee(StrictModel):
     department: str = Field(min_length=1, max_length=200, description="部门。")
 
 
+QuestionAnswer = bool | int | str | list[int] | None
+"""As the quiz stores it: single → option index; multiple → indices; true_false → bool; fill → text;
+ordering → item indices in the order given; matching → right-hand index per left item (-1: none); null → no answer.
+Options count as the question bank lists them, whatever order the page showed; ordering items and matching
+right-hand sides count as the page lists them (a fixed scramble of the bank's order, see render.quiz.scrambled)."""
+
+
+class QuestionResult(StrictModel):
+    """学员第一次提交某道题时的结果。"""
+
+    correct: bool = Field(description="第一次作答是否答对（部分得分算答错）。")
+    answer: QuestionAnswer = Field(
+        description="第一次作答的答案：单选是选项序号（从 0 起，按题库里的顺序）；多选是序号列表；判断是 true/false；"
+        "填空是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；没作答是 null。"
+        "排序的各项和匹配的右项按网页列出的顺序编号（题库顺序的固定打乱）。",
+    )
+
+
 class QuizScore(StrictModel):
     """学员在一个测验上的成绩。"""
 
     best: int = Field(ge=0, le=100, description="最高得分（百分制）。")
     passed: bool = Field(description="是否及格。")
+    hash: str | None = Field(
+        default=None, pattern=r"^[0-9a-f]{16}$",
+        description="测验内容的指纹：题目改过之后指纹不同，旧版本的逐题结果不计入题目分析。只在课程打开 `question_results` 时写入。",
+    )
+    questions: dict[str, QuestionResult] | None = Field(
+        default=None,
+        description="逐题结果，键是题目 id（结业测评写作 题库id/题目id）。只在课程打开 `question_results` 时写入；"
+        "没有这一项的文件照常接收。",
+    )
 
 
 class Submission(StrictModel):

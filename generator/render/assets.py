@@ -36,6 +36,7 @@ def config_script(ctx: RenderContext) -> str:
         "lang": course.language,
         "edition": ctx.edition,
         "submissionUrl": str(course.submission_url) if course.submission_url else None,
+        "questionResults": course.question_results,
         "finalAssessment": (
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}
             if course.final_assessment else None

@@ -154,12 +154,14 @@ def test_exported_file_validates_against_the_schema_and_its_checksum_verifies(br
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", accept_downloads=True)
     page = context.new_page()
     prefix = f"coursegen:{EXAMPLE.course.id}:"
-    quizzes = {
-        "quiz:quiz-service-front": {"best": 80, "passed": True, "attempts": 2},
-        "quiz:quiz-escalation-taboos": {"best": 0, "passed": False, "attempts": 0},
+    page.goto(f"{site_url}/")
+    hashes = page.evaluate("Object.fromEntries(coursegenCourse.quizzes.map(q => [q.id, q.hash]))")
+    quizzes = {  # as cg-quiz.js stores them; a never-checked quiz, an older version of a quiz and junk are left out
+        "quiz:quiz-service-front": {"v": 1, "hash": hashes["quiz-service-front"], "best": 80, "passed": True, "attempts": 2},
+        "quiz:quiz-escalation-taboos": {"v": 1, "hash": hashes["quiz-escalation-taboos"], "best": 0, "passed": False, "attempts": 0},
+        "quiz:quiz-complaint-management": {"v": 1, "hash": "0123456789abcdef", "best": 90, "passed": True, "attempts": 1},
         "quiz:broken": {"best": "many", "passed": "yes"},
     }
-    page.goto(f"{site_url}/")
     page.evaluate("([p, q]) => { for (const k in q) localStorage.setItem(p + k, JSON.stringify(q[k])); localStorage.setItem(p + 'quiz:junk', '{oops'); }", [prefix, quizzes])
     open_form(page, site_url, HOMEWORK)
     page.evaluate("window.__submitted = []; document.addEventListener('coursegen:submit', e => window.__submitted.push(e.detail))")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from coursegen.cli import main
 from coursegen.exchange import FORMATS, import_bank
 from coursegen.exchange.gift import escape, read, write
 from coursegen.exchange.report import Report
-from coursegen.exchange.yamlbank import load_bank
-from coursegen.model.quiz import FillBlank, Matching, MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
+from coursegen.exchange.yamlbank import dump_bank, load_bank
+from coursegen.model.quiz import QuizBank, FillBlank, Matching, MultipleChoice, ShortAnswer, SingleChoice, TrueFalse
 
 from .banks import DATA, EXAMPLES, fixture_bank
 
@@ -124,3 +128,66 @@ def test_unbalanced_braces_are_an_error_of_that_question() -> None:
 def test_gift_pegjs_would_catch_a_missing_escape(gift_pegjs: Parse) -> None:
     with pytest.raises(AssertionError, match="rejected 1 file"):
         gift_pegjs(["::a::时间: 九点 {=对 ~错}\n"])
+
+
+# ---- what Moodle would misread: escaped where GIFT allows it, reported (pointing to Moodle XML) where not ----
+
+def _defect_bank(*, fill: bool = True) -> QuizBank:
+    """Options GIFT can escape, and (``fill``) fill-in answers it cannot, which no GIFT reader accepts as written."""
+    questions = [
+        {"id": "weight", "type": "single", "prompt": "哪一项是对的？",
+         "options": [{"text": "%50% 的客户先打电话", "correct": True}, {"text": "[html]<b>先发邮件</b>"}]},
+        {"id": "marks", "type": "multiple", "prompt": "哪几项是对的？",
+         "options": [{"text": "[markdown] 先复述", "correct": True}, {"text": "&#37; 原样保留", "correct": True},
+                     {"text": "%-100%先争辩"}]},
+    ]
+    if fill:
+        questions += [{"id": "arrow", "type": "fill", "prompt": "流程：受理 _____ 回访", "accept": ["登记->处理"]},
+                      {"id": "percent", "type": "fill", "prompt": "折扣写作 _____", "accept": ["%10%"]}]
+    return QuizBank.model_validate({"id": "defects", "title": "易误读的答案", "questions": questions})
+
+
+def test_an_arrow_or_a_weight_in_a_fill_answer_is_reported_pointing_to_moodle_xml() -> None:
+    report = Report("x.gift")
+    write(_defect_bank(), report)
+    notes = [(n.severity, n.question, n.message) for n in report.notes if n.severity == "warning"]
+    assert notes == [
+        ("warning", "arrow (fill)", "answer '登记->处理' contains '->', which makes Moodle read the question as matching; "
+                             "GIFT cannot escape it: export this bank as Moodle XML (--format moodle-xml) instead"),
+        ("warning", "percent (fill)", "answer '%10%' begins like a GIFT weight or text format and will be misread "
+                               "(a fill-in answer is compared as plain text, so it cannot be escaped): "
+                               "export this bank as Moodle XML (--format moodle-xml) instead"),
+    ]
+
+
+def test_options_opening_like_a_weight_or_a_format_are_escaped_and_read_back_unchanged() -> None:
+    bank = _defect_bank(fill=False)
+    report = Report("x.gift")
+    data = write(bank, report).decode("utf-8")
+    assert [n for n in report.notes if n.severity == "warning"] == []
+    assert "=&\\#37;50% 的客户先打电话" in data and "~&\\#91;html]<b>先发邮件</b>" in data
+    draft = read(data.encode("utf-8"), Report("x.gift"))
+    assert draft.questions == bank.questions
+
+
+@pytest.mark.node("gift-pegjs")
+def test_gift_pegjs_reads_escaped_options_as_text_not_as_weights_or_formats(gift_pegjs: Parse) -> None:
+    bank = _defect_bank(fill=False)
+    [parsed] = gift_pegjs([write(bank, Report("x.gift")).decode("utf-8")])
+    weight, marks = parsed[1], parsed[2]
+    # What Moodle shows: the choice's Markdown with its entity rendered, and no weight taken from the text.
+    shown = [(html.unescape(c["text"]["text"]), c["text"]["format"], c["isCorrect"], c["weight"]) for c in weight["choices"]]
+    assert shown == [("%50% 的客户先打电话", "markdown", True, None), ("[html]<b>先发邮件</b>", "markdown", False, None)]
+    texts = [html.unescape(c["text"]["text"]) for c in marks["choices"]]
+    assert texts == ["[markdown] 先复述", "&#37; 原样保留", "%-100%先争辩"]
+    assert [c["weight"] for c in marks["choices"]] == [pytest.approx(50), pytest.approx(50), pytest.approx(-50)]
+
+
+def test_strict_export_refuses_a_bank_moodle_would_misread(tmp_path: Path) -> None:
+    source = tmp_path / "defects.yml"
+    source.write_text(dump_bank(_defect_bank()), encoding="utf-8")
+    result = CliRunner().invoke(main, ["quiz", "export", str(source), "-o", str(tmp_path / "x.gift"), "--strict"])
+    assert result.exit_code == 1
+    assert "arrow (fill): answer '登记->处理' contains '->'" in result.stderr
+    assert result.stderr.rstrip().endswith("with --strict; nothing was written.")
+    assert not (tmp_path / "x.gift").exists()

@@ -9,7 +9,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from coursegen.model.quiz import QuizBank
 from coursegen.model.submission import FORMAT, FORMAT_VERSION, checksum
+from coursegen.render.quiz import bank_payload
 
 CST = timezone(timedelta(hours=8))
 COURSE_ID = "hr-test-course"
@@ -69,10 +73,47 @@ questions:
     type: true_false
     prompt: 投诉是改进服务的机会。
     answer: true
+  - id: q2
+    type: single
+    prompt: 客户来电投诉时，第一步应当怎样做？
+    options:
+      - {text: 倾听并记录诉求, correct: true}
+      - {text: 解释制度规定}
+      - {text: 转给其他同事}
+      - {text: 请客户改日再来}
+  - id: q3
+    type: multiple
+    prompt: 哪些做法有助于平复客户情绪？
+    options:
+      - {text: 复述客户的诉求, correct: true}
+      - {text: 说明下一步安排, correct: true}
+      - {text: 打断客户的陈述}
+  - id: q4
+    type: fill
+    prompt: 投诉处理的第一个环节是 _____。
+    accept: [倾听]
+  - id: q5
+    type: short
+    prompt: 简述你处理过的一次投诉。
+    reference: 按倾听、复述、解决、回访的顺序。
+    checklist: [倾听, 回访]
 """
+BASICS_QUESTIONS = ("q1", "q2", "q3", "q4")
+"""The auto-graded questions of the basics bank: the ones a submission carries results for (q5 is self-checked)."""
 
 FORMS = {"lunch-homework": "homework", "case-review": "homework", "evaluation": "survey"}
 """The forms of the test course: lunch-homework has a due time, case-review has none."""
+
+
+def basics_hash() -> str:
+    """The content hash the course site gives the basics bank (per-question results carry it)."""
+    return str(bank_payload(QuizBank.model_validate(yaml.safe_load(QUIZ_YML)))["hash"])
+
+
+def basics_score(results: dict[str, tuple[bool, Any]], *, best: int, passed: bool, hash_: str | None = None) -> dict[str, Any]:
+    """A ``quiz_scores`` entry for the basics bank carrying per-question results: question id → (right, answer)."""
+    questions = {qid: {"correct": correct, "answer": answer} for qid, (correct, answer) in results.items()}
+    return {"basics": {"best": best, "passed": passed, "hash": hash_ or basics_hash(), "questions": questions}}
 
 
 def write_course(root: Path) -> tuple[Path, Path]:
@@ -151,6 +192,15 @@ def write_json(path: Path, data: Any) -> Path:
     return path
 
 
+def _demo_score(rng: Any, digest: str) -> dict[str, Any]:
+    """The basics bank's score with per-question results, as a course with question_results hands it in."""
+    right = {"q1": rng.random() < 0.9, "q2": rng.random() < 0.6, "q3": rng.random() < 0.4, "q4": rng.random() < 0.7}
+    answers = {"q1": right["q1"], "q2": 0 if right["q2"] else rng.choice([1, 1, 2, 3]), "q3": [0, 1] if right["q3"] else rng.choice([[0], [1], [0, 2]]),
+               "q4": "倾听" if right["q4"] else rng.choice(["受理", "登记"])}
+    best = 25 * sum(right.values())
+    return basics_score({qid: (right[qid], answers[qid]) for qid in BASICS_QUESTIONS}, best=best, passed=best >= 75, hash_=digest)
+
+
 def write_demo(root: Path, trainees: int, files: int, seed: int = 7, mail_share: float = 0.0) -> tuple[Path, Path, Path, Path]:
     """A class of ``trainees`` sending about ``files`` files: late ones, resent versions, survey answers,
     a few strangers and hand-edited files; two departments mail theirs as one zip each.
@@ -168,6 +218,7 @@ def write_demo(root: Path, trainees: int, files: int, seed: int = 7, mail_share:
 
     rng = random.Random(seed)
     course, quizzes = write_course(root)
+    digest = basics_hash()
     persons = people(trainees)
     roster = write_roster(root / "roster.csv", persons, encoding="utf-8-sig")
     inbox = root / "submissions"
@@ -183,7 +234,7 @@ def write_demo(root: Path, trainees: int, files: int, seed: int = 7, mail_share:
             stranger = Person(f"X{written:05d}", person.name, person.department)
             data = submission(stranger, form, updated_at=DUE + timedelta(hours=hours))
         else:
-            quiz = {"basics": {"best": rng.choice([60, 80, 100]), "passed": True}} if rng.random() < 0.7 else {}
+            quiz = _demo_score(rng, digest) if rng.random() < 0.7 else {}
             answers = None
             if FORMS[form] == "survey":
                 answers = {"scores": {"content": rng.choice([3, 4, 4, 5, 5]), "teacher": rng.choice([2, 4, 5, 5])}, "comments": rng.choice(comments)}

@@ -1,0 +1,106 @@
+"""Per-question results from the quiz to the submission file to the HR report, in a real browser.
+
+The SCORM tests' two-lecture course, with ``question_results`` on: a trainee answers the quiz with every
+auto-graded type, tries again with another answer, and hands in the homework; the file carries the first
+try of each question under the quiz's content hash, validates, and the HR report reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from coursegen.hr import make_report, read_roster
+from coursegen.load import load_project
+from coursegen.model import Submission
+from coursegen.model.submission import checksum
+from tests.browser.conftest import serve_built_with_site_url
+from tests.browser.test_scorm import answer_every_type
+from tests.conftest import ROOT
+from tests.scorm.course_factory import write_course
+
+pytestmark = pytest.mark.browser
+
+SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
+IDENTITY = {"name": "李晓明", "employee_id": "A10086", "department": "城东支行营业部"}
+
+
+@pytest.fixture(scope="module")
+def course_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("question-results")
+    write_course(root, final=False)
+    (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")  # a site, not a package: Chinese search
+    with (root / "course" / "course.yml").open("a", encoding="utf-8") as config:
+        config.write("question_results: true\n")
+    (root / "out").mkdir()
+    return root
+
+
+@pytest.fixture(scope="module")
+def results_url(course_root: Path) -> Iterator[str]:
+    yield from serve_built_with_site_url(course_root, course_root / "out")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, results_url: str, course_root: Path, tmp_path: Path, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(f"{results_url}/homework/reflection/")
+    assert page.get_by_text("本课程的提交文件还会附上你在各测验每道题上第一次作答的结果").is_visible()
+
+    page.goto(f"{results_url}/quizzes/quiz-respond/")
+    shown = answer_every_type(page)
+    page.get_by_role("button", name="再做一次").click()
+    first = page.locator(".cg-q").first
+    first.get_by_label("转给主管", exact=True).check()  # wrong this time: the file keeps the first try
+    page.get_by_role("button", name="提交答案").click()
+    page.get_by_role("button", name="再做一次").wait_for()
+
+    page.goto(f"{results_url}/homework/reflection/")
+    for key, value in IDENTITY.items():
+        page.locator(f'[data-identity="{key}"]').fill(value)
+    page.get_by_label("心得").fill("先倾听，再复述诉求。")
+    with page.expect_download() as info:
+        page.locator(".cg-form__export").click()
+    raw = Path(info.value.path()).read_bytes()
+    data = json.loads(raw)
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    Submission.model_validate(data)
+    assert checksum(data) == data["sha256"]
+
+    score = data["quiz_scores"]["quiz-respond"]
+    assert score["hash"] == page.evaluate("coursegenCourse.quizzes.find(q => q.id === 'quiz-respond').hash")
+    questions = score.pop("questions")
+    assert sorted(questions) == ["blank", "first-step", "good-habits", "pairs", "steps", "tf"]  # not the self-checked one
+    assert questions["first-step"] == {"correct": True, "answer": 1}
+    assert questions["good-habits"] == {"correct": False, "answer": [0, 1]}
+    assert questions["blank"] == {"correct": True, "answer": "复述"}
+    assert questions["tf"] == {"correct": True, "answer": False}
+    assert questions["steps"]["correct"] is False and sorted(questions["steps"]["answer"]) == [0, 1, 2]
+    assert questions["pairs"]["correct"] is False and questions["pairs"]["answer"][0] == questions["pairs"]["answer"][1]
+    assert errors == []
+    context.close()
+
+    # HR reads the file back: the answers are told in the bank's own words.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "reflection.json").write_bytes(raw)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("工号,姓名,部门\nA10086,李晓明,城东支行营业部\n", encoding="utf-8")
+    project, _ = load_project(course_root / "course", course_root / "quizzes")
+    report, _ = make_report(inbox, read_roster(roster), project, tmp_path / "out", now=datetime.now(timezone.utc))
+    items = {q.question_id: q for q in report.items.questions}
+    assert report.items.trainees == 1 and set(items) == set(questions)
+    assert items["first-step"].correct == 1 and items["good-habits"].wrong_answer == "A. 复述诉求；B. 打断客户"
+    assert items["steps"].wrong_answer == " → ".join(shown)
+    assert items["pairs"].wrong_answer == "倾听 → 客户感到被尊重；复述 → 客户感到被尊重"

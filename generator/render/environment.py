@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..model.project import Project
 from ..templating import new_environment
+from .cjk import CJKLineBreaks
 from .paths import item_page
 from .sanitize import LINK_DESTINATION, clean_html, clean_markdown
 from .site import Edition
@@ -156,7 +157,7 @@ def json_attribute(value: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
 
 
-_MD = md.Markdown(extensions=["attr_list", "sane_lists"])
+_MD = md.Markdown(extensions=["attr_list", "sane_lists", CJKLineBreaks()])
 
 
 def markdown_to_html(text: str | None) -> str:

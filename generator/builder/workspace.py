@@ -63,7 +63,7 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path) -> Path:
     config = {
         "INHERIT": str(project_config.resolve()),
         "docs_dir": "docs",
-        "nav": site.nav_config() + _user_nav(user),
+        "nav": site.nav_config() + _user_nav(user) + _trainer_nav(site, docs_src, user),
         "extra_css": site.extra_css + list(user.get("extra_css", [])),
         "extra_javascript": site.extra_javascript + list(user.get("extra_javascript", [])),
         "theme": _theme_config(site.theme, user, theme_out),
@@ -83,6 +83,25 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path) -> Path:
 
 def _user_nav(user: dict[str, Any]) -> list[Any]:
     return _list(user, "nav")
+
+
+def _trainer_nav(site: Site, docs_src: Path, user: dict[str, Any]) -> list[str]:
+    """The trainer edition's menu ends with the trainer-only pages the trainer's own ``nav`` does not place."""
+    if site.edition != "trainer":
+        return []
+    placed = set(_nav_pages(_user_nav(user)))
+    return [page for page in trainer_only_pages(docs_src) if page not in placed]
+
+
+def _nav_pages(nav: Any) -> list[str]:
+    """Every page path a ``nav`` setting names, however nested."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_pages(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_pages(item)]
+    return []
 
 
 def _list(user: dict[str, Any], key: str) -> list[Any]:

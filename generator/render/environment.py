@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any, Mapping
 
@@ -40,7 +41,22 @@ def environment() -> Environment:
     env.filters["yaml_str"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     env.filters["links_from"] = _links_from
     env.filters["page_title"] = lambda text: Markup(json.dumps(page_title(str(text)), ensure_ascii=False))
+    env.filters["people_date"] = _people_date
     return env
+
+
+@pass_context
+def _people_date(context: Context, value: date) -> str:
+    return people_date(value, context["ctx"].t)
+
+
+def people_date(value: date, t: Mapping[str, str]) -> str:
+    """A date as people say it, with its weekday: "3月12日（周四）" (``t``: the course language's page labels).
+
+    Every date a trainee reads goes through here, so none is left as 2026-03-12, which names no weekday.
+    """
+    weekday = t["weekdays"].split()[value.weekday()]
+    return t["date_format"].format(year=value.year, month=value.month, day=value.day, weekday=weekday)
 
 
 @pass_context

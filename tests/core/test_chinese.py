@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from coursegen.cli import main
+from coursegen.load import load_project
+from coursegen.render import render_site
 from coursegen.render.cjk import CJKLineBreaks, joins
+from coursegen.render.environment import people_date
+from coursegen.render.strings import strings
 from tests.conftest import ROOT
 from tests.coursefiles import COURSE, LECTURE, warnings, write_course
 
@@ -160,3 +165,20 @@ def test_one_numbering_word_or_none_gives_no_warning(tmp_path: Path) -> None:
         "course/lectures/two.yml": LECTURE.replace("id: one", "id: two").replace("title: 第一讲", "title: 风险管理"),
     })
     assert warnings(tmp_path) == []
+
+
+@pytest.mark.parametrize(("day", "zh", "en"), [
+    (date(2026, 3, 12), "3月12日（周四）", "Thu 2026-03-12"),
+    (date(2026, 3, 15), "3月15日（周日）", "Sun 2026-03-15"),
+    (date(2021, 11, 1), "11月1日（周一）", "Mon 2021-11-01"),
+])
+def test_a_date_is_written_with_its_weekday(day: date, zh: str, en: str) -> None:
+    assert people_date(day, strings("zh", "pages")) == zh
+    assert people_date(day, strings("en", "pages")) == en
+
+
+def test_the_course_date_is_on_the_home_page_and_the_handbook() -> None:
+    project, _ = load_project(MINI / "course", MINI / "quizzes")
+    pages = {page.path: page.content for page in render_site(project).pages}
+    assert "**上课日期**：3月12日（周五）" in pages["index.md"]  # tests/fixtures/mini: date: 2021-03-12
+    assert "上课日期：3月12日（周五）" in pages["handbook.md"]

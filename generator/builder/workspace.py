@@ -63,7 +63,7 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path) -> Path:
     config = {
         "INHERIT": str(project_config.resolve()),
         "docs_dir": "docs",
-        "nav": site.nav_config() + _user_nav(user) + _trainer_nav(site, docs_src, user),
+        "nav": site.nav_config() + _without(_user_nav(user), left_out) + _trainer_nav(site, docs_src, user),
         "extra_css": site.extra_css + list(user.get("extra_css", [])),
         "extra_javascript": site.extra_javascript + list(user.get("extra_javascript", [])),
         "theme": _theme_config(site.theme, user, theme_out),
@@ -91,6 +91,20 @@ def _trainer_nav(site: Site, docs_src: Path, user: dict[str, Any]) -> list[str]:
         return []
     placed = set(_nav_pages(_user_nav(user)))
     return [page for page in trainer_only_pages(docs_src) if page not in placed]
+
+
+def _without(nav: list[Any], pages: set[str]) -> list[Any]:
+    """The trainer's own ``nav`` less the entries of ``pages`` (the trainee edition has no trainer-only page to link)."""
+    kept: list[Any] = []
+    for item in nav:
+        if isinstance(item, str) and item in pages:
+            continue
+        if isinstance(item, dict):
+            item = {k: _without(v, pages) if isinstance(v, list) else v for k, v in item.items() if not (isinstance(v, str) and v in pages)}
+            if not item:
+                continue
+        kept.append(item)
+    return kept
 
 
 def _nav_pages(nav: Any) -> list[str]:

@@ -182,3 +182,17 @@ def test_the_course_date_is_on_the_home_page_and_the_handbook() -> None:
     pages = {page.path: page.content for page in render_site(project).pages}
     assert "**上课日期**：3月12日（周五）" in pages["index.md"]  # tests/fixtures/mini: date: 2021-03-12
     assert "上课日期：3月12日（周五）" in pages["handbook.md"]
+
+
+def test_a_trainer_only_page_in_the_trainers_own_menu_is_left_out_of_the_trainee_menu(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "mini")
+    (project / "docs" / "hr.md").write_text("---\nedition: trainer\n---\n# 作业收集\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - 帮助: help.md\n  - HR: hr.md\n", encoding="utf-8")
+    result = CliRunner().invoke(main, _build_args(project, tmp_path / "site"))
+    assert result.exit_code == 0, result.output  # a strict build: no menu entry leads to a missing page
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="help/"' in home and 'href="hr/"' not in home
+    result = CliRunner().invoke(main, _build_args(project, tmp_path / "site-trainer", "--edition", "trainer"))
+    assert result.exit_code == 0, result.output
+    assert 'href="hr/"' in (tmp_path / "site-trainer" / "index.html").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
+from datetime import date
 from typing import Any
 
 import annotated_types
@@ -30,6 +31,7 @@ PLAIN: dict[Any, str] = {
     float: "数字",
     bool: "是/否",
     AwareDatetime: "日期时间，带时区，如 2026-03-12T13:30+08:00",
+    date: "日期，如 2026-03-12",
     AnyHttpUrl: "网址，以 http:// 或 https:// 开头",
 }
 

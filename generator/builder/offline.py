@@ -8,6 +8,8 @@ From ``file://`` the browser loads nothing by ``fetch``, so:
 - page addresses end in ``.html`` (``use_directory_urls: false``): a folder address would open a listing;
 - the search index is also written as a script, ``search/search_index.js``, which Material loads
   instead of the JSON when it sees ``file://``, and the search worker runs in an iframe (the shim);
+- the 404 page, which MkDocs writes with addresses from the server's root (``/assets/…``, a server shows it for
+  any missing address), gets addresses relative to its own folder, the site's, so it is styled like the others;
 - instant navigation is switched off: Material skips it under ``file://`` anyway, but with the feature on
   it also completes its ``document$`` stream before the page is ready, so no script that waits for the
   page (Material's own and every coursegen widget) would ever start.
@@ -16,6 +18,7 @@ What still does not work from ``file://`` is listed in :data:`LIMITS`.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -53,14 +56,24 @@ def prepare_offline(config_path: Path, user_config: Path) -> None:
     user_extra = user.get("extra")
     polyfills = user_extra.get("polyfills", []) if isinstance(user_extra, dict) else []
     local = [p for p in polyfills if isinstance(p, str) and "://" not in p and "iframe-worker" not in p]
-    config["extra"] = {"polyfills": [*local, SHIM]}
+    config["extra"] = {**(config.get("extra") or {}), "polyfills": [*local, SHIM]}
     text = header + "\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     config_path.write_text(text, encoding="utf-8")
 
 
 def finish_offline(site_dir: Path) -> None:
-    """Write the search index as a script: the one way a page opened from ``file://`` can read it."""
+    """Write the search index as a script: the one way a page opened from ``file://`` can read it; aim the
+    404 page's addresses at the site's folder."""
+    not_found = site_dir / "404.html"
+    if not_found.is_file():
+        page = not_found.read_text(encoding="utf-8")
+        page = _ROOTED.sub(r'\1="./', page).replace('"base": "/"', '"base": "."', 1)
+        not_found.write_text(page, encoding="utf-8")
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
         data = index.read_text(encoding="utf-8")
         (site_dir / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+_ROOTED = re.compile(r'\b(href|src)="/(?!/)')
+"""An address from the server's root (not ``//host``, which never occurs offline anyway)."""

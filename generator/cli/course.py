@@ -92,8 +92,31 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
         click.echo(str(warning), err=True)
     click.echo(summary(generated.project))
     click.echo(f"Site written to {target}/")
+    _report_trainer_pages(config, edition, target, offline)
     if offline:
         click.echo(f"Open {target / 'index.html'} in a browser. {OFFLINE_LIMITS}")
+
+
+def _report_trainer_pages(config: Path, edition: str, target: Path, offline: bool) -> None:
+    """Say where the hand-written trainer-only pages (``edition: trainer``, e.g. the HR guide) went."""
+    from ..builder.workspace import trainer_only_pages
+    from ..load.siteconfig import docs_dir
+
+    pages = trainer_only_pages(docs_dir(config))
+    if not pages:
+        return
+    if edition == "trainer":
+        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{_page_address(p, offline)}" for p in pages))
+    else:
+        click.echo(f"Trainer-only pages left out of this site: {', '.join(pages)} (build with --edition trainer to get them)")
+
+
+def _page_address(page: str, offline: bool) -> str:
+    """Where MkDocs writes a page: ``hr-guide.md`` → ``hr-guide/`` (``hr-guide.html`` offline)."""
+    stem = page[: -len(".md")]
+    if offline:
+        return stem + ".html"
+    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
 def _progress(step: str) -> None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from ..model.project import Project
+from .numbering import mixed_numbering
 from .problems import CourseError, Problem, display_path
 from .standins import OPEN, stand_ins
 from .validate import validate
@@ -65,6 +66,7 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     if not any(p.severity == "error" for p in loader.problems):  # an error elsewhere would make these guesses
         loader.check_unused_banks(project)
         loader.check_duration(project, course_doc)
+        loader.problems += mixed_numbering(project.lectures, loader.docs)
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors:
         raise CourseError(loader.problems)

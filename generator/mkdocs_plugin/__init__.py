@@ -7,6 +7,7 @@ This is the only module that imports MkDocs' plugin API.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -17,6 +18,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..builder import hooks
 from ..builder.workspace import MARKER
 from ..errors import UserError
 from ..load import load_project
@@ -56,7 +58,14 @@ class CoursegenPlugin(BasePlugin[CoursegenConfig]):
         # Prepend, so the author's own CSS/JS in mkdocs.yml can override the generator's.
         config.extra_css[:0] = self.site.extra_css
         config.extra_javascript[:0] = self.site.extra_javascript
-        return config
+        # What the generated workspace's mkdocs.yml would add (coursegen.builder.workspace): the theme overrides
+        # after the trainer's own custom_dir, their texts, the CJK line joining.
+        theme_dir = str(resources.files("coursegen") / "theme")
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        config.extra.setdefault("coursegen", self.site.theme.texts)
+        if not self.site.theme.credit:
+            config.extra.setdefault("generator", False)
+        return hooks.on_config(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:

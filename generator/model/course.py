@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import AnyHttpUrl, Field, model_validator
@@ -159,8 +160,14 @@ class Course(StrictModel):
     subtitle: Text | None = Field(default=None, description="副标题，显示在标题下面。")
     language: Literal["zh", "en"] = Field(
         default="zh", description="网站以及测验、表单上按钮和提示的语言：`zh` 中文，`en` 英文。"
+        "`zh` 的网站页脚不显示 Material 的英文致谢（Made with Material for MkDocs），"
+        "要显示就在 mkdocs.yml 里写 `extra: {generator: true}`。"
     )
     year: int | None = Field(default=None, ge=1990, le=2100, description="课程年份，例如 2026。")
+    date: dt.date | None = Field(
+        default=None,
+        description="上课日期（多天的课程写第一天），例如 2026-03-12；课程首页和学员手册上显示为 3月12日（周四）。",
+    )
     background: Markdown = Field(description="课程背景：为什么开设这门课程。")
     benefits: list[Text] = Field(min_length=1, description="课程收益：学员学完能得到什么，每条一项。")
     audience: list[Text] = Field(min_length=1, description="课程对象：这门课程面向谁，每条一项。")

@@ -16,6 +16,7 @@ from .learner import learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, home_page, lecture_label, lecture_pages
 from .quiz import quiz_assets, quiz_pages
 from .site import Edition, NavEntry, Page, Site
+from .theme import site_theme
 
 __all__ = ["Edition", "Page", "Site", "render_site"]
 
@@ -41,6 +42,8 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
         nav=navigation(ctx, pages),
         extra_css=[a.path for a in assets if a.every_page and a.path.endswith(".css")],
         extra_javascript=[a.path for a in assets if a.every_page and a.path.endswith(".js")],
+        edition=edition,
+        theme=site_theme(ctx),
     )
 
 

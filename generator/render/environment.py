@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any, Mapping
 
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from ..model.project import Project
 from ..templating import new_environment
 from ..site_paths import item_page
+from .cjk import CJKLineBreaks
 from .sanitize import LINK_DESTINATION, clean_html, clean_markdown
 from .site import Edition
 from .strings import Part, strings
@@ -39,7 +41,22 @@ def environment() -> Environment:
     env.filters["yaml_str"] = lambda text: Markup(json.dumps(str(text), ensure_ascii=False))
     env.filters["links_from"] = _links_from
     env.filters["page_title"] = lambda text: Markup(json.dumps(page_title(str(text)), ensure_ascii=False))
+    env.filters["people_date"] = _people_date
     return env
+
+
+@pass_context
+def _people_date(context: Context, value: date) -> str:
+    return people_date(value, context["ctx"].t)
+
+
+def people_date(value: date, t: Mapping[str, str]) -> str:
+    """A date as people say it, with its weekday: "3月12日（周四）" (``t``: the course language's page labels).
+
+    Every date a trainee reads goes through here, so none is left as 2026-03-12, which names no weekday.
+    """
+    weekday = t["weekdays"].split()[value.weekday()]
+    return t["date_format"].format(year=value.year, month=value.month, day=value.day, weekday=weekday)
 
 
 @pass_context
@@ -156,7 +173,7 @@ def json_attribute(value: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("'", "\\u0027")
 
 
-_MD = md.Markdown(extensions=["attr_list", "sane_lists"])
+_MD = md.Markdown(extensions=["attr_list", "sane_lists", CJKLineBreaks()])
 
 
 def markdown_to_html(text: str | None) -> str:

@@ -69,7 +69,7 @@ def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     path = paths.item_page("quiz", final.id)
     banks = _drawn_banks(ctx, final)
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
-    content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws)
+    content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws, key_banks=banks)
     return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
 
 
@@ -83,11 +83,15 @@ def _drawn_banks(ctx: RenderContext, final: FinalAssessment) -> list[QuizBank]:
 
 
 def _render(ctx: RenderContext, path: str, quiz_id: str, title: str, intro: str | None, payload: dict[str, Any], *,
-            draws: list[tuple[str, str, int]] | None = None, bank: QuizBank | None = None) -> str:
-    """A quiz page; ``draws`` lists a final assessment's banks, ``bank`` gives the trainer edition its answer key."""
+            draws: list[tuple[str, str, int]] | None = None, bank: QuizBank | None = None,
+            key_banks: list[QuizBank] | None = None) -> str:
+    """A quiz page; ``draws`` lists a final assessment's banks. The trainer edition's answer key covers
+    ``key_banks`` (default: ``bank``), with no duplicates when a final assessment draws twice from one bank."""
+    keyed = key_banks if key_banks is not None else [bank] if bank else []
     return ctx.render(
         "quiz.md.j2", path, qt=ctx.strings("quiz"), quiz_id=quiz_id, title=title, intro=intro,
         data_script=data_script_name(quiz_id), payload=payload, draws=draws or [], bank=bank,
+        key_banks=list({b.id: b for b in keyed}.values()),
     )
 
 

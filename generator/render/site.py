@@ -31,6 +31,18 @@ class Asset:
     """A script or stylesheet every page loads; ``False`` for one a single page fetches when it needs it."""
 
 
+@dataclass(frozen=True)
+class Theme:
+    """What the generated mkdocs.yml tells Material and coursegen's overrides, besides pages and assets."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    """``extra.coursegen``: the overrides' texts; ``badge`` only in the trainer edition."""
+    credit: bool = True
+    """Whether the footer shows Material's credit when mkdocs.yml leaves ``extra.generator`` unset."""
+    primary: str | None = None
+    """The palette's primary colour instead of the course's own (the trainer edition's), or ``None``."""
+
+
 NavEntry = tuple[str, "str | list[NavEntry]"]
 """(title, page path) or (title, children): MkDocs' ``nav`` shape."""
 
@@ -44,6 +56,9 @@ class Site:
     nav: list[NavEntry] = field(default_factory=list)
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)
+    edition: Edition = "trainee"
+    theme: Theme = field(default_factory=Theme)
+    """Texts and settings for Material and coursegen's overrides of it."""
 
     def nav_config(self) -> list[dict[str, object]]:
         """The navigation as MkDocs' ``nav`` setting expects it."""

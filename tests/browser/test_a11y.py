@@ -70,9 +70,10 @@ def test_the_dashboard_menu_marks_and_undo_bar_have_no_serious_violation(browser
     page = context.new_page()
     page.goto(f"{site_url}/lectures/service-front/")
     page.locator("[data-cg-done]").click()
+    page.locator(".cg-navmark[data-state=done]").first.wait_for(state="attached")
+    assert violations(page, axe) == []
     page.goto(f"{site_url}/")
     page.locator('[data-cg-status="lecture:service-front"]', has_text="已完成").wait_for()
-    page.locator(".cg-navmark[data-state=done]").first.wait_for(state="attached")
     assert violations(page, axe) == []
     page.goto(f"{site_url}/progress/")
     page.once("dialog", lambda dialog: dialog.accept())

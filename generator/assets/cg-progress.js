@@ -13,6 +13,7 @@
   var cg = window.coursegen;
   if (!cg) return;
   var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
+  var ACTIVITY = /^(case|discussion|drill)$/;  /* the kinds whose visits this script records */
 
   function items(kind) { return cg.course().items.filter(function (i) { return !kind || i.kind === kind; }); }
 
@@ -61,12 +62,12 @@
 
   function summary() {
     var all = items(), done = all.filter(function (i) { return complete(status(i)); }).length;
+    var activities = all.filter(function (i) { return ACTIVITY.test(i.kind); });
     function count(kind, state) { return items(kind).filter(function (i) { return status(i) === state; }).length; }
     return {
       lecturesVisited: items("lecture").filter(function (i) { return lecture(i.id).visited; }).length,
       lecturesDone: count("lecture", "done"), lectures: items("lecture").length,
-      activitiesDone: items().filter(function (i) { return /^(case|discussion|drill)$/.test(i.kind) && status(i) === "done"; }).length,
-      activities: items().filter(function (i) { return /^(case|discussion|drill)$/.test(i.kind); }).length,
+      activitiesDone: activities.filter(function (i) { return status(i) === "done"; }).length, activities: activities.length,
       quizzesPassed: count("quiz", "passed"), quizzes: items("quiz").length,
       homeworkExported: count("homework", "done"), homework: items("homework").length,
       percent: all.length ? Math.floor((done / all.length) * 100) : 0
@@ -130,7 +131,7 @@
     if (!item) return;
     var now = new Date().toISOString();
     store.set(keys.PLACE, { kind: item.kind, id: item.id, at: now });
-    if (/^(case|discussion|drill)$/.test(item.kind) && !store.get(keys.visit(item.kind, item.id), {}).visited) {
+    if (ACTIVITY.test(item.kind) && !store.get(keys.visit(item.kind, item.id), {}).visited) {
       store.set(keys.visit(item.kind, item.id), { visited: now });
     }
   }

@@ -1,9 +1,10 @@
 """The trainee's own pages: progress (学习进度), review of mistakes (错题本) and the printable handbook.
 
-Progress and mistakes live only in the trainee's browser (localStorage). The two pages are static
-frames — one row per lecture, quiz and form, with links MkDocs resolves for any URL scheme — that
-``cg-progress.js`` fills in. What counts towards completion is listed once, in :func:`tracked`, and
-shipped to every page as the small cached script ``cg-course.js`` for the indicator in the navigation.
+Progress and mistakes live only in the trainee's browser (localStorage). The progress page and the home
+page's dashboard are static frames — one row per lecture, case, discussion, drill, quiz and form, with links
+MkDocs resolves for any URL scheme — that ``cg-progress.js`` fills in. What counts towards completion is listed
+once, in course order, in :func:`tracked`, and shipped to every page as the small cached script ``cg-course.js``
+for the dashboard, the menu's marks and the indicator in the navigation.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Checklist:
     """Everything, in course order: each lecture, then the activities it places."""
 
     def of(self, *kinds: str) -> list[Tracked]:
+        """The items of these kinds, in course order."""
         return [t for t in self.ordered if t.kind in kinds]
 
     @property
@@ -88,14 +90,16 @@ def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
                         ("homework", project.homework), ("quiz", project.quizzes)):
         placed = {i for k, i in order if k == kind}
         order += [(kind, i) for i in _in_outline_order(ctx, kind, list(items)) if i not in placed]
-    items = [_item(ctx, kind, item_id) for kind, item_id in order]
+    numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
+    items = [_item(ctx, kind, item_id, numbers) for kind, item_id in order]
     return Checklist([item for item in items if item.path in titles])
 
 
-def _item(ctx: RenderContext, kind: str, item_id: str) -> Tracked:
+def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) -> Tracked:
+    """One item as the dashboard lists it; ``numbers`` gives each lecture's place in the course."""
     project, t, path = ctx.project, ctx.t, paths.item_page(kind, item_id)
     if kind == "lecture":
-        index = next(i for i, l in enumerate(project.lectures) if l.id == item_id)
+        index = numbers[item_id]
         lecture = project.lectures[index]
         return Tracked(kind, item_id, lecture_heading(ctx, index, lecture), path, t["minutes"].format(n=lecture.duration_minutes))
     if kind == "quiz":
@@ -128,6 +132,7 @@ def home_page(ctx: RenderContext, pages: list[Page]) -> Page:
 
 
 def _kind_label(ctx: RenderContext, item: Tracked) -> str:
+    """What an item is, as its own page's label says (讲次, 案例分析, 课程评估 …)."""
     if item.kind == "homework" and ctx.project.homework[item.id].kind == "survey":
         return ctx.t["survey"]
     return ctx.t[item.kind] if item.kind != "lecture" else ctx.t["lecture_kind"]

@@ -275,7 +275,9 @@ def test_a_file_of_another_course_or_version_is_refused_with_a_reason(
     data["records"]["lecture:basics"]["done"] = "2026-03-12T10:00:00.000Z"
     (tmp_path / "other.json").write_text(json.dumps({**data, **change}), encoding="utf-8")
     import_file(page, tmp_path / "other.json")
-    assert page.locator("[data-cg-progress-status]").inner_text() == reason
+    said = page.locator("[data-cg-progress-status]", has_text="无法导入")
+    said.wait_for()  # the file is read asynchronously
+    assert said.inner_text() == reason
     assert cell(page, "lecture-done", "basics") == "—", "nothing of it was taken"
 
 

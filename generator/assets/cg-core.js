@@ -35,6 +35,48 @@
     }
   };
 
+  /* The storage-key layout, defined here once: every entry lives under coursegen:<courseId>: (store above).
+       quiz:<quizId>          a quiz's state (shape in cg-quiz.js's header); it counts only while its hash is
+                              this build's (quizResult below): an edited quiz starts afresh everywhere
+       review:<n>             scratch state of the review page's one-question quizzes, cleared on each visit:
+                              a namespace of its own, as any bank id (review-x is valid) may follow quiz:
+       lecture:<lectureId>    {visited, done: ISO times or null}                         (cg-progress.js)
+       visit:<kind>:<id>      {visited: ISO time}: a case, discussion or drill opened    (cg-progress.js)
+       case:<caseId>          a case's written or chosen answers                          (cg-case.js)
+       checklist:<kind>:<id>  the ticks of a discussion's or drill's observer checklist  (cg-case.js)
+       form:<formId>          a homework draft; identity: the trainee, shared by forms    (cg-form.js)
+       homework:<formId>      the draft's last export                                     (cg-progress.js)
+       mistakes               the review of mistakes (错题本)                               (cg-progress.js)
+       place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js) */
+  var keys = {
+    quiz: function (id) { return "quiz:" + id; },
+    scratch: function (n) { return "review:" + n; },
+    lecture: function (id) { return "lecture:" + id; },
+    visit: function (kind, id) { return "visit:" + kind + ":" + id; },
+    caseAnswers: function (id) { return "case:" + id; },
+    checklist: function (kind, id) { return "checklist:" + kind + ":" + id; },
+    form: function (id) { return "form:" + id; },
+    homework: function (id) { return "homework:" + id; },
+    SCRATCH: "review:",
+    MISTAKES: "mistakes",
+    PLACE: "place"
+  };
+
+  /* What the course consists of, in course order, with each quiz's content hash (cg-course.js, written by
+     the generator); read when needed, as it may load after this script. */
+  function course() {
+    var c = window.coursegenCourse;
+    return c && Array.isArray(c.items) ? c : { version: "", items: [] };
+  }
+
+  /* A quiz's stored state, or null when there is none or it belongs to another version of the quiz: the one
+     way to read a quiz's result outside cg-quiz.js (the progress page, the dashboard, a homework's scores). */
+  function quizResult(id) {
+    var item = course().items.filter(function (i) { return i.kind === "quiz" && i.id === id; })[0];
+    var state = item ? store.get(keys.quiz(id), null) : null;
+    return state && state.hash === item.hash ? state : null;
+  }
+
   /* The text of key ("<widget>.<name>"), {placeholders} filled from values; the key itself if unknown. */
   function t(key, values) {
     var text = config.strings && config.strings[key] !== undefined ? config.strings[key] : key;
@@ -63,6 +105,11 @@
      holds after instant navigation, from file:// and inside an LMS frame alike. */
   var scriptFolder = document.currentScript ? document.currentScript.src.replace(/[^/]*$/, "") : "";
   var loaded = {};
+
+  /* The site's root address, from this script's folder (assets/coursegen/, paths.ASSETS in the generator):
+     unlike Material's __config, whose relative base belongs to the page first loaded, it still holds after
+     instant navigation has moved to another folder. */
+  function root() { return new URL(scriptFolder ? "../../" : "./", scriptFolder || location.href); }
 
   /* Load a sibling script once (e.g. a data file only one page needs), then call done(ok). */
   function script(name, done) {
@@ -104,5 +151,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load };
+  window.coursegen = { config: config, store: store, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load };
 })();

@@ -16,6 +16,11 @@
       pad(d.getMinutes()) + ":" + pad(d.getSeconds()) + (off < 0 ? "-" : "+") + pad(Math.floor(abs / 60)) + ":" + pad(abs % 60);
   }
 
+  /* "12月3日 08:21": when a draft was last saved, read from its updated_at (isoLocal), so the day shows too. */
+  function savedWhen(iso) {
+    return cg.t("form.when", { month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)), time: iso.slice(11, 16) });
+  }
+
   /* Keys sorted at every level, no spaces: the same bytes Python's checksum() hashes. */
   function canonical(value) {
     if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
@@ -156,7 +161,7 @@
         field.columns.forEach(function (c) {
           var cell = cg.el("textarea", { rows: "3", "data-column": c.id, "aria-label": cg.t("form.cell", { row: r + 1, column: c.label }) });
           cell.value = typeof row[c.id] === "string" ? row[c.id] : "";
-          tr.appendChild(cg.el("td", {}, [cell]));
+          tr.appendChild(cg.el("td", { "data-label": c.label }, [cell]));  /* a phone shows the label in each card */
           mirror(cell);
         });
         var remove = cg.el("button", { type: "button", "class": "cg-table__remove", "data-row": String(r), text: cg.t("form.removeRow"),
@@ -322,7 +327,7 @@
     form.querySelectorAll('input[type="text"], textarea').forEach(mirror);
     spec.fields.forEach(function (f) { if (f.type === "textarea") count(f); });
     showIdentity(false);
-    if (state.updated_at) showSaved(true, state.updated_at.slice(11, 16));
+    if (state.updated_at) showSaved(true, savedWhen(state.updated_at));
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {

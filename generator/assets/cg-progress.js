@@ -1,39 +1,33 @@
-/* coursegen learner pages: lecture visits and "mark as done", the progress indicator in the navigation,
-   the progress page (学习进度), the review of mistakes (错题本) and the handbook's print button.
+/* coursegen learner pages: where the trainee stands in the course and where to go on. Lecture visits and
+   "mark as done", cases, discussions and drills opened, the dashboard on the home page (继续学习 and every
+   item's status), the same marks in the menu, the progress indicator, the progress page (学习进度), the
+   review of mistakes (错题本) and the handbook's print button.
 
-   Everything lives in this browser's localStorage, through coursegen.store (keys under
-   coursegen:<courseId>:):
-     lecture:<lectureId>  {visited: ISO time of the first visit, done: ISO time or null}
-     mistakes             {v: 1, items: {"<bankId>/<questionId>": {quiz, hash, at}}, seen: {quizId: attempts}}
-                          the questions last answered wrongly; "seen" records which check of each quiz
-                          has been read, so a question retried right here never comes back from an old check
-     homework:<formId>    {exportedAt: ISO time, updated_at and revision: the draft's when it was exported}
-                          written on cg-form.js's "coursegen:submit" event
-     quiz:review-<n>      scratch state of the one-question quizzes on the review page, cleared on each visit
-   It reads (never writes) the quiz states (coursegen.quiz.state) and the drafts of cg-form.js (form:<formId>).
-   What counts towards completion comes from cg-course.js (window.coursegenCourse). */
+   Everything lives in this browser's localStorage, under the keys cg-core.js lays out (coursegen.keys). This
+   script writes lecture:, visit:, homework:, mistakes and place, and reads the quiz states (through
+   coursegen.quizResult / coursegen.quiz.state: only this build's version counts), the drafts of cg-form.js
+   and the answers and ticks of cg-case.js. What the course consists of, in course order, comes from
+   cg-course.js (coursegen.course()). Export, import and reset are cg-backup.js's, through coursegen.progress. */
 (function () {
   "use strict";
   var cg = window.coursegen;
   if (!cg) return;
-  var el = cg.el, t = cg.t, store = cg.store;
-  /* Read when needed: cg-course.js may load after this script. */
-  function course() { return window.coursegenCourse || { lectures: [], quizzes: [], homework: [] }; }
+  var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
+  var ACTIVITY = /^(case|discussion|drill)$/;  /* the kinds whose visits this script records */
 
+  function items(kind) { return cg.course().items.filter(function (i) { return !kind || i.kind === kind; }); }
+
+  function find(kind, id) { return items(kind).filter(function (i) { return i.id === id; })[0] || null; }
 
   /* ---- reading the state ---- */
 
-  function lecture(id) { return store.get("lecture:" + id, {}); }
+  function lecture(id) { return store.get(keys.lecture(id), {}); }
 
-  function quizState(q) {
-    if (cg.quiz) return cg.quiz.state(q.id, q.hash);
-    var s = store.get("quiz:" + q.id, null);
-    return s && s.hash === q.hash ? s : null;
-  }
+  function quizState(q) { return cg.quiz ? cg.quiz.state(q.id, q.hash) : cg.quizResult(q.id); }
 
   /* "none", "draft", "exported" or "changed" (edited since its export); a form counts as done once exported. */
   function homework(id) {
-    var draft = store.get("form:" + id, null), sent = store.get("homework:" + id, null);
+    var draft = store.get(keys.form(id), null), sent = store.get(keys.homework(id), null);
     if (sent && sent.exportedAt) {
       return draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision) ? "changed" : "exported";
     }
@@ -42,35 +36,52 @@
 
   function isExported(state) { return state === "exported" || state === "changed"; }
 
+  function written(answers) {
+    return Object.keys(answers || {}).some(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
+  }
+
+  /* One item's status: "notStarted", "inProgress", "done" or "passed" (a quiz). A case is done once answered
+     (its debrief opens then); a discussion or drill once opened and its observer checklist, if any, ticked
+     through: the part of a classroom activity a trainee can do alone. */
+  function status(item) {
+    var kind = item.kind, id = item.id;
+    if (kind === "lecture") { var l = lecture(id); return l.done ? "done" : l.visited ? "inProgress" : "notStarted"; }
+    if (kind === "quiz") {
+      var s = quizState(item), begun = s && (s.attempts > 0 || Object.keys(s.answers || {}).length > 0);
+      return !begun ? "notStarted" : s.passed ? "passed" : "inProgress";
+    }
+    if (kind === "homework") { var h = homework(id); return isExported(h) ? "done" : h === "draft" ? "inProgress" : "notStarted"; }
+    var opened = !!store.get(keys.visit(kind, id), {}).visited;
+    if (kind === "case") return written(store.get(keys.caseAnswers(id), {}).answers) ? "done" : opened ? "inProgress" : "notStarted";
+    var ticks = store.get(keys.checklist(kind, id), {}).checked, n = Array.isArray(ticks) ? ticks.length : 0;
+    if (opened && n >= (item.checks || 0)) return "done";
+    return opened || n ? "inProgress" : "notStarted";
+  }
+
+  function complete(state) { return state === "done" || state === "passed"; }
+
   function summary() {
-    var lectures = course().lectures.map(function (id) { return lecture(id); });
-    var quizzes = course().quizzes.map(quizState);
-    var forms = course().homework.map(homework);
-    var done = lectures.filter(function (l) { return l.done; }).length
-      + quizzes.filter(function (s) { return s && s.passed; }).length
-      + forms.filter(isExported).length;
-    var total = lectures.length + quizzes.length + forms.length;
+    var all = items(), done = all.filter(function (i) { return complete(status(i)); }).length;
+    var activities = all.filter(function (i) { return ACTIVITY.test(i.kind); });
+    function count(kind, state) { return items(kind).filter(function (i) { return status(i) === state; }).length; }
     return {
-      lecturesVisited: lectures.filter(function (l) { return l.visited; }).length,
-      lecturesDone: lectures.filter(function (l) { return l.done; }).length, lectures: lectures.length,
-      quizzesPassed: quizzes.filter(function (s) { return s && s.passed; }).length, quizzes: quizzes.length,
-      homeworkExported: forms.filter(isExported).length, homework: forms.length,
-      percent: total ? Math.floor((done / total) * 100) : 0
+      lecturesVisited: items("lecture").filter(function (i) { return lecture(i.id).visited; }).length,
+      lecturesDone: count("lecture", "done"), lectures: items("lecture").length,
+      activitiesDone: activities.filter(function (i) { return status(i) === "done"; }).length, activities: activities.length,
+      quizzesPassed: count("quiz", "passed"), quizzes: items("quiz").length,
+      homeworkExported: count("homework", "done"), homework: items("homework").length,
+      percent: all.length ? Math.floor((done / all.length) * 100) : 0
     };
   }
 
   /* ---- the review of mistakes: kept up to date from every check of every quiz ---- */
 
   function mistakes() {
-    var m = store.get("mistakes", null);
+    var m = store.get(keys.MISTAKES, null);
     return m && m.v === 1 && m.items && m.seen ? m : { v: 1, items: {}, seen: {} };
   }
 
-  function quizInfo(id) {
-    return course().quizzes.filter(function (q) { return q.id === id; })[0] || null;
-  }
-
-  function bankHash(bankId) { var q = quizInfo(bankId); return q ? q.hash : null; }
+  function bankHash(bankId) { var q = find("quiz", bankId); return q ? q.hash : null; }
 
   /* Whether the trainee gave any answer (a question skipped in a check is not a mistake to review). */
   function answered(a) {
@@ -94,12 +105,35 @@
 
   function syncMistakes() {
     var m = mistakes(), changed = false;
-    course().quizzes.forEach(function (q) {
+    items("quiz").forEach(function (q) {
       var s = quizState(q);
       if (s && s.checked && m.seen[q.id] !== s.attempts) changed = absorb(m, q) || changed;
     });
-    if (changed) store.set("mistakes", m);
+    if (changed) store.set(keys.MISTAKES, m);
     return m;
+  }
+
+  /* ---- where the trainee is: the page's item, its visit, the last place ---- */
+
+  /* The addresses a page may have: with directory URLs (MkDocs' default), without, or from file://. */
+  function addresses(root, page) {
+    var base = root.href + page.replace(/(^|\/)index$/, "$1");
+    return page === "index" || /\/index$/.test(page) ? [base, base + "index.html"] : [base + "/", base + "/index.html", base + ".html"];
+  }
+
+  function itemAt(root, href) {
+    var address = href.split("#")[0].split("?")[0];
+    return items().filter(function (i) { return addresses(root, i.page).indexOf(address) >= 0; })[0] || null;
+  }
+
+  function recordVisit(doc) {
+    var item = itemAt(cg.root(), location.href);
+    if (!item) return;
+    var now = new Date().toISOString();
+    store.set(keys.PLACE, { kind: item.kind, id: item.id, at: now });
+    if (ACTIVITY.test(item.kind) && !store.get(keys.visit(item.kind, item.id), {}).visited) {
+      store.set(keys.visit(item.kind, item.id), { visited: now });
+    }
   }
 
   /* ---- lecture pages: a visit is recorded, "mark as done" toggles ---- */
@@ -109,7 +143,7 @@
     if (!button) return;
     var id = button.getAttribute("data-cg-done"), now = new Date().toISOString();
     var state = lecture(id);
-    if (!state.visited) { state.visited = now; store.set("lecture:" + id, state); }
+    if (!state.visited) { state.visited = now; store.set(keys.lecture(id), state); }
     function show() {
       var done = !!lecture(id).done;
       button.textContent = t(done ? "progress.isDone" : "progress.markDone");
@@ -123,23 +157,16 @@
     button.addEventListener("click", function () {
       var s = lecture(id);
       s.done = s.done ? null : new Date().toISOString();
-      store.set("lecture:" + id, s);
+      store.set(keys.lecture(id), s);
       show();
       refresh(document);
     });
   }
 
-  /* ---- the indicator beside the progress page's entry in the navigation ---- */
+  /* ---- the menu: the progress indicator beside 学习进度, a status mark beside every item ---- */
 
-  function siteRoot(doc) {
-    var node = doc.getElementById("__config");
-    try { return new URL((node ? JSON.parse(node.textContent).base : ".") + "/", location.href); }
-    catch (e) { return new URL("./", location.href); }
-  }
-
-  function navIndicator(doc, percent) {
-    var root = siteRoot(doc).href;
-    var targets = [root + "progress/", root + "progress/index.html", root + "progress.html"];
+  function navIndicator(doc, root, percent) {
+    var targets = addresses(root, "progress");
     [].forEach.call(doc.querySelectorAll(".md-nav--primary a.md-nav__link"), function (a) {
       if (targets.indexOf(a.href.split("#")[0]) < 0) return;
       var meter = a.querySelector(".cg-navmeter");
@@ -155,6 +182,43 @@
     });
   }
 
+  /* ✓ for a done lecture or activity and a passed quiz, ◐ for one begun; the status is also spoken. A closed
+     menu group (navigation.prune) is a link to its first page, and gets no mark of that page's. */
+  function navMarks(doc, root) {
+    [].forEach.call(doc.querySelectorAll(".md-nav--primary a.md-nav__link[href]"), function (a) {
+      var item = itemAt(root, a.href), mark = a.querySelector(".cg-navmark");
+      if (!item || a.parentElement.classList.contains("md-nav__item--nested")) return;
+      var state = status(item);
+      if (!mark) { mark = el("span", { class: "cg-navmark" }); a.appendChild(mark); }
+      mark.setAttribute("data-state", state);
+      mark.textContent = "";
+      if (state === "notStarted") return;
+      mark.appendChild(el("span", { "aria-hidden": "true", text: complete(state) ? "✓" : "◐" }));
+      mark.appendChild(el("span", { class: "cg-visually-hidden", text: t("progress.status." + state) }));
+    });
+  }
+
+  /* ---- the home page: 继续学习 and every item's status ---- */
+
+  function dashboard(doc, root, sum) {
+    var board = doc.querySelector("[data-cg-dashboard]");
+    if (!board) return;
+    board.querySelector("[data-cg-overall]").textContent = sum.percent + "%";
+    board.querySelector(".cg-meter__fill").style.width = sum.percent + "%";
+    [].forEach.call(board.querySelectorAll("[data-cg-status]"), function (cell) {
+      var parts = cell.getAttribute("data-cg-status").split(":"), item = find(parts[0], parts[1]);
+      var state = item ? status(item) : "notStarted";
+      cell.textContent = t("progress.status." + state);
+      cell.setAttribute("data-state", state);
+    });
+    var place = store.get(keys.PLACE, null), item = place && find(place.kind, place.id);
+    var go = doc.querySelector("[data-cg-continue]");
+    if (go && item) {
+      go.href = addresses(root, item.page)[location.protocol === "file:" ? 1 : 0];
+      go.textContent = t("progress.continue", { title: item.title });
+    }
+  }
+
   /* ---- the progress page ---- */
 
   function progressPage(doc, sum) {
@@ -165,51 +229,21 @@
     [].forEach.call(page.querySelectorAll("[data-cg-cell]"), function (cell) {
       cell.textContent = cellText(cell.getAttribute("data-cg-cell"), cell.getAttribute("data-cg-id"));
     });
-    if (page.hasAttribute("data-ready")) return;
     page.setAttribute("data-ready", "");
-    page.addEventListener("click", function (event) {
-      var action = event.target.closest("[data-cg-action]");
-      if (!action) return;
-      if (action.getAttribute("data-cg-action") === "export") exportProgress();
-      else if (window.confirm(t("progress.confirm"))) resetProgress();
-    });
   }
 
   function cellText(kind, id) {
     if (kind === "lecture-visited") return t(lecture(id).visited ? "progress.yes" : "progress.no");
     if (kind === "lecture-done") return t(lecture(id).done ? "progress.yes" : "progress.no");
-    if (kind === "homework-state") {
-      return t("progress.homework." + homework(id));
+    if (kind === "homework-state") return t("progress.homework." + homework(id));
+    if (kind === "activity-state") {
+      var parts = id.split(":"), item = find(parts[0], parts[1]);
+      return t("progress.status." + (item ? status(item) : "notStarted"));
     }
-    var q = quizInfo(id), s = q && quizState(q), tried = s && s.attempts > 0;
+    var q = find("quiz", id), s = q && quizState(q), tried = s && s.attempts > 0;
     if (kind === "quiz-best") return tried ? t("progress.score", { n: s.best }) : t("progress.no");
     if (kind === "quiz-attempts") return tried ? String(s.attempts) : "0";
     return t(!tried ? "progress.notTried" : s.passed ? "progress.passed" : "progress.failed");
-  }
-
-  function records() {
-    var out = {};
-    store.keys("").forEach(function (key) { out[key] = store.get(key, null); });
-    return out;
-  }
-
-  function exportProgress() {
-    var data = {
-      format: "coursegen-progress", formatVersion: 1, courseId: cg.config.courseId,
-      exportedAt: new Date().toISOString(), summary: summary(), records: records()
-    };
-    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    var a = el("a", { href: URL.createObjectURL(blob), download: "progress-" + cg.config.courseId + ".json" });
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  }
-
-  function resetProgress() {
-    store.keys("").forEach(function (key) { store.remove(key); });
-    refresh(document);
-    var status = document.querySelector("[data-cg-progress-status]");
-    if (status) status.textContent = t("progress.cleared");
   }
 
   /* ---- the review page: each mistake becomes a one-question quiz for cg-quiz.js to mount ---- */
@@ -226,7 +260,7 @@
 
   function showMistakes(page, payloads, m) {
     var n = 0;
-    store.keys("quiz:review-").forEach(function (key) { store.remove(key); });
+    store.keys(keys.SCRATCH).forEach(function (key) { store.remove(key); });
     Object.keys(m.items).forEach(function (key) {
       var parts = key.split("/"), bank = payloads[parts[0]], item = m.items[key];
       var block = page.querySelector('[data-cg-bank="' + parts[0] + '"]');
@@ -242,8 +276,9 @@
     cg.quiz.mount(page);
   }
 
+  /* The widget's state is scratch (keys.scratch), never a quiz's: its id only names it on this page. */
   function reviewItem(bank, q, n) {
-    var payload = { id: "review-" + n, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
+    var payload = { id: "review-" + n, scratch: true, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
     var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id, "data-cg": JSON.stringify(payload) });
     var box = el("div", { class: "cg-review__item" }, [widget]);
     var why = cg.quiz.decode(q.k, bank.hash).x;
@@ -252,46 +287,57 @@
   }
 
   /* A check on the review page settles its question: right leaves the review (on the next visit), wrong stays. */
-  function reviewChecked(quizId) {
-    var widget = document.querySelector('.cg-review__quiz[data-quiz="' + quizId + '"]');
-    var s = widget && cg.quiz ? cg.quiz.state(quizId) : null;
-    if (!s) return;
+  function reviewChecked(widget) {
+    var s = store.get(keys.scratch(widget.getAttribute("data-quiz")), null);
+    if (!s || !s.results) return;
     var key = widget.getAttribute("data-review"), qid = key.split("/")[1], m = mistakes();
     if (s.results[qid] && s.results[qid].correct) delete m.items[key];
-    store.set("mistakes", m);
+    store.set(keys.MISTAKES, m);
   }
 
   /* ---- wiring ---- */
 
   function refresh(doc) {
-    var sum = summary();
-    navIndicator(doc, sum.percent);
+    var sum = summary(), root = cg.root();
+    navIndicator(doc, root, sum.percent);
+    navMarks(doc, root);
+    dashboard(doc, root, sum);
     progressPage(doc, sum);
   }
 
+  cg.progress = { summary: summary, refresh: function () { refresh(document); } };
+
   document.addEventListener("coursegen:quiz-scored", function (event) {
-    var id = event.detail && event.detail.quizId, q = quizInfo(id);
-    if (q) {
+    var id = event.detail && event.detail.quizId;
+    var review = id && document.querySelector('.cg-review__quiz[data-quiz="' + id + '"]'), q = find("quiz", id);
+    if (review) reviewChecked(review);
+    else if (q) {
       var m = mistakes();
-      if (absorb(m, q)) store.set("mistakes", m);
-    } else if (id) reviewChecked(id);
+      if (absorb(m, q)) store.set(keys.MISTAKES, m);
+    }
     refresh(document);
   });
 
   document.addEventListener("coursegen:submit", function (event) {
     var data = event.detail || {};
     if (!data.homework_id) return;
-    var draft = store.get("form:" + data.homework_id, null);
-    store.set("homework:" + data.homework_id, {
+    var draft = store.get(keys.form(data.homework_id), null);
+    store.set(keys.homework(data.homework_id), {
       exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision
     });
     refresh(document);
+  });
+
+  /* A case answered or a checklist ticked on this page changes its status in the menu at once. */
+  document.addEventListener("change", function (event) {
+    if (event.target.closest && event.target.closest(".cg-case, .cg-checklist")) refresh(document);
   });
 
   window.addEventListener("storage", function () { refresh(document); });
 
   cg.onPage(function (doc) {
     var m = syncMistakes();
+    recordVisit(doc);
     lecturePage(doc);
     refresh(doc);
     reviewPage(doc, m);

@@ -188,7 +188,7 @@
   function Quiz(root, data) {
     this.root = root;
     this.data = data;
-    this.key = "quiz:" + data.id;
+    this.key = data.scratch ? cg.keys.scratch(data.id) : cg.keys.quiz(data.id);  /* scratch: the review page's */
     this.uid = "cgq-" + data.id;
     this.pool = {};
     var self = this;
@@ -514,8 +514,8 @@
   }
 
   cg.quiz = {
-    state: function (quizId, hash) { return clean(cg.store.get("quiz:" + quizId, null), hash); },
-    reset: function (quizId) { cg.store.remove("quiz:" + quizId); },
+    state: function (quizId, hash) { return clean(cg.store.get(cg.keys.quiz(quizId), null), hash); },
+    reset: function (quizId) { cg.store.remove(cg.keys.quiz(quizId)); },
     mount: mount,
     decode: decode
   };

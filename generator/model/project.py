@@ -39,6 +39,18 @@ class Project:
         wanted = set(ids)
         return [i for i in placed if i in wanted] + sorted(wanted.difference(placed))
 
+    def course_order(self) -> list[tuple[str, str]]:
+        """Every lecture followed by the activities it places, each where the outline first places it, then the
+        final assessment: the order a trainee walks the course in ("next" after a lecture is its own quiz)."""
+        order: dict[tuple[str, str], None] = {}
+        for lecture in self.lectures:
+            order[("lecture", lecture.id)] = None
+            for refs in [*(s.activities for s in lecture.sections), lecture.activities]:
+                order.update(((ref.kind, ref.ref), None) for ref in refs if (ref.kind, ref.ref) not in order)
+        if self.course.final_assessment:
+            order[("quiz", self.course.final_assessment.id)] = None
+        return list(order)
+
     @property
     def planned_minutes(self) -> int:
         closing = self.course.closing.duration_minutes if self.course.closing else 0

@@ -12,8 +12,8 @@ from .activities import case_pages, discussion_pages, drill_pages
 from .assets import static_assets
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
-from .learner import learner_assets, learner_nav, learner_pages
-from .outline import agenda_page, home_page, lecture_label, lecture_pages
+from .learner import home_page, learner_assets, learner_nav, learner_pages
+from .outline import agenda_page, lecture_label, lecture_pages
 from .quiz import quiz_assets, quiz_pages
 from .site import Edition, NavEntry, Page, Site
 from .theme import site_theme
@@ -21,7 +21,7 @@ from .theme import site_theme
 __all__ = ["Edition", "Page", "Site", "render_site"]
 
 MENU_GROUP = 20
-"""Entries per sub-menu once a menu group is longer than :data:`MENU_LIMIT`."""
+"""Lectures (each with its activities) or entries per sub-menu once a menu group is longer than :data:`MENU_LIMIT`."""
 MENU_LIMIT = 30
 """Material renders the open menu group into every page: a course library of hundreds of lectures
 would make every page carry hundreds of links, and the build slow down with the square of the course.
@@ -32,8 +32,9 @@ sub-menu is rendered), in the same order, so "next" and "previous" still walk th
 def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False) -> Site:
     """Every generated page and asset of the course, plus its navigation; ``lms`` adds the SCORM runtime."""
     ctx = RenderContext(project, edition)
-    pages = [home_page(ctx), agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
+    pages = [agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
+    pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
     assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     return Site(
@@ -48,13 +49,28 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
 
 
 def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
-    """Outline order: home, agenda, lectures, then one group per kind of activity that has pages."""
+    """Course order: home, agenda, then each lecture followed by the activities it places, so that Material's
+    "previous / next" walks the course as it is taught (a lecture's quiz right after the lecture); activities
+    no lecture places keep a group per kind."""
     t = ctx.t
     by_path = {p.path: p for p in pages}
     nav: list[NavEntry] = [(t["home"], paths.HOME), (t["agenda"], paths.AGENDA)]
-    lectures = [(lecture_label(ctx, i, lecture), paths.item_page("lecture", lecture.id)) for i, lecture in enumerate(ctx.project.lectures)]
-    lectures = [(label, p) for label, p in lectures if p in by_path]
-    nav.append((t["lectures"], _grouped([(by_path[p].title, p) for _, p in lectures], [label for label, _ in lectures])))
+    group_label = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homeworks", "quiz": "quizzes"}
+    labels = {l.id: lecture_label(ctx, i, l) for i, l in enumerate(ctx.project.lectures)}
+    units: list[list[NavEntry]] = []
+    unit_labels: list[str] = []
+    placed: set[tuple[str, str]] = set()
+    for kind, item_id in ctx.project.course_order():
+        path = paths.item_page(kind, item_id)
+        if path not in by_path:
+            continue
+        placed.add((kind, item_id))
+        if kind == "lecture" or not units:  # not units: a final assessment in a course of no lecture page
+            units.append([(by_path[path].title, path)])
+            unit_labels.append(labels.get(item_id, by_path[path].title) if kind == "lecture" else by_path[path].title)
+        else:
+            units[-1].append((f"{t[group_label[kind]]} · {by_path[path].title}", path))
+    nav.append((t["lectures"], _grouped(units, unit_labels)))
     groups = [
         ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),
         ("discussions", "discussion", [], ctx.project.discussions),
@@ -63,26 +79,28 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
         ("quizzes", "quiz", [], ctx.project.quizzes),
     ]
     for label, kind, extra, items in groups:
-        ordered = ctx.project.outline_order(kind, list(items))
+        ordered = [i for i in ctx.project.outline_order(kind, list(items)) if (kind, i) not in placed]
         entries = [(by_path[p].title, p) for p in _paths(ctx, kind, ordered, by_path)]
-        if kind == "quiz" and ctx.project.course.final_assessment:
-            final = paths.item_page("quiz", ctx.project.course.final_assessment.id)
-            if final in by_path:
-                entries.append((by_path[final].title, final))
         if entries or extra:
             numbers = [str(n) for n in range(1, len(entries) + 1)]
-            nav.append((t[label], [(by_path[p].title, p) for p in extra] + _grouped(entries, numbers)))
+            nav.append((t[label], [(by_path[p].title, p) for p in extra] + _grouped([[e] for e in entries], numbers)))
     nav += [entry for entry in learner_nav(ctx) if entry[1] in by_path]
     return nav
 
 
-def _grouped(entries: list[NavEntry], labels: list[str]) -> list[NavEntry]:
-    """``entries`` as they are, or in sub-menus named by the labels of their first and last entries (第一讲–第二十讲, 21–40)."""
+def _grouped(units: list[list[NavEntry]], labels: list[str]) -> list[NavEntry]:
+    """The units' entries as they are, or, past :data:`MENU_LIMIT` entries, in sub-menus of :data:`MENU_GROUP`
+    units named by the labels of their first and last units (第一讲–第二十讲, 21–40); a lecture's unit is the
+    lecture and its activities, never split."""
+    entries = [entry for unit in units for entry in unit]
     if len(entries) <= MENU_LIMIT:
         return entries
     return [
-        (f"{labels[start]}–{labels[min(start + MENU_GROUP, len(entries)) - 1]}", entries[start : start + MENU_GROUP])
-        for start in range(0, len(entries), MENU_GROUP)
+        (
+            f"{labels[start]}–{labels[min(start + MENU_GROUP, len(units)) - 1]}",
+            [entry for unit in units[start : start + MENU_GROUP] for entry in unit],
+        )
+        for start in range(0, len(units), MENU_GROUP)
     ]
 
 

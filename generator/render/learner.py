@@ -1,9 +1,10 @@
 """The trainee's own pages: progress (学习进度), review of mistakes (错题本) and the printable handbook.
 
-Progress and mistakes live only in the trainee's browser (localStorage). The two pages are static
-frames — one row per lecture, quiz and form, with links MkDocs resolves for any URL scheme — that
-``cg-progress.js`` fills in. What counts towards completion is listed once, in :func:`tracked`, and
-shipped to every page as the small cached script ``cg-course.js`` for the indicator in the navigation.
+Progress and mistakes live only in the trainee's browser (localStorage). The progress page and the home
+page's dashboard are static frames — one row per lecture, case, discussion, drill, quiz and form, with links
+MkDocs resolves for any URL scheme — that ``cg-progress.js`` fills in. What counts towards completion is listed
+once, in course order, in :func:`tracked`, and shipped to every page as the small cached script ``cg-course.js``
+for the dashboard, the menu's marks and the indicator in the navigation.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from ..model.homework import due_label
 from .assets import data_script, js_value
-from .outline import activity_card, chinese_number, lecture_heading
-from .quiz import quiz_payloads
+from .outline import Link, activity_card, chinese_number, lecture_heading
+from .quiz import content_hash, quiz_payloads
 from .site import Asset, Page
 
 MANIFEST = paths.asset("cg-course.js")
@@ -27,18 +28,48 @@ megabytes that no other page needs, and as a script (not JSON) it loads from fil
 
 @dataclass(frozen=True)
 class Tracked:
-    """One thing a trainee completes: a lecture (marked done), a quiz (passed) or a form (exported)."""
+    """One thing a trainee completes: a lecture (marked done), a case (answered), a discussion or drill (opened,
+    its observer checklist ticked), a quiz (passed) or a form (exported)."""
 
+    kind: str
     id: str
     title: str
     path: str
+    estimate: str = ""
+    """How long or how much, as the dashboard shows it: "45 分钟", "5 题"."""
+    due: str = ""
+    """A form's deadline, as its page shows it."""
+    checks: int = 0
+    """A discussion's or drill's observer checklist: it is done once all of them are ticked."""
+
+
+ACTIVITY_KINDS = ("case", "discussion", "drill")
 
 
 @dataclass(frozen=True)
 class Checklist:
-    lectures: list[Tracked]
-    quizzes: list[Tracked]
-    homework: list[Tracked]
+    ordered: list[Tracked]
+    """Everything, in course order: each lecture, then the activities it places."""
+
+    def of(self, *kinds: str) -> list[Tracked]:
+        """The items of these kinds, in course order."""
+        return [t for t in self.ordered if t.kind in kinds]
+
+    @property
+    def lectures(self) -> list[Tracked]:
+        return self.of("lecture")
+
+    @property
+    def activities(self) -> list[Tracked]:
+        return self.of(*ACTIVITY_KINDS)
+
+    @property
+    def quizzes(self) -> list[Tracked]:
+        return self.of("quiz")
+
+    @property
+    def homework(self) -> list[Tracked]:
+        return self.of("homework")
 
 
 def _reviewed_banks(ctx: RenderContext, checklist: Checklist) -> list[Tracked]:
@@ -48,22 +79,61 @@ def _reviewed_banks(ctx: RenderContext, checklist: Checklist) -> list[Tracked]:
 
 
 def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
-    """Lectures, quizzes and forms in teaching order; only those that have a page can be completed."""
+    """Everything a trainee completes, in course order (items no lecture places follow, kind by kind);
+    only those that have a page can be completed."""
     project = ctx.project
     titles = {p.path: p.title for p in pages}
-    lectures = [
-        Tracked(l.id, lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(project.lectures)
-    ]
-    quiz_ids = _in_outline_order(ctx, "quiz", list(project.quizzes))
-    quizzes = [Tracked(q, project.quizzes[q].title, paths.item_page("quiz", q)) for q in quiz_ids]
-    final = project.course.final_assessment
-    if final:
-        quizzes.append(Tracked(final.id, final.title, paths.item_page("quiz", final.id)))
-    homework = [
-        Tracked(h, project.homework[h].title, paths.item_page("homework", h))
-        for h in _in_outline_order(ctx, "homework", list(project.homework))
-    ]
-    return Checklist(*([t for t in group if t.path in titles] for group in (lectures, quizzes, homework)))
+    order = project.course_order()
+    for kind, items in (("case", project.cases), ("discussion", project.discussions), ("drill", project.drills),
+                        ("homework", project.homework), ("quiz", project.quizzes)):
+        placed = {i for k, i in order if k == kind}
+        order += [(kind, i) for i in _in_outline_order(ctx, kind, list(items)) if i not in placed]
+    numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
+    items = [_item(ctx, kind, item_id, numbers) for kind, item_id in order]
+    return Checklist([item for item in items if item.path in titles])
+
+
+def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) -> Tracked:
+    """One item as the dashboard lists it; ``numbers`` gives each lecture's place in the course."""
+    project, t, path = ctx.project, ctx.t, paths.item_page(kind, item_id)
+    if kind == "lecture":
+        index = numbers[item_id]
+        lecture = project.lectures[index]
+        return Tracked(kind, item_id, lecture_heading(ctx, index, lecture), path, t["minutes"].format(n=lecture.duration_minutes))
+    if kind == "quiz":
+        final = project.course.final_assessment
+        if final and item_id == final.id:
+            return Tracked(kind, item_id, final.title, path, t["question_count"].format(n=sum(d.count for d in final.draw)))
+        bank = project.quizzes[item_id]
+        return Tracked(kind, item_id, bank.title, path, t["question_count"].format(n=len(bank.questions)))
+    if kind == "homework":
+        form = project.homework[item_id]
+        return Tracked(kind, item_id, form.title, path, due=due_label(form.due))
+    if kind == "case":
+        case = project.cases[item_id]
+        return Tracked(kind, item_id, case.title, path, t["question_count"].format(n=len(case.questions)))
+    group = project.discussions[item_id] if kind == "discussion" else project.drills[item_id]
+    return Tracked(kind, item_id, group.title, path, t["minutes"].format(n=group.time_minutes), checks=len(group.observer_checklist))
+
+
+def home_page(ctx: RenderContext, pages: list[Page]) -> Page:
+    """The course's home page, opening on the trainee's dashboard: where to continue and the state of every
+    item of the course, in course order (cg-progress.js fills both in from this browser's storage)."""
+    project = ctx.project
+    lectures = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(project.lectures)]
+    checklist = tracked(ctx, pages)
+    content = ctx.render(
+        "home.md.j2", paths.HOME, lectures=lectures, project=project, lt=ctx.strings("learner"),
+        items=checklist.ordered, kind_label=lambda item: _kind_label(ctx, item),
+    )
+    return Page(paths.HOME, ctx.t["home"], content, project.source("course", project.course.id))
+
+
+def _kind_label(ctx: RenderContext, item: Tracked) -> str:
+    """What an item is, as its own page's label says (讲次, 案例分析, 课程评估 …)."""
+    if item.kind == "homework" and ctx.project.homework[item.id].kind == "survey":
+        return ctx.t["survey"]
+    return ctx.t[item.kind] if item.kind != "lecture" else ctx.t["lecture_kind"]
 
 
 def _in_outline_order(ctx: RenderContext, kind: str, ids: list[str]) -> list[str]:
@@ -111,23 +181,26 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
 
 
 def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
-    """``cg-course.js``: what counts towards completion, for the navigation indicator on every page;
-    ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
+    """``cg-course.js``: what counts towards completion, in course order, for the dashboard, the menu's marks and
+    the progress indicator on every page; ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
 
     Quizzes carry their content hash, so progress stored against an older version of a quiz is not
     counted, and the final assessment is flagged: its question ids read ``<bankId>/<questionId>``.
+    ``version`` fingerprints the whole list: a progress file exported from another version is not imported.
+    Each item's ``page`` is its page's path without ``.md``, which the script turns into the page's address.
     """
     checklist = tracked(ctx, pages)
     payloads = quiz_payloads(ctx)
     final = ctx.project.course.final_assessment
-    data = {
-        "lectures": [t.id for t in checklist.lectures],
-        "quizzes": [
-            {"id": t.id, "hash": payloads[t.id]["hash"], "final": bool(final and t.id == final.id)}
-            for t in checklist.quizzes
-        ],
-        "homework": [t.id for t in checklist.homework],
-    }
+    items = []
+    for t in checklist.ordered:
+        item: dict[str, object] = {"kind": t.kind, "id": t.id, "title": t.title, "page": t.path.removesuffix(".md")}
+        if t.kind == "quiz":
+            item.update(hash=payloads[t.id]["hash"], final=bool(final and t.id == final.id))
+        if t.checks:
+            item["checks"] = t.checks
+        items.append(item)
+    data = {"version": content_hash(items), "items": items}
     review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
     return [
         _script(MANIFEST, "coursegenCourse", data),

@@ -118,12 +118,6 @@ def lecture_pages(ctx: RenderContext) -> list[Page]:
     return pages
 
 
-def home_page(ctx: RenderContext) -> Page:
-    lectures = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(ctx.project.lectures)]
-    content = ctx.render("home.md.j2", paths.HOME, lectures=lectures, project=ctx.project)
-    return Page(paths.HOME, ctx.t["home"], content, ctx.project.source("course", ctx.project.course.id))
-
-
 @dataclass(frozen=True)
 class Slot:
     """One row of the agenda."""

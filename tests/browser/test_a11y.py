@@ -62,3 +62,22 @@ def test_checked_quiz_and_review_of_mistakes_have_no_serious_violation(page: Pag
     page.goto(f"{site_url}/review/")
     page.locator(".cg-review__quiz .cg-q").first.wait_for()
     assert violations(page, axe) == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_dashboard_menu_marks_and_undo_bar_have_no_serious_violation(browser: Any, site_url: str, axe: Path, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/lectures/service-front/")
+    page.locator("[data-cg-done]").click()
+    page.locator(".cg-navmark[data-state=done]").first.wait_for(state="attached")
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/")
+    page.locator('[data-cg-status="lecture:service-front"]', has_text="已完成").wait_for()
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/progress/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重置学习进度").click()
+    page.get_by_role("button", name="撤销").wait_for()
+    assert violations(page, axe) == []
+    context.close()

@@ -109,7 +109,7 @@ def test_typed_answers_survive_a_reload(page: Page, site_url: str) -> None:
     page.locator("form.cg-form .cg-identity").wait_for()
     assert field(page, textarea.id).locator("textarea").input_value() == "客户反映排队时间过长"
     assert field(page, table.id).locator("tbody tr").first.locator("textarea").first.input_value() == "理财产品到期提醒不及时"
-    assert page.locator(".cg-form__saved").inner_text().startswith("已保存（上次修改 ")
+    assert re.fullmatch(r"已保存（上次保存 \d{1,2}月\d{1,2}日 \d\d:\d\d）", page.locator(".cg-form__saved").inner_text())
 
 
 def test_identity_is_asked_once_for_every_form_of_the_course(page: Page, site_url: str) -> None:

@@ -81,3 +81,57 @@ def test_homework_page_is_usable_at_375_px(phone: Page, site_url: str, tmp_path:
     assert overflow(phone) == 0
     phone.screenshot(path=str(tmp_path / "homework-375.png"), full_page=True)
     assert (tmp_path / "homework-375.png").stat().st_size > 10_000
+
+
+PAGE_KINDS = {
+    "home": "", "agenda": "agenda/", "lecture": "lectures/service-front/", "cases": "cases/",
+    "case": "cases/chizi-event/", "discussion": "discussions/put-out-fire/", "drill": "drills/reputation-scenario-drill/",
+    "homework": "homework/lunch-case-review/", "survey": "homework/course-evaluation/",
+    "quiz": "quizzes/quiz-service-front/", "final": "quizzes/final-assessment/", "progress": "progress/",
+    "review": "review/", "handbook": "handbook/",
+}
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS.values(), ids=PAGE_KINDS.keys())
+def test_no_page_kind_scrolls_sideways_at_375_px(phone: Page, site_url: str, path: str) -> None:
+    phone.goto(f"{site_url}/{path}")
+    phone.wait_for_load_state("networkidle")  # widgets built, data scripts loaded
+    assert overflow(phone) == 0
+
+
+SCALE_ON_ONE_LINE = """() => [...document.querySelectorAll('.cg-rating__scale')].every(scale => {
+  const tops = [...scale.querySelectorAll('.cg-rating__option')].map(o => Math.round(o.getBoundingClientRect().top));
+  return tops.length === 5 && new Set(tops).size === 1;
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_the_rating_scale_never_wraps(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/homework/course-evaluation/")
+    page.locator(".cg-rating__scale").first.wait_for()
+    assert page.locator(".cg-rating__scale").count() >= 5
+    assert page.evaluate(SCALE_ON_ONE_LINE)
+    context.close()
+
+
+def test_a_table_field_is_one_card_per_row_on_a_phone_and_wide_on_a_screen(browser: Any, phone: Page, site_url: str) -> None:
+    phone.goto(f"{site_url}/homework/lunch-case-review/")
+    row = phone.locator("form.cg-form tbody tr").first
+    row.wait_for()
+    cells = row.locator("textarea").all()
+    assert len(cells) == 4
+    boxes = [c.bounding_box() for c in cells]
+    assert all(b["width"] > WIDTH * 0.75 for b in boxes), "each cell takes the card's width"
+    assert [b["y"] for b in boxes] == sorted(b["y"] for b in boxes) and len({b["y"] for b in boxes}) == 4, "one under another"
+    assert row.locator("td").first.evaluate("td => getComputedStyle(td, '::before').content") == '"案例/客户投诉详细内容"'
+
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/homework/lunch-case-review/")
+    page.locator("form.cg-form tbody tr").first.wait_for()
+    widths = page.locator("form.cg-form tbody tr").first.locator("textarea").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(widths) >= 200, f"room to write in each column at 1280 px: {widths}"
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") == 0
+    context.close()

@@ -31,8 +31,9 @@ def open_progress(page: Page, base: str) -> None:
 
 
 def things_to_complete(page: Page) -> int:
-    """One row of the progress page per lecture, quiz and form."""
-    return sum(page.locator(f"[data-cg-cell={kind}]").count() for kind in ("lecture-done", "quiz-state", "homework-state"))
+    """One row of the progress page per lecture, case, discussion, drill, quiz and form."""
+    kinds = ("lecture-done", "activity-state", "quiz-state", "homework-state")
+    return sum(page.locator(f"[data-cg-cell={kind}]").count() for kind in kinds)
 
 
 def test_a_lecture_marked_done_shows_on_the_progress_page_and_in_the_navigation(page: Page, site_url: str) -> None:

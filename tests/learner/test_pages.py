@@ -46,7 +46,9 @@ def test_progress_page_has_a_row_with_a_link_for_every_lecture_quiz_and_form(pro
         assert f'data-cg-cell="quiz-state" data-cg-id="{quiz_id}"' in content
     for form_id in project.homework:
         assert f'data-cg-cell="homework-state" data-cg-id="{form_id}"' in content
-    assert 'data-cg-action="export"' in content and 'data-cg-action="reset"' in content
+    for case_id in project.cases:
+        assert f'data-cg-cell="activity-state" data-cg-id="case:{case_id}"' in content
+    assert all(f'data-cg-action="{a}"' in content for a in ("export", "import", "reset"))
 
 
 def test_the_pages_of_the_learner_stay_out_of_search(site: Site) -> None:
@@ -54,15 +56,23 @@ def test_the_pages_of_the_learner_stay_out_of_search(site: Site) -> None:
         assert "search:\n  exclude: true" in page(site, path).split("---")[1]
 
 
-def test_manifest_lists_what_counts_towards_completion_with_quiz_hashes(project: Project, site: Site) -> None:
+def test_manifest_lists_what_counts_towards_completion_in_course_order_with_quiz_hashes(project: Project, site: Site) -> None:
     asset = next(a for a in site.assets if a.path == MANIFEST)
     assert MANIFEST in site.extra_javascript
     data = json.loads(asset.content.decode("utf-8").split("=", 1)[1].rstrip(";\n"))
-    assert data["lectures"] == [l.id for l in project.lectures]
-    assert {q["id"] for q in data["quizzes"]} == {*project.quizzes, "final-assessment"}
-    assert [q["id"] for q in data["quizzes"] if q["final"]] == ["final-assessment"]
-    assert all(re.fullmatch(r"[0-9a-f]{16}", q["hash"]) for q in data["quizzes"])
-    assert sorted(data["homework"]) == sorted(project.homework)
+    items = data["items"]
+    of = lambda kind: [i["id"] for i in items if i["kind"] == kind]  # noqa: E731
+    assert of("lecture") == [l.id for l in project.lectures]
+    assert set(of("quiz")) == {*project.quizzes, "final-assessment"}
+    assert [i["id"] for i in items if i.get("final")] == ["final-assessment"] == [items[-1]["id"]]
+    assert all(re.fullmatch(r"[0-9a-f]{16}", i["hash"]) for i in items if i["kind"] == "quiz")
+    assert sorted(of("homework")) == sorted(project.homework)
+    assert (set(of("case")), set(of("discussion")), set(of("drill"))) == (set(project.cases), set(project.discussions), set(project.drills))
+    first = project.lectures[0]
+    placed = [r.ref for s in first.sections for r in s.activities] + [r.ref for r in first.activities]
+    assert [i["id"] for i in items[: 1 + len(placed)]] == [first.id, *placed], "a lecture, then what it places"
+    assert items[0]["page"] == f"lectures/{first.id}"
+    assert re.fullmatch(r"[0-9a-f]{16}", data["version"])
 
 
 def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:

@@ -1,0 +1,158 @@
+/* The progress page's backup actions: export the trainee's records to a file, import such a file back, and
+   reset. Nothing is lost without asking: the reset asks first, saying what goes, and can be undone for
+   UNDO_SECONDS; an import only merges (a best score never goes down, a newer draft is never replaced) and
+   refuses a file of another course or of another version of this one, saying why.
+
+   File format (formatVersion 1): {format: "coursegen-progress", formatVersion, courseId, version (the
+   build's course fingerprint, cg-course.js), exportedAt, summary, records: {key: value}} with the keys of
+   cg-core.js's layout (coursegen.keys), the review page's scratch state left out. */
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+  var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
+  var FORMAT = "coursegen-progress", UNDO_SECONDS = 10;
+
+  function own(key) { return key.indexOf(keys.SCRATCH) !== 0; }
+
+  /* The first part of a key ("quiz" for quiz:<id>), which says how its records merge. */
+  function kindOf(key) { return key.split(":")[0]; }
+
+  function records() {
+    var out = {};
+    store.keys("").filter(own).forEach(function (key) { out[key] = store.get(key, null); });
+    return out;
+  }
+
+  function say(page, text) { page.querySelector("[data-cg-progress-status]").textContent = text; }
+
+  /* ---- export ---- */
+
+  function exportProgress() {
+    var data = {
+      format: FORMAT, formatVersion: 1, courseId: cg.config.courseId, version: cg.course().version,
+      exportedAt: new Date().toISOString(), summary: cg.progress.summary(), records: records()
+    };
+    var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: "progress-" + cg.config.courseId + ".json" });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /* ---- import: a merge that only ever adds ---- */
+
+  /* Why a file cannot be imported, or "" when it can. */
+  function refusal(data) {
+    if (!data || data.format !== FORMAT || !data.records || typeof data.records !== "object") return t("progress.importNotOurs");
+    if (data.courseId !== cg.config.courseId) return t("progress.importOtherCourse", { course: String(data.courseId) });
+    if (data.version !== cg.course().version) return t("progress.importOtherVersion");
+    return "";
+  }
+
+  function time(text) { var v = typeof text === "string" ? Date.parse(text) : NaN; return isFinite(v) ? v : 0; }
+
+  function earliest(a, b) { return !a ? b || null : !b ? a : time(a) <= time(b) ? a : b; }
+
+  /* The merged value of one record, or undefined to keep this browser's. */
+  function merged(key, mine, theirs) {
+    if (!theirs || typeof theirs !== "object") return undefined;
+    if (mine === null) return theirs;
+    var kind = kindOf(key);
+    if (kind === "quiz") {
+      var base = (theirs.attempts || 0) > (mine.attempts || 0) ? theirs : mine;
+      var out = JSON.parse(JSON.stringify(base));
+      out.best = Math.max(Number(mine.best) || 0, Number(theirs.best) || 0);
+      out.passed = mine.passed === true || theirs.passed === true;
+      out.attempts = Math.max(mine.attempts || 0, theirs.attempts || 0);
+      return out;
+    }
+    if (kind === "form") {
+      var newer = time(theirs.updated_at) - time(mine.updated_at) || (theirs.revision || 0) - (mine.revision || 0);
+      return newer > 0 ? theirs : undefined;
+    }
+    if (kind === "homework") return time(theirs.exportedAt) > time(mine.exportedAt) ? theirs : undefined;
+    if (key === keys.PLACE) return time(theirs.at) > time(mine.at) ? theirs : undefined;
+    if (kind === "lecture") {
+      return { visited: earliest(mine.visited, theirs.visited), done: mine.done || theirs.done || null };
+    }
+    if (kind === "visit") return { visited: earliest(mine.visited, theirs.visited) };
+    if (key === keys.MISTAKES && theirs.items && theirs.seen && mine.items) {
+      var m = { v: 1, items: {}, seen: {} };
+      [theirs, mine].forEach(function (src) {  /* mine last: this browser's own entries win */
+        Object.keys(src.items || {}).forEach(function (k) { m.items[k] = src.items[k]; });
+        Object.keys(src.seen || {}).forEach(function (k) { m.seen[k] = src.seen[k]; });
+      });
+      return m;
+    }
+    return undefined;  /* a case's answers, a checklist, the identity: this browser's own stay */
+  }
+
+  function importProgress(page, file) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      var data = null;
+      try { data = JSON.parse(String(reader.result)); } catch (e) { /* said below */ }
+      var why = refusal(data);
+      if (why) { say(page, why); return; }
+      var n = 0;
+      Object.keys(data.records).filter(own).forEach(function (key) {
+        var value = merged(key, store.get(key, null), data.records[key]);
+        if (value !== undefined && store.set(key, value)) n += 1;
+      });
+      cg.progress.refresh();
+      say(page, t("progress.imported", { n: n }));
+    };
+    reader.onerror = function () { say(page, t("progress.importNotOurs")); };
+    reader.readAsText(file);
+  }
+
+  /* ---- reset: asked first, undone for a while ---- */
+
+  function count(kind) { return store.keys("").filter(function (key) { return kindOf(key) === kind; }).length; }
+
+  function losses() {
+    var s = cg.progress.summary(), m = store.get(keys.MISTAKES, {});
+    return t("progress.confirm", {
+      lectures: s.lecturesVisited, quizzes: count("quiz"), activities: count("visit"),
+      mistakes: Object.keys((m && m.items) || {}).length, forms: count("form"), seconds: UNDO_SECONDS
+    });
+  }
+
+  function resetProgress(page) {
+    var saved = records();
+    store.keys("").forEach(function (key) { store.remove(key); });
+    cg.progress.refresh();
+    var status = page.querySelector("[data-cg-progress-status]");
+    var undo = el("button", { type: "button", class: "md-button cg-undo", text: t("progress.undo") });
+    status.textContent = t("progress.cleared") + " ";
+    status.appendChild(undo);
+    var timer = setTimeout(function () { undo.remove(); }, UNDO_SECONDS * 1000);
+    undo.addEventListener("click", function () {
+      clearTimeout(timer);
+      Object.keys(saved).forEach(function (key) { if (saved[key] !== null) store.set(key, saved[key]); });
+      cg.progress.refresh();
+      status.textContent = t("progress.restored");
+    });
+    undo.focus();
+  }
+
+  cg.onPage(function (doc) {
+    var page = doc.querySelector("[data-cg-progress]");
+    if (!page || page.hasAttribute("data-cg-backup")) return;
+    page.setAttribute("data-cg-backup", "");
+    var input = page.querySelector("[data-cg-import]");
+    input.addEventListener("change", function () {
+      if (input.files && input.files[0]) importProgress(page, input.files[0]);
+      input.value = "";
+    });
+    page.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-cg-action]");
+      if (!action) return;
+      var name = action.getAttribute("data-cg-action");
+      if (name === "export") exportProgress();
+      else if (name === "import") input.click();
+      else if (window.confirm(losses())) resetProgress(page);
+    });
+  });
+})();

@@ -33,7 +33,8 @@ def quiz_result(page: Page, base: str, out: Path) -> None:
     page.get_by_role("button", name="仍要提交").click()
     card = page.locator(".cg-quiz__result")
     card.wait_for()
-    page.evaluate("card => window.scrollBy(0, card.getBoundingClientRect().top - 480)", card.element_handle())
+    page.evaluate("card => scrollBy(0, card.getBoundingClientRect().top - 480)", card.element_handle())
+    page.add_style_tag(content=".md-top { display: none !important; }")  # Material's "back to top" after a scroll up
     page.screenshot(path=str(out))
 
 

@@ -1,6 +1,7 @@
-"""Take the README's screenshot of the example course with Debian's Chromium (run after `coursegen build`).
+"""Take the screenshots of the example course with Debian's Chromium (run after `coursegen build`): the
+README's quiz page, and the guide's quiz result (a checked attempt, its result card and feedback).
 
-Usage: python scripts/screenshot.py [site/] [guide/docs/images/site.png]
+Usage: python scripts/screenshot.py [site/] [guide/docs/images/site.png] [guide/docs/images/quiz-result.png]
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -22,7 +23,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(site: Path, out: Path) -> None:
+def quiz_result(page: Page, base: str, out: Path) -> None:
+    """A partly right attempt at the first lecture's quiz: two questions answered, one wrong, submitted
+    anyway; the shot shows the last questions' feedback above the result card."""
+    page.goto(f"{base}/quizzes/quiz-service-front/")
+    page.get_by_label("监管、舆情、法规").check()
+    page.locator('.cg-q[data-qid="law-favours-consumer"]').get_by_label("错", exact=True).check()
+    page.get_by_role("button", name="提交答案").click()
+    page.get_by_role("button", name="仍要提交").click()
+    card = page.locator(".cg-quiz__result")
+    card.wait_for()
+    page.evaluate("card => scrollBy(0, card.getBoundingClientRect().top - 480)", card.element_handle())
+    page.add_style_tag(content=".md-top { display: none !important; }")  # Material's "back to top" after a scroll up
+    page.screenshot(path=str(out))
+
+
+def main(site: Path, out: Path, result_out: Path) -> None:
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -34,10 +50,13 @@ def main(site: Path, out: Path) -> None:
         page.locator(".cg-quiz .cg-q").first.wait_for()
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
+        quiz_result(page, base, result_out)
         browser.close()
     server.shutdown()
-    print(out)
+    print(out, result_out)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "site"), Path(sys.argv[2] if len(sys.argv) > 2 else "guide/docs/images/site.png"))
+    args = sys.argv[1:]
+    main(Path(args[0] if args else "site"), Path(args[1] if len(args) > 1 else "guide/docs/images/site.png"),
+         Path(args[2] if len(args) > 2 else "guide/docs/images/quiz-result.png"))

@@ -1,6 +1,8 @@
-/* Case questions and observer checklists. A case's debrief stays hidden (out of the accessibility
-   tree too) until the trainee has written or chosen an answer; answers and ticks live in localStorage
-   under case:<id> and checklist:<kind>:<id>. */
+/* Case questions, drill role cards and observer checklists. A case's debrief stays hidden (out of the
+   accessibility tree too) until the trainee has answered: a written answer when the case asks for one
+   (a click on an option is not reflection), otherwise a chosen option; a chosen option gets its
+   feedback at once. A drill shows only the role card the trainee chose. Answers, the chosen role and
+   ticks live in localStorage under case:<id>, drill:<id> and checklist:<kind>:<id>. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -21,9 +23,27 @@
       else input.value = value;
     });
 
+    var written = status && status.hasAttribute("data-written");
+
+    /* Whether the debrief may open: some written answer when the case has a written question. */
     function answered() {
-      return Object.keys(answers).some(function (q) {
-        return typeof answers[q] === "string" && answers[q].trim() !== "";
+      return [].some.call(box.querySelectorAll("[data-question]"), function (input) {
+        var value = answers[input.getAttribute("data-question")];
+        return (!written || input.tagName === "TEXTAREA") && typeof value === "string" && value.trim() !== "";
+      });
+    }
+
+    /* A chosen option's feedback: agreement with the reference option (if any), then the comment. */
+    function feedback() {
+      [].forEach.call(box.querySelectorAll("[data-fb]"), function (fb) {
+        var chosen = answers[fb.getAttribute("data-fb")], given = typeof chosen === "string";
+        var reference = fb.getAttribute("data-answer"), note = fb.querySelector(".cg-question__feedback");
+        var text = !given || reference === null ? "" : chosen === reference ? cg.t("case.agree") : cg.t("case.differ", { a: reference });
+        var verdict = fb.querySelector(".cg-question__verdict");
+        if (verdict.textContent !== text) verdict.textContent = text;
+        fb.classList.toggle("cg-question__fb--given", given);
+        fb.classList.toggle("cg-question__fb--agree", given && chosen === reference);
+        if (note) note.hidden = !given;
       });
     }
 
@@ -35,7 +55,7 @@
       button.setAttribute("aria-expanded", String(open));
       button.textContent = cg.t(open ? "case.hide" : "case.show");
       debrief.hidden = !open;
-      var message = cg.t(!ready ? "case.locked" : open ? "case.opened" : "case.ready");
+      var message = cg.t(!ready ? (written ? "case.lockedWritten" : "case.locked") : open ? "case.opened" : "case.ready");
       if (status && status.textContent !== message) status.textContent = message;
     }
 
@@ -46,6 +66,7 @@
       if (!question) return;
       answers[question] = event.target.value;
       show();
+      feedback();
       save();
     });
     if (button) {
@@ -56,6 +77,30 @@
       });
     }
     show();
+    feedback();
+  }
+
+  /* A drill's role cards: choose a role, see only its card (the trainer edition has no chooser and shows
+     them all). The choice is kept, so a reload does not reveal the other cards. */
+  function initDrill(box) {
+    var key = "drill:" + box.getAttribute("data-drill"), saved = cg.store.get(key, {});
+    var cards = [].slice.call(box.querySelectorAll(".cg-role")), status = box.querySelector(".cg-roles__status");
+
+    function show(role) {
+      var card = cards.filter(function (c) { return c.getAttribute("data-role") === role; })[0];
+      cards.forEach(function (c) { c.hidden = c !== card; });
+      var text = card ? cg.t("drill.chosen", { role: card.getAttribute("data-role-name") }) : cg.t("drill.none");
+      if (status.textContent !== text) status.textContent = text;
+    }
+
+    var chosen = typeof saved.role === "string" ? saved.role : null;
+    [].forEach.call(box.querySelectorAll("input[name]"), function (input) { input.checked = input.value === chosen; });
+    box.addEventListener("change", function (event) {
+      if (!event.target.matches("input[type=radio]")) return;
+      cg.store.set(key, { role: event.target.value });
+      show(event.target.value);
+    });
+    show(chosen);
   }
 
   function initChecklist(box) {
@@ -85,6 +130,7 @@
 
   cg.onPage(function (root) {
     root.querySelectorAll(".cg-case").forEach(initCase);
+    root.querySelectorAll(".cg-roles[data-drill]").forEach(initDrill);
     root.querySelectorAll(".cg-checklist").forEach(initChecklist);
   });
 })();

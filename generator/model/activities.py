@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 
 
 class CaseQuestion(StrictModel):
-    """思考题：学员先作答，再展开案例解析。"""
+    """思考题：学员先作答，再展开案例解析。选择题选定后立即显示点评。"""
 
     id: Id = Field(description="思考题标识，在本案例内不能重复。")
     prompt: Markdown = Field(description="题目。")
     options: list[Text] = Field(
         default_factory=list, description="供选择的选项；不写则由学员写出自己的回答。"
     )
+    answer: Text | None = Field(
+        default=None,
+        description="选择题的参考选项，与 `options` 中的一项一字不差；学员选定后看到自己的选择是否与它一致。",
+    )
+    feedback: Markdown | None = Field(
+        default=None, description="选择题的点评：学员选定后显示，说明为什么参考选项更合适。"
+    )
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self) -> CaseQuestion:
+        if not self.options and (self.answer is not None or self.feedback is not None):
+            raise ValueError("`answer` and `feedback` belong to a question with `options`; a written question has neither")
+        if self.answer is not None and self.answer not in self.options:
+            raise ValueError(f"answer {self.answer!r} is not one of the options")
+        return self
 
 
 class Case(StrictModel):
@@ -26,7 +41,9 @@ class Case(StrictModel):
     events: list[Markdown] = Field(min_length=1, description="经过：事情的经过，按先后顺序，每段一项。")
     disputes: list[Text] = Field(default_factory=list, description="争议焦点，每条一项。")
     questions: list[CaseQuestion] = Field(min_length=1, description="思考题。")
-    debrief: Markdown = Field(description="案例解析：学员作答之前是折叠的。")
+    debrief: Markdown = Field(
+        description="案例解析：学员作答之前是折叠的；有要写答案的思考题时，学员写下答案后才能展开（只做选择不够）。"
+    )
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 

@@ -140,6 +140,11 @@ class QuizBank(StrictModel):
     intro: Markdown | None = Field(default=None, description="测验开始前的说明。")
     pass_mark: int = Field(default=60, ge=0, le=100, description="及格线：自动评分题目总分的百分比。")
     shuffle: bool = Field(default=False, description="每次作答时打乱题目和选项的顺序。")
+    feedback: Literal["on_submit", "immediate"] = Field(
+        default="on_submit",
+        description="何时显示对错和解析：`on_submit` 全部答完点“提交答案”后一起显示；"
+        "`immediate` 每题下方多一个“检查”按钮，答一题查一题（也仍可全部答完再提交），适合边学边练的题库。",
+    )
     questions: list[Question] = Field(min_length=1, description="题目，每题用 `type` 写明题型。")
 
     @model_validator(mode="after")

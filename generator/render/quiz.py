@@ -108,17 +108,26 @@ def quiz_assets(ctx: RenderContext) -> list[Asset]:
     if final is not None:
         quizzes.append((final.id, final.pass_mark, _drawn_banks(ctx, final)))
     return [
-        data_script(data_script_name(quiz_id), {**payloads[quiz_id], "rules": scoring_rules(ctx, pass_mark, banks)})
+        data_script(data_script_name(quiz_id), {
+            **payloads[quiz_id],
+            "rules": scoring_rules(ctx, pass_mark, banks, immediate=payloads[quiz_id]["feedback"] == "immediate"),
+        })
         for quiz_id, pass_mark, banks in quizzes
     ]
 
 
-def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank]) -> list[str]:
-    """The pass mark, the scoring rules of the question types a quiz uses and where results are kept,
-    as the trainee reads them above the questions."""
+def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank], *, immediate: bool = False) -> list[str]:
+    """The pass mark, the scoring rules of the question types a quiz uses, how to check a question as it
+    is answered (``feedback: immediate``) and where results are kept, as the trainee reads them above the
+    questions. The pass mark is written as the result card writes it (a percentage), so the two agree."""
     qt = ctx.strings("quiz")
     types = {q.type for bank in banks for q in bank.questions}
-    return [qt["pass_mark"].format(n=pass_mark), *(qt[key] for kinds, key in RULES if kinds & types), qt["privacy"]]
+    return [
+        qt["pass_mark"].format(n=pass_mark),
+        *(qt[key] for kinds, key in RULES if kinds & types),
+        *([qt["feedback_immediate"]] if immediate else []),
+        qt["privacy"],
+    ]
 
 
 def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:
@@ -145,6 +154,7 @@ def bank_payload(bank: QuizBank) -> dict[str, Any]:
         "hash": digest,
         "pass": bank.pass_mark,
         "shuffle": bank.shuffle,
+        "feedback": bank.feedback,
         "questions": [_encode_question(public, secret, digest) for public, secret in plain],
     }
 
@@ -161,6 +171,7 @@ def final_payload(final: FinalAssessment, banks: list[QuizBank]) -> dict[str, An
         "hash": digest,
         "pass": final.pass_mark,
         "shuffle": False,
+        "feedback": "on_submit",
         "draw": [
             {"bank": bank_id, "count": count, "questions": [_encode_question(p, s, digest) for p, s in plain]}
             for bank_id, count, plain in pools

@@ -91,7 +91,7 @@ def test_drill_page_has_roles_steps_time_box_outcome_and_a_checklist(project: Pr
     drill = project.drills["queue-complaint"]
     assert "**建议时长**：20 分钟" in page
     for role in drill.roles:
-        assert f"**{role.name}**" in page and role.brief.strip() in page
+        assert f"**角色卡 · {role.name}**" in page and role.brief.strip() in page
     assert all(f"1. {step}" in page for step in drill.steps)
     assert all(f"- {outcome}" in page for outcome in drill.good_outcome)
     checklist = fragment(page, "fieldset", "cg-checklist")

@@ -61,3 +61,22 @@ def serve_built_with_site_url(project: Path, out: Path) -> Iterator[str]:
 def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example course, served at an address it knows."""
     yield from serve_built_with_site_url(ROOT, tmp_path_factory.mktemp("instant"))
+
+
+QUIZ_FIXTURE = ROOT / "tests" / "quiz" / "fixture"
+"""A small course with one question bank per question type (and per quiz option)."""
+
+
+@pytest.fixture(scope="session")
+def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The quiz fixture course, served at an address it knows (instant navigation is tested on it too)."""
+    yield from serve_built_with_site_url(QUIZ_FIXTURE, tmp_path_factory.mktemp("quiz-fixture"))
+
+
+def submit_quiz(scope: object) -> None:
+    """Press 提交答案 in ``scope`` (a page, frame or locator) and, when the quiz warns of questions left
+    unanswered, submit anyway: what a trainee who means to hand in a partial attempt does."""
+    scope.get_by_role("button", name="提交答案").click()  # type: ignore[attr-defined]
+    anyway = scope.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交")  # type: ignore[attr-defined]
+    if anyway.count():
+        anyway.click()

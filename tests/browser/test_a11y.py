@@ -1,5 +1,6 @@
 """WCAG 2.1 AA with axe-core, loaded into the page by the test: no serious or critical violation on the
-home page, a lecture, a quiz (before and after checking), a homework form and the learner pages."""
+home page, a lecture, a quiz (before and after checking, and one question checked on its own), a case with
+a choice made, a drill with a role chosen, a homework form and the learner pages."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import submit_quiz
 from tests.jstools import js_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.node("axe-core")]
@@ -56,7 +58,7 @@ def test_page_has_no_serious_accessibility_violation(page: Page, site_url: str, 
 def test_checked_quiz_and_review_of_mistakes_have_no_serious_violation(page: Page, site_url: str, axe: Path) -> None:
     page.goto(f"{site_url}/quizzes/quiz-service-front/")
     page.get_by_label("产品、价格、渠道").check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     page.locator(".cg-q__verdict").first.wait_for()
     assert violations(page, axe) == []
     page.goto(f"{site_url}/review/")
@@ -81,3 +83,20 @@ def test_the_dashboard_menu_marks_and_undo_bar_have_no_serious_violation(browser
     page.get_by_role("button", name="撤销").wait_for()
     assert violations(page, axe) == []
     context.close()
+
+
+def test_quiz_case_and_drill_in_use_have_no_serious_violation(page: Page, site_url: str, quiz_url: str, axe: Path) -> None:
+    page.goto(f"{quiz_url}/quizzes/quiz-immediate/")  # feedback: immediate, on the quiz fixture course
+    first = page.locator(".cg-q").first
+    first.locator("input").first.check()
+    first.get_by_role("button", name="检查第 1 题").click()
+    first.locator(".cg-q__verdict").wait_for()
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/cases/chizi-event/")
+    page.locator(".cg-question__options input").first.check()
+    page.locator(".cg-question__verdict").first.wait_for()
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/drills/reputation-scenario-drill/")
+    page.locator(".cg-roles input").first.check()
+    page.locator(".cg-role:visible").wait_for()
+    assert violations(page, axe) == []

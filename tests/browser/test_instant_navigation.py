@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import submit_quiz
+
 pytestmark = pytest.mark.browser
 
 Page = Any  # playwright.sync_api.Page
@@ -27,7 +29,7 @@ def test_quiz_homework_and_review_work_after_instant_navigation_without_console_
 
     page.goto(f"{instant_url}/quizzes/{QUIZ}/")
     page.get_by_label(WRONG).check()
-    page.get_by_role("button", name="提交答案").click()  # a mistake, so that 错题本 has a quiz to mount
+    submit_quiz(page)  # a mistake, so that 错题本 has a quiz to mount
     # Instant navigation starts once Material has read sitemap.xml; before that a click loads the page.
     page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")
     page.wait_for_load_state("networkidle")
@@ -46,7 +48,7 @@ def test_quiz_homework_and_review_work_after_instant_navigation_without_console_
     page.locator(".cg-review").get_by_role("link", name="第一章自测").click()  # the menu here is pruned to 错题本's part
     page.locator(f'.cg-quiz[data-quiz="{QUIZ}"]').get_by_role("button", name="再做一次").click()
     page.get_by_label(RIGHT).check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     assert page.locator(".cg-q__verdict").first.inner_text().startswith("✓ 回答正确")
 
     assert page.evaluate("window.__samePage === true"), "a page was loaded instead of swapped in"

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from coursegen.builder import Paths, build
+from tests.browser.conftest import submit_quiz
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -63,7 +64,7 @@ def test_offline_site_works_opened_from_the_file_system(page: Page, offline_site
     page.locator("[data-cg-done]").click()
     page.goto((offline_site / "quizzes" / "quiz-service-front.html").as_uri())
     page.get_by_label("产品、价格、渠道").check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     assert "✗ 回答错误" in page.locator(".cg-q__verdict").first.inner_text()
     page.goto((offline_site / "progress.html").as_uri())
     assert page.locator('[data-cg-cell="lecture-done"][data-cg-id="service-front"]').inner_text() == "✓"

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import submit_quiz
+
 pytestmark = pytest.mark.browser
 
 Page = Any  # playwright.sync_api.Page
@@ -58,9 +60,9 @@ def test_a_lecture_marked_done_shows_on_the_progress_page_and_in_the_navigation(
 def test_a_wrong_answer_shows_in_progress_and_review_and_leaves_once_retried_right(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/quizzes/{QUIZ}/")
     page.get_by_label(WRONG).check()
-    page.get_by_role("button", name="提交答案").click()
-    result = page.locator(".cg-quiz__result", has_text="未通过")
-    score = re.search(r"本次得分 (\d+) 分", result.inner_text()).group(1)  # type: ignore[union-attr]
+    submit_quiz(page)
+    result = page.locator(".cg-quiz__result", has_text="还未通过")
+    score = re.search(r"得分 (\d+)%", result.inner_text()).group(1)  # type: ignore[union-attr]
 
     open_progress(page, site_url)
     assert (cell(page, "quiz-best", QUIZ), cell(page, "quiz-state", QUIZ), cell(page, "quiz-attempts", QUIZ)) == (f"{score} 分", "未通过", "1")
@@ -75,13 +77,13 @@ def test_a_wrong_answer_shows_in_progress_and_review_and_leaves_once_retried_rig
     assert review.get_by_text("第一章第一节“监管舆情法规下的三维视角”").is_visible()
 
     review.get_by_label(WRONG).check()
-    review.get_by_role("button", name="提交答案").click()
+    submit_quiz(review)
     assert "✗ 回答错误" in review.locator(".cg-q__verdict").inner_text()
     page.reload()
     assert page.get_by_text(PROMPT).is_visible()  # still wrong: still here
 
     page.get_by_label(RIGHT).check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     assert "✓ 回答正确" in page.locator(".cg-q__verdict").inner_text()
     page.reload()
     assert page.get_by_text("暂无错题。").is_visible()
@@ -158,8 +160,8 @@ def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_ur
     page.locator(".cg-q").first.wait_for()
     for question in page.locator(".cg-q--single, .cg-q--true_false").all():
         question.locator("input").last.check()
-    page.get_by_role("button", name="提交答案").click()
-    page.locator(".cg-quiz__result", has_text="本次得分").wait_for()
+    submit_quiz(page)
+    page.locator(".cg-quiz__result", has_text="得分").wait_for()
     state = json.loads(page.evaluate(f"localStorage.getItem('coursegen:{COURSE}:quiz:final-assessment')"))
     wrong = sorted(qid for qid, result in state["results"].items() if not result["correct"] and qid in state["answers"])
     assert wrong and all("/" in qid for qid in wrong)  # "<bankId>/<questionId>"
@@ -174,7 +176,7 @@ def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_ur
 def test_learner_pages_work_after_instant_navigation(page: Page, instant_url: str) -> None:
     page.goto(f"{instant_url}/quizzes/{QUIZ}/")
     page.get_by_label(WRONG).check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     page.locator(".cg-quiz__result", has_text="未通过").wait_for()
     # Instant navigation starts once Material has read sitemap.xml; before that a click loads the page.
     page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('/sitemap.xml'))")

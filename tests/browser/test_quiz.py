@@ -9,7 +9,6 @@ example site and take their right answers from the example banks themselves.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,21 +16,14 @@ import pytest
 from coursegen.load import load_project
 from coursegen.model.quiz import QuizBank
 
-from tests.browser.conftest import serve_built_with_site_url
+from tests.browser.conftest import submit_quiz
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = ROOT / "tests" / "quiz" / "fixture"
 COURSE_ID = "quiz-fixture"
 
 Page = Any  # playwright.sync_api.Page
-
-
-@pytest.fixture(scope="module")
-def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture course, served at an address it knows (instant navigation is tested here too)."""
-    yield from serve_built_with_site_url(FIXTURE, tmp_path_factory.mktemp("quiz-fixture"))
 
 
 def open_quiz(page: Page, base: str, quiz_id: str) -> None:
@@ -40,7 +32,8 @@ def open_quiz(page: Page, base: str, quiz_id: str) -> None:
 
 
 def submit(page: Page) -> None:
-    page.get_by_role("button", name="提交答案").click()
+    """提交答案, confirming the submission when the quiz warns of questions left unanswered."""
+    submit_quiz(page)
 
 
 def verdict(page: Page, n: int = 0) -> str:
@@ -48,7 +41,8 @@ def verdict(page: Page, n: int = 0) -> str:
 
 
 def result(page: Page) -> str:
-    return page.locator(".cg-quiz__result").inner_text()
+    """The result card's lines, as read (blank lines between its paragraphs dropped)."""
+    return "\n".join(line for line in page.locator(".cg-quiz__result").inner_text().splitlines() if line.strip())
 
 
 def stored(page: Page, quiz_id: str, course_id: str = COURSE_ID) -> Any:
@@ -70,15 +64,15 @@ def test_single_choice(page: Page, quiz_url: str) -> None:
     assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
     assert page.get_by_text("选项反馈：蓝色是对的。").is_visible()
     assert page.get_by_text("解析：阳光中的蓝光散射最多。").is_visible()
-    assert "本次得分 100 分（2 / 2 分），及格线 100 分，已通过。" in result(page)
+    assert "已通过\n得分 100%（2 / 2 分）· 及格 100%" in result(page)
     retry(page)
     page.get_by_label("绿色").check()
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
     assert page.get_by_text("选项反馈：绿色是草地的颜色。").is_visible()
     assert page.locator(".cg-opt--right").inner_text().startswith("蓝色")
-    assert "本次得分 0 分（0 / 2 分），及格线 100 分，未通过。" in result(page)
-    assert "最好成绩 100 分，已作答 2 次。" in result(page)
+    assert "还未通过\n得分 0%（0 / 2 分）· 及格 100%" in result(page)
+    assert "最好成绩 100% · 已作答 2 次" in result(page)
 
 
 def test_scoring_rules_come_before_the_questions(page: Page, quiz_url: str) -> None:
@@ -87,7 +81,7 @@ def test_scoring_rules_come_before_the_questions(page: Page, quiz_url: str) -> N
     assert rules.locator("summary").inner_text() == "评分规则"
     rules.locator("summary").click()
     items = rules.locator("li").all_inner_texts()
-    assert items[0].startswith("及格线：60 分") and any(i.startswith("多选题：按比例得分") for i in items)
+    assert items[0].startswith("及格 60%：") and any(i.startswith("多选题：按比例得分") for i in items)
     assert page.evaluate("document.querySelector('.cg-rules').compareDocumentPosition(document.querySelector('.cg-q')) & 4") == 4
     assert page.evaluate("getComputedStyle(document.querySelector('.cg-quiz'), '::before').content") == "none"
 
@@ -116,19 +110,19 @@ def test_multiple_choice_with_partial_credit(page: Page, quiz_url: str) -> None:
         page.get_by_label(fruit).check()
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     retry(page)
     for option in ("苹果", "香蕉", "白菜"):  # 4 × (2 right − 1 wrong) / 4 right options = 1 point
         page.get_by_label(option).check()
     submit(page)
     assert verdict(page) == "◐ 部分正确 · 得 1 / 4 分"
     assert page.get_by_text("选项反馈：白菜是蔬菜。").is_visible()
-    assert "本次得分 25 分（1 / 4 分），及格线 60 分，未通过。" in result(page)
+    assert "还未通过\n得分 25%（1 / 4 分）· 及格 60%" in result(page)
     retry(page)
     page.get_by_label("白菜").check()
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 4 分"
-    assert "本次得分 0 分" in result(page)
+    assert "得分 0%" in result(page)
 
 
 def test_true_false(page: Page, quiz_url: str) -> None:
@@ -137,13 +131,13 @@ def test_true_false(page: Page, quiz_url: str) -> None:
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 1 / 1 分"
     assert page.get_by_text("判断反馈：说得对。").is_visible()
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     retry(page)
     page.get_by_label("错", exact=True).check()
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 1 分"
     assert page.get_by_text("判断反馈：其实是对的。").is_visible()
-    assert "本次得分 0 分" in result(page)
+    assert "得分 0%" in result(page)
 
 
 def test_fill_in_ignores_case_width_and_outer_spaces(page: Page, quiz_url: str) -> None:
@@ -152,13 +146,13 @@ def test_fill_in_ignores_case_width_and_outer_spaces(page: Page, quiz_url: str) 
     page.keyboard.press("Tab")
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     retry(page)
     page.get_by_label("你的答案").fill("XYZ 银行")
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
     assert page.get_by_text("正确答案：ABC Bank / ABC").is_visible()
-    assert "本次得分 0 分" in result(page)
+    assert "得分 0%" in result(page)
 
 
 def order_items(page: Page, target: list[str]) -> None:
@@ -175,13 +169,13 @@ def test_ordering_with_partial_credit(page: Page, quiz_url: str) -> None:
     order_items(page, ["倾听", "记录", "判断", "处理"])
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 4 / 4 分"
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     retry(page)
     order_items(page, ["倾听", "记录", "处理", "判断"])  # two of four in place: half the points
     submit(page)
     assert verdict(page) == "◐ 部分正确 · 得 2 / 4 分"
     assert page.get_by_text("正确顺序：").is_visible()
-    assert "本次得分 50 分" in result(page)
+    assert "得分 50%" in result(page)
 
 
 def test_matching_with_partial_credit(page: Page, quiz_url: str) -> None:
@@ -190,14 +184,14 @@ def test_matching_with_partial_credit(page: Page, quiz_url: str) -> None:
         page.get_by_label(left).select_option(label=right)
     submit(page)
     assert verdict(page) == "✓ 回答正确 · 得 3 / 3 分"
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     retry(page)
     for left, right in (("巴黎", "意大利"), ("罗马", "法国"), ("东京", "日本")):
         page.get_by_label(left).select_option(label=right)
     submit(page)
     assert verdict(page) == "◐ 部分正确 · 得 1 / 3 分"
     assert page.get_by_text("✗ 正确答案：法国").is_visible()
-    assert "本次得分 33 分" in result(page)
+    assert "得分 33%" in result(page)
 
 
 def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: str) -> None:
@@ -209,7 +203,7 @@ def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: st
     assert page.get_by_text("参考答案：倾听能收集信息，也能缓和情绪。").is_visible()
     page.get_by_label("提到缓和情绪").check()
     assert "简答题自评：已覆盖 1 / 2 个要点（不计入得分）。" in result(page)
-    assert "本次得分 0 分（0 / 1 分）" in result(page)
+    assert "得分 0%（0 / 1 分）" in result(page)
     assert stored(page, "quiz-short")["self"] == {"why-listen": [1]}
     retry(page)
     page.locator(".cg-q").nth(1).get_by_label("对").check()
@@ -217,7 +211,7 @@ def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: st
     page.get_by_label("提到收集信息").check()
     page.get_by_label("提到缓和情绪").check()
     assert "简答题自评：已覆盖 2 / 2 个要点（不计入得分）。" in result(page)
-    assert "本次得分 100 分（1 / 1 分）" in result(page)
+    assert "得分 100%（1 / 1 分）" in result(page)
     key = f"coursegen:{COURSE_ID}:quiz:quiz-short"
     page.evaluate("k => { const s = JSON.parse(localStorage.getItem(k)); s.self = {'why-listen': 7}; localStorage.setItem(k, JSON.stringify(s)); }", key)
     page.reload()
@@ -240,22 +234,80 @@ def test_reload_keeps_answers_results_and_best(page: Page, quiz_url: str) -> Non
     page.get_by_label("蓝色").check()
     submit(page)
     page.reload()
-    assert "最好成绩 100 分，已作答 2 次。" in result(page)
+    assert "最好成绩 100% · 已作答 2 次" in result(page)
     state = stored(page, "quiz-single")
     assert (state["best"], state["passed"], state["attempts"], state["results"]) == (
         100, True, 2, {"colour": {"correct": True, "points": 2, "max": 2}}
     )
 
 
-def test_reset_forgets_everything(page: Page, quiz_url: str) -> None:
+def clear_record(page: Page, accept: bool) -> list[str]:
+    """Press 清除记录, answer its question; the question's text."""
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)
+    page.get_by_role("button", name="清除记录").click()
+    return asked
+
+
+def test_reset_asks_first_saying_what_goes_and_a_no_keeps_everything(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-single")
     page.get_by_label("蓝色").check()
     submit(page)
-    page.get_by_role("button", name="清除记录").click()
+    before = stored(page, "quiz-single")
+    (question,) = clear_record(page, accept=False)
+    assert "最好成绩 100%" in question and "已作答 1 次" in question and "10 秒内可以撤销" in question
+    assert stored(page, "quiz-single") == before
+    assert "最好成绩 100% · 已作答 1 次" in result(page)
+
+
+def test_reset_clears_and_undo_brings_the_record_back(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("蓝色").check()
+    submit(page)
+    before = stored(page, "quiz-single")
+    clear_record(page, accept=True)
     assert stored(page, "quiz-single") is None
     assert result(page) == ""
     assert not page.get_by_label("蓝色").is_checked()
     assert page.get_by_role("button", name="提交答案").is_visible()
+    undo = page.locator(".cg-quiz__undo")
+    assert undo.get_by_text("已清除本测验的记录。").is_visible()
+    assert focused(page, undo.get_by_role("button", name="撤销"))
+    undo.get_by_role("button", name="撤销").click()
+    assert stored(page, "quiz-single") == before
+    assert "最好成绩 100% · 已作答 1 次" in result(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+    assert not undo.is_visible()
+
+
+def test_the_undo_offer_ends_after_ten_seconds(page: Page, quiz_url: str) -> None:
+    page.clock.install()
+    open_quiz(page, quiz_url, "quiz-single")
+    page.get_by_label("蓝色").check()
+    submit(page)
+    clear_record(page, accept=True)
+    page.clock.run_for(9_000)
+    assert page.locator(".cg-quiz__undo").is_visible()
+    page.clock.run_for(2_000)
+    assert not page.locator(".cg-quiz__undo").is_visible()
+    assert stored(page, "quiz-single") is None
+    assert focused(page, page.get_by_role("button", name="清除记录")), "focus does not vanish with the bar"
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_reset_is_a_quiet_button_apart_from_the_main_one(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_quiz(page, quiz_url, "quiz-single")
+    main = page.get_by_role("button", name="提交答案").bounding_box()
+    reset = page.get_by_role("button", name="清除记录")
+    box = reset.bounding_box()
+    assert box["y"] >= main["y"] + main["height"], "清除记录 sits below the main button, not beside it"
+    assert box["height"] < main["height"] and "md-button" not in (reset.get_attribute("class") or "")
 
 
 @pytest.mark.parametrize(
@@ -319,7 +371,7 @@ def test_instant_navigation_away_and_back_leaves_the_quiz_working(page: Page, qu
     assert page.evaluate("window.__sameDocument") is True, "the move was a full page load, not instant navigation"
     submit(page)  # whatever the next quiz asks: checking it gives feedback and a score
     assert page.locator(".cg-q__fb").count() == page.locator(".cg-q").count() > 0
-    assert "本次得分" in result(page)
+    assert "得分" in result(page)
     page.go_back()
     page.locator('.cg-quiz[data-quiz="quiz-single"] .cg-q').wait_for()
     assert page.evaluate("window.__sameDocument") is True
@@ -400,11 +452,11 @@ def test_a_quiz_completed_with_the_keyboard_alone(page: Page, site_url: str) -> 
     tab_to(page, page.get_by_role("button", name="提交答案"))
     page.keyboard.press("Enter")
     assert focused(page, page.locator(".cg-quiz__result")), "focus goes to the announced score"
-    assert "本次得分 100 分" in result(page)
+    assert "得分 100%" in result(page)
     assert "已通过" in result(page)
     tab_to(page, page.get_by_role("button", name="再做一次"))
     page.keyboard.press("Enter")
-    assert "最好成绩 100 分，已作答 1 次。" in result(page)
+    assert "最好成绩 100% · 已作答 1 次" in result(page)
 
 
 def drawn(page: Page) -> list[str]:

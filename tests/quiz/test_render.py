@@ -124,7 +124,7 @@ def test_trainer_edition_shows_answer_key_outside_the_search_index(project: Proj
 
 def test_scoring_rules_list_only_the_types_used(project: Project) -> None:
     rules = payload(project, "quiz-multiple")["rules"]
-    assert rules[0].startswith("及格线：60 分")
+    assert rules[0].startswith("及格 60%：")
     assert any(rule.startswith("多选题：按比例得分") for rule in rules)
     assert not any("排序题" in rule for rule in rules)
     assert rules[-1].startswith("自测成绩只保存在你这台设备的浏览器里")
@@ -182,7 +182,7 @@ def test_plain_text_shortcut_renders_exactly_like_markdown(text: str) -> None:
 
 def test_english_course_gets_english_page_labels(project: Project) -> None:
     english = dataclasses.replace(project, course=project.course.model_copy(update={"language": "en"}))
-    assert payload(english, "quiz-single", "trainer")["rules"][0].startswith("Pass mark: 100 out of 100")
+    assert payload(english, "quiz-single", "trainer")["rules"][0].startswith("Pass mark 100%:")
     assert 'data-noscript="The quiz needs JavaScript' in pages(english)["quizzes/quiz-single.md"]
     content = pages(english, "trainer")["quizzes/quiz-single.md"]
     assert "## Answer key and facilitator notes" in content

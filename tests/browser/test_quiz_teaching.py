@@ -1,0 +1,209 @@
+"""Quizzes that teach, in a real browser at a desktop and a phone width: checking one question at a time
+(a bank with ``feedback: immediate``), the warning before submitting with questions unanswered, the result
+card on one scale, what earns nothing (an untouched ordering question) and what shows no points (a
+self-assessed short answer), feedback that wraps between words, and the review of mistakes (错题本) that
+keeps each question's bank and number and shows the trainee's wrong answer beside the right one.
+
+The per-question tests use the quiz fixture course (tests/quiz/fixture, bank ``quiz-immediate``); the
+review tests use the example course.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.browser.test_quiz import focused, open_quiz, result, stored, verdict
+
+pytestmark = pytest.mark.browser
+
+Page = Any  # playwright.sync_api.Page
+
+WIDTHS = [1280, 375]
+BANK = "quiz-immediate"
+RIGHT_ORDER = ["倾听", "记录", "处理"]
+
+
+@pytest.fixture(params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
+def sized(page: Page, request: pytest.FixtureRequest) -> Page:
+    page.set_viewport_size({"width": request.param, "height": 800})
+    return page
+
+
+def submit(page: Page) -> None:
+    """提交答案, and nothing more: what follows a warning is each test's to decide."""
+    page.get_by_role("button", name="提交答案").click()
+
+
+def question(page: Page, n: int) -> Any:
+    return page.locator(".cg-q").nth(n)
+
+
+def put_in_order(box: Any, target: list[str]) -> None:
+    for i, text in enumerate(target):
+        current = box.locator(".cg-order li > span:first-child").all_inner_texts()
+        for _ in range(current.index(text) - i):
+            box.get_by_role("button", name=f"上移：{text}").click()
+
+
+def test_each_question_is_checked_as_it_is_answered(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    page.locator("details.cg-rules summary").click()
+    assert page.get_by_text("每答完一题，可以点题目下方的“检查”立即查看对错和解析").is_visible()
+    first = question(page, 0)
+    assert first.locator(".cg-q__fb").count() == 0
+
+    first.get_by_role("button", name="检查第 1 题").click()  # nothing answered yet: it says so, and waits
+    page.locator(".cg-sr", has_text="请先作答第 1 题").wait_for(state="attached")
+    assert first.locator(".cg-q__fb").count() == 0
+
+    first.get_by_label("主动问候并询问需要").check()
+    first.get_by_role("button", name="检查第 1 题").click()
+    assert verdict(page, 0) == "✓ 回答正确 · 得 1 / 1 分"
+    assert first.get_by_text("解析：先问候，再了解需要。").is_visible()
+    assert first.get_by_label("等客户开口").is_disabled()
+    assert focused(page, first.locator(".cg-q__fb")), "focus moves to the feedback just shown"
+    assert question(page, 1).locator(".cg-q__fb").count() == 0 and result(page) == ""
+
+    page.reload()  # a checked question stays checked
+    assert verdict(page, 0) == "✓ 回答正确 · 得 1 / 1 分"
+    assert question(page, 1).get_by_role("button", name="检查第 2 题").is_visible()
+
+    second = question(page, 1)
+    put_in_order(second, RIGHT_ORDER)
+    second.get_by_role("button", name="检查第 2 题").click()
+    assert verdict(page, 1) == "✓ 回答正确 · 得 2 / 2 分"
+
+    third = question(page, 2)
+    third.get_by_label("你的答案").fill("我先问候客户，再问清需要。")
+    third.get_by_role("button", name="检查第 3 题").click()  # the last one: the whole attempt is checked
+    assert third.get_by_text("参考：能说清具体做了什么").is_visible()
+    assert "已通过\n得分 100%（3 / 3 分）· 及格 60%" in result(page)
+    assert page.get_by_role("button", name="再做一次").is_visible()
+    state = stored(page, BANK)
+    assert (state["attempts"], state["best"], state["checked"]) == (1, 100, True)
+
+
+def test_submitting_with_questions_unanswered_warns_and_leads_to_the_first(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    question(page, 0).get_by_label("主动问候并询问需要").check()
+    submit(page)
+    warning = page.locator(".cg-quiz__warn")
+    assert warning.get_by_text("还有 2 题未作答，仍要提交吗？").is_visible()
+    assert stored(page, BANK)["attempts"] == 0 and page.locator(".cg-q__fb").count() == 0
+    warning.get_by_role("button", name="去第 2 题作答").click()
+    assert focused(page, question(page, 1).locator(".cg-move:not([disabled])").first)
+    assert question(page, 1).bounding_box()["y"] < page.viewport_size["height"], "the question is scrolled into view"
+    assert warning.inner_text() == ""
+
+    submit(page)
+    warning.get_by_role("button", name="仍要提交").click()
+    assert stored(page, BANK)["attempts"] == 1
+    # The ordering question was never touched: the order as shown earns nothing, whatever it is.
+    assert verdict(page, 1) == "✗ 未作答 · 得 0 / 2 分"
+    assert "还未通过\n得分 33%（1 / 3 分）· 及格 60%" in result(page)
+    assert stored(page, BANK)["results"]["steps"] == {"correct": False, "points": 0, "max": 2}
+
+
+def test_the_result_card_says_passed_or_not_yet_on_one_scale(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    page.locator("details.cg-rules summary").click()
+    intro = page.locator("details.cg-rules li").first.inner_text()
+    assert intro.startswith("及格 60%：")
+
+    question(page, 0).get_by_label("等客户开口").check()
+    put_in_order(question(page, 1), RIGHT_ORDER)
+    question(page, 2).get_by_label("你的答案").fill("写了一点")
+    submit(page)
+    card = page.locator(".cg-quiz__result")
+    assert result(page).splitlines()[:2] == ["已通过", "得分 66%（2 / 3 分）· 及格 60%"]
+    assert "得分 66 分" not in result(page)  # 分 is for points only
+    passed = card.evaluate("e => getComputedStyle(e).backgroundColor")
+
+    page.get_by_role("button", name="再做一次").click()
+    question(page, 0).get_by_label("等客户开口").check()
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+    assert result(page).splitlines()[:2] == ["还未通过", "得分 0%（0 / 3 分）· 及格 60%"]
+    failed = card.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert passed != failed and "rgba(0, 0, 0, 0)" not in (passed, failed)
+    assert "最好成绩 66% · 已作答 2 次" in result(page)
+
+
+def test_a_self_assessed_short_answer_shows_no_points(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    short = question(page, 2)
+    assert short.locator(".cg-q__head").inner_text().splitlines() == ["第 3 题", "自评，不计分"]
+    short.get_by_label("你的答案").fill("我的回答")
+    short.get_by_role("button", name="检查第 3 题").click()
+    assert "分" not in short.locator(".cg-q__fb").inner_text()
+
+
+def test_feedback_never_breaks_inside_a_word(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    question(page, 0).get_by_label("主动问候并询问需要").check()
+    question(page, 0).get_by_role("button", name="检查第 1 题").click()
+    lines = page.evaluate("""word => {
+        const fb = document.querySelector('.cg-opt__fb');
+        const walker = document.createTreeWalker(fb, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode());) {
+            const at = node.data.indexOf(word);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+        }
+        return 0;
+    }""", "Acknowledgement")
+    assert lines == 1, "the English word in the feedback is split across lines"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# ---- the review of mistakes (错题本), on the example course ----
+
+QUIZ = "quiz-service-front"
+BANK_TITLE = "第一章自测"
+THREE = ("本章从“三维视角”观察投诉管理的外部环境", "产品、价格、渠道", "监管、舆情、法规")
+LAW = "法律法规向消费者倾斜"
+
+
+def test_the_review_keeps_bank_and_number_and_shows_the_wrong_answer_beside_the_right(sized: Page, site_url: str) -> None:
+    page = sized
+    page.goto(f"{site_url}/quizzes/{QUIZ}/")
+    page.get_by_label(THREE[1]).check()
+    second = page.locator('.cg-q[data-qid="law-favours-consumer"]')
+    second.get_by_label("错", exact=True).check()
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+
+    page.goto(f"{site_url}/review/")
+    review = page.locator("[data-cg-review]")
+    items = review.locator(".cg-review__quiz")
+    items.nth(1).locator(".cg-q").wait_for()
+    count = review.locator("[data-cg-review-count]")
+    assert count.inner_text() == "错题本中共有 2 道题。"
+    heads = [items.nth(i).locator(".cg-q__head span").first.inner_text() for i in range(2)]
+    assert heads == [f"{BANK_TITLE} · 第 1 题", f"{BANK_TITLE} · 第 2 题"]
+    assert review.get_by_role("button", name="清除记录").count() == 0
+
+    law = items.filter(has_text=LAW)
+    assert law.locator(".cg-compare").inner_text().split() == ["你上次的答案", "错"]
+    law.get_by_label("对", exact=True).check()
+    law.get_by_role("button", name="提交答案").click()
+    assert law.locator(".cg-compare").inner_text().split() == ["你上次的答案", "错", "正确答案", "对"]
+    assert count.inner_text() == "错题本中共有 1 道题。"  # without a reload
+
+    three = items.filter(has_text=THREE[0])
+    assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", THREE[1]]
+    three.get_by_label(THREE[2]).check()
+    three.get_by_role("button", name="提交答案").click()
+    assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", THREE[1], "正确答案", THREE[2]]
+    assert count.inner_text() == "这些题你都已答对，下次打开错题本时会移出。"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -7,7 +7,8 @@
      mistakes             {v: 1, items: {"<bankId>/<questionId>": {quiz, hash, at}}, seen: {quizId: attempts}}
                           the questions last answered wrongly; "seen" records which check of each quiz
                           has been read, so a question retried right here never comes back from an old check
-     homework:<formId>    {exportedAt: ISO time, updated_at and revision: the draft's when it was exported}
+     homework:<formId>    {exportedAt: ISO time, updated_at and revision: the draft's when it was exported,
+                          online: true when it was handed in to the form service rather than exported}
                           written on cg-form.js's "coursegen:submit" event
      quiz:review-<n>      scratch state of the one-question quizzes on the review page, cleared on each visit
    It reads (never writes) the quiz states (coursegen.quiz.state) and the drafts of cg-form.js (form:<formId>).
@@ -31,16 +32,19 @@
     return s && s.hash === q.hash ? s : null;
   }
 
-  /* "none", "draft", "exported" or "changed" (edited since its export); a form counts as done once exported. */
+  /* "none", "draft", "exported" or "changed" (edited since its export), "posted" or "postedChanged" when it went
+     to the form service; a form counts as done once handed in either way. */
   function homework(id) {
     var draft = store.get("form:" + id, null), sent = store.get("homework:" + id, null);
     if (sent && sent.exportedAt) {
-      return draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision) ? "changed" : "exported";
+      var edited = draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision);
+      if (sent.online) return edited ? "postedChanged" : "posted";
+      return edited ? "changed" : "exported";
     }
     return draft ? "draft" : "none";
   }
 
-  function isExported(state) { return state === "exported" || state === "changed"; }
+  function isExported(state) { return state !== "none" && state !== "draft"; }
 
   function summary() {
     var lectures = course().lectures.map(function (id) { return lecture(id); });
@@ -283,7 +287,8 @@
     if (!data.homework_id) return;
     var draft = store.get("form:" + data.homework_id, null);
     store.set("homework:" + data.homework_id, {
-      exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision
+      exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision,
+      online: !!(data.handed_in && data.handed_in.channel === "online")
     });
     refresh(document);
   });

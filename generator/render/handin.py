@@ -37,11 +37,6 @@ class Instructions:
     url: str | None
     """The form service, when the form is posted in one click."""
 
-    @property
-    def files(self) -> list[Way]:
-        """The ways that take the exported file (all but the form service): the next step after an export."""
-        return [way for way in self.ways if way.kind != "url"]
-
 
 def instructions(course: Course, form: Homework, t: Mapping[str, str]) -> Instructions | None:
     """The form's hand-in instructions, or ``None`` when the course says neither how nor by when."""

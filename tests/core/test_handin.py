@@ -3,19 +3,25 @@ on the form page, in the handbook and on the blanks, and the errors a trainer ge
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+import docx
 
 import pytest
 from pydantic import ValidationError
 
+from coursegen.blanks import blank_docx, blank_markdown
 from coursegen.load import load_project
+from coursegen.render import render_site
 from coursegen.model.handin import Handin, deadline_for, route_for
 from coursegen.render.handin import deadline_text, instructions, plain_lines
 from coursegen.render.strings import strings
 
 from tests.coursefiles import COURSE, problems, write_course
 
+ROOT = Path(__file__).resolve().parents[2]
 T = strings("zh", "pages")
 EN = strings("en", "pages")
 CST = timezone(timedelta(hours=8))
@@ -88,7 +94,7 @@ def test_a_form_entry_replaces_whom_and_how_for_that_form_only(tmp_path: Path) -
         "把导出的提交文件放到共享文件夹 \\\\fileserver\\培训\\作业",
     ]
     assert evaluation.to == "培训管理岗" and evaluation.url == "http://forms.intranet.example.com/submit"
-    assert [w.kind for w in evaluation.ways] == ["url"] and evaluation.files == []
+    assert [w.kind for w in evaluation.ways] == ["url"]
     assert plain_lines(homework, T) == [
         "交给：培训管理岗 王老师",
         "提交方式：发邮件到 training@branch.example.com，把导出的提交文件作为附件",
@@ -149,3 +155,23 @@ def test_the_old_submission_url_gets_one_error_with_the_new_spelling(tmp_path: P
         "    hint: `submission_url` has moved into the `submission` block: write `submission:` with `url:` "
         "(the form service) and `to:` (who receives the hand-ins) under it"
     ]
+
+
+EXAMPLE = ROOT / "course"
+LINES = ["交给：培训管理岗 王老师", "提交方式：发邮件到 training@branch.example.com，把导出的提交文件作为附件", "截止时间：3月12日（周五）13:30"]
+
+
+def test_the_blanks_and_the_handbook_carry_the_same_instructions() -> None:
+    project, _ = load_project(EXAMPLE, ROOT / "quizzes")
+    homework = project.homework["lunch-case-review"]
+    text = blank_markdown(project.course, homework, T)
+    assert all(f"- {line}" in text for line in LINES)
+    document = docx.Document(io.BytesIO(blank_docx(project.course, homework, T)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert all(line in paragraphs for line in LINES)
+    handbook = next(p.content for p in render_site(project).pages if p.path == "handbook.md")
+    section = handbook[handbook.index('<section class="cg-handin" data-form="lunch-case-review"'):]
+    section = section[: section.index("</section>")]
+    assert "<dd>培训管理岗 王老师</dd>" in section and "3月12日（周五）13:30" in section and "data-cg-deadline" not in section
+    evaluation = handbook[handbook.index('<section class="cg-handin" data-form="course-evaluation"'):]
+    assert "<dd>培训管理岗</dd>" in evaluation and "“投诉管理培训 3 月班”群" in evaluation and "3月12日（周五）18:00" in evaluation

@@ -45,7 +45,8 @@
        case:<caseId>          a case's written or chosen answers                          (cg-case.js)
        checklist:<kind>:<id>  the ticks of a discussion's or drill's observer checklist  (cg-case.js)
        form:<formId>          a homework draft; identity: the trainee, shared by forms    (cg-form.js)
-       homework:<formId>      the draft's last export                                     (cg-progress.js)
+       homework:<formId>      the draft's last hand-in: {exportedAt, updated_at, revision,   (cg-progress.js)
+                              online: true when it went to the form service}
        mistakes               the review of mistakes (错题本)                               (cg-progress.js)
        place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js) */
   var keys = {

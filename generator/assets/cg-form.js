@@ -1,11 +1,13 @@
 /* Homework and survey forms: every keystroke saved to localStorage (form:<id>), the trainee's identity
-   shared by all forms of the course (identity), required fields checked before export, and the
-   submission file (format in generator/model/submission.py) downloaded, optionally POSTed to
-   coursegenConfig.submissionUrl, and announced with a `coursegen:submit` event on document. */
+   shared by all forms of the course (identity), required fields checked before the hand-in, and the
+   submission file (format in generator/model/submission.py) POSTed to the form's service (spec.handin.url)
+   or, without one or when it fails, downloaded; then announced with a `coursegen:submit` event on document
+   whose detail is the file's data plus `handed_in` (channel "online" or "file", receipt or file name). */
 (function () {
   "use strict";
   var cg = window.coursegen;
   var IDENTITY = ["name", "employee_id", "department"];
+  var POST_TIMEOUT = 15000;  /* ms: a service that does not answer by then counts as down, and the file is exported */
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -116,7 +118,7 @@
     var boxes = {};
     spec.fields.forEach(function (f) { boxes[f.id] = $('.cg-field[data-field="' + f.id + '"]'); });
     var saved = $(".cg-form__saved"), errors = $(".cg-form__errors");
-    var result = $(".cg-form__result"), posted = $(".cg-form__post");
+    var busy = $(".cg-form__busy");
 
     function identityInput(k) { return $('[data-identity="' + k + '"]'); }
 
@@ -293,34 +295,59 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
     }
 
-    function report(text, ok) {
-      posted.textContent = text;
-      posted.setAttribute("data-state", ok === undefined ? "busy" : ok ? "ok" : "error");
-    }
-
-    function post(text) {
-      var url = cg.config.submissionUrl;
-      report(cg.t("form.posting", { url: url }));
-      fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: text })
+    /* POST the file's exact text to the form service. Resolves with the service's answer when it took the file
+       (its JSON receipt, or {} when it sent none); rejects with {status} (0: not reached, or no answer in time). */
+    function post(url, text) {
+      var abort = window.AbortController ? new AbortController() : null;
+      var timer = setTimeout(function () { if (abort) abort.abort(); }, POST_TIMEOUT);
+      return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: text, signal: abort && abort.signal })
         .then(function (response) {
-          report(cg.t(response.ok ? "form.postOk" : "form.postFailed", { url: url, status: response.status }), response.ok);
-        }, function () { report(cg.t("form.postUnreachable", { url: url }), false); });
+          if (!response.ok) throw { status: response.status };
+          return response.text().then(receipt, function () { return {}; });
+        }, function () { throw { status: 0 }; })
+        .then(function (answer) { clearTimeout(timer); return answer; }, function (failure) { clearTimeout(timer); throw failure; });
     }
 
-    function exportFile() {
+    /* The service's receipt, if its answer is one: {"received_at": ISO time, "receipt": id} (docs/hr-guide.md). */
+    function receipt(text) {
+      try {
+        var answer = JSON.parse(text), kept = {};
+        if (answer && typeof answer.receipt === "string") kept.receipt = answer.receipt.slice(0, 200);
+        if (answer && typeof answer.received_at === "string" && !isNaN(Date.parse(answer.received_at))) kept.received_at = answer.received_at;
+        return kept;
+      } catch (e) { return {}; }
+    }
+
+    /* One click: to the form service when the course has one, the file download when it has none or the service
+       fails. The draft in localStorage is never touched here, so nothing typed is lost whatever the outcome. */
+    function handIn() {
       var list = problems();
       showProblems(list);
       if (list.length) return;
-      var data = submission();
+      var data = submission(), url = spec.handin && spec.handin.url, button = $(".cg-form__export");
       sha256(canonical(data)).then(function (hash) {
         data.sha256 = hash;
         var text = JSON.stringify(data, null, 2) + "\n";
         var name = [spec.form, data.trainee.employee_id, data.trainee.name].join("-").replace(/[\\/:*?"<>|\s]+/g, "_") + ".json";
-        download(text, name);
-        result.textContent = cg.t("form.exported", { file: name });
-        document.dispatchEvent(new CustomEvent("coursegen:submit", { detail: data }));
-        if (cg.config.submissionUrl) post(text);
+        function exported(failed) {
+          download(text, name);
+          announce(data, { channel: "file", file: name, failed: failed });
+        }
+        if (!url) return exported(null);
+        button.disabled = true;
+        busy.textContent = cg.t("form.posting");
+        busy.hidden = false;
+        post(url, text).then(function (answer) {
+          announce(data, { channel: "online", receipt: answer.receipt || "", received_at: answer.received_at || "" });
+        }, exported).then(function () { button.disabled = false; busy.hidden = true; });
       });
+    }
+
+    /* cg-progress.js records the hand-in, cg-handin.js shows what happened and what to do next. */
+    function announce(data, outcome) {
+      var detail = JSON.parse(JSON.stringify(data));
+      detail.handed_in = outcome;
+      document.dispatchEvent(new CustomEvent("coursegen:submit", { detail: detail }));
     }
 
     spec.fields.forEach(function (f) { write(f, state.answers[f.id]); });
@@ -345,7 +372,7 @@
       if (target.matches("a[data-target]")) {
         event.preventDefault();
         document.getElementById(target.getAttribute("data-target")).focus();
-      } else if (target.matches(".cg-form__export")) exportFile();
+      } else if (target.matches(".cg-form__export")) handIn();
       else if (target.matches(".cg-form__print")) window.print();
       else if (target.matches(".cg-identity__edit")) { showIdentity(true); identityInput("name").focus(); }
       else if (field && target.matches(".cg-table__add")) {

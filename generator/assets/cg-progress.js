@@ -25,16 +25,19 @@
 
   function quizState(q) { return cg.quiz ? cg.quiz.state(q.id, q.hash) : cg.quizResult(q.id); }
 
-  /* "none", "draft", "exported" or "changed" (edited since its export); a form counts as done once exported. */
+  /* "none", "draft", "exported" or "changed" (edited since its export), "posted" or "postedChanged" when it went
+     to the form service; a form counts as done once handed in either way. */
   function homework(id) {
     var draft = store.get(keys.form(id), null), sent = store.get(keys.homework(id), null);
     if (sent && sent.exportedAt) {
-      return draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision) ? "changed" : "exported";
+      var edited = draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision);
+      if (sent.online) return edited ? "postedChanged" : "posted";
+      return edited ? "changed" : "exported";
     }
     return draft ? "draft" : "none";
   }
 
-  function isExported(state) { return state === "exported" || state === "changed"; }
+  function isExported(state) { return state !== "none" && state !== "draft"; }
 
   function written(answers) {
     return Object.keys(answers || {}).some(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
@@ -323,7 +326,8 @@
     if (!data.homework_id) return;
     var draft = store.get(keys.form(data.homework_id), null);
     store.set(keys.homework(data.homework_id), {
-      exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision
+      exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision,
+      online: !!(data.handed_in && data.handed_in.channel === "online")
     });
     refresh(document);
   });

@@ -14,7 +14,7 @@ from docx.shared import Cm, Pt
 from lxml import html
 
 from ..model import Course, Homework
-from ..model.homework import Checkboxes, Choice, FormField, Rating, Table, TextArea, TextField, due_label
+from ..model.homework import Checkboxes, Choice, FormField, Rating, Table, TextArea, TextField
 
 FONT_EAST_ASIA = "SimSun"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -29,8 +29,8 @@ def blank_docx(course: Course, homework: Homework, t: Mapping[str, str]) -> byte
     doc.core_properties.subject = course.title
     doc.add_heading(homework.title, level=0)
     doc.add_paragraph(course.title)
-    if homework.due:
-        doc.add_paragraph(f"{t['due']}：{due_label(homework.due)}")
+    for line in handin_lines(course, homework, t):
+        doc.add_paragraph(line)
     for block in markdown_blocks(homework.intro):
         doc.add_paragraph(block)
 
@@ -43,6 +43,14 @@ def blank_docx(course: Course, homework: Homework, t: Mapping[str, str]) -> byte
             doc.add_paragraph().add_run(note).italic = True
         _answer_space(doc, field, t)
     return _reproducible(doc)
+
+
+def handin_lines(course: Course, homework: Homework, t: Mapping[str, str]) -> list[str]:
+    """To whom, how and by when this form is handed in, as on its page: a blank filled on paper goes the same way."""
+    from ..render.handin import instructions, plain_lines  # the one wording of the instructions
+
+    info = instructions(course, homework, t)
+    return plain_lines(info, t) if info else []
 
 
 def field_notes(field: FormField, t: Mapping[str, str]) -> list[str]:

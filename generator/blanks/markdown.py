@@ -8,9 +8,8 @@ from functools import cache
 from jinja2 import Environment
 
 from ..model import Course, Homework
-from ..model.homework import due_label
 from ..templating import new_environment
-from .docx import blank_rows, field_notes
+from .docx import blank_rows, field_notes, handin_lines
 
 
 @cache
@@ -26,7 +25,7 @@ def blank_markdown(course: Course, homework: Homework, t: Mapping[str, str]) -> 
         course=course,
         homework=homework,
         t=t,
-        due=due_label(homework.due),
+        handin=handin_lines(course, homework, t),
         notes={field.id: field_notes(field, t) for field in homework.fields},
         rows={field.id: blank_rows(field) for field in homework.fields if field.type == "table"},
     )

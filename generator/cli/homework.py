@@ -46,4 +46,29 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path
     click.echo(f"wrote {len(outputs.csv)} CSV files in {outputs.csv[0].parent}")
 
 
+@homework.command()
+@click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder the envelopes are stored in (created if needed); give it to `homework report`.")
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network of this computer.")
+def receive(inbox: Path, port: int, host: str) -> None:
+    """Run a small form service that stores what course sites post (`submission.url` in course.yml).
+
+    Each submission is checked, stored in INBOX as {"received_at", "receipt", "submission"} and answered with
+    the receipt; `homework report` then judges it by the service's clock. Stop it with Ctrl+C.
+    """
+    from ..hr.receiver import Receiver  # the HTTP server loads only for this command
+
+    try:
+        server = Receiver((host, port), inbox)
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    click.echo(f"receiving at http://{host}:{server.server_address[1]}/ into {inbox} (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()
+
+
 COMMANDS = [homework]

@@ -56,6 +56,8 @@ class Parsed:
     quiz_scores: dict[str, QuizScore]
     answers: dict[str, Answer]
     sha256: str
+    service_at: datetime | None = None
+    """When the form service received the file, from the envelope it stored it in; ``None`` for a bare file."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class Received:
 
 def parse_submission(data: bytes, limits: Limits) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
-    raw = parse_json(data, limits.max_json_depth)
+    raw, service_at = unwrap(parse_json(data, limits.max_json_depth))
     submission = _submission(raw)
     if checksum(raw) != submission.sha256:
         raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
@@ -90,7 +92,23 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
         quiz_scores=submission.quiz_scores,
         answers=submission.answers if submission.kind == "survey" else {},
         sha256=submission.sha256,
+        service_at=service_at,
     )
+
+
+def unwrap(raw: Any) -> tuple[Any, datetime | None]:
+    """A form service's envelope ``{"received_at": ..., "submission": {...}}`` opened: the submission and the
+    service's time (aware). Anything else is returned as it is, to be judged as a bare submission file."""
+    if not isinstance(raw, dict) or "format" in raw or "submission" not in raw:
+        return raw, None
+    written = raw.get("received_at")
+    try:
+        at = datetime.fromisoformat(written) if isinstance(written, str) else None
+    except ValueError:
+        at = None
+    if at is None or at.tzinfo is None:
+        raise Rejected(Reason.INVALID, f"表单服务信封的 received_at 不是带时区的时间：{str(written)[:40]!r}")
+    return raw["submission"], at
 
 
 class Matcher:

@@ -4,7 +4,8 @@ The buckets are accepted, superseded (an older version of a file the same traine
 for the same form: the newest ``updated_at`` is kept) and rejected with a reason. The first
 version a trainee sent is remembered, because lateness is judged on when homework first came in,
 not on a correction sent afterwards. When a version came in is read from the best clock it has
-(see :mod:`.timing`): the mail server's for a file that came by mail, the file's own otherwise.
+(see :mod:`.timing`): the form service's for a file in its envelope, the mail server's for a file that
+came by mail, the file's own otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .check import Matcher, Parsed, Received
 from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk
-from .timing import Channel, Timing, timing
+from .timing import Channel, Clock, Timing, timing
 
 
 @dataclass
@@ -75,9 +76,15 @@ def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher) -> Entr
         except Rejected as rejected:
             outcome = rejected
         else:
-            when = timing(received.updated_at, found.channel)
-            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=found.channel, timing=when)
+            channel = found.channel if outcome.service_at is None else Channel(Clock.FORM_SERVICE, outcome.service_at, _sender(found.channel))
+            when = timing(received.updated_at, channel)
+            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=channel, timing=when)
     return _rejected(found, outcome)
+
+
+def _sender(channel: Channel | None) -> str:
+    """Who forwarded a form service's envelope by mail (the service's own time still rules), if anyone."""
+    return channel.sender if channel is not None else ""
 
 
 def _rejected(found: Found, rejected: Rejected) -> Entry:

@@ -3,12 +3,11 @@
 A submission file carries the time the trainee's browser wrote into it (``updated_at``): the trainee's
 computer's clock, which anyone can set back, and a back-dated file with its checksum recomputed is as
 well-formed as any other. Where the file came through a channel with a clock of its own, that clock is
-used instead: for mail, the receiving mail server's ``Received:`` stamp. The file's own time is then
-only compared with it, and a file that claims to be newer than its arrival, or much older, is flagged
-for HR to look at (it does not change the status: lateness follows the channel's clock).
-
-A later change adds files posted to a form service; it adds its clock here (``Clock.FORM_SERVICE``,
-表单服务) and nothing else needs to know.
+used instead: for mail, the receiving mail server's ``Received:`` stamp; for a file posted to the
+course's form service, the time the service wrote into the envelope it stored the file in
+(``received_at``, see docs/hr-guide.md). The file's own time is then only compared with it, and a file
+that claims to be newer than its arrival, or much older, is flagged for HR to look at (it does not
+change the status: lateness follows the channel's clock).
 """
 
 from __future__ import annotations
@@ -30,6 +29,8 @@ class Clock(str, Enum):
     """The receiving mail server's ``Received:`` stamp (or, for Outlook files, the store's delivery time)."""
     MAIL_DATE = "mail_date"
     """The mail's ``Date:`` header: written by the sender's mail program, so the sender's computer's clock."""
+    FORM_SERVICE = "form_service"
+    """The form service's receive time: the envelope's ``received_at``, written by the server the file was posted to."""
     TRAINEE = "trainee_computer"
     """The time inside the submission file: the trainee's browser, on the trainee's computer."""
 
@@ -40,12 +41,13 @@ class Clock(str, Enum):
     @property
     def trusted(self) -> bool:
         """Whether the trainee cannot set this clock."""
-        return self is Clock.MAIL_SERVER
+        return self in (Clock.MAIL_SERVER, Clock.FORM_SERVICE)
 
 
 _LABELS = {
     Clock.MAIL_SERVER: "邮件服务器",
     Clock.MAIL_DATE: "学员电脑（邮件发出时间）",
+    Clock.FORM_SERVICE: "表单服务",
     Clock.TRAINEE: "学员电脑",
 }
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
+from ..model.handin import Handin, deadline_for
 from ..model.project import Project
 from .numbering import mixed_numbering
 from .problems import CourseError, Problem, display_path
@@ -58,7 +59,7 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
         cases=items["case"],
         discussions=items["discussion"],
         drills=items["drill"],
-        homework=items["homework"],
+        homework=_with_deadlines(items["homework"], course.submission),
         quizzes=quizzes,
         sources={("course", course.id): course_path, **loader.sources},
     )
@@ -71,6 +72,16 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     if errors:
         raise CourseError(loader.problems)
     return project, loader.problems
+
+
+def _with_deadlines(forms: dict[str, Homework], handin: Handin | None) -> dict[str, Homework]:
+    """Each form with the deadline it is handed in by: its own ``due``, else the course's ``submission.deadline``.
+
+    Resolved once here, so the form page, the handbook, the blanks and the HR report read one ``due``.
+    """
+    if handin is None or handin.deadline is None:
+        return forms
+    return {key: form.model_copy(update={"due": deadline_for(handin, form.due)}) for key, form in forms.items()}
 
 
 def _lecture_files(course_doc: YamlDoc | None) -> list[tuple[int, str]]:
@@ -161,6 +172,12 @@ class _Loader:
                 section_ids.add(section.id)
                 self._check_refs(doc, ("sections", s, "activities"), section.activities, available)
             self._check_refs(doc, ("activities",), lecture.activities, available)
+        handin = project.course.submission
+        for form_id in handin.forms if handin is not None else ():
+            if form_id not in project.homework and form_id not in self.broken.get("homework", ()):
+                self.problems.append(course_doc.problem(
+                    ("submission", "forms", form_id), f"no homework with id `{form_id}`", _did_you_mean(form_id, project.homework), key=True,
+                ))
         final = project.course.final_assessment
         if final is None:
             return

@@ -15,10 +15,24 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..model import Course
+from ..model.base import ID_PATTERN
+from ..model.handin import EMAIL_PATTERN
 from .problems import Problem
 from .yamlfile import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
+
+_MOVED = {
+    ("submission_url",): "`submission_url` has moved into the `submission` block: write `submission:` with `url:` "
+    "(the form service) and `to:` (who receives the hand-ins) under it",
+}
+"""Top-level keys a later version moved: an old course file gets one error saying the new spelling."""
+
+_PATTERN_HINTS = {
+    ID_PATTERN: "ids use lower-case letters, digits and '-', e.g. `complaint-roots`",
+    EMAIL_PATTERN: "write one mail address, e.g. `training@branch.example.com`",
+}
 
 _SCALAR_BRANCHES = {"str", "int", "float", "bool", "constrained-str", "function-after[", "literal["}
 
@@ -125,7 +139,8 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
     if kind == "extra_forbidden":
         allowed = _fields_at(model, err["loc"])
         close = _closest(str(loc[-1]), allowed)
-        hint = _choice_answer_hint(_get(doc.data, loc[:-1]), str(loc[-1])) or (
+        hint = _MOVED.get(tuple(loc)) if model is Course else None
+        hint = hint or _choice_answer_hint(_get(doc.data, loc[:-1]), str(loc[-1])) or (
             f"did you mean `{close}`?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None))
         return doc.problem(loc, f"unknown key `{loc[-1]}`" + (f" in `{_dotted(loc[:-1])}`" if loc[:-1] else ""), hint, key=True)
     if kind == "union_tag_invalid":
@@ -142,7 +157,7 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
     if kind == "string_type" and isinstance(value, (int, float, bool)):
         hint = f"put the value in quotes (\"{value}\") if it is meant as text"
     elif kind == "string_pattern_mismatch":
-        hint = "ids use lower-case letters, digits and '-', e.g. `complaint-roots`"
+        hint = _PATTERN_HINTS.get(err.get("ctx", {}).get("pattern"))
     return doc.problem(loc, f"`{where}`: {message}" if where else message, hint)
 
 

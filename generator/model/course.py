@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import AnyHttpUrl, Field, model_validator
+from pydantic import Field, model_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .handin import Handin
 
 
 class ActivityRef(StrictModel):
@@ -184,9 +185,10 @@ class Course(StrictModel):
         description="作业和问卷的提交文件附上学员在各测验每道题上第一次作答的结果（答对与否、所选答案），"
         "HR 报告据此做题目分析（哪些题答错的人多）。默认关闭；打开后作业页面会告诉学员。",
     )
-    submission_url: AnyHttpUrl | None = Field(
+    submission: Handin | None = Field(
         default=None,
-        description="作业表单除了导出提交文件，还把提交内容发送（POST）到这个网址，例如内网的表单服务。",
+        description="提交方式：作业和课程评估交给谁、怎么交（表单服务、邮箱、共享文件夹、即时通讯群）、什么时候截止。"
+        "学员在作业页面、学员手册和空白模板上都能看到。",
     )
     search_questions: bool = Field(
         default=False,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -118,7 +117,3 @@ class Homework(StrictModel):
             raise ValueError(f"field id {dupe!r} is used twice in this form")
         return self
 
-
-def due_label(due: datetime | None) -> str:
-    """The due time as a trainee reads it, in the offset the trainer wrote."""
-    return due.strftime("%Y-%m-%d %H:%M") if due else ""

@@ -35,7 +35,6 @@ def config_script(ctx: RenderContext) -> str:
         "courseId": course.id,
         "lang": course.language,
         "edition": ctx.edition,
-        "submissionUrl": str(course.submission_url) if course.submission_url else None,
         "questionResults": course.question_results,
         "finalAssessment": (
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}

@@ -10,11 +10,11 @@ from annotated_types import MaxLen
 
 from .. import __version__
 from ..model import Homework
-from ..model.homework import due_label
 from ..model.submission import FORMAT, FORMAT_VERSION, Trainee
 from .. import site_paths as paths
 from .activities import usages
 from .environment import RenderContext
+from .handin import instructions, script_data
 from .site import Asset, Page
 
 DOCX = ".docx"
@@ -29,9 +29,12 @@ def identity_limits() -> dict[str, int]:
     }
 
 
-def form_data(homework: Homework) -> dict[str, object]:
-    """What ``cg-form.js`` needs to store, validate and export this form."""
+def form_data(ctx: RenderContext, homework: Homework) -> dict[str, object]:
+    """What ``cg-form.js`` needs to store, validate and hand in this form, and ``cg-handin.js`` to word its receipt."""
     return {
+        "courseTitle": ctx.project.course.title,
+        "title": homework.title,
+        "handin": script_data(instructions(ctx.project.course, homework, ctx.t)),
         "format": FORMAT,
         "formatVersion": FORMAT_VERSION,
         "form": homework.id,
@@ -52,10 +55,10 @@ def _homework_page(ctx: RenderContext, homework: Homework) -> Page:
         path,
         homework=homework,
         usages=usages(ctx, "homework", homework.id),
-        due=due_label(homework.due),
+        handin=instructions(ctx.project.course, homework, ctx.t),
         docx=paths.download(homework.id, DOCX),
         markdown=paths.download(homework.id, MARKDOWN),
-        data=form_data(homework),
+        data=form_data(ctx, homework),
         identity_limits=identity_limits(),
     )
     return Page(path, homework.title, content, ctx.project.source("homework", homework.id))

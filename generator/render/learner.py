@@ -15,7 +15,7 @@ from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
-from ..model.homework import due_label
+from .handin import instructions
 from .assets import data_script, js_value
 from .outline import Link, activity_card, chinese_number, lecture_heading
 from .quiz import content_hash, quiz_payloads
@@ -171,7 +171,7 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
     return {
         "numeral": lambda n: chinese_number(n) if zh else str(n),
         "card": lambda ref: activity_card(ctx, ref),
-        "due_label": due_label,
+        "handin": lambda form: instructions(project.course, form, ctx.t),
         "lectures": [(lecture_heading(ctx, i, l), l) for i, l in enumerate(project.lectures)],
         "cases": [project.cases[i] for i in order["case"]],
         "discussions": [project.discussions[i] for i in order["discussion"]],

@@ -149,7 +149,7 @@ def test_survey_rates_each_item_on_five_labelled_radios(project: Project) -> Non
 
 def test_homework_page_offers_due_time_and_both_blank_templates(project: Project) -> None:
     page = pages(project, "trainee")["homework/case-review.md"]
-    assert "**截止时间**：2030-03-12 13:30" in page
+    assert '<dt>截止时间</dt><dd><time datetime="2030-03-12T13:30:00+08:00">3月12日（周二）13:30</time>' in page
     assert '(../downloads/case-review.docx){ download="午休作业打卡.docx" }' in page
     assert '(../downloads/case-review.md.txt){ download="午休作业打卡.md" }' in page
 

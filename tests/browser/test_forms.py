@@ -1,21 +1,15 @@
 """Homework and survey forms in a real browser: saving as you type, the identity asked once, what blocks
-an export, the exported submission file (schema, checksum, times, quiz scores), the optional POST to a
-submission service, the keyboard on rating scales and the print view.
+an export, the exported submission file (schema, checksum, times, quiz scores), the keyboard on rating scales and the print view
+(the hand-in itself, online or by file, is in test_handin.py).
 
 Most tests run on the example course and fill its forms from the form definitions themselves, so a
-change of wording does not break them; the POST tests build the small fixture course of
-tests/activities with a ``submission_url`` that points at a collector on 127.0.0.1.
+change of wording does not break them.
 """
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
-import shutil
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +17,14 @@ import jsonschema
 import pytest
 
 from coursegen import __version__
-from coursegen.builder import Paths, build
 from coursegen.load import load_project
 from coursegen.model import Homework, Submission
 from coursegen.model.submission import checksum
 
-from tests.conftest import ROOT, serve_folder
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = ROOT / "tests" / "activities" / "fixture_course"
 SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
 EXAMPLE, _ = load_project(ROOT / "course", ROOT / "quizzes")
 HOMEWORK = next(h for h in EXAMPLE.homework.values() if h.kind == "homework")
@@ -179,8 +171,9 @@ def test_exported_file_validates_against_the_schema_and_its_checksum_verifies(br
     assert data["generator"] == f"coursegen {__version__}"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", data["created_at"])
     assert data["created_at"] <= data["updated_at"]
-    assert page.evaluate("window.__submitted") == [data]
-    assert "已导出提交文件" in page.locator(".cg-form__result").inner_text()
+    [announced] = page.evaluate("window.__submitted")
+    assert announced.pop("handed_in") == {"channel": "file", "file": name, "failed": None}
+    assert announced == data
     context.close()
 
 
@@ -240,112 +233,3 @@ def test_print_view_shows_the_answers_without_the_site_chrome(page: Page, site_u
     assert printed.is_visible() and printed.inner_text() == "第一段\n第二段"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
-
-
-# ---- the optional POST to a submission service ----
-
-
-class Collector(http.server.BaseHTTPRequestHandler):
-    """A stand-in for an intranet form service on another origin: answers CORS, records each body."""
-
-    received: list[bytes] = []
-
-    def _cors(self) -> None:
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "POST")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type")
-
-    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib naming
-        self.send_response(204)
-        self._cors()
-        self.end_headers()
-
-    def do_POST(self) -> None:  # noqa: N802 - stdlib naming
-        Collector.received.append(self.rfile.read(int(self.headers["Content-Length"])))
-        self.send_response(201)
-        self._cors()
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def collector_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def post_site(tmp_path_factory: pytest.TempPathFactory, collector_port: int) -> Iterator[str]:
-    """The fixture course with ``submission_url`` set to the collector's address, served, then built
-    with its own address as ``site_url`` so that Material's instant navigation is active."""
-    out = tmp_path_factory.mktemp("post-course")
-    server = serve_folder(out / "site")
-    url = next(server)
-    course = out / "course"
-    shutil.copytree(FIXTURE, course)
-    with (course / "course.yml").open("a", encoding="utf-8") as config:
-        config.write(f"submission_url: http://127.0.0.1:{collector_port}/submit\n")
-    mkdocs = out / "mkdocs.yml"
-    mkdocs.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
-    build(Paths(config=mkdocs, course=course, quizzes=course / "quizzes", work=out / "work"), out / "site")
-    yield url
-    server.close()
-
-
-@pytest.fixture
-def collector(collector_port: int) -> Iterator[list[bytes]]:
-    Collector.received = []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", collector_port), Collector)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Collector.received
-    server.shutdown()
-    server.server_close()
-
-
-def fixture_homework() -> Homework:
-    project, _ = load_project(FIXTURE, FIXTURE / "quizzes")
-    return project.homework["case-review"]
-
-
-def test_submission_is_posted_and_equals_the_exported_file(page: Page, post_site: str, collector: list[bytes]) -> None:
-    homework = fixture_homework()
-    open_form(page, post_site, homework)
-    assert page.locator(".cg-form__export").inner_text() == "提交并导出文件"
-    fill_all(page, homework)
-    _, raw = export(page)
-    status = page.locator(".cg-form__post")
-    status.filter(has_text="在线提交成功").wait_for()
-    assert collector == [raw]
-    assert checksum(json.loads(raw)) == json.loads(raw)["sha256"]
-
-
-def test_with_the_service_down_the_page_says_so_and_the_file_still_exports(page: Page, post_site: str) -> None:
-    homework = fixture_homework()
-    open_form(page, post_site, homework)
-    fill_all(page, homework)
-    name, raw = export(page)
-    status = page.locator(".cg-form__post")
-    status.filter(has_text="在线提交失败").wait_for()
-    assert "无法连接" in status.inner_text() and "提交文件已导出" in status.inner_text()
-    assert json.loads(raw)["homework_id"] == "case-review" and name.endswith(".json")
-    assert page.locator(".cg-form__export").is_enabled()
-    assert export(page)[1] == raw
-
-
-def test_forms_start_after_an_instant_navigation(page: Page, post_site: str) -> None:
-    """Material swaps the page content without a reload; the next form must still come alive."""
-    homework = fixture_homework()
-    open_form(page, post_site, homework)
-    fill_identity(page)
-    page.evaluate("window.__samePage = true")
-    page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/homework/evaluation/")
-    summary = page.locator(".cg-identity__summary")
-    summary.filter(has_text="李晓明").wait_for()
-    assert page.evaluate("window.__samePage") is True
-    page.locator('.cg-rating input[value="5"]').first.check()
-    assert page.locator(".cg-form__saved").inner_text() == "已保存"

@@ -89,8 +89,10 @@ def test_a_list_or_mapping_where_a_name_belongs_is_refused(model: type[StrictMod
 
 
 def test_addresses_and_times_are_normalised() -> None:
-    assert Course.model_validate({**EXAMPLES[Course], "submission_url": "http://forms.intranet"}).submission_url is not None
-    assert str(Course.model_validate({**EXAMPLES[Course], "submission_url": "http://forms.intranet"}).submission_url) == "http://forms.intranet/"
+    handin = {"to": "培训管理岗", "url": "http://forms.intranet", "email": " training@branch.example.com "}
+    course = Course.model_validate({**EXAMPLES[Course], "submission": handin})
+    assert course.submission is not None and str(course.submission.url) == "http://forms.intranet/"
+    assert course.submission.email == "training@branch.example.com"
     for written in ("2021-03-12T18:00:00+08:00", "2021-03-12 18:00+08:00"):
         assert Homework.model_validate({**EXAMPLES[Homework], "due": written}).due.isoformat() == "2021-03-12T18:00:00+08:00"  # type: ignore[union-attr]
     with pytest.raises(ValidationError):  # a deadline without its time zone is ambiguous

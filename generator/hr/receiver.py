@@ -1,0 +1,93 @@
+"""A reference form service: takes the submissions a course site posts (``submission.url`` in course.yml),
+stores each in an envelope with the time it arrived, and answers the site with a receipt.
+
+The protocol (docs/hr-guide.md, "表单服务"): the site POSTs the submission file's exact JSON text with
+``Content-Type: application/json`` from another origin, so the service answers the CORS preflight. A
+2xx answer means "received"; its body may be ``{"received_at": ISO time, "receipt": id}``, which the
+trainee is shown. The service stores ``{"received_at", "receipt", "submission"}``: the HR report reads
+such envelopes and judges lateness by ``received_at``, the service's clock, not the trainee's.
+
+Only the standard library; every file is written under a temporary name and renamed, so the report
+never reads half an envelope; a body over the size limit or one that is not a genuine submission file
+is answered with an error and nothing is stored (the site then exports the file instead).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import threading
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .buckets import Limits, Rejected
+from .check import parse_submission
+
+TEMP_PREFIX = "~$"
+"""A file being written: the report lists such names as system files, never as submissions."""
+
+
+class Receiver(ThreadingHTTPServer):
+    """The service: an inbox folder and the limits a posted body must keep."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], inbox: Path, limits: Limits | None = None) -> None:
+        super().__init__(address, _Handler)
+        self.inbox = inbox
+        self.limits = limits or Limits()
+        self._lock = threading.Lock()
+
+    def store(self, body: bytes) -> dict[str, str]:
+        """Check ``body`` is a genuine submission (raises :class:`Rejected`), store it in its envelope, return the receipt."""
+        parsed = parse_submission(body, self.limits)
+        received_at = datetime.now().astimezone().isoformat(timespec="seconds")
+        receipt = f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+        envelope = {"received_at": received_at, "receipt": receipt, "submission": json.loads(body)}
+        name = f"{receipt}-{parsed.homework_id}-{_safe(parsed.employee_id)}.json"
+        text = json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
+        with self._lock:  # one writer at a time: a name is never taken twice
+            self.inbox.mkdir(parents=True, exist_ok=True)
+            part = self.inbox / f"{TEMP_PREFIX}{name}"
+            part.write_text(text, encoding="utf-8")
+            os.replace(part, self.inbox / name)
+        return {"received_at": received_at, "receipt": receipt}
+
+
+def _safe(text: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:40]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: Receiver
+
+    def _answer(self, status: int, body: dict[str, str] | None = None) -> None:
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8") if body is not None else b""
+        self.send_response(status)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_OPTIONS(self) -> None:  # noqa: N802 - the standard library's naming
+        self._answer(204)
+
+    def do_POST(self) -> None:  # noqa: N802 - the standard library's naming
+        try:
+            length = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            return self._answer(411, {"error": "Content-Length required"})
+        if not 0 < length <= self.server.limits.max_file_bytes:
+            self.close_connection = True  # the body is not read: the connection cannot be reused
+            return self._answer(413, {"error": f"body of {length} bytes; at most {self.server.limits.max_file_bytes}"})
+        body = self.rfile.read(length)
+        try:
+            receipt = self.server.store(body)
+        except Rejected as rejected:
+            return self._answer(400, {"error": "：".join(filter(None, (rejected.reason.label, rejected.detail)))})
+        self._answer(201, receipt)

@@ -18,7 +18,7 @@
   var list = dialog.querySelector(".md-search-result__list");
   var scrollwrap = dialog.querySelector(".md-search__scrollwrap");
   var PAGE = 10, PER_PAGE_SECTIONS = 3, BEFORE = 30, AFTER = 60;
-  var index = null, grams = {}, latest = 0, shown = [], rendered = 0;
+  var index = null, grams = {}, latest = 0, shown = [], rendered = 0, go = false;
 
   /* As search_index.fold: NFKC (full-width letters and digits become half-width), then lower case. */
   function fold(text) { return text.normalize("NFKC").toLowerCase(); }
@@ -164,13 +164,23 @@
     list.replaceChildren();
     dialog.setAttribute("data-terms", JSON.stringify(terms));
     var n = pages.length;
-    if (!terms.length) meta.textContent = dialog.dataset.placeholder;
-    else meta.textContent = n === 0 ? dialog.dataset.none : n === 1 ? dialog.dataset.one : dialog.dataset.other.replace("#", n);
-    more(ticket, terms);
+    var line = !terms.length ? dialog.dataset.placeholder
+      : n === 0 ? dialog.dataset.none : n === 1 ? dialog.dataset.one : dialog.dataset.other.replace("#", n);
+    if (n) more(ticket, terms, line); else shownAll(line, terms);
   }
 
-  /* The next results, once their text chunks are there: ten at first, ten more at each scroll to the end. */
-  function more(ticket, terms) {
+  /* The result line, and the folded query it answers (data-shown): what a test waits for. */
+  function shownAll(line, terms) {
+    meta.textContent = line;
+    dialog.setAttribute("data-shown", terms.join(" "));
+    var first = list.querySelector(".md-search-result__link");
+    if (go && first) first.click();
+    go = false;
+  }
+
+  /* The next results, once their text chunks are there: ten at first, ten more at each scroll to the end.
+     The count (``line``) shows with the first ten, so what it counts is on screen when it changes. */
+  function more(ticket, terms, line) {
     var batch = shown.slice(rendered, rendered + PAGE);
     if (!batch.length) return;
     rendered += batch.length;
@@ -182,6 +192,7 @@
       if (ticket !== latest) return;
       if (!values) return fail();
       batch.forEach(function (p) { list.appendChild(item(p, terms, values)); });
+      if (line) shownAll(line, terms);
     });
   }
 
@@ -298,7 +309,12 @@
         var next = e.key === "ArrowDown" ? at + 1 : at - 1;
         if (next < 0) input.focus(); else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
         e.preventDefault();
-      } else if (e.key === "Enter" && active === input && links.length && !e.isComposing) { links[0].click(); e.preventDefault(); }
+      } else if (e.key === "Enter" && active === input && !e.isComposing) {
+        e.preventDefault();
+        go = true;  /* to the best result: at once if it is shown, else when it is */
+        clearTimeout(timer);
+        search(input.value);
+      }
     } else if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && /^[sf/]$/.test(e.key)) {
       open(); input.focus(); input.select(); e.preventDefault();
     }

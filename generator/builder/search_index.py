@@ -45,7 +45,8 @@ CHUNK_CHARS = 6_000
 
 KIND_RANK = {"lectures": 0, "cases": 1, "discussions": 1, "drills": 1, "homework": 2, "quizzes": 4}
 """Which kind of page ranks first when hits are otherwise equal, by the first folder of its address
-(:mod:`coursegen.render.paths`): the lecture that teaches a word above the quiz that repeats it."""
+(:mod:`coursegen.render.paths`): the lecture that teaches a word above the quiz that repeats it,
+a case above the list of cases that sums it up."""
 OTHER_RANK = 3
 
 _TAGS = re.compile(r"</?(?:p|li|ol|ul|pre|code|sub|sup)>")
@@ -127,9 +128,15 @@ def _sections(docs: list[dict[str, str]]) -> tuple[list[list[object]], list[Sect
         title = _clean(doc["title"])
         if address not in page_of:
             page_of[address] = len(pages)
-            pages.append([address, title, KIND_RANK.get(address.split("/", 1)[0], OTHER_RANK)])
+            pages.append([address, title, _rank(address)])
         sections.append(Section(page_of[address], anchor, title, _clean(doc["text"])))
     return pages, sections
+
+
+def _rank(address: str) -> int:
+    """The page's :data:`KIND_RANK`; a folder's own index page (the list of cases) is an overview, not a case."""
+    folder, _, rest = address.partition("/")
+    return KIND_RANK.get(folder, OTHER_RANK) if rest not in ("", "index.html") else OTHER_RANK
 
 
 def _clean(text: str) -> str:
@@ -184,3 +191,22 @@ def _chunk_files(sections: list[Section]) -> list[tuple[str, object]]:
     size = _chunk_size(sections)
     return [(f"{FOLDER}/t{n}.js", [s.text for s in sections[start:start + size]])
             for n, start in enumerate(range(0, len(sections), size))]
+
+
+def read_search_index(site_dir: Path) -> list[tuple[str, str, str]]:
+    """The sections a built site's search holds, as ``(address, title, text)``: for checks and benchmarks
+    that look at what trainees can find."""
+    folder = site_dir / paths.ASSETS / FOLDER
+
+    def load(name: str) -> object:
+        body = (folder / name).read_text(encoding="utf-8")
+        return json.loads(body[body.index(",") + 1:body.rindex(")")])
+
+    meta = load("meta.js")
+    assert isinstance(meta, dict)
+    chunk: int = meta["chunk"]
+    texts: list[str] = []
+    for n in range(math.ceil(len(meta["sections"]) / chunk)):
+        texts += load(f"t{n}.js")  # type: ignore[arg-type]
+    return [(meta["pages"][page][0] + (f"#{anchor}" if anchor else ""), title, text)
+            for (page, anchor, title), text in zip(meta["sections"], texts)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import operator
 import re
 import shutil
 import unicodedata
@@ -159,8 +160,8 @@ def _postings_files(sections: list[Section]) -> list[tuple[str, object]]:
     for number, section in enumerate(sections):
         text = fold(f"{section.title}\n{section.text}")
         where: dict[str, list[int]] = defaultdict(list)
-        for position in range(len(text) - 1):
-            where[text[position:position + 2]].append(position)
+        for position, gram in enumerate(map(operator.add, text, text[1:])):
+            where[gram].append(position)
         for gram, found in where.items():
             if gram[0].isspace() or gram[1].isspace():
                 continue

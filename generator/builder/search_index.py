@@ -32,6 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UserError
 from ..render import paths
 from ..render.assets import js_value
 
@@ -77,22 +78,16 @@ class Section:
     text: str
 
 
-@dataclass(frozen=True)
-class IndexStats:
-    """What was written: for the build's report and the benchmark."""
+def write_search_index(site_dir: Path) -> None:
+    """Turn Material's ``search/search_index.json`` in ``site_dir`` into this index.
 
-    sections: int
-    files: int
-    total_bytes: int
-    meta_bytes: int
-
-
-def write_search_index(site_dir: Path) -> IndexStats | None:
-    """Turn Material's ``search/search_index.json`` in ``site_dir`` into this index; ``None`` when the site
-    has no search (the plugin is off). Material's file and folder are removed: nothing loads them."""
+    Material's file and folder are removed: nothing loads them. Without that file (a plugin that changed
+    its output) the site would show a search box that never finds anything, so the build stops instead.
+    """
     source = site_dir / "search" / "search_index.json"
     if not source.is_file():
-        return None
+        raise UserError(f"{source.relative_to(site_dir)}: Material's search plugin wrote no index, so the site's "
+                        "search would find nothing; reinstall mkdocs-material (pip install -e .)")
     docs = json.loads(source.read_text(encoding="utf-8"))["docs"]
     pages, sections = _sections(docs)
     out = site_dir / paths.ASSETS / FOLDER
@@ -106,14 +101,10 @@ def write_search_index(site_dir: Path) -> IndexStats | None:
         "sections": [[s.page, s.anchor, s.title] for s in sections],
     }
     files.insert(0, (META, meta))
-    total = meta_bytes = 0
     for name, data in files:
-        body = f"coursegen.provide({js_value(name)}, {js_value(data)});\n".encode("utf-8")
-        (site_dir / paths.ASSETS / name).write_bytes(body)
-        total += len(body)
-        meta_bytes = meta_bytes or len(body)
+        body = f"coursegen.provide({js_value(name)}, {js_value(data)});\n"
+        (site_dir / paths.ASSETS / name).write_text(body, encoding="utf-8")
     shutil.rmtree(source.parent)
-    return IndexStats(len(sections), len(files), total, meta_bytes)
 
 
 def _sections(docs: list[dict[str, str]]) -> tuple[list[list[object]], list[Section]]:

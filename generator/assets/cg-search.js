@@ -287,6 +287,12 @@
   }
 
   input.addEventListener("focus", open);
+  /* Leaving the dialog with the keyboard (Tab) closes it, as Material's own search does. */
+  dialog.addEventListener("focusout", function (e) {
+    if (!e.relatedTarget || !dialog.contains(e.relatedTarget)) setTimeout(function () {
+      if (!dialog.contains(document.activeElement) && !input.value) close();
+    });
+  });
   input.addEventListener("input", function (e) { if (!e.isComposing) soon(); });
   input.addEventListener("compositionend", soon);
   input.addEventListener("keyup", function (e) { if (e.key !== "Enter" && e.key !== "Escape" && !e.isComposing) soon(); });
@@ -302,10 +308,10 @@
   document.addEventListener("keydown", function (e) {
     var active = document.activeElement, links = Array.from(list.querySelectorAll(".md-search-result__link"));
     var typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
-    if (toggle && toggle.checked) {
+    if (toggle && toggle.checked && e.key === "Escape") { close(); e.preventDefault(); }
+    else if (toggle && toggle.checked && dialog.contains(active)) {
       var at = links.indexOf(active);
-      if (e.key === "Escape") { close(); e.preventDefault(); }
-      else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         var next = e.key === "ArrowDown" ? at + 1 : at - 1;
         if (next < 0) input.focus(); else if (links[Math.min(next, links.length - 1)]) links[Math.min(next, links.length - 1)].focus();
         e.preventDefault();

@@ -294,7 +294,10 @@ def report(scores: dict[str, tuple[float, float, int]], rows: list[str]) -> str:
              "", "First search on the synthetic course: what it downloads (gzip -9 of every file requested) and how long "
              "until its results show; then a second search. The search step's CPU seconds at build.", "",
              "| lectures | engine | first search KiB (gzip) | first search ms | second search ms | search step at build, CPU s |",
-             "| --- | --- | --- | --- | --- | --- |", *rows]
+             "| --- | --- | --- | --- | --- | --- |", *rows, "",
+             "Material's bytes are its whole index (`search_index.json`), which it loads with every page, before any "
+             "search; its first-search milliseconds therefore exclude loading it. Pagefind's build column is wall seconds "
+             "of the `pagefind` command; the others are CPU seconds of the step inside the build."]
     return "\n".join(head) + "\n"
 
 

@@ -201,6 +201,10 @@ def _versions() -> str:
     return ", ".join(found)
 
 
+SEARCH_RESULTS = Path(__file__).with_name("search_results.md")
+"""Written by ``search_bench.py`` (a run of its own, ten minutes): kept on the page when the build benchmark rewrites it."""
+
+
 def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, args: str) -> str:
     """The results page for the trainer's guide; the explanation is fixed text, the numbers are this run's."""
     intro = (Path(__file__).with_name("benchmarks_intro.md")).read_text(encoding="utf-8")
@@ -214,4 +218,5 @@ def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, a
         load=f"{load:.1f}",
     )
     body = "\n\n".join(f"## {title}\n\n{table}" for title, table in _sections(results, serve, elapsed, md=True))
-    return f"{head}\n{body}\n"
+    search = SEARCH_RESULTS.read_text(encoding="utf-8") if SEARCH_RESULTS.is_file() else ""
+    return f"{head}\n{body}\n" + (f"\n{search}" if search else "")

@@ -19,7 +19,6 @@ from ..render.preview import state_asset, with_overlay
 from .located import WarningLocator
 from .mkdocs_build import build_site
 from .offline import finish_offline, prepare_offline
-from .search_check import check_search
 from .workspace import MARKER, write_workspace
 
 __all__ = ["MARKER", "Paths", "generate", "build"]
@@ -110,13 +109,12 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
     ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`).
     """
     generated = generate(paths, edition, progress, strict=strict)
-    language = generated.project.course.language
     if offline:
         prepare_offline(generated.config, paths.config)
     progress(f"building {len(generated.site.pages)} pages with MkDocs")
     started = time.perf_counter()
-    build_site(generated.config, site_dir, strict=strict, check=lambda config: check_search(config, language, user_config=paths.config),
-               explain=WarningLocator(generated.site.pages).explain)
+    build_site(generated.config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain,
+               course_search=paths.config)
     if offline:
         finish_offline(site_dir)
     progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")

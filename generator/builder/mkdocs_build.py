@@ -8,10 +8,13 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UserError
+from .search_check import prepare_search, sections_as_written
+from .search_index import write_search_index
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,12 +32,14 @@ class _Collect(logging.Handler):
 
 
 def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check: Callable[[MkDocsConfig], None] = lambda _: None,
-               explain: Callable[[list[str]], list[str]] = list) -> None:
+               explain: Callable[[list[str]], list[str]] = list, course_search: Path | None = None) -> None:
     """Build into a temporary folder beside ``site_dir``, then swap it in.
 
     A failed build (bad config, a warning under ``strict``, a :class:`UserError` from ``check``,
     which sees the loaded configuration before anything is built) leaves ``site_dir`` exactly as it was.
     ``explain`` rewrites MkDocs' warnings for the message (e.g. to name the YAML file and line of a broken link).
+    ``course_search``: the trainer's ``mkdocs.yml``, for a course site, which gets coursegen's search
+    (:mod:`.search_check`, :mod:`.search_index`); ``None`` leaves MkDocs' search as configured (the guide).
 
     Everything alive when MkDocs starts (the imported modules, the course model the caller still holds)
     outlives the build, so it is frozen out of the garbage collector's sight until the build is over:
@@ -57,7 +62,11 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
     try:
         config = load_config(config_file=str(config_path), site_dir=str(staging), strict=strict)
         check(config)
-        build(config)
+        searching = course_search is not None and prepare_search(config, user_config=course_search)
+        with sections_as_written() if searching else nullcontext():
+            build(config)
+        if searching:
+            write_search_index(staging)
         built = True
     except (MkDocsException, SystemExit, OSError) as exc:
         details = "\n".join(f"  {m}" for m in explain(collector.messages)) or f"  {exc}"

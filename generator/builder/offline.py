@@ -6,8 +6,8 @@ script from unpkg.com, an outside request an intranet PC cannot make. Here the s
 
 From ``file://`` the browser loads nothing by ``fetch``, so:
 - page addresses end in ``.html`` (``use_directory_urls: false``): a folder address would open a listing;
-- the search index is also written as a script, ``search/search_index.js``, which Material loads
-  instead of the JSON when it sees ``file://``, and the search worker runs in an iframe (the shim);
+- the course's search index is scripts already (:mod:`.search_index`); Material's own search, as the guide
+  site uses it, also needs its index as a script (:func:`finish_offline`) and its worker in an iframe (the shim);
 - the 404 page, which MkDocs writes with addresses from the server's root (``/assets/…``, a server shows it for
   any missing address), gets addresses relative to its own folder, the site's, so it is styled like the others;
 - instant navigation is switched off: Material skips it under ``file://`` anyway, but with the feature on

@@ -1,83 +1,79 @@
-"""Chinese search works, or the build stops and says how to fix it.
+"""The course site's search works, or the build stops and says how to fix it.
 
-Material's search finds a Chinese word inside a sentence only when three things hold: the ``jieba``
-package is installed (the search plugin then cuts Chinese text into words and marks each boundary
-with U+200B, a zero-width space), the search ``lang`` includes ``zh``, and the ``separator`` splits
-at U+200B. Miss any one and Chinese queries silently return nothing, which a trainer only notices
-in front of a class. So for a Chinese course this is checked against the configuration MkDocs will
-really use — inherited settings and Material's per-language defaults included — before building.
+A course site searches with coursegen's own index (:mod:`.search_index`) in Material's search dialog,
+replaced by ``templates/theme/partials/search.html`` (:data:`THEME`). Two things would make that search
+silently absent or empty, which a trainer only notices in front of a class: a setting that leaves out
+Material's search plugin, which parses the pages into sections and makes the theme show the search box
+(MkDocs' own plugin shows no box in Material), and a project theme folder (``custom_dir``) whose own
+``partials/search.html`` hides coursegen's dialog. Both are checked on the configuration MkDocs will
+really use, inherited settings included, before anything is built.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-RECOMMENDED = """plugins:
-  - search:
-      lang: [zh, en]
-      separator: '[\\s\\u200b\\-]'"""
-"""The setting `coursegen new` writes and the error message suggests."""
+THEME = Path(str(resources.files("coursegen") / "templates" / "theme"))
+"""coursegen's theme overrides for search: put right after the project's ``custom_dir``, before Material."""
+DIALOG = "partials/search.html"
+
+RECOMMENDED = """theme:
+  name: material
+plugins:
+  - search"""
+"""The settings the error message suggests (`coursegen new` writes them)."""
 
 
-def check_search(config: MkDocsConfig, language: str, *, user_config: Path) -> None:
-    """Raise :class:`UserError` when a Chinese course's search would not find Chinese words.
+def prepare_search(config: MkDocsConfig, *, user_config: Path) -> bool:
+    """Put coursegen's search dialog into the theme; ``False`` when the site has no search (plugin off).
 
-    ``config`` is the loaded configuration MkDocs is about to build with (loaded once, for both);
-    ``user_config`` the file the trainer edits, named in the message.
+    Raises :class:`UserError`, naming ``user_config`` (the file the trainer edits), when search is on but
+    would not work.
     """
-    if language != "zh":
-        return
-    problems = search_problems(config)
-    if problems:
-        lines = "\n".join(f"  - {p}" for p in problems)
-        raise UserError(
-            f"{user_config}: Chinese search is misconfigured; searching for a Chinese word would find nothing.\n"
-            f"{lines}\nThe settings that work:\n{RECOMMENDED}"
-        )
-
-
-def search_problems(config: MkDocsConfig) -> list[str]:
-    """What stops the site's search from finding Chinese words (empty when search is off or fine)."""
     from material.plugins.search import plugin as material_search
 
-    plugins = list(config.plugins.values())
-    search = next((p for p in plugins if isinstance(p, material_search.SearchPlugin)), None)
+    search = next((p for p in config.plugins.values() if isinstance(p, material_search.SearchPlugin)), None)
     if search is None:
         if "search" in config.plugins:
-            return ["the search plugin is MkDocs' own, which cannot cut Chinese into words: use theme `material`"]
-        return []
+            _fail(user_config, "the search plugin is MkDocs' own, which the Material theme shows no search box for: "
+                               "use theme `material`")
+        return False
     if not search.config.enabled:
-        return []
-    search.on_config(config)  # fills in Material's defaults for the theme language; the build's own call then changes nothing
-    problems = []
-    if material_search.jieba is None:
-        problems.append("the `jieba` package is not installed, so Chinese text is not cut into words: pip install jieba")
-    langs = list(search.config.lang or [])
-    if "zh" not in langs:
-        problems.append(f"search `lang` is {langs}: add zh, e.g. lang: [zh, en]")
-    if not splits_at_zero_width_space(search.config.separator):
-        problems.append(
-            f"search `separator` {search.config.separator!r} does not split at \\u200b, "
-            "the mark jieba puts between Chinese words: include \\u200b in it"
-        )
-    return problems
+        return False
+    theme = config.theme
+    if theme.name != "material":
+        _fail(user_config, f"theme `{theme.name}` has no search box for the course's search: use theme `material`")
+    custom = [d for d in theme.dirs[:1] if theme.custom_dir and Path(d) == Path(theme.custom_dir)]
+    theme.dirs.insert(len(custom), str(THEME))
+    used = Path(theme.get_env().get_template(DIALOG).filename or "")
+    if used.parent.parent != THEME:
+        _fail(user_config, f"{used} replaces the search dialog the course's search needs: remove it, or rename it")
+    return True
 
 
-def splits_at_zero_width_space(separator: Any) -> bool:
-    """Whether the separator (a JavaScript regular expression) matches U+200B.
+def _fail(user_config: Path, problem: str) -> None:
+    raise UserError(
+        f"{user_config}: the site's search would not work.\n  - {problem}\nThe settings that work:\n{RECOMMENDED}"
+    )
 
-    Python reads the simple character classes these settings use the same way JavaScript does;
-    a pattern Python cannot read is accepted when it names \\u200b literally.
-    """
-    text = str(separator or "")
+
+@contextmanager
+def sections_as_written() -> Iterator[None]:
+    """Material's search plugin without jieba: the course's index compares characters, not words, so
+    cutting every sentence into words (5 of a 1,000-lecture build's 60 CPU seconds) would be wasted."""
+    from material.plugins.search import plugin as material_search
+
+    jieba, material_search.jieba = material_search.jieba, None
     try:
-        return re.search(text, "\u200b") is not None
-    except re.error:
-        return "\\u200b" in text or "\u200b" in text
+        yield
+    finally:
+        material_search.jieba = jieba

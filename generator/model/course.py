@@ -193,7 +193,7 @@ class Course(StrictModel):
     search_questions: bool = Field(
         default=False,
         description="让网站搜索也能按题干里的词找到测验（只收录题干，从不收录答案）。"
-        "默认关闭：题目问的内容讲义里都有；课程有几百讲时，多出的文字（中文分词）会让每次生成慢大约一成。",
+        "默认关闭：题目问的内容讲义里都有，打开后搜索结果里会多出重复讲义内容的测验；课程有几百讲时，每次生成也会变慢。",
     )
     allow_raw_html: bool = Field(
         default=False,

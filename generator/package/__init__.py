@@ -64,7 +64,8 @@ def package_scorm(paths: Paths, output: Path | None = None, *, version: Version 
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{fmt.slug}-") as tmp:
         site = Path(tmp) / "site"
         progress(f"building {len(generated.site.pages)} pages with file links")
-        build_site(_file_links_config(generated.config, fmt), site, strict=strict, explain=WarningLocator(generated.site.pages).explain)
+        build_site(_file_links_config(generated.config, fmt), site, strict=strict, explain=WarningLocator(generated.site.pages).explain,
+                   course_search=paths.config)
         (site / LAUNCH_PAGE).write_text(launch_page(project, fmt), encoding="utf-8")
         progress("writing imsmanifest.xml and the zip")
         count = write_package(site, manifest_xml(project, site_files(site), fmt), target, fmt)

@@ -15,7 +15,7 @@ from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
-from .handin import instructions
+from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .outline import Link, activity_card, chinese_number, lecture_heading
 from .quiz import content_hash, quiz_payloads
@@ -108,7 +108,7 @@ def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) 
         return Tracked(kind, item_id, bank.title, path, t["question_count"].format(n=len(bank.questions)))
     if kind == "homework":
         form = project.homework[item_id]
-        return Tracked(kind, item_id, form.title, path, due=due_label(form.due))
+        return Tracked(kind, item_id, form.title, path, due=deadline_text(form.due, t) if form.due else "")
     if kind == "case":
         case = project.cases[item_id]
         return Tracked(kind, item_id, case.title, path, t["question_count"].format(n=len(case.questions)))

@@ -191,6 +191,19 @@ def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_
     assert written(page, "cmi.core.exit") == ""
 
 
+def test_search_works_inside_the_lms_frame(page: object, lms_url: str) -> None:
+    site = start(page, lms_url, "plain")
+    box = site.locator(".md-search__input")  # type: ignore[attr-defined]
+    box.click()
+    box.fill("回应客户")
+    box.press("End")
+    site.locator("[data-cg-search][data-shown=回应客户]").wait_for(state="attached")  # type: ignore[attr-defined]
+    result = site.locator(".md-search-result__link").first  # type: ignore[attr-defined]
+    assert ".html" in (result.get_attribute("href") or "")  # the package's file links
+    result.click()
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()  # type: ignore[attr-defined]
+
+
 def test_outside_an_lms_the_launch_page_opens_the_plain_site(page: object, lms_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]

@@ -1,10 +1,9 @@
-"""`coursegen build` stops on a Chinese course whose search would find nothing; `--offline` makes a
-site for file://. Both on copies of the small fixture course with their mkdocs.yml edited. And the
-example site's search index: Chinese cut into words, no quiz answer key."""
+"""`coursegen build` stops when the site's search would silently not work; `--offline` makes a site for
+file://. Both on copies of the small fixture course with their mkdocs.yml edited. And the example site's
+search index: the course's text, no quiz answer key, no widget chrome."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +13,7 @@ from click.testing import CliRunner
 
 from coursegen.builder import Paths, build, generate
 from coursegen.builder.offline import SHIM
+from coursegen.builder.search_index import read_search_index
 from coursegen.cli import main
 from coursegen.errors import UserError
 from coursegen.load import load_project
@@ -41,48 +41,55 @@ def project_with(tmp_path: Path, search: str) -> Paths:
 @pytest.mark.parametrize(
     ("search", "complaint"),
     [
-        ("  - search:\n      lang: [en]\n      separator: '[\\s\\u200b\\-]'", "search `lang` is ['en']: add zh"),
-        ("  - search:\n      lang: [zh, en]\n      separator: '[\\s\\-]+'", "does not split at \\u200b"),
-        ("  - search", "search `lang` is ['en']: add zh"),
+        ("  - search:\n      lang: [en]", None),
+        ("  - search:\n      enabled: false", None),
     ],
-    ids=["no-zh", "separator-without-zwsp", "material-defaults"],
+    ids=["english-settings", "search-off"],
 )
-def test_build_fails_before_mkdocs_when_chinese_search_is_misconfigured(tmp_path: Path, search: str, complaint: str) -> None:
+def test_search_settings_no_longer_matter_or_turn_search_off(tmp_path: Path, search: str, complaint: None) -> None:
+    """The course's index compares characters: the old jieba, lang and separator settings cannot break it."""
     paths = project_with(tmp_path, search)
+    build(paths, tmp_path / "site")
+    index = tmp_path / "site" / "assets" / "coursegen" / "search" / "meta.js"
+    assert index.is_file() == ("enabled: false" not in search)
+    assert not (tmp_path / "site" / "search").exists(), "Material's own index is not shipped"
+
+
+def test_build_fails_when_the_projects_theme_folder_replaces_the_search_dialog(tmp_path: Path) -> None:
+    paths = project_with(tmp_path, GOOD_SEARCH)
+    overrides = paths.config.parent / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "search.html").write_text("<div class=\"md-search\"></div>", encoding="utf-8")
+    text = paths.config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
+    paths.config.write_text(text, encoding="utf-8")
     with pytest.raises(UserError) as caught:
         build(paths, tmp_path / "site")
     message = str(caught.value)
-    assert message.startswith(f"{paths.config}: Chinese search is misconfigured")
-    assert complaint in message
-    assert "lang: [zh, en]" in message  # the fix, ready to paste
+    assert message.startswith(f"{paths.config}: the site's search would not work.")
+    assert f"{overrides / 'search.html'} replaces the search dialog" in message
     assert [p.name for p in tmp_path.iterdir()] == ["course-project"], "no site, no half-built staging folder"
 
 
-def test_build_fails_without_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from material.plugins.search import plugin as material_search
+def test_a_projects_theme_folder_without_a_search_dialog_keeps_its_overrides_and_the_search(tmp_path: Path) -> None:
+    paths = project_with(tmp_path, GOOD_SEARCH)
+    overrides = paths.config.parent / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    (overrides / "copyright.html").write_text("<div>本行内部培训</div>", encoding="utf-8")
+    text = paths.config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
+    paths.config.write_text(text, encoding="utf-8")
+    build(paths, tmp_path / "site")
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "本行内部培训" in home and "data-cg-search" in home and 'name="cg-search"' in home
 
-    monkeypatch.setattr(material_search, "jieba", None)
-    with pytest.raises(UserError, match="`jieba` package is not installed"):
-        build(project_with(tmp_path, GOOD_SEARCH), tmp_path / "site")
 
-
-def test_cli_reports_the_misconfiguration_without_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    paths = project_with(tmp_path, "  - search:\n      lang: [en]")
+def test_cli_reports_mkdocs_own_search_plugin_without_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = project_with(tmp_path, GOOD_SEARCH)
+    text = paths.config.read_text(encoding="utf-8").replace("  name: material\n", "  name: mkdocs\n", 1)
+    paths.config.write_text(text, encoding="utf-8")
     monkeypatch.chdir(paths.config.parent)
     result = CliRunner().invoke(main, ["build"])
-    assert result.exit_code == 1
-    assert "Chinese search is misconfigured" in result.output and "Traceback" not in result.output
-
-
-def test_search_turned_off_or_an_english_course_is_not_checked(tmp_path: Path) -> None:
-    from mkdocs.config import load_config
-
-    from coursegen.builder.search_check import check_search
-
-    generated = generate(project_with(tmp_path, "  - search:\n      enabled: false"))
-    check_search(load_config(config_file=str(generated.config)), "zh", user_config=generated.config)
-    english = generate(project_with(tmp_path / "en", "  - search:\n      lang: [en]"))
-    check_search(load_config(config_file=str(english.config)), "en", user_config=english.config)
+    assert result.exit_code == 1, result.output
+    assert "the site's search would not work" in result.output and "Traceback" not in result.output
 
 
 @pytest.fixture(scope="module")
@@ -99,8 +106,7 @@ def test_offline_build_works_from_file_urls_and_names_no_outside_host(offline_th
     site, _ = offline_then_online
     assert (site / "index.html").is_file() and (site / "agenda.html").is_file()
     assert (site / SHIM).read_text(encoding="utf-8").count("IFrameWorker") == 1
-    index = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert index.startswith("var __index = {") and "\\u200b" in index  # jieba cut the Chinese
+    assert read_search_index(site), "the search index, scripts that load from file://"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'src="{SHIM}"' in home
     assert 'href="agenda.html"' in home
@@ -115,17 +121,18 @@ def test_offline_build_works_from_file_urls_and_names_no_outside_host(offline_th
 def test_a_normal_build_after_an_offline_one_has_directory_urls_again(offline_then_online: tuple[Path, Path]) -> None:
     _, site = offline_then_online
     assert (site / "agenda" / "index.html").is_file()
-    assert not (site / "search" / "search_index.js").exists()
+    assert read_search_index(site)[0][0] == "", "the home page's address in a site with folder addresses"
     assert not (site / SHIM).exists()
 
 
-def test_the_index_holds_segmented_chinese_but_no_quiz_answer_key(example_site: Path) -> None:
-    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "zh" in index["config"]["lang"] and "\\u200b" in index["config"]["separator"]
-    text = "".join(doc["title"] + doc["text"] for doc in index["docs"])
-    assert "\u200b消费者\u200b权益\u200b保护\u200b" in text  # jieba cut the sentences into words
+def test_the_index_holds_the_course_text_but_no_quiz_answer_key_and_no_widget_chrome(example_site: Path) -> None:
+    index = read_search_index(example_site)
+    text = "".join(title + text for _, title, text in index)
+    assert "保护消费者权益" in text or "消费者权益保护" in text
     project, _ = load_project(ROOT / "course", ROOT / "quizzes")
     lectures = plain("".join(p.content for p in render_site(project).pages if p.path.startswith("lectures/")))
     secrets = fragments(quiz_keys(project), public=lectures)
     assert len(secrets) > 100
-    assert not [s for s in secrets if s in plain(text.replace("\u200b", ""))]
+    assert not [s for s in secrets if s in plain(text)]
+    for chrome in ("必填", "很不满意", "上一讲", "下一讲"):
+        assert chrome not in text, chrome

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UserError
+from ..load.siteconfig import read_user_config
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -56,8 +57,20 @@ def prepare_search(config: MkDocsConfig, *, user_config: Path) -> bool:
     theme.dirs.insert(len(custom), str(THEME))
     used = Path(theme.get_env().get_template(DIALOG).filename or "")
     if used.parent.parent != THEME:
-        _fail(user_config, f"{used} replaces the search dialog the course's search needs: remove it, or rename it")
+        _fail(user_config, f"{_as_written(used, theme.custom_dir, user_config)} replaces the search dialog the course's "
+                           "search needs: remove it, or rename it")
     return True
+
+
+def _as_written(used: Path, workspace_theme: str | None, user_config: Path) -> Path:
+    """The trainer's own file for a template found in the workspace's theme folder, which holds a copy of the
+    project's ``custom_dir`` laid over coursegen's overrides: the trainer edits theirs, not the copy."""
+    theme = read_user_config(user_config).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if workspace_theme is None or not custom or not used.is_relative_to(workspace_theme):
+        return used
+    original = (user_config.parent / str(custom) / used.relative_to(workspace_theme)).resolve()
+    return original if original.is_file() else used
 
 
 def _fail(user_config: Path, problem: str) -> None:

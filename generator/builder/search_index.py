@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
-from ..render import paths
+from .. import site_paths as paths
 from ..render.assets import js_value
 
 FOLDER = "search"

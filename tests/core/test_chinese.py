@@ -14,6 +14,7 @@ import markdown
 import pytest
 from click.testing import CliRunner
 
+from coursegen.builder.search_index import read_search_index
 from coursegen.cli import main
 from coursegen.load import load_project
 from coursegen.render import render_site
@@ -88,11 +89,10 @@ def test_no_page_shows_a_wrapped_yaml_line_as_a_space(edition: str, example_site
 
 
 def test_the_search_index_has_no_space_where_the_yaml_wrapped(example_site: Path) -> None:
-    docs = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    quiz = " ".join(d["text"] for d in docs if d["location"].startswith("quizzes/quiz-service-front/"))
-    plain = quiz.replace("\u200b", "")  # the search plugin marks Chinese word boundaries with U+200B
-    assert "法规三维视角，投诉升级的根源" in plain
-    stray = [m.group(0) for d in docs for m in re.finditer(f"{CJK}\\s+{CJK}", d["text"].replace("\u200b", "")) if "\n" in m.group(0)]
+    sections = read_search_index(example_site)
+    quiz = " ".join(text for address, _title, text in sections if address.startswith("quizzes/quiz-service-front/"))
+    assert "法规三维视角，投诉升级的根源" in quiz
+    stray = [m.group(0) for _a, _t, text in sections for m in re.finditer(f"{CJK}\\s+{CJK}", text) if "\n" in m.group(0)]
     assert stray == []
 
 
@@ -121,8 +121,7 @@ def _build_args(project: Path, site: Path, *more: str) -> list[str]:
 
 def test_the_hr_guide_is_in_the_trainer_edition_only(example_site: Path, trainer_site: Path) -> None:
     assert not (example_site / "hr-guide").exists()
-    docs = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert not [d for d in docs if d["location"].startswith("hr-guide")]
+    assert not [address for address, _title, _text in read_search_index(example_site) if address.startswith("hr-guide")]
     assert "hr-guide" not in (example_site / "index.html").read_text(encoding="utf-8")
     assert (trainer_site / "hr-guide" / "index.html").is_file()
     assert 'href="hr-guide/"' in (trainer_site / "index.html").read_text(encoding="utf-8")  # in the trainer's menu

@@ -3,7 +3,6 @@ English theme strings are replaced, the HR guide stays out of the trainee site, 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from datetime import date

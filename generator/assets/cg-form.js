@@ -83,13 +83,14 @@
 
   function chars(text) { return Array.from(text.trim()).length; }
 
-  /* Results of the site's quizzes (cg-course.js lists them with their content hash) as cg-quiz.js keeps them,
+  /* Results of the site's quizzes (coursegen.course() lists them with their content hash) as cg-quiz.js keeps them,
      read through its coursegen.quiz.state: results of an older version of a quiz (another hash), quizzes
      never checked and malformed state are left out. A course with question_results also hands in each
      quiz's hash and, per auto-graded question, whether the first check found it right and the answer then. */
   function quizScores() {
     var scores = {};
-    ((window.coursegenCourse || {}).quizzes || []).forEach(function (quiz) {
+    cg.course().items.forEach(function (quiz) {
+      if (quiz.kind !== "quiz") return;
       var state = cg.quiz ? cg.quiz.state(quiz.id, quiz.hash) : null;
       if (!state || state.attempts < 1) return;
       var score = { best: Math.max(0, Math.min(100, Math.round(state.best))), passed: state.passed };
@@ -111,7 +112,7 @@
   function initForm(form) {
     var spec = cg.data(form);
     if (!spec) return;
-    var key = "form:" + spec.form;
+    var key = cg.keys.form(spec.form);
     var state = cg.store.get(key, {});
     if (!state.answers || typeof state.answers !== "object") state.answers = {};
     var $ = function (selector) { return form.querySelector(selector); };

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import serve_built_with_site_url
+from tests.browser.conftest import serve_built_with_site_url, submit_quiz
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def take_quiz(page: Page, base: str, *, right: bool) -> None:
     page.goto(f"{base}/quizzes/{BANK}/")
     page.get_by_label("期望与体验的落差" if right else "天气").check()
     page.locator(".cg-q--true_false").get_by_label("错" if right else "对", exact=True).check()
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     page.locator(".cg-quiz__result").wait_for()
 
 
@@ -116,7 +116,7 @@ def test_the_dashboard_shows_where_i_am_and_the_menu_ticks_what_is_done(page: Pa
     assert status(page, "lecture:basics") == "未开始" and status(page, f"quiz:{BANK}") == "未开始"
     board = page.locator("[data-cg-dashboard]")
     assert board.get_by_text("讲次 · 50 分钟").first.is_visible()
-    assert board.get_by_text("作业打卡 · 截止 2021-03-12 13:30").is_visible()
+    assert board.get_by_text("作业打卡 · 截止 3月12日（周五）13:30").is_visible()
 
     page.goto(f"{mini_url}/lectures/basics/")
     page.locator("[data-cg-done]").click()

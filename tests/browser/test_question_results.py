@@ -20,7 +20,7 @@ from coursegen.hr import make_report, read_roster
 from coursegen.load import load_project
 from coursegen.model import Submission
 from coursegen.model.submission import checksum
-from tests.browser.conftest import serve_built_with_site_url
+from tests.browser.conftest import serve_built_with_site_url, submit_quiz
 from tests.browser.test_scorm import answer_every_type
 from tests.conftest import ROOT
 from tests.scorm.course_factory import write_course
@@ -63,7 +63,7 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     page.get_by_role("button", name="再做一次").click()
     first = page.locator(".cg-q").first
     first.get_by_label("转给主管", exact=True).check()  # wrong this time: the file keeps the first try
-    page.get_by_role("button", name="提交答案").click()
+    submit_quiz(page)
     page.get_by_role("button", name="再做一次").wait_for()
 
     page.goto(f"{results_url}/homework/reflection/")
@@ -79,7 +79,7 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     assert checksum(data) == data["sha256"]
 
     score = data["quiz_scores"]["quiz-respond"]
-    assert score["hash"] == page.evaluate("coursegenCourse.quizzes.find(q => q.id === 'quiz-respond').hash")
+    assert score["hash"] == page.evaluate("coursegenCourse.items.find(q => q.kind === 'quiz' && q.id === 'quiz-respond').hash")
     questions = score.pop("questions")
     assert sorted(questions) == ["blank", "first-step", "good-habits", "pairs", "steps", "tf"]  # not the self-checked one
     assert questions["first-step"] == {"correct": True, "answer": 1}

@@ -113,6 +113,15 @@ def test_handbook_holds_every_lecture_case_drill_and_form_field(project: Project
         assert all(f.label in content for f in form.fields)
 
 
+def test_handbook_names_each_drill_role_but_prints_no_role_brief(project: Project, site: Site) -> None:
+    """Every trainee gets the same handbook: the customer's bottom line would reach the counter staff too."""
+    text = plain(page(site, HANDBOOK))
+    for drill in project.drills.values():
+        for role in drill.roles:
+            assert plain(role.name) in text
+            assert plain(role.brief)[:30] not in text
+
+
 def lecture_text(site: Site) -> str:
     return plain("".join(p.content for p in site.pages if p.path.startswith("lectures/")))
 

@@ -87,8 +87,8 @@ QUERIES = [
     ("3·15", [HOME], True, [SERVICE_FRONT]),  # mixed digits and a middle dot
     ("３·１５", [HOME], True, [SERVICE_FRONT]),  # full-width digits
     ("315", [], False, [HOME]),  # the dot is part of what was typed
-    ("EXCEL", ["hr-guide/"], True, []),  # case folded
-    ("ｅｘｃｅｌ", ["hr-guide/"], True, []),  # full-width Latin letters folded
+    ("ise", [HOME], True, []),  # case folded: the instructor's title "ISE…" on the home page
+    ("ｉｓｅ", [HOME], True, []),  # full-width Latin letters folded
     ("声誉风险", ["lectures/reputation-risk-analysis/", STRATEGY], False, []),  # titles of two lectures
     ("逆向追溯", [SERVICE_FRONT], True, [STRATEGY]),  # the lecture's title, repeated on its quiz and the agenda
     ("二次升级", [ESCALATION_CASE, SERVICE_FRONT], True, [STRATEGY]),  # the case's title above the lecture's text

@@ -154,20 +154,6 @@ def precision(browser: Any, sites: dict[str, tuple[Path, float]]) -> dict[str, t
     return out
 
 
-def serve_logged(folder: Path) -> tuple[http.server.ThreadingHTTPServer, list[str]]:
-    """``folder`` on 127.0.0.1, with the path of every request it answers (the search worker's included,
-    which the page's request events do not show)."""
-    requested: list[str] = []
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-            requested.append(self.path)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, requested
-
-
 TIMED = """async ([engine, q]) => {
   const box = document.querySelector(".md-search__input"), meta = document.querySelector(".md-search-result__meta");
   const until = (done) => new Promise((resolve) => { const check = () => done() ? resolve() : setTimeout(check, 2); check(); });

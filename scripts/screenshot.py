@@ -38,11 +38,15 @@ def quiz_result(page: Page, base: str, out: Path) -> None:
     page.screenshot(path=str(out))
 
 
-def main(site: Path, out: Path, result_out: Path) -> None:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The built site on a free port of 127.0.0.1, quietly, in a thread; the server and its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def main(site: Path, out: Path, result_out: Path) -> None:
+    server, base = serve(site)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="zh-CN")

@@ -6,23 +6,17 @@ Usage: python scripts/screenshot_home.py [site/] [guide/docs/images/home.png]
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from screenshot import ARGS, _Quiet  # noqa: E402 - the script beside this one
+from screenshot import ARGS, serve  # noqa: E402 - the script beside this one
 
 
 def main(site: Path, out: Path) -> None:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, base = serve(site)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")

@@ -105,6 +105,16 @@ def wait_for_status(page: object, status: str) -> None:
     page.wait_for_function(f"() => API.cmi.core.lesson_status === {json.dumps(status)}")  # type: ignore[attr-defined]
 
 
+def open_final_assessment(site: object) -> None:
+    """Walk to the final assessment as a learner does: open the first lecture (its menu group opens), wait for it
+    to show, then follow the menu to the final, which comes last. Waiting in between matters: a click on the home
+    page's menu while the lecture is still loading races two navigations."""
+    site.get_by_role("link", name="倾听客户").first.click()  # type: ignore[attr-defined]
+    site.get_by_role("heading", name=re.compile("倾听客户")).first.wait_for()  # type: ignore[attr-defined]
+    site.get_by_role("link", name="结业测评").first.click()  # type: ignore[attr-defined]
+    site.get_by_role("heading", name=re.compile("结业测评")).first.wait_for()  # type: ignore[attr-defined]
+
+
 def answer_all(site: object, choice: str) -> None:
     """Choose 对 or 错 for every statement of the attempt, then submit it."""
     questions = site.locator(".cg-q")  # type: ignore[attr-defined]
@@ -134,9 +144,7 @@ def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(brow
     site = start(page, lms_url, "graded", mastery)
     wait_for_status(page, "incomplete")
 
-    site.get_by_role("link", name="倾听客户").first.click()
-    site.get_by_role("heading", name=re.compile("倾听客户")).first.wait_for()
-    site.get_by_role("link", name="结业测评").first.click()  # the menu walks the course: the final comes last in it
+    open_final_assessment(site)
     answer_all(site, "错")
     wait_for_status(page, "failed")
     assert cmi(page, "core.score.raw") == "0"
@@ -345,8 +353,7 @@ def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: ob
     site = start(page, lms_url, "graded2004")
     page.wait_for_function("() => lms.cmi.completion_status === 'incomplete'")  # type: ignore[attr-defined]
     assert cmi(page, "success_status") == "unknown"
-    site.get_by_text("课程内容").first.click()  # a closed menu group: a link to its first lecture
-    site.get_by_role("link", name="结业测评").first.click()
+    open_final_assessment(site)
     answer_all(site, "错")
     page.wait_for_function("() => lms.cmi.success_status === 'failed'")  # type: ignore[attr-defined]
     assert cmi(page, "completion_status") == "completed"
@@ -429,8 +436,7 @@ def test_an_lms_that_refuses_interactions_changes_nothing_for_the_trainee(page: 
       const set = API.LMSSetValue.bind(API);
       API.LMSSetValue = (name, value) => name.startsWith('cmi.interactions.') ? 'false' : set(name, value);
     }""")  # type: ignore[attr-defined]
-    site.get_by_text("课程内容").first.click()  # a closed menu group: a link to its first lecture
-    site.get_by_role("link", name="结业测评").first.click()
+    open_final_assessment(site)
     answer_all(site, "对")
     wait_for_status(page, "passed")
     site.get_by_role("button", name="重新抽题作答").wait_for()

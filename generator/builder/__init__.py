@@ -6,7 +6,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..load import load_project
@@ -16,6 +16,7 @@ from ..load.siteconfig import docs_dir
 from ..model.project import Project
 from ..render import Edition, Site, render_site
 from ..render.preview import state_asset, with_overlay
+from .engines import NAMES, Engine, check_engine, configured_engine
 from .located import WarningLocator
 from .mkdocs_build import build_site
 from .offline import finish_offline, prepare_offline
@@ -43,6 +44,8 @@ class Generated:
     site: Site
     config: Path
     warnings: list[Problem]
+    engine_warnings: list[str] = field(default_factory=list)
+    """What the engine warned of in a build that went on (``--no-strict``), one line each."""
 
 
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
@@ -103,19 +106,29 @@ collector_paused = _CollectorPause()
 
 
 def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True, offline: bool = False,
-          progress: Callable[[str], None] = lambda _: None) -> Generated:
-    """Generate, then build with MkDocs into ``site_dir`` (the previous site survives any failure).
+          engine: Engine | None = None, progress: Callable[[str], None] = lambda _: None) -> Generated:
+    """Generate, then build with the engine (MkDocs unless ``engine`` or the project's config says otherwise)
+    into ``site_dir`` (the previous site survives any failure).
 
-    ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`).
+    ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`). What the engine
+    cannot do is found before the course is generated; the settings it would ignore are among the warnings.
     """
+    engine = engine or configured_engine(paths.config)
+    ignored = check_engine(engine, paths.config)
     generated = generate(paths, edition, progress, strict=strict)
     if offline:
         prepare_offline(generated.config, paths.config)
-    progress(f"building {len(generated.site.pages)} pages with MkDocs")
+    progress(f"building {len(generated.site.pages)} pages with {NAMES[engine]}")
     started = time.perf_counter()
-    build_site(generated.config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain,
-               course_search=paths.config)
+    engine_warnings: list[str] = []
+    if engine == "zensical":
+        from .zensical_build import build_with_zensical
+
+        engine_warnings = build_with_zensical(generated.config, site_dir, strict=strict, docs=docs_dir(paths.config))
+    else:
+        build_site(generated.config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain,
+                   course_search=paths.config)
     if offline:
         finish_offline(site_dir)
-    progress(f"MkDocs done in {time.perf_counter() - started:.1f} s")
-    return generated
+    progress(f"{NAMES[engine]} done in {time.perf_counter() - started:.1f} s")
+    return replace(generated, warnings=ignored + generated.warnings, engine_warnings=engine_warnings)

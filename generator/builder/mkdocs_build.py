@@ -76,10 +76,11 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
             shutil.rmtree(staging, ignore_errors=True)
         gc.unfreeze()
         logger.removeHandler(collector)
-    _swap(staging, site_dir)
+    swap(staging, site_dir)
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
+def swap(staging: Path, site_dir: Path) -> None:
+    """Put the finished ``staging`` folder in ``site_dir``'s place; the old site is kept until then."""
     old = site_dir.with_name(f".{site_dir.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():

@@ -21,6 +21,7 @@ from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
 from ..render.strings import FALLBACK
 from . import Paths, generate
+from .engines import Engine
 from .workspace import write_workspace
 
 KEPT = "(still serving the last good version)"
@@ -33,10 +34,11 @@ class LivePreview:
     ``echo`` gets the terminal's lines. Regenerations run one at a time.
     """
 
-    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None]) -> None:
+    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None], engine: Engine = "mkdocs") -> None:
         self.paths = paths
         self.edition = edition
         self.echo = echo
+        self.engine = engine
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
         self.language = _course_language(paths.course)
@@ -64,7 +66,15 @@ class LivePreview:
                 return False
             self.language = generated.project.course.language
             self.generated = True
+            self._engine_config()
             return True
+
+    def _engine_config(self) -> None:
+        """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""
+        if self.engine == "zensical":
+            from .zensical_build import write_config
+
+            write_config(self.config, course_search=False)
 
     def _failed(self, error: Exception, *, first: bool) -> None:
         text = str(error) if isinstance(error, UserError) else f"could not regenerate the course: {type(error).__name__}: {error}"
@@ -74,6 +84,7 @@ class LivePreview:
                 _write_if_changed(self.paths.workspace(self.edition), STATE, state_asset(problems, self.language, generated=True).content)
             else:
                 write_workspace(error_site(problems, self.language), self.paths.config, self.paths.workspace(self.edition))
+                self._engine_config()
         except Exception as exc:
             if first:
                 raise

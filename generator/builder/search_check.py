@@ -45,24 +45,24 @@ def prepare_search(config: MkDocsConfig, *, user_config: Path) -> bool:
     search = next((p for p in config.plugins.values() if isinstance(p, material_search.SearchPlugin)), None)
     if search is None:
         if "search" in config.plugins:
-            _fail(user_config, "the search plugin is MkDocs' own, which the Material theme shows no search box for: "
+            refuse(user_config, "the search plugin is MkDocs' own, which the Material theme shows no search box for: "
                                "use theme `material`")
         return False
     if not search.config.enabled:
         return False
     theme = config.theme
     if theme.name != "material":
-        _fail(user_config, f"theme `{theme.name}` has no search box for the course's search: use theme `material`")
+        refuse(user_config, f"theme `{theme.name}` has no search box for the course's search: use theme `material`")
     custom = [d for d in theme.dirs[:1] if theme.custom_dir and Path(d) == Path(theme.custom_dir)]
     theme.dirs.insert(len(custom), str(THEME))
     used = Path(theme.get_env().get_template(DIALOG).filename or "")
     if used.parent.parent != THEME:
-        _fail(user_config, f"{_as_written(used, theme.custom_dir, user_config)} replaces the search dialog the course's "
+        refuse(user_config, f"{as_written(used, theme.custom_dir, user_config)} replaces the search dialog the course's "
                            "search needs: remove it, or rename it")
     return True
 
 
-def _as_written(used: Path, workspace_theme: str | None, user_config: Path) -> Path:
+def as_written(used: Path, workspace_theme: str | None, user_config: Path) -> Path:
     """The trainer's own file for a template found in the workspace's theme folder, which holds a copy of the
     project's ``custom_dir`` laid over coursegen's overrides: the trainer edits theirs, not the copy."""
     theme = read_user_config(user_config).get("theme")
@@ -73,7 +73,8 @@ def _as_written(used: Path, workspace_theme: str | None, user_config: Path) -> P
     return original if original.is_file() else used
 
 
-def _fail(user_config: Path, problem: str) -> None:
+def refuse(user_config: Path, problem: str) -> None:
+    """Stop the build: the site's search would not work, for ``problem``."""
     raise UserError(
         f"{user_config}: the site's search would not work.\n  - {problem}\nThe settings that work:\n{RECOMMENDED}"
     )

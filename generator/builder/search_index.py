@@ -78,17 +78,31 @@ class Section:
     text: str
 
 
-def write_search_index(site_dir: Path) -> None:
-    """Turn Material's ``search/search_index.json`` in ``site_dir`` into this index.
+@dataclass(frozen=True)
+class Source:
+    """Where a build engine's search writes its sections, which this index is made from."""
 
-    Material's file and folder are removed: nothing loads them. Without that file (a plugin that changed
-    its output) the site would show a search box that never finds anything, so the build stops instead.
+    path: str
+    key: str
+    engine: str
+
+
+MATERIAL = Source("search/search_index.json", "docs", "Material's search plugin")
+ZENSICAL = Source("search.json", "items", "Zensical's search")
+"""Zensical lists a page's sections with the same ``location``, ``title`` and ``text`` as Material."""
+
+
+def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
+    """Turn the engine's own index (Material's ``search/search_index.json``) in ``site_dir`` into this index.
+
+    The engine's file is removed (Material's whole folder): nothing loads it. Without that file (a plugin that
+    changed its output) the site would show a search box that never finds anything, so the build stops instead.
     """
-    source = site_dir / "search" / "search_index.json"
-    if not source.is_file():
-        raise UserError(f"{source.relative_to(site_dir)}: Material's search plugin wrote no index, so the site's "
-                        "search would find nothing; reinstall mkdocs-material (pip install -e .)")
-    docs = json.loads(source.read_text(encoding="utf-8"))["docs"]
+    found = site_dir / source.path
+    if not found.is_file():
+        raise UserError(f"{source.path}: {source.engine} wrote no index, so the site's search would find nothing; "
+                        "reinstall coursegen (pip install -e .)")
+    docs = json.loads(found.read_text(encoding="utf-8"))[source.key]
     pages, sections = _sections(docs)
     out = site_dir / paths.ASSETS / FOLDER
     out.mkdir(parents=True, exist_ok=True)
@@ -104,7 +118,10 @@ def write_search_index(site_dir: Path) -> None:
     for name, data in files:
         body = f"coursegen.provide({js_value(name)}, {js_value(data)});\n"
         (site_dir / paths.ASSETS / name).write_text(body, encoding="utf-8")
-    shutil.rmtree(source.parent)
+    if found.parent == site_dir:
+        found.unlink()
+    else:
+        shutil.rmtree(found.parent)
 
 
 def _sections(docs: list[dict[str, str]]) -> tuple[list[list[object]], list[Section]]:

@@ -25,6 +25,12 @@ def course_options(fn: click.decorators.FC) -> click.decorators.FC:
     return fn
 
 
+engine_option = click.option(
+    "--engine", type=click.Choice(["mkdocs", "zensical"]), default=None,
+    help="The program that builds the site (default: the engine the coursegen plugin's `engine` setting names in "
+         "mkdocs.yml, else mkdocs). Zensical needs: pip install -e '.[zensical]'.")
+
+
 def load(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
     project, warnings = load_project(course_dir, quizzes_dir)
     for warning in warnings:
@@ -77,7 +83,9 @@ def _count(n: int, noun: str) -> str:
 @click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True, help="The trainer edition adds facilitator notes and answer keys.")
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
 @click.option("--offline", is_flag=True, help="Also work opened from a shared drive (file://): .html addresses, search index as a script.")
-def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool, offline: bool) -> None:
+@engine_option
+def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool, offline: bool,
+          engine: str | None) -> None:
     """Validate the course, generate its pages and build the site.
 
     A failed build leaves the previous site folder untouched.
@@ -87,9 +95,9 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
 
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, progress=_progress)  # type: ignore[arg-type]
-    for warning in generated.warnings:
-        click.echo(str(warning), err=True)
+    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, engine=engine, progress=_progress)  # type: ignore[arg-type]
+    for warning in [*map(str, generated.warnings), *generated.engine_warnings]:
+        click.echo(warning, err=True)
     click.echo(summary(generated.project))
     click.echo(f"Site written to {target}/")
     _report_trainer_pages(config, edition, target, offline)
@@ -128,16 +136,19 @@ def _progress(step: str) -> None:
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
 @click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
-def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str) -> None:
+@engine_option
+def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str, engine: str | None) -> None:
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     from ..builder import Paths
+    from ..builder.engines import check_engine, configured_engine
     from ..builder.preview import LivePreview
     from ..builder.watch import watch  # watchdog: only the live preview needs it
 
+    chosen = engine or configured_engine(config)
+    for warning in check_engine(chosen, config):  # type: ignore[arg-type]
+        click.echo(str(warning), err=True)
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True))  # type: ignore[arg-type]
+    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen)  # type: ignore[arg-type]
     preview.start(progress=_progress)
 
     def regenerate() -> None:
@@ -147,7 +158,14 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     docs = config.parent / "docs"
     watcher = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work, report=lambda text: click.echo(text, err=True))
     try:
-        mkdocs_serve(str(preview.config), livereload=True, dev_addr=dev_addr)
+        if chosen == "zensical":
+            from ..builder.zensical_build import serve_with_zensical
+
+            serve_with_zensical(preview.config, dev_addr)
+        else:
+            from mkdocs.commands.serve import serve as mkdocs_serve
+
+            mkdocs_serve(str(preview.config), livereload=True, dev_addr=dev_addr)
     finally:
         watcher.stop()
 

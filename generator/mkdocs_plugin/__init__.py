@@ -34,6 +34,9 @@ class CoursegenConfig(Config):
     """Folder of question banks, relative to mkdocs.yml."""
     edition = c.Choice(("trainee", "trainer"), default="trainee")
     """The trainer edition adds facilitator notes and answer keys."""
+    engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
+    """The program ``coursegen build`` and ``coursegen serve`` build the site with (``--engine`` overrides it);
+    plain ``mkdocs build`` is MkDocs whatever this says."""
 
 
 class CoursegenPlugin(BasePlugin[CoursegenConfig]):

@@ -120,15 +120,21 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
         prepare_offline(generated.config, paths.config)
     progress(f"building {len(generated.site.pages)} pages with {NAMES[engine]}")
     started = time.perf_counter()
-    engine_warnings: list[str] = []
-    if engine == "zensical":
-        from .zensical_build import build_with_zensical
-
-        engine_warnings = build_with_zensical(generated.config, site_dir, strict=strict, docs=docs_dir(paths.config))
-    else:
-        build_site(generated.config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain,
-                   course_search=paths.config)
+    engine_warnings = run_engine(engine, generated, site_dir, paths.config, strict=strict)
     if offline:
         finish_offline(site_dir)
     progress(f"{NAMES[engine]} done in {time.perf_counter() - started:.1f} s")
     return replace(generated, warnings=ignored + generated.warnings, engine_warnings=engine_warnings)
+
+
+def run_engine(engine: Engine, generated: Generated, site_dir: Path, user_config: Path, *, strict: bool = True,
+               config: Path | None = None) -> list[str]:
+    """Build the generated workspace (``config``: a settings file over its ``mkdocs.yml``) into ``site_dir``
+    with ``engine``; what the engine warned of, when the build went on. The last good site survives a failure."""
+    config = config or generated.config
+    if engine == "zensical":
+        from .zensical_build import build_with_zensical
+
+        return build_with_zensical(config, site_dir, strict=strict, docs=docs_dir(user_config))
+    build_site(config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain, course_search=user_config)
+    return []

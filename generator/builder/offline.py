@@ -62,17 +62,18 @@ def prepare_offline(config_path: Path, user_config: Path) -> None:
 
 
 def finish_offline(site_dir: Path) -> None:
-    """Write the search index as a script: the one way a page opened from ``file://`` can read it; aim the
-    404 page's addresses at the site's folder."""
+    """Write the engine's search index as a script: the one way a page opened from ``file://`` can read it
+    (Material's guide site searches with it; a course site's pages load Zensical's, emptied, all the same);
+    aim the 404 page's addresses at the site's folder."""
     not_found = site_dir / "404.html"
     if not_found.is_file():
         page = not_found.read_text(encoding="utf-8")
         page = _ROOTED.sub(r'\1="./', page).replace('"base": "/"', '"base": "."', 1)
         not_found.write_text(page, encoding="utf-8")
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():
-        data = index.read_text(encoding="utf-8")
-        (site_dir / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+    for index in (site_dir / "search" / "search_index.json", site_dir / "search.json"):  # Material's, Zensical's
+        if index.is_file():
+            data = index.read_text(encoding="utf-8")
+            index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 _ROOTED = re.compile(r'\b(href|src)="/(?!/)')

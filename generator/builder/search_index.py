@@ -85,11 +85,15 @@ class Source:
     path: str
     key: str
     engine: str
+    emptied: bool = False
+    """Leave the file with no sections instead of removing it: the engine's page script downloads it anyway."""
 
 
 MATERIAL = Source("search/search_index.json", "docs", "Material's search plugin")
-ZENSICAL = Source("search.json", "items", "Zensical's search")
-"""Zensical lists a page's sections with the same ``location``, ``title`` and ``text`` as Material."""
+ZENSICAL = Source("search.json", "items", "Zensical's search", emptied=True)
+"""Zensical lists a page's sections with the same ``location``, ``title`` and ``text`` as Material; its
+page script downloads ``search.json`` on every page that has a search box (any ``.md-search``, coursegen's
+dialog too), and a missing file would be an error in every page's console."""
 
 
 def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
@@ -102,7 +106,8 @@ def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
     if not found.is_file():
         raise UserError(f"{source.path}: {source.engine} wrote no index, so the site's search would find nothing; "
                         "reinstall coursegen (pip install -e .)")
-    docs = json.loads(found.read_text(encoding="utf-8"))[source.key]
+    engine_index = json.loads(found.read_text(encoding="utf-8"))
+    docs = engine_index[source.key]
     pages, sections = _sections(docs)
     out = site_dir / paths.ASSETS / FOLDER
     out.mkdir(parents=True, exist_ok=True)
@@ -118,8 +123,8 @@ def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
     for name, data in files:
         body = f"coursegen.provide({js_value(name)}, {js_value(data)});\n"
         (site_dir / paths.ASSETS / name).write_text(body, encoding="utf-8")
-    if found.parent == site_dir:
-        found.unlink()
+    if source.emptied:
+        found.write_text(json.dumps({**engine_index, source.key: []}, ensure_ascii=False), encoding="utf-8")
     else:
         shutil.rmtree(found.parent)
 

@@ -8,7 +8,7 @@ import click
 
 from ..builder import Paths
 from ..package import FORMATS, Version, package_scorm
-from .course import course_options, summary
+from .course import course_options, engine_option, summary
 
 
 @click.command()
@@ -18,7 +18,9 @@ from .course import course_options, summary
 @click.option("--scorm2004", is_flag=True, help="A SCORM 2004 4th Edition package: one SCO, completion and success reported apart, 64,000 characters of saved progress (homework drafts follow the trainee to another PC).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Zip file to write (default: <course id>-scorm12.zip or -scorm2004.zip).")
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
-def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, scorm2004: bool, output: Path | None, no_strict: bool) -> None:
+@engine_option
+def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, scorm2004: bool, output: Path | None, no_strict: bool,
+            engine: str | None) -> None:
     """Build the trainee edition and zip it for an LMS (upload the zip as a SCORM 1.2 or 2004 package).
 
     An existing zip is replaced only once the new one is complete.
@@ -27,7 +29,10 @@ def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, sc
         raise click.UsageError("choose one package format: --scorm12 or --scorm2004")
     version: Version = "1.2" if scorm12 else "2004"
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    packaged = package_scorm(paths, output, version=version, strict=not no_strict, progress=lambda step: click.echo(f"… {step}", err=True))
+    packaged = package_scorm(paths, output, version=version, strict=not no_strict, engine=engine,  # type: ignore[arg-type]
+                             progress=lambda step: click.echo(f"… {step}", err=True))
+    for warning in packaged.warnings:
+        click.echo(warning, err=True)
     click.echo(summary(packaged.project))
     final = packaged.project.course.final_assessment
     click.echo(

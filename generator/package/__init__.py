@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
-from ..builder import Paths, generate
-from ..builder.located import WarningLocator
-from ..builder.mkdocs_build import build_site
+from ..builder import Paths, generate, run_engine
+from ..builder.engines import NAMES, Engine, check_engine, configured_engine
 from ..errors import UserError
 from ..model.project import Project
 from .formats import FORMATS, RESERVED, SCORM12, SCORM2004, ScormFormat, Version
@@ -47,29 +46,33 @@ class Packaged:
     project: Project
     output: Path
     files: int
+    warnings: list[str] = field(default_factory=list)
+    """Settings the engine ignores and its warnings in a build that went on, one line each."""
 
 
 def package_scorm(paths: Paths, output: Path | None = None, *, version: Version = "1.2", strict: bool = True,
-                  progress: Callable[[str], None] = lambda _: None) -> Packaged:
+                  engine: Engine | None = None, progress: Callable[[str], None] = lambda _: None) -> Packaged:
     """Build the trainee edition with file links and zip it as a SCORM package of ``version``.
 
     ``output`` defaults to ``<course id>-scorm12.zip`` (``-scorm2004.zip``); an existing file is replaced
-    only once the new package is complete. Course errors surface before anything is built.
+    only once the new package is complete. Course errors surface before anything is built. ``engine``:
+    as for :func:`coursegen.builder.build`.
     """
     fmt = FORMATS[version]
+    engine = engine or configured_engine(paths.config)
+    warnings = [str(w) for w in check_engine(engine, paths.config)]
     generated = generate(replace(paths, work=paths.work / fmt.slug), "trainee", progress, lms=True)
     project = generated.project
     _refuse_reserved_names(generated.config.parent / "docs")
     target = output or Path(f"{project.course.id}-{fmt.slug}.zip")
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{fmt.slug}-") as tmp:
         site = Path(tmp) / "site"
-        progress(f"building {len(generated.site.pages)} pages with file links")
-        build_site(_file_links_config(generated.config, fmt), site, strict=strict, explain=WarningLocator(generated.site.pages).explain,
-                   course_search=paths.config)
+        progress(f"building {len(generated.site.pages)} pages with file links ({NAMES[engine]})")
+        warnings += run_engine(engine, generated, site, paths.config, strict=strict, config=_file_links_config(generated.config, fmt))
         (site / LAUNCH_PAGE).write_text(launch_page(project, fmt), encoding="utf-8")
         progress("writing imsmanifest.xml and the zip")
         count = write_package(site, manifest_xml(project, site_files(site), fmt), target, fmt)
-    return Packaged(project, target, count)
+    return Packaged(project, target, count, warnings)
 
 
 def package_scorm12(paths: Paths, output: Path | None = None, *, strict: bool = True,

@@ -228,7 +228,12 @@ def material_search_css() -> bytes:
     results), inside the ``@media`` blocks it stands in; the theme's colour variables come from Zensical's classic look."""
     folder = resources.files("material") / "templates" / "assets" / "stylesheets"
     sheet = next(f for f in folder.iterdir() if f.name.startswith("main.") and f.name.endswith(".min.css"))
-    return _search_rules(sheet.read_text(encoding="utf-8")).encode("utf-8")
+    return (_search_rules(sheet.read_text(encoding="utf-8")) + _SHOWN_ON_PHONES).encode("utf-8")
+
+
+_SHOWN_ON_PHONES = "@media screen and (max-width:59.984375em){.md-search[data-cg-search]{display:block}}"
+"""Zensical's stylesheet hides every ``.md-search`` below 60em (its own search opens elsewhere there);
+coursegen's dialog is the phone header's magnifier, as in Material."""
 
 
 def _search_rules(css: str) -> str:

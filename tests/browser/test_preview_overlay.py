@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from coursegen.builder.engines import ENVIRONMENT
-
 from tests.serving import edit, start_serving, wait_for
 
 pytestmark = pytest.mark.browser

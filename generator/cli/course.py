@@ -137,7 +137,9 @@ def _progress(step: str) -> None:
 @click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
 @engine_option
-def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str, engine: str | None) -> None:
+@click.option("--dirty", is_flag=True, help="MkDocs only: rebuild just the pages whose files changed (faster on a large course; "
+              "other pages' menus may show an old lecture title until the next full rebuild). Zensical always rebuilds just those.")
+def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str, engine: str | None, dirty: bool) -> None:
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from ..builder import Paths
     from ..builder.engines import check_engine, configured_engine
@@ -165,7 +167,7 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
         else:
             from mkdocs.commands.serve import serve as mkdocs_serve
 
-            mkdocs_serve(str(preview.config), livereload=True, dev_addr=dev_addr)
+            mkdocs_serve(str(preview.config), livereload=True, build_type="dirty" if dirty else None, dev_addr=dev_addr)
     finally:
         watcher.stop()
 

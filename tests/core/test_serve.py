@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.serving import StderrLog, edit, fetch, start_serving, wait_for
 
 def python_writing(text: str) -> subprocess.Popen[str]:
@@ -28,8 +30,9 @@ def test_waiting_for_a_message_sees_it_and_gives_up_when_the_process_ends_withou
     process.wait(timeout=20)
 
 
-def test_serve_picks_up_yaml_edits(tmp_path: Path) -> None:
-    server, log, url, lecture = start_serving(tmp_path)
+@pytest.mark.parametrize("options", [(), ("--dirty",), ("--engine", "zensical")], ids=["mkdocs", "mkdocs-dirty", "zensical"])
+def test_serve_picks_up_yaml_edits(tmp_path: Path, options: tuple[str, ...]) -> None:
+    server, log, url, lecture = start_serving(tmp_path, options=options)
     try:
         assert wait_for(url, "投诉的来源"), "the preview never came up"
         lecture.write_text(lecture.read_text(encoding="utf-8").replace("投诉的来源", "投诉从哪里来"), encoding="utf-8")

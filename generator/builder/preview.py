@@ -72,7 +72,7 @@ class LivePreview:
     def _engine_config(self) -> None:
         """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""
         if self.engine == "zensical":
-            from .zensical_build import write_config
+            from .zensical_config import write_config
 
             write_config(self.config, course_search=False)
 

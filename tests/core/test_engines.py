@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from coursegen.builder import Paths, build
 from coursegen.builder.engines import ENVIRONMENT, check_engine, configured_engine
 from coursegen.builder.search_index import read_search_index
-from coursegen.builder.zensical_build import CONFIG, merged
+from coursegen.builder.zensical_config import CONFIG, SEARCH_CSS, merged
 from coursegen.cli import main
 from coursegen.errors import UserError
 from tests.conftest import ROOT
@@ -115,6 +115,9 @@ def test_zensical_sites_search_with_coursegens_index_of_the_same_sections(both: 
     assert emptied["items"] == [], "Zensical's page script downloads its index on every page: it gets none of the course"
     home = (both["zensical"] / "index.html").read_text(encoding="utf-8")
     assert 'name="cg-search"' in home and 'data-md-component="search"' not in home
+    css = (both["zensical"] / SEARCH_CSS).read_text(encoding="utf-8")
+    assert SEARCH_CSS in home and ".md-search__inner{" in css and ".md-search-result__link{" in css
+    assert css.count("{") == css.count("}") and ".md-typeset h1{" not in css, "Material's search rules, and only those"
 
 
 def test_zensical_pages_have_coursegens_theme_texts_and_joined_chinese_lines(both: dict[str, Path]) -> None:

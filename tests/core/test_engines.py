@@ -117,7 +117,7 @@ def test_zensical_sites_search_with_coursegens_index_of_the_same_sections(both: 
     assert 'name="cg-search"' in home and 'data-md-component="search"' not in home
     css = (both["zensical"] / SEARCH_CSS).read_text(encoding="utf-8")
     assert SEARCH_CSS in home and ".md-search__inner{" in css and ".md-search-result__link{" in css
-    assert css.count("{") == css.count("}") and ".md-typeset h1{" not in css, "Material's search rules, and only those"
+    assert css.count("{") == css.count("}") and "}.md-typeset h1{" not in css, "Material's search rules, and only those"
 
 
 def test_zensical_pages_have_coursegens_theme_texts_and_joined_chinese_lines(both: dict[str, Path]) -> None:

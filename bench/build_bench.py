@@ -1,18 +1,24 @@
-"""Build speed of coursegen against plain MkDocs and against the mkdocs-quiz plugin, at three course sizes.
+"""Build speed of coursegen (on MkDocs and on Zensical) against plain MkDocs and the mkdocs-quiz plugin, at three course sizes.
 
-    pip install -e '.[bench]'            # mkdocs-quiz, for the comparison
+    pip install -e '.[bench,zensical]'   # mkdocs-quiz for the comparison, Zensical for the second engine
     python bench/build_bench.py          # 20, 200 and 1,000 lectures; writes guide/docs/benchmarks.md
 
 For each size a synthetic course (``bench/synthetic.py``: 5 questions per lecture) is built, each build
-in a fresh process, the three builds interleaved so that a busy spell on the machine hits all three:
+in a fresh process, the builds interleaved so that a busy spell on the machine hits all of them:
 
 1. **floor**: ``mkdocs build`` of the same pages without quizzes, same theme, navigation and search;
 2. **coursegen**: ``coursegen build`` (load, render, write the workspace, MkDocs, swap into ``site/``);
-3. **mkdocs-quiz**: ``mkdocs build`` of the same pages with the same questions for the mkdocs-quiz plugin.
+3. **mkdocs-quiz**: ``mkdocs build`` of the same pages with the same questions for the mkdocs-quiz plugin;
+4. **zensical-cold**: ``coursegen build --engine zensical`` from an empty work folder, as (2) is;
+5. **zensical-cached**: the same build through a work folder a previous Zensical build of the unchanged
+   course left, so Zensical's cache is warm (what a trainer's second build is).
+
+The two Zensical builds run in folders of their own (``zensical-cold/``, ``zensical-cached/``, each a copy of
+the course), since ``.coursegen/`` is where coursegen keeps the workspace and Zensical its cache.
 
 Then the live-preview rebuild at one size (``--serve-size``): seconds from saving one lecture's YAML
-under ``coursegen serve`` until the served page shows the edit, against ``mkdocs serve`` of the floor
-after saving one Markdown page; and the floor once more without ``navigation.prune``, to show what
+under ``coursegen serve`` (MkDocs, then Zensical) until the served page shows the edit, against ``mkdocs serve``
+of the floor after saving one Markdown page; and the floor once more without ``navigation.prune``, to show what
 that setting saves. Medians over ``--repeat`` runs (``--repeat-small`` for the smallest size, whose few
 seconds the machine's noise moves most; ``--repeat-large`` for the largest, whose builds take minutes).
 The generator's modules are compiled to bytecode first, as installing a package does for MkDocs and
@@ -38,21 +44,35 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import Run, median_run, run, serve_rebuilds, tree_bytes  # noqa: E402
-from report import GENERATE, UNPRUNED, Result, ServeResult, markdown, text_table  # noqa: E402
+from measure import BenchError, Run, median_run, run, serve_rebuilds, tree_bytes  # noqa: E402
+from report import GENERATE, UNPRUNED, ZENSICAL_CACHED, ZENSICAL_COLD, Result, ServeResult, markdown, text_table  # noqa: E402
 from synthetic import lecture_file, lecture_id, write_course  # noqa: E402
 from variants import FLOOR, MKDOCS_QUIZ, write_variants  # noqa: E402
 
+from coursegen import site_paths  # noqa: E402
+from coursegen.builder.search_index import FOLDER as SEARCH_FOLDER, MATERIAL  # noqa: E402
+
 COURSEGEN = [sys.executable, "-m", "coursegen"]
+ZENSICAL = ["--engine", "zensical"]
 GENERATE_ONLY = [sys.executable, "-c", "from coursegen.builder import Paths, generate; generate(Paths())"]
 """The generator's own steps without MkDocs: imports, load, render, write the workspace."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 COURSEGEN_NAME = "coursegen"
-ORDER = (MKDOCS_QUIZ, COURSEGEN_NAME, FLOOR)
+ORDER = (MKDOCS_QUIZ, ZENSICAL_COLD, COURSEGEN_NAME, FLOOR, ZENSICAL_CACHED)
 """Slowest first, so that two workers finish the largest course at about the same time."""
+ZENSICAL_VARIANTS = (ZENSICAL_COLD, ZENSICAL_CACHED)
+COLD = (COURSEGEN_NAME, GENERATE, ZENSICAL_COLD)
+"""The builds that start from an empty work folder (``.coursegen/``) every time."""
+
+
+def folder_of(project: Path, variant: str) -> Path:
+    """Where a variant's build runs: the Zensical builds in a copy of the course of their own, whose
+    ``.coursegen/`` (workspace and Zensical's cache) no other build wipes or rewrites."""
+    return project / variant if variant in ZENSICAL_VARIANTS else project
 
 
 def site_of(project: Path, variant: str) -> Path:
+    """Where the variant's build writes its site: ``site/`` of the folder it builds in."""
     return project / "site" if variant == COURSEGEN_NAME else project / variant / "site"
 
 
@@ -66,7 +86,11 @@ class SizeRuns:
         self.logs.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(self.project, ignore_errors=True)
         write_course(self.project, lectures)
+        for variant in ZENSICAL_VARIANTS:
+            write_course(folder_of(self.project, variant), lectures)  # the same seed: the same course
         self.runs: dict[str, list[Run]] = {v: [] for v in (*ORDER, GENERATE, UNPRUNED)}
+        self.failed: dict[str, str] = {}
+        """Zensical builds that failed at this size → the engine's reason (see :meth:`_run`)."""
         # The generator alone goes first: the floor and mkdocs-quiz sites are made from the workspace it writes.
         self.runs[GENERATE].append(run(GENERATE_ONLY, self.project, self.logs / f"{lectures}-{GENERATE}-0.log"))
         configs = write_variants(self.project)
@@ -75,39 +99,73 @@ class SizeRuns:
             GENERATE: GENERATE_ONLY,
             FLOOR: [*MKDOCS, "build", "-q", "-f", str(configs[FLOOR])],
             MKDOCS_QUIZ: [*MKDOCS, "build", "-q", "-f", str(configs[MKDOCS_QUIZ])],
+            **{v: [*COURSEGEN, "build", *ZENSICAL] for v in ZENSICAL_VARIANTS},  # the same build; only the folder's state differs
         }
         if unpruned:
             self.commands[UNPRUNED] = [*MKDOCS, "build", "-q", "-f", str(unpruned_config(self.project))]
         # Builds that write the same folder never overlap: coursegen and the generator both rewrite .coursegen/.
-        self.locks = {v: threading.Lock() for v in (COURSEGEN_NAME, FLOOR, MKDOCS_QUIZ, UNPRUNED)}
+        self.locks = {v: threading.Lock() for v in (*ORDER, UNPRUNED)}
         self.locks[GENERATE] = self.locks[COURSEGEN_NAME]
 
     def tasks(self) -> list[tuple[SizeRuns, str, int]]:
-        """The remaining builds, the three variants interleaved so a busy spell on the machine hits all three."""
+        """The remaining builds, the variants interleaved so a busy spell on the machine hits all of them."""
         tasks = [(self, v, i) for i in range(self.repeat) for v in (*ORDER, GENERATE) if (v, i) != (GENERATE, 0)]
         if self.unpruned:
             tasks.insert(3, (self, UNPRUNED, 0))
         return tasks
 
     def build(self, variant: str, i: int) -> None:
+        folder = folder_of(self.project, variant)
         with self.locks[variant]:
-            if variant in (COURSEGEN_NAME, GENERATE):
-                shutil.rmtree(self.project / ".coursegen", ignore_errors=True)  # cold: the whole workspace is written
-            result = run(self.commands[variant], self.project, self.logs / f"{self.lectures}-{variant}-{i}.log")
-        self.runs[variant].append(result)
-        print(f"  {self.lectures} lectures, {variant} #{i + 1}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU", flush=True)
+            if variant in self.failed:
+                return  # the same course would fail the same way again
+            if variant in COLD:
+                shutil.rmtree(folder / ".coursegen", ignore_errors=True)  # cold: the whole workspace is written
+            elif variant == ZENSICAL_CACHED and not (folder / ".coursegen").is_dir():
+                # Not measured: it only leaves the workspace and Zensical's cache that every measured build finds.
+                if self._run(variant, self.logs / f"{self.lectures}-{variant}-warm-up.log") is None:
+                    return
+            result = self._run(variant, self.logs / f"{self.lectures}-{variant}-{i}.log")
+        if result is not None:
+            self.runs[variant].append(result)
+            print(f"  {self.lectures} lectures, {variant} #{i + 1}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU", flush=True)
+
+    def _run(self, variant: str, log: Path) -> Run | None:
+        """One build, or None if it was a Zensical build that failed.
+
+        Zensical is the new engine: a course it cannot build is a result for the page (:attr:`failed`, with
+        the engine's reason), not a reason to lose the run's other numbers. Any other failure is the
+        benchmark's own and stops it.
+        """
+        try:
+            return run(self.commands[variant], folder_of(self.project, variant), log)
+        except BenchError:
+            if variant not in ZENSICAL_VARIANTS:
+                raise
+            lines = [line.strip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+            self.failed[variant] = lines[-1] if lines else "no output"
+            print(f"  {self.lectures} lectures, {variant}: FAILED ({self.failed[variant]}); see {log}", flush=True)
+            return None
 
     def result(self) -> Result:
-        sites = {v: site_of(self.project, v) for v in ORDER}
+        sites = {v: site_of(self.project, v) for v in ORDER if v not in self.failed}
         return Result(
             lectures=self.lectures,
             pages=sum(1 for _ in sites[COURSEGEN_NAME].rglob("index.html")),
             runs={v: median_run(r) for v, r in self.runs.items() if r},
             repeat=self.repeat,
             site_bytes={v: tree_bytes(s) for v, s in sites.items()},
-            search_bytes={v: (s / "search" / "search_index.json").stat().st_size for v, s in sites.items()},
+            search_bytes={v: search_bytes(s) for v, s in sites.items()},
             unpruned_bytes=tree_bytes(self.project / FLOOR / "site-unpruned") if self.unpruned else 0,
+            failed=self.failed,
         )
+
+
+def search_bytes(site: Path) -> int:
+    """The site's search index: Material's ``search_index.json`` (floor, mkdocs-quiz), or else the course's own
+    index, which replaced it on coursegen's sites on either engine (:mod:`coursegen.builder.search_index`)."""
+    material = site / MATERIAL.path
+    return material.stat().st_size if material.is_file() else tree_bytes(site / site_paths.ASSETS / SEARCH_FOLDER)
 
 
 def measure_builds(out: Path, sizes: list[tuple[int, int]], jobs: int, prune_size: int) -> list[Result]:
@@ -129,7 +187,10 @@ def measure_builds(out: Path, sizes: list[tuple[int, int]], jobs: int, prune_siz
 
 
 def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
-    """Live-preview rebuilds after a one-file edit: coursegen serve (YAML) against mkdocs serve (Markdown)."""
+    """Live-preview rebuilds after a one-file edit: coursegen serve on either engine (YAML) against mkdocs serve (Markdown).
+
+    Both coursegen servers run in the same project, one after the other: the same edit to the same file.
+    """
     project = out / f"course-{lectures}"
     if not (project / FLOOR / "mkdocs.yml").is_file():
         shutil.rmtree(project, ignore_errors=True)
@@ -152,13 +213,16 @@ def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
     try:
         coursegen = serve_rebuilds([*COURSEGEN, "serve"], project, page, edit_yaml, out / "logs" / "serve-coursegen.log", edits)
         print(f"  coursegen serve: {', '.join(f'{t:.1f}' for t in coursegen)} s", flush=True)
+        zensical = serve_rebuilds([*COURSEGEN, "serve", *ZENSICAL], project, page, edit_yaml,
+                                  out / "logs" / "serve-zensical.log", edits)
+        print(f"  coursegen serve --engine zensical: {', '.join(f'{t:.1f}' for t in zensical)} s", flush=True)
         floor = serve_rebuilds([*MKDOCS, "serve", "-f", str(project / FLOOR / "mkdocs.yml")], project, page,
                                edit_markdown, out / "logs" / "serve-floor.log", edits)
         print(f"  mkdocs serve: {', '.join(f'{t:.1f}' for t in floor)} s", flush=True)
     finally:
         yaml_file.write_text(yaml_text, encoding="utf-8")
         markdown_file.write_text(markdown_text, encoding="utf-8")
-    return ServeResult(lectures=lectures, coursegen=coursegen, floor=floor)
+    return ServeResult(lectures=lectures, coursegen=coursegen, zensical=zensical, floor=floor)
 
 
 def unpruned_config(project: Path) -> Path:

@@ -180,3 +180,12 @@ def test_the_plugin_setting_chooses_zensical_for_coursegen_build(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert "with Zensical" in result.output
     assert (paths.work / "trainee" / CONFIG).is_file()
+
+
+def test_the_dashboards_list_of_every_item_is_left_out_of_search_on_both_engines(both: dict[str, Path]) -> None:
+    """It names the whole course (search finds each item on its own page), and Zensical refuses a section of over
+    64 KiB: a 1,000-lecture course's list is twice that."""
+    for engine, site in both.items():
+        dashboard = [text for address, title, text in read_search_index(site) if address == "#cg-dashboard-title"]
+        assert dashboard and "投诉的二次升级" not in dashboard[0], engine
+        assert any("投诉的二次升级" in title for _, title, _ in read_search_index(site)), engine

@@ -1,7 +1,7 @@
 """Run Zensical, the successor of Material for MkDocs, on a generated workspace instead of MkDocs.
 
 Zensical reads the settings :mod:`.zensical_config` writes. A build goes to Zensical's output folder inside the
-workspace (it builds only below its settings file's folder, and keeps its cache there) and is copied to the site
+workspace (it builds only below its settings file's folder, and keeps its cache there) and is moved to the site
 folder once it succeeded, so the last good site survives any failure; coursegen's search index is made from
 Zensical's. What Zensical prints (its Rust core writes to the terminal directly) is caught and its diagnostics
 turned into ``file:line:col`` lines naming the trainer's files.
@@ -52,7 +52,10 @@ def build_with_zensical(workspace_config: Path, site_dir: Path, *, strict: bool 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        shutil.copytree(output, staging, dirs_exist_ok=True)
+        try:  # Zensical writes every page again on each build (its cache saves the rendering): moved, not copied
+            os.rename(output, staging)  # over the empty folder mkdtemp made
+        except OSError:  # the work folder on another file system
+            shutil.copytree(output, staging, dirs_exist_ok=True)
         if (staging / ZENSICAL.path).is_file() or searching(config):
             write_search_index(staging, ZENSICAL)
     except BaseException:

@@ -34,7 +34,8 @@ from .workspace import sync
 
 CONFIG = "zensical.yml"
 OUTPUT = "site-zensical"
-"""Zensical's output folder inside the workspace; it stays there between builds, with Zensical's cache."""
+"""Zensical's output folder inside the workspace, moved to the site folder after each build (Zensical's cache,
+``.cache/`` beside it, stays)."""
 THEME_FOLDER = "theme-zensical"
 
 

@@ -1,6 +1,6 @@
 """Build speed of coursegen (on MkDocs and on Zensical) against plain MkDocs and the mkdocs-quiz plugin, at three course sizes.
 
-    pip install -e '.[bench,zensical]'   # mkdocs-quiz for the comparison, Zensical for the second engine
+    pip install -e '.[bench]'   # mkdocs-quiz for the comparison, Zensical for the second engine
     python bench/build_bench.py          # 20, 200 and 1,000 lectures; writes guide/docs/benchmarks.md
 
 For each size a synthetic course (``bench/synthetic.py``: 5 questions per lecture) is built, each build

@@ -26,12 +26,6 @@ from ..load.siteconfig import read_user_config
 Engine = Literal["mkdocs", "zensical"]
 ENGINES: tuple[Engine, ...] = get_args(Engine)
 NAMES: dict[Engine, str] = {"mkdocs": "MkDocs", "zensical": "Zensical"}
-ZENSICAL_RUNS = frozenset({"search", "coursegen", "offline", "privacy", "tags", "blog", "rss", "social", "glightbox",
-                           "autorefs", "literate-nav", "macros", "mkdocstrings", "redirects", "minify", "exclude"})
-"""The plugins a trainer's ``mkdocs.yml`` may list that a Zensical build still honours (Zensical's own
-implementations, or coursegen's, whose work is done before the engine runs); Zensical ignores any other."""
-
-
 ENVIRONMENT = "COURSEGEN_ENGINE"
 """An environment variable naming the engine for every build in this shell, over ``mkdocs.yml``'s choice
 (``--engine`` still wins): to try a course on Zensical, or run a course repository's CI on both engines."""
@@ -59,14 +53,15 @@ def check_engine(engine: Engine, user_config: Path) -> list[Problem]:
     if engine == "mkdocs":
         return []
     try:
-        import zensical  # noqa: F401
+        from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins
     except ImportError:
         raise UserError("Zensical is not installed; install it with: pip install -e '.[zensical]' "
                         "(or build with --engine mkdocs)") from None
+    runs = {*zensical_plugins, "coursegen"}  # Zensical's own list of the plugins it implements; coursegen's work is done before
     user = read_user_config(user_config)
     ignored = [("hooks", str(h), "MkDocs hook") for h in entries(user.get("hooks"))]
     ignored += [("plugins", name, "MkDocs plugin") for name in map(entry_name, entries(user.get("plugins")))
-                if name and name.removeprefix("material/") not in ZENSICAL_RUNS]
+                if name and name.removeprefix("material/").split("/")[0] not in runs]
     return [Problem(user_config, *_where(user_config, key, name), f"Zensical does not run the {what} `{name}`: "
                     "what it adds to the site is missing from a Zensical build", severity="warning")
             for key, name, what in ignored]

@@ -78,7 +78,8 @@ def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -
 
 def test_a_missing_zensical_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     paths = project(tmp_path)
-    monkeypatch.setitem(sys.modules, "zensical", None)  # what `import zensical` meets when it is not installed
+    for module in ("zensical", "zensical.config"):  # what an import meets when Zensical is not installed
+        monkeypatch.setitem(sys.modules, module, None)
     monkeypatch.chdir(paths.config.parent)
     result = CliRunner().invoke(main, ["build", "--engine", "zensical"])
     assert result.exit_code == 1 and "Traceback" not in result.output
@@ -189,3 +190,12 @@ def test_the_dashboards_list_of_every_item_is_left_out_of_search_on_both_engines
         dashboard = [text for address, title, text in read_search_index(site) if address == "#cg-dashboard-title"]
         assert dashboard and "投诉的二次升级" not in dashboard[0], engine
         assert any("投诉的二次升级" in title for _, title, _ in read_search_index(site)), engine
+
+
+def test_a_plugin_zensical_does_not_implement_is_warned_of_and_its_own_are_not(tmp_path: Path) -> None:
+    paths = project(tmp_path)
+    text = paths.config.read_text(encoding="utf-8").replace("\nplugins:\n", "\nplugins:\n  - tags\n  - git-revision-date-localized\n")
+    paths.config.write_text(text, encoding="utf-8")
+    warnings = check_engine("zensical", paths.config)
+    assert [w.message.split("`")[1] for w in warnings] == ["git-revision-date-localized"]
+    assert warnings[0].line == text.splitlines().index("  - git-revision-date-localized") + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -49,13 +49,14 @@ class Generated:
 
 
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
-             lms: bool = False, preview: bool = False, strict: bool = True) -> Generated:
+             lms: bool = False, preview: bool = False, strict: bool = True, keep: Collection[str] = ()) -> Generated:
     """Validate the course and write its pages; raises CourseError before touching anything on disk.
 
     ``lms``: for a SCORM package. ``preview``: for ``coursegen serve`` only, adds the error overlay
     (:mod:`coursegen.render.preview`), with no problems; any other generation removes it again.
     ``strict``: a broken link in the course text is an error (MkDocs would fail on it later, naming a
-    generated page); otherwise it is one of the warnings returned.
+    generated page); otherwise it is one of the warnings returned. ``keep``: pages left as they are on disk
+    (:func:`~.workspace.write_workspace`).
     """
     with collector_paused:
         progress("loading course")
@@ -68,7 +69,7 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
         site = render_site(project, edition, lms=lms)
         if preview:
             site = with_overlay(site, state_asset([], project.course.language, generated=True))
-        config = write_workspace(site, paths.config, paths.workspace(edition))
+        config = write_workspace(site, paths.config, paths.workspace(edition), keep=keep)
     return Generated(project, site, config, warnings)
 
 

@@ -39,6 +39,8 @@ def configured_engine(user_config: Path) -> Engine:
         if chosen not in ENGINES:
             raise UserError(f"{ENVIRONMENT}={chosen}: not one of: {', '.join(ENGINES)}")
         return chosen  # type: ignore[return-value]
+    if not user_config.is_file():
+        return "mkdocs"  # the build says what is missing, after the course's own mistakes
     for entry in entries(read_user_config(user_config).get("plugins")):
         if isinstance(entry, dict) and isinstance(entry.get("coursegen"), dict):
             engine = entry["coursegen"].get("engine", "mkdocs")
@@ -58,6 +60,8 @@ def check_engine(engine: Engine, user_config: Path) -> list[Problem]:
         raise UserError("Zensical is not installed; install it with: pip install -e '.[zensical]' "
                         "(or build with --engine mkdocs)") from None
     runs = {*zensical_plugins, "coursegen"}  # Zensical's own list of the plugins it implements; coursegen's work is done before
+    if not user_config.is_file():
+        return []
     user = read_user_config(user_config)
     ignored = [("hooks", str(h), "MkDocs hook") for h in entries(user.get("hooks"))]
     ignored += [("plugins", name, "MkDocs plugin") for name in map(entry_name, entries(user.get("plugins")))

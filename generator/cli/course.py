@@ -150,7 +150,7 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     for warning in check_engine(chosen, config):  # type: ignore[arg-type]
         click.echo(str(warning), err=True)
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen)  # type: ignore[arg-type]
+    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen, dirty=dirty)  # type: ignore[arg-type]
     preview.start(progress=_progress)
 
     def regenerate() -> None:

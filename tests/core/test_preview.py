@@ -8,11 +8,13 @@ reaches a built site. (tests/core/test_serve.py and tests/browser/test_preview_o
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from coursegen.builder import Paths, build
+from coursegen.builder import preview as preview_module
 from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
 from coursegen.render.preview import MARK, STATE
 from tests.serving import ROOT, edit
@@ -126,3 +128,31 @@ def test_an_error_without_a_place_in_a_course_file_still_gets_a_line() -> None:
         Report("docs/index.md: this hand-written page has the address of a generated page")
     ]
     assert reports(RuntimeError("boom")) == [Report("RuntimeError: boom")]
+
+
+@pytest.mark.parametrize("engine, dirty", [("zensical", False), ("mkdocs", True)])
+def test_an_incremental_engine_gets_the_edited_page_before_the_handbook(
+    project: Path, monkeypatch: pytest.MonkeyPatch, engine: str, dirty: bool
+) -> None:
+    """Zensical (and MkDocs --dirty) rebuild changed pages one by one: the handbook, which holds every lecture,
+    is written a moment after the edited lecture, so the lecture the trainer looks at is rebuilt first."""
+    monkeypatch.setattr(preview_module, "LATER_SECONDS", 0.3)
+    preview = LivePreview(Paths(), "trainee", [].append, engine, dirty=dirty)  # type: ignore[arg-type]
+    preview.start(progress=lambda _: None)
+    docs = preview.config.parent / "docs"
+    edit(Path("course/lectures/01-basics.yml"), "投诉的来源", "投诉从哪里来")
+    assert preview.regenerate()
+    assert "投诉从哪里来" in (docs / "lectures" / "basics.md").read_text(encoding="utf-8")
+    assert "投诉从哪里来" not in (docs / "handbook.md").read_text(encoding="utf-8"), "the handbook came first"
+    deadline = time.monotonic() + 10
+    while "投诉从哪里来" not in (docs / "handbook.md").read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "the handbook never caught up"
+        time.sleep(0.05)
+
+
+def test_a_full_mkdocs_rebuild_gets_every_page_at_once(project: Path) -> None:
+    preview = LivePreview(Paths(), "trainee", [].append)
+    preview.start(progress=lambda _: None)
+    edit(Path("course/lectures/01-basics.yml"), "投诉的来源", "投诉从哪里来")
+    assert preview.regenerate()
+    assert "投诉从哪里来" in (preview.config.parent / "docs" / "handbook.md").read_text(encoding="utf-8")

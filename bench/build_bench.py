@@ -213,6 +213,8 @@ def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
     try:
         coursegen = serve_rebuilds([*COURSEGEN, "serve"], project, page, edit_yaml, out / "logs" / "serve-coursegen.log", edits)
         print(f"  coursegen serve: {', '.join(f'{t:.1f}' for t in coursegen)} s", flush=True)
+        dirty = serve_rebuilds([*COURSEGEN, "serve", "--dirty"], project, page, edit_yaml, out / "logs" / "serve-dirty.log", edits)
+        print(f"  coursegen serve --dirty: {', '.join(f'{t:.1f}' for t in dirty)} s", flush=True)
         zensical = serve_rebuilds([*COURSEGEN, "serve", *ZENSICAL], project, page, edit_yaml,
                                   out / "logs" / "serve-zensical.log", edits)
         print(f"  coursegen serve --engine zensical: {', '.join(f'{t:.1f}' for t in zensical)} s", flush=True)
@@ -222,7 +224,7 @@ def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
     finally:
         yaml_file.write_text(yaml_text, encoding="utf-8")
         markdown_file.write_text(markdown_text, encoding="utf-8")
-    return ServeResult(lectures=lectures, coursegen=coursegen, zensical=zensical, floor=floor)
+    return ServeResult(lectures=lectures, coursegen=coursegen, zensical=zensical, dirty=dirty, floor=floor)
 
 
 def unpruned_config(project: Path) -> Path:

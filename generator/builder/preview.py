@@ -26,11 +26,11 @@ from .engines import Engine
 from .workspace import write_workspace
 
 LATER = frozenset({site_paths.HANDBOOK})
-"""Pages that hold the whole course, written a moment after the rest when the engine rebuilds just the changed
-pages (Zensical, MkDocs ``--dirty``): the handbook of a 200-lecture course takes Zensical seconds, which the trainer
-would wait for before the lecture they edited showed (measured: 3.6 s for the handbook, 0.3 s for a lecture).
-A full MkDocs rebuild gets every page at once (a second rebuild would double the wait)."""
-LATER_SECONDS = 1.0
+"""Pages that hold the whole course, written once the trainer has paused (:data:`LATER_SECONDS` after the last
+save) when the engine rebuilds just the changed pages (Zensical, MkDocs ``--dirty``): the handbook of a 200-lecture
+course takes Zensical seconds to rebuild (measured: 3.6 s, against 0.3 s for a lecture), and a save that came while
+it did waited for it before the lecture being edited showed. A full MkDocs rebuild gets every page at once."""
+LATER_SECONDS = 5.0
 
 KEPT = "(still serving the last good version)"
 ERROR_PAGE = "(serving a page that lists the problems until they are fixed)"
@@ -89,7 +89,7 @@ class LivePreview:
             return True
 
     def _catch_up(self, generation: int, later: dict[str, bytes]) -> None:
-        """Write the pages :data:`LATER` held back, unless a newer regeneration has held back its own since."""
+        """Write the pages :data:`LATER` held back, unless a newer save has come since (its own timer writes them)."""
         with self._lock:
             if generation != self._generation:
                 return

@@ -25,12 +25,17 @@ from . import Paths, generate
 from .engines import Engine
 from .workspace import write_workspace
 
-LATER = frozenset({site_paths.HANDBOOK})
-"""Pages that hold the whole course, written once the trainer has paused (:data:`LATER_SECONDS` after the last
-save) when the engine rebuilds just the changed pages (Zensical, MkDocs ``--dirty``): the handbook of a 200-lecture
-course takes Zensical seconds to rebuild (measured: 3.6 s, against 0.3 s for a lecture), and a save that came while
-it did waited for it before the lecture being edited showed. A full MkDocs rebuild gets every page at once."""
-LATER_SECONDS = 5.0
+LATER = {site_paths.HANDBOOK: 5.0, STATE: 1.0}
+"""Files written a while after the rest, in seconds, when the engine rebuilds just the changed pages (Zensical,
+MkDocs ``--dirty``); a newer save restarts the wait. A full MkDocs rebuild gets every page at once.
+
+- The handbook holds every lecture: Zensical takes seconds to rebuild it (3.6 s at 200 lectures, against 0.3 s for a
+  lecture), and a save that came meanwhile waited for it before the lecture being edited showed. It is written once
+  the trainer pauses.
+- The overlay's data script, after a fix: Zensical's preview reloads the browser on the first changed file of a
+  rebuild, and the reload message of the page rebuilt after it is lost while the browser reconnects, so the page
+  stayed one edit behind. Held back, the page reloads first (still under the overlay) and the script after it.
+"""
 
 KEPT = "(still serving the last good version)"
 ERROR_PAGE = "(serving a page that lists the problems until they are fixed)"
@@ -72,7 +77,7 @@ class LivePreview:
         """Generate the course with the overlay; on failure, show why. Whether the course was generated."""
         with self._lock:
             self._generation += 1
-            keep = LATER if self.incremental and not first else ()
+            keep = LATER.keys() if self.incremental and not first else ()
             try:
                 generated = generate(self.paths, self.edition, progress, preview=True, keep=keep)
             except Exception as exc:  # noqa: BLE001 - the preview outlives anything one save can cause
@@ -81,23 +86,23 @@ class LivePreview:
             self.language = generated.project.course.language
             self.generated = True
             self._engine_config()
-            later = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
-            if later:
-                timer = threading.Timer(LATER_SECONDS, self._catch_up, args=(self._generation, later))
+            held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
+            held |= {a.path: a.content for a in generated.site.assets if a.path in keep}
+            for name, content in held.items():
+                timer = threading.Timer(LATER[name], self._catch_up, args=(self._generation, name, content))
                 timer.daemon = True
                 timer.start()
             return True
 
-    def _catch_up(self, generation: int, later: dict[str, bytes]) -> None:
-        """Write the pages :data:`LATER` held back, unless a newer save has come since (its own timer writes them)."""
+    def _catch_up(self, generation: int, name: str, content: bytes) -> None:
+        """Write a file :data:`LATER` held back, unless a newer save has come since (its own timer writes it)."""
         with self._lock:
             if generation != self._generation:
                 return
-            for name, content in later.items():
-                try:
-                    _write_if_changed(self.paths.workspace(self.edition), name, content)
-                except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
-                    self.echo(f"could not update {name} in the preview: {exc}")
+            try:
+                _write_if_changed(self.paths.workspace(self.edition), name, content)
+            except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
+                self.echo(f"could not update {name} in the preview: {exc}")
 
     def _engine_config(self) -> None:
         """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""

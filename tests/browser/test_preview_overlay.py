@@ -7,14 +7,12 @@ wait is Playwright's, against a deadline far beyond a rebuild of the small fixtu
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from coursegen.builder.engines import ENVIRONMENT
 from tests.serving import edit, start_serving, wait_for
 
 pytestmark = pytest.mark.browser
@@ -26,10 +24,6 @@ OVERLAY = "#cg-preview-overlay"
 RELOAD_MS = 60_000
 
 
-@pytest.mark.skipif(os.environ.get(ENVIRONMENT) == "zensical", reason=(
-    "Zensical 0.0.73's preview server reloads the page on the first file of a rebuild that changed, before the page "
-    "itself is rewritten, and its reload message for the page is lost while the browser reconnects: after a fix the "
-    "trainer may have to reload once (guide: 选择构建引擎). Measured by this test: it fails about half the time."))
 def test_a_broken_save_shows_the_overlay_over_the_last_good_page_and_the_fix_removes_it(page: Page, tmp_path: Path) -> None:
     server, log, url, lecture = start_serving(tmp_path)
     outside: list[str] = []

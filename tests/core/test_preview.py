@@ -17,6 +17,7 @@ from coursegen.builder import Paths, build
 from coursegen.builder import preview as preview_module
 from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
 from coursegen.render.preview import MARK, STATE
+from coursegen.site_paths import HANDBOOK
 from tests.serving import ROOT, edit
 
 BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
@@ -136,7 +137,7 @@ def test_an_incremental_engine_gets_the_edited_page_before_the_handbook(
 ) -> None:
     """Zensical (and MkDocs --dirty) rebuild changed pages one by one: the handbook, which holds every lecture,
     is written a moment after the edited lecture, so the lecture the trainer looks at is rebuilt first."""
-    monkeypatch.setattr(preview_module, "LATER_SECONDS", 0.3)
+    monkeypatch.setitem(preview_module.LATER, HANDBOOK, 0.3)
     preview = LivePreview(Paths(), "trainee", [].append, engine, dirty=dirty)  # type: ignore[arg-type]
     preview.start(progress=lambda _: None)
     docs = preview.config.parent / "docs"
@@ -156,3 +157,24 @@ def test_a_full_mkdocs_rebuild_gets_every_page_at_once(project: Path) -> None:
     edit(Path("course/lectures/01-basics.yml"), "投诉的来源", "投诉从哪里来")
     assert preview.regenerate()
     assert "投诉从哪里来" in (preview.config.parent / "docs" / "handbook.md").read_text(encoding="utf-8")
+
+
+def test_after_a_fix_an_incremental_engine_gets_the_pages_before_the_overlay_goes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Zensical's preview reloads the browser on the first changed file: were the overlay's data script first, the
+    browser would reload before the fixed page was rebuilt, and miss the page's own reload."""
+    monkeypatch.setitem(preview_module.LATER, STATE, 0.3)
+    preview = LivePreview(Paths(), "trainee", [].append, "zensical")
+    preview.start(progress=lambda _: None)
+    workspace = preview.config.parent
+    edit(Path("course/lectures/01-basics.yml"), "title: 基础", "titel: 基础")
+    assert not preview.regenerate()
+    assert BROKEN in state(workspace), "a broken save shows at once"
+    edit(Path("course/lectures/01-basics.yml"), "titel: 基础", "title: 基础")
+    edit(Path("course/lectures/01-basics.yml"), "投诉的来源", "投诉从哪里来")
+    assert preview.regenerate()
+    assert "投诉从哪里来" in (workspace / "docs" / "lectures" / "basics.md").read_text(encoding="utf-8")
+    assert BROKEN in state(workspace), "the overlay's data came before the fixed page"
+    deadline = time.monotonic() + 10
+    while BROKEN in state(workspace):
+        assert time.monotonic() < deadline, "the overlay never went"
+        time.sleep(0.05)

@@ -55,28 +55,31 @@ def test_search_settings_no_longer_matter_or_turn_search_off(tmp_path: Path, sea
     assert not (tmp_path / "site" / "search").exists(), "Material's own index is not shipped"
 
 
-def test_build_fails_when_the_projects_theme_folder_replaces_the_search_dialog(tmp_path: Path) -> None:
-    paths = project_with(tmp_path, GOOD_SEARCH)
-    overrides = paths.config.parent / "overrides" / "partials"
-    overrides.mkdir(parents=True)
-    (overrides / "search.html").write_text("<div class=\"md-search\"></div>", encoding="utf-8")
+def with_override(paths: Paths, partial: str, html: str) -> Path:
+    """The project's own theme folder (``custom_dir: overrides``) holding ``partials/<partial>``; its path."""
+    override = paths.config.parent / "overrides" / "partials" / partial
+    override.parent.mkdir(parents=True)
+    override.write_text(html, encoding="utf-8")
     text = paths.config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
     paths.config.write_text(text, encoding="utf-8")
+    return override
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_build_fails_when_the_projects_theme_folder_replaces_the_search_dialog(tmp_path: Path, engine: str) -> None:
+    paths = project_with(tmp_path, GOOD_SEARCH)
+    override = with_override(paths, "search.html", "<div class=\"md-search\"></div>")
     with pytest.raises(UserError) as caught:
-        build(paths, tmp_path / "site")
+        build(paths, tmp_path / "site", engine=engine)  # type: ignore[arg-type]
     message = str(caught.value)
     assert message.startswith(f"{paths.config}: the site's search would not work.")
-    assert f"{overrides / 'search.html'} replaces the search dialog" in message
+    assert f"{override} replaces the search dialog" in message
     assert [p.name for p in tmp_path.iterdir()] == ["course-project"], "no site, no half-built staging folder"
 
 
 def test_a_projects_theme_folder_without_a_search_dialog_keeps_its_overrides_and_the_search(tmp_path: Path) -> None:
     paths = project_with(tmp_path, GOOD_SEARCH)
-    overrides = paths.config.parent / "overrides" / "partials"
-    overrides.mkdir(parents=True)
-    (overrides / "copyright.html").write_text("<div>本行内部培训</div>", encoding="utf-8")
-    text = paths.config.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
-    paths.config.write_text(text, encoding="utf-8")
+    with_override(paths, "copyright.html", "<div>本行内部培训</div>")
     build(paths, tmp_path / "site")
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "本行内部培训" in home and "data-cg-search" in home and 'name="cg-search"' in home

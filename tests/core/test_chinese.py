@@ -145,11 +145,16 @@ def test_mixed_lecture_numbering_words_warn_at_the_odd_lecture() -> None:
     ]
 
 
-def test_a_tie_between_numbering_words_goes_to_the_earlier_lecture(tmp_path: Path) -> None:
-    write_course(tmp_path, {
+def with_second_lecture(root: Path, head: str, title: str) -> None:
+    """The small course of tests/core/test_errors.py with a second lecture: ``head`` for its id line, and its title."""
+    write_course(root, {
         "course/course.yml": COURSE.replace("hours_per_day: 1", "hours_per_day: 2").replace("[lectures/one.yml]", "[lectures/one.yml, lectures/two.yml]"),
-        "course/lectures/two.yml": LECTURE.replace("id: one", "id: two\nlabel: 第 2 章").replace("title: 第一讲", "title: 风险"),
+        "course/lectures/two.yml": LECTURE.replace("id: one", head).replace("title: 第一讲", f"title: {title}"),
     })
+
+
+def test_a_tie_between_numbering_words_goes_to_the_earlier_lecture(tmp_path: Path) -> None:
+    with_second_lecture(tmp_path, "id: two\nlabel: 第 2 章", "风险")
     assert warnings(tmp_path) == [
         "course/lectures/two.yml:2:8: warning: `第 2 章` numbers this lecture by 章, while 1 of the 2 numbered lectures use 讲 "
         "(`第一讲`, course/lectures/one.yml:2)\n"
@@ -158,10 +163,7 @@ def test_a_tie_between_numbering_words_goes_to_the_earlier_lecture(tmp_path: Pat
 
 
 def test_one_numbering_word_or_none_gives_no_warning(tmp_path: Path) -> None:
-    write_course(tmp_path, {
-        "course/course.yml": COURSE.replace("hours_per_day: 1", "hours_per_day: 2").replace("[lectures/one.yml]", "[lectures/one.yml, lectures/two.yml]"),
-        "course/lectures/two.yml": LECTURE.replace("id: one", "id: two").replace("title: 第一讲", "title: 风险管理"),
-    })
+    with_second_lecture(tmp_path, "id: two", "风险管理")
     assert warnings(tmp_path) == []
 
 

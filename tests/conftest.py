@@ -18,16 +18,22 @@ pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_example(out: Path, edition: str = "trainee") -> Path:
+def build_example(out: Path, edition: str = "trainee", *, offline: bool = False) -> Path:
     """Build the repository's example course into ``out`` (a fresh work folder per build)."""
     paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
-    build(paths, out / "site", edition)  # type: ignore[arg-type]
+    build(paths, out / "site", edition, offline=offline)  # type: ignore[arg-type]
     return out / "site"
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_example(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The trainee edition built with ``--offline``, for pages opened from ``file://``."""
+    return build_example(tmp_path_factory.mktemp("offline"), offline=True)
 
 
 @pytest.fixture(scope="session")

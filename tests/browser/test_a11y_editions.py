@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from coursegen.builder import Paths, build
 from tests.browser.test_a11y import axe, violations  # noqa: F401 - axe is a fixture
-from tests.conftest import ROOT, serve_folder
+from tests.conftest import serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.node("axe-core")]
 
@@ -44,14 +43,6 @@ OFFLINE = ["home", "quiz", "404"]
 @pytest.fixture(scope="module")
 def trainer_url(trainer_site: Path) -> Iterator[str]:
     yield from serve_folder(trainer_site)
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline-a11y")
-    paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
-    build(paths, out / "site", offline=True)
-    return out / "site"
 
 
 DIALOG_NAME = """() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})

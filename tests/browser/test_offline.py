@@ -9,9 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from coursegen.builder import Paths, build
 from tests.browser.conftest import submit_quiz
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -32,14 +30,6 @@ def test_every_page_of_the_site_requests_only_its_own_host(page: Page, site_url:
     hosts = {urlsplit(url).hostname for url in requested if not url.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}
     assert any("/assets/coursegen/search/meta.js" in url for url in requested)
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline")
-    paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
-    build(paths, out / "site", offline=True)
-    return out / "site"
 
 
 def test_offline_site_works_opened_from_the_file_system(page: Page, offline_site: Path) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from coursegen.builder import Paths, build
 from tests.conftest import ROOT, serve_folder
 
 pytestmark = pytest.mark.browser
@@ -152,14 +151,6 @@ def test_a_heading_link_never_wraps_onto_its_own_line(browser: Any, site_url: st
         widths = list(range(120, 340)) if index == 0 else [0]  # every line length for one page, the phone for all
         assert page.evaluate(HEADING_LINK_ALONE, widths) == [], lecture
     context.close()
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("offline-theme")
-    paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
-    build(paths, out / "site", offline=True)
-    return out / "site"
 
 
 def test_the_offline_404_page_is_styled_and_chinese(page: Page, offline_site: Path) -> None:

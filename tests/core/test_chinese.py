@@ -146,7 +146,7 @@ def test_mixed_lecture_numbering_words_warn_at_the_odd_lecture() -> None:
 
 
 def with_second_lecture(root: Path, head: str, title: str) -> None:
-    """The small course of tests/core/test_errors.py with a second lecture: ``head`` for its id line, and its title."""
+    """The small course of tests/coursefiles.py with a second lecture: ``head`` for its id line, and its title."""
     write_course(root, {
         "course/course.yml": COURSE.replace("hours_per_day: 1", "hours_per_day: 2").replace("[lectures/one.yml]", "[lectures/one.yml, lectures/two.yml]"),
         "course/lectures/two.yml": LECTURE.replace("id: one", head).replace("title: 第一讲", f"title: {title}"),

@@ -239,7 +239,7 @@ def unpruned_config(project: Path) -> Path:
 
 
 def _theme_features(config: Path) -> list[str]:
-    from coursegen.builder.workspace import read_user_config
+    from coursegen.load.siteconfig import read_user_config
 
     theme = read_user_config(config).get("theme") or {}
     return list(theme.get("features", [])) if isinstance(theme, dict) else []

@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from coursegen.builder.workspace import MARKER, read_user_config
+from coursegen.builder.workspace import MARKER
+from coursegen.load.siteconfig import read_user_config
 from coursegen.load import load_project
 from coursegen.model.quiz import FillBlank, MultipleChoice, QuizBank, SingleChoice, TrueFalse
 from coursegen import site_paths as paths

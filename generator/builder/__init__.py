@@ -12,13 +12,11 @@ from pathlib import Path
 from ..load import load_project
 from ..load.links import broken_links
 from ..load.problems import CourseError, Problem
-from ..load.siteconfig import docs_dir
+from ..load.siteconfig import SiteSettings, read_site_settings
 from ..model.project import Project
 from ..render import Edition, Site, render_site
 from ..render.preview import state_asset, with_overlay
-from .engines import NAMES, Engine, check_engine, configured_engine
-from .located import WarningLocator
-from .mkdocs_build import build_site
+from .engines import Engine, EngineName, resolve_engine
 from .offline import finish_offline, prepare_offline
 from .workspace import MARKER, write_workspace
 
@@ -43,6 +41,9 @@ class Generated:
     project: Project
     site: Site
     config: Path
+    """The workspace's ``mkdocs.yml``."""
+    user: SiteSettings
+    """The trainer's site settings the site was described over."""
     warnings: list[Problem]
     engine_warnings: list[str] = field(default_factory=list)
     """What the engine warned of in a build that went on (``--no-strict``), one line each."""
@@ -61,16 +62,17 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
     with collector_paused:
         progress("loading course")
         project, warnings = load_project(paths.course, paths.quizzes)
-        broken = broken_links(project, docs_dir(paths.config))
+        user = read_site_settings(paths.config)
+        broken = broken_links(project, user.docs)
         if broken and strict:
             raise CourseError(warnings + broken)
         warnings = warnings + [replace(problem, severity="warning") for problem in broken]
         progress(f"rendering {edition} pages")
-        site = render_site(project, edition, lms=lms)
+        site = render_site(project, edition, lms=lms, user=user)
         if preview:
             site = with_overlay(site, state_asset([], project.course.language, generated=True))
-        config = write_workspace(site, paths.config, paths.workspace(edition), keep=keep)
-    return Generated(project, site, config, warnings)
+        config = write_workspace(site, user, paths.workspace(edition), keep=keep)
+    return Generated(project, site, config, user, warnings)
 
 
 class _CollectorPause:
@@ -107,35 +109,30 @@ collector_paused = _CollectorPause()
 
 
 def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict: bool = True, offline: bool = False,
-          engine: Engine | None = None, progress: Callable[[str], None] = lambda _: None) -> Generated:
+          engine: EngineName | None = None, progress: Callable[[str], None] = lambda _: None) -> Generated:
     """Generate, then build with the engine (MkDocs unless ``engine`` or the project's config says otherwise)
     into ``site_dir`` (the previous site survives any failure).
 
     ``offline`` makes a site that also works opened from ``file://`` (see :mod:`.offline`). What the engine
     cannot do is found before the course is generated; the settings it would ignore are among the warnings.
     """
-    engine = engine or configured_engine(paths.config)
-    ignored = check_engine(engine, paths.config)
+    builder = resolve_engine(engine, paths.config)
     generated = generate(paths, edition, progress, strict=strict)
     if offline:
         prepare_offline(generated.config, paths.config)
-    progress(f"building {len(generated.site.pages)} pages with {NAMES[engine]}")
-    started = time.perf_counter()
-    engine_warnings = run_engine(engine, generated, site_dir, paths.config, strict=strict)
+    engine_warnings = run_engine(builder, generated, site_dir, strict=strict, progress=progress)
     if offline:
         finish_offline(site_dir)
-    progress(f"{NAMES[engine]} done in {time.perf_counter() - started:.1f} s")
-    return replace(generated, warnings=ignored + generated.warnings, engine_warnings=engine_warnings)
+    return replace(generated, warnings=builder.warnings + generated.warnings, engine_warnings=engine_warnings)
 
 
-def run_engine(engine: Engine, generated: Generated, site_dir: Path, user_config: Path, *, strict: bool = True,
-               config: Path | None = None) -> list[str]:
+def run_engine(engine: Engine, generated: Generated, site_dir: Path, *, strict: bool = True, config: Path | None = None,
+               progress: Callable[[str], None] = lambda _: None, what: str = "") -> list[str]:
     """Build the generated workspace (``config``: a settings file over its ``mkdocs.yml``) into ``site_dir``
-    with ``engine``; what the engine warned of, when the build went on. The last good site survives a failure."""
-    config = config or generated.config
-    if engine == "zensical":
-        from .zensical_build import build_with_zensical
-
-        return build_with_zensical(config, site_dir, strict=strict, docs=docs_dir(user_config))
-    build_site(config, site_dir, strict=strict, explain=WarningLocator(generated.site.pages).explain, course_search=user_config)
-    return []
+    with ``engine``; what the engine warned of, when the build went on. The last good site survives a failure.
+    ``what``: what the progress line says the pages are for (e.g. " for the SCORM package")."""
+    progress(f"building {len(generated.site.pages)} pages{what} with {engine.label}")
+    started = time.perf_counter()
+    warnings = engine.build(generated.site, config or generated.config, site_dir, generated.user, strict=strict)
+    progress(f"{engine.label} done in {time.perf_counter() - started:.1f} s")
+    return warnings

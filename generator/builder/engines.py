@@ -7,53 +7,137 @@ The trainer chooses with ``coursegen build --engine`` or, for every build of the
           engine: zensical
 
 Everything coursegen generates (pages, assets, navigation, theme overrides) is the same for both; only the
-last step differs (:mod:`.mkdocs_build`, :mod:`.zensical_build`). What an engine cannot do is said before
-anything is built (:func:`check_engine`).
+last step differs (:mod:`.mkdocs_build`, :mod:`.zensical_build`), behind one :class:`Engine` object. What an
+engine cannot do is said before anything is built (:func:`resolve_engine`).
 """
 
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar
 
 import yaml
 
+from ..choices import ENGINES, EngineName
 from ..errors import UserError
 from ..load.problems import Problem
-from ..load.siteconfig import read_user_config
+from ..load.siteconfig import SiteSettings, read_user_config
+from ..render.site import Site
 
-Engine = Literal["mkdocs", "zensical"]
-ENGINES: tuple[Engine, ...] = get_args(Engine)
-NAMES: dict[Engine, str] = {"mkdocs": "MkDocs", "zensical": "Zensical"}
 ENVIRONMENT = "COURSEGEN_ENGINE"
 """An environment variable naming the engine for every build in this shell, over ``mkdocs.yml``'s choice
 (``--engine`` still wins): to try a course on Zensical, or run a course repository's CI on both engines."""
 
 
-def configured_engine(user_config: Path) -> Engine:
-    """The engine :data:`ENVIRONMENT` or else the project's ``mkdocs.yml`` chooses
-    (``plugins: - coursegen: {engine: …}``); MkDocs if neither does."""
+@dataclass(frozen=True)
+class Engine(ABC):
+    """The program that builds and serves a generated workspace, resolved once per command (:func:`resolve_engine`).
+
+    Everything that differs between engines is here; the rest of coursegen asks the object, never its name.
+    """
+
+    warnings: list[Problem] = field(default_factory=list)
+    """The trainer's settings this engine ignores, at their line in ``mkdocs.yml``."""
+    name: ClassVar[EngineName]
+    label: ClassVar[str]
+    """The engine's name as the trainer reads it in progress lines."""
+
+    @abstractmethod
+    def build(self, site: Site, config: Path, site_dir: Path, user: SiteSettings, *, strict: bool = True) -> list[str]:
+        """Build the workspace whose settings are ``config`` into ``site_dir``, keeping the last good site on any
+        failure; what the engine warned of, when the build went on."""
+
+    @abstractmethod
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
+        """The engine's live preview of the workspace whose settings are ``config``, until Ctrl-C."""
+
+    def rebuilds_changed_pages(self, dirty: bool) -> bool:
+        """Whether the preview rebuilds just the pages whose files changed (``dirty``: MkDocs' ``--dirty``), so a
+        file that every save changes is best written after the rest."""
+        return dirty
+
+    def prepare_preview(self, config: Path) -> None:
+        """Bring the engine's own settings up to date with the workspace's before (and while) it serves."""
+
+
+class MkDocsEngine(Engine):
+    name = "mkdocs"
+    label = "MkDocs"
+
+    def build(self, site: Site, config: Path, site_dir: Path, user: SiteSettings, *, strict: bool = True) -> list[str]:
+        from .located import WarningLocator
+        from .mkdocs_build import build_site
+
+        build_site(config, site_dir, strict=strict, explain=WarningLocator(site.pages).explain, course_search=user.config)
+        return []
+
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
+        from mkdocs.commands.serve import serve
+
+        serve(str(config), livereload=True, build_type="dirty" if dirty else None, dev_addr=dev_addr)
+
+
+class ZensicalEngine(Engine):
+    name = "zensical"
+    label = "Zensical"
+
+    def build(self, site: Site, config: Path, site_dir: Path, user: SiteSettings, *, strict: bool = True) -> list[str]:
+        from .zensical_build import build_with_zensical
+
+        return build_with_zensical(config, site_dir, strict=strict, docs=user.docs)
+
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
+        from .zensical_build import serve_with_zensical
+
+        serve_with_zensical(config, dev_addr)
+
+    def rebuilds_changed_pages(self, dirty: bool) -> bool:
+        return True
+
+    def prepare_preview(self, config: Path) -> None:
+        """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""
+        from .zensical_config import write_config
+
+        write_config(config, course_search=False)
+
+
+def resolve_engine(chosen: EngineName | None, user_config: Path) -> Engine:
+    """The engine ``chosen`` (``--engine``), else :data:`ENVIRONMENT`'s, else the project's ``mkdocs.yml``'s
+    (``plugins: - coursegen: {engine: …}``), else MkDocs; refused if it is not installed, with the trainer's
+    settings it would ignore among its :attr:`~Engine.warnings`."""
+    name = chosen or configured_engine(user_config)
+    if name == "mkdocs":
+        return MkDocsEngine()
+    return ZensicalEngine(_zensical_ignores(user_config))
+
+
+def configured_engine(user_config: Path) -> EngineName:
+    """The engine :data:`ENVIRONMENT` or else the project's ``mkdocs.yml`` chooses; MkDocs if neither does."""
     chosen = os.environ.get(ENVIRONMENT, "").strip()
     if chosen:
-        if chosen not in ENGINES:
-            raise UserError(f"{ENVIRONMENT}={chosen}: not one of: {', '.join(ENGINES)}")
-        return chosen  # type: ignore[return-value]
+        return engine_name(chosen, f"{ENVIRONMENT}={chosen}")
     if not user_config.is_file():
         return "mkdocs"  # the build says what is missing, after the course's own mistakes
     for entry in entries(read_user_config(user_config).get("plugins")):
         if isinstance(entry, dict) and isinstance(entry.get("coursegen"), dict):
             engine = entry["coursegen"].get("engine", "mkdocs")
-            if engine not in ENGINES:
-                raise UserError(f"{user_config}: plugin coursegen: engine `{engine}` is not one of: {', '.join(ENGINES)}")
-            return engine  # type: ignore[no-any-return]
+            return engine_name(engine, f"{user_config}: plugin coursegen: engine `{engine}`")
     return "mkdocs"
 
 
-def check_engine(engine: Engine, user_config: Path) -> list[Problem]:
-    """Refuse an engine that is not installed; warn of the trainer's settings it would ignore, at their line."""
-    if engine == "mkdocs":
-        return []
+def engine_name(value: Any, where: str) -> EngineName:
+    """``value`` as an engine's name, or a :class:`UserError` that names ``where`` it was written."""
+    for name in ENGINES:
+        if value == name:
+            return name
+    raise UserError(f"{where}: not one of: {', '.join(ENGINES)}")
+
+
+def _zensical_ignores(user_config: Path) -> list[Problem]:
+    """Refuse Zensical when it is not installed; warn of the trainer's settings it would ignore, at their line."""
     try:
         from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins
     except ImportError:

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursegen.render.cjk import NAME as CJK_LINE_BREAKS
+from coursegen.render.settings import MARKDOWN_EXTENSIONS
 
 
 def on_config(config: Any) -> Any:
-    """Join wrapped Chinese lines (:mod:`coursegen.render.cjk`) on every page, and give the heading links'
-    tooltip the course's language unless the trainer set ``permalink_title`` for ``toc`` already."""
+    """The Markdown extensions the site description adds (Chinese lines joined), and the heading links'
+    tooltip in the course's language unless the trainer set ``permalink_title`` for ``toc`` already."""
     extensions: list[str] = config["markdown_extensions"]
-    if CJK_LINE_BREAKS not in extensions:
-        extensions.append(CJK_LINE_BREAKS)
+    extensions += [name for name in MARKDOWN_EXTENSIONS if name not in extensions]
     title = (config["extra"].get("coursegen") or {}).get("permalink")
     toc = config["mdx_configs"].setdefault("toc", {})
     if title and toc.get("permalink") and "permalink_title" not in toc:

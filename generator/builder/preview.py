@@ -22,7 +22,8 @@ from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
 from ..render.strings import FALLBACK
 from . import Paths, generate
-from .engines import Engine
+from ..load.siteconfig import read_site_settings
+from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
 
 LATER = {site_paths.HANDBOOK: 5.0, STATE: 1.0}
@@ -47,13 +48,13 @@ class LivePreview:
     ``echo`` gets the terminal's lines. Regenerations run one at a time.
     """
 
-    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None], engine: Engine = "mkdocs",
+    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None], engine: Engine | None = None,
                  *, dirty: bool = False) -> None:
         self.paths = paths
         self.edition = edition
         self.echo = echo
-        self.engine = engine
-        self.incremental = engine == "zensical" or dirty
+        self.engine = engine or MkDocsEngine()
+        self.incremental = self.engine.rebuilds_changed_pages(dirty)
         """Whether the engine rebuilds just the changed pages (Zensical; MkDocs with ``--dirty``): :data:`LATER`."""
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
@@ -85,7 +86,7 @@ class LivePreview:
                 return False
             self.language = generated.project.course.language
             self.generated = True
-            self._engine_config()
+            self.engine.prepare_preview(self.config)
             held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
             held |= {a.path: a.content for a in generated.site.assets if a.path in keep}
             for name, content in held.items():
@@ -104,13 +105,6 @@ class LivePreview:
             except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
                 self.echo(f"could not update {name} in the preview: {exc}")
 
-    def _engine_config(self) -> None:
-        """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""
-        if self.engine == "zensical":
-            from .zensical_config import write_config
-
-            write_config(self.config, course_search=False)
-
     def _failed(self, error: Exception, *, first: bool) -> None:
         text = str(error) if isinstance(error, UserError) else f"could not regenerate the course: {type(error).__name__}: {error}"
         problems = reports(error)
@@ -118,8 +112,9 @@ class LivePreview:
             if self.generated:
                 _write_if_changed(self.paths.workspace(self.edition), STATE, state_asset(problems, self.language, generated=True).content)
             else:
-                write_workspace(error_site(problems, self.language), self.paths.config, self.paths.workspace(self.edition))
-                self._engine_config()
+                user = read_site_settings(self.paths.config)
+                write_workspace(error_site(problems, self.language, user), user, self.paths.workspace(self.edition))
+                self.engine.prepare_preview(self.config)
         except Exception as exc:
             if first:
                 raise

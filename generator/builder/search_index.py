@@ -182,7 +182,7 @@ def _postings_files(sections: list[Section]) -> list[tuple[str, object]]:
             numbers += (number - bigram_last.get(gram, 0), len(found), found[0])
             numbers += (b - a for a, b in zip(found, found[1:]))
             bigram_last[gram] = number
-        for ch in set(text):
+        for ch in dict.fromkeys(text):  # in the order they stand, not a set's: the same site builds the same files
             if not ch.isspace():
                 chars[ch].append(number - char_last.get(ch, 0))
                 char_last[ch] = number

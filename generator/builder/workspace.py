@@ -6,8 +6,9 @@ Its ``mkdocs.yml`` inherits the project's own and adds the navigation and asset 
 overrides (``generator/theme/``, with the trainer's own ``custom_dir`` laid over them, in ``theme/``), their
 texts (``extra.coursegen``) and the hooks of :mod:`.hooks`.
 
-A hand-written page whose front matter says ``edition: trainer`` (the HR guide) is left out of the trainee
-edition: not in its menu, its search index or its folder (:func:`trainer_only_pages`).
+It reads the site description (:class:`~coursegen.render.site.Site`) and decides nothing of its own: a
+hand-written page the description leaves out (``edition: trainer``, the HR guide, in the trainee edition) is not
+copied, so it is in no menu, search index or folder.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from importlib import resources
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,8 @@ from typing import Any
 import yaml
 
 from ..errors import UserError
-from ..load.siteconfig import docs_dir, read_user_config
-from ..render.site import Site, Theme
+from ..load.siteconfig import SiteSettings
+from ..render.site import Site
 from . import hooks
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -34,27 +34,28 @@ MARKER = ".coursegen-generated"
 """Present in a generated docs folder: tells the MkDocs plugin the pages are already there."""
 
 
-def write_workspace(site: Site, project_config: Path, out_dir: Path, *, keep: Collection[str] = ()) -> Path:
-    """Lay out ``out_dir/docs`` and ``out_dir/mkdocs.yml``; return the config's path.
+def write_workspace(site: Site, user: SiteSettings, out_dir: Path, *, keep: Collection[str] = ()) -> Path:
+    """Lay out ``out_dir/docs`` and ``out_dir/mkdocs.yml`` as ``site`` describes them over the trainer's settings
+    ``user``; return the config's path.
 
     Files are rewritten only when their content changed, so a live-reload server sees a
     one-lecture edit as a one-file change. ``keep``: generated pages and assets (paths in the docs folder)
     to leave as they are if they exist already; the live preview writes them a moment later itself.
     """
-    user = read_user_config(project_config)
-    docs_src = docs_dir(project_config, user)
+    assert user.config is not None, "a workspace is written for a project, whose settings name their file"
+    settings = site.settings
     docs_out = out_dir / "docs"
     wanted: dict[Path, bytes] = {}
-    left_out = set(trainer_only_pages(docs_src)) if site.edition == "trainee" else set()
-    if docs_src.is_dir():
-        for path in docs_src.rglob("*"):
-            if path.is_file() and path.relative_to(docs_src).as_posix() not in left_out:
-                wanted[docs_out / path.relative_to(docs_src)] = path.read_bytes()
+    left_out = set(settings.left_out)
+    if user.docs.is_dir():
+        for path in user.docs.rglob("*"):
+            if path.is_file() and path.relative_to(user.docs).as_posix() not in left_out:
+                wanted[docs_out / path.relative_to(user.docs)] = path.read_bytes()
     for page in site.pages:
         target = docs_out / page.path
         if target in wanted:
             raise UserError(
-                f"{docs_src / page.path}: this hand-written page has the address of a generated page; "
+                f"{user.docs / page.path}: this hand-written page has the address of a generated page; "
                 "rename or move it (generated pages cannot be overridden from docs/)"
             )
         wanted[target] = _read(str(target)) if page.path in keep and target.is_file() else page.content.encode("utf-8")
@@ -65,20 +66,23 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path, *, keep: Co
     sync(docs_out, wanted)
 
     theme_out = out_dir / "theme"
-    sync(theme_out, _theme_files(project_config, user, theme_out))
+    sync(theme_out, _theme_files(settings.theme_dirs, theme_out))
+    theme: dict[str, Any] = {"custom_dir": str(theme_out.resolve())}
+    if settings.palette is not None:
+        theme["palette"] = settings.palette
     config = {
-        "INHERIT": str(project_config.resolve()),
+        "INHERIT": str(user.config),
         "docs_dir": "docs",
-        "nav": site.nav_config() + _without(_user_nav(user), left_out) + _trainer_nav(site, docs_src, user),
-        "extra_css": site.extra_css + list(user.get("extra_css", [])),
-        "extra_javascript": site.extra_javascript + list(user.get("extra_javascript", [])),
-        "theme": _theme_config(site.theme, user, theme_out),
-        "extra": _extra(site.theme, user),
-        # Relative paths in the inherited config resolve against this file's folder: anchor them.
-        "hooks": [str((project_config.parent / h).resolve()) for h in _list(user, "hooks")] + [hooks.__file__],
+        "nav": site.nav_config(),
+        "extra_css": site.all_css(),
+        "extra_javascript": site.all_javascript(),
+        "theme": theme,
+        "extra": settings.extra,
+        # Relative paths in the inherited config resolve against this file's folder: anchored in the description.
+        "hooks": [str(h) for h in settings.hooks] + [hooks.__file__],
     }
-    if "site_dir" not in user:
-        config["site_dir"] = str((project_config.parent / "site").resolve())
+    if "site_dir" not in user.settings:
+        config["site_dir"] = str(user.config.parent / "site")
     config_path = out_dir / "mkdocs.yml"
     body = yaml.dump(config, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)  # a 1,000-lecture menu is 6,000 lines
     text = "# Generated by coursegen from the course YAML; do not edit.\n" + body
@@ -87,99 +91,12 @@ def write_workspace(site: Site, project_config: Path, out_dir: Path, *, keep: Co
     return config_path
 
 
-def _user_nav(user: dict[str, Any]) -> list[Any]:
-    return _list(user, "nav")
-
-
-def _trainer_nav(site: Site, docs_src: Path, user: dict[str, Any]) -> list[str]:
-    """The trainer edition's menu ends with the trainer-only pages the trainer's own ``nav`` does not place."""
-    if site.edition != "trainer":
-        return []
-    placed = set(_nav_pages(_user_nav(user)))
-    return [page for page in trainer_only_pages(docs_src) if page not in placed]
-
-
-def _without(nav: list[Any], pages: set[str]) -> list[Any]:
-    """The trainer's own ``nav`` less the entries of ``pages`` (the trainee edition has no trainer-only page to link)."""
-    kept: list[Any] = []
-    for item in nav:
-        if isinstance(item, str) and item in pages:
-            continue
-        if isinstance(item, dict):
-            item = {k: _without(v, pages) if isinstance(v, list) else v for k, v in item.items() if not (isinstance(v, str) and v in pages)}
-            if not item:
-                continue
-        kept.append(item)
-    return kept
-
-
-def _nav_pages(nav: Any) -> list[str]:
-    """Every page path a ``nav`` setting names, however nested."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_pages(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in _nav_pages(item)]
-    return []
-
-
-def _list(user: dict[str, Any], key: str) -> list[Any]:
-    value = user.get(key)
-    return list(value) if isinstance(value, list) else []
-
-
-def trainer_only_pages(docs_src: Path) -> list[str]:
-    """The hand-written pages (paths relative to ``docs_src``) whose front matter says ``edition: trainer``."""
-    if not docs_src.is_dir():
-        return []
-    return sorted(p.relative_to(docs_src).as_posix() for p in docs_src.rglob("*.md") if _front_matter(p).get("edition") == "trainer")
-
-
-def _front_matter(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if not text.startswith("---"):
-        return {}
-    head, sep, _ = text[3:].partition("\n---")
-    try:
-        data = yaml.safe_load(head) if sep else None
-    except yaml.YAMLError:
-        return {}  # MkDocs reports a broken front matter itself
-    return data if isinstance(data, dict) else {}
-
-
-def _theme_files(project_config: Path, user: dict[str, Any], target: Path) -> dict[Path, bytes]:
-    """coursegen's overrides of Material, then the trainer's own ``custom_dir`` files over them (theirs win)."""
-    files = {target / f.name: f.read_bytes() for f in (resources.files("coursegen") / "theme").iterdir() if f.name.endswith(".html")}
-    theme = user.get("theme")
-    if isinstance(theme, dict) and theme.get("custom_dir"):
-        custom = (project_config.parent / theme["custom_dir"]).resolve()
-        if custom.is_dir():
-            files.update({target / p.relative_to(custom): p.read_bytes() for p in custom.rglob("*") if p.is_file()})
+def _theme_files(folders: tuple[Path, ...], target: Path) -> dict[Path, bytes]:
+    """The theme folders' files in one folder (MkDocs and Zensical take one ``custom_dir``), the first folder's winning."""
+    files: dict[Path, bytes] = {}
+    for folder in reversed(folders):
+        files.update({target / p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()})
     return files
-
-
-def _theme_config(theme: Theme, user: dict[str, Any], theme_out: Path) -> dict[str, Any]:
-    """``theme`` settings merged into the trainer's: the overrides folder, and the trainer edition's colour."""
-    config: dict[str, Any] = {"custom_dir": str(theme_out.resolve())}
-    if theme.primary:
-        user_theme = user.get("theme") if isinstance(user.get("theme"), dict) else {}
-        palette = user_theme.get("palette")  # a list is replaced, not merged, by MkDocs: each scheme is rewritten
-        if isinstance(palette, list):
-            config["palette"] = [{**p, "primary": theme.primary} if isinstance(p, dict) else p for p in palette]
-        else:
-            config["palette"] = {**(palette if isinstance(palette, dict) else {}), "primary": theme.primary}
-    return config
-
-
-def _extra(theme: Theme, user: dict[str, Any]) -> dict[str, Any]:
-    """``extra`` settings merged into the trainer's: the overrides' texts, and no theme credit unless the
-    course's language shows it by default or the trainer set ``extra.generator`` themselves."""
-    extra: dict[str, Any] = {"coursegen": theme.texts}
-    user_extra = user.get("extra")
-    if not theme.credit and not (isinstance(user_extra, dict) and "generator" in user_extra):
-        extra["generator"] = False
-    return extra
 
 
 def sync(root: Path, wanted: dict[Path, bytes]) -> None:

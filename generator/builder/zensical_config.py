@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ..render.cjk import NAME as CJK_LINE_BREAKS
+from ..render.settings import MARKDOWN_EXTENSIONS
 from .engines import entries, entry_name
 from .search_check import DIALOG, THEME, as_written, refuse
 from .workspace import sync
@@ -117,8 +117,7 @@ def write_config(workspace_config: Path, *, course_search: bool = True) -> Path:
     config["site_dir"] = OUTPUT
     config["plugins"] = [p for p in entries(config.get("plugins")) if entry_name(p) != "coursegen"]
     extensions = entries(config.get("markdown_extensions"))
-    if CJK_LINE_BREAKS not in map(entry_name, extensions):
-        extensions.append(CJK_LINE_BREAKS)
+    extensions += [name for name in MARKDOWN_EXTENSIONS if name not in map(entry_name, extensions)]
     config["markdown_extensions"] = [_with_permalink_title(e, config) for e in extensions]
     theme = config["theme"] = dict(config.get("theme") or {})
     theme.setdefault("variant", "classic")

@@ -13,9 +13,12 @@ import click
 
 from ..load import load_project
 
+from ..choices import EDITIONS, ENGINES, Edition, EngineName
+
 if TYPE_CHECKING:
     from ..load.problems import Problem
     from ..model.project import Project
+    from ..render.site import Settings
 
 
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
@@ -26,7 +29,7 @@ def course_options(fn: click.decorators.FC) -> click.decorators.FC:
 
 
 engine_option = click.option(
-    "--engine", type=click.Choice(["mkdocs", "zensical"]), default=None,
+    "--engine", type=click.Choice(ENGINES), default=None,
     help="The program that builds the site (default: the engine the coursegen plugin's `engine` setting names in "
          "mkdocs.yml, else mkdocs). Zensical needs: pip install -e '.[zensical]'.")
 
@@ -80,12 +83,12 @@ def _count(n: int, noun: str) -> str:
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/, or site-trainer/ for the trainer edition).")
-@click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True, help="The trainer edition adds facilitator notes and answer keys.")
+@click.option("--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True, help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
 @click.option("--offline", is_flag=True, help="Also work opened from a shared drive (file://): .html addresses, search index as a script.")
 @engine_option
-def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: str, no_strict: bool, offline: bool,
-          engine: str | None) -> None:
+def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: Edition, no_strict: bool, offline: bool,
+          engine: EngineName | None) -> None:
     """Validate the course, generate its pages and build the site.
 
     A failed build leaves the previous site folder untouched.
@@ -95,28 +98,22 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
 
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, engine=engine, progress=_progress)  # type: ignore[arg-type]
+    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, engine=engine, progress=_progress)
     for warning in [*map(str, generated.warnings), *generated.engine_warnings]:
         click.echo(warning, err=True)
     click.echo(summary(generated.project))
     click.echo(f"Site written to {target}/")
-    _report_trainer_pages(config, edition, target, offline)
+    _report_trainer_pages(generated.site.settings, target, offline)
     if offline:
         click.echo(f"Open {target / 'index.html'} in a browser. {OFFLINE_LIMITS}")
 
 
-def _report_trainer_pages(config: Path, edition: str, target: Path, offline: bool) -> None:
+def _report_trainer_pages(settings: Settings, target: Path, offline: bool) -> None:
     """Say where the hand-written trainer-only pages (``edition: trainer``, e.g. the HR guide) went."""
-    from ..builder.workspace import trainer_only_pages
-    from ..load.siteconfig import docs_dir
-
-    pages = trainer_only_pages(docs_dir(config))
-    if not pages:
-        return
-    if edition == "trainer":
-        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{_page_address(p, offline)}" for p in pages))
-    else:
-        click.echo(f"Trainer-only pages left out of this site: {', '.join(pages)} (build with --edition trainer to get them)")
+    if settings.trainer_pages:
+        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{_page_address(p, offline)}" for p in settings.trainer_pages))
+    elif settings.left_out:
+        click.echo(f"Trainer-only pages left out of this site: {', '.join(settings.left_out)} (build with --edition trainer to get them)")
 
 
 def _page_address(page: str, offline: bool) -> str:
@@ -134,23 +131,23 @@ def _progress(step: str) -> None:
 @click.command()
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
-@click.option("--edition", type=click.Choice(["trainee", "trainer"]), default="trainee", show_default=True)
+@click.option("--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True, help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
 @engine_option
 @click.option("--dirty", is_flag=True, help="MkDocs only: rebuild just the pages whose files changed (faster on a large course; "
               "other pages' menus may show an old lecture title until the next full rebuild). Zensical always rebuilds just those.")
-def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_addr: str, engine: str | None, dirty: bool) -> None:
+def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, dev_addr: str, engine: EngineName | None, dirty: bool) -> None:
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from ..builder import Paths
-    from ..builder.engines import check_engine, configured_engine
+    from ..builder.engines import resolve_engine
     from ..builder.preview import LivePreview
     from ..builder.watch import watch  # watchdog: only the live preview needs it
 
-    chosen = engine or configured_engine(config)
-    for warning in check_engine(chosen, config):  # type: ignore[arg-type]
+    chosen = resolve_engine(engine, config)
+    for warning in chosen.warnings:
         click.echo(str(warning), err=True)
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen, dirty=dirty)  # type: ignore[arg-type]
+    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen, dirty=dirty)
     preview.start(progress=_progress)
 
     def regenerate() -> None:
@@ -160,14 +157,7 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: str, dev_a
     docs = config.parent / "docs"
     watcher = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work, report=lambda text: click.echo(text, err=True))
     try:
-        if chosen == "zensical":
-            from ..builder.zensical_build import serve_with_zensical
-
-            serve_with_zensical(preview.config, dev_addr)
-        else:
-            from mkdocs.commands.serve import serve as mkdocs_serve
-
-            mkdocs_serve(str(preview.config), livereload=True, build_type="dirty" if dirty else None, dev_addr=dev_addr)
+        chosen.serve(preview.config, dev_addr, dirty=dirty)
     finally:
         watcher.stop()
 

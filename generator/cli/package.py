@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..builder import Paths
+from ..choices import EngineName
 from ..package import FORMATS, Version, package_scorm
 from .course import course_options, engine_option, summary
 
@@ -20,7 +21,7 @@ from .course import course_options, engine_option, summary
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
 @engine_option
 def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, scorm2004: bool, output: Path | None, no_strict: bool,
-            engine: str | None) -> None:
+            engine: EngineName | None) -> None:
     """Build the trainee edition and zip it for an LMS (upload the zip as a SCORM 1.2 or 2004 package).
 
     An existing zip is replaced only once the new one is complete.
@@ -29,7 +30,7 @@ def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, sc
         raise click.UsageError("choose one package format: --scorm12 or --scorm2004")
     version: Version = "1.2" if scorm12 else "2004"
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    packaged = package_scorm(paths, output, version=version, strict=not no_strict, engine=engine,  # type: ignore[arg-type]
+    packaged = package_scorm(paths, output, version=version, strict=not no_strict, engine=engine,
                              progress=lambda step: click.echo(f"… {step}", err=True))
     for warning in packaged.warnings:
         click.echo(warning, err=True)

@@ -6,6 +6,7 @@ which hand-written pages and files a course text may link to) and must not impor
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,56 @@ def docs_dir(config: Path, user: dict[str, Any] | None = None) -> Path:
     """The hand-written docs folder the project's ``mkdocs.yml`` names (``docs/`` beside it by default)."""
     settings = read_user_config(config) if user is None else user
     return (config.parent / str(settings.get("docs_dir", "docs"))).resolve()
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the trainer's ``mkdocs.yml`` and ``docs/`` hold that the site description depends on.
+
+    Read once, here, so that rendering decides the site's settings from the same facts whichever engine or path
+    (``coursegen build``, plain ``mkdocs build`` with the plugin, Zensical) builds it.
+    """
+
+    config: Path | None = None
+    """The trainer's ``mkdocs.yml``; ``None`` for a course rendered without a project (tests, tools)."""
+    settings: dict[str, Any] = field(default_factory=dict)
+    docs: Path = Path("docs")
+    """The hand-written docs folder, resolved for a project."""
+    trainer_only: tuple[str, ...] = ()
+    """Hand-written pages (paths in ``docs``) whose front matter says ``edition: trainer``."""
+
+    def items(self, key: str) -> list[Any]:
+        """A list setting as written (``nav``, ``extra_css``, ``hooks``…), or an empty list."""
+        value = self.settings.get(key)
+        return list(value) if isinstance(value, list) else []
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        """A mapping setting as written (``theme``, ``extra``), or an empty one."""
+        value = self.settings.get(key)
+        return value if isinstance(value, dict) else {}
+
+
+def read_site_settings(config: Path) -> SiteSettings:
+    """The project's settings and the editions of its hand-written pages."""
+    settings = read_user_config(config)
+    docs = docs_dir(config, settings)
+    return SiteSettings(config.resolve(), settings, docs, tuple(trainer_only_pages(docs)))
+
+
+def trainer_only_pages(docs: Path) -> list[str]:
+    """The hand-written pages (paths relative to ``docs``) whose front matter says ``edition: trainer``."""
+    if not docs.is_dir():
+        return []
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md") if _front_matter(p).get("edition") == "trainer")
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---"):
+        return {}
+    head, sep, _ = text[3:].partition("\n---")
+    try:
+        data = yaml.safe_load(head) if sep else None
+    except yaml.YAMLError:
+        return {}  # MkDocs reports a broken front matter itself
+    return data if isinstance(data, dict) else {}

@@ -31,7 +31,8 @@ from pathlib import Path
 import yaml
 
 from ..builder import Paths, generate, run_engine
-from ..builder.engines import NAMES, Engine, check_engine, configured_engine
+from ..builder.engines import resolve_engine
+from ..choices import EngineName
 from ..errors import UserError
 from ..model.project import Project
 from .formats import FORMATS, RESERVED, SCORM12, SCORM2004, ScormFormat, Version
@@ -51,7 +52,7 @@ class Packaged:
 
 
 def package_scorm(paths: Paths, output: Path | None = None, *, version: Version = "1.2", strict: bool = True,
-                  engine: Engine | None = None, progress: Callable[[str], None] = lambda _: None) -> Packaged:
+                  engine: EngineName | None = None, progress: Callable[[str], None] = lambda _: None) -> Packaged:
     """Build the trainee edition with file links and zip it as a SCORM package of ``version``.
 
     ``output`` defaults to ``<course id>-scorm12.zip`` (``-scorm2004.zip``); an existing file is replaced
@@ -59,16 +60,16 @@ def package_scorm(paths: Paths, output: Path | None = None, *, version: Version 
     as for :func:`coursegen.builder.build`.
     """
     fmt = FORMATS[version]
-    engine = engine or configured_engine(paths.config)
-    warnings = [str(w) for w in check_engine(engine, paths.config)]
+    builder = resolve_engine(engine, paths.config)
+    warnings = [str(w) for w in builder.warnings]
     generated = generate(replace(paths, work=paths.work / fmt.slug), "trainee", progress, lms=True)
     project = generated.project
     _refuse_reserved_names(generated.config.parent / "docs")
     target = output or Path(f"{project.course.id}-{fmt.slug}.zip")
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{fmt.slug}-") as tmp:
         site = Path(tmp) / "site"
-        progress(f"building {len(generated.site.pages)} pages with file links ({NAMES[engine]})")
-        warnings += run_engine(engine, generated, site, paths.config, strict=strict, config=_file_links_config(generated.config, fmt))
+        warnings += run_engine(builder, generated, site, strict=strict, config=_file_links_config(generated.config, fmt),
+                               progress=progress, what=" with file links")
         (site / LAUNCH_PAGE).write_text(launch_page(project, fmt), encoding="utf-8")
         progress("writing imsmanifest.xml and the zip")
         count = write_package(site, manifest_xml(project, site_files(site), fmt), target, fmt)

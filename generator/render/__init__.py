@@ -1,11 +1,12 @@
-"""Rendering: a loaded :class:`~coursegen.model.project.Project` → a :class:`~coursegen.render.site.Site`.
+"""Rendering: a loaded :class:`~coursegen.model.project.Project` → a :class:`~coursegen.render.site.Site`, the one
+description of the site every engine and build path reads.
 
-Pure functions over the model; nothing here imports MkDocs, so any builder that reads
-``mkdocs.yml`` can consume the result.
+Pure functions over the model and the trainer's site settings; nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
+from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
@@ -15,10 +16,11 @@ from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, lecture_label, lecture_pages
 from .quiz import quiz_assets, quiz_pages
-from .site import Edition, NavEntry, Page, Site
+from .settings import site_settings
+from .site import Edition, NavEntry, Page, Settings, Site
 from .theme import site_theme
 
-__all__ = ["Edition", "Page", "Site", "render_site"]
+__all__ = ["Edition", "Page", "Settings", "Site", "render_site"]
 
 MENU_GROUP = 20
 """Lectures (each with its activities) or entries per sub-menu once a menu group is longer than :data:`MENU_LIMIT`."""
@@ -29,14 +31,16 @@ Sub-menus of :data:`MENU_GROUP` keep each page's menu short (with ``navigation.p
 sub-menu is rendered), in the same order, so "next" and "previous" still walk the whole course."""
 
 
-def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False) -> Site:
-    """Every generated page and asset of the course, plus its navigation; ``lms`` adds the SCORM runtime."""
+def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False, user: SiteSettings | None = None) -> Site:
+    """Every generated page and asset of the course, its navigation and its settings over the trainer's ``user``
+    (none: a course rendered on its own); ``lms`` adds the SCORM runtime."""
     ctx = RenderContext(project, edition)
     pages = [agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
     assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    theme = site_theme(ctx)
     return Site(
         pages=pages,
         assets=assets,
@@ -44,7 +48,8 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
         extra_css=[a.path for a in assets if a.every_page and a.path.endswith(".css")],
         extra_javascript=[a.path for a in assets if a.every_page and a.path.endswith(".js")],
         edition=edition,
-        theme=site_theme(ctx),
+        theme=theme,
+        settings=site_settings(user or SiteSettings(), edition, theme),
     )
 
 

@@ -21,9 +21,11 @@ from typing import Literal
 
 from ..errors import UserError
 from ..load.problems import CourseError, Problem
+from ..load.siteconfig import SiteSettings
 from .. import site_paths as paths
 from .assets import js_value
-from .site import Asset, Page, Site
+from .settings import site_settings
+from .site import Asset, Page, Site, Theme
 from .strings import FALLBACK, LANGUAGES, strings
 
 FOLDER = paths.asset("preview")
@@ -87,7 +89,7 @@ def with_overlay(site: Site, state: Asset) -> Site:
     )
 
 
-def error_site(problems: list[Report], language: str) -> Site:
+def error_site(problems: list[Report], language: str, user: SiteSettings) -> Site:
     """The one page served while the course has never been generated: its problems, and the overlay.
 
     Plain HTML in the Markdown page, every text escaped: a message quotes the trainer's YAML, which may
@@ -105,7 +107,8 @@ def error_site(problems: list[Report], language: str) -> Site:
         f'<ul>\n{chr(10).join(items)}\n</ul>\n</div>\n'
     )
     page = Page(paths.HOME, pv["page_title"], body)
-    return with_overlay(Site(pages=[page], nav=[(pv["page_title"], paths.HOME)]), state_asset(problems, language, generated=False))
+    site = Site(pages=[page], nav=[(pv["page_title"], paths.HOME)], settings=site_settings(user, "trainee", Theme()))
+    return with_overlay(site, state_asset(problems, language, generated=False))
 
 
 def _hint(report: Report, language: str) -> str | None:

@@ -1,13 +1,21 @@
-"""What rendering produces: pages, assets and navigation, independent of any builder."""
+"""What rendering produces: one description of the site, independent of any builder.
+
+Every way of building a course (the generated workspace MkDocs or Zensical builds, plain ``mkdocs build`` with
+coursegen's plugin) reads this one description and decides nothing of its own: which pages a site has and
+which hand-written ones an edition leaves out, its menu, scripts and styles, theme folders, palette, ``extra``
+settings, Markdown extensions and hooks. That is what keeps a trainer-only page out of every trainee site.
+"""
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-Edition = Literal["trainee", "trainer"]
+from ..choices import Edition
+
+__all__ = ["Asset", "Edition", "NavEntry", "Page", "Settings", "Site", "Theme"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,31 @@ NavEntry = tuple[str, "str | list[NavEntry]"]
 """(title, page path) or (title, children): MkDocs' ``nav`` shape."""
 
 
+@dataclass(frozen=True)
+class Settings:
+    """The site's settings over the trainer's ``mkdocs.yml``, decided from it and the edition (:mod:`.settings`)."""
+
+    left_out: tuple[str, ...] = ()
+    """Hand-written pages (paths in the docs folder) this edition leaves out: not in its folder, menu or search."""
+    trainer_pages: tuple[str, ...] = ()
+    """Hand-written trainer-only pages this edition has (the trainer edition's)."""
+    nav_after: list[Any] = field(default_factory=list)
+    """``nav`` entries after the course's: the trainer's own (less the pages left out), then the trainer-only pages
+    their ``nav`` does not place."""
+    extra_css: list[str] = field(default_factory=list)
+    """The trainer's own stylesheets, after the course's (theirs can override coursegen's)."""
+    extra_javascript: list[str] = field(default_factory=list)
+    """The trainer's own scripts, after the course's."""
+    theme_dirs: tuple[Path, ...] = ()
+    """Template folders over Material's, the first winning: the trainer's ``custom_dir``, then coursegen's overrides."""
+    palette: Any = None
+    """``theme.palette`` in place of the trainer's (the trainer edition's colour, every scheme), or ``None``: theirs."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Keys set in ``extra`` over the trainer's: the overrides' texts, the theme credit's choice."""
+    hooks: tuple[Path, ...] = ()
+    """The trainer's own MkDocs hooks, as absolute paths."""
+
+
 @dataclass
 class Site:
     """Everything the generator hands to a builder."""
@@ -54,15 +87,25 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     assets: list[Asset] = field(default_factory=list)
     nav: list[NavEntry] = field(default_factory=list)
+    """The course's own menu entries (:attr:`Settings.nav_after` follows them)."""
     extra_css: list[str] = field(default_factory=list)
+    """The course's stylesheets on every page (:attr:`Settings.extra_css` follows them)."""
     extra_javascript: list[str] = field(default_factory=list)
     edition: Edition = "trainee"
     theme: Theme = field(default_factory=Theme)
     """Texts and settings for Material and coursegen's overrides of it."""
+    settings: Settings = field(default_factory=Settings)
 
-    def nav_config(self) -> list[dict[str, object]]:
-        """The navigation as MkDocs' ``nav`` setting expects it."""
-        return [_nav_item(entry) for entry in self.nav]
+    def nav_config(self) -> list[Any]:
+        """The whole menu as MkDocs' ``nav`` setting expects it."""
+        return [_nav_item(entry) for entry in self.nav] + self.settings.nav_after
+
+    def all_css(self) -> list[str]:
+        return self.extra_css + self.settings.extra_css
+
+    def all_javascript(self) -> list[str]:
+        return self.extra_javascript + self.settings.extra_javascript
+
 
 
 def _nav_item(entry: NavEntry) -> dict[str, object]:

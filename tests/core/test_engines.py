@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner
 
 from coursegen.builder import Paths, build
-from coursegen.builder.engines import ENVIRONMENT, check_engine, configured_engine
+from coursegen.builder.engines import ENVIRONMENT, configured_engine, resolve_engine
 from coursegen.builder.search_index import read_search_index
 from coursegen.builder.zensical_config import CONFIG, SEARCH_CSS, merged
 from coursegen.cli import main
@@ -62,7 +62,7 @@ def test_the_engine_comes_from_the_environment_then_mkdocs_yml_then_defaults_to_
 def test_an_unknown_engine_in_mkdocs_yml_is_named_with_the_choices(tmp_path: Path) -> None:
     paths = project(tmp_path)
     with_plugin_setting(paths, "engine: sphinx")
-    with pytest.raises(UserError, match=r"mkdocs.yml: plugin coursegen: engine `sphinx` is not one of: mkdocs, zensical"):
+    with pytest.raises(UserError, match=r"mkdocs.yml: plugin coursegen: engine `sphinx`: not one of: mkdocs, zensical"):
         configured_engine(paths.config)
 
 
@@ -70,10 +70,10 @@ def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -
     paths = project(tmp_path, "hooks:\n  - my_hooks.py\n")
     lines = paths.config.read_text(encoding="utf-8").splitlines()
     hook_line = lines.index("  - my_hooks.py") + 1
-    warnings = check_engine("zensical", paths.config)
+    warnings = resolve_engine("zensical", paths.config).warnings
     assert [(w.line, w.col, w.severity) for w in warnings] == [(hook_line, 5, "warning")]
     assert "Zensical does not run the MkDocs hook `my_hooks.py`" in warnings[0].message
-    assert check_engine("mkdocs", paths.config) == []
+    assert resolve_engine("mkdocs", paths.config).warnings == []
 
 
 def test_a_missing_zensical_says_how_to_install_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,6 +196,6 @@ def test_a_plugin_zensical_does_not_implement_is_warned_of_and_its_own_are_not(t
     paths = project(tmp_path)
     text = paths.config.read_text(encoding="utf-8").replace("\nplugins:\n", "\nplugins:\n  - tags\n  - git-revision-date-localized\n")
     paths.config.write_text(text, encoding="utf-8")
-    warnings = check_engine("zensical", paths.config)
+    warnings = resolve_engine("zensical", paths.config).warnings
     assert [w.message.split("`")[1] for w in warnings] == ["git-revision-date-localized"]
     assert warnings[0].line == text.splitlines().index("  - git-revision-date-localized") + 1

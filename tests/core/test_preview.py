@@ -15,6 +15,7 @@ import pytest
 
 from coursegen.builder import Paths, build
 from coursegen.builder import preview as preview_module
+from coursegen.builder.engines import Engine, MkDocsEngine, ZensicalEngine
 from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
 from coursegen.render.preview import MARK, STATE
 from coursegen.site_paths import HANDBOOK
@@ -131,14 +132,14 @@ def test_an_error_without_a_place_in_a_course_file_still_gets_a_line() -> None:
     assert reports(RuntimeError("boom")) == [Report("RuntimeError: boom")]
 
 
-@pytest.mark.parametrize("engine, dirty", [("zensical", False), ("mkdocs", True)])
+@pytest.mark.parametrize("engine, dirty", [(ZensicalEngine(), False), (MkDocsEngine(), True)])
 def test_an_incremental_engine_gets_the_edited_page_before_the_handbook(
-    project: Path, monkeypatch: pytest.MonkeyPatch, engine: str, dirty: bool
+    project: Path, monkeypatch: pytest.MonkeyPatch, engine: Engine, dirty: bool
 ) -> None:
     """Zensical (and MkDocs --dirty) rebuild changed pages one by one: the handbook, which holds every lecture,
     is written a moment after the edited lecture, so the lecture the trainer looks at is rebuilt first."""
     monkeypatch.setitem(preview_module.LATER, HANDBOOK, 0.3)
-    preview = LivePreview(Paths(), "trainee", [].append, engine, dirty=dirty)  # type: ignore[arg-type]
+    preview = LivePreview(Paths(), "trainee", [].append, engine, dirty=dirty)
     preview.start(progress=lambda _: None)
     docs = preview.config.parent / "docs"
     edit(Path("course/lectures/01-basics.yml"), "投诉的来源", "投诉从哪里来")
@@ -163,7 +164,7 @@ def test_after_a_fix_an_incremental_engine_gets_the_pages_before_the_overlay_goe
     """Zensical's preview reloads the browser on the first changed file: were the overlay's data script first, the
     browser would reload before the fixed page was rebuilt, and miss the page's own reload."""
     monkeypatch.setitem(preview_module.LATER, STATE, 0.3)
-    preview = LivePreview(Paths(), "trainee", [].append, "zensical")
+    preview = LivePreview(Paths(), "trainee", [].append, ZensicalEngine())
     preview.start(progress=lambda _: None)
     workspace = preview.config.parent
     edit(Path("course/lectures/01-basics.yml"), "title: 基础", "titel: 基础")

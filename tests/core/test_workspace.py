@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from coursegen.builder.workspace import MARKER, write_workspace
+from coursegen.load.siteconfig import read_site_settings
 from coursegen.render.site import Asset, Page, Site
 
 
@@ -39,7 +40,7 @@ def rewritten(root: Path) -> set[str]:
 
 def test_docs_hold_the_hand_written_and_the_generated_files(tmp_path: Path) -> None:
     config = project(tmp_path)
-    write_workspace(site(("lectures/a/index.md", "甲"), ("index.md", "首页")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲"), ("index.md", "首页")), read_site_settings(config), tmp_path / "ws")
     assert files_under(tmp_path / "ws" / "docs") == {
         "help.md": "# 帮助\n".encode(),
         "guide/start.md": "# 开始\n".encode(),
@@ -53,23 +54,23 @@ def test_docs_hold_the_hand_written_and_the_generated_files(tmp_path: Path) -> N
 def test_a_one_page_edit_rewrites_one_file(tmp_path: Path) -> None:
     config = project(tmp_path)
     docs = tmp_path / "ws" / "docs"
-    write_workspace(site(("lectures/a/index.md", "甲一"), ("lectures/b/index.md", "乙")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲一"), ("lectures/b/index.md", "乙")), read_site_settings(config), tmp_path / "ws")
     age_everything(docs)
-    write_workspace(site(("lectures/a/index.md", "甲二"), ("lectures/b/index.md", "乙")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲二"), ("lectures/b/index.md", "乙")), read_site_settings(config), tmp_path / "ws")
     assert rewritten(docs) == {"lectures/a/index.md"}  # same size, new content: still noticed
     assert (docs / "lectures" / "a" / "index.md").read_text(encoding="utf-8") == "甲二"
     age_everything(docs)
-    write_workspace(site(("lectures/a/index.md", "甲二"), ("lectures/b/index.md", "乙")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲二"), ("lectures/b/index.md", "乙")), read_site_settings(config), tmp_path / "ws")
     assert rewritten(docs) == set()
 
 
 def test_stale_files_and_the_folders_they_leave_empty_are_removed(tmp_path: Path) -> None:
     config = project(tmp_path)
     docs = tmp_path / "ws" / "docs"
-    write_workspace(site(("lectures/a/index.md", "甲"), ("lectures/b/deep/index.md", "乙")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲"), ("lectures/b/deep/index.md", "乙")), read_site_settings(config), tmp_path / "ws")
     (docs / "stray" / "empty").mkdir(parents=True)
     (docs / "lectures" / "old.md").write_text("旧", encoding="utf-8")
-    write_workspace(site(("lectures/a/index.md", "甲")), config, tmp_path / "ws")
+    write_workspace(site(("lectures/a/index.md", "甲")), read_site_settings(config), tmp_path / "ws")
     assert set(files_under(docs)) == {"help.md", "guide/start.md", "lectures/a/index.md", "assets/cg.js", MARKER}
     folders = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_dir()}
     assert folders == {"guide", "lectures", "lectures/a", "assets"}

@@ -12,6 +12,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import atomic
 from ..errors import UserError
 from .search_check import prepare_search, sections_as_written
 from .search_index import write_search_index
@@ -76,14 +77,4 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
             shutil.rmtree(staging, ignore_errors=True)
         gc.unfreeze()
         logger.removeHandler(collector)
-    swap(staging, site_dir)
-
-
-def swap(staging: Path, site_dir: Path) -> None:
-    """Put the finished ``staging`` folder in ``site_dir``'s place; the old site is kept until then."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    atomic.swap_folder(staging, site_dir)

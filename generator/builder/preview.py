@@ -8,15 +8,13 @@ its own that lists them, so the server starts anyway and shows the course as soo
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from .. import site_paths
+from .. import atomic, site_paths
 from ..errors import UserError
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
@@ -128,21 +126,7 @@ def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
 
     The temporary file is made beside ``docs/``, where MkDocs does not look.
     """
-    target = workspace / "docs" / name
-    try:
-        if target.read_bytes() == content:
-            return  # the same problems again: no reload
-    except OSError:
-        pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=workspace, prefix=".state-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic.write_if_changed(workspace / "docs" / name, content, dir=workspace)  # the same problems again: no reload
 
 
 def _course_language(course: Path) -> str:

@@ -14,14 +14,13 @@ copied, so it is in no menu, search index or folder.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .. import atomic
 from ..errors import UserError
 from ..load.siteconfig import SiteSettings
 from ..render.site import Site
@@ -117,20 +116,15 @@ def sync(root: Path, wanted: dict[Path, bytes]) -> None:
     needed = _folders(top, wanted)
     for folder in sorted(needed - dirs):  # a folder sorts before everything inside it
         os.mkdir(folder)
-    staging = tempfile.mkdtemp(prefix=f".{root.name}-writing-", dir=root.parent) if files else None
-    try:
-        for path, content in wanted.items():
-            name = str(path)
-            if files.pop(name, -1) == len(content) and _read(name) == content:
-                continue
-            if staging is None:
-                _write(name, content)
-            else:
-                _write(os.path.join(staging, "file"), content)
-                os.replace(os.path.join(staging, "file"), name)
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+    watched = bool(files)
+    for path, content in wanted.items():
+        name = str(path)
+        if files.pop(name, -1) == len(content) and _read(name) == content:
+            continue
+        if watched:
+            atomic.write_bytes(path, content, dir=root.parent)
+        else:
+            _write(name, content)
     for name in files:
         os.unlink(name)
     for folder in sorted(dirs - needed, reverse=True):  # its files are gone; its subfolders go first

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import atomic
 from ..errors import UserError
 from ..load.problems import display_path
-from .mkdocs_build import swap
 from .search_index import ZENSICAL, write_search_index
 from .zensical_config import OUTPUT, searching, write_config
 
@@ -61,7 +61,7 @@ def build_with_zensical(workspace_config: Path, site_dir: Path, *, strict: bool 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    swap(staging, site_dir)
+    atomic.swap_folder(staging, site_dir)
     return warnings
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import click
 
+from .. import atomic
 from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
 from ..render.learner import HANDBOOK
@@ -89,10 +90,7 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
                 pdf = tab.pdf(**options)
         finally:
             browser.close()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
-    partial.write_bytes(pdf)
-    partial.replace(output)
+    atomic.write_bytes(output, pdf)
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)

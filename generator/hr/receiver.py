@@ -15,13 +15,13 @@ is answered with an error and nothing is stored (the site then exports the file 
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import threading
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from .. import atomic
 from .buckets import Limits, Rejected
 from .check import parse_submission
 
@@ -49,10 +49,7 @@ class Receiver(ThreadingHTTPServer):
         name = f"{receipt}-{parsed.homework_id}-{_safe(parsed.employee_id)}.json"
         text = json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
         with self._lock:  # one writer at a time: a name is never taken twice
-            self.inbox.mkdir(parents=True, exist_ok=True)
-            part = self.inbox / f"{TEMP_PREFIX}{name}"
-            part.write_text(text, encoding="utf-8")
-            os.replace(part, self.inbox / name)
+            atomic.write_text(self.inbox / name, text, prefix=TEMP_PREFIX)
         return {"received_at": received_at, "receipt": receipt}
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import zipfile
 from importlib import resources
 from pathlib import Path
 
+from .. import atomic
 from ..errors import UserError
 from .formats import ScormFormat
 
@@ -26,19 +26,15 @@ def write_package(folder: Path, manifest: str, output: Path, fmt: ScormFormat) -
     output = output.resolve()
     if output.is_dir():
         raise UserError(f"{output}: is a folder; give the zip file to write, e.g. -o course.zip")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.partial")
     schemas = resources.files("coursegen") / "package" / "xsd" / fmt.schema_folder
     files = site_files(folder)
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with atomic.replaced(output) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, manifest)
             for name in fmt.schemas:
                 archive.writestr(name, (schemas / name).read_bytes())
             for name in files:
                 archive.write(folder / name, name)
-        os.replace(partial, output)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise UserError(f"{output}: could not write the package: {exc.strerror or exc}") from exc
     return len(files) + 1 + len(fmt.schemas)

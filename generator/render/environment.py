@@ -19,6 +19,7 @@ from ..model.project import Project
 from ..templating import new_environment
 from ..site_paths import item_page
 from .cjk import CJKLineBreaks
+from .dates import people_date
 from .sanitize import LINK_DESTINATION, clean_html, clean_markdown
 from .site import Edition
 from .strings import Part, strings
@@ -48,15 +49,6 @@ def environment() -> Environment:
 @pass_context
 def _people_date(context: Context, value: date) -> str:
     return people_date(value, context["ctx"].t)
-
-
-def people_date(value: date, t: Mapping[str, str]) -> str:
-    """A date as people say it, with its weekday: "3月12日（周四）" (``t``: the course language's page labels).
-
-    Every date a trainee reads goes through here, so none is left as 2026-03-12, which names no weekday.
-    """
-    weekday = t["weekdays"].split()[value.weekday()]
-    return t["date_format"].format(year=value.year, month=value.month, day=value.day, weekday=weekday)
 
 
 @pass_context

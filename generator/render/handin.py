@@ -14,6 +14,7 @@ from datetime import datetime
 
 from ..model import Course, Homework
 from ..model.handin import Route, route_for
+from .dates import people_date
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,7 @@ def ways(route: Route, t: Mapping[str, str]) -> list[Way]:
 
 def deadline_text(when: datetime, t: Mapping[str, str]) -> str:
     """``3月12日（周五）13:30``: in the time zone the trainer wrote, which is the trainees' own."""
-    weekday = t["weekdays"].split()[when.weekday()]
-    return t["deadline_format"].format(month=when.month, day=when.day, weekday=weekday, time=when.strftime("%H:%M"))
+    return people_date(when, t, "deadline_format")
 
 
 def plain_lines(info: Instructions, t: Mapping[str, str]) -> list[str]:

@@ -18,7 +18,7 @@ from coursegen.cli import main
 from coursegen.load import load_project
 from coursegen.render import render_site
 from coursegen.render.cjk import CJKLineBreaks, joins
-from coursegen.render.environment import people_date
+from coursegen.render.dates import people_date
 from coursegen.render.strings import strings
 from tests.conftest import ROOT
 from tests.coursefiles import COURSE, LECTURE, warnings, write_course

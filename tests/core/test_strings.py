@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from coursegen.load import load_project
 from coursegen.render import render_site
@@ -98,6 +99,25 @@ def test_every_key_is_used_somewhere() -> None:
         assert unused == set(), f"{part} keys nothing uses"
     widgets = {k for k in flatten(read_file("zh")["widgets"]) if k not in used_widget_keys() and not k.startswith(prefixes)}
     assert widgets == set(), "widget keys no script uses"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_key_is_written_twice(language: str) -> None:
+    """YAML keeps the last of two equal keys without a word: two copies of one text that drift apart unseen."""
+    text = (GENERATOR / "strings" / f"{language}.yml").read_text(encoding="utf-8")
+    seen: list[str] = []
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+        keys = [str(key.value) for key, _ in node.value]
+        seen.extend(f"line {node.start_mark.line + 1}: {k}" for k in {k for k in keys if keys.count(k) > 1})
+        return loader.construct_mapping(node)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(text, Loader=Loader)
+    assert seen == [], f"{language}.yml: keys written twice in one mapping"
 
 
 def test_a_key_missing_from_english_falls_back_to_chinese() -> None:

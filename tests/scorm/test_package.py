@@ -151,7 +151,7 @@ def test_a_course_error_leaves_the_old_zip(tmp_path: Path) -> None:
     with pytest.raises(UserError):
         package_scorm12(paths, out)
     assert out.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".partial"] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary file is left"
 
 
 @pytest.mark.parametrize("name", ["imsmanifest.xml", "adlcp_rootv1p2.xsd", "scorm.md"])

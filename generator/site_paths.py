@@ -34,6 +34,14 @@ def asset(name: str) -> str:
     return f"{ASSETS}/{name}"
 
 
+SEARCH_DIALOG_CSS = asset("cg-search-dialog.css")
+"""Material's styles for its search dialog, which coursegen's dialog wears, written into a Zensical build:
+Zensical's stylesheets, made for Zensical's own search, have none of them."""
+IFRAME_WORKER_SHIM = asset("vendor/iframe-worker.js")
+"""The polyfill an offline site ships (the ``iframe-worker`` shim). Its name contains ``iframe-worker``: should a
+trainer also enable Material's ``offline`` plugin, that plugin then sees the shim present and adds no outside copy."""
+
+
 DOWNLOADS = "downloads"
 
 

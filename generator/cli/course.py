@@ -109,22 +109,15 @@ def _report_trainer_pages(config: Path, edition: str, target: Path, offline: boo
     """Say where the hand-written trainer-only pages (``edition: trainer``, e.g. the HR guide) went."""
     from ..builder.workspace import trainer_only_pages
     from ..load.siteconfig import docs_dir
+    from ..site_paths import page_url
 
     pages = trainer_only_pages(docs_dir(config))
     if not pages:
         return
     if edition == "trainer":
-        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{_page_address(p, offline)}" for p in pages))
+        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{page_url(p, directory_urls=not offline)}" for p in pages))
     else:
         click.echo(f"Trainer-only pages left out of this site: {', '.join(pages)} (build with --edition trainer to get them)")
-
-
-def _page_address(page: str, offline: bool) -> str:
-    """Where MkDocs writes a page: ``hr-guide.md`` → ``hr-guide/`` (``hr-guide.html`` offline)."""
-    stem = page[: -len(".md")]
-    if offline:
-        return stem + ".html"
-    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
 def _progress(step: str) -> None:

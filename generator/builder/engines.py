@@ -24,7 +24,7 @@ import yaml
 from ..choices import ENGINES, EngineName
 from ..errors import UserError
 from ..load.problems import Problem
-from ..load.siteconfig import SiteSettings, read_user_config
+from ..load.siteconfig import SiteSettings, entries, entry_name, read_user_config
 from ..render.site import Site
 
 ENVIRONMENT = "COURSEGEN_ENGINE"
@@ -153,18 +153,6 @@ def _zensical_ignores(user_config: Path) -> list[Problem]:
     return [Problem(user_config, *_where(user_config, key, name), f"Zensical does not run the {what} `{name}`: "
                     "what it adds to the site is missing from a Zensical build", severity="warning")
             for key, name, what in ignored]
-
-
-def entries(value: Any) -> list[Any]:
-    """A plugin, extension or hook list as written (a mapping of them becomes a list of one-key mappings)."""
-    if isinstance(value, dict):
-        return [{k: v} for k, v in value.items()]
-    return list(value) if isinstance(value, list) else []
-
-
-def entry_name(entry: Any) -> str:
-    """A plugin's or extension's name: the entry itself, or the key of its one-key mapping."""
-    return entry if isinstance(entry, str) else str(next(iter(entry), "")) if isinstance(entry, dict) else ""
 
 
 def _where(user_config: Path, key: str, name: str) -> tuple[int, int]:

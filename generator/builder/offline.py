@@ -25,10 +25,7 @@ from pathlib import Path
 import yaml
 
 from ..load.siteconfig import read_user_config
-
-SHIM = "assets/coursegen/vendor/iframe-worker.js"
-"""Where the shim lands in the site. Its name contains ``iframe-worker``: should a trainer also enable
-Material's ``offline`` plugin, that plugin then sees the shim present and adds no outside copy."""
+from ..site_paths import IFRAME_WORKER_SHIM as SHIM
 
 LIMITS = (
     "Opened from file://, the site works page by page: links, search, quizzes, progress and homework drafts. "

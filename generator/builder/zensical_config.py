@@ -28,8 +28,9 @@ from typing import Any
 import yaml
 
 from .. import atomic
+from ..load.siteconfig import entries, entry_name
 from ..render.settings import MARKDOWN_EXTENSIONS
-from .engines import entries, entry_name
+from ..site_paths import SEARCH_DIALOG_CSS as SEARCH_CSS
 from .search_check import DIALOG, THEME, as_written, refuse
 from .workspace import sync
 
@@ -149,11 +150,6 @@ def _with_permalink_title(entry: Any, config: dict[str, Any]) -> Any:
     if title and toc.get("permalink") and "permalink_title" not in toc:
         return {"toc": {**toc, "permalink_title": title}}
     return entry
-
-
-SEARCH_CSS = "assets/coursegen/cg-search-dialog.css"
-"""Material's styles for its search dialog, which coursegen's dialog wears: Zensical's stylesheets, made for
-Zensical's own search, have none of them."""
 
 
 @functools.cache

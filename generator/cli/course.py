@@ -110,18 +110,12 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
 
 def _report_trainer_pages(settings: Settings, target: Path, offline: bool) -> None:
     """Say where the hand-written trainer-only pages (``edition: trainer``, e.g. the HR guide) went."""
+    from ..site_paths import page_url
+
     if settings.trainer_pages:
-        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{_page_address(p, offline)}" for p in settings.trainer_pages))
+        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{page_url(p, directory_urls=not offline)}" for p in settings.trainer_pages))
     elif settings.left_out:
         click.echo(f"Trainer-only pages left out of this site: {', '.join(settings.left_out)} (build with --edition trainer to get them)")
-
-
-def _page_address(page: str, offline: bool) -> str:
-    """Where MkDocs writes a page: ``hr-guide.md`` → ``hr-guide/`` (``hr-guide.html`` offline)."""
-    stem = page[: -len(".md")]
-    if offline:
-        return stem + ".html"
-    return stem[: -len("index")] if stem.endswith("index") else stem + "/"
 
 
 def _progress(step: str) -> None:

@@ -22,7 +22,7 @@ import click
 from .. import atomic
 from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
-from ..render.learner import HANDBOOK
+from ..site_paths import HANDBOOK, page_url
 from .course import course_options
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,7 +46,7 @@ def handbook(course_dir: Path, quizzes_dir: Path, config: Path, output: Path, ch
     with tempfile.TemporaryDirectory(prefix="coursegen-handbook-") as tmp:
         site = Path(tmp) / "site"
         build_pipeline(paths, site, "trainee", offline=True, progress=lambda step: click.echo(f"… {step}", err=True))
-        page = site / HANDBOOK.replace(".md", ".html")
+        page = site / page_url(HANDBOOK, directory_urls=False)  # an offline site
         click.echo("… printing with Chromium", err=True)
         pages = print_pdf(page, output, chromium)
     click.echo(f"Handbook written to {output} ({pages} pages)")

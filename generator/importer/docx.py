@@ -23,9 +23,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..errors import UserError
-from ..render.outline import chinese_number
-from .patterns import CIRCLED
-from .reader import BULLETS
+from ..numerals import chinese_number
+from .patterns import BULLETS, CIRCLED
 
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "taiwaneseCounting", "japaneseCounting", "ideographDigital"}
 _CIRCLED_FORMATS = {"decimalEnclosedCircle", "decimalEnclosedCircleChinese"}

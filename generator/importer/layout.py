@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from ..load.standins import stand_in
 from .metadata import DEFAULT_HOURS_PER_DAY
 from ..model import Duration
-from ..render.outline import chinese_number
+from ..numerals import chinese_number
 from .patterns import written_minutes
 from .report import Report
 from .tree import LectureNode, Node, Outline

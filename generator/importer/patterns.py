@@ -1,4 +1,4 @@
-"""The numbering styles of Chinese training outlines, as regular expressions, and the numerals they use.
+"""The numbering styles of Chinese training outlines, as regular expressions, and the numerals and bullets they use.
 
 Every pattern accepts full-width and half-width punctuation alike (``1.`` ``1．`` ``1、``, ``(1)``
 ``（1）``), because outlines are typed by hand, pasted from web pages and exported from Word, often
@@ -20,6 +20,10 @@ NUM = rf"[0-9０-９]{{1,4}}|[{CN_NUMERALS}]{{1,9}}"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+BULLETS = "•◦▪‣"
+"""The bullet the readers write for a list item at each depth (deeper ones share the last), for a Markdown
+list and a Word list alike: bullets of different shapes are different levels to the parser, as Word draws
+its nested bullets."""
 
 _CLOSERS = r"[\]】)）〕>》]"
 _CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")

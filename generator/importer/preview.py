@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..load.standins import stand_in
-from ..render.outline import chinese_number
+from ..numerals import chinese_number
 from .tree import Activity, LectureNode, Node, Outline
 from .writer import FOLDERS
 

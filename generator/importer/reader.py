@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
+from .patterns import BULLETS
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 MAX_BYTES = 20_000_000
@@ -87,9 +88,6 @@ _MD_ITALIC = re.compile(r"(?<![*\\0-9])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![*0-9
 stops at the next one: linear in the line, however many unmatched markers it has. A * between
 digits is a multiplication (5*8*2), not emphasis."""
 _MD_ESCAPE = re.compile(r"\\([\\.()\[\]*_#>+\-!`])")
-BULLETS = "•◦▪‣"
-"""The bullet written for a Markdown list item at each depth (deeper ones share the last): bullets of
-different shapes are different levels to the parser, as Word draws its nested bullets."""
 _TAB = 4
 
 

@@ -91,3 +91,15 @@ def _front_matter(path: Path) -> dict[str, Any]:
     except yaml.YAMLError:
         return {}  # MkDocs reports a broken front matter itself
     return data if isinstance(data, dict) else {}
+
+
+def entries(value: Any) -> list[Any]:
+    """A plugin, extension or hook list as written (a mapping of them becomes a list of one-key mappings)."""
+    if isinstance(value, dict):
+        return [{k: v} for k, v in value.items()]
+    return list(value) if isinstance(value, list) else []
+
+
+def entry_name(entry: Any) -> str:
+    """A plugin's or extension's name: the entry itself, or the key of its one-key mapping."""
+    return entry if isinstance(entry, str) else str(next(iter(entry), "")) if isinstance(entry, dict) else ""

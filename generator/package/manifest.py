@@ -18,11 +18,6 @@ SCRIPTS = ("cg-config.js", "cg-core.js", "cg-scorm-dialects.js", "cg-scorm.js")
 vocabularies and the runtime that speaks them."""
 
 
-def page_file(md_path: str) -> str:
-    """The HTML file MkDocs writes for a docs page when ``use_directory_urls`` is off."""
-    return md_path.removesuffix(".md") + ".html"
-
-
 def package_title(course: Course) -> str:
     """What the LMS lists: the title with its subtitle, joined as the course's language writes it."""
     if not course.subtitle:
@@ -62,7 +57,7 @@ def launch_page(project: Project, fmt: ScormFormat) -> str:
     course = project.course
     launch = {
         "scorm": fmt.version,
-        "start": page_file(paths.HOME),
+        "start": paths.page_url(paths.HOME, directory_urls=False),
         "lectures": [lecture.id for lecture in project.lectures],
     }
     return render(

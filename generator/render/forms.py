@@ -68,7 +68,7 @@ def homework_downloads(ctx: RenderContext) -> list[Asset]:
     """The blank templates of every homework, for trainees who work offline (never with facilitator notes)."""
     if not ctx.project.homework:
         return []
-    from ..blanks import blank_docx, blank_markdown  # python-docx and lxml load only for a course that has homework
+    from .blanks import blank_docx, blank_markdown  # python-docx and lxml load only for a course that has homework
 
     course = ctx.project.course
     assets = []

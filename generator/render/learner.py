@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from ..model.course import ActivityRef
 from .. import site_paths as paths
+from ..numerals import chinese_number
 from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from .handin import deadline_text, instructions
 from .assets import data_script, js_value
-from .outline import Link, activity_card, chinese_number, lecture_heading
+from .outline import Link, activity_card, lecture_heading
 from .quiz import content_hash, quiz_payloads
 from .site import Asset, Page
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from coursegen.blanks import blank_docx, blank_markdown
 from coursegen.load import load_project
 from coursegen.model import Course, Homework
 from coursegen.model.homework import Checkboxes, Choice, Rating, Table
+from coursegen.render.blanks import blank_docx, blank_markdown
 from coursegen.render.strings import strings
 
 ROOT = Path(__file__).resolve().parents[2]

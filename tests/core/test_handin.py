@@ -12,9 +12,9 @@ import docx
 import pytest
 from pydantic import ValidationError
 
-from coursegen.blanks import blank_docx, blank_markdown
 from coursegen.load import load_project
 from coursegen.render import render_site
+from coursegen.render.blanks import blank_docx, blank_markdown
 from coursegen.model.handin import Handin, deadline_for, route_for
 from coursegen.render.handin import deadline_text, instructions, plain_lines
 from coursegen.render.strings import strings

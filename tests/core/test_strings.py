@@ -31,7 +31,7 @@ def _sources(pattern: str, folder: str) -> str:
 
 
 TEMPLATES = _sources("*.j2", "templates")  # not templates/hr: the HR report is for HR, in Chinese only
-PYTHON = _sources("*.py", "render") + _sources("*.py", "blanks")
+PYTHON = _sources("**/*.py", "render")  # with its blanks/ (the homework blank templates)
 SCRIPTS = _sources("cg-*.js", "assets")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from coursegen.importer.patterns import to_int
-from coursegen.render.outline import chinese_number as chinese
+from coursegen.numerals import chinese_number as chinese
 
 from .outlines import import_text, shape
 

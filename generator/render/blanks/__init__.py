@@ -2,7 +2,8 @@
 
 Both list every field of the form in order, with what the online form asks (required marks,
 length hints, options), and neither ever contains facilitator notes. Labels come from the caller's
-string table so this package depends on the model only.
+string table and the hand-in instructions from :mod:`coursegen.render.handin`, so a blank words them as the
+form's page does: the blanks are one more rendering of the form, hence their place inside :mod:`coursegen.render`.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import html
 
-from ..model import Course, Homework
-from ..model.homework import Checkboxes, Choice, FormField, Rating, Table, TextArea, TextField
+from ...model import Course, Homework
+from ...model.homework import Checkboxes, Choice, FormField, Rating, Table, TextArea, TextField
+from ..handin import instructions, plain_lines  # the one wording of the instructions
 
 FONT_EAST_ASIA = "SimSun"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -47,8 +48,6 @@ def blank_docx(course: Course, homework: Homework, t: Mapping[str, str]) -> byte
 
 def handin_lines(course: Course, homework: Homework, t: Mapping[str, str]) -> list[str]:
     """To whom, how and by when this form is handed in, as on its page: a blank filled on paper goes the same way."""
-    from ..render.handin import instructions, plain_lines  # the one wording of the instructions
-
     info = instructions(course, homework, t)
     return plain_lines(info, t) if info else []
 

@@ -7,8 +7,8 @@ from functools import cache
 
 from jinja2 import Environment
 
-from ..model import Course, Homework
-from ..templating import new_environment
+from ...model import Course, Homework
+from ...templating import new_environment
 from .docx import blank_rows, field_notes, handin_lines
 
 

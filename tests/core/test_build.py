@@ -123,21 +123,6 @@ def test_a_hand_written_page_cannot_shadow_a_generated_one(mini_project: Path) -
     assert "this hand-written page has the address of a generated page" in result.output
 
 
-def test_plain_mkdocs_with_the_plugin_builds_the_same_pages(tmp_path: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    project = copy_fixture(tmp_path)
-    config_file = project / "mkdocs.yml"
-    config_file.write_text(config_file.read_text(encoding="utf-8").replace("plugins:\n", "plugins:\n  - coursegen\n"), encoding="utf-8")
-    build(load_config(config_file=str(config_file), site_dir=str(tmp_path / "out"), strict=True))
-    assert "期望值" in html_text(tmp_path / "out" / "lectures" / "basics" / "index.html")
-    assert not (project / "docs" / "lectures").exists()
-    page = (tmp_path / "out" / "lectures" / "basics" / "index.html").read_text(encoding="utf-8")
-    assert 'title="本节链接"' in page and 'aria-label="站内搜索"' in page and "Made with" not in page  # as coursegen build
-    assert "<h1>页面不存在</h1>" in (tmp_path / "out" / "404.html").read_text(encoding="utf-8")
-
-
 def test_plugin_reports_course_errors_as_a_plugin_error(tmp_path: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError

@@ -38,15 +38,15 @@ def configured_engine(user_config: Path) -> Engine:
     if chosen:
         if chosen not in ENGINES:
             raise UserError(f"{ENVIRONMENT}={chosen}: not one of: {', '.join(ENGINES)}")
-        return chosen  # type: ignore[return-value]
+        return chosen
     if not user_config.is_file():
         return "mkdocs"  # the build says what is missing, after the course's own mistakes
     for entry in entries(read_user_config(user_config).get("plugins")):
         if isinstance(entry, dict) and isinstance(entry.get("coursegen"), dict):
-            engine = entry["coursegen"].get("engine", "mkdocs")
+            engine: object = entry["coursegen"].get("engine", "mkdocs")
             if engine not in ENGINES:
                 raise UserError(f"{user_config}: plugin coursegen: engine `{engine}` is not one of: {', '.join(ENGINES)}")
-            return engine  # type: ignore[no-any-return]
+            return engine
     return "mkdocs"
 
 

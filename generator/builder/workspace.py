@@ -163,7 +163,7 @@ def _theme_config(theme: Theme, user: dict[str, Any], theme_out: Path) -> dict[s
     """``theme`` settings merged into the trainer's: the overrides folder, and the trainer edition's colour."""
     config: dict[str, Any] = {"custom_dir": str(theme_out.resolve())}
     if theme.primary:
-        user_theme = user.get("theme") if isinstance(user.get("theme"), dict) else {}
+        user_theme = found if isinstance(found := user.get("theme"), dict) else {}
         palette = user_theme.get("palette")  # a list is replaced, not merged, by MkDocs: each scheme is rewritten
         if isinstance(palette, list):
             config["palette"] = [{**p, "primary": theme.primary} if isinstance(p, dict) else p for p in palette]

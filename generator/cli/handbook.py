@@ -15,7 +15,7 @@ import io
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -23,6 +23,9 @@ from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
 from ..render.learner import HANDBOOK
 from .course import course_options
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -71,11 +74,14 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
             "printing the handbook needs the Python packages playwright and pypdf: pip install 'coursegen[pdf]' "
             "(it drives the Chromium already on the machine; no browser download is needed)"
         ) from exc
-    options = {
-        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True, "tagged": True,
-        "header_template": "<div></div>", "footer_template": FOOTER,
-        "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-    }
+
+    def print_pdf(tab: Page) -> bytes:
+        return tab.pdf(
+            format="A4", print_background=True, display_header_footer=True, outline=True, tagged=True,
+            header_template="<div></div>", footer_template=FOOTER,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
+
     numbering = (resources.files("coursegen") / PAGE_NUMBERS).read_text(encoding="utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
@@ -84,9 +90,9 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
             tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
             tab.evaluate("document.fonts.ready")
-            pdf = tab.pdf(**options)
+            pdf = print_pdf(tab)
             if tab.evaluate(numbering, heading_pages(pdf)) > 0:
-                pdf = tab.pdf(**options)
+                pdf = print_pdf(tab)
         finally:
             browser.close()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +116,9 @@ def heading_pages(pdf: bytes) -> list[dict[str, object]]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found.append({"title": str(item.title), "page": reader.get_destination_page_number(item) + 1})
+                page = reader.get_destination_page_number(item)  # None for a bookmark to no page of this file
+                if page is not None:
+                    found.append({"title": str(item.title), "page": page + 1})
 
     walk(reader.outline)
     return found

@@ -25,6 +25,7 @@ the mark of a single-answer question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
@@ -248,7 +249,8 @@ def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, obje
         hint = "" if kind == "numerical" else " (import it from Moodle XML instead)"
         report.error(f"{kind} questions cannot be imported from GIFT{hint}", question=qid, line=line)
         return None
-    return getattr(reader, kind)(answers, data)
+    read: Callable[[str, dict[str, object]], dict[str, object] | None] = getattr(reader, kind)
+    return read(answers, data)
 
 
 def _kind(answers: str) -> str:

@@ -157,7 +157,7 @@ def read(data: bytes, report: Report) -> Draft:
         report.error(f"not well-formed XML: {exc.msg}", line=exc.lineno)
         return draft
     if root.tag != "quiz":
-        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag}>", line=root.sourceline)
+        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag!s}>", line=root.sourceline)
         return draft
     for el in root.findall("question"):
         kind = el.get("type", "")

@@ -22,7 +22,7 @@ from ..builder import hooks
 from ..builder.workspace import MARKER
 from ..errors import UserError
 from ..load import load_project
-from ..render import Site, render_site
+from ..render import Edition, Site, render_site
 
 
 class CoursegenConfig(Config):
@@ -32,7 +32,7 @@ class CoursegenConfig(Config):
     """Folder holding course.yml, relative to mkdocs.yml."""
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder of question banks, relative to mkdocs.yml."""
-    edition = c.Choice(("trainee", "trainer"), default="trainee")
+    edition: c.Choice[Edition] = c.Choice(("trainee", "trainer"), default="trainee")
     """The trainer edition adds facilitator notes and answer keys."""
     engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
     """The program ``coursegen build`` and ``coursegen serve`` build the site with (``--engine`` overrides it);

@@ -6,6 +6,8 @@ Pure functions over the model; nothing here imports MkDocs, so any builder that 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..model.project import Project
 from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
@@ -71,7 +73,7 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
         else:
             units[-1].append((f"{t[group_label[kind]]} · {by_path[path].title}", path))
     nav.append((t["lectures"], _grouped(units, unit_labels)))
-    groups = [
+    groups: list[tuple[str, str, list[str], Mapping[str, object]]] = [
         ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),
         ("discussions", "discussion", [], ctx.project.discussions),
         ("drills", "drill", [], ctx.project.drills),

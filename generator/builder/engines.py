@@ -55,7 +55,7 @@ def check_engine(engine: Engine, user_config: Path) -> list[Problem]:
     if engine == "mkdocs":
         return []
     try:
-        from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins
+        from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins  # noqa: N811 - a local name, for Zensical's private constant
     except ImportError:
         raise UserError("Zensical is not installed; install it with: pip install -e '.[zensical]' "
                         "(or build with --engine mkdocs)") from None

@@ -196,7 +196,8 @@ def schema(output: Path) -> None:
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("guide/docs"), show_default=True, help="Folder of the trainer's guide pages.")
-@click.option("--open", "open_site", is_flag=True, help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
+@click.option("--open", "open_site", is_flag=True,
+              help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
 @click.option("--path", "show_path", is_flag=True, help="Print the folder of the guide's pages (Markdown) that came with coursegen, and nothing else.")
 @click.pass_context
 def guide(ctx: click.Context, output: Path, open_site: bool, show_path: bool) -> None:

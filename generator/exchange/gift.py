@@ -296,7 +296,8 @@ class _Reader:
         explanation, reference = split_explanation(str(data.pop("explanation", "")))
         parsed = parse_reference(reference, self.report, self.question, self.line)
         if parsed is None:
-            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)", question=self.question, line=self.line)
+            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)",
+                              question=self.question, line=self.line)
             return None
         data.update(type="short", reference=parsed[0], checklist=parsed[1])
         if explanation:
@@ -332,7 +333,7 @@ class _Reader:
 
     def truefalse(self, answers: str, data: dict[str, object]) -> dict[str, object]:
         answer, *feedback = (p.strip() for p in answers.split("#", 2))
-        wrong, right = (feedback + ["", ""])[:2]
+        wrong, right = [*feedback, "", ""][:2]
         truth = answer in ("T", "TRUE")
         data.update(type="true_false", answer=truth)
         for key, text in (("feedback_true", right if truth else wrong), ("feedback_false", wrong if truth else right)):

@@ -244,7 +244,7 @@ def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
         sheet.head(["各部门平均分", *survey.departments])
         for item in survey.items:
             means = [item.by_department[d][1] for d in survey.departments]
-            sheet.formatted([item.label, *means], {i: MEAN for i in range(1, len(means) + 1)})
+            sheet.formatted([item.label, *means], dict.fromkeys(range(1, len(means) + 1), MEAN))
     sheet.blank()
     sheet.head(["意见与建议：部门", "问题", "内容"])
     for comment in survey.comments:

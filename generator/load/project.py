@@ -141,8 +141,9 @@ class _Loader:
             return items
         for path in sorted(folder.glob("*.y*ml")):
             doc, item = self.load(path, model, kind)
-            if item is not None and doc is not None and self._register(kind, getattr(item, "id"), doc):
-                items[getattr(item, "id")] = item
+            # getattr: M is any model, and BaseModel declares no `id` (mypy would refuse item.id)
+            if item is not None and doc is not None and self._register(kind, getattr(item, "id"), doc):  # noqa: B009
+                items[getattr(item, "id")] = item  # noqa: B009
         return items
 
     def _register(self, kind: str, item_id: str, doc: YamlDoc) -> bool:

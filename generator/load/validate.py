@@ -148,7 +148,8 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
         tags = [t.strip() for t in expected.split(",")]
         matches = difflib.get_close_matches(str(err["ctx"]["tag"]), tags, n=1)
         hint = f"did you mean `{matches[0]}`?" if matches else None
-        return doc.problem((*loc, err["ctx"]["discriminator"].strip("'")), f"`{where}.{err['ctx']['discriminator'].strip(chr(39))}` must be one of: {expected} (found `{err['ctx']['tag']}`)", hint)
+        return doc.problem((*loc, err["ctx"]["discriminator"].strip("'")),
+                           f"`{where}.{err['ctx']['discriminator'].strip(chr(39))}` must be one of: {expected} (found `{err['ctx']['tag']}`)", hint)
     if kind == "union_tag_not_found":
         return doc.problem(loc, f"missing required key `{err['ctx']['discriminator'].strip(chr(39))}` in `{where}`")
     value = _get(doc.data, loc)

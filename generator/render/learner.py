@@ -210,7 +210,7 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
 
 def _script(path: str, name: str, data: object) -> Asset:
     """Data every page needs, as a script that sets ``window[name]``: unlike a JSON file it also loads from file://."""
-    return Asset(path, f"window.{name} = {js_value(data)};\n".encode("utf-8"))
+    return Asset(path, f"window.{name} = {js_value(data)};\n".encode())
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

@@ -65,7 +65,7 @@ def build_guide_site(site_dir: Path) -> Path:
         shim.parent.mkdir(parents=True, exist_ok=True)
         shim.write_bytes((resources.files("coursegen") / "assets" / "vendor" / "iframe-worker.js").read_bytes())
         config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-        extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+        extra = found if isinstance(found := config.get("extra"), dict) else {}
         config.update(
             docs_dir="docs",
             site_dir=str(site_dir.resolve()),

@@ -120,7 +120,9 @@ def models_in(tp: Any) -> list[type[BaseModel]]:
 
 def bounds(metadata: list[Any], is_list: bool) -> str:
     """A field's numeric and length limits in words, e.g. ``取值：0 到 100`` or ``至少 1 项``."""
-    low = high = min_len = max_len = None
+    low: object = None  # a limit of any comparable type: it is only written out
+    high: object = None
+    min_len = max_len = None
     low_open = high_open = False
     for item in metadata:
         if isinstance(item, annotated_types.Ge):

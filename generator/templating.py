@@ -17,7 +17,7 @@ def new_environment(folder: str = "templates", *, autoescape: bool) -> Environme
     return Environment(
         loader=PackageLoader("coursegen", folder),
         bytecode_cache=FileSystemBytecodeCache(pattern=f"__coursegen_{'html' if autoescape else 'text'}_%s.cache"),
-        autoescape=autoescape,
+        autoescape=autoescape,  # noqa: S701 - a required choice of each caller: off only for Markdown and plain text
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -21,10 +21,15 @@ fi
 # Python packages, in a virtual environment of the project's own.
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,lint]"
 
 # JavaScript tools the tests load into the browser or run with Node.js.
 [ -d tests/js/node_modules ] || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+
+# The type checker and the linter on generator/ (settings in pyproject.toml), before the tests: a few seconds,
+# so they run on every call rather than on CI only, and a mistake they catch fails the run before the long part.
+.venv/bin/python -m mypy
+.venv/bin/python -m ruff check generator
 
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 
 from coursegen.builder import Paths, build
+from coursegen.render.site import Edition
 from tests.tools import apply_markers
 
 pytest_plugins = ["pytester"]
@@ -18,10 +19,10 @@ pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_example(out: Path, edition: str = "trainee", *, offline: bool = False) -> Path:
+def build_example(out: Path, edition: Edition = "trainee", *, offline: bool = False) -> Path:
     """Build the repository's example course into ``out`` (a fresh work folder per build)."""
     paths = Paths(config=ROOT / "mkdocs.yml", course=ROOT / "course", quizzes=ROOT / "quizzes", work=out / ".work")
-    build(paths, out / "site", edition, offline=offline)  # type: ignore[arg-type]
+    build(paths, out / "site", edition, offline=offline)
     return out / "site"
 
 
@@ -46,7 +47,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_folder(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path) -> Generator[str, None, None]:
     """Serve ``folder`` on 127.0.0.1 (a free port) for as long as the generator is alive."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -59,6 +59,7 @@ class Engine(ABC):
         file that every save changes is best written after the rest."""
         return dirty
 
+    @abstractmethod
     def prepare_preview(self, config: Path) -> None:
         """Bring the engine's own settings up to date with the workspace's before (and while) it serves."""
 
@@ -78,6 +79,10 @@ class MkDocsEngine(Engine):
         from mkdocs.commands.serve import serve
 
         serve(str(config), livereload=True, build_type="dirty" if dirty else None, dev_addr=dev_addr)
+
+    def prepare_preview(self, config: Path) -> None:
+        """Nothing: MkDocs serves the workspace's ``mkdocs.yml`` itself."""
+        return None
 
 
 class ZensicalEngine(Engine):
@@ -139,7 +144,7 @@ def engine_name(value: Any, where: str) -> EngineName:
 def _zensical_ignores(user_config: Path) -> list[Problem]:
     """Refuse Zensical when it is not installed; warn of the trainer's settings it would ignore, at their line."""
     try:
-        from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins
+        from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins  # noqa: N811 - a local name, for Zensical's private constant
     except ImportError:
         raise UserError("Zensical is not installed; install it with: pip install -e '.[zensical]' "
                         "(or build with --engine mkdocs)") from None

@@ -8,12 +8,15 @@ MkDocs loads this module from its file path, outside the package: hence the abso
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coursegen.render.settings import MARKDOWN_EXTENSIONS
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
-def on_config(config: Any) -> Any:
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The Markdown extensions the site description adds (Chinese lines joined), and the heading links'
     tooltip in the course's language unless the trainer set ``permalink_title`` for ``toc`` already."""
     extensions: list[str] = config["markdown_extensions"]

@@ -47,7 +47,7 @@ def prepare_offline(config_path: Path, user_config: Path) -> None:
     config = yaml.safe_load(body) or {}
     config["use_directory_urls"] = False
     user = read_user_config(user_config)
-    theme = user.get("theme") if isinstance(user.get("theme"), dict) else {}
+    theme = found if isinstance(found := user.get("theme"), dict) else {}
     features = [f for f in theme.get("features") or [] if not str(f).startswith("navigation.instant")]
     config["theme"] = {**(config.get("theme") or {}), "features": features}
     user_extra = user.get("extra")

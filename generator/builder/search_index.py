@@ -30,6 +30,7 @@ import shutil
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import UserError
@@ -180,7 +181,7 @@ def _postings_files(sections: list[Section]) -> list[tuple[str, object]]:
                 continue
             numbers = bigrams[gram]
             numbers += (number - bigram_last.get(gram, 0), len(found), found[0])
-            numbers += (b - a for a, b in zip(found, found[1:]))
+            numbers += (b - a for a, b in pairwise(found))
             bigram_last[gram] = number
         for ch in dict.fromkeys(text):  # in the order they stand, not a set's: the same site builds the same files
             if not ch.isspace():

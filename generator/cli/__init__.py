@@ -40,7 +40,7 @@ class _Group(click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        commands = importlib.import_module(f"{__name__}.{module}").COMMANDS
+        commands: list[click.Command] = importlib.import_module(f"{__name__}.{module}").COMMANDS
         return next(c for c in commands if c.name == cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:

@@ -28,6 +28,10 @@ def course_options(fn: click.decorators.FC) -> click.decorators.FC:
     return fn
 
 
+edition_option = click.option(
+    "--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True,
+    help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+
 engine_option = click.option(
     "--engine", type=click.Choice(ENGINES), default=None,
     help="The program that builds the site (default: the engine the coursegen plugin's `engine` setting names in "
@@ -83,7 +87,7 @@ def _count(n: int, noun: str) -> str:
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/, or site-trainer/ for the trainer edition).")
-@click.option("--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True, help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+@edition_option
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
 @click.option("--offline", is_flag=True, help="Also work opened from a shared drive (file://): .html addresses, search index as a script.")
 @engine_option
@@ -125,7 +129,7 @@ def _progress(step: str) -> None:
 @click.command()
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
-@click.option("--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True, help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+@edition_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
 @engine_option
 @click.option("--dirty", is_flag=True, help="MkDocs only: rebuild just the pages whose files changed (faster on a large course; "
@@ -180,7 +184,8 @@ def schema(output: Path) -> None:
 
 @click.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("guide/docs"), show_default=True, help="Folder of the trainer's guide pages.")
-@click.option("--open", "open_site", is_flag=True, help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
+@click.option("--open", "open_site", is_flag=True,
+              help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
 @click.option("--path", "show_path", is_flag=True, help="Print the folder of the guide's pages (Markdown) that came with coursegen, and nothing else.")
 @click.pass_context
 def guide(ctx: click.Context, output: Path, open_site: bool, show_path: bool) -> None:

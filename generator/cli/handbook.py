@@ -15,7 +15,7 @@ import io
 import tempfile
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,9 @@ from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
 from ..site_paths import HANDBOOK, page_url
 from .course import course_options
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,7 +40,8 @@ FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("handbook.pdf"), show_default=True, help="The PDF to write.")
-@click.option("--chromium", type=click.Path(path_type=Path), envvar="COURSEGEN_CHROMIUM", default=Path(CHROMIUM), show_default=True, help="The Chromium (or Chrome) executable that prints the PDF.")
+@click.option("--chromium", type=click.Path(path_type=Path), envvar="COURSEGEN_CHROMIUM", default=Path(CHROMIUM), show_default=True,
+              help="The Chromium (or Chrome) executable that prints the PDF.")
 def handbook(course_dir: Path, quizzes_dir: Path, config: Path, output: Path, chromium: Path) -> None:
     """Print the trainee handbook (lectures, cases, homework blanks; no answers) to a PDF."""
     if not chromium.is_file():
@@ -72,11 +76,14 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
             "printing the handbook needs the Python packages playwright and pypdf: pip install 'coursegen[pdf]' "
             "(it drives the Chromium already on the machine; no browser download is needed)"
         ) from exc
-    options = {
-        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True, "tagged": True,
-        "header_template": "<div></div>", "footer_template": FOOTER,
-        "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-    }
+
+    def print_pdf(tab: Page) -> bytes:
+        return tab.pdf(
+            format="A4", print_background=True, display_header_footer=True, outline=True, tagged=True,
+            header_template="<div></div>", footer_template=FOOTER,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
+
     numbering = (resources.files("coursegen") / PAGE_NUMBERS).read_text(encoding="utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
@@ -85,9 +92,9 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
             tab.emulate_media(media="print")
             tab.goto(page.resolve().as_uri(), wait_until="load")
             tab.evaluate("document.fonts.ready")
-            pdf = tab.pdf(**options)
+            pdf = print_pdf(tab)
             if tab.evaluate(numbering, heading_pages(pdf)) > 0:
-                pdf = tab.pdf(**options)
+                pdf = print_pdf(tab)
         finally:
             browser.close()
     atomic.write_bytes(output, pdf)
@@ -108,7 +115,9 @@ def heading_pages(pdf: bytes) -> list[dict[str, object]]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found.append({"title": str(item.title), "page": reader.get_destination_page_number(item) + 1})
+                page = reader.get_destination_page_number(item)  # None for a bookmark to no page of this file
+                if page is not None:
+                    found.append({"title": str(item.title), "page": page + 1})
 
     walk(reader.outline)
     return found

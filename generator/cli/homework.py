@@ -18,7 +18,8 @@ def homework() -> None:
 
 @homework.command()
 @click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path), help="Class roster (.csv or .xlsx) with 工号/employee_id, 姓名/name and 部门/department columns.")
+@click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path),
+              help="Class roster (.csv or .xlsx) with 工号/employee_id, 姓名/name and 部门/department columns.")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
 @course_options
 def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path, quizzes_dir: Path) -> None:
@@ -47,7 +48,8 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path
 
 
 @homework.command()
-@click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder the envelopes are stored in (created if needed); give it to `homework report`.")
+@click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder the envelopes are stored in (created if needed); give it to `homework report`.")
 @click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network of this computer.")
 def receive(inbox: Path, port: int, host: str) -> None:

@@ -16,7 +16,9 @@ from .course import course_options, engine_option, summary
 @course_options
 @click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
 @click.option("--scorm12", is_flag=True, help="A SCORM 1.2 package: one SCO for the whole course, passed/failed from the final assessment.")
-@click.option("--scorm2004", is_flag=True, help="A SCORM 2004 4th Edition package: one SCO, completion and success reported apart, 64,000 characters of saved progress (homework drafts follow the trainee to another PC).")
+@click.option("--scorm2004", is_flag=True,
+              help="A SCORM 2004 4th Edition package: one SCO, completion and success reported apart, 64,000 characters of saved progress "
+                   "(homework drafts follow the trainee to another PC).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Zip file to write (default: <course id>-scorm12.zip or -scorm2004.zip).")
 @click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
 @engine_option

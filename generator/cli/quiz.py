@@ -45,7 +45,8 @@ def import_(source: Path, output: Path, bank_id: str | None, title: str | None, 
     if bank is None:
         raise ExchangeError(report, "no question could be read; nothing was written.")
     if errors and not skip_bad:
-        raise ExchangeError(report, f"{_plural(errors, 'error')}; nothing was written. Fix them, or pass --skip-bad to write the {len(bank.questions)} questions that could be read.")
+        raise ExchangeError(report, f"{_plural(errors, 'error')}; nothing was written. "
+                                    f"Fix them, or pass --skip-bad to write the {len(bank.questions)} questions that could be read.")
     _echo_notes(report)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(dump_bank(bank), encoding="utf-8")

@@ -25,6 +25,7 @@ the mark of a single-answer question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
@@ -248,7 +249,8 @@ def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, obje
         hint = "" if kind == "numerical" else " (import it from Moodle XML instead)"
         report.error(f"{kind} questions cannot be imported from GIFT{hint}", question=qid, line=line)
         return None
-    return getattr(reader, kind)(answers, data)
+    read: Callable[[str, dict[str, object]], dict[str, object] | None] = getattr(reader, kind)
+    return read(answers, data)
 
 
 def _kind(answers: str) -> str:
@@ -294,7 +296,8 @@ class _Reader:
         explanation, reference = split_explanation(str(data.pop("explanation", "")))
         parsed = parse_reference(reference, self.report, self.question, self.line)
         if parsed is None:
-            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)", question=self.question, line=self.line)
+            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)",
+                              question=self.question, line=self.line)
             return None
         data.update(type="short", reference=parsed[0], checklist=parsed[1])
         if explanation:
@@ -330,7 +333,7 @@ class _Reader:
 
     def truefalse(self, answers: str, data: dict[str, object]) -> dict[str, object]:
         answer, *feedback = (p.strip() for p in answers.split("#", 2))
-        wrong, right = (feedback + ["", ""])[:2]
+        wrong, right = [*feedback, "", ""][:2]
         truth = answer in ("T", "TRUE")
         data.update(type="true_false", answer=truth)
         for key, text in (("feedback_true", right if truth else wrong), ("feedback_false", wrong if truth else right)):

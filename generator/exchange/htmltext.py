@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import html
 
 from .report import Report
 
@@ -38,14 +38,13 @@ def html_to_text(source: str) -> str:
 def _children(node: html.HtmlElement, report: Report, question: str | None, line: int | None) -> str:
     parts = [_space(node.text or "")]
     for child in node:
-        if isinstance(child.tag, str):
-            parts.append(_element(child, report, question, line))
+        if isinstance(child.tag, str):  # not a comment or a processing instruction
+            parts.append(_element(child, child.tag.lower(), report, question, line))
         parts.append(_space(child.tail or ""))
     return "".join(parts)
 
 
-def _element(node: etree._Element, report: Report, question: str | None, line: int | None) -> str:
-    tag = node.tag.lower()
+def _element(node: html.HtmlElement, tag: str, report: Report, question: str | None, line: int | None) -> str:
     if tag == "br":
         return "\n"
     if tag == "img":

@@ -77,7 +77,8 @@ def write(bank: QuizBank, report: Report) -> bytes:
 
 def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
     name = label(q)
-    kinds = {SingleChoice: "multichoice", MultipleChoice: "multichoice", TrueFalse: "truefalse", FillBlank: "shortanswer", Matching: "matching", Ordering: "ordering", ShortAnswer: "essay"}
+    kinds = {SingleChoice: "multichoice", MultipleChoice: "multichoice", TrueFalse: "truefalse", FillBlank: "shortanswer", Matching: "matching",
+             Ordering: "ordering", ShortAnswer: "essay"}
     el = etree.Element("question", type=kinds[type(q)])
     _text(_sub(el, "name"), q.id)
     _text(_sub(el, "questiontext", format="markdown"), q.prompt)
@@ -157,7 +158,7 @@ def read(data: bytes, report: Report) -> Draft:
         report.error(f"not well-formed XML: {exc.msg}", line=exc.lineno)
         return draft
     if root.tag != "quiz":
-        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag}>", line=root.sourceline)
+        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag!s}>", line=root.sourceline)
         return draft
     for el in root.findall("question"):
         kind = el.get("type", "")
@@ -282,6 +283,7 @@ class _Reader:
             fields["explanation"] = None
         parsed = parse_reference(source, self.report, self.question or "", self.line)
         if parsed is None:
-            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the information for graders", question=self.question, line=self.line)
+            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the information for graders",
+                              question=self.question, line=self.line)
             return None
         return {"type": "short", "reference": parsed[0], "checklist": parsed[1], **fields}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import unicodedata
 import zipfile
-from typing import Any
+from typing import Any, cast
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -61,14 +61,15 @@ def read(data: bytes, report: Report) -> Draft:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         report.error(f"not an Excel workbook (.xlsx): {exc}")
         return draft
-    found = _question_sheet(workbook.worksheets, report)
+    sheets = cast("list[Worksheet]", workbook.worksheets)  # not read-only, so no ReadOnlyWorksheet among them
+    found = _question_sheet(sheets, report)
     if found is None:
         report.error(f"no sheet has a header row naming 题型 and 题干 (looked at the first {HEADER_SEARCH_ROWS} rows of each sheet)")
         return draft
     sheet, header = found
     for index, name in header.unknown.items():
         report.loss(f"column {column_letter(index)} {name!r} is not a 题库 column; its cells are left out", line=header.row)
-    _read_info(workbook.worksheets, draft, report)
+    _read_info(sheets, draft, report)
     merged = _vertical_merges(sheet)
     rows = sheet.iter_rows(min_row=header.row + 1, values_only=True)
     for number, values in enumerate(rows, start=header.row + 1):
@@ -185,7 +186,7 @@ def _read_info(sheets: list[Worksheet], draft: Draft, report: Report) -> None:
 def write(bank: QuizBank, report: Report) -> bytes:
     """The workbook of ``bank`` in the layout :func:`read` reads."""
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook's one sheet
     sheet.title = QUESTION_SHEET
     headers = _headers(bank.questions)
     sheet.append(headers)

@@ -218,7 +218,7 @@ def _check_options(row: Row, report: Report, qid: str, minimum: int) -> None:
 
 def _report_unused(row: Row, report: Report, qid: str) -> None:
     uses = _USES[row.kind]
-    groups = {"options": ("选项", row.options), "feedback": ("反馈", row.feedback), "rights": ("匹配", row.rights)}
+    groups: dict[str, tuple[str, dict[str, str] | dict[int, str]]] = {"options": ("选项", row.options), "feedback": ("反馈", row.feedback), "rights": ("匹配", row.rights)}
     for group, (prefix, cells) in groups.items():
         if cells and group not in uses:
             names = "、".join(f"{prefix}{key}" for key in cells)

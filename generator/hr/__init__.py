@@ -8,7 +8,7 @@ parsed on every core by :mod:`.pool`, checked by :mod:`.check`) into accepted / 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..model.project import Project
@@ -51,7 +51,7 @@ def make_report(
     a run that fails leaves the previous report as it was, and raises :class:`OutputError`.
     """
     intake = collect(submissions, project, roster, limits)
-    report = build_report(project, roster, intake, now or datetime.now(timezone.utc))
+    report = build_report(project, roster, intake, now or datetime.now(UTC))
     xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
     with Staging() as stage:
         xlsx_part = stage.path(xlsx)

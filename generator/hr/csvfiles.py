@@ -22,7 +22,7 @@ CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "s
 def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> list[Path]:
     """Write every CSV file into ``folder`` (through ``stage``, if given: see :mod:`.staging`); returns their final paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {
+    tables: dict[str, tuple[Sequence[str], Sequence[Sequence[Value]]]] = {
         "departments.csv": (
             ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate"],
             [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate)] for t in report.departments],

@@ -32,13 +32,13 @@ def read_msg(data: bytes, limits: Limits) -> Letter:
     extract_msg = _library()
     try:
         msg = extract_msg.openMsg(data, strict=False)
-    except Exception as exc:  # noqa: BLE001 - the library raises many kinds for a damaged or foreign file
+    except Exception as exc:  # the library raises many kinds for a damaged or foreign file
         raise Rejected(Reason.BAD_MAIL, f"不是完好的 Outlook 邮件（{type(exc).__name__}: {exc}）"[:300]) from exc
     try:
         return Letter(_channel(msg), decoded(getattr(msg, "subject", "")), list(_attachments(msg, (), 1, limits)))
     except Rejected:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise Rejected(Reason.BAD_MAIL, f"Outlook 邮件内容无法读取（{type(exc).__name__}: {exc}）"[:300]) from exc
     finally:
         msg.close()

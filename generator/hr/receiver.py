@@ -71,10 +71,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 - the standard library's naming
+    def do_OPTIONS(self) -> None:  # the standard library's naming
         self._answer(204)
 
-    def do_POST(self) -> None:  # noqa: N802 - the standard library's naming
+    def do_POST(self) -> None:  # the standard library's naming
         try:
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:

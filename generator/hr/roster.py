@@ -113,7 +113,7 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
         raise RosterError(f"{display_path(path)}: cannot read this workbook ({exc})") from exc
     try:
         for sheet in workbook.worksheets:
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            rows: list[list[object]] = [list(r) for r in sheet.iter_rows(values_only=True)]
             if _find_header(rows) is not None:
                 return rows
         return [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)] if workbook.worksheets else []

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from .buckets import Limits, MiB, Reason, Rejected, unexpected
 from .mail import Letter, is_mail, is_mbox, read_eml, split_mbox
@@ -218,7 +219,7 @@ def _mail_file(path: str, name: str, parts: tuple[str, ...], size: int, limits: 
         yield from _mbox(fp, parts, size, 0, limits)
 
 
-def _mbox(fp: io.BufferedIOBase, parts: tuple[str, ...], size: int, depth: int, limits: Limits) -> Iterator[Found]:
+def _mbox(fp: BinaryIO, parts: tuple[str, ...], size: int, depth: int, limits: Limits) -> Iterator[Found]:
     """Each message of an mbox, named 第N封 after the mail folder's name."""
     try:
         for number, message in enumerate(split_mbox(fp, limits), start=1):

@@ -13,7 +13,7 @@ change the status: lateness follows the channel's clock).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 
 LATER_TOLERANCE = timedelta(minutes=5)
@@ -108,4 +108,4 @@ def span(delta: timedelta) -> str:
 
 def aware(when: datetime) -> datetime:
     """A time from a header with no zone (``-0000``: "zone unknown") is taken as UTC, as RFC 5322 says to."""
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

@@ -75,7 +75,8 @@ class _Sheet:
     def table(self, header: Sequence[str], rows: int) -> None:
         """Make this sheet one filterable table of ``rows`` rows whose header stays in view."""
         self.ws.freeze_panes = "A2"
-        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{rows + 1}"
+        # ignore: the stubs lack what Worksheet._setup gives a WriteOnlyWorksheet at run time
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{rows + 1}"  # type: ignore[attr-defined]
         self.head(header)
 
     def colour_rows(self, header: Sequence[str], rows: int, column: str, colours: dict[str, PatternFill]) -> None:
@@ -88,7 +89,8 @@ class _Sheet:
         letter = get_column_letter(header.index(column) + 1)
         area = f"A2:{get_column_letter(len(header))}{rows + 1}"
         for label, fill in colours.items():
-            self.ws.conditional_formatting.add(area, FormulaRule(formula=[f'${letter}2="{label}"'], fill=fill))
+            # ignore: the stubs lack what Worksheet._setup gives a WriteOnlyWorksheet at run time
+            self.ws.conditional_formatting.add(area, FormulaRule(formula=[f'${letter}2="{label}"'], fill=fill))  # type: ignore[attr-defined]
 
 
 def write_xlsx(report: Report, path: Path) -> None:
@@ -199,7 +201,8 @@ def _items(workbook: Workbook, items: ItemAnalysis) -> None:
         for n, q in enumerate(ranked, start=1):
             sheet.formatted([n, q.quiz_title, q.question_id, q.kind, q.text, q.attempts, q.correct, q.rate, q.wrong_answer or None,
                              q.wrong_count or None, q.discrimination], {7: PERCENT, 10: MEAN})
-        sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")
+        # ignore: the stubs type the self of Worksheet.add_chart, which WriteOnlyWorksheet reuses
+        sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")  # type: ignore[misc]
     sheet.blank()
     sheet.head(["部门", "测验", "有成绩人数", "平均最高分", "通过人数", "通过率"])
     for d in items.departments:
@@ -241,7 +244,7 @@ def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
         sheet.head(["各部门平均分", *survey.departments])
         for item in survey.items:
             means = [item.by_department[d][1] for d in survey.departments]
-            sheet.formatted([item.label, *means], {i: MEAN for i in range(1, len(means) + 1)})
+            sheet.formatted([item.label, *means], dict.fromkeys(range(1, len(means) + 1), MEAN))
     sheet.blank()
     sheet.head(["意见与建议：部门", "问题", "内容"])
     for comment in survey.comments:

@@ -172,7 +172,7 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
             if num_id in (None, "0"):
                 return None  # numbering switched off for this paragraph
             ilvl = _val(num_pr, "w:ilvl")
-            return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0  # type: ignore[return-value]
+            return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
     return None
 
 

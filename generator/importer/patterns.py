@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 CN_NUMERALS = "零〇一二三四五六七八九十百千两"
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -156,7 +157,7 @@ def split_run_together(text: str) -> list[str]:
     if not cuts:
         return [text]
     points = [0, *sorted(cuts), len(text)]
-    parts = [text[a:b].strip() for a, b in zip(points, points[1:])]
+    parts = [text[a:b].strip() for a, b in pairwise(points)]
     return [p for p in parts if p]
 
 

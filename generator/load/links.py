@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -83,9 +83,9 @@ def _item(project: Project, kind: str, item_id: str) -> BaseModel | None:
         return project.course
     if kind == "lecture":
         return next((lecture for lecture in project.lectures if lecture.id == item_id), None)
-    items: dict[str, Any] = {"case": project.cases, "discussion": project.discussions, "drill": project.drills,
-                             "homework": project.homework}[kind]
-    return items.get(item_id)
+    items: dict[str, Mapping[str, BaseModel]] = {"case": project.cases, "discussion": project.discussions,
+                                                 "drill": project.drills, "homework": project.homework}
+    return items[kind].get(item_id)
 
 
 def _targets(item: BaseModel | None) -> Iterator[str]:

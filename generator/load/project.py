@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -46,20 +47,21 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     lectures = [
         lecture
         for i, rel in lecture_files
-        if (lecture := loader.load_lecture(course_dir / rel, course_doc, ("lectures", i))) is not None  # type: ignore[arg-type]
+        if course_doc is not None and (lecture := loader.load_lecture(course_dir / rel, course_doc, ("lectures", i))) is not None
     ]
     items = {kind: loader.load_folder(course_dir / folder, model, kind) for kind, (folder, model) in ITEM_FOLDERS.items()}
     quizzes = loader.load_folder(quizzes_dir, QuizBank, "quiz")
     if course is None or course_doc is None:
         raise CourseError(loader.problems)
 
+    # Each folder was read with the model ITEM_FOLDERS pairs with its kind: the one place those types come back.
     project = Project(
         course=course,
         lectures=lectures,
-        cases=items["case"],
-        discussions=items["discussion"],
-        drills=items["drill"],
-        homework=_with_deadlines(items["homework"], course.submission),
+        cases=cast("dict[str, Case]", items["case"]),
+        discussions=cast("dict[str, Discussion]", items["discussion"]),
+        drills=cast("dict[str, Drill]", items["drill"]),
+        homework=_with_deadlines(cast("dict[str, Homework]", items["homework"]), course.submission),
         quizzes=quizzes,
         sources={("course", course.id): course_path, **loader.sources},
     )
@@ -139,8 +141,9 @@ class _Loader:
             return items
         for path in sorted(folder.glob("*.y*ml")):
             doc, item = self.load(path, model, kind)
-            if item is not None and doc is not None and self._register(kind, getattr(item, "id"), doc):
-                items[getattr(item, "id")] = item
+            # getattr: M is any model, and BaseModel declares no `id` (mypy would refuse item.id)
+            if item is not None and doc is not None and self._register(kind, getattr(item, "id"), doc):  # noqa: B009
+                items[getattr(item, "id")] = item  # noqa: B009
         return items
 
     def _register(self, kind: str, item_id: str, doc: YamlDoc) -> bool:
@@ -156,7 +159,7 @@ class _Loader:
         return True
 
     def check_references(self, project: Project, course_doc: YamlDoc) -> None:
-        available = {
+        available: dict[str, Mapping[str, BaseModel]] = {
             "case": project.cases,
             "discussion": project.discussions,
             "drill": project.drills,
@@ -194,7 +197,7 @@ class _Loader:
                     f"cannot draw {rule.count} questions from bank `{rule.bank}`: it holds {len(bank.questions)}",
                 ))
 
-    def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, dict[str, BaseModel]]) -> None:
+    def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, Mapping[str, BaseModel]]) -> None:
         for i, ref in enumerate(refs):
             if ref.ref not in available[ref.kind] and ref.ref not in self.broken.get(ref.kind, ()):
                 self.problems.append(doc.problem(
@@ -237,7 +240,7 @@ def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:
     return ids
 
 
-def _did_you_mean(word: str, choices: dict[str, object]) -> str | None:
+def _did_you_mean(word: str, choices: Mapping[str, object]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     if close:
         return f"did you mean `{close[0]}`?"

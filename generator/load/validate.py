@@ -23,7 +23,7 @@ from .yamlfile import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
-_MOVED = {
+_MOVED: dict[Loc, str] = {
     ("submission_url",): "`submission_url` has moved into the `submission` block: write `submission:` with `url:` "
     "(the form service) and `to:` (who receives the hand-ins) under it",
 }
@@ -146,9 +146,10 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
     if kind == "union_tag_invalid":
         expected = err["ctx"]["expected_tags"].replace("'", "")
         tags = [t.strip() for t in expected.split(",")]
-        close = difflib.get_close_matches(str(err["ctx"]["tag"]), tags, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else None
-        return doc.problem((*loc, err["ctx"]["discriminator"].strip("'")), f"`{where}.{err['ctx']['discriminator'].strip(chr(39))}` must be one of: {expected} (found `{err['ctx']['tag']}`)", hint)
+        matches = difflib.get_close_matches(str(err["ctx"]["tag"]), tags, n=1)
+        hint = f"did you mean `{matches[0]}`?" if matches else None
+        return doc.problem((*loc, err["ctx"]["discriminator"].strip("'")),
+                           f"`{where}.{err['ctx']['discriminator'].strip(chr(39))}` must be one of: {expected} (found `{err['ctx']['tag']}`)", hint)
     if kind == "union_tag_not_found":
         return doc.problem(loc, f"missing required key `{err['ctx']['discriminator'].strip(chr(39))}` in `{where}`")
     value = _get(doc.data, loc)
@@ -173,7 +174,7 @@ def _choice_answer_hint(mapping: Any, key: str) -> str | None:
 
 
 def _expected(err: Any, value: Any) -> str:
-    msg = err["msg"]
+    msg: str = err["msg"]
     if msg.startswith("Value error, "):
         return msg.removeprefix("Value error, ")
     return f"{msg[0].lower()}{msg[1:]} (found {_kind(value)})"

@@ -57,8 +57,8 @@ class YamlDoc:
         # and keeping the node trees instead made the garbage collector crawl over a large course.
         if self._marks is None:
             self._marks = ({}, {})
-            if self.text is not None:
-                _mark_tree(_compose(self.text), (), *self._marks, _Constructor())
+            if self.text is not None and (node := _compose(self.text)) is not None:
+                _mark_tree(node, (), *self._marks, _Constructor())
         return self._marks
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -85,7 +85,8 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+    mark = node.start_mark  # always set by the parser; None only for a hand-made event
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
@@ -105,8 +106,8 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [_not_utf8(path, raw, exc.start)]
-    if _fast(text):
-        doc, problems = _parse(path, text, _FAST_LOADER)
+    if (fast := _fast_loader(text)) is not None:
+        doc, problems = _parse(path, text, fast)
         if doc is not None and not problems:
             return doc, problems
     return _parse(path, text, yaml.SafeLoader)
@@ -129,21 +130,21 @@ def _not_utf8(path: Path, raw: bytes, start: int) -> Problem:
                    "re-save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in VS Code: 通过编码保存 → UTF-8)")
 
 
-def _fast(text: str) -> bool:
-    return _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text)
+def _fast_loader(text: str) -> type[yaml.CSafeLoader] | None:
+    return _FAST_LOADER if _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text) else None
 
 
-def _compose(text: str) -> yaml.Node:
-    """The node tree of a text that has been read once already (so it parses)."""
-    if _fast(text):
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a text that has been read once already (so it parses; None if it holds no document)."""
+    if (fast := _fast_loader(text)) is not None:
         try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
+            return yaml.compose(text, Loader=fast)
         except yaml.YAMLError:
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def _parse(path: Path, text: str, loader: type) -> tuple[YamlDoc | None, list[Problem]]:
+def _parse(path: Path, text: str, loader: type[yaml.SafeLoader | yaml.CSafeLoader]) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=loader)
     except RecursionError:
@@ -199,7 +200,7 @@ def _too_deep(path: Path, text: str) -> Problem:
     return _depth_problem(path, 1, 1)
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 """libyaml's parser, when PyYAML has it: about 15× faster on a large course, with the same nodes and marks.
 
 It words some errors differently (no quoted source line) and accepts a few characters PyYAML refuses,

@@ -28,7 +28,7 @@ from ..choices import EDITIONS, ENGINES
 from ..errors import UserError
 from ..load import load_project
 from ..load.siteconfig import read_site_settings
-from ..render import Site, render_site
+from ..render import Edition, Site, render_site
 
 
 class CoursegenConfig(Config):
@@ -38,7 +38,7 @@ class CoursegenConfig(Config):
     """Folder holding course.yml, relative to mkdocs.yml."""
     quizzes_dir = c.Type(str, default="quizzes")
     """Folder of question banks, relative to mkdocs.yml."""
-    edition = c.Choice(EDITIONS, default="trainee")
+    edition: c.Choice[Edition] = c.Choice(EDITIONS, default="trainee")
     """The trainer edition adds facilitator notes, answer keys and trainer-only pages."""
     engine = c.Choice(ENGINES, default="mkdocs")
     """The program ``coursegen build`` and ``coursegen serve`` build the site with (``--engine`` overrides it);

@@ -6,6 +6,8 @@ Pure functions over the model and the trainer's site settings; nothing here impo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
@@ -76,7 +78,7 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
         else:
             units[-1].append((f"{t[group_label[kind]]} · {by_path[path].title}", path))
     nav.append((t["lectures"], _grouped(units, unit_labels)))
-    groups = [
+    groups: list[tuple[str, str, list[str], Mapping[str, object]]] = [
         ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),
         ("discussions", "discussion", [], ctx.project.discussions),
         ("drills", "drill", [], ctx.project.drills),

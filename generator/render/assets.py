@@ -51,7 +51,7 @@ def data_script(name: str, data: object) -> Asset:
     A script rather than JSON: it also loads from file:// (offline sites) and inside an LMS. Outside
     the page, it costs MkDocs a file copy instead of HTML and search parsing of every question.
     """
-    return Asset(paths.asset(name), f"coursegen.provide({js_value(name)}, {js_value(data)});\n".encode("utf-8"), every_page=False)
+    return Asset(paths.asset(name), f"coursegen.provide({js_value(name)}, {js_value(data)});\n".encode(), every_page=False)
 
 
 def js_value(data: object) -> str:

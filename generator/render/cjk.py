@@ -18,7 +18,7 @@ generated workspace's hooks register it), so a page and the text inside a widget
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown's own code and documentation use
 
 from markdown import Markdown
 from markdown.extensions import Extension

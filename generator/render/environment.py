@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, Mapping
+from typing import Any
 
 import markdown as md
 from jinja2 import Environment, pass_context
@@ -56,7 +57,7 @@ def _links_from(context: Context, text: str, kind: str, item_id: str) -> Markup:
     """Markdown written for an item's own page, placed on another page (the handbook): its relative links and
     images are re-aimed, so ``../cases/pond.md`` from a lecture still finds the case from the handbook."""
     source = item_page(kind, item_id)
-    url = context["url"]
+    url: Callable[[str], str] = context["url"]
 
     def rebase(match: re.Match[str]) -> str:
         destination = match.group(2)

@@ -90,8 +90,8 @@ def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
         placed = {i for k, i in order if k == kind}
         order += [(kind, i) for i in _in_outline_order(ctx, kind, list(items)) if i not in placed]
     numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
-    items = [_item(ctx, kind, item_id, numbers) for kind, item_id in order]
-    return Checklist([item for item in items if item.path in titles])
+    entries = [_item(ctx, kind, item_id, numbers) for kind, item_id in order]
+    return Checklist([item for item in entries if item.path in titles])
 
 
 def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) -> Tracked:
@@ -211,7 +211,7 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
 
 def _script(path: str, name: str, data: object) -> Asset:
     """Data every page needs, as a script that sets ``window[name]``: unlike a JSON file it also loads from file://."""
-    return Asset(path, f"window.{name} = {js_value(data)};\n".encode("utf-8"))
+    return Asset(path, f"window.{name} = {js_value(data)};\n".encode())
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..model import Lecture
+from ..model import Case, Discussion, Drill, Homework, Lecture
 from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..numerals import chinese_number
@@ -48,12 +49,13 @@ def activity_card(ctx: RenderContext, ref: ActivityRef) -> Card:
     if kind == "quiz":
         bank = project.quizzes[item_id]
         return Card(kind, ctx.t["quiz"], bank.title, paths.item_page(kind, item_id), "")
-    item = {
+    items: dict[str, Mapping[str, Case | Discussion | Drill | Homework]] = {
         "case": project.cases,
         "discussion": project.discussions,
         "drill": project.drills,
         "homework": project.homework,
-    }[kind][item_id]
+    }
+    item = items[kind][item_id]
     label = ctx.t["survey"] if getattr(item, "kind", "") == "survey" else ctx.t[kind]
     text = getattr(item, "background", None) or getattr(item, "prompt", None) or getattr(item, "scenario", None) or getattr(item, "intro", None) or ""
     return Card(kind, label, item.title, paths.item_page(kind, item_id), first_sentence(text))
@@ -117,7 +119,7 @@ def agenda_slots(ctx: RenderContext) -> list[Slot]:
     slots: list[Slot] = []
     day, used, lunch_taken = 1, 0, False
     clock = _at(schedule.day_start)
-    lunch_start, lunch_end = (_at(schedule.lunch_start), _at(schedule.lunch_end)) if schedule.lunch_start else (None, None)
+    lunch_start, lunch_end = (_at(schedule.lunch_start), _at(schedule.lunch_end)) if schedule.lunch_start and schedule.lunch_end else (None, None)
     for title, path, minutes in items:
         if used and used + minutes > day_minutes:
             day, used, lunch_taken, clock = day + 1, 0, False, _at(schedule.day_start)

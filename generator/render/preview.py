@@ -74,7 +74,7 @@ def state_asset(problems: list[Report], language: str, *, generated: bool) -> As
         "note": pv["stale"] if generated else pv["never"],
         "close": pv["close"],
     }
-    return Asset(STATE, f"window.coursegenPreview = {js_value(state)};\n".encode("utf-8"))
+    return Asset(STATE, f"window.coursegenPreview = {js_value(state)};\n".encode())
 
 
 def with_overlay(site: Site, state: Asset) -> Site:
@@ -84,8 +84,8 @@ def with_overlay(site: Site, state: Asset) -> Site:
     return dataclasses.replace(
         site,
         assets=site.assets + assets,
-        extra_css=site.extra_css + [STYLE],
-        extra_javascript=site.extra_javascript + [STATE, SCRIPT],
+        extra_css=[*site.extra_css, STYLE],
+        extra_javascript=[*site.extra_javascript, STATE, SCRIPT],
     )
 
 

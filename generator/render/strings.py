@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
+from collections.abc import Mapping
 
 import yaml
 
@@ -37,7 +38,7 @@ def read_file(language: str) -> dict[str, Any]:
     """A language's data file as written: the five parts, widgets still nested by widget."""
     text = (resources.files("coursegen") / "strings" / f"{language}.yml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load(text, Loader=loader)
+    data: dict[str, Any] = yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader or SafeLoader
     return data
 
 

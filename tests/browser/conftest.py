@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from coursegen.builder import Paths, build
 from tests.conftest import ROOT, serve_folder
 from tests.tools import CHROMIUM
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -26,7 +30,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -36,9 +40,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh page in its own context: empty localStorage for every test."""
-    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

@@ -13,9 +13,10 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Browser, FrameLocator, Page, expect
 
 from tests.browser.conftest import submit_quiz
 from tests.conftest import serve_folder
@@ -59,6 +60,9 @@ RECORD = """() => ({
 })"""
 """What an LMS keeps of a finished session and hands back at the next launch (entry: resume)."""
 
+Record = dict[str, Any]
+"""Data of the LMS as JSON: a record it hands to the package, what it keeps of the package's writes."""
+
 
 @pytest.fixture(scope="session")
 def scorm12_js() -> Path:
@@ -81,64 +85,67 @@ def lms_url(tmp_path_factory: pytest.TempPathFactory, scorm12_js: Path) -> Itera
     yield from serve_folder(served)
 
 
-def start(page: object, lms_url: str, course: str, record: dict | None = None) -> object:
+def start(page: Page, lms_url: str, course: str, record: Record | None = None) -> FrameLocator:
     """Open the LMS page and launch ``course`` (a 2004 package if its name says so); return the frame showing the site."""
-    page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
+    page.goto(f"{lms_url}/lms.html")
     version = "2004" if course.endswith("2004") else "1.2"
-    page.evaluate("([course, record, version]) => launch(course, record, version)", [course, record, version])  # type: ignore[attr-defined]
-    page.wait_for_function("() => window.lms.isInitialized()")  # type: ignore[attr-defined]
-    site = page.frame_locator("#sco").frame_locator("#cg-scorm-frame")  # type: ignore[attr-defined]
+    page.evaluate("([course, record, version]) => launch(course, record, version)", [course, record, version])
+    page.wait_for_function("() => window.lms.isInitialized()")
+    site = page.frame_locator("#sco").frame_locator("#cg-scorm-frame")
     site.locator("h1").first.wait_for()
     return site
 
 
-def cmi(page: object, element: str) -> str:
-    return page.evaluate(f"() => String(lms.cmi.{element})")  # type: ignore[attr-defined]
+def cmi(page: Page, element: str) -> str:
+    value: str = page.evaluate(f"() => String(lms.cmi.{element})")
+    return value
 
 
-def written(page: object, element: str) -> str:
+def written(page: Page, element: str) -> str:
     """What the SCO wrote to a write-only element (session_time, exit), as the LMS received it."""
-    return page.evaluate(f"() => written[{json.dumps(element)}]")  # type: ignore[attr-defined]
+    value: str = page.evaluate(f"() => written[{json.dumps(element)}]")
+    return value
 
 
-def wait_for_status(page: object, status: str) -> None:
-    page.wait_for_function(f"() => API.cmi.core.lesson_status === {json.dumps(status)}")  # type: ignore[attr-defined]
+def wait_for_status(page: Page, status: str) -> None:
+    page.wait_for_function(f"() => API.cmi.core.lesson_status === {json.dumps(status)}")
 
 
-def open_final_assessment(site: object) -> None:
+def open_final_assessment(site: FrameLocator) -> None:
     """Walk to the final assessment as a learner does: open the first lecture (its menu group opens), wait for it
     to show, then follow the menu to the final, which comes last. Waiting in between matters: a click on the home
     page's menu while the lecture is still loading races two navigations."""
-    site.get_by_role("link", name="倾听客户").first.click()  # type: ignore[attr-defined]
-    site.get_by_role("heading", name=re.compile("倾听客户")).first.wait_for()  # type: ignore[attr-defined]
-    site.get_by_role("link", name="结业测评").first.click()  # type: ignore[attr-defined]
-    site.get_by_role("heading", name=re.compile("结业测评")).first.wait_for()  # type: ignore[attr-defined]
+    site.get_by_role("link", name="倾听客户").first.click()
+    site.get_by_role("heading", name=re.compile("倾听客户")).first.wait_for()
+    site.get_by_role("link", name="结业测评").first.click()
+    site.get_by_role("heading", name=re.compile("结业测评")).first.wait_for()
 
 
-def answer_all(site: object, choice: str) -> None:
+def answer_all(site: FrameLocator, choice: str) -> None:
     """Choose 对 or 错 for every statement of the attempt, then submit it."""
-    questions = site.locator(".cg-q")  # type: ignore[attr-defined]
+    questions = site.locator(".cg-q")
     questions.first.wait_for()
     for i in range(questions.count()):
         questions.nth(i).get_by_label(choice, exact=True).check()
     submit_quiz(site)
 
 
-def leave(page: object) -> None:
+def leave(page: Page) -> None:
     """The learner closes the course: the LMS unloads the launch page."""
-    page.evaluate("() => leave()")  # type: ignore[attr-defined]
-    page.wait_for_function("() => lms.isTerminated()")  # type: ignore[attr-defined]
+    page.evaluate("() => leave()")
+    page.wait_for_function("() => lms.isTerminated()")
 
 
-def suspend_data(page: object) -> dict:
+def suspend_data(page: Page) -> Record:
     text = cmi(page, "suspend_data")
     assert len(text) <= 4096 and text.isascii()
-    return json.loads(text)
+    data: Record = json.loads(text)
+    return data
 
 
-def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(browser: object, lms_url: str) -> None:
+def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(browser: Browser, lms_url: str) -> None:
     mastery = {"core": {"student_id": "E1024", "student_name": "李, 明"}, "student_data": {"mastery_score": "60"}}
-    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     site = start(page, lms_url, "graded", mastery)
@@ -170,7 +177,7 @@ def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(brow
     context.close()
 
     # Another computer: an empty browser, only the LMS's record of the first session.
-    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     site = start(page, lms_url, "graded", record)
@@ -185,7 +192,7 @@ def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(brow
     context.close()
 
 
-def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_done(page: object, lms_url: str) -> None:
+def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_done(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain")
     for lecture in ("倾听客户", "回应客户"):
         assert cmi(page, "core.lesson_status") == "incomplete"
@@ -199,31 +206,31 @@ def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_
     assert written(page, "cmi.core.exit") == ""
 
 
-def test_search_works_inside_the_lms_frame(page: object, lms_url: str) -> None:
+def test_search_works_inside_the_lms_frame(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain")
-    box = site.locator(".md-search__input")  # type: ignore[attr-defined]
+    box = site.locator(".md-search__input")
     box.click()
     box.fill("回应客户")
     box.press("End")
-    site.locator("[data-cg-search][data-shown=回应客户]").wait_for(state="attached")  # type: ignore[attr-defined]
-    result = site.locator(".md-search-result__link").first  # type: ignore[attr-defined]
+    site.locator("[data-cg-search][data-shown=回应客户]").wait_for(state="attached")
+    result = site.locator(".md-search-result__link").first
     assert ".html" in (result.get_attribute("href") or "")  # the package's file links
     result.click()
-    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()  # type: ignore[attr-defined]
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
 
 
-def test_outside_an_lms_the_launch_page_opens_the_plain_site(page: object, lms_url: str) -> None:
+def test_outside_an_lms_the_launch_page_opens_the_plain_site(page: Page, lms_url: str) -> None:
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
-    page.goto(f"{lms_url}/graded/scorm.html")  # type: ignore[attr-defined]
-    page.wait_for_url(f"{lms_url}/graded/index.html")  # type: ignore[attr-defined]
-    page.get_by_role("link", name="倾听客户").first.click()  # type: ignore[attr-defined]
-    page.wait_for_url(re.compile(r"/lectures/listen\.html$"))  # type: ignore[attr-defined]
-    assert page.evaluate("() => window.coursegenScorm === undefined && window.frameElement === null")  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{lms_url}/graded/scorm.html")
+    page.wait_for_url(f"{lms_url}/graded/index.html")
+    page.get_by_role("link", name="倾听客户").first.click()
+    page.wait_for_url(re.compile(r"/lectures/listen\.html$"))
+    assert page.evaluate("() => window.coursegenScorm === undefined && window.frameElement === null")
     assert errors == []
 
 
-def test_suspend_data_keeps_the_essentials_within_4096_characters(page: object, lms_url: str) -> None:
+def test_suspend_data_keeps_the_essentials_within_4096_characters(page: Page, lms_url: str) -> None:
     """A browser holding far more than 4,096 characters of progress: results and marks go first."""
     long_answer = "客户说明了诉求，" * 400
     stored = {
@@ -234,8 +241,8 @@ def test_suspend_data_keeps_the_essentials_within_4096_characters(page: object, 
         "lecture:listen": {"visited": "2024-05-01T09:00:00.000Z", "done": "2024-05-01T09:30:00.000Z"},
         "form:evaluation": {"answer": long_answer},
     }
-    page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
-    page.evaluate(  # type: ignore[attr-defined]
+    page.goto(f"{lms_url}/lms.html")
+    page.evaluate(
         "entries => Object.keys(entries).forEach(k => localStorage.setItem('coursegen:2024-complaints:' + k, JSON.stringify(entries[k])))",
         stored,
     )
@@ -262,14 +269,15 @@ INTERACTIONS = """() => {
 """What the LMS keeps of cmi.interactions (write-only in 1.2: read as the LMS serialises it for its database)."""
 
 
-def interactions(page: object) -> list[dict]:
-    return page.evaluate(INTERACTIONS)  # type: ignore[attr-defined]
+def interactions(page: Page) -> list[Record]:
+    found: list[Record] = page.evaluate(INTERACTIONS)
+    return found
 
 
-def answer_every_type(site: object) -> list[str]:
+def answer_every_type(site: FrameLocator) -> list[str]:
     """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
     true/false right, the self-graded one written; submit. Returns the ordering items as finally shown."""
-    q = site.locator(".cg-q")  # type: ignore[attr-defined]
+    q = site.locator(".cg-q")
     q.first.wait_for()
     q.nth(0).get_by_label("先倾听", exact=True).check()
     q.nth(1).get_by_label("复述诉求", exact=True).check()
@@ -286,10 +294,10 @@ def answer_every_type(site: object) -> list[str]:
     return shown
 
 
-def open_respond_quiz(site: object) -> None:
-    site.get_by_role("link", name="回应客户").first.click()  # type: ignore[attr-defined]
-    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()  # type: ignore[attr-defined]
-    site.get_by_role("link", name="回应自测").first.click()  # type: ignore[attr-defined]
+def open_respond_quiz(site: FrameLocator) -> None:
+    site.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
+    site.get_by_role("link", name="回应自测").first.click()
 
 
 VOCABULARY = {
@@ -301,14 +309,14 @@ VOCABULARY = {
 
 
 @pytest.mark.parametrize("course", ["graded", "graded2004"])
-def test_every_scored_question_is_an_interaction(page: object, lms_url: str, course: str) -> None:
+def test_every_scored_question_is_an_interaction(page: Page, lms_url: str, course: str) -> None:
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     v = VOCABULARY["2004" if course.endswith("2004") else "1.2"]
     site = start(page, lms_url, course)
     open_respond_quiz(site)
     shown = answer_every_type(site)
-    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 6")  # type: ignore[attr-defined]
+    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 6")
     got = interactions(page)
     lst, pair = v["list"], v["pair"]
     # Items and pairs are lettered in the order the bank writes them, whatever order the page shows.
@@ -349,18 +357,18 @@ RECORD_2004 = """() => ({
 """What a 2004 LMS keeps of a suspended attempt and hands back at the next launch."""
 
 
-def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: object, lms_url: str) -> None:
+def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "graded2004")
-    page.wait_for_function("() => lms.cmi.completion_status === 'incomplete'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.cmi.completion_status === 'incomplete'")
     assert cmi(page, "success_status") == "unknown"
     open_final_assessment(site)
     answer_all(site, "错")
-    page.wait_for_function("() => lms.cmi.success_status === 'failed'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.cmi.success_status === 'failed'")
     assert cmi(page, "completion_status") == "completed"
     assert [cmi(page, f"score.{k}") for k in ("raw", "scaled")] == ["0", "0"]
     site.get_by_role("button", name="重新抽题作答").click()
     answer_all(site, "对")
-    page.wait_for_function("() => lms.cmi.success_status === 'passed'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.cmi.success_status === 'passed'")
     assert [cmi(page, f"score.{k}") for k in ("raw", "min", "max", "scaled")] == ["100", "0", "100", "1"]
     assert [record["result"] for record in interactions(page)] == ["incorrect"] * 2 + ["correct"] * 2
     leave(page)
@@ -369,20 +377,20 @@ def test_2004_final_assessment_sets_completion_success_and_scaled_score(page: ob
     assert cmi(page, "location") == "quizzes/final-assessment.html"
 
 
-def test_without_final_assessment_2004_completes_and_leaves_success_unknown(page: object, lms_url: str) -> None:
+def test_without_final_assessment_2004_completes_and_leaves_success_unknown(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain2004")
     for lecture in ("倾听客户", "回应客户"):
         site.get_by_role("link", name=lecture).first.click()
         site.get_by_role("heading", name=re.compile(lecture)).first.wait_for()
         site.get_by_role("button", name="标记本讲为已完成").click()
-    page.wait_for_function("() => lms.cmi.completion_status === 'completed'")  # type: ignore[attr-defined]
+    page.wait_for_function("() => lms.cmi.completion_status === 'completed'")
     leave(page)
     assert (cmi(page, "success_status"), cmi(page, "score.raw")) == ("unknown", "")
 
 
-def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: object, lms_url: str) -> None:
+def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: Browser, lms_url: str) -> None:
     draft = "倾听时不打断客户，先复述诉求再回应。" * 120  # 2,280 characters: far beyond what 1.2 could carry
-    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     site = start(page, lms_url, "graded2004")
@@ -395,15 +403,15 @@ def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: object, 
     text = cmi(page, "suspend_data")
     assert 4096 < len(text) <= 64000 and text.isascii()
     assert json.loads(text)["s"]["form:reflection"]["answers"]["thoughts"] == draft
-    record = page.evaluate(RECORD_2004)  # type: ignore[attr-defined]
+    record = page.evaluate(RECORD_2004)
     context.close()
 
     # Another PC: an empty browser, only the LMS's record; the trainee opens the homework again.
-    context = browser.new_context(locale="zh-CN")  # type: ignore[attr-defined]
+    context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     site = start(page, lms_url, "graded2004", record)
     assert page.frame_locator("#sco").locator("#cg-scorm-frame").get_attribute("src") == "homework/reflection.html"
     expect(site.get_by_label("心得")).to_have_value(draft)
@@ -412,30 +420,30 @@ def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: object, 
     context.close()
 
 
-def test_a_newer_draft_in_this_browser_is_kept_over_an_older_one_from_the_lms(page: object, lms_url: str) -> None:
+def test_a_newer_draft_in_this_browser_is_kept_over_an_older_one_from_the_lms(page: Page, lms_url: str) -> None:
     older = {"answers": {"thoughts": "LMS 里的旧稿"}, "updated_at": "2024-05-01T09:00:00+08:00", "revision": 3}
     newer = {"answers": {"thoughts": "本机的新稿"}, "updated_at": "2024-05-01T10:00:00+08:00", "revision": 1}
     record = {"entry": "resume", "location": "homework/reflection.html",
               "suspend_data": json.dumps({"v": 1, "s": {"form:reflection": older}})}
-    page.goto(f"{lms_url}/lms.html")  # type: ignore[attr-defined]
-    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", newer)  # type: ignore[attr-defined]
+    page.goto(f"{lms_url}/lms.html")
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", newer)
     site = start(page, lms_url, "graded2004", record)
     expect(site.get_by_label("心得")).to_have_value("本机的新稿")
-    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", older)  # type: ignore[attr-defined]
+    page.evaluate("v => localStorage.setItem('coursegen:2024-complaints:form:reflection', JSON.stringify(v))", older)
     record["suspend_data"] = json.dumps({"v": 1, "s": {"form:reflection": newer}})
     site = start(page, lms_url, "graded2004", record)
     expect(site.get_by_label("心得")).to_have_value("本机的新稿")
 
 
-def test_an_lms_that_refuses_interactions_changes_nothing_for_the_trainee(page: object, lms_url: str) -> None:
+def test_an_lms_that_refuses_interactions_changes_nothing_for_the_trainee(page: Page, lms_url: str) -> None:
     """An LMS may refuse any value (a full interactions list, a stricter vocabulary): the quiz goes on."""
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     site = start(page, lms_url, "graded")
     page.evaluate("""() => {
       const set = API.LMSSetValue.bind(API);
       API.LMSSetValue = (name, value) => name.startsWith('cmi.interactions.') ? 'false' : set(name, value);
-    }""")  # type: ignore[attr-defined]
+    }""")
     open_final_assessment(site)
     answer_all(site, "对")
     wait_for_status(page, "passed")

@@ -2,8 +2,9 @@
 
     python bench/quiz_assets.py [--lectures 200] [--repeats 3] [--out bench/out/quiz]
 
-Sizes: ``cg-quiz.js`` and ``cg-quiz.css`` as shipped (raw) and compressed with gzip -9 (what a web
-server sends). Budget: 12 KB gzip for both together. They are cached files, loaded once per site.
+Sizes: the quiz's scripts (``cg-quiz.js`` and its parts ``cg-quiz-*.js``) and ``cg-quiz.css`` as shipped
+(raw) and compressed with gzip -9 (what a web server sends). Budget: 12 KB gzip for all of them together.
+They are cached files, loaded once per site.
 
 Build time: the synthetic course of ``bench/synthetic.py`` (200 lectures, each ending with a bank of
 5 questions: 1,000 questions), built with ``coursegen build``, against **the same pages without
@@ -30,25 +31,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import Run, gzip_bytes, median_run, run  # noqa: E402
+from measure import Run, gzip_bytes, median_run, quiz_files, run  # noqa: E402
 from synthetic import write_course  # noqa: E402
 
 ASSETS = ROOT / "generator" / "assets"
-QUIZ_FILES = ("cg-quiz.js", "cg-quiz.css")
 GZIP_BUDGET = 12 * 1024
 TIME_BUDGET = 0.10
 
 
 def sizes() -> int:
     """Print the size table; return the gzip total."""
-    print(f"{'file':<14}{'raw bytes':>12}{'gzip -9':>12}")
+    print(f"{'file':<22}{'raw bytes':>12}{'gzip -9':>12}")
     raw_total = gz_total = 0
-    for name in QUIZ_FILES:
-        data = (ASSETS / name).read_bytes()
+    for file in quiz_files(ASSETS):
+        data = file.read_bytes()
         raw, gz = len(data), gzip_bytes(data)
         raw_total, gz_total = raw_total + raw, gz_total + gz
-        print(f"{name:<14}{raw:>12,}{gz:>12,}")
-    print(f"{'total':<14}{raw_total:>12,}{gz_total:>12,}   budget {GZIP_BUDGET:,} gzip: "
+        print(f"{file.name:<22}{raw:>12,}{gz:>12,}")
+    print(f"{'total':<22}{raw_total:>12,}{gz_total:>12,}   budget {GZIP_BUDGET:,} gzip: "
           f"{'within' if gz_total <= GZIP_BUDGET else 'OVER'}")
     return gz_total
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from statistics import median
 
 from coursegen.render.assets import LMS_ONLY
-from measure import Run
+from measure import Run, quiz_files
 
 FLOOR, COURSEGEN, MKDOCS_QUIZ, GENERATE, UNPRUNED = "floor", "coursegen", "mkdocs-quiz", "generate", "floor-unpruned"
 ZENSICAL_COLD, ZENSICAL_CACHED = "zensical-cold", "zensical-cached"
@@ -78,7 +78,8 @@ class ServeResult:
 def quiz_assets() -> list[tuple[str, int, int, str]]:
     """(name, raw bytes, gzip bytes, how pages load it) for each implementation's quiz script and styles."""
     ours = resources.files("coursegen") / "assets"
-    rows = [_asset_row("coursegen: cg-quiz.js + cg-quiz.css", [ours / "cg-quiz.js", ours / "cg-quiz.css"], "cached file, once per site")]
+    quiz = quiz_files(ours)
+    rows = [_asset_row(f"coursegen: cg-quiz*.js + cg-quiz.css ({len(quiz)} files)", quiz, "cached files, once per site")]
     every = sorted(p for p in ours.iterdir() if p.name.endswith((".js", ".css")) and p.name not in LMS_ONLY)
     rows.append(_asset_row(f"coursegen: all {len(every)} scripts and styles of a page", every, "cached files, once per site"))
     try:

@@ -36,7 +36,7 @@
   };
 
   /* The storage-key layout, defined here once: every entry lives under coursegen:<courseId>: (store above).
-       quiz:<quizId>          a quiz's state (shape in cg-quiz.js's header); it counts only while its hash is
+       quiz:<quizId>          a quiz's state (shape in cg-quiz-state.js's header); it counts only while its hash is
                               this build's (quizResult below): an edited quiz starts afresh everywhere
        review:<n>             scratch state of the review page's one-question quizzes, cleared on each visit:
                               a namespace of its own, as any bank id (review-x is valid) may follow quiz:

@@ -6,7 +6,7 @@
    - timespan(ms), timestamp(date): CMITimespan / CMITime in 1.2, ISO 8601 duration / timestamp in 2004;
    - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
      completion_status + success_status + score.scaled in 2004);
-   - interaction(item, date): one scored question (an item of cg-quiz.js's coursegen:quiz-scored event)
+   - interaction(item, date): one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js)
      as [[element under cmi.interactions.n, value], ...], id first, type second, every value within the
      dialect's vocabulary and length; null when the question cannot be said in it.
    Statuses only go up: a passed course stays passed when a later attempt scores less. */

@@ -21,6 +21,7 @@ def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
     folder = resources.files("coursegen") / "assets"
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and (lms or f.name not in LMS_ONLY))
+    # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
     assets += [Asset(paths.asset(name), (folder / name).read_bytes()) for name in ordered]

@@ -57,9 +57,14 @@ def test_trainer_site_has_the_answer_key_and_trainee_site_has_no_facilitator_not
 
 
 def test_quiz_assets_are_cached_files_not_inlined(example_site: Path) -> None:
-    script = (ROOT / "generator" / "assets" / "cg-quiz.js").read_text(encoding="utf-8")
-    assert (example_site / "assets" / "coursegen" / "cg-quiz.js").read_text(encoding="utf-8") == script
+    """Every page loads the quiz widget's parts (cg-quiz-*.js), then cg-quiz.js, which puts them together."""
+    assets = ROOT / "generator" / "assets"
+    parts = sorted(p.name for p in assets.glob("cg-quiz-*.js"))
+    assert parts, "the widget comes in parts"
+    for name in parts + ["cg-quiz.js"]:
+        assert (example_site / "assets" / "coursegen" / name).read_bytes() == (assets / name).read_bytes()
     for page in example_site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         assert "coursegen/cg-quiz.js" in html and "coursegen/cg-quiz.css" in html
+        assert all(0 <= html.find(f"coursegen/{name}") < html.find("coursegen/cg-quiz.js") for name in parts)
         assert "coursegen.quiz = " not in html and "mulberry32" not in html

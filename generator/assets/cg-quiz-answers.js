@@ -1,0 +1,113 @@
+/* coursegen quizzes: the question types. For each type (single, multiple, true_false, fill, short,
+   ordering, matching), the shape of a stored answer, its grading (the scoring rules of
+   generator/model/quiz.py), its decoded key, and both as a line of text. Pure functions: no page, no storage.
+   A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js). */
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+  var t = cg.t, parts = cg.quizParts = cg.quizParts || {};
+
+  /* A question's key and explanation from its payload (k), XOR-ed with the bank's content hash (key). */
+  function decode(text, key) {
+    var bin = atob(text), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ key.charCodeAt(i % key.length);
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+
+  function range(n) { for (var a = [], i = 0; i < n; i++) a.push(i); return a; }
+
+  /* Full-width letters, digits and spaces become half-width (NFKC); case and outer spaces are ignored. */
+  function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
+
+  /* The decoded key in the answer's own terms (see the event's contract in cg-quiz-check.js). */
+  function keyOf(q) {
+    var k = q.key;
+    switch (q.t) {
+      case "single": case "multiple": return k.c.slice();
+      case "true_false": return k.a;
+      case "fill": return k.a.slice();
+      case "ordering": return k.o.slice();
+      case "matching": return k.m.slice();
+    }
+    return null;
+  }
+
+  function fmt(x) { return String(Math.round(x * 100) / 100); }
+
+  /* A stored answer in the shape the question type expects, or the empty answer. */
+  function answerOf(q, a) {
+    var n = (q.o || q.i || q.l || []).length;
+    var ok = function (x) { return x === (x | 0) && x >= 0 && x < n; };
+    switch (q.t) {
+      case "single": return ok(a) ? a : null;
+      case "multiple": return Array.isArray(a) ? a.filter(ok) : [];
+      case "true_false": return typeof a === "boolean" ? a : null;
+      case "ordering":
+        return Array.isArray(a) && a.length === n && a.every(ok) && a.every(function (x, i) { return a.indexOf(x) === i; })
+          ? a.slice() : range(n);
+      case "matching":
+        return q.l.map(function (_, i) {
+          var x = Array.isArray(a) ? a[i] : -1;
+          return x === (x | 0) && x >= 0 && x < q.r.length ? x : -1;
+        });
+      default: return typeof a === "string" ? a : "";
+    }
+  }
+
+  /* The stored answer in its shape (a), the share of the question's points earned (f, 0–1) and whether
+     anything was answered; scoring rules of generator/model/quiz.py. An ordering question counts as
+     answered only once an item was moved: the order as shown earns nothing. */
+  function grade(q, raw) {
+    var a = answerOf(q, raw), k = q.key, f = 0, answered = true, hits;
+    switch (q.t) {
+      case "single": answered = a !== null; f = a === k.c[0] ? 1 : 0; break;
+      case "true_false": answered = a !== null; f = a === k.a ? 1 : 0; break;
+      case "multiple":
+        hits = a.filter(function (i) { return k.c.indexOf(i) >= 0; }).length;
+        answered = a.length > 0; f = Math.max(0, (hits - (a.length - hits)) / k.c.length); break;
+      case "fill":
+        answered = norm(a) !== ""; f = answered && k.a.some(function (x) { return norm(x) === norm(a); }) ? 1 : 0; break;
+      case "short": answered = norm(a) !== ""; break;
+      case "ordering":
+        answered = Array.isArray(raw) && raw.length === a.length && raw.every(function (x, i) { return x === a[i]; });
+        f = answered ? a.filter(function (x, i) { return x === k.o[i]; }).length / a.length : 0; break;
+      case "matching":
+        answered = a.some(function (x) { return x >= 0; });
+        f = a.filter(function (x, i) { return x === k.m[i]; }).length / a.length; break;
+    }
+    return { a: a, f: f, answered: answered, correct: f > 0.9999 };
+  }
+
+  /* An answer (in its stored shape) as a line of text, for the review's "your last answer". */
+  function answerText(q, a) {
+    var none = t("quiz.noAnswer"), sep = t("quiz.sep");
+    switch (q.t) {
+      case "single": return a === null ? none : q.o[a];
+      case "multiple": return a.length ? a.map(function (i) { return q.o[i]; }).join(sep) : none;
+      case "true_false": return a === null ? none : t(a ? "quiz.true" : "quiz.false");
+      case "ordering": return a.map(function (i) { return q.i[i]; }).join(" → ");
+      case "matching":
+        return a.some(function (x) { return x >= 0; })
+          ? q.l.map(function (left, i) { return left + " → " + (a[i] >= 0 ? q.r[a[i]] : "—"); }).join(sep) : none;
+      default: return norm(a) ? a : none;
+    }
+  }
+
+  /* The right answer as a line of text; null for a short answer (its reference answer is shown instead). */
+  function keyText(q) {
+    var k = q.key;
+    switch (q.t) {
+      case "single": return answerText(q, k.c[0]);
+      case "multiple": return answerText(q, k.c);
+      case "true_false": return answerText(q, k.a);
+      case "fill": return k.a.join(" / ");
+      case "ordering": return answerText(q, k.o);
+      case "matching": return answerText(q, k.m);
+    }
+    return null;
+  }
+
+  Object.assign(parts, { decode: decode, range: range, keyOf: keyOf, fmt: fmt, answerOf: answerOf, grade: grade,
+    answerText: answerText, keyText: keyText });
+})();

@@ -1,0 +1,138 @@
+/* coursegen quizzes: checking an attempt. "提交答案" (naming the questions left unanswered first), "检查" under
+   one question (feedback: immediate), the score against the pass mark, the result card, and the event the
+   progress page and the LMS (cg-scorm.js) learn the result from. Methods of the quiz widget, shared through
+   coursegen.quizParts (see cg-quiz.js).
+
+   After every check, document receives the event "coursegen:quiz-scored" with detail
+     {quizId, score (0–100), passed (this attempt), max (auto-graded points), points (earned),
+      best, attempts, final (bool: the final assessment),
+      items: one per auto-graded question of the attempt, for the LMS's item-level report (cg-scorm.js):
+        {id, type, prompt (plain text), answer (as stored: cg-quiz-state.js), answered (bool), key, options,
+         correct (bool), fraction (0–1), max (points), latency (ms from the attempt being shown to the
+         learner's last change of this answer; null when the answer was given on an earlier visit)}
+        key: single [index]; multiple [indices]; true_false bool; fill [accepted texts];
+             ordering [item indices in the right order]; matching [right index per left item]
+        options: how many options, items or left items the question has}
+*/
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+  var el = cg.el, t = cg.t, parts = cg.quizParts = cg.quizParts || {}, methods = {};
+
+  /* HTML as its text, parsed inertly (a DOMParser document runs no script and loads no image). */
+  function plain(html) {
+    try { return new DOMParser().parseFromString(String(html || ""), "text/html").body.textContent.replace(/\s+/g, " ").trim(); }
+    catch (e) { return ""; }
+  }
+
+  /* "提交答案": questions left unanswered are named first, with a way to go to the first of them. */
+  methods.submit = function () {
+    var self = this, open = this.current.qs.map(function (q, n) { return { q: q, n: n }; }).filter(function (x) {
+      return !self.shown(x.q) && !self.graded(x.q).answered;
+    });
+    if (!open.length || this.warning.childNodes.length) { this.check(); return; }
+    var first = open[0];
+    this.warning.appendChild(el("p", { text: t("quiz.unanswered", { n: open.length }) }));
+    this.warning.appendChild(el("div", { class: "cg-quiz__bar" }, [
+      this.button(t("quiz.goFirst", { n: first.n + 1 }), function () { this.clearWarning(); this.focusQuestion(first.n); }, "md-button md-button--primary"),
+      this.button(t("quiz.submitAnyway"), this.check, "md-button")
+    ]));
+    this.warning.querySelector("button").focus();
+  };
+
+  methods.clearWarning = function () { this.warning.textContent = ""; };
+
+  methods.focusQuestion = function (n) {
+    var box = this.body.querySelectorAll(".cg-q")[n];
+    var target = box.querySelector("input:not([disabled]), select, textarea, .cg-move:not([disabled])");
+    box.scrollIntoView({ block: "start" });
+    if (target) target.focus({ preventScroll: true });
+  };
+
+  /* "检查" under one question (feedback: immediate): its feedback now; the whole attempt is checked
+     once every question has been. */
+  methods.checkOne = function (q, n) {
+    if (!this.graded(q).answered) { this.say(t("quiz.answerFirst", { n: n + 1 })); this.focusQuestion(n); return; }
+    this.state.done.push(q.id);
+    this.save();
+    var self = this, open = this.current.qs.filter(function (x) { return !self.shown(x); });
+    if (!open.length) { this.check(); return; }
+    var old = this.body.querySelectorAll(".cg-q")[n], box = this.question(q, n);
+    old.parentNode.replaceChild(box, old);
+    box.querySelector(".cg-q__fb").focus();
+  };
+
+  /* The attempt checked as a whole: its score kept in the stored record, the result shown, the event sent. */
+  methods.check = function () {
+    var s = this.state, r = this.score(), items = this.items();
+    s.checked = true;
+    s.attempts += 1;
+    s.last = r.score;
+    s.best = Math.max(s.best, r.score);
+    s.passed = s.passed || r.passed;
+    s.results = r.results;
+    items.forEach(function (item) { if (!s.first[item.id]) s.first[item.id] = { correct: item.correct, answer: item.answer }; });
+    this.save();
+    this.dropUndo();
+    this.render();
+    this.result.focus();
+    if (this.review) this.reviewed(r);
+    document.dispatchEvent(new CustomEvent("coursegen:quiz-scored", { detail: {
+      quizId: this.data.id, score: r.score, passed: r.passed, max: r.max, points: r.points,
+      best: s.best, attempts: s.attempts, final: !!this.data.draw, items: items } }));
+  };
+
+  /* Points earned of the auto-graded ones, as a percentage rounded down, against the pass mark. */
+  methods.score = function () {
+    var points = 0, max = 0, results = {};
+    this.current.qs.forEach(function (q) {
+      if (q.t === "short") return;
+      var g = this.graded(q);
+      points += g.f * q.p;
+      max += q.p;
+      results[q.id] = { correct: g.correct, points: Math.round(g.f * q.p * 100) / 100, max: q.p };
+    }, this);
+    var score = max ? Math.floor((points / max) * 100 + 1e-9) : 0;
+    return { score: score, points: points, max: max, passed: score >= this.data.pass, results: results };
+  };
+
+  /* Each auto-graded question of the attempt as the LMS's interaction report needs it (the event's contract above). */
+  methods.items = function () {
+    var self = this;
+    return this.current.qs.filter(function (q) { return q.t !== "short"; }).map(function (q) {
+      var g = self.graded(q), at = self.answeredAt[q.id];
+      return {
+        id: q.id, type: q.t, prompt: plain(q.q), answer: g.a, answered: g.answered, key: parts.keyOf(q),
+        options: (q.o || q.i || q.l || []).length, correct: g.correct, fraction: g.f, max: q.p,
+        latency: at ? Math.max(0, at - self.shownAt) : null
+      };
+    });
+  };
+
+  /* The result card: passed or not yet (said in words and by colour), one scale — a percentage with the
+     points beside it and the pass mark as a percentage too — then the self-check count and the best
+     result. A review question shows only its own verdict. */
+  methods.summary = function () {
+    var s = this.state, lines = [], head = null, shorts = this.current.qs.filter(function (q) { return q.t === "short"; });
+    this.result.className = "cg-quiz__result";
+    if (this.review) { this.result.textContent = ""; return; }
+    if (s.checked) {
+      var r = this.score();
+      head = t(r.passed ? "quiz.pass" : "quiz.fail");
+      this.result.className += r.passed ? " cg-quiz__result--pass" : " cg-quiz__result--fail";
+      if (r.max) lines.push(t("quiz.score", { score: r.score, got: parts.fmt(r.points), max: r.max, pass: this.data.pass }));
+      if (shorts.length) {
+        var n = 0, m = 0;
+        shorts.forEach(function (q) { n += this.ticked(q).length; m += q.key.c.length; }, this);
+        lines.push(t("quiz.self", { n: n, m: m }));
+      }
+    }
+    if (s.attempts) lines.push(t("quiz.best", { best: s.best, n: s.attempts }));
+    this.result.textContent = "";
+    if (head) this.result.appendChild(el("p", { class: "cg-quiz__verdict", text: head }));
+    lines.forEach(function (line) { this.result.appendChild(el("p", { text: line })); }, this);
+  };
+
+  parts.check = methods;
+})();

@@ -1,0 +1,121 @@
+/* coursegen quizzes: a quiz's attempt state, as stored in this browser's localStorage, and the questions its
+   seed draws. A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js).
+
+   STABLE CONTRACT, relied on by the progress page, the review-of-mistakes page and the SCORM runtime.
+   Change it only together with them (and bump v).
+
+   Stored under  coursegen:<courseId>:quiz:<quizId>  (read it through coursegen.quiz.state):
+   {
+     v: 1,                  shape version
+     hash: "0a1b…",         content hash of the quiz at build time; another hash means stale state
+     seed: 123456789,       seed of the current attempt (final assessment draw, shuffled order)
+     attempts: 2,           number of checked attempts
+     best: 80,              best score so far, 0–100 (percent of the auto-graded points, rounded down)
+     last: 60,              score of the latest check (null before the first)
+     passed: true,          whether any attempt reached the pass mark
+     checked: false,        whether the current attempt has been checked
+     done: ["q1"],          questions of the current attempt already checked one by one (a bank with
+                            feedback: immediate); the attempt is checked as a whole once all are
+     questions: ["q1"],     question ids of the current attempt, in display order
+                            (final assessment: "<bankId>/<questionId>")
+     answers: {id: answer}, current answers: single option index; multiple [indices]; true_false bool;
+                            fill and short text; ordering [item indices as shown in order], absent
+                            while the trainee has not moved an item (an untouched order earns nothing);
+                            matching [right index per left item, -1 if none]
+     results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
+     self: {id: [ticked checklist indices]}                        short answers, self-graded
+     first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer
+                            as above, null if none), kept across retries: the per-question results a
+                            submission file may carry (cg-form.js) — absent in state written before it
+     updated: "2024-05-01T09:00:00.000Z"
+   }
+*/
+(function () {
+  "use strict";
+  var cg = window.coursegen;
+  if (!cg) return;
+  var parts = cg.quizParts = cg.quizParts || {};
+
+  function isObj(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+
+  function newSeed() { return Math.floor(Math.random() * 4294967296) >>> 0; }
+
+  /* The state stored under key (a storage key of coursegen.keys), or null: see clean. */
+  function stored(key, hash) { return clean(cg.store.get(key, null), hash); }
+
+  /* Stored state made safe: anything malformed or stale is dropped, never trusted. */
+  function clean(s, hash) {
+    if (!isObj(s) || s.v !== 1 || typeof s.hash !== "string" || (hash && s.hash !== hash)) return null;
+    var pct = function (x) { return typeof x === "number" && x >= 0 && x <= 100 ? x : null; };
+    return {
+      v: 1, hash: s.hash, seed: typeof s.seed === "number" ? s.seed >>> 0 : newSeed(),
+      attempts: typeof s.attempts === "number" && s.attempts > 0 ? Math.floor(s.attempts) : 0,
+      best: pct(s.best) || 0, last: pct(s.last), passed: s.passed === true, checked: s.checked === true,
+      done: Array.isArray(s.done) ? s.done.filter(function (id) { return typeof id === "string"; }) : [],
+      questions: Array.isArray(s.questions) ? s.questions : [],
+      answers: isObj(s.answers) ? s.answers : {}, results: isObj(s.results) ? s.results : {},
+      self: isObj(s.self) ? s.self : {}, first: firsts(s.first), updated: typeof s.updated === "string" ? s.updated : null
+    };
+  }
+
+  /* Stored first-try results with a well-formed answer only: they leave the browser in a submission file. */
+  function firsts(x) {
+    var out = {}, int = function (v) { return v === (v | 0); };
+    Object.keys(isObj(x) ? x : {}).forEach(function (id) {
+      var r = x[id], a = isObj(r) ? r.answer : undefined;
+      var ok = a === null || typeof a === "boolean" || typeof a === "string" || int(a) || (Array.isArray(a) && a.every(int));
+      if (ok && typeof r.correct === "boolean") out[id] = { correct: r.correct, answer: a };
+    });
+    return out;
+  }
+
+  /* A new attempt's state; keep: the state whose record (attempts, best, last, passed, first) it carries on. */
+  function fresh(hash, keep) {
+    return {
+      v: 1, hash: hash, seed: newSeed(), attempts: keep ? keep.attempts : 0, best: keep ? keep.best : 0,
+      last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false, done: [],
+      questions: [], answers: {}, results: {}, self: {}, first: keep ? keep.first : {}, updated: null
+    };
+  }
+
+  /* mulberry32: a tiny seeded PRNG, so a stored seed reproduces the same draw and order. */
+  function rng(seed) {
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+      return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffled(list, rand) {
+    var a = list.slice();
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1)), x = a[i];
+      a[i] = a[j]; a[j] = x;
+    }
+    return a;
+  }
+
+  /* The questions of the current attempt and their option order, all derived from the seed; pool: the
+     quiz's questions by id. */
+  function draw(data, pool, seed) {
+    var rand = rng(seed), range = parts.range, ids, order = {};
+    if (data.draw) {
+      ids = [];
+      data.draw.forEach(function (group) {
+        var all = group.questions.map(function (q) { return q.id; });
+        var picked = shuffled(all, rand).slice(0, group.count);
+        ids = ids.concat(all.filter(function (id) { return picked.indexOf(id) >= 0; }));
+      });
+    } else {
+      ids = data.questions.map(function (q) { return q.id; });
+      if (data.shuffle) ids = shuffled(ids, rand);
+    }
+    var qs = ids.map(function (id) { return pool[id]; });
+    qs.forEach(function (q) { order[q.id] = q.o && data.shuffle ? shuffled(range(q.o.length), rand) : range((q.o || []).length); });
+    return { qs: qs, order: order };
+  }
+
+  Object.assign(parts, { stored: stored, clean: clean, fresh: fresh, draw: draw });
+})();

@@ -75,7 +75,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked ``browser`` or ``node`` skip, saying why, when their tool is missing (tests/tools.py)."""
+    """Tests marked ``browser``, ``node`` or ``python`` skip, saying why, when their tool is missing (tests/tools.py)."""
     apply_markers(items)
 
 

@@ -55,10 +55,11 @@ class StderrLog:
         self._thread.start()
 
     def _read(self, stream: IO[str]) -> None:
-        for line in stream:
-            with self._changed:
-                self._text += line
-                self._changed.notify_all()
+        with stream:  # closed once the process closed its end: an open pipe left to the garbage collector is a ResourceWarning
+            for line in stream:
+                with self._changed:
+                    self._text += line
+                    self._changed.notify_all()
         with self._changed:
             self._ended = True
             self._changed.notify_all()

@@ -6,6 +6,10 @@
 * ``@pytest.mark.node("axe-core", ...)``: the test needs Node.js and the named npm packages of
   ``tests/js`` (see ``tests/jstools.py``); ``@pytest.mark.node`` alone needs Node.js only. Skipped when
   ``node`` is not on the PATH or a package is not in ``tests/js/node_modules``.
+* ``@pytest.mark.python("zensical", ...)``: the test needs these Python packages (or modules), which an
+  install without all of the project's extras may lack. Skipped when one cannot be found.
+
+The markers are declared in pyproject.toml, the one list ``--strict-markers`` checks them against.
 
 ``tests/conftest.py`` calls :func:`apply_markers` on every collected test. A test that uses one of the
 fixtures in :data:`FIXTURE_NEEDS` without the matching marker stops the run with a usage error, so a
@@ -27,11 +31,6 @@ CHROMIUM = Path("/usr/bin/chromium")
 PLAYWRIGHT = "playwright"
 NODE = "node"
 
-MARKERS = [
-    "browser: drives Debian's Chromium (through Playwright or a coursegen command); skipped without /usr/bin/chromium or playwright",
-    "node(*packages): needs Node.js and these npm packages in tests/js/node_modules; skipped when either is missing",
-]
-
 REQUIRE_TOOLS = "COURSEGEN_REQUIRE_TOOLS"
 """Set by CI (.ci/run): a machine that has lost a tool must fail the run, not go green with tests skipped."""
 
@@ -48,8 +47,14 @@ def missing_browser() -> str | None:
     """Why a ``browser`` test cannot run here, or ``None``."""
     if not CHROMIUM.is_file():
         return f"needs Chromium at {CHROMIUM}, which is missing (Debian: apt-get install chromium)"
-    if importlib.util.find_spec(PLAYWRIGHT) is None:
-        return f"needs the Python package {PLAYWRIGHT}, which is not installed (pip install -e '.[test]')"
+    return missing_python((PLAYWRIGHT,))
+
+
+def missing_python(packages: tuple[str, ...]) -> str | None:
+    """Why a test needing the Python ``packages`` cannot run here, or ``None``."""
+    absent = [p for p in packages if importlib.util.find_spec(p) is None]
+    if absent:
+        return f"needs the Python package {', '.join(absent)}, which is not installed (pip install -e '.[test]')"
     return None
 
 
@@ -65,6 +70,8 @@ def missing_node(packages: tuple[str, ...]) -> str | None:
 
 def _missing(item: pytest.Item) -> str | None:
     if item.get_closest_marker("browser") and (reason := missing_browser()):
+        return reason
+    if reason := missing_python(tuple(p for m in item.iter_markers("python") for p in m.args)):
         return reason
     node = list(item.iter_markers("node"))
     if node:

@@ -8,6 +8,7 @@ its own that lists them, so the server starts anyway and shows the course as soo
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,11 +17,11 @@ import yaml
 
 from .. import atomic, site_paths
 from ..errors import UserError
+from ..load.siteconfig import read_site_settings
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
 from ..render.strings import FALLBACK
 from . import Paths, generate
-from ..load.siteconfig import read_site_settings
 from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
 
@@ -88,10 +89,19 @@ class LivePreview:
             held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
             held |= {a.path: a.content for a in generated.site.assets if a.path in keep}
             for name, content in held.items():
-                timer = threading.Timer(LATER[name], self._catch_up, args=(self._generation, name, content))
-                timer.daemon = True
-                timer.start()
+                self.later(LATER[name], functools.partial(self._catch_up, self._generation, name, content))
             return True
+
+    @staticmethod
+    def later(seconds: float, write: Callable[[], None]) -> None:
+        """Run ``write`` (a file held back, :data:`LATER`) in ``seconds``, on a thread that does not keep serve alive.
+
+        The tests replace it to write the held-back files when they choose: what must come first is then checked
+        without racing a timer on a busy machine.
+        """
+        timer = threading.Timer(seconds, write)
+        timer.daemon = True
+        timer.start()
 
     def _catch_up(self, generation: int, name: str, content: bytes) -> None:
         """Write a file :data:`LATER` held back, unless a newer save has come since (its own timer writes it)."""

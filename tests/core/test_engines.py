@@ -21,7 +21,7 @@ from coursegen.cli import main
 from coursegen.errors import UserError
 from tests.conftest import ROOT
 
-pytest.importorskip("zensical", reason="Zensical is not installed: pip install -e '.[zensical]'")
+pytestmark = pytest.mark.python("zensical")
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 

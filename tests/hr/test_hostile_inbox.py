@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -206,6 +207,16 @@ def ran(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ran]:
         remove_deep(s.inbox)
 
 
+def sheet_rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    """The values of a sheet of the workbook at ``path``, row by row; the file closed again (read-only, openpyxl
+    keeps it open until the workbook is closed)."""
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as fp:
         return list(csv.DictReader(fp))
@@ -223,7 +234,7 @@ def test_every_input_is_accounted_for_with_a_reason(ran: Ran) -> None:
     got = {row["file"]: (Bucket(row["bucket"]), Reason(row["reason"]) if row["reason"] else None) for row in files}
     assert got == ran.inbox.expected
     assert all(row["detail"] for row in files if row["bucket"] == "rejected")
-    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["文件清单"].iter_rows(min_row=2, values_only=True))
+    sheet = sheet_rows(ran.out / XLSX_NAME, "文件清单")[1:]
     assert sorted(row[0] for row in sheet) == sorted(ran.inbox.expected)
 
 
@@ -249,7 +260,7 @@ def test_a_back_dated_file_in_a_late_mail_is_late_by_the_mail_servers_clock(ran:
     assert detail[p8, "lunch-homework"]["sender"].endswith("<p8@branch.example>")
     assert detail[ran.inbox.persons[0].employee_id, "lunch-homework"]["clock"] == "trainee_computer"
 
-    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["明细"].iter_rows(values_only=True))
+    sheet = sheet_rows(ran.out / XLSX_NAME, "明细")
     header = sheet[0]
     row = next(r for r in sheet[1:] if r[0] == p8 and r[header.index("状态")] == "迟交")
     assert (row[header.index("计时依据")], row[header.index("迟交时长")]) == ("邮件服务器", "2天")
@@ -264,7 +275,7 @@ def test_every_file_from_a_mail_names_its_sender_and_clock(ran: Ran) -> None:
     assert no_attachment["sender"] == "'=HYPERLINK(\"http://x\")"  # a formula from a mail is text
     assert (no_attachment["clock"], no_attachment["handed_in_at"]) == ("mail_server", "2021-03-12T18:00+08:00")
     assert "<script>没有附件</script>" in no_attachment["detail"]
-    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["文件清单"].iter_rows(values_only=True))
+    sheet = sheet_rows(ran.out / XLSX_NAME, "文件清单")
     header = sheet[0]
     by_file = {r[0]: r for r in sheet[1:]}
     assert by_file[f"mail/导出.mbox{SEPARATOR}第2封"][header.index("计时依据")] == "邮件服务器"
@@ -276,7 +287,7 @@ def test_every_file_from_a_mail_names_its_sender_and_clock(ran: Ran) -> None:
 def test_minutes_late_agree_between_workbook_and_csv(ran: Ran) -> None:
     late = ran.inbox.persons[1].employee_id
     row = next(r for r in read_csv(ran.out / "csv" / "detail.csv") if (r["employee_id"], r["form_id"]) == (late, "lunch-homework"))
-    sheet = list(load_workbook(ran.out / XLSX_NAME, read_only=True)["明细"].iter_rows(values_only=True))
+    sheet = sheet_rows(ran.out / XLSX_NAME, "明细")
     header = sheet[0]
     cells = next(r for r in sheet[1:] if r[0] == late and r[header.index("状态")] == "迟交")
     assert (row["late_minutes"], cells[header.index("迟交分钟")], cells[header.index("迟交时长")]) == ("1", 1, "1分钟")
@@ -289,7 +300,7 @@ def test_no_control_character_reaches_the_html(ran: Ran) -> None:
 
 
 def test_a_cell_cut_to_excels_limit_says_so(ran: Ran) -> None:
-    comments = [row[2] for row in load_workbook(ran.out / XLSX_NAME, read_only=True)["课程评估"].iter_rows(values_only=True)
+    comments = [row[2] for row in sheet_rows(ran.out / XLSX_NAME, "课程评估")
                 if len(row) > 2 and isinstance(row[2], str) and row[2].startswith("\ufffd[31m")]
     assert len(comments) == 1
     assert len(comments[0]) <= EXCEL_CELL_LIMIT
@@ -333,4 +344,4 @@ def test_an_empty_inbox_reports_everyone_missing(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[:2] == ["0 files: 0 accepted, 0 superseded, 0 rejected",
                                               "3 trainees × 3 forms: 0 on time, 0 late, 9 missing (0.0% handed in)"]
     assert {row["status"] for row in read_csv(tmp_path / "out" / "csv" / "detail.csv")} == {"missing"}
-    assert list(load_workbook(tmp_path / "out" / XLSX_NAME, read_only=True)["文件清单"].iter_rows(values_only=True))[1:] == []
+    assert sheet_rows(tmp_path / "out" / XLSX_NAME, "文件清单")[1:] == []

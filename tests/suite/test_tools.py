@@ -1,4 +1,4 @@
-"""The suite's own skip rules (tests/tools.py): a test marked ``browser`` or ``node`` skips, saying what is
+"""The suite's own skip rules (tests/tools.py): a test marked ``browser``, ``node`` or ``python`` skips, saying what is
 missing, when its tool is not on the machine, and runs when it is; a test using a tool's fixture without
 its marker stops the run. Checked on a small suite of its own, with the tools faked present or missing."""
 
@@ -103,6 +103,12 @@ def test_without_its_npm_package_only_the_test_needing_it_skips(pytester: pytest
     result = run(pytester)
     result.assert_outcomes(passed=3, skipped=1)
     result.stdout.fnmatch_lines([f"SKIPPED *test_suite.py:*: needs gift-pegjs in {machine}/node_modules, which is missing*"])
+
+
+def test_without_its_python_package_the_test_skips(pytester: pytest.Pytester, machine: Path) -> None:
+    result = run(pytester, "import pytest\n\n\n@pytest.mark.python('json', 'no_such_package')\ndef test_it():\n    pass\n")
+    result.assert_outcomes(skipped=1)
+    result.stdout.fnmatch_lines(["SKIPPED *test_suite.py:*: needs the Python package no_such_package, which is not installed*"])
 
 
 def test_where_tools_are_required_a_missing_tool_stops_the_run_instead_of_skipping(

@@ -13,14 +13,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 
 from .. import atomic, site_paths
 from ..errors import UserError
 from ..load.siteconfig import read_site_settings
+from ..messages import course_language
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
-from ..render.strings import FALLBACK
 from . import Paths, generate
 from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
@@ -57,7 +56,7 @@ class LivePreview:
         """Whether the engine rebuilds just the changed pages (Zensical; MkDocs with ``--dirty``): :data:`LATER`."""
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
-        self.language = _course_language(paths.course)
+        self.language = course_language(paths.course)
         self._lock = threading.Lock()
         self._generation = 0
 
@@ -137,16 +136,3 @@ def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
     The temporary file is made beside ``docs/``, where MkDocs does not look.
     """
     atomic.write_if_changed(workspace / "docs" / name, content, dir=workspace)  # the same problems again: no reload
-
-
-def _course_language(course: Path) -> str:
-    """The course's language for an error page shown before the course ever loaded; Chinese if unknown.
-
-    A plain look at ``course.yml``, which may well be the broken file: any failure means "unknown".
-    """
-    try:
-        data = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
-        language = data.get("language", FALLBACK) if isinstance(data, dict) else FALLBACK
-    except Exception:  # noqa: BLE001 - unreadable or not YAML: the loader will say why
-        return FALLBACK
-    return language if isinstance(language, str) else FALLBACK

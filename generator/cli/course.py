@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..load import load_project
+from ..messages import speak
 
 from ..choices import EDITIONS, ENGINES, Edition, EngineName
 
@@ -24,13 +25,20 @@ if TYPE_CHECKING:
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
     """Where the course lives; the defaults match the layout `coursegen new` creates."""
     fn = click.option("--quizzes", "quizzes_dir", type=click.Path(path_type=Path), default=Path("quizzes"), show_default=True, help="Folder of question banks.")(fn)
-    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True, help="Folder holding course.yml.")(fn)
+    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True,
+                      help="Folder holding course.yml.", callback=_speak_its_language)(fn)
     return fn
 
 
 edition_option = click.option(
     "--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True,
     help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+
+def _speak_its_language(_ctx: click.Context, _param: click.Parameter, course_dir: Path) -> Path:
+    """Every message of a command that reads a course is in the course's language (``--lang`` aside)."""
+    speak(course_dir)
+    return course_dir
+
 
 engine_option = click.option(
     "--engine", type=click.Choice(ENGINES), default=None,

@@ -163,3 +163,13 @@ def test_the_example_course_builds_without_a_warning_and_check_notes_its_old_dea
     assert [line.split(": ", 1)[1] for line in checked.output.splitlines() if "注意" in line] == [
         "注意：截止时间 2021-03-12 18:00 已经过了", "注意：截止时间 2021-03-12 13:30 已经过了",
     ]
+
+
+def test_quiz_export_refuses_a_bank_with_a_repeated_question_id(workdir: Path) -> None:
+    bank = "id: quiz-a\ntitle: 自测\nquestions:\n  - {id: q, type: true_false, prompt: 对吗？, answer: true}\n" \
+           "  - {id: q, type: true_false, prompt: 错吗？, answer: false}\n"
+    (workdir / "quiz-a.yml").write_text(bank, encoding="utf-8")
+    exported = CliRunner().invoke(main, ["quiz", "export", "quiz-a.yml", "-o", "quiz-a.xml"])
+    assert exported.exit_code == 1
+    assert "quiz-a.yml:5:10: 题目 id `q` 重复了，第 4 行已经有一个" in exported.output
+    assert not (workdir / "quiz-a.xml").exists()

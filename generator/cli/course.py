@@ -6,6 +6,7 @@ for the renderer, Jinja2, Markdown or MkDocs (a test in tests/core/test_packagin
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,7 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
     Links and images in the course text are checked as the build checks them; without the site's
     ``mkdocs.yml`` (``--config``) the hand-written docs folder is unknown, and links are not checked.
     """
+    from ..load.deadlines import past_deadlines
     from ..load.links import broken_links
     from ..load.problems import CourseError
     from ..load.siteconfig import docs_dir
@@ -71,6 +73,8 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
     project, warnings = load(course_dir, quizzes_dir)
     if config.is_file() and (broken := broken_links(project, docs_dir(config))):
         raise CourseError(broken)
+    for note in past_deadlines(project, datetime.now(UTC)):
+        click.echo(str(note), err=True)
     if strict and warnings:
         raise click.ClickException(f"{len(warnings)} warning(s) with --strict")
     click.echo(summary(project))

@@ -24,12 +24,13 @@ class Problem:
     col: int
     message: str
     hint: str | None = None
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
+    """A note (a deadline past) is shown by ``check`` only: neither an error nor a warning."""
 
     def __str__(self) -> str:
         """``file:line:col: message`` first (editors jump on it), the hint on the next line, in this run's language."""
         where = f"{display_path(self.path)}:{self.line}:{self.col}"
-        label = "" if self.severity == "error" else say("problem.warning")
+        label = {"error": "", "warning": say("problem.warning"), "note": say("course.note")}[self.severity]
         text = f"{where}: {label}{self.message}"
         return f"{text}\n    {say('problem.hint')}{self.hint}" if self.hint else text
 

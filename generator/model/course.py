@@ -178,6 +178,11 @@ class Course(StrictModel):
         min_length=1,
         description="讲次文件，按讲授顺序排列，路径相对于课程文件夹，例如 lectures/01-intro.yml。",
     )
+    mixed_numbering: bool = Field(
+        default=False,
+        description="讲次序号有意混用不同的词时写 `true`，例如导论写 第一章、其余写 第二讲、第三讲。"
+        "默认 `false`：有的讲次写“章”、有的写“讲”时，coursegen 会提醒统一。",
+    )
     closing: Closing | None = Field(default=None, description="结尾环节（总结与回顾）。")
     final_assessment: FinalAssessment | None = Field(default=None, description="结业测评。")
     question_results: bool = Field(

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 
 
 class _Field(StrictModel):
@@ -55,8 +55,6 @@ class Table(_Field):
 
     @model_validator(mode="after")
     def _bounds(self) -> Table:
-        if (dupe := first_duplicate(c.id for c in self.columns)) is not None:
-            raise ValueError(f"column id {dupe!r} is used twice in this table")
         if self.min_rows > self.max_rows:
             raise ValueError(f"min_rows {self.min_rows} is larger than max_rows {self.max_rows}")
         return self
@@ -110,10 +108,4 @@ class Homework(StrictModel):
     )
     fields: list[FormField] = Field(min_length=1, description="表单字段，按显示顺序排列，每个用 `type` 写明类型。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Homework:
-        if (dupe := first_duplicate(f.id for f in self.fields)) is not None:
-            raise ValueError(f"field id {dupe!r} is used twice in this form")
-        return self
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 
 
 class Option(StrictModel):
@@ -86,12 +86,6 @@ class Ordering(_Question):
     type: Literal["ordering"] = Field(description="题型：排序题。")
     items: list[Text] = Field(min_length=2, description="按正确顺序排列的各项，不能重复。")
 
-    @model_validator(mode="after")
-    def _unique(self) -> Ordering:
-        if (dupe := first_duplicate(self.items)) is not None:
-            raise ValueError(f"ordering items must be unique; {dupe!r} appears twice")
-        return self
-
 
 class Pair(StrictModel):
     """配对题的一组正确配对。"""
@@ -105,13 +99,6 @@ class Matching(_Question):
 
     type: Literal["matching"] = Field(description="题型：配对题。")
     pairs: list[Pair] = Field(min_length=2, description="正确的配对，左右两边各项都不能重复。")
-
-    @model_validator(mode="after")
-    def _complete(self) -> Matching:
-        for side in ("left", "right"):
-            if (dupe := first_duplicate(getattr(p, side) for p in self.pairs)) is not None:
-                raise ValueError(f"matching pairs must be one-to-one; {side} side repeats {dupe!r}")
-        return self
 
 
 class ShortAnswer(_Question):
@@ -149,8 +136,6 @@ class QuizBank(StrictModel):
 
     @model_validator(mode="after")
     def _checks(self) -> QuizBank:
-        if (dupe := first_duplicate(q.id for q in self.questions)) is not None:
-            raise ValueError(f"question id {dupe!r} is used twice in this bank")
         if self.pass_mark > 0 and self.max_points == 0:
             raise ValueError(
                 f"pass_mark {self.pass_mark}% cannot be reached: no auto-graded question carries points"

@@ -48,7 +48,7 @@ def test_a_reference_to_an_id_no_file_defines_is_still_reported(tmp_path: Path) 
     write_course(tmp_path, {"course/lectures/one.yml": USES_BOTH, "course/cases/pond.yml": CASE,
                             "quizzes/front.yml": BANK.replace("quiz-front", "quiz-back")})
     assert problems(tmp_path) == [
-        "course/lectures/one.yml:8:25: no quiz with id `quiz-front`\n    hint: did you mean `quiz-back`?"
+        "course/lectures/one.yml:8:25: 找不到 id 为 `quiz-front` 的题库\n    提示：是不是 `quiz-back`？"
     ]
 
 
@@ -75,8 +75,8 @@ def test_duplicate_lecture_ids_name_both_files(tmp_path: Path) -> None:
         "course/lectures/two.yml": LECTURE.replace("title: 第一讲", "title: 第二讲"),
     })
     assert problems(tmp_path) == [
-        "course/lectures/two.yml:1:5: lecture id `one` is already used by course/lectures/one.yml\n"
-        "    hint: ids must be unique; rename one of them"
+        "course/lectures/two.yml:1:5: 讲次 id `one` 已经在 course/lectures/one.yml:1 用过了\n"
+        "    提示：每个 id 只能用一次，网页地址和学员保存的进度都靠它区分；把这一个改成别的，例如 `id: one-2`。"
     ]
 
 
@@ -94,16 +94,16 @@ def test_a_lecture_listed_through_a_symlink_loop_says_so(tmp_path: Path) -> None
     write_course(tmp_path, {"course/course.yml": COURSE.replace("lectures/one.yml", "lectures/loop.yml")})
     os.symlink("loop.yml", tmp_path / "course/lectures/loop.yml")
     assert problems(tmp_path) == [
-        "course/course.yml:7:12: lecture file `lectures/loop.yml` is a symbolic link that leads nowhere (a loop or a missing target)\n"
-        "    hint: point the link at the lecture file, or put the file itself there"
+        "course/course.yml:7:12: 讲次文件 `lectures/loop.yml` 是一个快捷方式（符号链接），但它指向的文件不存在\n"
+        "    提示：让快捷方式指向讲次文件，或者直接把讲次文件放在这里。"
     ]
 
 
 def test_a_bank_no_lecture_uses_is_a_warning(tmp_path: Path) -> None:
     write_course(tmp_path, {"quizzes/front.yml": BANK})
     assert warnings(tmp_path) == [
-        "quizzes/front.yml:1:5: warning: question bank `quiz-front` is not used by any lecture or by the final assessment\n"
-        "    hint: place it in a lecture's activities (`- quiz: quiz-front`), or delete the file"
+        "quizzes/front.yml:1:5: 警告：题库 `quiz-front` 没有放在任何一讲里，结业测评也没有从中抽题\n"
+        "    提示：在某一讲的 `activities` 里放上它（`- quiz: quiz-front`），或者删掉这个文件。"
     ]
 
 
@@ -111,10 +111,10 @@ def test_every_stand_in_left_by_the_importer_is_a_warning_at_its_line(tmp_path: 
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("points: [要点]", "points: [要点, （待补充：要点）]")
                             + "objectives: [（待补充：学习目标）]\n"})
     assert warnings(tmp_path) == [
-        "course/lectures/one.yml:7:18: warning: still holds the importer's stand-in （待补充：要点）\n"
-        "    hint: replace it with the course's own text",
-        "course/lectures/one.yml:8:14: warning: still holds the importer's stand-in （待补充：学习目标）\n"
-        "    hint: replace it with the course's own text",
+        "course/lectures/one.yml:7:18: 警告：这里还是导入时留下的占位文字（待补充：要点）\n"
+        "    提示：换成课程自己的内容。",
+        "course/lectures/one.yml:8:14: 警告：这里还是导入时留下的占位文字（待补充：学习目标）\n"
+        "    提示：换成课程自己的内容。",
     ]
 
 

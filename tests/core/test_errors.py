@@ -63,7 +63,8 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     case = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
     write_course(tmp_path, {"course/cases/a.yml": case, "course/cases/b.yml": case})
     assert problems(tmp_path) == [
-        "course/cases/b.yml:1:5: case id `pond` is already used by course/cases/a.yml\n    hint: ids must be unique; rename one of them"
+        "course/cases/b.yml:1:5: 案例 id `pond` 已经在 course/cases/a.yml:1 用过了\n"
+        "    提示：每个 id 只能用一次，网页地址和学员保存的进度都靠它区分；把这一个改成别的，例如 `id: pond-2`。"
     ]
 
 
@@ -71,13 +72,13 @@ def test_reference_to_an_unknown_id(tmp_path: Path) -> None:
     case = "id: pond\ntitle: 池子\nbackground: 背景\nevents: [经过]\nquestions: [{id: q, prompt: 问}]\ndebrief: 解析\n"
     lecture = LECTURE + "    activities:\n      - case: pnd\n"
     write_course(tmp_path, {"course/cases/pond.yml": case, "course/lectures/one.yml": lecture})
-    assert problems(tmp_path) == ["course/lectures/one.yml:9:15: no case with id `pnd`\n    hint: did you mean `pond`?"]
+    assert problems(tmp_path) == ["course/lectures/one.yml:9:15: 找不到 id 为 `pnd` 的案例\n    提示：是不是 `pond`？"]
 
 
 def test_missing_lecture_file(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/course.yml": COURSE.replace("lectures/one.yml", "lectures/onе.yml")})
     assert problems(tmp_path) == [
-        "course/course.yml:7:12: lecture file `lectures/onе.yml` does not exist\n    hint: did you mean `one.yml`?"
+        "course/course.yml:7:12: 讲次文件 `lectures/onе.yml` 不存在\n    提示：是不是 `lectures/one.yml`？"
     ]
 
 
@@ -120,7 +121,7 @@ def test_duration_mismatch_is_a_warning_not_an_error(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("duration_minutes: 60", "duration_minutes: 45")})
     project, warnings = load_project(tmp_path / "course", tmp_path / "quizzes")
     assert project.course.id == "t"
-    assert [w.message for w in warnings] == ["lectures add up to 45 minutes but the course lasts 60 minutes"]
+    assert [w.message for w in warnings] == ["各讲加起来是 45 分钟，但课程时间是 60 分钟"]
 
 
 @pytest.mark.parametrize("command", ["check", "build"])

@@ -139,7 +139,7 @@ def test_errors_point_at_the_line_of_the_mistake(tmp_path: Path) -> None:
         "    hint: write one mail address, e.g. `training@branch.example.com`",
     ]
     course_with(tmp_path, submission.replace("training-at-branch", "training@branch.example.com"), evaluation=form_file("evaluation", "survey"))
-    assert problems(tmp_path) == ["course/course.yml:14:5: no homework with id `evaluaton`\n    hint: did you mean `evaluation`?"]
+    assert problems(tmp_path) == ["course/course.yml:14:5: 找不到 id 为 `evaluaton` 的作业或问卷\n    提示：是不是 `evaluation`？"]
 
 
 def test_a_block_without_any_way_is_one_error_at_the_block(tmp_path: Path) -> None:

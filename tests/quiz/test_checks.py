@@ -62,7 +62,8 @@ BAD_BANKS = [
     prompt: 排序
     items: [倾听, 记录, 倾听]
 """,
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: ordering items must be unique; '倾听' appears twice",
+        "quizzes/quiz-a.yml:8:21: 排序项 `倾听` 重复了，第 8 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
         id="ordering-items-are-unique",
     ),
     pytest.param(
@@ -74,7 +75,8 @@ BAD_BANKS = [
       - {left: 甲, right: 一}
       - {left: 乙, right: 一}
 """,
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: matching pairs must be one-to-one; right side repeats '一'",
+        "quizzes/quiz-a.yml:10:26: 配对的右项 `一` 重复了，第 9 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
         id="matching-pairs-are-one-to-one",
     ),
     pytest.param(
@@ -122,7 +124,8 @@ BAD_BANKS = [
     ),
     pytest.param(
         HEAD + GOOD_SINGLE + GOOD_SINGLE,
-        "quizzes/quiz-a.yml:1:1: question id 'ok' is used twice in this bank",
+        "quizzes/quiz-a.yml:12:9: 题目 id `ok` 重复了，第 5 行已经有一个\n"
+        "    提示：学员的作答按 id 保存，两个相同的 id 会互相覆盖；把这一个改成别的，例如 `id: ok-2`。",
         id="question-ids-are-unique-in-a-bank",
     ),
     pytest.param(
@@ -156,7 +159,7 @@ final_assessment:
     - bank: quiz-a
       count: 3
 """,
-        "course/course.yml:14:14: cannot draw 3 questions from bank `quiz-a`: it holds 1",
+        "course/course.yml:14:14: 不能从题库 `quiz-a` 抽 3 道题，它只有 1 道\n    提示：把 `count` 改成 1 或更少，或者给题库加题。",
         id="final-assessment-cannot-draw-more-than-a-bank-holds",
     ),
     pytest.param(
@@ -169,7 +172,7 @@ final_assessment:
     - bank: quiz-b
       count: 1
 """,
-        "course/course.yml:13:13: no question bank with id `quiz-b`\n    hint: did you mean `quiz-a`?",
+        "course/course.yml:13:13: 找不到 id 为 `quiz-b` 的题库\n    提示：是不是 `quiz-a`？",
         id="final-assessment-names-an-existing-bank",
     ),
 ]

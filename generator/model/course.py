@@ -9,6 +9,10 @@ from pydantic import Field, model_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 from .handin import Handin
+from .refusal import refuse
+
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+"""A time of day as a timetable writes it: ``09:00``, 24-hour, two digits each."""
 
 
 class ActivityRef(StrictModel):
@@ -24,10 +28,7 @@ class ActivityRef(StrictModel):
     def _exactly_one(self) -> ActivityRef:
         given = [kind for kind, ref in self.items() if ref]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one of case, discussion, drill, homework, quiz "
-                f"(found {len(given)}: {', '.join(given) or 'none'})"
-            )
+            raise refuse("one_activity", "give exactly one of case, discussion, drill, homework, quiz (found {n})", n=len(given))
         return self
 
     def items(self) -> list[tuple[str, str | None]]:
@@ -108,9 +109,9 @@ class Duration(StrictModel):
 
     days: float = Field(gt=0, le=60, description="天数，可以写小数，例如 0.5。")
     hours_per_day: float = Field(gt=0, le=24, description="每天的课时（小时），可以写小数，例如 1.5。")
-    day_start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
-    lunch_start: str | None = Field(default="12:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休开始时间（时:分）；写 null 表示没有午休。")
-    lunch_end: str | None = Field(default="13:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休结束时间（时:分）。")
+    day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
+    lunch_start: str | None = Field(default="12:00", pattern=TIME_PATTERN, description="午休开始时间（时:分）；写 null 表示没有午休。")
+    lunch_end: str | None = Field(default="13:30", pattern=TIME_PATTERN, description="午休结束时间（时:分）。")
 
     @property
     def minutes(self) -> int:

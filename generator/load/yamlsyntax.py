@@ -109,6 +109,12 @@ def quoted(text: str) -> str:
     return f'"{text}"'
 
 
+def dash_at(line: str) -> int | None:
+    """The column of the ``-`` a line's list item starts with."""
+    match = re.match(r"( *)-(?:\s|$)", line)
+    return len(match[1]) if match else None
+
+
 def key_at(line: str) -> tuple[str, int] | None:
     """The key a line starts (after any ``- ``) and its column."""
     match = _KEY.match(line)
@@ -135,7 +141,7 @@ def _indent_after(spot: Spot, line: int) -> int:
             bare = spot.line(above).rstrip().endswith((":", "："))
             return col + 2 if bare and not spot.line(line).lstrip(" \t").startswith("-") else col
         if spot.line(above).strip():
-            return len(spot.line(above)) - len(spot.line(above).lstrip(" "))
+            return _indentation(spot.line(above))
     return 0
 
 
@@ -150,6 +156,20 @@ def _full_width_colon(spot: Spot) -> Found | None:
             value = spot.rest(line, match.end()).strip()
             return Found("full_width_colon", line, match.start("colon"), {"key": match["key"], "fixed": f"{match['key']}: {value}"})
     return None
+
+
+def _not_a_key(spot: Spot) -> Found | None:
+    """A line the scanner began to read as a key and found no ``: `` on: ``body:如…``, ``max_length 2000``, ``-柜员``."""
+    start = spot.error.context_mark
+    if "simple key" not in spot.context or start is None:
+        return None
+    line = spot.line(start.line)
+    if (glued := re.match(r"[ \t]*(?:-[ \t]+)*[^\s:]+:(?=\S)", line)) is not None:
+        key = glued[0].strip().lstrip("- ").rstrip(":")
+        return Found("no_space", start.line, glued.end() - 1, {"key": key, "fixed": rewrite(line, glued.end(), " " + line[glued.end():])})
+    text = line[start.column:]
+    fixed = "- " + text[1:] if re.match(r"-\S", text) else re.sub(r"\s+", ": ", text.rstrip(), count=1)
+    return Found("not_a_key", start.line, start.column, {"fixed": rewrite(line, start.column, fixed)})
 
 
 def _unclosed_quote(spot: Spot) -> Found | None:
@@ -242,6 +262,8 @@ def _continued_value(spot: Spot) -> Found | None:
     above = next((n for n in range(start - 1, -1, -1) if spot.line(n).strip()), -1)
     if above >= 0 and _indentation(spot.line(above)) >= indent and (found := key_at(spot.line(start))):
         return _misaligned(spot, start, found[1])
+    if (dash := dash_at(spot.line(line))) is not None and (item := dash_at(spot.line(start))) is not None:
+        return Found("misaligned_item", line, dash, {"spaces": item})
     key = key_at(spot.line(line))
     sibling = key_at(spot.line(start))
     if key is None or sibling is None:
@@ -258,7 +280,12 @@ def _block_end(spot: Spot) -> Found | None:
     if not spot.problem.startswith("expected <block end>"):
         return None
     line, col = spot.mark.line, spot.mark.column
-    if key_at(spot.line(line)) is not None and any(key_at(spot.line(n)) for n in range(line)):
+    if (dash := dash_at(spot.line(line))) is not None:
+        above = [found for n in range(line - 1, -1, -1) if (found := dash_at(spot.line(n))) is not None]
+        if above:
+            spaces = above[0] if above[0] != dash else min(above, key=lambda c: abs(c - dash))
+            return Found("misaligned_item", line, dash, {"spaces": spaces})
+    elif key_at(spot.line(line)) is not None and any(key_at(spot.line(n)) for n in range(line)):
         return _misaligned(spot, line, col)
     parent = spot.error.context_mark
     return Found("mixed", line, col, {}) if parent is not None and parent.column == col else None
@@ -272,6 +299,17 @@ def _misaligned(spot: Spot, line: int, col: int) -> Found:
         return Found("other", line, col, {})
     sibling = keys[0][1] if keys[0][1][1] != col else min((found for _, found in keys), key=lambda k: abs(k[1] - col))
     return Found("misaligned", line, col, {"key": key[0], "sibling": sibling[0], "spaces": sibling[1]})
+
+
+def _block_text(spot: Spot) -> Found | None:
+    """A line of a ``|`` or ``>`` text indented less than the text's first line: the text ended a line before it."""
+    scalar = spot.last_scalar()
+    if "'<scalar>'" not in spot.problem or scalar is None or scalar.style not in ("|", ">"):
+        return None
+    first = next((n for n in range(scalar.start_mark.line + 1, spot.mark.line) if spot.line(n).strip()), None)
+    if first is None:
+        return None
+    return Found("block_text", spot.mark.line, spot.mark.column, {"spaces": _indentation(spot.line(first))})
 
 
 def _escape(spot: Spot) -> Found | None:
@@ -293,8 +331,8 @@ def _second_document(spot: Spot) -> Found | None:
 
 
 _RULES: tuple[Callable[[Spot], Found | None], ...] = (
-    _tab, _full_width_colon, _unclosed_quote, _after_quote, _unclosed_bracket, _escape, _second_document,
-    _colon_in_text, _continued_value, _symbol, _block_end,
+    _tab, _full_width_colon, _not_a_key, _unclosed_quote, _after_quote, _unclosed_bracket, _escape, _second_document,
+    _colon_in_text, _continued_value, _block_text, _symbol, _block_end,
 )
 """In order: the first that recognises the error names it (a full-width colon before the indentation it upsets)."""
 

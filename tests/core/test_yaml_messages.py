@@ -60,6 +60,26 @@ CASES = {
         "id: one\n  title: 第一讲\n", 2, 3,
         "`title` 比上一行的 `id` 缩进得多，被接到了 `id` 的值后面。", "把 `title` 和 `id` 左对齐（左边空 0 格）。",
         "id: one\ntitle: 第一讲\n"),
+    "no space after a colon": Case(
+        "id: one\ntitle:第一讲\nduration_minutes: 60\n", 2, 6,
+        "`title:` 的冒号后面少了一个空格。", "在冒号后面加一个空格：`title: 第一讲`。",
+        "id: one\ntitle: 第一讲\nduration_minutes: 60\n"),
+    "no colon after a key": Case(
+        "id: one\nduration_minutes 60\ntitle: 第一讲\n", 2, 1,
+        "这一行读不成“键: 值”，也读不成 `- ` 列表项。", "键后面加半角冒号和空格，列表项的 `-` 后面加一个空格，例如 `duration_minutes: 60`。",
+        "id: one\nduration_minutes: 60\ntitle: 第一讲\n"),
+    "no space after a list dash": Case(
+        "options:\n  - text: 甲\n  -乙\n  - text: 丙\n", 3, 3,
+        "这一行读不成“键: 值”，也读不成 `- ` 列表项。", "键后面加半角冒号和空格，列表项的 `-` 后面加一个空格，例如 `- 乙`。",
+        "options:\n  - text: 甲\n  - 乙\n  - text: 丙\n"),
+    "a list item dedented among its siblings": Case(
+        "points:\n  - 甲\n  - title: 乙\n    body: 正文\n - 丙\n", 5, 2,
+        "这一项 `-` 没有和上面的列表项对齐。", "把 `-` 和上面的 `-` 左对齐（左边空 2 格）。",
+        "points:\n  - 甲\n  - title: 乙\n    body: 正文\n  - 丙\n"),
+    "a line of a | text dedented": Case(
+        "prompt: |\n  第一段\n\n 第二段\nid: one\n", 4, 2,
+        "这一行比上面同一段文字缩进得少，那段文字在上一行就结束了。", "和上面的文字左对齐（左边空 2 格）。",
+        "prompt: |\n  第一段\n\n  第二段\nid: one\n"),
     "tab indentation, at the tab": Case(
         "sections:\n  - id: s1\n  \ttitle: 一节\n", 3, 3,
         "这一行用 Tab 缩进，YAML 只认空格。", "删去 Tab，改用空格：这一行左边空 4 格，写成 `title: 一节`。",

@@ -41,7 +41,7 @@ def test_a_case_file_that_does_not_parse_yields_only_its_syntax_error(tmp_path: 
         "quizzes/front.yml": BANK,
     })
     [message] = problems(tmp_path)
-    assert message.startswith("course/cases/pond.yml:3:11: YAML syntax error")
+    assert message.startswith("course/cases/pond.yml:2:8: `[` 没有配对的 `]`。\n")
 
 
 def test_a_reference_to_an_id_no_file_defines_is_still_reported(tmp_path: Path) -> None:
@@ -86,7 +86,7 @@ def test_nesting_hundreds_of_levels_deep_is_one_clear_error(tmp_path: Path) -> N
     for text in (flow, block):
         write_course(tmp_path, {"course/lectures/one.yml": text})
         [message] = problems(tmp_path)
-        assert ": lists and mappings are nested more than 50 levels deep here\n" in message
+        assert ": 这里的列表和键值嵌套超过了 50 层。\n" in message
         assert message.startswith("course/lectures/one.yml:")
 
 
@@ -122,6 +122,6 @@ def test_a_pipe_with_a_course_files_name_is_refused_not_waited_on(tmp_path: Path
     write_course(tmp_path)
     os.mkfifo(tmp_path / "quizzes" / "stuck.yml")
     assert problems(tmp_path) == [
-        "quizzes/stuck.yml:1:1: not a regular file (a folder, pipe or device has the name of a course file)\n"
-        "    hint: rename it, or put the course file itself there"
+        "quizzes/stuck.yml:1:1: 这不是一个普通文件：课程文件的名字被一个文件夹、管道或设备占用了。\n"
+        "    提示：给它改个名字，或者把课程文件本身放在这里。"
     ]

@@ -17,16 +17,18 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("title: 一节", "title: [一节")})
     [message] = problems(tmp_path)
     assert message == (
-        "course/lectures/one.yml:7:11: YAML syntax error: expected ',' or ']', but got ':'\n"
-        "    hint: check the indentation and that text containing ': ' or starting with a symbol is quoted"
+        "course/lectures/one.yml:6:12: `[` 没有配对的 `]`。\n"
+        "    提示：如果 `[` 用来括起一组值，在末尾补上 `]`：`title: [一节]`；如果它只是文字的一部分，给整段文字加引号：`title: \"[一节\"`。"
     )
 
 
 def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("    title: 一节", "\ttitle: 一节")})
     [message] = problems(tmp_path)
-    assert message.startswith("course/lectures/one.yml:6:1: YAML syntax error")
-    assert message.endswith("hint: YAML indentation must use spaces, not tabs")
+    assert message == (
+        "course/lectures/one.yml:6:1: 这一行用 Tab 缩进，YAML 只认空格。\n"
+        "    提示：删去 Tab，改用空格：这一行左边空 4 格，写成 `title: 一节`。"
+    )
 
 
 def test_wrong_type(tmp_path: Path) -> None:
@@ -59,7 +61,9 @@ def test_unknown_key_suggests_the_close_one(tmp_path: Path) -> None:
 
 def test_duplicate_key_in_a_mapping(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/course.yml": COURSE + "title: 又一个标题\n"})
-    assert problems(tmp_path) == ["course/course.yml:8:1: duplicate key `title`\n    hint: each key may appear once in a mapping"]
+    assert problems(tmp_path) == [
+        "course/course.yml:8:1: 键 `title` 在同一层里出现了两次。\n    提示：同一层里每个键只能写一次：删去多余的 `title`，或者把两处内容合并。"
+    ]
 
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
@@ -96,15 +100,18 @@ def test_a_file_saved_as_gbk_is_named_as_such_at_its_first_chinese_character(tmp
     write_course(tmp_path)
     (tmp_path / "course/lectures/one.yml").write_bytes(LECTURE.encode("gb18030"))
     assert problems(tmp_path) == [
-        "course/lectures/one.yml:2:8: saved as GBK (GB18030), not UTF-8\n"
-        "    hint: re-save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in VS Code: 通过编码保存 → UTF-8)"
+        "course/lectures/one.yml:2:8: 文件是按 GBK（GB18030）编码保存的，不是 UTF-8。\n"
+        "    提示：把文件重新保存为 UTF-8：记事本里“另存为”→ 编码选 UTF-8；VS Code 里“通过编码保存”→ UTF-8。"
     ]
 
 
 def test_other_text_that_is_not_utf8_names_line_column_and_byte(tmp_path: Path) -> None:
     write_course(tmp_path)
     (tmp_path / "course/lectures/one.yml").write_bytes(LECTURE.replace("第一讲", "caf").encode() .replace(b"caf", b"caf\xe9\xff"))
-    assert problems(tmp_path) == ["course/lectures/one.yml:2:11: not UTF-8 text (byte 19 of the file)\n    hint: save the file as UTF-8"]
+    assert problems(tmp_path) == [
+        "course/lectures/one.yml:2:11: 文件不是 UTF-8 编码（文件的第 19 个字节）。\n"
+        "    提示：把文件另存为 UTF-8 编码：记事本里“另存为”→ 编码选 UTF-8；VS Code 里“通过编码保存”→ UTF-8。"
+    ]
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path: Path) -> None:

@@ -65,7 +65,8 @@ def _translate(doc: YamlDoc, model: type[BaseModel], errors: list[Any]) -> list[
 
 def _without_misspelt_keys(data: Any, model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """A misspelt key is one mistake: `titel` is reported as unknown (with its did-you-mean), and the
-    "missing `title`" it causes in the same mapping is dropped."""
+    "missing `title`" it causes in the same mapping is dropped. So is `answer: B` on a choice question (the habit of
+    exam spreadsheets): its message says how right options are marked, and "no option is marked right" goes."""
     unknown: dict[tuple[Any, ...], list[str]] = {}
     for err in errors:
         if err["type"] == "extra_forbidden":
@@ -74,6 +75,8 @@ def _without_misspelt_keys(data: Any, model: type[BaseModel], errors: list[Any])
         return errors
 
     def explained(err: Any) -> bool:
+        if err["type"] in ("single_right", "multiple_right"):  # reported at the question's `options`
+            return "answer" in unknown.get(tuple(err["loc"][:-1]), ())
         if err["type"] != "missing":
             return False
         key, parent = str(err["loc"][-1]), tuple(err["loc"][:-1])

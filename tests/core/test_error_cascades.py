@@ -31,7 +31,7 @@ def test_a_broken_quiz_file_yields_exactly_its_own_error(tmp_path: Path) -> None
         "course/cases/pond.yml": CASE,
         "quizzes/front.yml": BANK.replace("    prompt: 哪一项正确？\n", ""),
     })
-    assert problems(tmp_path) == ["quizzes/front.yml:4:5: missing required key `prompt` in `questions[0]`"]
+    assert problems(tmp_path) == ["quizzes/front.yml:4:5: `questions[1]` 里缺少必填的键 `prompt`\n    提示：加上一行 `prompt: …`，写上它的内容"]
 
 
 def test_a_case_file_that_does_not_parse_yields_only_its_syntax_error(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_a_reference_to_an_id_no_file_defines_is_still_reported(tmp_path: Path) 
 def test_a_misspelt_key_is_one_message_with_its_correction(tmp_path: Path) -> None:
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("    title: 一节", "    titel: 一节")})
     assert problems(tmp_path) == [
-        "course/lectures/one.yml:6:5: unknown key `titel` in `sections[0]`\n    hint: did you mean `title`?"
+        "course/lectures/one.yml:6:5: `sections[1]` 里有不认识的键 `titel`\n    提示：是不是想写 `title`？"
     ]
 
 
@@ -63,9 +63,8 @@ def test_answer_on_a_choice_question_says_how_choices_are_marked(tmp_path: Path)
     bank = BANK.replace("      - {text: 甲, correct: true}\n", "      - {text: 甲}\n").replace("    options:", "    answer: A\n    options:")
     write_course(tmp_path, {"quizzes/front.yml": bank})
     assert problems(tmp_path) == [
-        "quizzes/front.yml:7:5: unknown key `answer` in `questions[0]`\n"
-        "    hint: a choice question has no `answer`: mark each right option with `correct: true` under `options`"
-        " (no option is marked yet)"
+        "quizzes/front.yml:7:5: `questions[1]` 里有不认识的键 `answer`\n"
+        "    提示：选择题不写 `answer`：在 `options` 里给正确的选项写 `correct: true`（现在还没有一个选项这样写）"
     ]
 
 

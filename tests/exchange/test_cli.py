@@ -92,7 +92,7 @@ def test_export_of_a_broken_bank_names_the_line(workdir: Path) -> None:
     (workdir / "bad.yml").write_text("id: bad\ntitle: 题库\nquestions:\n  - id: q1\n    type: fill\n    prompt: 题\n", encoding="utf-8")
     result = run("export", "bad.yml", "-o", "bad.gift")
     assert result.exit_code == 1
-    assert result.stderr.startswith("bad.yml:4:5: missing required key `accept` in `questions[0]`")
+    assert result.stderr.startswith("bad.yml:4:5: `questions[1]` 里缺少必填的键 `accept`")
     assert "Traceback" not in result.output
 
 

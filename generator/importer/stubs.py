@@ -7,6 +7,7 @@ trainer still has to write with （待补充：…）, so an unfinished stub is 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..load.standins import stand_in
@@ -16,6 +17,10 @@ from .tree import Activity
 DISCUSSION_MINUTES = 15
 DRILL_MINUTES = 30
 """Time boxes written into stubs: a typical group discussion and role-play in a one-day course."""
+_MIN_WORDS = re.compile(r"(?:不少于|不低于|至少|最少)\s*(\d{1,5})\s*个?字")
+"""A minimum length the task states (不少于500字, 至少 300 字): the answer field's ``min_length``."""
+_MAX_LENGTH = 5_000
+"""The answer field's default ``max_length``; raised to the minimum when a task asks for more."""
 _SHORT_TASK = 20
 """A homework line this short is a title (作业：投诉案例复盘); a longer one is the task itself."""
 
@@ -67,15 +72,20 @@ def _drill(a: Activity) -> dict[str, Any]:
 def _homework(a: Activity) -> dict[str, Any]:
     is_title = bool(a.title) and len(a.title) <= _SHORT_TASK
     intro = "\n\n".join(p for p in ([] if is_title else [a.title]) + a.details if p)
+    answer: dict[str, Any] = {
+        "id": "answer",
+        "type": "textarea",
+        "label": "作答",
+        "hint": stand_in("按作业要求改成表格或多个字段"),
+        "required": True,
+    }
+    least = _MIN_WORDS.search(" ".join([a.title, *a.details]))
+    if least:  # 不少于500字: the form refuses a shorter answer, as the trainer asked
+        answer["min_length"] = int(least[1])
+        answer["max_length"] = max(_MAX_LENGTH, int(least[1]))
     return {
         "id": a.id,
-        "title": f"{a.keyword}：{tidy(a.title)}" if is_title else a.keyword,
+        "title": tidy(a.title) if is_title else a.keyword,  # 课后作业：投诉复盘 → 投诉复盘, as a case's title
         "intro": intro or stand_in("作业要求"),
-        "fields": [{
-            "id": "answer",
-            "type": "textarea",
-            "label": "作答",
-            "hint": stand_in("按作业要求改成表格或多个字段"),
-            "required": True,
-        }],
+        "fields": [answer],
     }

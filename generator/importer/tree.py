@@ -85,6 +85,8 @@ class Outline:
     """HH:MM of the timetable's first session."""
     lunch: tuple[str, str] | None = None
     """(start, end) HH:MM of the timetable's lunch row."""
+    breaks: list[tuple[str, str, str]] = field(default_factory=list)
+    """(start, end, title) of the timetable's breaks other than lunch, each time once: every day has them."""
     day_headings: int = 0
     """第一天 / 第二天 headings of a timetable: its number of days."""
 

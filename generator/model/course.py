@@ -103,6 +103,14 @@ class Lecture(StrictModel):
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
+class Break(StrictModel):
+    """课程安排中的一次休息，例如 10:30–10:45 茶歇；每天都有。"""
+
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="开始时间（时:分），要加引号，例如 \"10:30\"。")
+    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="结束时间（时:分），要加引号，例如 \"10:45\"。")
+    title: Text = Field(default="茶歇", description="课程安排中这一行的名称，例如 茶歇、课间休息。")
+
+
 class Duration(StrictModel):
     """课程时间：计划的天数和每天的课时，例如 1 天 × 6 小时。"""
 
@@ -111,6 +119,7 @@ class Duration(StrictModel):
     day_start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
     lunch_start: str | None = Field(default="12:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休开始时间（时:分）；写 null 表示没有午休。")
     lunch_end: str | None = Field(default="13:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休结束时间（时:分）。")
+    breaks: list[Break] = Field(default_factory=list, description="午休以外的休息（如茶歇），每天按时间排进课程安排。")
 
     @property
     def minutes(self) -> int:

@@ -96,7 +96,7 @@ def test_a_q_and_a_slot_inside_the_course_is_reported_not_content(tmp_path: Path
     """)
     assert imported.outline.activities()[0].details == []
     assert [(e.number, e.reason) for e in imported.report.skipped] == [
-        (4, "a summary or Q&A slot inside the course; the course model has one closing, at the end"),
+        (4, "课程中间的总结或答疑时段；课程只有一个结尾环节，放在最后"),
     ]
     assert imported.outline.closing_title == "总结与回顾"
 
@@ -113,7 +113,7 @@ def test_a_line_taken_as_an_activitys_description_is_listed_as_a_guess(tmp_path:
     """)
     case = imported.outline.activities()[0]
     assert case.details == ["小王在季度会上汇报时被领导打断。"]  # the lecture's own 总结 ends the case
-    assert (4, "taken as the description of case-1, the activity above it; move it if it is outline content") in [
+    assert (4, "作为上面活动 case-1 的说明；如果它其实是大纲内容，请移到合适的位置") in [
         (e.number, e.reason) for e in imported.report.notes
     ]
     assert imported.outline.lectures[0].sections[0].body == ["总结"]

@@ -59,8 +59,8 @@ def test_missing_metadata_gets_marked_stand_ins_and_notes(tmp_path: Path) -> Non
     assert o.background == ["（待补充：课程背景）"] and o.audience == ["（待补充：课程对象）"]
     assert (o.days, o.hours_per_day) == (1, 6)
     reasons = [e.reason for e in imported.report.notes]
-    assert "no 课程背景 found; a stand-in was written" in reasons
-    assert "no 课程时间 found; assumed 1 day of 6 hours" in reasons
+    assert "没有找到“课程背景”，写入了待补充的内容" in reasons
+    assert "没有找到课程时间，按 1 天、每天 6 小时计算" in reasons
 
 
 def test_headings_without_a_course_field_are_reported(tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ def test_values_outside_the_models_range_fall_back_with_a_note(tmp_path: Path) -
     """)
     o = imported.outline
     assert (o.year, o.days, o.hours_per_day) == (None, 1, 6)
-    assert "课程时间 of 90 days × 6 hours is out of range; assumed 1 day of 6 hours" in [e.reason for e in imported.report.notes]
+    assert "课程时间 90 天、每天 6 小时超出了范围，按 1 天、每天 6 小时计算" in [e.reason for e in imported.report.notes]
     assert o.closing_minutes == 24 * 60
     assert "course.yml" in imported.files("c")  # every file still validates
 

@@ -17,7 +17,7 @@ from .patterns import split_run_together, written_minutes
 from .reader import SourceLine
 from .report import Report
 from .styles import apply_heading_styles
-from .tokens import Token, split_name, tidy, tokenize
+from .tokens import Token, bare, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
 
 _INSTRUCTOR_SIGNS = re.compile(r"曾任|现任|擅长|讲师|导师|顾问|专家|培训师|经验|认证|资深|从业")
@@ -315,14 +315,14 @@ class _Parser:
         found = instructor_field(text)
         if found:
             self.instructor_key, text = found
-        if not tidy(text):
-            return  # a heading (擅长领域：) or a bare number: what follows fills it
+        if not bare(text):
+            return  # a heading (擅长领域：) or punctuation alone: what follows fills it
         if self.instructor_key == "former_roles":
             instructor.former_roles.extend(split_roles(text))
         elif self.instructor_key == "expertise":
-            instructor.expertise.extend(split_list(text))
+            instructor.expertise.extend(item for item in map(bare, split_list(text)) if item)
         else:
-            instructor.highlights.append(tidy(text))
+            instructor.highlights.append(bare(text))
 
     # -- end -------------------------------------------------------------------------------------
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from coursegen.importer import import_outline
 from coursegen.importer.metadata import parse_duration
 
-from .outlines import import_text, unplaced
+from .outlines import SEED, import_text, unplaced
 
 LECTURE = "课程大纲：\n第一讲 甲\n一、节\n"
 
@@ -217,3 +219,45 @@ def test_bare_numbers_in_the_instructor_block_add_no_empty_lines(tmp_path: Path)
     imported = import_text(tmp_path, LECTURE + "讲师介绍\n张三\n一、\n1、10年经验\n擅长领域：\n沟通\n")
     person = imported.outline.instructor
     assert person is not None and (person.highlights, person.expertise) == (["10年经验"], ["沟通"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张三：资深培训师；", ("张三", "资深培训师")),
+        ("张三，（国家注册礼仪讲师", ("张三", "国家注册礼仪讲师")),
+        ("张三 —— 银行服务营销专家。", ("张三", "银行服务营销专家")),
+        ("王小明老师：“服务专家", ("王小明", "服务专家")),
+        ("王小明老师 - 人力资源专家（15年）", ("王小明", "人力资源专家（15年）")),
+    ],
+)
+def test_an_instructors_title_keeps_no_stray_punctuation(tmp_path: Path, text: str, expected: tuple[str, str | None]) -> None:
+    imported = import_text(tmp_path, f"讲师介绍：{text}\n" + LECTURE)
+    person = imported.outline.instructor
+    assert person is not None and (person.name, person.title) == expected
+
+
+def test_highlights_and_former_roles_keep_no_stray_punctuation(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, LECTURE + """
+        讲师介绍
+        张三老师·银行服务营销专家、
+        、16年商业银行实战经验；
+        —— 国家注册高级礼仪讲师】
+        《服务礼仪》一书作者……
+        曾任：、某商业银行省分行运营经理；（某支行行长
+        擅长领域：：网点打造、“服务礼仪、投诉处理。
+    """)
+    person = imported.outline.instructor
+    assert person is not None
+    assert (person.name, person.title) == ("张三", "银行服务营销专家")
+    assert person.highlights == ["16年商业银行实战经验", "国家注册高级礼仪讲师", "《服务礼仪》一书作者"]
+    assert person.former_roles == ["某商业银行省分行运营经理", "某支行行长"]
+    assert person.expertise == ["网点打造", "服务礼仪", "投诉处理"]
+
+
+def test_the_seed_outlines_instructor_block_is_kept_clean() -> None:
+    person = import_outline(SEED).outline.instructor
+    assert person is not None
+    labels = [person.title or "", *person.highlights, *person.former_roles, *person.expertise]
+    assert labels[:2] == ["银行服务营销专家", "16年商业银行实战经验"] and "厅堂营销" in labels
+    assert [label for label in labels if not label or re.search(r"^[\W_]|[\W_]$", label)] == []

@@ -16,6 +16,7 @@ from .metadata import find_year, instructor_field, parse_duration, split_items, 
 from .patterns import split_run_together, written_minutes
 from .reader import SourceLine
 from .report import Report
+from .roles import role_line, roles_in_title
 from .styles import apply_heading_styles
 from .tokens import Token, bare, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
@@ -57,6 +58,8 @@ class _Parser:
         self.counters: dict[str, int] = {}
         self.instructor_key: str | None = None
         self.used_lines: set[int] = set()
+        self.listing_roles = False
+        """Under a drill's 角色： heading: the lines that follow name one role each."""
 
     def run(self) -> None:
         for i, token in enumerate(self.tokens):
@@ -88,6 +91,8 @@ class _Parser:
         return token
 
     def handle(self, token: Token) -> None:
+        if self._drill_roles(token):
+            return
         if token.kind in _STRUCTURE or token.kind in ("item", "name") or token.field == "summary":
             self.activity = None  # what follows an activity describes it only while it is plain text
         if token.kind in _STRUCTURE:
@@ -208,8 +213,24 @@ class _Parser:
         for title in [strip_marker(p) for p in pieces] if len(pieces) > 1 else [token.title]:
             n = self.counters[token.field] = self.counters.get(token.field, 0) + 1
             activity = Activity(token.field, token.keyword, title, token.number, token.text, id=f"{token.field}-{n}")
+            if activity.kind == "drill":
+                activity.title, activity.roles = roles_in_title(title)
             (self.open[0].activities if self.lecture is host and self.open else host.activities).append(activity)
             self.activity = activity
+
+    def _drill_roles(self, token: Token) -> bool:
+        """A line under a drill that names its roles (角色：客户、柜员) becomes the drill's roles, not its scenario."""
+        drill = self.activity
+        found = None
+        if drill is not None and drill.kind == "drill" and token.kind in ("text", "item"):
+            outline_level = token.marker is not None and token.marker.family in self.families  # 二、 after the roles
+            found = role_line(token.title, listing=self.listing_roles and not outline_level)
+        self.listing_roles = found is not None and (found == [] or self.listing_roles)
+        if drill is None or found is None:
+            return False
+        drill.roles.extend(found)
+        self.report.note(token.number, token.text, say("import.drill_roles", id=drill.id))
+        return True
 
     def _on_item(self, token: Token) -> None:
         assert token.marker is not None

@@ -61,12 +61,17 @@ def _drill(a: Activity) -> dict[str, Any]:
         "id": a.id,
         "title": tidy(a.title) or a.keyword,
         "scenario": _details(a) or stand_in("演练情境"),
-        "roles": [
-            {"name": stand_in(f"角色{n}"), "brief": stand_in("这个角色知道什么、想要什么")} for n in ("一", "二")
-        ],
+        "roles": _roles(a),
         "time_minutes": DRILL_MINUTES,
         "good_outcome": [stand_in("好的演练结果是什么样")],
     }
+
+
+def _roles(a: Activity) -> list[dict[str, str]]:
+    """The roles the outline names, each with its brief or a stand-in for it; stand-in roles up to the two a drill needs."""
+    named = [{"name": name, "brief": brief or stand_in(f"{name}知道什么、想要什么")} for name, brief in a.roles]
+    stand_ins = [{"name": stand_in(f"角色{n}"), "brief": stand_in("这个角色知道什么、想要什么")} for n in ("一", "二")]
+    return named + stand_ins[len(named):]
 
 
 def _homework(a: Activity) -> dict[str, Any]:

@@ -18,6 +18,8 @@ class Activity:
     text: str
     id: str = ""
     details: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    """A drill's roles as the outline names them: name and, if written, brief."""
 
 
 @dataclass

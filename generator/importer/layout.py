@@ -52,8 +52,8 @@ def _metadata(outline: Outline, report: Report) -> None:
     if (outline.days is None or outline.hours_per_day is None) and outline.timed:
         _timetable_duration(outline, report)
     if outline.days is None or outline.hours_per_day is None:
-        outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
-        report.note(0, "", say("import.no_duration", hours=f"{DEFAULT_HOURS_PER_DAY:g}"))
+        outline.days, outline.hours_per_day = float(max(1, outline.day_headings)), DEFAULT_HOURS_PER_DAY  # 第一天, 第二天: 2 days
+        report.note(0, "", say("import.no_duration", days=f"{outline.days:g}", hours=f"{DEFAULT_HOURS_PER_DAY:g}"))
     try:
         Duration(days=outline.days, hours_per_day=outline.hours_per_day)
     except ValidationError:

@@ -162,13 +162,13 @@ class _Parser:
             self.report.skip(token.number, token.text, reasons[field])
 
     def _start_lecture(self, title: str, line: int, heading: object) -> None:
-        self.lecture = LectureNode(title, line, heading)  # type: ignore[arg-type]
+        self.lecture = LectureNode(title, line, heading, day=self.outline.day_headings)  # type: ignore[arg-type]
         self.outline.lectures.append(self.lecture)
         self.families, self.open = [], []
         self.awaiting = None if title else self.lecture
 
     def _on_group(self, token: Token) -> None:
-        if self.outline.timed and token.field == "day":
+        if token.field == "day":
             self.outline.day_headings += 1
             self.report.note(token.number, token.text, say("import.day_heading", n=self.outline.day_headings))
             return

@@ -29,7 +29,7 @@ def course_files(outline: Outline, course_id: str, source_name: str, unit: str) 
     lectures = {f"lectures/{n:02d}-{lecture.id}.yml": lecture for n, lecture in enumerate(outline.lectures, 1)}
     files = {"course.yml": _dump(Course, _course(outline, course_id, list(lectures)), say("import.header_course", source=source_name))}
     for path, lecture in lectures.items():
-        files[path] = _dump(Lecture, _lecture(lecture), say("import.header_lecture", source=source_name, n=lecture.line, unit=unit))
+        files[path] = _dump(Lecture, _lecture(lecture, outline.day_headings), say("import.header_lecture", source=source_name, n=lecture.line, unit=unit))
     for activity in outline.activities():
         source = say("import.header_activity", source=source_name, n=activity.line, unit=unit, text=activity.text)
         header = f"{source}\n{say('import.header_activity_todo')}"
@@ -89,12 +89,14 @@ def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[
     return data
 
 
-def _lecture(lecture: LectureNode) -> dict[str, Any]:
+def _lecture(lecture: LectureNode, days: int) -> dict[str, Any]:
+    """``days``: the outline's day headings; with two or more, each lecture says its day, as the outline does."""
     return _without_empty({
         "id": lecture.id,
         "label": lecture.label,
         "title": lecture.title,
         "duration_minutes": lecture.minutes,
+        "day": max(1, lecture.day) if days > 1 else None,
         "summary": _markdown(lecture.summary),
         "sections": [_section(lecture.id, n, s) for n, s in enumerate(lecture.sections, 1)],
         "activities": _refs(lecture.activities),

@@ -94,6 +94,10 @@ class Lecture(StrictModel):
     )
     title: Text = Field(description="讲次标题。")
     duration_minutes: int = Field(gt=0, le=24 * 60, description="计划时长（分钟），用于排课程安排。")
+    day: int | None = Field(
+        default=None, ge=1, le=60,
+        description="多天的课程中这一讲排在第几天，例如 2。不写时接着上一讲排，当天排满了就排到下一天。",
+    )
     summary: Markdown | None = Field(default=None, description="显示在页面顶部的一段概述。")
     objectives: list[Text] = Field(default_factory=list, description="学习目标：学完这一讲学员能做到什么。")
     sections: list[Section] = Field(min_length=1, description="各节，按讲授顺序排列。")

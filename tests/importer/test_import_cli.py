@@ -58,10 +58,10 @@ def test_import_writes_a_course_that_check_accepts(tmp_path: Path) -> None:
 
 def test_the_command_counts_unplaced_lines(tmp_path: Path) -> None:
     outline = tmp_path / "o.txt"
-    outline.write_text("第一讲 甲\n一、节\n第一天\n授课方式：讲授\n", encoding="utf-8")
+    outline.write_text("第一讲 甲\n一、节\n课程特色：实战\n授课方式：讲授\n", encoding="utf-8")
     result = run("import", outline, "-o", tmp_path / "c")
     assert result.exit_code == 0, result.output
-    assert f"没有放进课程的内容（2 处）：\n  {display_path(outline)}:3:1: “第一天”：" in result.output
+    assert f"没有放进课程的内容（2 处）：\n  {display_path(outline)}:3:1: “课程特色：实战”：" in result.output
     assert "有 2 行没能放进课程（见上文），请手工补进课程文件；0 行作为杂项跳过。" in result.output
 
 

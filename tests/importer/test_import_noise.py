@@ -179,8 +179,10 @@ def test_headings_above_lectures_are_reported_not_dropped(tmp_path: Path) -> Non
         第二讲 乙
         一、节
     """)
-    assert [l.title for l in imported.outline.lectures] == ["甲", "乙"]
-    assert unplaced(imported) == [(1, "第一天"), (2, "第一部分 认知篇"), (5, "第二天 下午")]
+    assert [(l.title, l.day) for l in imported.outline.lectures] == [("甲", 1), ("乙", 2)]
+    assert unplaced(imported) == [(2, "第一部分 认知篇")]
+    notes = [(e.number, e.reason) for e in imported.report.notes]
+    assert (1, "课程安排的第 1 天从这里开始") in notes and (5, "课程安排的第 2 天从这里开始") in notes
 
 
 def test_a_lectures_own_summary_line_is_not_the_course_closing(tmp_path: Path) -> None:

@@ -121,7 +121,8 @@ def _minutes(outline: Outline, report: Report) -> None:
     if planned == budget:
         report.note(0, "", say("import.times_split", times=times, closing=closing))
     else:
-        report.note(0, "", say("import.times_mismatch", times=times, closing=closing, planned=planned, budget=budget))
+        report.note(0, "", say("import.times_mismatch", times=times, closing=closing, planned=planned, budget=budget),
+                    say("import.times_mismatch_hint", budget=budget))
 
 
 def _shares(units: int, weights: list[int]) -> list[int]:

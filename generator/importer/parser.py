@@ -154,9 +154,10 @@ class _Parser:
             if span not in [b[:2] for b in self.outline.breaks]:
                 self.outline.breaks.append((*span, written_minutes(token.title)[0].strip() or BREAK_TITLE))
             self.report.note(token.number, token.text, say("import.break_row", times=times))
+        elif field == "meal" and span:
+            self.report.skip(token.number, token.text, say("import.meal_again"))
         elif field in ("meal", "break"):
-            reason = say("import.meal_again") if field == "meal" and span else say("import.break_untimed")
-            self.report.skip(token.number, token.text, reason)
+            self.report.skip(token.number, token.text, say("import.break_untimed"), say("import.break_untimed_hint"))
         else:
             reasons = {"arrival": say("import.arrival_row"), "half-day": say("import.half_day_row"), "summary": say("import.summary_row")}
             self.report.skip(token.number, token.text, reasons[field])
@@ -279,7 +280,7 @@ class _Parser:
             self.awaiting.title, self.awaiting = token.title, None
         elif self.activity is not None:
             self.activity.details.append(token.text)
-            self.report.note(token.number, token.text, say("import.details", id=self.activity.id))
+            self.report.note(token.number, token.text, say("import.details", id=self.activity.id), say("import.details_hint"))
         elif state == "outline" and self.lecture is not None:
             (self.open[-1].body if self.open else self.lecture.summary).append(token.text)
         elif state == "preamble":
@@ -314,8 +315,10 @@ class _Parser:
         else:
             unread = field == "duration" and outline.days is None
             label = "课程时间" if field == "duration" else "课程标题"
-            reason = say("import.duration_unread") if unread else say("import.already_found", label=label)
-            self.report.unplace(token.number, token.text, reason)
+            if unread:
+                self.report.unplace(token.number, token.text, say("import.duration_unread"), say("import.duration_unread_hint"))
+            else:
+                self.report.unplace(token.number, token.text, say("import.already_found", label=label))
             return
         if inline and field in ("audience", "duration", "title"):
             self.state = "between"  # a one-line value: what follows is not part of it

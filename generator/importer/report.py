@@ -21,6 +21,8 @@ class Entry:
     number: int
     text: str
     reason: str
+    hint: str | None = None
+    """How to fix it, when the trainer has something to fix: printed under the entry, as under an error."""
 
 
 @dataclass
@@ -38,14 +40,14 @@ class Report:
     notes: list[Entry] = field(default_factory=list)
     """Corrections and defaults: renumbered lectures, assumed durations, stubbed fields."""
 
-    def unplace(self, number: int, text: str, reason: str) -> None:
-        self.unplaced.append(Entry(number, text, reason))
+    def unplace(self, number: int, text: str, reason: str, hint: str | None = None) -> None:
+        self.unplaced.append(Entry(number, text, reason, hint))
 
-    def skip(self, number: int, text: str, reason: str) -> None:
-        self.skipped.append(Entry(number, text, reason))
+    def skip(self, number: int, text: str, reason: str, hint: str | None = None) -> None:
+        self.skipped.append(Entry(number, text, reason, hint))
 
-    def note(self, number: int, text: str, reason: str) -> None:
-        self.notes.append(Entry(number, text, reason))
+    def note(self, number: int, text: str, reason: str, hint: str | None = None) -> None:
+        self.notes.append(Entry(number, text, reason, hint))
 
     def format(self) -> str:
         """The report as printed by ``coursegen import``; empty groups are left out."""
@@ -90,7 +92,8 @@ def failure(path: Path, message: str, hint: str) -> UserError:
 
 
 def _said(entry: Entry) -> str:
-    return say("import.entry", text=_clip(entry.text), reason=entry.reason) if entry.text else entry.reason
+    said = say("import.entry", text=_clip(entry.text), reason=entry.reason) if entry.text else entry.reason
+    return f"{said}\n    {say('problem.hint')}{entry.hint}" if entry.hint else said
 
 
 def _clip(text: str, limit: int = 40) -> str:

@@ -95,6 +95,10 @@ class Lecture(StrictModel):
     )
     title: Text = Field(description="讲次标题。")
     duration_minutes: int = Field(gt=0, le=24 * 60, description="计划时长（分钟），用于排课程安排。")
+    day: int | None = Field(
+        default=None, ge=1, le=60,
+        description="多天的课程中这一讲排在第几天，例如 2。不写时接着上一讲排，当天排满了就排到下一天。",
+    )
     summary: Markdown | None = Field(default=None, description="显示在页面顶部的一段概述。")
     objectives: list[Text] = Field(default_factory=list, description="学习目标：学完这一讲学员能做到什么。")
     sections: list[Section] = Field(min_length=1, description="各节，按讲授顺序排列。")
@@ -102,6 +106,14 @@ class Lecture(StrictModel):
         default_factory=list, description="放在本讲末尾的活动，按顺序排列。"
     )
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
+
+
+class Break(StrictModel):
+    """课程安排中的一次休息，例如 10:30–10:45 茶歇；每天都有。"""
+
+    start: str = Field(pattern=TIME_PATTERN, description="开始时间（时:分），要加引号，例如 \"10:30\"。")
+    end: str = Field(pattern=TIME_PATTERN, description="结束时间（时:分），要加引号，例如 \"10:45\"。")
+    title: Text = Field(default="茶歇", description="课程安排中这一行的名称，例如 茶歇、课间休息。")
 
 
 class Duration(StrictModel):
@@ -112,6 +124,7 @@ class Duration(StrictModel):
     day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
     lunch_start: str | None = Field(default="12:00", pattern=TIME_PATTERN, description="午休开始时间（时:分）；写 null 表示没有午休。")
     lunch_end: str | None = Field(default="13:30", pattern=TIME_PATTERN, description="午休结束时间（时:分）。")
+    breaks: list[Break] = Field(default_factory=list, description="午休以外的休息（如茶歇），每天按时间排进课程安排。")
 
     @property
     def minutes(self) -> int:

@@ -95,7 +95,7 @@ CASES = {
     "mapping-expected": (
         {C: COURSE.replace(DURATION, "duration: 1天")},
         "course/course.yml:6:11: `duration`：这里要在下面几行写“键: 值”，写的是 `1天`\n"
-        "    提示：在 `duration:` 下面缩进两格，一行写一个键，可以写的键：`days`、`hours_per_day`、`day_start`、`lunch_start`、`lunch_end`",
+        "    提示：在 `duration:` 下面缩进两格，一行写一个键，可以写的键：`days`、`hours_per_day`、`day_start`、`lunch_start`、`lunch_end`、`breaks`",
     ),
     "id-with-capitals": (
         {L: LECTURE.replace("id: one", "id: Lecture One")},

@@ -87,13 +87,13 @@ def test_seed_report_places_every_line_and_names_the_noise(seed: Imported) -> No
     report = seed.report
     assert report.unplaced == []
     assert [(e.number, e.reason) for e in report.skipped] == [
-        (1, "repeated page header"),
-        (30, "repeated page header"),
-        (163, "site boilerplate after the outline"),
+        (1, "每页重复的页眉"),
+        (30, "每页重复的页眉"),
+        (163, "大纲后面网站上的其他内容"),
     ]
     notes = {e.number: e.reason for e in report.notes}
-    assert notes[91] == "the lecture number is missing; labelled 第三讲"
-    assert notes[124] == "heading written without 第; labelled 第五讲"
+    assert notes[91] == "这一讲没有编号，标为“第三讲”"
+    assert notes[124] == "标题前没有写“第”，标为“第五讲”"
 
 
 def test_seed_course_loads_and_the_agenda_adds_up(seed: Imported, tmp_path: Path) -> None:

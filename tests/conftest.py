@@ -11,12 +11,22 @@ from pathlib import Path
 import pytest
 
 from coursegen.builder import Paths, build
+from coursegen.catalogue import FALLBACK
+from coursegen.messages import speaking
 from coursegen.render.site import Edition
 from tests.tools import apply_markers
 
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def chinese_messages() -> Iterator[None]:
+    """Every test starts with messages in Chinese, as a run without a course does, and leaves them so: a command run
+    in the test process on an English course switches the language for the rest of the process."""
+    with speaking(FALLBACK):
+        yield
 
 
 def build_example(out: Path, edition: Edition = "trainee", *, offline: bool = False) -> Path:

@@ -70,11 +70,22 @@ def test_build_prints_a_summary_and_leaves_docs_alone(mini_project: Path) -> Non
 def test_an_english_course_builds_with_english_messages(mini_project: Path) -> None:
     course = mini_project / "course" / "course.yml"
     course.write_text(course.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--edition", "trainer"])
+    result = CliRunner().invoke(main, ["build", "--edition", "trainer", "--offline"])
     assert result.exit_code == 0, result.output
     assert "迷你课程: 2 lectures, 3 sections, 1 case, 1 discussion, 1 drill, 1 form, 1 quiz bank (3 questions)" in result.output
     assert "Site written to site-trainer/" in result.output
+    assert "Open site-trainer/index.html in a browser. Opened from file://, the site works page by page" in result.output
     assert "… loading course" in result.output and "… rendering trainer pages" in result.output
+    assert re.search(r"… building \d+ pages with MkDocs\n… MkDocs done in \d+\.\d s\n", result.output)
+
+
+def test_check_strict_fails_on_warnings_and_says_why(mini_project: Path) -> None:
+    """One lecture numbered by 章 and the other by 讲: one warning."""
+    lecture = mini_project / "course" / "lectures" / "02-practice.yml"
+    lecture.write_text(lecture.read_text(encoding="utf-8").replace("id: practice\n", "id: practice\nlabel: 第二讲\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--strict"])
+    assert result.exit_code == 1
+    assert result.output.endswith("Error: 有 1 条警告；加了 --strict，警告也按错误处理。\n"), result.output
 
 
 def test_a_failed_build_keeps_the_last_good_site(mini_project: Path) -> None:
@@ -150,12 +161,14 @@ def test_new_project_builds_out_of_the_box(workdir: Path, monkeypatch: pytest.Mo
     runner = CliRunner()
     result = runner.invoke(main, ["new", "demo", "--title", "新员工服务礼仪"])
     assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"已在 demo/ 中创建 \d+ 个文件\n下一步：cd demo && coursegen serve\n", result.output), result.output
     monkeypatch.chdir(workdir / "demo")
     assert (workdir / "demo" / "schemas" / "course.schema.json").is_file()
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     assert "新员工服务礼仪" in html_text(workdir / "demo" / "site" / "index.html")
-    assert runner.invoke(main, ["new", str(workdir / "demo")]).exit_code == 1
+    again = runner.invoke(main, ["new", str(workdir / "demo")])
+    assert again.exit_code == 1 and again.output == f"{workdir / 'demo'}：文件夹不是空的；请换一个新的文件夹名\n"
 
 
 def test_agenda_lays_lectures_around_lunch(tmp_path: Path) -> None:

@@ -132,7 +132,8 @@ def configured_engine(user_config: Path) -> EngineName:
     for entry in entries(read_user_config(user_config).get("plugins")):
         if isinstance(entry, dict) and isinstance(entry.get("coursegen"), dict):
             engine = entry["coursegen"].get("engine", "mkdocs")
-            return engine_name(engine, say("build.error.engine_setting", config=user_config, engine=engine))
+            line, col = _engine_at(user_config)
+            return engine_name(engine, say("build.error.engine_setting", config=f"{user_config}:{line}:{col}", engine=engine))
     return "mkdocs"
 
 
@@ -157,7 +158,20 @@ def _zensical_ignores(user_config: Path) -> list[Problem]:
     ignored = [("hooks", str(h), say("build.error.zensical_hook", name=h)) for h in entries(user.get("hooks"))]
     ignored += [("plugins", name, say("build.error.zensical_plugin", name=name)) for name in map(entry_name, entries(user.get("plugins")))
                 if name and name.removeprefix("material/").split("/")[0] not in runs]
-    return [Problem(user_config, *_where(user_config, key, name), message, severity="warning") for key, name, message in ignored]
+    return [Problem(user_config, *_where(user_config, key, name), message, say("build.error.zensical_hint"), severity="warning")
+            for key, name, message in ignored]
+
+
+def _engine_at(user_config: Path) -> tuple[int, int]:
+    """Line and column of the value of ``engine:`` under ``plugins: - coursegen:`` in ``user_config`` (1, 1 if not found)."""
+    root = yaml.compose(user_config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    plugins = next((v for k, v in root.value if k.value == "plugins"), None) if isinstance(root, yaml.MappingNode) else None
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        settings = item.value[0][1] if isinstance(item, yaml.MappingNode) and item.value and item.value[0][0].value == "coursegen" else None
+        for key, value in settings.value if isinstance(settings, yaml.MappingNode) else []:
+            if key.value == "engine":
+                return value.start_mark.line + 1, value.start_mark.column + 1
+    return 1, 1
 
 
 def _where(user_config: Path, key: str, name: str) -> tuple[int, int]:

@@ -142,7 +142,7 @@ def test_a_hand_written_page_cannot_shadow_a_generated_one(mini_project: Path) -
     (mini_project / "docs" / "agenda.md").write_text("# 手写安排\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
-    assert "docs/agenda.md：这个手写页面的地址和一个生成的页面相同；请改名或移动它" in result.output
+    assert "docs/agenda.md: 这个手写页面的地址和一个生成的页面相同；请改名或移动它" in result.output
 
 
 def test_plugin_reports_course_errors_as_a_plugin_error(tmp_path: Path) -> None:
@@ -168,7 +168,7 @@ def test_new_project_builds_out_of_the_box(workdir: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 0, result.output
     assert "新员工服务礼仪" in html_text(workdir / "demo" / "site" / "index.html")
     again = runner.invoke(main, ["new", str(workdir / "demo")])
-    assert again.exit_code == 1 and again.output == f"{workdir / 'demo'}：文件夹不是空的；请换一个新的文件夹名\n"
+    assert again.exit_code == 1 and again.output == f"{workdir / 'demo'}: 文件夹不是空的；请换一个新的文件夹名\n"
 
 
 def test_agenda_lays_lectures_around_lunch(tmp_path: Path) -> None:

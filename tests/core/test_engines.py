@@ -55,15 +55,17 @@ def test_the_engine_comes_from_the_environment_then_mkdocs_yml_then_defaults_to_
     monkeypatch.setenv(ENVIRONMENT, "mkdocs")
     assert configured_engine(paths.config) == "mkdocs"
     monkeypatch.setenv(ENVIRONMENT, "hugo")
-    with pytest.raises(UserError, match="COURSEGEN_ENGINE=hugo：只能是 mkdocs、zensical 之一"):
+    with pytest.raises(UserError, match="COURSEGEN_ENGINE=hugo: 只能是 mkdocs、zensical 之一"):
         configured_engine(paths.config)
 
 
 def test_an_unknown_engine_in_mkdocs_yml_is_named_with_the_choices(tmp_path: Path) -> None:
     paths = project(tmp_path)
     with_plugin_setting(paths, "engine: sphinx")
-    with pytest.raises(UserError, match=r"mkdocs.yml：coursegen 插件的 engine 设为 `sphinx`：只能是 mkdocs、zensical 之一"):
+    line = paths.config.read_text(encoding="utf-8").splitlines().index("      engine: sphinx") + 1
+    with pytest.raises(UserError) as caught:
         configured_engine(paths.config)
+    assert str(caught.value) == f"{paths.config}:{line}:15: coursegen 插件的 engine 设为 `sphinx`: 只能是 mkdocs、zensical 之一"
 
 
 def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -> None:
@@ -73,6 +75,7 @@ def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -
     warnings = resolve_engine("zensical", paths.config).warnings
     assert [(w.line, w.col, w.severity) for w in warnings] == [(hook_line, 5, "warning")]
     assert warnings[0].message == "Zensical 不运行 MkDocs 钩子 `my_hooks.py`：它给网站添加的内容在 Zensical 构建的网站里没有"
+    assert warnings[0].hint == "需要它添加的内容时，请用 MkDocs 构建：在 mkdocs.yml 的 coursegen 插件下写 engine: mkdocs，或加 --engine mkdocs"
     assert resolve_engine("mkdocs", paths.config).warnings == []
 
 

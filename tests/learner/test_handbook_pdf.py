@@ -101,7 +101,7 @@ def test_pdf_holds_no_answer_key(handbook_text: str) -> None:
 def test_a_missing_chromium_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["handbook", "--chromium", str(tmp_path / "nope"), *OPTIONS])
     assert result.exit_code == 1
-    assert f"{tmp_path / 'nope'}：这里没有 Chromium。请安装它（Debian：apt-get install chromium），或用 --chromium 指明它的位置。" in result.output
+    assert f"{tmp_path / 'nope'}: 这里没有 Chromium。请安装它（Debian：apt-get install chromium），或用 --chromium 指明它的位置。" in result.output
     assert "Traceback" not in result.output
 
 

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import UserError
+from .messages import say
 from .render.environment import environment
 from .schema import editor_settings, write_schemas
 
@@ -19,7 +20,7 @@ CONTENT = ("course", "quizzes")
 def create_project(target: Path, title: str) -> list[Path]:
     """Write the scaffold into ``target`` (which must be empty or absent); return the files written."""
     if target.exists() and any(target.iterdir()):
-        raise UserError(f"{target}: folder is not empty; choose a new folder name")
+        raise UserError(say("build.error.not_empty", folder=target))
     return _scaffold(target, title, course_slug(target.resolve().name), example=True)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import atomic, site_paths
 from ..errors import UserError
 from ..load.siteconfig import read_site_settings
-from ..messages import course_language
+from ..messages import course_language, say
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
 from . import Paths, generate
@@ -35,10 +35,6 @@ MkDocs ``--dirty``); a newer save restarts the wait. A full MkDocs rebuild gets 
   rebuild, and the reload message of the page rebuilt after it is lost while the browser reconnects, so the page
   stayed one edit behind. Held back, the page reloads first (still under the overlay) and the script after it.
 """
-
-KEPT = "(still serving the last good version)"
-ERROR_PAGE = "(serving a page that lists the problems until they are fixed)"
-
 
 class LivePreview:
     """The workspace ``coursegen serve`` serves, kept in step with the course, whatever state the course is in.
@@ -110,11 +106,11 @@ class LivePreview:
             try:
                 _write_if_changed(self.paths.workspace(self.edition), name, content)
             except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
-                self.echo(f"could not update {name} in the preview: {exc}")
+                self.echo(say("build.serve.not_updated", name=name, error=exc))
 
     def _failed(self, error: Exception, *, first: bool) -> None:
-        text = str(error) if isinstance(error, UserError) else f"could not regenerate the course: {type(error).__name__}: {error}"
         problems = reports(error)
+        text = str(error) if isinstance(error, UserError) else say("build.serve.failed", error=problems[0].text)
         try:
             if self.generated:
                 _write_if_changed(self.paths.workspace(self.edition), STATE, state_asset(problems, self.language, generated=True).content)
@@ -125,9 +121,9 @@ class LivePreview:
         except Exception as exc:
             if first:
                 raise
-            self.echo(f"{text}\n(could not show the problems in the browser: {type(exc).__name__}: {exc})")
+            self.echo(f"{text}\n{say('build.serve.not_shown', error=f'{type(exc).__name__}: {exc}')}")
             return
-        self.echo(f"{text}\n{KEPT if self.generated else ERROR_PAGE}")
+        self.echo(f"{text}\n{say('build.serve.kept') if self.generated else say('build.serve.error_page')}")
 
 
 def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:

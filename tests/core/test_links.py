@@ -52,7 +52,7 @@ def test_links_the_build_accepts_pass_check(course: Path) -> None:
         "[引用][r]\n\n[r]: ../cases/pond.md\n"
     ))
     assert code == 0, output
-    assert output[-1].startswith("测试: 1 lecture")
+    assert output[-1].startswith("测试：1 讲，")
 
 
 def test_each_broken_link_or_image_is_one_error_at_its_line_and_column(course: Path) -> None:

@@ -15,11 +15,14 @@ import pytest
 
 from coursegen.builder import Paths, build
 from coursegen.builder.engines import Engine, MkDocsEngine, ZensicalEngine
-from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
+from coursegen.builder.preview import LivePreview
+from coursegen.messages import speaking
 from coursegen.render.preview import MARK, STATE
 from tests.serving import ROOT, edit
 
 BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+KEPT = "（预览仍显示上次成功生成的版本）"
+ERROR_PAGE = "（预览显示一页问题清单，改好后会自动显示课程）"
 
 
 @pytest.fixture
@@ -61,6 +64,16 @@ def test_a_failed_regeneration_rewrites_the_overlay_data_only_and_the_fix_clears
     assert preview.regenerate()
     assert '"problems":[]' in state(workspace)
     assert files(workspace) == good
+
+
+def test_the_terminal_says_it_in_english_for_an_english_course(project: Path) -> None:
+    said: list[str] = []
+    preview = LivePreview(Paths(), "trainee", said.append)
+    preview.start(progress=lambda _: None)
+    edit(Path("course/lectures/01-basics.yml"), "title: 基础", "titel: 基础")
+    with speaking("en"):  # what `coursegen serve` chose for a course whose `language` is en
+        assert not preview.regenerate()
+    assert said[-1].endswith("\n(still serving the last good version)")
 
 
 def test_a_course_broken_at_start_gets_a_page_listing_its_problems_escaped(project: Path) -> None:

@@ -44,7 +44,7 @@ def test_import_writes_a_course_that_check_accepts(tmp_path: Path) -> None:
     assert "id: consumer-protection\n" in (course / "course.yml").read_text(encoding="utf-8")
     checked = run("check", "--course", course, "--quizzes", tmp_path / "quizzes")
     assert checked.exit_code == 0, checked.output
-    assert "防微杜渐、未雨绸缪: 5 lectures, 14 sections, 4 cases, 2 discussions, 1 drill, 1 form" in checked.output
+    assert "防微杜渐、未雨绸缪：5 讲，14 节，4 个案例，2 个讨论，1 个演练，1 份作业" in checked.output
     # Every stand-in the importer wrote (outside the files' header comments) is a warning until it is replaced.
     written = sum(
         line.count("（待补充：") for path in course.rglob("*.yml")

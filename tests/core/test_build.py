@@ -153,7 +153,7 @@ def test_plugin_reports_course_errors_as_a_plugin_error(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - coursegen\n", encoding="utf-8")
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
-    with pytest.raises(PluginError, match="unknown key `subtitel`"):
+    with pytest.raises(PluginError, match="不认识的键 `subtitel`"):
         config.plugins.on_config(config)
 
 

@@ -20,7 +20,7 @@ from coursegen.messages import speaking
 from coursegen.render.preview import MARK, STATE
 from tests.serving import ROOT, edit
 
-BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
 KEPT = "（预览仍显示上次成功生成的版本）"
 ERROR_PAGE = "（预览显示一页问题清单，改好后会自动显示课程）"
 
@@ -57,7 +57,7 @@ def test_a_failed_regeneration_rewrites_the_overlay_data_only_and_the_fix_clears
     changed = {name for name in good.keys() | after.keys() if good.get(name) != after.get(name)}
     assert changed == {f"docs/{STATE}"}, "a failed regeneration touched the last good pages"
     assert f'"text":"{BROKEN}"' in state(workspace)
-    assert "提示：did you mean `title`?" in state(workspace)
+    assert "提示：是不是想写 `title`？" in state(workspace)
     assert BROKEN in said[-1] and said[-1].endswith(KEPT)
 
     edit(Path("course/lectures/01-basics.yml"), "titel: 基础", "title: 基础")
@@ -83,7 +83,7 @@ def test_a_course_broken_at_start_gets_a_page_listing_its_problems_escaped(proje
     preview.start(progress=lambda _: None)
     workspace = preview.config.parent
     page = (workspace / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "unknown key `&lt;b&gt;`" in page and "<b>" not in page, "a message quoting the YAML must not become HTML"
+    assert "不认识的键 `&lt;b&gt;`" in page and "<b>" not in page, "a message quoting the YAML must not become HTML"
     assert "course/lectures/01-basics.yml:3:1" in page
     assert not (workspace / "docs" / "lectures").exists()
     assert "课程还没有成功生成过" in state(workspace)

@@ -51,7 +51,7 @@ def test_serve_picks_up_yaml_edits(tmp_path: Path, options: tuple[str, ...]) -> 
         server.terminate()
         server.wait(timeout=20)
     errors = log.text()[before:]
-    assert "unknown key `titel`" in errors
+    assert "不认识的键 `titel`" in errors
     assert "prefix dict" not in log.text().lower(), "jieba's loading steps reached the terminal"
 
 
@@ -73,7 +73,7 @@ def test_the_watcher_survives_a_symlink_loop_and_keeps_regenerating(tmp_path: Pa
     assert "Traceback" not in log.text()
 
 
-BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
 """What the terminal and the browser say about a lecture whose ``title:`` was typed ``titel:``."""
 
 

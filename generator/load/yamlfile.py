@@ -107,7 +107,7 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [_not_utf8(path, raw, exc.start)]
+        return None, [not_utf8(path, raw, exc.start)]
     if (fast := _fast_loader(text)) is not None:
         doc, problems = _parse(path, text, fast)
         if doc is not None and not problems:
@@ -115,7 +115,7 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     return _parse(path, text, yaml.SafeLoader)
 
 
-def _not_utf8(path: Path, raw: bytes, start: int) -> Problem:
+def not_utf8(path: Path, raw: bytes, start: int) -> Problem:
     """Where the first byte that is not UTF-8 stands, and what the file was most likely saved as.
 
     Chinese Windows editors save "ANSI" text as GBK (GB18030): it is refused rather than guessed at, because a

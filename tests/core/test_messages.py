@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -68,3 +69,36 @@ def test_the_course_language_chooses_unless_lang_does(tmp_path: Path) -> None:
 def test_a_course_whose_language_cannot_be_read_gets_chinese(tmp_path: Path, text: str) -> None:
     (tmp_path / "course.yml").write_text(text, encoding="utf-8")
     assert course_language(tmp_path) == "zh"
+
+
+SPOKEN = {"UserError", "OutputError", "Problem", "echo", "ClickException", "UsageError", "BadParameter"}
+"""Calls whose text reaches a trainer or HR: errors, problems, and what the commands print."""
+WORDS = re.compile(r"[A-Za-z]{3,}|[\u4e00-\u9fff]")
+
+
+def literal_text(node: ast.expr) -> str:
+    """The words written into a string or f-string argument (placeholders left out)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(part.value for part in node.values if isinstance(part, ast.Constant) and isinstance(part.value, str))
+    if isinstance(node, ast.BinOp):
+        return literal_text(node.left) + literal_text(node.right)
+    return ""
+
+
+def test_no_message_reaches_a_user_without_the_catalogue() -> None:
+    """A word written in the code into an error, a problem or a command's output would be the same in every language."""
+    found = []
+    for path in sorted(GENERATOR.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call):
+                continue
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+            if name not in SPOKEN:
+                continue
+            for arg in [*call.args, *(k.value for k in call.keywords if k.arg in ("message", "hint"))]:
+                if WORDS.search(literal_text(arg)):
+                    found.append(f"{path.relative_to(ROOT)}:{call.lineno}: {literal_text(arg)[:60]!r}")
+    assert found == []

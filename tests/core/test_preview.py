@@ -105,7 +105,7 @@ def test_the_error_page_speaks_the_course_language_read_from_a_course_yml_that_m
 
 def test_without_a_readable_mkdocs_yml_serve_still_stops_with_the_error(project: Path) -> None:
     Path("mkdocs.yml").unlink()
-    with pytest.raises(Exception, match="no MkDocs configuration"):
+    with pytest.raises(Exception, match="这里没有 MkDocs 设置文件 mkdocs.yml"):
         LivePreview(Paths(), "trainee", lambda _: None).start(progress=lambda _: None)
 
 

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from coursegen.builder import Paths
 from coursegen.builder.preview import LivePreview
 from coursegen.cli import main
+from coursegen.load.problems import CourseError
 from coursegen.render.preview import STATE
 from tests.conftest import ROOT
 
@@ -73,10 +74,15 @@ def test_check_build_and_the_preview_say_the_same(tmp_path: Path, monkeypatch: p
     assert built.exit_code == 1 and not Path("site").exists()
     assert checked in reported(built.output)
     preview = LivePreview(Paths(), "trainee", [].append)
+    path, line, col, text = checked
+    message, _, hint = text.partition("\n    ")
+    if mistake["file"] == "mkdocs.yml":  # no page can be served without the site's settings: serve stops and says why
+        with pytest.raises(CourseError) as stopped:
+            preview.start(progress=lambda _: None)
+        assert f"{path}:{line}:{col}: {message}" in str(stopped.value)
+        return
     preview.start(progress=lambda _: None)
     script = (preview.config.parent / "docs" / STATE).read_text(encoding="utf-8")
     shown = json.loads(script.split(" = ", 1)[1].rstrip().rstrip(";"))["problems"]
-    path, line, col, text = checked
-    message, _, hint = text.partition("\n    ")
     assert shown[0]["text"] == f"{path}:{line}:{col}: {message}"
     assert (shown[0]["hint"] or "") == (f"提示：{hint.removeprefix('提示：')}" if hint else "")

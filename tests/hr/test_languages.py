@@ -17,10 +17,11 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from coursegen.cli import main
-from coursegen.hr import CSV_FOLDER, XLSX_NAME
+from coursegen.catalogue import LANGUAGES
+from coursegen.hr import CSV_FOLDER, HTML_NAME, XLSX_NAME
 from coursegen.messages import catalogue, choose
 
-from .conftest import NOW, build_scenario
+from .conftest import NOW, Built, build_scenario
 from .mails import mail, write_eml
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -81,3 +82,31 @@ def test_the_files_rejected_say_why_in_english(english: English) -> None:
     listed = "\n".join(str(c) for row in files.iter_rows(min_row=2, values_only=True) for c in row[2:5] if c)
     assert "rejected" in listed and "suspected zip bomb" in listed
     assert untranslated(listed, english.data) == []
+
+
+def test_the_report_s_labels_and_sentences_are_in_english(english: English) -> None:
+    html = (english.out / HTML_NAME).read_text(encoding="utf-8")
+    workbook = load_workbook(english.out / XLSX_NAME)
+    cells = [str(c) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
+    assert workbook.sheetnames == ["Summary", "Detail", "Quiz scores", "Question analysis", "Course evaluation", "Files"]
+    assert '<html lang="en">' in html and "<h2>To chase (" in html and "<th>Employee ID</th>" in html
+    assert {"late", "missing", "handed in"} <= set(cells) and "Total" in cells
+    for output in (html, "\n".join(workbook.sheetnames + cells), english.said):
+        assert untranslated(output, english.data) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_s_texts_are_plain_text(language: str) -> None:
+    """The HTML page puts them in as markup (their arguments escaped): a <, & or " in one would break the page."""
+    for key, template in catalogue(language).items():
+        if key.startswith(("hr.page.", "hr.label.")):
+            assert not re.search(r'[<>&"]', template), f"{language}.yml messages.{key}"
+
+
+def test_a_chinese_course_s_report_keeps_its_chinese_labels(built: Built) -> None:
+    html = (built.out / HTML_NAME).read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html and "<h2>待催交（" in html and "<th>工号</th><th>姓名</th><th>部门</th>" in html
+    assert '<span class="status">迟交</span>' in html and '<small class="clock">按学员电脑</small>' in html
+    assert "<summary>已拒收：" in html and "早 1天 以上" in html
+    detail = load_workbook(built.out / XLSX_NAME)["明细"]
+    assert [c.value for c in next(detail.iter_rows(max_row=1))][:7] == ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态"]

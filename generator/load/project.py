@@ -8,6 +8,7 @@ Folder conventions (names a trainer sees in `coursegen new`):
 from __future__ import annotations
 
 import difflib
+import math
 import posixpath
 from pathlib import Path
 from collections.abc import Mapping
@@ -73,6 +74,7 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     if not any(p.severity == "error" for p in loader.problems):  # an error elsewhere would make these guesses
         loader.check_unused_banks(project)
         loader.check_duration(project, course_doc)
+        loader.check_days(project)
         if not course.mixed_numbering:
             loader.problems += mixed_numbering(project.lectures, loader.docs)
     errors = [p for p in loader.problems if p.severity == "error"]
@@ -228,6 +230,24 @@ class _Loader:
             self.problems.append(course_doc.problem(
                 ("duration",), say("course.duration.message", planned=planned, budget=budget), say("course.duration.hint"), severity="warning",
             ))
+
+
+    def check_days(self, project: Project) -> None:
+        """A lecture's ``day`` the agenda cannot keep: before the day an earlier lecture is on (the agenda never goes
+        back a day), or after the course's last day (the agenda would show days the course does not have)."""
+        last_day = math.ceil(project.course.duration.days)
+        reached = 1
+        for lecture in project.lectures:
+            if lecture.day is None:
+                continue
+            doc = self.docs[("lecture", lecture.id)]
+            if lecture.day < reached:
+                self.problems.append(doc.problem(("day",), say("course.day.before", day=lecture.day, reached=reached),
+                                                 say("course.day.before_hint", reached=reached), severity="warning"))
+            elif lecture.day > last_day:
+                self.problems.append(doc.problem(("day",), say("course.day.after", day=lecture.day, days=last_day),
+                                                 say("course.day.after_hint", day=lecture.day), severity="warning"))
+            reached = max(reached, lecture.day)
 
 
 def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:

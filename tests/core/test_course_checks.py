@@ -173,3 +173,21 @@ def test_quiz_export_refuses_a_bank_with_a_repeated_question_id(workdir: Path) -
     assert exported.exit_code == 1
     assert "quiz-a.yml:5:10: 题目 id `q` 重复了，第 4 行已经有一个" in exported.output
     assert not (workdir / "quiz-a.xml").exists()
+
+
+def test_a_lecture_day_the_agenda_cannot_keep_is_warned_of_at_its_day(tmp_path: Path) -> None:
+    course = COURSE.replace("duration: {days: 1, hours_per_day: 1}", "duration: {days: 2, hours_per_day: 0.5}")
+    course = course.replace("lectures: [lectures/one.yml]", "lectures: [lectures/one.yml, lectures/two.yml, lectures/three.yml]")
+    lecture = LECTURE.replace("duration_minutes: 60", "duration_minutes: 20\nday: {day}")
+    write_course(tmp_path, {
+        "course/course.yml": course,
+        "course/lectures/one.yml": lecture.format(day=2),
+        "course/lectures/two.yml": lecture.replace("id: one", "id: two").format(day=1),
+        "course/lectures/three.yml": lecture.replace("id: one", "id: three").format(day=3),
+    })
+    _, warnings = load_project(tmp_path / "course", tmp_path / "quizzes")
+    days = {(p.path.name, p.line, p.col): p.message for p in warnings if "天" in p.message}
+    assert days == {
+        ("two.yml", 4, 6): "这一讲排在第 1 天，但前面已有一讲排在第 2 天；课程安排不会往回排",
+        ("three.yml", 4, 6): "这一讲排在第 3 天，但课程时间只有 2 天",
+    }

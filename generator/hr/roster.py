@@ -26,7 +26,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 """Recognised header names per column, in order of preference; compared ignoring case, spaces and ``_``."""
 
-NO_DEPARTMENT = "（未填部门）"
 HEADER_SEARCH_ROWS = 10
 """How far down a title block the header row may sit."""
 
@@ -183,7 +182,7 @@ def _parse(path: Path, rows: list[list[object]]) -> Roster:
             problems.append(say("hr.roster.duplicate", path=where, row=offset, id=emp_id, first=first_row[emp_id]))
             continue
         first_row[emp_id] = offset
-        department = normalize.label(_cell(values.get("department"))) or NO_DEPARTMENT
+        department = normalize.label(_cell(values.get("department"))) or no_department()
         trainees.append(Trainee(emp_id, _cell(values["employee_id"]), name, department, offset))
     if problems:
         raise RosterError("\n".join([*problems, say("hr.roster.problems", n=len(problems))]))
@@ -204,3 +203,8 @@ def _cell(value: object) -> str:
         value = int(value)
     return str(value).strip()
 
+
+
+def no_department() -> str:
+    """The department of a trainee the roster names none for, as the report groups and shows it."""
+    return say("hr.no_department")

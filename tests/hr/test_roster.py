@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from coursegen.hr import RosterError, read_roster
 from coursegen.hr.normalize import employee_id
-from coursegen.hr.roster import NO_DEPARTMENT
+from coursegen.hr.roster import no_department
 
 from .synthetic import people, write_roster
 
@@ -56,13 +56,13 @@ def test_xlsx_roster_with_numeric_ids_and_a_missing_department(tmp_path: Path) -
     sheet.append([10024.0, "钱七", None])
     workbook.save(tmp_path / "roster.xlsx")
     roster = read_roster(tmp_path / "roster.xlsx")
-    assert [(t.employee_id, t.department) for t in roster.trainees] == [("10023", "营业部"), ("10024", NO_DEPARTMENT)]
+    assert [(t.employee_id, t.department) for t in roster.trainees] == [("10023", "营业部"), ("10024", no_department())]
 
 
 def test_roster_without_department_column_puts_everyone_in_one_group(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("工号,姓名\nE1,张三\n", encoding="utf-8")
-    assert read_roster(path).departments == [NO_DEPARTMENT]
+    assert read_roster(path).departments == [no_department()]
 
 
 def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The trainer's guide reference pages, generated from the models and the CLI so they never drift.
 
-``coursegen guide -o guide/`` rewrites ``reference.md`` (every key of every file) and ``cli.md``
+``coursegen guide -o guide/docs`` rewrites ``reference.md`` (every key of every file) and ``cli.md``
 (every command and option); a test fails when the checked-in copies are stale.
 """
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import UserError
+from .messages import say
 
 PACKAGED = "guidebook"
 """The guide's folder inside the installed ``coursegen`` package (see ``[tool.setuptools]`` in pyproject.toml)."""
@@ -32,9 +33,7 @@ def guide_root() -> Path:
     for root in (packaged, checkout):
         if (root / "mkdocs.yml").is_file() and (root / "docs" / "index.md").is_file():
             return root
-    raise UserError(
-        f"the trainer's guide is missing from this installation ({packaged}); reinstall coursegen with pip"
-    )
+    raise UserError(say("build.error.guide_missing", folder=packaged))
 
 
 def default_site_dir() -> Path:

@@ -54,7 +54,7 @@ LEGEND = [
 
 MODEL_NAMES: dict[str, str] = {
     # course.yml
-    "Course": "课程", "Duration": "课程时间", "Instructor": "讲师介绍", "Closing": "结尾环节",
+    "Course": "课程", "Duration": "课程时间", "Break": "休息", "Instructor": "讲师介绍", "Closing": "结尾环节",
     "FinalAssessment": "结业测评", "DrawRule": "抽题规则", "FacilitatorNotes": "讲师备注",
     "Handin": "提交方式", "Route": "交法",
     # lectures

@@ -19,7 +19,17 @@ def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
+class Quoted(str):
+    """Text always written in double quotes: a time ("09:00", "10:30"), which YAML 1.1 readers take for a number
+    of minutes when it is bare, and which trainers copy, so every time in a written file looks the same."""
+
+
+def _represent_quoted(dumper: yaml.SafeDumper, text: Quoted) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style='"')
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(Quoted, _represent_quoted)
 
 
 def dump_yaml(data: Any) -> str:

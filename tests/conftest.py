@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from coursegen.builder import Paths, build
+from coursegen.messages import choose
 from coursegen.render.site import Edition
 from tests.tools import apply_markers
 
@@ -64,6 +65,15 @@ def serve_folder(folder: Path) -> Generator[str, None, None]:
 def site_url(example_site: Path) -> Iterator[str]:
     """Base URL (no trailing slash) of the trainee edition of the example course."""
     yield from serve_folder(example_site)
+
+
+@pytest.fixture(autouse=True)
+def messages_in_chinese() -> Iterator[None]:
+    """Each test starts in coursegen's first language, whatever language an earlier command spoke (the choice is one
+    for the process, as a command makes it once)."""
+    choose(None)
+    yield
+    choose(None)
 
 
 @pytest.fixture

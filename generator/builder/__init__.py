@@ -13,6 +13,7 @@ from ..load import load_project
 from ..load.links import broken_links
 from ..load.problems import CourseError, Problem
 from ..load.siteconfig import SiteSettings, read_site_settings
+from ..messages import say
 from ..model.project import Project
 from ..render import Edition, Site, render_site
 from ..render.preview import state_asset, with_overlay
@@ -60,14 +61,14 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
     (:func:`~.workspace.write_workspace`).
     """
     with collector_paused:
-        progress("loading course")
+        progress(say("build.progress.loading"))
         project, warnings = load_project(paths.course, paths.quizzes)
         user = read_site_settings(paths.config)
         broken = broken_links(project, user.docs)
         if broken and strict:
             raise CourseError(warnings + broken)
         warnings = warnings + [replace(problem, severity="warning") for problem in broken]
-        progress(f"rendering {edition} pages")
+        progress(say("build.progress.rendering", edition=say(f"build.edition.{edition}")))
         site = render_site(project, edition, lms=lms, user=user)
         if preview:
             site = with_overlay(site, state_asset([], project.course.language, generated=True))
@@ -127,12 +128,14 @@ def build(paths: Paths, site_dir: Path, edition: Edition = "trainee", *, strict:
 
 
 def run_engine(engine: Engine, generated: Generated, site_dir: Path, *, strict: bool = True, config: Path | None = None,
-               progress: Callable[[str], None] = lambda _: None, what: str = "") -> list[str]:
+               progress: Callable[[str], None] = lambda _: None, file_links: bool = False) -> list[str]:
     """Build the generated workspace (``config``: a settings file over its ``mkdocs.yml``) into ``site_dir``
     with ``engine``; what the engine warned of, when the build went on. The last good site survives a failure.
-    ``what``: what the progress line says the pages are for (e.g. " for the SCORM package")."""
-    progress(f"building {len(generated.site.pages)} pages{what} with {engine.label}")
+    ``file_links``: the progress line says the pages get file links (a SCORM package's)."""
+    pages = len(generated.site.pages)
+    progress(say("build.progress.engine_file_links", n=pages, engine=engine.label) if file_links
+             else say("build.progress.engine", n=pages, engine=engine.label))
     started = time.perf_counter()
     warnings = engine.build(generated.site, config or generated.config, site_dir, generated.user, strict=strict)
-    progress(f"{engine.label} done in {time.perf_counter() - started:.1f} s")
+    progress(say("build.progress.engine_done", engine=engine.label, seconds=f"{time.perf_counter() - started:.1f}"))
     return warnings

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -25,6 +26,7 @@ from ..choices import ENGINES, EngineName
 from ..errors import UserError
 from ..load.problems import Problem
 from ..load.siteconfig import SiteSettings, entries, entry_name, read_user_config
+from ..messages import say
 from ..render.site import Site
 
 ENVIRONMENT = "COURSEGEN_ENGINE"
@@ -51,8 +53,9 @@ class Engine(ABC):
         failure; what the engine warned of, when the build went on."""
 
     @abstractmethod
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
-        """The engine's live preview of the workspace whose settings are ``config``, until Ctrl-C."""
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
+        """The engine's live preview of the workspace whose settings are ``config``, until Ctrl-C; ``ready`` gets the
+        preview's address once it is served, unless the engine prints it itself (Zensical)."""
 
     def rebuilds_changed_pages(self, dirty: bool) -> bool:
         """Whether the preview rebuilds just the pages whose files changed (``dirty``: MkDocs' ``--dirty``), so a
@@ -75,10 +78,10 @@ class MkDocsEngine(Engine):
         build_site(config, site_dir, strict=strict, explain=WarningLocator(site.pages).explain, course_search=user.config)
         return []
 
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
-        from mkdocs.commands.serve import serve
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
+        from .mkdocs_serve import serve_with_mkdocs
 
-        serve(str(config), livereload=True, build_type="dirty" if dirty else None, dev_addr=dev_addr)
+        serve_with_mkdocs(config, dev_addr, dirty=dirty, ready=ready)
 
     def prepare_preview(self, config: Path) -> None:
         """Nothing: MkDocs serves the workspace's ``mkdocs.yml`` itself."""
@@ -94,7 +97,7 @@ class ZensicalEngine(Engine):
 
         return build_with_zensical(config, site_dir, strict=strict, docs=user.docs)
 
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool) -> None:
+    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
         from .zensical_build import serve_with_zensical
 
         serve_with_zensical(config, dev_addr)
@@ -129,7 +132,8 @@ def configured_engine(user_config: Path) -> EngineName:
     for entry in entries(read_user_config(user_config).get("plugins")):
         if isinstance(entry, dict) and isinstance(entry.get("coursegen"), dict):
             engine = entry["coursegen"].get("engine", "mkdocs")
-            return engine_name(engine, f"{user_config}: plugin coursegen: engine `{engine}`")
+            line, col = _engine_at(user_config)
+            return engine_name(engine, say("build.error.engine_setting", config=f"{user_config}:{line}:{col}", engine=engine))
     return "mkdocs"
 
 
@@ -138,7 +142,7 @@ def engine_name(value: Any, where: str) -> EngineName:
     for name in ENGINES:
         if value == name:
             return name
-    raise UserError(f"{where}: not one of: {', '.join(ENGINES)}")
+    raise UserError(say("build.error.engine", where=where, choices=say("build.list").join(ENGINES)))
 
 
 def _zensical_ignores(user_config: Path) -> list[Problem]:
@@ -146,18 +150,28 @@ def _zensical_ignores(user_config: Path) -> list[Problem]:
     try:
         from zensical.config import _PLUGIN_UNSUPPORTED_OPTIONS as zensical_plugins  # noqa: N811 - a local name, for Zensical's private constant
     except ImportError:
-        raise UserError("Zensical is not installed; install it with: pip install -e '.[zensical]' "
-                        "(or build with --engine mkdocs)") from None
+        raise UserError(say("build.error.zensical_missing")) from None
     runs = {*zensical_plugins, "coursegen"}  # Zensical's own list of the plugins it implements; coursegen's work is done before
     if not user_config.is_file():
         return []
     user = read_user_config(user_config)
-    ignored = [("hooks", str(h), "MkDocs hook") for h in entries(user.get("hooks"))]
-    ignored += [("plugins", name, "MkDocs plugin") for name in map(entry_name, entries(user.get("plugins")))
+    ignored = [("hooks", str(h), say("build.error.zensical_hook", name=h)) for h in entries(user.get("hooks"))]
+    ignored += [("plugins", name, say("build.error.zensical_plugin", name=name)) for name in map(entry_name, entries(user.get("plugins")))
                 if name and name.removeprefix("material/").split("/")[0] not in runs]
-    return [Problem(user_config, *_where(user_config, key, name), f"Zensical does not run the {what} `{name}`: "
-                    "what it adds to the site is missing from a Zensical build", severity="warning")
-            for key, name, what in ignored]
+    return [Problem(user_config, *_where(user_config, key, name), message, say("build.error.zensical_hint"), severity="warning")
+            for key, name, message in ignored]
+
+
+def _engine_at(user_config: Path) -> tuple[int, int]:
+    """Line and column of the value of ``engine:`` under ``plugins: - coursegen:`` in ``user_config`` (1, 1 if not found)."""
+    root = yaml.compose(user_config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    plugins = next((v for k, v in root.value if k.value == "plugins"), None) if isinstance(root, yaml.MappingNode) else None
+    for item in plugins.value if isinstance(plugins, yaml.SequenceNode) else []:
+        settings = item.value[0][1] if isinstance(item, yaml.MappingNode) and item.value and item.value[0][0].value == "coursegen" else None
+        for key, value in settings.value if isinstance(settings, yaml.MappingNode) else []:
+            if key.value == "engine":
+                return value.start_mark.line + 1, value.start_mark.column + 1
+    return 1, 1
 
 
 def _where(user_config: Path, key: str, name: str) -> tuple[int, int]:

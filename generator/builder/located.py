@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..load.problems import display_path
+from ..messages import say
 from ..render.site import Page
 
 _LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:a link|an unrecognized relative link|an absolute link) '(?P<target>[^']+)'")
@@ -47,7 +48,7 @@ class WarningLocator:
             for source in candidates:
                 where = self._find(source, written)
                 if where is not None:
-                    return f"{display_path(source)}:{where[0]}:{where[1]}: link `{written}` leads to no page or file of the site"
+                    return f"{display_path(source)}:{where[0]}:{where[1]}: {say('build.error.link', target=written)}"
         return None
 
     def _find(self, source: Path, target: str) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .. import atomic
 from ..errors import UserError
+from ..messages import say
 from .search_check import prepare_search, sections_as_written
 from .search_index import write_search_index
 
@@ -71,7 +72,7 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
         built = True
     except (MkDocsException, SystemExit, OSError) as exc:
         details = "\n".join(f"  {m}" for m in explain(collector.messages)) or f"  {exc}"
-        raise UserError(f"MkDocs could not build the site; {site_dir.name}/ was left as it was.\n{details}") from exc
+        raise UserError(f"{say('build.error.mkdocs_failed', folder=f'{site_dir.name}/')}\n{details}") from exc
     finally:
         if not built:  # whatever stopped it (a UserError, Ctrl-C, a plugin's TypeError): no half-built folder stays
             shutil.rmtree(staging, ignore_errors=True)

@@ -13,7 +13,7 @@ From ``file://`` the browser loads nothing by ``fetch``, so:
 - instant navigation is switched off: Material skips it under ``file://`` anyway, but with the feature on
   it also completes its ``document$`` stream before the page is ready, so no script that waits for the
   page (Material's own and every coursegen widget) would ever start.
-What still does not work from ``file://`` is listed in :data:`LIMITS`.
+What still does not work from ``file://``, the build tells the trainer (``build.done.offline_limits`` in the catalogue).
 """
 
 from __future__ import annotations
@@ -26,15 +26,6 @@ import yaml
 
 from ..load.siteconfig import read_user_config
 from ..site_paths import IFRAME_WORKER_SHIM as SHIM
-
-LIMITS = (
-    "Opened from file://, the site works page by page: links, search, quizzes, progress and homework drafts. "
-    "Not available: instant navigation (each link loads the whole page), posting homework to a submission URL "
-    "(a file:// page has no origin most servers accept; exporting the submission file still works). "
-    "Progress is kept in the browser: Chromium-based browsers (Edge, Chrome; the tested ones) share it across "
-    "all pages of the site; other browsers may keep file:// pages apart, so progress would not carry over."
-)
-
 
 def prepare_offline(config_path: Path, user_config: Path) -> None:
     """Adjust a generated workspace (its ``mkdocs.yml`` and docs folder) for a ``file://`` site."""

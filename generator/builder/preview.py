@@ -13,14 +13,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
 
 from .. import atomic, site_paths
 from ..errors import UserError
 from ..load.siteconfig import read_site_settings
+from ..messages import course_language, say
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition
-from ..render.strings import FALLBACK
 from . import Paths, generate
 from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
@@ -36,10 +35,6 @@ MkDocs ``--dirty``); a newer save restarts the wait. A full MkDocs rebuild gets 
   rebuild, and the reload message of the page rebuilt after it is lost while the browser reconnects, so the page
   stayed one edit behind. Held back, the page reloads first (still under the overlay) and the script after it.
 """
-
-KEPT = "(still serving the last good version)"
-ERROR_PAGE = "(serving a page that lists the problems until they are fixed)"
-
 
 class LivePreview:
     """The workspace ``coursegen serve`` serves, kept in step with the course, whatever state the course is in.
@@ -57,7 +52,7 @@ class LivePreview:
         """Whether the engine rebuilds just the changed pages (Zensical; MkDocs with ``--dirty``): :data:`LATER`."""
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
-        self.language = _course_language(paths.course)
+        self.language = course_language(paths.course)
         self._lock = threading.Lock()
         self._generation = 0
 
@@ -111,11 +106,11 @@ class LivePreview:
             try:
                 _write_if_changed(self.paths.workspace(self.edition), name, content)
             except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
-                self.echo(f"could not update {name} in the preview: {exc}")
+                self.echo(say("build.serve.not_updated", name=name, error=exc))
 
     def _failed(self, error: Exception, *, first: bool) -> None:
-        text = str(error) if isinstance(error, UserError) else f"could not regenerate the course: {type(error).__name__}: {error}"
         problems = reports(error)
+        text = str(error) if isinstance(error, UserError) else say("build.serve.failed", error=problems[0].text)
         try:
             if self.generated:
                 _write_if_changed(self.paths.workspace(self.edition), STATE, state_asset(problems, self.language, generated=True).content)
@@ -126,9 +121,9 @@ class LivePreview:
         except Exception as exc:
             if first:
                 raise
-            self.echo(f"{text}\n(could not show the problems in the browser: {type(exc).__name__}: {exc})")
+            self.echo(f"{text}\n{say('build.serve.not_shown', error=f'{type(exc).__name__}: {exc}')}")
             return
-        self.echo(f"{text}\n{KEPT if self.generated else ERROR_PAGE}")
+        self.echo(f"{text}\n{say('build.serve.kept') if self.generated else say('build.serve.error_page')}")
 
 
 def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
@@ -137,16 +132,3 @@ def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
     The temporary file is made beside ``docs/``, where MkDocs does not look.
     """
     atomic.write_if_changed(workspace / "docs" / name, content, dir=workspace)  # the same problems again: no reload
-
-
-def _course_language(course: Path) -> str:
-    """The course's language for an error page shown before the course ever loaded; Chinese if unknown.
-
-    A plain look at ``course.yml``, which may well be the broken file: any failure means "unknown".
-    """
-    try:
-        data = yaml.safe_load((course / "course.yml").read_text(encoding="utf-8"))
-        language = data.get("language", FALLBACK) if isinstance(data, dict) else FALLBACK
-    except Exception:  # noqa: BLE001 - unreadable or not YAML: the loader will say why
-        return FALLBACK
-    return language if isinstance(language, str) else FALLBACK

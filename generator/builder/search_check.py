@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UserError
 from ..load.siteconfig import read_user_config
+from ..messages import say
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,20 +46,18 @@ def prepare_search(config: MkDocsConfig, *, user_config: Path) -> bool:
     search = next((p for p in config.plugins.values() if isinstance(p, material_search.SearchPlugin)), None)
     if search is None:
         if "search" in config.plugins:
-            refuse(user_config, "the search plugin is MkDocs' own, which the Material theme shows no search box for: "
-                               "use theme `material`")
+            refuse(user_config, say("build.error.search_mkdocs_plugin"))
         return False
     if not search.config.enabled:
         return False
     theme = config.theme
     if theme.name != "material":
-        refuse(user_config, f"theme `{theme.name}` has no search box for the course's search: use theme `material`")
+        refuse(user_config, say("build.error.search_theme", theme=theme.name))
     custom = [d for d in theme.dirs[:1] if theme.custom_dir and Path(d) == Path(theme.custom_dir)]
     theme.dirs.insert(len(custom), str(THEME))
     used = Path(theme.get_env().get_template(DIALOG).filename or "")
     if used.parent.parent != THEME:
-        refuse(user_config, f"{as_written(used, theme.custom_dir, user_config)} replaces the search dialog the course's "
-                           "search needs: remove it, or rename it")
+        refuse(user_config, say("build.error.search_dialog", file=as_written(used, theme.custom_dir, user_config)))
     return True
 
 
@@ -76,7 +75,7 @@ def as_written(used: Path, workspace_theme: str | None, user_config: Path) -> Pa
 def refuse(user_config: Path, problem: str) -> None:
     """Stop the build: the site's search would not work, for ``problem``."""
     raise UserError(
-        f"{user_config}: the site's search would not work.\n  - {problem}\nThe settings that work:\n{RECOMMENDED}"
+        f"{say('build.error.search', config=user_config)}\n  - {problem}\n{say('build.error.search_settings')}\n{RECOMMENDED}"
     )
 
 

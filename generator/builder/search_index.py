@@ -34,6 +34,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import UserError
+from ..messages import say
 from .. import site_paths as paths
 from ..render.assets import js_value
 
@@ -105,8 +106,7 @@ def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
     """
     found = site_dir / source.path
     if not found.is_file():
-        raise UserError(f"{source.path}: {source.engine} wrote no index, so the site's search would find nothing; "
-                        "reinstall coursegen (pip install -e .)")
+        raise UserError(say("build.error.search_index", file=source.path, engine=source.engine))
     engine_index = json.loads(found.read_text(encoding="utf-8"))
     docs = engine_index[source.key]
     pages, sections = _sections(docs)

@@ -24,6 +24,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
+from ..messages import say
+
 DEBOUNCE_SECONDS = 0.15
 """Editors save in bursts (temp file, rename, chmod): wait for the burst to end, regenerate once."""
 CHECK_SECONDS = 0.5
@@ -100,7 +102,7 @@ class Watcher:
             try:
                 self.action()
             except Exception as exc:  # noqa: BLE001 - the next change must run it again
-                self.report(f"could not regenerate the course: {type(exc).__name__}: {exc}")
+                self.report(say("build.serve.failed", error=f"{type(exc).__name__}: {exc}"))
 
     def _check_loop(self) -> None:
         while not self._stopped.wait(CHECK_SECONDS):
@@ -108,7 +110,7 @@ class Watcher:
                 if self.check():
                     self.handler.trigger()
             except Exception as exc:  # noqa: BLE001 - keep checking
-                self.report(f"the course watcher hit {type(exc).__name__}: {exc}")
+                self.report(say("build.serve.watch_failed", error=f"{type(exc).__name__}: {exc}"))
 
     def check(self) -> bool:
         """Watch every folder as it is now; whether any folder was (re-)watched or dropped since the last check."""
@@ -125,7 +127,7 @@ class Watcher:
                 try:
                     watch = self.observer.schedule(self.handler, str(folder), recursive=True)
                 except OSError as exc:  # e.g. out of inotify watches: say so, and try again at the next check
-                    self.report(f"cannot watch {folder}: {exc}")
+                    self.report(say("build.serve.cannot_watch", folder=folder, error=exc))
                     continue
                 self._watches[folder] = (watch, identity)
                 changed = True

@@ -23,6 +23,7 @@ import yaml
 from .. import atomic
 from ..errors import UserError
 from ..load.siteconfig import SiteSettings
+from ..messages import say
 from ..render.site import Site
 from . import hooks
 
@@ -53,10 +54,7 @@ def write_workspace(site: Site, user: SiteSettings, out_dir: Path, *, keep: Coll
     for page in site.pages:
         target = docs_out / page.path
         if target in wanted:
-            raise UserError(
-                f"{user.docs / page.path}: this hand-written page has the address of a generated page; "
-                "rename or move it (generated pages cannot be overridden from docs/)"
-            )
+            raise UserError(say("build.error.page_clash", file=user.docs / page.path))
         wanted[target] = _read(str(target)) if page.path in keep and target.is_file() else page.content.encode("utf-8")
     for item in site.assets:
         target = docs_out / item.path

@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import atomic
 from ..errors import UserError
 from ..load.problems import display_path
+from ..messages import say
 from .search_index import ZENSICAL, write_search_index
 from .zensical_config import OUTPUT, searching, write_config
 
@@ -45,9 +46,9 @@ def build_with_zensical(workspace_config: Path, site_dir: Path, *, strict: bool 
     if failure is not None:
         reason = str(failure)
         if "--strict" in reason:  # coursegen builds strictly by default: the trainer set no flag
-            reason = "a warning stops the build (--no-strict lets warnings pass)"
+            reason = say("build.error.warning_stops")
         details = "\n".join(f"  {m}" for m in [*warnings, reason])
-        raise UserError(f"Zensical could not build the site; {site_dir.name}/ was left as it was.\n{details}") from failure
+        raise UserError(f"{say('build.error.zensical_failed', folder=f'{site_dir.name}/')}\n{details}") from failure
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
@@ -109,6 +110,6 @@ def diagnostics(printed: str, workspace_docs: Path, docs: Path | None) -> list[s
     found = []
     for kind, message, path, line, col in _DIAGNOSTIC.findall(text):
         own = docs / path if docs is not None and (docs / path).is_file() else workspace_docs / path
-        label = "" if kind == "Error" else "warning: "
+        label = "" if kind == "Error" else say("problem.warning")
         found.append(f"{display_path(own)}:{line}:{col}: {label}{message}")
     return found

@@ -29,6 +29,7 @@ import yaml
 
 from .. import atomic
 from ..load.siteconfig import entries, entry_name
+from ..messages import say
 from ..render.settings import MARKDOWN_EXTENSIONS
 from ..site_paths import SEARCH_DIALOG_CSS as SEARCH_CSS
 from .search_check import DIALOG, THEME, as_written, refuse
@@ -127,8 +128,7 @@ def write_config(workspace_config: Path, *, course_search: bool = True) -> Path:
     files = {theme_out / p.relative_to(workspace / "theme"): p.read_bytes() for p in (workspace / "theme").rglob("*") if p.is_file()}
     own = workspace / "theme" / DIALOG
     if own.is_file() and course_search:  # the trainer's custom_dir replaces the dialog: the course's search would never be asked
-        refuse(user_config, f"{as_written(own, str(workspace / 'theme'), user_config)} replaces the search dialog the "
-                            "course's search needs: remove it, or rename it")
+        refuse(user_config, say("build.error.search_dialog", file=as_written(own, str(workspace / "theme"), user_config)))
     if course_search:
         files[theme_out / DIALOG] = (THEME / DIALOG).read_bytes()
         atomic.write_if_changed(workspace / "docs" / SEARCH_CSS, material_search_css(), dir=workspace)

@@ -11,7 +11,9 @@ import sys
 
 import click
 
+from ..catalogue import LANGUAGES
 from ..errors import UserError
+from ..messages import choose
 
 COMMANDS: dict[str, str] = {
     "build": "course",
@@ -53,5 +55,8 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="coursegen")
-def main() -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="The language of the messages (default: the course's `language`, Chinese without a course).")
+def main(lang: str | None) -> None:
     """Turn a training course written in YAML into a static e-learning site."""
+    choose(lang)

@@ -6,12 +6,14 @@ for the renderer, Jinja2, Markdown or MkDocs (a test in tests/core/test_packagin
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from ..load import load_project
+from ..messages import say, speak
 
 from ..choices import EDITIONS, ENGINES, Edition, EngineName
 
@@ -24,13 +26,20 @@ if TYPE_CHECKING:
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
     """Where the course lives; the defaults match the layout `coursegen new` creates."""
     fn = click.option("--quizzes", "quizzes_dir", type=click.Path(path_type=Path), default=Path("quizzes"), show_default=True, help="Folder of question banks.")(fn)
-    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True, help="Folder holding course.yml.")(fn)
+    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True,
+                      help="Folder holding course.yml.", callback=_speak_its_language)(fn)
     return fn
 
 
 edition_option = click.option(
     "--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True,
     help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+
+def _speak_its_language(_ctx: click.Context, _param: click.Parameter, course_dir: Path) -> Path:
+    """Every message of a command that reads a course is in the course's language (``--lang`` aside)."""
+    speak(course_dir)
+    return course_dir
+
 
 engine_option = click.option(
     "--engine", type=click.Choice(ENGINES), default=None,
@@ -56,6 +65,7 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
     Links and images in the course text are checked as the build checks them; without the site's
     ``mkdocs.yml`` (``--config``) the hand-written docs folder is unknown, and links are not checked.
     """
+    from ..load.deadlines import past_deadlines
     from ..load.links import broken_links
     from ..load.problems import CourseError
     from ..load.siteconfig import docs_dir
@@ -63,24 +73,28 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
     project, warnings = load(course_dir, quizzes_dir)
     if config.is_file() and (broken := broken_links(project, docs_dir(config))):
         raise CourseError(broken)
+    for note in past_deadlines(project, datetime.now(UTC)):
+        click.echo(str(note), err=True)
     if strict and warnings:
-        raise click.ClickException(f"{len(warnings)} warning(s) with --strict")
+        raise click.ClickException(say("build.error.strict", n=len(warnings)))
     click.echo(summary(project))
 
 
 def summary(project: Project) -> str:
+    """The line that says what was read: ``标题：5 讲，14 节，…（共 120 道题）``."""
     sections = sum(len(l.sections) for l in project.lectures)
     questions = sum(len(b.questions) for b in project.quizzes.values())
     counts = [
         _count(len(project.lectures), "lecture"), _count(sections, "section"), _count(len(project.cases), "case"),
         _count(len(project.discussions), "discussion"), _count(len(project.drills), "drill"),
-        _count(len(project.homework), "form"), _count(len(project.quizzes), "quiz bank"),
+        _count(len(project.homework), "form"), _count(len(project.quizzes), "bank"),
     ]
-    return f"{project.course.title}: {', '.join(counts)} ({_count(questions, 'question')})"
+    return say("build.summary", title=project.course.title, counts=say("build.comma").join(counts), questions=_count(questions, "question"))
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """``n`` things, in the singular or plural the language writes (Chinese has one form for both)."""
+    return say(f"build.count.{'one' if n == 1 else 'many'}.{noun}", n=n)
 
 
 @click.command()
@@ -98,18 +112,17 @@ def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | No
     A failed build leaves the previous site folder untouched.
     """
     from ..builder import Paths, build as build_pipeline
-    from ..builder.offline import LIMITS as OFFLINE_LIMITS
 
     target = site_dir or Path("site" if edition == "trainee" else "site-trainer")
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, engine=engine, progress=_progress)
+    generated = build_pipeline(paths, target, edition, strict=not no_strict, offline=offline, engine=engine, progress=progress)
     for warning in [*map(str, generated.warnings), *generated.engine_warnings]:
         click.echo(warning, err=True)
     click.echo(summary(generated.project))
-    click.echo(f"Site written to {target}/")
+    click.echo(say("build.done.site", folder=f"{target}/"))
     _report_trainer_pages(generated.site.settings, target, offline)
     if offline:
-        click.echo(f"Open {target / 'index.html'} in a browser. {OFFLINE_LIMITS}")
+        click.echo(f"{say('build.done.offline', index=target / 'index.html')} {say('build.done.offline_limits')}")
 
 
 def _report_trainer_pages(settings: Settings, target: Path, offline: bool) -> None:
@@ -117,12 +130,14 @@ def _report_trainer_pages(settings: Settings, target: Path, offline: bool) -> No
     from ..site_paths import page_url
 
     if settings.trainer_pages:
-        click.echo("Trainer-only pages: " + ", ".join(f"{target}/{page_url(p, directory_urls=not offline)}" for p in settings.trainer_pages))
+        pages = [f"{target}/{page_url(p, directory_urls=not offline)}" for p in settings.trainer_pages]
+        click.echo(say("build.done.trainer_pages", pages=say("build.list").join(pages)))
     elif settings.left_out:
-        click.echo(f"Trainer-only pages left out of this site: {', '.join(settings.left_out)} (build with --edition trainer to get them)")
+        click.echo(say("build.done.left_out", pages=say("build.list").join(settings.left_out)))
 
 
-def _progress(step: str) -> None:
+def progress(step: str) -> None:
+    """A progress line on the terminal (``… 正在读取课程``); ``step`` is said already."""
     click.echo(f"… {step}", err=True)
 
 
@@ -146,16 +161,16 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, d
         click.echo(str(warning), err=True)
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen, dirty=dirty)
-    preview.start(progress=_progress)
+    preview.start(progress=progress)
 
     def regenerate() -> None:
         if preview.regenerate():
-            _progress("course regenerated")
+            progress(say("build.progress.regenerated"))
 
     docs = config.parent / "docs"
     watcher = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work, report=lambda text: click.echo(text, err=True))
     try:
-        chosen.serve(preview.config, dev_addr, dirty=dirty)
+        chosen.serve(preview.config, dev_addr, dirty=dirty, ready=lambda url: click.echo(say("build.serve.ready", url=url), err=True))
     finally:
         watcher.stop()
 
@@ -168,8 +183,8 @@ def new(directory: Path, title: str) -> None:
     from ..scaffold import create_project
 
     files = create_project(directory, title)
-    click.echo(f"Created {len(files)} files in {directory}/")
-    click.echo(f"Next: cd {directory} && coursegen serve")
+    click.echo(say("build.done.created", n=len(files), folder=f"{directory}/"))
+    click.echo(say("build.done.next", folder=directory))
 
 
 @click.command()
@@ -183,18 +198,22 @@ def schema(output: Path) -> None:
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("guide/docs"), show_default=True, help="Folder of the trainer's guide pages.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Regenerate the reference pages (fields and commands) from the code into this folder (the project's is guide/docs).")
 @click.option("--open", "open_site", is_flag=True,
-              help="Read the guide instead: build the copy that came with coursegen into a site that works offline and open it in the browser.")
+              help="Read the guide: build the copy that came with coursegen into a site that works offline and open it in the browser.")
 @click.option("--path", "show_path", is_flag=True, help="Print the folder of the guide's pages (Markdown) that came with coursegen, and nothing else.")
 @click.pass_context
-def guide(ctx: click.Context, output: Path, open_site: bool, show_path: bool) -> None:
-    """Regenerate the trainer's guide reference pages (fields and commands) from the code.
+def guide(ctx: click.Context, output: Path | None, open_site: bool, show_path: bool) -> None:
+    """Read the trainer's guide (--open, --path), or regenerate its reference pages (-o FOLDER).
 
-    With --open or --path, read the guide that came with coursegen instead; nothing is written to the current folder.
+    Without an option it only says which to choose: it once regenerated the pages into ./guide/docs, wherever it ran.
     """
     if open_site or show_path:
         _read_guide(open_site)
+        return
+    if output is None:
+        click.echo(say("build.guide.what"))
         return
     from ..guide import write_guide
 
@@ -211,11 +230,11 @@ def _read_guide(open_site: bool) -> None:
         return
     import webbrowser
 
-    _progress("building the trainer's guide")
+    progress(say("build.progress.guide"))
     index = guide_site.build_guide_site(guide_site.default_site_dir())
-    click.echo(f"Guide written to {index.parent}/")
+    click.echo(say("build.done.guide", folder=f"{index.parent}/"))
     if not webbrowser.open(index.as_uri()):
-        click.echo(f"No browser could be started: open {index} yourself.")
+        click.echo(say("build.done.no_browser", index=index))
 
 
 COMMANDS = [check, build, serve, new, schema, guide]

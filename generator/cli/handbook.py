@@ -22,8 +22,9 @@ import click
 from .. import atomic
 from ..builder import Paths, build as build_pipeline
 from ..errors import UserError
+from ..messages import say
 from ..site_paths import HANDBOOK, page_url
-from .course import course_options
+from .course import course_options, progress
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -45,15 +46,15 @@ FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
 def handbook(course_dir: Path, quizzes_dir: Path, config: Path, output: Path, chromium: Path) -> None:
     """Print the trainee handbook (lectures, cases, homework blanks; no answers) to a PDF."""
     if not chromium.is_file():
-        raise UserError(f"{chromium}: no Chromium here; install it (Debian: apt-get install chromium) or pass --chromium PATH")
+        raise UserError(say("build.error.no_chromium", path=chromium))
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     with tempfile.TemporaryDirectory(prefix="coursegen-handbook-") as tmp:
         site = Path(tmp) / "site"
-        build_pipeline(paths, site, "trainee", offline=True, progress=lambda step: click.echo(f"… {step}", err=True))
+        build_pipeline(paths, site, "trainee", offline=True, progress=progress)
         page = site / page_url(HANDBOOK, directory_urls=False)  # an offline site
-        click.echo("… printing with Chromium", err=True)
+        progress(say("build.progress.printing"))
         pages = print_pdf(page, output, chromium)
-    click.echo(f"Handbook written to {output} ({pages} pages)")
+    click.echo(say("build.done.handbook", output=output, pages=pages))
 
 
 PAGE_NUMBERS = "assets/pdf/cg-handbook-pages.js"
@@ -72,10 +73,7 @@ def print_pdf(page: Path, output: Path, chromium: Path) -> int:
         import pypdf  # noqa: F401 - reads the first print's bookmarks (heading_pages)
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
-        raise UserError(
-            "printing the handbook needs the Python packages playwright and pypdf: pip install 'coursegen[pdf]' "
-            "(it drives the Chromium already on the machine; no browser download is needed)"
-        ) from exc
+        raise UserError(say("build.error.pdf_packages")) from exc
 
     def print_pdf(tab: Page) -> bytes:
         return tab.pdf(

@@ -8,6 +8,7 @@ import click
 
 from ..errors import UserError
 from ..hr import Bucket, make_report, read_roster
+from ..messages import say
 from .course import course_options, load
 
 
@@ -28,23 +29,19 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path
     Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder.
     """
     if out_dir.resolve().is_relative_to(submissions.resolve()):
-        raise UserError(f"the output folder {out_dir} is inside the submissions folder {submissions}; choose another one")
+        raise UserError(say("hr.cli.inside", out=out_dir, submissions=submissions))
     project, _ = load(course_dir, quizzes_dir)
     roster = read_roster(roster_path)
     result, outputs = make_report(submissions, roster, project, out_dir)
     counts = result.buckets
-    click.echo(
-        f"{len(result.files)} files: {counts[Bucket.ACCEPTED]} accepted, "
-        f"{counts[Bucket.SUPERSEDED]} superseded, {counts[Bucket.REJECTED]} rejected"
-    )
+    click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
+                   rejected=counts[Bucket.REJECTED]))
     total = result.total
-    click.echo(
-        f"{total.trainees} trainees × {len(result.forms)} forms: {total.on_time} on time, "
-        f"{total.late} late, {total.missing} missing ({total.rate:.1%} handed in)"
-    )
+    click.echo(say("hr.cli.forms", trainees=total.trainees, forms=len(result.forms), on_time=total.on_time, late=total.late,
+                   missing=total.missing, rate=f"{total.rate:.1%}"))
     for path in (outputs.xlsx, outputs.html):
-        click.echo(f"wrote {path}")
-    click.echo(f"wrote {len(outputs.csv)} CSV files in {outputs.csv[0].parent}")
+        click.echo(say("hr.cli.wrote", path=path))
+    click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
 
 
 @homework.command()
@@ -63,12 +60,13 @@ def receive(inbox: Path, port: int, host: str) -> None:
     try:
         server = Receiver((host, port), inbox)
     except OSError as exc:
-        raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
-    click.echo(f"receiving at http://{host}:{server.server_address[1]}/ into {inbox} (Ctrl+C stops)")
+        raise UserError(say("hr.cli.cannot_listen", host=host, port=port, reason=exc.strerror or exc)) from exc
+    click.echo(say("hr.cli.receiving", host=host, port=server.server_address[1], inbox=inbox))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("stopped")
+        click.echo(say("hr.cli.stopped"))
+
     finally:
         server.server_close()
 

@@ -1,4 +1,9 @@
-"""``coursegen import``: a course outline document in, a course folder with stub files out."""
+"""``coursegen import``: a course outline document in, a course project that builds out.
+
+The course folder (``-o``, ``course/`` by default) gets the course's YAML and a stub file per activity;
+the folder around it gets the site's settings as ``coursegen new`` writes them, unless it is already a
+project (it has a ``mkdocs.yml``, which is the trainer's and stays as it is).
+"""
 
 from __future__ import annotations
 
@@ -7,34 +12,53 @@ from pathlib import Path
 
 import click
 
-from ..importer import import_outline, write_files
+from ..importer import Imported, import_outline, write_files
 from ..importer.preview import format_tree
-from ..scaffold import course_slug
+from ..messages import say
+from ..scaffold import course_slug, create_site
+
+CONFIG = "mkdocs.yml"
+DEFAULT_COURSE = Path("course")
+"""Where ``coursegen build`` looks for the course unless told ``--course``."""
 
 
 @click.command("import")
 @click.argument("outline", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True, help="Course folder to write.")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_COURSE, show_default=True,
+              help="Course folder to write; the site's settings go in the folder around it.")
 @click.option("--id", "course_id", help="Course id (lower-case letters, digits, '-'). Default: from the folder name.")
 @click.option("--dry-run", is_flag=True, help="Print the structure found and the report; write nothing.")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty, overwriting files of the same name.")
 def import_command(outline: Path, out_dir: Path, course_id: str | None, dry_run: bool, force: bool) -> None:
     """Import a course outline (课程大纲: .txt, .md or .docx) as course YAML, with a stub file per activity."""
     imported = import_outline(outline)
-    files = imported.files(course_slug(course_id or out_dir.resolve().name))
+    slug = course_slug(course_id or out_dir.resolve().name)
+    files = imported.files(slug)
     if dry_run:
-        click.echo(format_tree(imported.outline, imported.report.unit))
+        click.echo(format_tree(imported.outline, imported.report.unit_word()))
     else:
         write_files(files, out_dir, force=force)
         kinds = Counter(path.split("/")[0] for path in files if "/" in path)
-        listed = ", ".join(f"{folder}/ ({n})" for folder, n in kinds.items())
-        click.echo(f"Wrote {len(files)} files to {out_dir}: course.yml, {listed}")
+        listed = say("import.separator").join(say("import.folder_count", folder=folder, n=n) for folder, n in kinds.items())
+        click.echo(say("import.wrote", n=len(files), folder=out_dir, listed=listed))
+        click.echo(_site(imported, out_dir, slug))
     report = imported.report.format()
     if report:
         click.echo(report)
     click.echo(imported.report.summary())
     if not dry_run:
-        click.echo(f"Next: replace each （待补充：…） stand-in, then run `coursegen check --course {out_dir}`.")
+        course = "" if out_dir.name == DEFAULT_COURSE.name else f" --course {out_dir.name}"
+        click.echo(say("import.next", root=out_dir.resolve().parent, command=f"coursegen serve{course}"))
+
+
+def _site(imported: Imported, out_dir: Path, course_id: str) -> str:
+    """Make the folder around the course a project that builds, unless it already is one."""
+    root = out_dir.parent
+    config = root / CONFIG
+    if config.exists():
+        return say("import.site_kept", config=config)
+    create_site(root, imported.outline.title, course_id)
+    return say("import.site_written", config=config)
 
 
 COMMANDS = [import_command]

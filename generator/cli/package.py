@@ -9,7 +9,8 @@ import click
 from ..builder import Paths
 from ..choices import EngineName
 from ..package import FORMATS, Version, package_scorm
-from .course import course_options, engine_option, summary
+from ..messages import say
+from .course import course_options, engine_option, progress, summary
 
 
 @click.command()
@@ -29,19 +30,17 @@ def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, sc
     An existing zip is replaced only once the new one is complete.
     """
     if scorm12 == scorm2004:
-        raise click.UsageError("choose one package format: --scorm12 or --scorm2004")
+        raise click.UsageError(say("build.error.package_format"))
     version: Version = "1.2" if scorm12 else "2004"
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
     packaged = package_scorm(paths, output, version=version, strict=not no_strict, engine=engine,
-                             progress=lambda step: click.echo(f"… {step}", err=True))
+                             progress=progress)
     for warning in packaged.warnings:
         click.echo(warning, err=True)
     click.echo(summary(packaged.project))
     final = packaged.project.course.final_assessment
-    click.echo(
-        f"{FORMATS[version].label} package written to {packaged.output} ({packaged.files} files); "
-        + (f"passed at {final.pass_mark}% in {final.title}" if final else "completed when every lecture has been opened")
-    )
+    completion = say("build.done.passed", mark=final.pass_mark, title=final.title) if final else say("build.done.completed")
+    click.echo(say("build.done.package", format=FORMATS[version].label, output=packaged.output, files=packaged.files, completion=completion))
 
 
 COMMANDS = [package]

@@ -10,9 +10,11 @@ import click
 from ..errors import UserError
 from ..exchange import FORMATS, export_bank, format_for, import_bank
 from ..exchange.common import TYPE_NAMES
-from ..exchange.report import ExchangeError, Report
+from ..exchange.existing import Existing
+from ..exchange.report import ExchangeError, Report, Severity
 from ..exchange.yamlbank import dump_bank, load_bank
 from ..load.problems import display_path
+from ..messages import say
 
 _FORMAT_CHOICE = click.Choice(list(FORMATS))
 
@@ -29,7 +31,7 @@ def quiz() -> None:
 @click.option("--title", help="The bank's title (default: the title in the file, else the input file's name).")
 @click.option("--format", "fmt", type=_FORMAT_CHOICE, help="Format of SOURCE (default: from its suffix: .xlsx, .gift or .txt, .xml).")
 @click.option("--skip-bad", is_flag=True, help="Write the questions that could be read even when others could not (all are still listed).")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists (settings SOURCE lacks are kept from it; its comments are listed as lost).")
 def import_(source: Path, output: Path, bank_id: str | None, title: str | None, fmt: str | None, skip_bad: bool, force: bool) -> None:
     """Read the question bank SOURCE (.xlsx, GIFT or Moodle XML) into a YAML bank.
 
@@ -37,22 +39,24 @@ def import_(source: Path, output: Path, bank_id: str | None, title: str | None, 
     written unless --skip-bad is given; what the bank cannot hold is listed as lost.
     """
     if output.exists() and not force:
-        raise UserError(f"{display_path(output)} exists; pass --force to overwrite it")
+        raise UserError(say("exchange.cli.exists", path=display_path(output)))
     if title is not None and not title.strip():
-        raise UserError("--title must not be empty")
-    bank, report = import_bank(source, format_for(source, fmt), bank_id=bank_id, default_id=output.stem, title=title)
+        raise UserError(say("exchange.cli.empty_title"))
+    existing = Existing.read(output)
+    bank, report = import_bank(source, format_for(source, fmt), bank_id=bank_id, default_id=output.stem, title=title, replacing=existing)
     errors = len(report.errors)
     if bank is None:
-        raise ExchangeError(report, "no question could be read; nothing was written.")
+        raise ExchangeError(report, say("exchange.cli.nothing_read"))
     if errors and not skip_bad:
-        raise ExchangeError(report, f"{_plural(errors, 'error')}; nothing was written. "
-                                    f"Fix them, or pass --skip-bad to write the {len(bank.questions)} questions that could be read.")
-    _echo_notes(report)
+        raise ExchangeError(report, say("exchange.cli.errors", errors=_count("error", errors), good=len(bank.questions)))
+    reports = [report] if existing is None else [report, existing.losses()]
+    _echo_notes(reports)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(dump_bank(bank), encoding="utf-8")
     kinds = Counter(q.type for q in bank.questions)
-    by_type = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in kinds.items())
-    click.echo(f"{display_path(output)}: {_plural(len(bank.questions), 'question')} ({by_type}) from {display_path(source)}{_tally(report)}")
+    by_type = say("exchange.cli.and").join(say("exchange.cli.by_type", n=n, type=TYPE_NAMES[t]) for t, n in kinds.items())
+    click.echo(say("exchange.cli.imported", output=display_path(output), questions=_count("question", len(bank.questions)), by_type=by_type,
+                   source=display_path(source), tally=_tally(reports)))
 
 
 @quiz.command("export")
@@ -69,25 +73,30 @@ def export(bank_file: Path, output: Path, fmt: str | None, strict: bool) -> None
     bank = load_bank(bank_file)
     data, report = export_bank(bank, format_for(output, fmt), output)
     if strict and report.notes:
-        raise ExchangeError(report, f"{_plural(len(report.notes), 'problem')} with --strict; nothing was written.")
-    _echo_notes(report)
+        raise ExchangeError(report, say("exchange.cli.strict", problems=_count("problem", len(report.notes))))
+    _echo_notes([report])
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(data)
-    click.echo(f"{display_path(output)}: bank {bank.id!r} exported{_tally(report)}")
+    click.echo(say("exchange.cli.exported", output=display_path(output), bank=bank.id, tally=_tally([report])))
 
 
-def _echo_notes(report: Report) -> None:
-    for line in report.lines():
-        click.echo(line, err=True)
+def _echo_notes(reports: list[Report]) -> None:
+    for report in reports:
+        for line in report.lines():
+            click.echo(line, err=True)
 
 
-def _tally(report: Report) -> str:
-    parts = [_plural(report.count(s), s) for s in ("error", "loss", "warning") if report.count(s)]
-    return f" ({', '.join(parts)} listed above)" if parts else ""
+def _tally(reports: list[Report]) -> str:
+    """`` (2 errors, 1 loss listed above)``: how many notes of each kind were printed, nothing if none."""
+    severities: tuple[Severity, ...] = ("error", "loss", "warning")
+    counts = {s: sum(r.count(s) for r in reports) for s in severities}
+    parts = [_count(s, n) for s, n in counts.items() if n]
+    return say("exchange.cli.tally", parts=say("exchange.cli.and").join(parts)) if parts else ""
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}{'es' if word.endswith('s') else 's'}"
+def _count(word: str, n: int) -> str:
+    """``1 error``, ``5 errors``, ``5 处错误``: a number and what it counts, in this run's language."""
+    return say(f"exchange.count.{word}.{'one' if n == 1 else 'many'}", n=n)
 
 
 COMMANDS = [quiz]

@@ -16,10 +16,12 @@ from pydantic import ValidationError
 
 from ..errors import UserError
 from ..load.problems import display_path
+from ..messages import say
 from ..model.base import ID_PATTERN
 from ..model.quiz import QuizBank
 from . import gift, moodle_xml, xlsx
 from .common import Draft, finish
+from .existing import Existing
 from .report import Report, Unit
 
 MAX_IMPORT_BYTES = 20_000_000
@@ -56,13 +58,18 @@ def format_for(path: Path, name: str | None) -> Format:
         if suffix in fmt.suffixes:
             return fmt
     if suffix in (".xls", ".et", ".wps"):
-        raise UserError(f"{display_path(path)}: the old Excel/WPS format cannot be read; save the file as .xlsx (Excel 工作簿) and try again")
+        raise UserError(say("exchange.format.old_excel", path=display_path(path)))
     known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
-    raise UserError(f"{display_path(path)}: cannot tell the format from {suffix or 'a name without suffix'!r} (known: {known}); pass --format")
+    if not suffix:
+        raise UserError(say("exchange.format.no_suffix", path=display_path(path), known=known))
+    raise UserError(say("exchange.format.unknown", path=display_path(path), suffix=suffix, known=known))
 
 
-def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str, title: str | None) -> tuple[QuizBank | None, Report]:
+def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str, title: str | None,
+                replacing: Existing | None = None) -> tuple[QuizBank | None, Report]:
     """The bank read from ``path`` (None if no question could be read) and the report of the reading.
+
+    Settings the file does not hold come from the bank file being ``replacing``, if any, so a re-import keeps them.
 
     The id is ``bank_id``, else ``default_id`` (the output file's name, as banks are named after their
     id), else the one the file holds; the title ``title``, else the file's own, else the file name. A
@@ -72,23 +79,27 @@ def import_bank(path: Path, fmt: Format, *, bank_id: str | None, default_id: str
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise UserError(f"{display_path(path)}: {size:,} bytes is too large for a question bank (at most {MAX_IMPORT_BYTES:,})")
+            raise UserError(say("exchange.file.too_large", path=display_path(path), size=f"{size:,}", limit=f"{MAX_IMPORT_BYTES:,}"))
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{display_path(path)}: cannot read file: {exc.strerror}") from None
+        raise UserError(say("exchange.file.unreadable", path=display_path(path), reason=exc.strerror)) from None
     draft = fmt.read(data, report)
     if not draft.questions:
         return None, report
     chosen = bank_id or (default_id if _is_id(default_id) else None) or draft.id or default_id
     if not _is_id(chosen):
-        raise UserError(f"bank id {chosen!r} is not an id (lower-case letters, digits and '-', e.g. complaint-basics): pass --id")
+        raise UserError(say("exchange.bank.bad_id", id=chosen))
     if draft.id and draft.id != chosen:
-        report.warn(f"the file calls the bank {draft.id!r}; it is called {chosen!r} here (pass --id {draft.id} to keep the file's)")
+        report.warn(say("exchange.bank.renamed", found=draft.id, chosen=chosen))
+    if replacing is not None:
+        replacing.keep_settings(draft, report)
     try:
-        return finish(draft, chosen, title or draft.title or path.stem, report), report
+        return finish(draft,
+ chosen, title or draft.title or path.stem, report), report
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors())
-        raise UserError(f"{display_path(path)}: the bank's settings are not valid: {problems}") from None
+        raise UserError(say("exchange.bank.invalid", path=display_path(path), problems=problems)) from None
+
 
 
 def _is_id(text: str) -> bool:

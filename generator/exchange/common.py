@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..messages import say
 from ..model.base import ID_PATTERN
 from ..model.quiz import Question, QuizBank
 from .report import Report
@@ -45,6 +46,7 @@ class Draft:
     intro: str | None = None
     pass_mark: int | None = None
     shuffle: bool | None = None
+    feedback: str | None = None
     id: str | None = None
     used_ids: set[str] = field(default_factory=set)
 
@@ -67,13 +69,13 @@ def question_id(raw: object, draft: Draft, report: Report, line: int | None) -> 
         candidate = f"q{candidate}"
     if text and (not re.match(ID_PATTERN, candidate) or len(candidate) > 64):
         fresh = _next_free(draft)
-        report.warn(f"{text!r} is not an id (lower-case letters, digits and '-'); the question is called {fresh}", question=fresh, line=line)
+        report.warn(say("exchange.question.not_id", name=text, id=fresh), question=fresh, line=line)
         candidate = fresh
     elif not text:
         candidate = _next_free(draft)
     elif candidate in draft.used_ids:
         fresh = _next_free(draft)
-        report.warn(f"id {candidate!r} is already used by an earlier question; this one is called {fresh}", question=fresh, line=line)
+        report.warn(say("exchange.question.id_taken", taken=candidate, id=fresh), question=fresh, line=line)
         candidate = fresh
     draft.used_ids.add(candidate)
     return candidate
@@ -94,7 +96,7 @@ def add_question(data: dict[str, Any], draft: Draft, report: Report, line: int |
         for err in exc.errors(include_url=False):
             where = ".".join(str(step) for step in err["loc"][1:])
             message = err["msg"].removeprefix("Value error, ")
-            report.error(f"{where}: {message}" if where else message, question=data.get("id"), line=line)
+            report.error(say("exchange.question.invalid", field=where, problem=message) if where else message, question=data.get("id"), line=line)
         return None
     draft.questions.append(question)
     return question
@@ -107,10 +109,13 @@ def finish(draft: Draft, bank_id: str, title: str, report: Report) -> QuizBank:
         settings["intro"] = draft.intro
     if draft.shuffle is not None:
         settings["shuffle"] = draft.shuffle
+    if draft.feedback is not None:
+        settings["feedback"] = draft.feedback
+
     if draft.pass_mark is not None:
         settings["pass_mark"] = draft.pass_mark
     if not any(q.auto_graded and q.points for q in draft.questions) and settings.get("pass_mark", 60) > 0:
-        report.warn("no question is graded automatically, so the bank has no pass mark (pass_mark: 0)")
+        report.warn(say("exchange.bank.no_pass_mark"))
         settings["pass_mark"] = 0
     return QuizBank.model_validate(settings)
 
@@ -129,7 +134,7 @@ def merge_category(title: str | None, draft: Draft, report: Report, line: int | 
     if draft.title is None:
         draft.title = title
     elif title != draft.title:
-        report.warn(f"questions of category {title!r} are added to this bank too", line=line)
+        report.warn(say("exchange.bank.category", category=title), line=line)
 
 
 def compose_reference(reference: str, checklist: list[str]) -> str:
@@ -152,7 +157,7 @@ def parse_reference(text: str, report: Report, question: str, line: int | None) 
         if head and checklist:
             return head, checklist
     checklist = derive_checklist(text)
-    report.warn(f"the self-check list was derived from the reference answer ({len(checklist)} points); review it", question=question, line=line)
+    report.warn(say("exchange.question.checklist_derived", n=len(checklist)), question=question, line=line)
     return text, checklist
 
 
@@ -202,11 +207,11 @@ def choice_fields(single: bool, answers: list[tuple[str, float, str]], report: R
         if feedback:
             option["feedback"] = feedback
         if single and 0 < weight < 100:
-            report.loss(f"partial credit {weight:g}% of option {text!r} is not kept: it counts as wrong", question=question, line=line)
+            report.loss(say("exchange.question.partial_credit", weight=f"{weight:g}", option=text), question=question, line=line)
         options.append(option)
     right = sum(w > 0 for _, w, _ in answers)
     if not single and right and any(abs(abs(w) - 100 / right) > 0.01 for _, w, _ in answers):
-        report.warn("option weights are replaced by coursegen's rule: (right ticks − wrong ticks) / right options", question=question, line=line)
+        report.warn(say("exchange.question.weights_replaced"), question=question, line=line)
     return {"type": "single" if single else "multiple", "options": options}
 
 
@@ -215,10 +220,10 @@ def fill_fields(answers: list[tuple[str, float, str]], report: Report, question:
     accept = []
     for text, weight, feedback in answers:
         if weight < 100:
-            report.loss(f"answer {text!r} worth {weight:g}% is not kept: fill questions accept full answers only", question=question, line=line)
+            report.loss(say("exchange.question.partial_answer", answer=text, weight=f"{weight:g}"), question=question, line=line)
             continue
         if feedback:
-            report.loss(f"feedback on answer {text!r} is not kept: fill questions have none", question=question, line=line)
+            report.loss(say("exchange.question.answer_feedback", answer=text), question=question, line=line)
         accept.append(text)
     return {"type": "fill", "accept": accept}
 
@@ -234,6 +239,7 @@ def moodle_weights(right: int, report: Report, question: str) -> tuple[str, str]
     ticked weights (never below zero) equals (right ticks − wrong ticks) / right options.
     """
     if right > MOODLE_MAX_RIGHT:
-        report.warn(f"{right} right options: Moodle accepts weights of 100/k % only up to k = {MOODLE_MAX_RIGHT} and may refuse this question", question=question)
+        report.warn(say("exchange.question.many_right", n=right, max=MOODLE_MAX_RIGHT), question=question)
+
     share = f"{100 / right:.5f}".rstrip("0").rstrip(".")
     return share, f"-{share}"

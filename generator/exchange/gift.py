@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..messages import say
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
     REFERENCE_MARK,
@@ -71,26 +72,28 @@ def write(bank: QuizBank, report: Report) -> bytes:
         if block:
             blocks.append(block)
     if bank.intro:
-        report.loss("the bank's intro is not exported: GIFT has no place for it")
-    report.loss(f"pass mark {bank.pass_mark}% is not exported: set the pass grade in the Moodle quiz")
+        report.loss(say("exchange.gift.intro"))
+    report.loss(say("exchange.moodle.pass_mark", pass_mark=bank.pass_mark))
+    if bank.feedback == "immediate":
+        report.loss(say("exchange.moodle.feedback"))
     if bank.shuffle:
-        report.loss("shuffle is not exported: switch on 'Shuffle within questions' in the Moodle quiz")
+        report.loss(say("exchange.gift.shuffle"))
     return ("\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def _question(q: Question, report: Report) -> str | None:
     name = label(q)
     if isinstance(q, Ordering):
-        report.loss("not exported: GIFT has no ordering question (Moodle XML has one)", question=name)
+        report.loss(say("exchange.gift.ordering"), question=name)
         return None
     if q.points != 1:
-        report.loss(f"points {q.points} not exported: GIFT questions count 1 mark in Moodle", question=name)
+        report.loss(say("exchange.gift.points", points=q.points), question=name)
     if q.facilitator:
-        report.loss("facilitator notes not exported: GIFT has no place hidden from trainees", question=name)
+        report.loss(say("exchange.gift.facilitator"), question=name)
     head = f"::{escape(q.id)}::[markdown]{escape(q.prompt)} "
     general = q.explanation or ""
     if isinstance(q, ShortAnswer):
-        report.loss("exported as an essay, which Moodle has graded by hand: the reference and self-check list are its general feedback", question=name)
+        report.loss(say("exchange.gift.essay"), question=name)
         reference = compose_reference(q.reference, q.checklist)
         general = f"{q.explanation.strip()}\n\n{REFERENCE_MARK}\n{reference}" if q.explanation else reference
         return head + "{\n\t####" + escape(general) + "\n}"
@@ -120,24 +123,21 @@ def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
     else:
         assert isinstance(q, Matching)
         if len(q.pairs) < 3:
-            report.warn("Moodle asks for at least three pairs in a matching question; add one before importing", question=name)
+            report.warn(say("exchange.gift.few_pairs"), question=name)
         for pair in q.pairs:
             if "->" in pair.left:
-                report.warn(f"left item {pair.left!r} contains '->', which GIFT reads as the pair's arrow: {_USE_XML}", question=name)
+                report.warn(say("exchange.gift.arrow_left", item=pair.left), question=name)
         return [("=", f"{p.left} -> {p.right}", None) for p in q.pairs]
     for _, text, _ in answers:
         if "->" in text:
-            report.warn(f"answer {text!r} contains '->', which makes Moodle read the question as matching; "
-                        f"GIFT cannot escape it: {_USE_XML}", question=name)
+            report.warn(say("exchange.gift.arrow_answer", answer=text), question=name)
         if ambiguous(text) and isinstance(q, FillBlank):
-            report.warn(f"answer {text!r} begins like a GIFT weight or text format and will be misread "
-                        f"(a fill-in answer is compared as plain text, so it cannot be escaped): {_USE_XML}", question=name)
+            report.warn(say("exchange.gift.weight_like", answer=text), question=name)
     if isinstance(q, FillBlank):
         return answers
     return [(mark, _guard(text), fb) for mark, text, fb in answers]
 
 
-_USE_XML = "export this bank as Moodle XML (--format moodle-xml) instead"
 _ENTITIES = {"%": "&#37;", "[": "&#91;", "&": "&#38;"}
 _GUARDED = re.compile("^(?:" + "|".join(_ENTITIES.values()) + ")")
 
@@ -182,7 +182,7 @@ def _decode(data: bytes, report: Report) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        report.warn("the file is not UTF-8; read it as GB18030 (Chinese Windows); check the Chinese text")
+        report.warn(say("exchange.gift.gb18030"))
         return data.decode("gb18030", errors="replace")
 
 
@@ -226,10 +226,10 @@ def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, obje
     qid = question_id(_plain(name) if name else None, draft, report, line)
     start, end = text.find("{"), text.find("}")
     if start < 0 and end < 0:
-        report.warn("text without answers (a Moodle description) is not imported", question=qid, line=line)
+        report.warn(say("exchange.gift.description"), question=qid, line=line)
         return None
     if start < 0 or end < start:
-        report.error("the braces { } around the answers do not match", question=qid, line=line)
+        report.error(say("exchange.gift.braces"), question=qid, line=line)
         return None
     answers = text[start + 1 : end].strip()
     after = text[end + 1 :].strip()
@@ -246,8 +246,8 @@ def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, obje
         data["explanation"] = reader.markdown(general)
     kind = _kind(answers)
     if kind in ("numerical", "ordering"):
-        hint = "" if kind == "numerical" else " (import it from Moodle XML instead)"
-        report.error(f"{kind} questions cannot be imported from GIFT{hint}", question=qid, line=line)
+        message = say("exchange.gift.numerical") if kind == "numerical" else say("exchange.gift.ordering_in")
+        report.error(message, question=qid, line=line)
         return None
     read: Callable[[str, dict[str, object]], dict[str, object] | None] = getattr(reader, kind)
     return read(answers, data)
@@ -296,8 +296,7 @@ class _Reader:
         explanation, reference = split_explanation(str(data.pop("explanation", "")))
         parsed = parse_reference(reference, self.report, self.question, self.line)
         if parsed is None:
-            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)",
-                              question=self.question, line=self.line)
+            self.report.error(say("exchange.gift.essay_no_reference"), question=self.question, line=self.line)
             return None
         data.update(type="short", reference=parsed[0], checklist=parsed[1])
         if explanation:
@@ -325,7 +324,8 @@ class _Reader:
         for part in _split_answers(answers, "="):
             left, arrow, right = part.partition("->")
             if not arrow:
-                self.report.error(f"matching answer {_plain(part)!r} has no '->'", question=self.question, line=self.line)
+                self.report.error(say("exchange.gift.no_arrow", answer=_plain(part)), question=self.question, line=self.line)
+
                 continue
             pairs.append({"left": self.text(left), "right": _plain(right)})
         data.update(type="matching", pairs=pairs)

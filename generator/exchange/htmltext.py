@@ -11,6 +11,7 @@ import re
 
 from lxml import html
 
+from ..messages import say
 from .report import Report
 
 _BLOCKS = {"p", "div", "blockquote", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr"}
@@ -48,7 +49,7 @@ def _element(node: html.HtmlElement, tag: str, report: Report, question: str | N
     if tag == "br":
         return "\n"
     if tag == "img":
-        report.loss(f"picture {node.get('src', '')!r} is not imported (its file stays in Moodle)", question=question, line=line)
+        report.loss(say("exchange.html.picture", src=node.get("src", "")), question=question, line=line)
         return node.get("alt", "")
     if tag in ("ul", "ol"):
         items = [li for li in node if isinstance(li.tag, str) and li.tag.lower() == "li"]
@@ -63,13 +64,14 @@ def _element(node: html.HtmlElement, tag: str, report: Report, question: str | N
     if tag == "a":
         href = node.get("href", "")
         if href.startswith("@@PLUGINFILE@@"):
-            report.loss(f"linked file {href!r} is not imported (it stays in Moodle)", question=question, line=line)
+            report.loss(say("exchange.html.linked_file", href=href), question=question, line=line)
             return inner
         return f"[{inner.strip()}]({href})" if href else inner
     if tag in _BLOCKS:
         return f"\n\n{inner.strip()}\n\n"
     if tag not in _TEXT_ONLY:
-        report.warn(f"HTML <{tag}> reduced to its text", question=question, line=line)
+        report.warn(say("exchange.html.reduced", tag=tag), question=question, line=line)
+
     return inner
 
 

@@ -23,6 +23,7 @@ import re
 
 from lxml import etree
 
+from ..messages import say
 from ..model.base import ID_PATTERN
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
@@ -48,12 +49,12 @@ _UNSUPPORTED = {
     "calculated": "calculated",
     "calculatedsimple": "calculated",
     "calculatedmulti": "calculated",
-    "multianswer": "embedded answers (Cloze)",
-    "ddwtos": "drag-and-drop",
-    "ddimageortext": "drag-and-drop",
-    "ddmarker": "drag-and-drop",
-    "gapselect": "select-missing-words",
-    "randomsamatch": "random short-answer matching",
+    "multianswer": "cloze",
+    "ddwtos": "drag_drop",
+    "ddimageortext": "drag_drop",
+    "ddmarker": "drag_drop",
+    "gapselect": "select_words",
+    "randomsamatch": "random_matching",
     "random": "random",
 }
 
@@ -69,9 +70,11 @@ def write(bank: QuizBank, report: Report) -> bytes:
     _text(_sub(category, "info", format="markdown"), bank.intro or "")
     for q in bank.questions:
         quiz.append(_question(q, bank.shuffle, report))
-    report.loss(f"pass mark {bank.pass_mark}% is not exported: set the pass grade in the Moodle quiz")
+    report.loss(say("exchange.moodle.pass_mark", pass_mark=bank.pass_mark))
+    if bank.feedback == "immediate":
+        report.loss(say("exchange.moodle.feedback"))
     if bank.shuffle:
-        report.loss("the question order is not shuffled by the bank: switch on shuffling in the Moodle quiz (options are shuffled per question)")
+        report.loss(say("exchange.moodle.shuffle"))
     return etree.tostring(quiz, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -87,7 +90,7 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
     _sub(el, "hidden", "0")
     _sub(el, "idnumber", q.id)
     if q.facilitator:
-        report.loss("facilitator notes not exported: a Moodle question has no place hidden from trainees and graders", question=name)
+        report.loss(say("exchange.moodle.facilitator"), question=name)
     if isinstance(q, (SingleChoice, MultipleChoice)):
         _sub(el, "single", "true" if isinstance(q, SingleChoice) else "false")
         _sub(el, "shuffleanswers", "true" if shuffle else "false")
@@ -117,7 +120,7 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
             _answer(el, item, str(position), None)
     else:
         assert isinstance(q, ShortAnswer)
-        report.loss("exported as an essay, which Moodle has graded by hand; the reference and self-check list are shown to graders only", question=name)
+        report.loss(say("exchange.moodle.essay"), question=name)
         for tag, value in (("responseformat", "editor"), ("responserequired", "1"), ("responsefieldlines", "10"), ("attachments", "0"), ("attachmentsrequired", "0")):
             _sub(el, tag, value)
         _text(_sub(el, "graderinfo", format="markdown"), compose_reference(q.reference, q.checklist))
@@ -155,10 +158,10 @@ def read(data: bytes, report: Report) -> Draft:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        report.error(f"not well-formed XML: {exc.msg}", line=exc.lineno)
+        report.error(say("exchange.moodle.not_xml", reason=exc.msg), line=exc.lineno)
         return draft
     if root.tag != "quiz":
-        report.error(f"expected Moodle XML with <quiz> at the top, found <{root.tag!s}>", line=root.sourceline)
+        report.error(say("exchange.moodle.not_quiz", tag=root.tag), line=root.sourceline)
         return draft
     for el in root.findall("question"):
         kind = el.get("type", "")
@@ -170,16 +173,17 @@ def read(data: bytes, report: Report) -> Draft:
         qid = question_id(raw_id if re.match(ID_PATTERN, raw_id) else raw_name, draft, report, el.sourceline)
         reader = _Reader(el, report, qid)
         if kind == "description":
-            report.warn("a Moodle description (text without a question) is not imported", question=qid, line=el.sourceline)
+            report.warn(say("exchange.moodle.description"), question=qid, line=el.sourceline)
         elif kind not in _TYPES:
-            report.error(f"Moodle {_UNSUPPORTED.get(kind, repr(kind))} questions cannot be imported: coursegen has no such type", question=qid, line=el.sourceline)
+            name = say(f"exchange.moodle.type.{_UNSUPPORTED[kind]}") if kind in _UNSUPPORTED else say("exchange.moodle.type.other", kind=kind)
+            report.error(say("exchange.moodle.unsupported", kind=name), question=qid, line=el.sourceline)
         else:
             try:
                 fields = getattr(reader, kind)()
                 if fields is not None:
                     add_question({"id": qid, **reader.common(), **fields}, draft, report, el.sourceline)
             except ValueError as exc:  # a grade or fraction that is not a number
-                report.error(f"cannot read a number: {exc}", question=qid, line=el.sourceline)
+                report.error(say("exchange.moodle.number", reason=exc), question=qid, line=el.sourceline)
     _shuffle(root, draft, report)
     return draft
 
@@ -191,7 +195,7 @@ def _shuffle(root: etree._Element, draft: Draft, report: Report) -> None:
         return
     draft.shuffle = all(flags)
     if len(set(flags)) > 1:
-        report.warn("some questions shuffle their options and others do not; coursegen shuffles all or none: the bank does not shuffle")
+        report.warn(say("exchange.moodle.mixed_shuffle"))
 
 
 def _category(el: etree._Element, draft: Draft, report: Report) -> None:
@@ -229,7 +233,7 @@ class _Reader:
         grade = float(self.el.findtext("defaultgrade") or 1)
         points = int(grade + 0.5) if grade >= 0 else int(grade)
         if grade != points:
-            self.report.warn(f"default mark {grade:g} rounded to {points} points", question=self.question, line=self.line)
+            self.report.warn(say("exchange.moodle.rounded", grade=f"{grade:g}", points=points), question=self.question, line=self.line)
         fields["points"] = points
         return fields
 
@@ -255,7 +259,7 @@ class _Reader:
 
     def shortanswer(self) -> dict[str, object]:
         if self._flag("usecase", False):
-            self.report.warn("Moodle compared answers case-sensitively; coursegen ignores case", question=self.question, line=self.line)
+            self.report.warn(say("exchange.moodle.case"), question=self.question, line=self.line)
         return fill_fields(self._answers(), self.report, self.question or "", self.line)
 
     def matching(self) -> dict[str, object]:
@@ -265,14 +269,15 @@ class _Reader:
             if left:
                 pairs.append({"left": left, "right": right})
             else:
-                self.report.loss(f"extra answer {right!r} (a distractor) is not kept: coursegen matches pairs only", question=self.question, line=sub.sourceline)
+                self.report.loss(say("exchange.moodle.distractor", answer=right), question=self.question, line=sub.sourceline)
         return {"type": "matching", "pairs": pairs}
 
     def ordering(self) -> dict[str, object]:
         if (self.el.findtext("gradingtype") or "ABSOLUTE_POSITION").strip().upper() not in ("ABSOLUTE_POSITION", "ABSOLUTE", "ABS"):
-            self.report.warn("graded by the share of items in their right place (Moodle used another grading type)", question=self.question, line=self.line)
+            self.report.warn(say("exchange.moodle.ordering_grading"), question=self.question, line=self.line)
         if (self.el.findtext("selecttype") or "ALL").strip().upper() not in ("ALL", "EXACT"):
-            self.report.warn("all items are shown (Moodle showed a subset)", question=self.question, line=self.line)
+            self.report.warn(say("exchange.moodle.ordering_subset"), question=self.question, line=self.line)
+
         return {"type": "ordering", "items": [self.plain(a) for a in self.el.findall("answer")]}
 
     def essay(self) -> dict[str, object] | None:
@@ -283,7 +288,6 @@ class _Reader:
             fields["explanation"] = None
         parsed = parse_reference(source, self.report, self.question or "", self.line)
         if parsed is None:
-            self.report.error("essay without a reference answer: coursegen's short answers are self-checked against one; write it as the information for graders",
-                              question=self.question, line=self.line)
+            self.report.error(say("exchange.moodle.essay_no_reference"), question=self.question, line=self.line)
             return None
         return {"type": "short", "reference": parsed[0], "checklist": parsed[1], **fields}

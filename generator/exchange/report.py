@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import UserError
+from ..messages import say
 
 Severity = Literal["error", "loss", "warning"]
 """``error``: a row or question could not be read; ``loss``: something the target format cannot hold
@@ -58,15 +59,17 @@ class Report:
         return sum(n.severity == severity for n in self.notes)
 
     def format(self, note: Note) -> str:
-        """``题库.xlsx row 12: error: q3: …`` or ``bank.gift:40: loss: q3: …``: the file first, as compilers do."""
+        """``题库.xlsx 第 12 行: 错误：q3：…`` or ``bank.gift:40: loss: q3: …``: the file first, as compilers do, so
+        an editor jumps to a text file's line; the labels in this run's language."""
         if note.line is None:
             where = self.source
         elif self.unit == "row":
-            where = f"{self.source} row {note.line}"
+            where = say("exchange.where.row", source=self.source, row=note.line)
         else:
             where = f"{self.source}:{note.line}"
-        who = f"{note.question}: " if note.question else ""
-        return f"{where}: {note.severity}: {who}{note.message}"
+        who = say("exchange.where.who", question=note.question) if note.question else ""
+        return f"{where}: {say(f'exchange.severity.{note.severity}')}{who}{note.message}"
+
 
     def lines(self) -> list[str]:
         """Every note, errors first, then in the order of the file."""

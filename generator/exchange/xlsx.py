@@ -2,7 +2,7 @@
 
 A workbook has a question sheet (the first sheet whose header row, within its first ten rows, names
 题型 and 题干), an optional ``题库信息`` sheet with the bank's settings (编号, 标题, 简介, 及格线,
-随机顺序) and, as written by export, a ``填写说明`` sheet explaining the columns. Export writes the
+随机顺序, 即时反馈) and, as written by export, a ``填写说明`` sheet explaining the columns. Export writes the
 same layout import reads, so an exported bank is also the template for a new one; column meanings
 and the answer syntax are in :mod:`.xlsx_layout` and :mod:`.xlsx_rows`.
 
@@ -24,6 +24,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..messages import say
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import TYPE_NAMES, Draft, add_question, label, question_id
 from .report import Report
@@ -59,16 +60,16 @@ def read(data: bytes, report: Report) -> Draft:
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        report.error(f"not an Excel workbook (.xlsx): {exc}")
+        report.error(say("exchange.xlsx.not_workbook", reason=exc))
         return draft
     sheets = cast("list[Worksheet]", workbook.worksheets)  # not read-only, so no ReadOnlyWorksheet among them
     found = _question_sheet(sheets, report)
     if found is None:
-        report.error(f"no sheet has a header row naming 题型 and 题干 (looked at the first {HEADER_SEARCH_ROWS} rows of each sheet)")
+        report.error(say("exchange.xlsx.no_header", rows=HEADER_SEARCH_ROWS))
         return draft
     sheet, header = found
     for index, name in header.unknown.items():
-        report.loss(f"column {column_letter(index)} {name!r} is not a 题库 column; its cells are left out", line=header.row)
+        report.loss(say("exchange.xlsx.unknown_column", column=column_letter(index), name=name), line=header.row)
     _read_info(sheets, draft, report)
     merged = _vertical_merges(sheet)
     rows = sheet.iter_rows(min_row=header.row + 1, values_only=True)
@@ -88,7 +89,7 @@ def _question_sheet(sheets: list[Worksheet], report: Report) -> tuple[Worksheet,
         if found is None:
             found = (sheet, header)
         else:
-            report.warn(f"sheet {sheet.title!r} also looks like questions but only sheet {found[0].title!r} is read")
+            report.warn(say("exchange.xlsx.other_sheet", sheet=sheet.title, read=found[0].title))
     return found
 
 
@@ -112,14 +113,14 @@ def _read_row(number: int, values: tuple[Any, ...], header: Header, draft: Draft
         return
     if not text("type") and not text("prompt"):
         first = next(cell_text(v) for v in values if cell_text(v))
-        report.warn(f"row skipped: no 题型 and no 题干 (a heading? {first!r})", line=number)
+        report.warn(say("exchange.xlsx.heading", first=first), line=number)
         return
     id_index = header.fields.get("id")
     qid = question_id(values[id_index] if id_index is not None and id_index < len(values) else None, draft, report, number)
     kind = type_of(text("type"))
     if kind is None:
         names = "、".join(TYPE_NAMES.values())
-        report.error(f"题型 {text('type')!r} is not one of {names} (or single, multiple, true_false, fill, ordering, matching, short)", question=qid, line=number)
+        report.error(say("exchange.xlsx.unknown_type", type=text("type"), names=names), question=qid, line=number)
         return
     row = Row.read(number, values, header, kind)
     try:
@@ -146,9 +147,9 @@ def _points(raw: Any) -> int | None:
     try:
         value = float(unicodedata.normalize("NFKC", text).removesuffix("分").strip())
     except ValueError:
-        raise RowError(f"分值 {text!r} is not a number") from None
+        raise RowError(say("exchange.xlsx.points_nan", points=text)) from None
     if isinstance(raw, bool) or not value.is_integer():
-        raise RowError(f"分值 {text!r} must be a whole number")
+        raise RowError(say("exchange.xlsx.points_whole", points=text))
     return int(value)
 
 
@@ -162,20 +163,26 @@ def _read_info(sheets: list[Worksheet], draft: Draft, report: Report) -> None:
         name = next((k for k, names in INFO_KEYS.items() if key in names), None)
         if name is None:
             if key and key not in ("字段", "field", "key"):
-                report.loss(f"sheet {sheet.title!r}: setting {cell_text(cells[0])!r} is not known and is left out", line=number)
+                report.loss(say("exchange.xlsx.unknown_setting", sheet=sheet.title, key=cell_text(cells[0])), line=number)
             continue
         if not value:
             continue
         if name == "pass_mark":
             digits = unicodedata.normalize("NFKC", value).rstrip("%").strip()
             if not digits.isdigit():
-                report.error(f"sheet {sheet.title!r}: 及格线 {value!r} is not a whole percentage such as 60", line=number)
+                report.error(say("exchange.xlsx.bad_pass_mark", sheet=sheet.title, value=value), line=number)
                 continue
             draft.pass_mark = int(digits)
         elif name == "shuffle":
             draft.shuffle = truth(value)
             if draft.shuffle is None:
-                report.error(f"sheet {sheet.title!r}: 随机顺序 {value!r} is not 是 or 否", line=number)
+                report.error(say("exchange.xlsx.bad_shuffle", sheet=sheet.title, value=value), line=number)
+        elif name == "feedback":
+            immediate = truth(value)
+            if immediate is None:
+                report.error(say("exchange.xlsx.bad_feedback", sheet=sheet.title, value=value), line=number)
+            else:
+                draft.feedback = "immediate" if immediate else "on_submit"
         else:
             setattr(draft, name, value)
 
@@ -196,7 +203,8 @@ def write(bank: QuizBank, report: Report) -> bytes:
     _style(sheet, headers, len(bank.questions))
     info = workbook.create_sheet(INFO_SHEET)
     info.append(["字段", "值"])
-    settings = {"id": bank.id, "title": bank.title, "intro": bank.intro or "", "pass_mark": bank.pass_mark, "shuffle": "是" if bank.shuffle else "否"}
+    settings = {"id": bank.id, "title": bank.title, "intro": bank.intro or "", "pass_mark": bank.pass_mark, "shuffle": "是" if bank.shuffle else "否",
+                "feedback": "是" if bank.feedback == "immediate" else "否"}
     for key, value in settings.items():
         info.append([INFO_KEYS[key][0], _safe(value, report, None)])
     legend = workbook.create_sheet(LEGEND_SHEET)
@@ -243,7 +251,7 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
     """Header → value of the row of ``q``."""
     cells: dict[str, Any] = {"题号": q.id, "题型": TYPE_NAMES[q.type], "题干": q.prompt, "解析": q.explanation, "分值": q.points}
     if _option_count(q) > len(LETTERS):
-        report.loss(f"only {len(LETTERS)} options fit the sheet (选项A–Z); the others are left out", question=label(q))
+        report.loss(say("exchange.xlsx.too_many_options", n=len(LETTERS)), question=label(q))
     if q.facilitator:
         cells["讲师备注"] = q.facilitator.notes
         cells["讲师期望答案"] = "\n".join(q.facilitator.expected_answers)
@@ -257,7 +265,7 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
     elif isinstance(q, FillBlank):
         for answer in q.accept:
             if FILL_SEPARATORS.search(answer):
-                report.warn(f"accepted answer {answer!r} contains | or ；, which separate answers: it will read back as several", question=label(q))
+                report.warn(say("exchange.xlsx.separator", answer=answer), question=label(q))
         cells["答案"] = " | ".join(q.accept)
     elif isinstance(q, Ordering):
         cells.update({f"选项{l}": item for l, item in zip(LETTERS, q.items)})
@@ -279,7 +287,8 @@ def _safe(value: Any, report: Report, q: Question | None) -> Any:
         return value
     clean = ILLEGAL_CHARACTERS_RE.sub("", value.strip())
     if clean != value.strip():
-        report.loss("control characters that Excel cannot store were removed", question=label(q) if q else None)
+        report.loss(say("exchange.xlsx.control_chars"), question=label(q) if q else None)
+
     return clean
 
 

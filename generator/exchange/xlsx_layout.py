@@ -49,7 +49,9 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     "intro": ("简介", "说明", "intro"),
     "pass_mark": ("及格线", "及格分", "合格线", "passmark"),
     "shuffle": ("随机顺序", "随机", "乱序", "shuffle"),
+    "feedback": ("即时反馈", "逐题反馈", "feedback"),
 }
+
 """Keys of the optional bank-settings sheet (two columns: key, value); the first is what export writes."""
 
 FILL_SEPARATORS = re.compile(r"[|｜;；]")

@@ -19,7 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .common import derive_checklist
+from ..messages import say
+from .common import TYPE_NAMES, derive_checklist
 from .report import Report
 from .xlsx_layout import FILL_SEPARATORS, Header, truth
 
@@ -82,10 +83,10 @@ def _choice(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     _check_options(row, report, qid, minimum=2)
     for letter in row.feedback:
         if letter not in row.options:
-            raise RowError(f"反馈{letter} is given for 选项{letter}, which is empty")
+            raise RowError(say("exchange.rows.feedback_no_option", letter=letter))
     right = set(_letters(row, answer))
     if row.kind == "single" and len(right) != 1:
-        raise RowError(f"答案 {answer!r}: a single-choice question has exactly one right option")
+        raise RowError(say("exchange.rows.single_one", answer=answer))
     options = []
     for letter, text in row.options.items():
         option: dict[str, Any] = {"text": text, "correct": letter in right}
@@ -102,9 +103,9 @@ def _true_false(row: Row, answer: str, report: Report, qid: str) -> dict[str, An
     if value is None and letter in row.options:
         value = truth(row.options[letter])
         if value is None:
-            raise RowError(f"答案 {answer!r} names 选项{letter} {row.options[letter]!r}, which is not 对 or 错")
+            raise RowError(say("exchange.rows.tf_option", answer=answer, letter=letter, option=row.options[letter]))
     if value is None:
-        raise RowError(f"答案 {answer!r} is not 对/错 (also accepted: 正确/错误, √/×, true/false)")
+        raise RowError(say("exchange.rows.tf_bad", answer=answer))
     fields: dict[str, Any] = {"type": "true_false", "answer": value}
     # 反馈A/反馈B belong to whichever option says 对 / 错; without such options A is 对 and B is 错.
     sides = {letter: truth(text) for letter, text in row.options.items()}
@@ -113,7 +114,7 @@ def _true_false(row: Row, answer: str, report: Report, qid: str) -> dict[str, An
         if side is None:
             side = {"A": True, "B": False}.get(letter)
         if side is None:
-            raise RowError(f"反馈{letter} has no 对/错 option to belong to")
+            raise RowError(say("exchange.rows.tf_feedback", letter=letter))
         fields["feedback_true" if side else "feedback_false"] = feedback
     return fields
 
@@ -121,10 +122,10 @@ def _true_false(row: Row, answer: str, report: Report, qid: str) -> dict[str, An
 def _fill(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     accept = [a.strip() for a in FILL_SEPARATORS.split(answer) if a.strip()]
     if not accept:
-        raise RowError("答案 is empty: a fill question needs at least one accepted answer")
+        raise RowError(say("exchange.rows.fill_empty"))
     blanks = len(_BLANK.findall(unicodedata.normalize("NFKC", row.text("prompt"))))
     if blanks > 1 and len(accept) > 1:
-        report.warn(f"the prompt has {blanks} blanks, but a fill question has one: the {len(accept)} answers are taken as alternatives for it", question=qid, line=row.number)
+        report.warn(say("exchange.rows.fill_blanks", blanks=blanks, n=len(accept)), question=qid, line=row.number)
     return {"type": "fill", "accept": accept}
 
 
@@ -133,42 +134,42 @@ def _ordering(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]
     order = _letters(row, answer)
     missing = [letter for letter in row.options if letter not in order]
     if missing or len(order) != len(set(order)):
-        raise RowError(f"答案 {answer!r} must name every option exactly once, in the right order (e.g. {''.join(reversed(row.options))})")
+        raise RowError(say("exchange.rows.order_bad", answer=answer, example="".join(reversed(row.options))))
     return {"type": "ordering", "items": [row.options[letter] for letter in order]}
 
 
 def _matching(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     _check_options(row, report, qid, minimum=2)
     if not row.rights:
-        raise RowError("a matching question needs its right-hand items in columns 匹配1, 匹配2, …")
+        raise RowError(say("exchange.rows.match_no_rights"))
     text = unicodedata.normalize("NFKC", answer).upper()
     pairs = _PAIR.findall(text)
     leftover = _LETTER_SEPARATORS.sub("", _PAIR.sub("", text))
     if not pairs or leftover:
-        raise RowError(f"答案 {answer!r} is not read as pairs such as A-2,B-1")
+        raise RowError(say("exchange.rows.match_not_pairs", answer=answer))
     lefts = [letter for letter, _ in pairs]
     rights = [int(n) for _, n in pairs]
     for letter in lefts:
         if letter not in row.options:
-            raise RowError(f"答案 {answer!r} names 选项{letter}, which is empty")
+            raise RowError(say("exchange.rows.empty_option", answer=answer, letter=letter))
     for n in rights:
         if n not in row.rights:
-            raise RowError(f"答案 {answer!r} names 匹配{n}, which is empty")
+            raise RowError(say("exchange.rows.empty_right", answer=answer, n=n))
     if sorted(lefts) != sorted(set(lefts)) or set(lefts) != set(row.options) or len(rights) != len(set(rights)):
-        raise RowError(f"答案 {answer!r} must pair every option with one different 匹配 item")
+        raise RowError(say("exchange.rows.match_not_each", answer=answer))
     for n, text_right in row.rights.items():
         if n not in rights:
-            report.loss(f"匹配{n} {text_right!r} is matched to no option and is left out (coursegen has no distractors)", question=qid, line=row.number)
+            report.loss(say("exchange.rows.match_unused", n=n, item=text_right), question=qid, line=row.number)
     return {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
 
 
 def _short(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     if not answer:
-        raise RowError("答案 is empty: a short-answer question needs the reference answer there")
+        raise RowError(say("exchange.rows.short_empty"))
     checklist = list(row.options.values())
     if not checklist:
         checklist = derive_checklist(answer)
-        report.warn(f"no self-check points in 选项A…: {len(checklist)} derived from the reference answer; review them", question=qid, line=row.number)
+        report.warn(say("exchange.rows.short_derived", n=len(checklist)), question=qid, line=row.number)
     return {"type": "short", "reference": answer, "checklist": checklist}
 
 
@@ -197,23 +198,23 @@ _USES = {
 def _letters(row: Row, answer: str) -> list[str]:
     letters = _LETTER_SEPARATORS.sub("", unicodedata.normalize("NFKC", answer).upper())
     if not letters:
-        raise RowError("答案 is empty")
+        raise RowError(say("exchange.rows.choice_empty"))
     if not letters.isascii() or not letters.isalpha():
-        raise RowError(f"答案 {answer!r} is not option letters such as B or AC")
+        raise RowError(say("exchange.rows.choice_not_letters", answer=answer))
     for letter in letters:
         if letter not in row.options:
-            raise RowError(f"答案 {answer!r} names 选项{letter}, which is empty")
+            raise RowError(say("exchange.rows.empty_option", answer=answer, letter=letter))
     return list(letters)
 
 
 def _check_options(row: Row, report: Report, qid: str, minimum: int) -> None:
     if len(row.options) < minimum:
-        raise RowError(f"needs at least {minimum} options in 选项A, 选项B, …")
+        raise RowError(say("exchange.rows.too_few", minimum=minimum))
     letters = list(row.options)
     expected = [chr(ord("A") + i) for i in range(ord(letters[-1]) - ord("A") + 1)]
     gaps = [letter for letter in expected if letter not in row.options]
     if gaps:
-        report.warn(f"选项{'、'.join(gaps)} empty between filled options; the letters of the others are kept", question=qid, line=row.number)
+        report.warn(say("exchange.rows.gaps", letters="、".join(gaps)), question=qid, line=row.number)
 
 
 def _report_unused(row: Row, report: Report, qid: str) -> None:
@@ -222,4 +223,5 @@ def _report_unused(row: Row, report: Report, qid: str) -> None:
     for group, (prefix, cells) in groups.items():
         if cells and group not in uses:
             names = "、".join(f"{prefix}{key}" for key in cells)
-            report.loss(f"{names} not used by a {row.kind} question and left out", question=qid, line=row.number)
+            report.loss(say("exchange.rows.unused_cells", names=names, kind=TYPE_NAMES[row.kind]), question=qid, line=row.number)
+

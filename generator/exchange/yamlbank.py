@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..load.problems import CourseError
+from ..load.unique import repeats
 from ..load.validate import validate
 from ..load.yamlfile import read_yaml
 from ..model.quiz import QuizBank
@@ -27,7 +28,7 @@ def load_bank(path: Path) -> QuizBank:
     if doc is None or problems:
         raise CourseError(problems)
     bank, problems = validate(doc, QuizBank)
-    if bank is None:
+    if bank is None or (problems := repeats(doc, bank)):  # two questions with one id would export as one
         raise CourseError(problems)
     return bank
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from ..messages import say
+
 MiB = 1024 * 1024
 
 
@@ -20,7 +22,8 @@ class Bucket(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"accepted": "已采用", "superseded": "已被新版本取代", "rejected": "已拒收"}[self.value]
+        """The bucket as HR reads it, in this run's language (the value is the code written to CSV)."""
+        return say(f"hr.bucket.{self.value}")
 
 
 class Reason(str, Enum):
@@ -52,30 +55,8 @@ class Reason(str, Enum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
-
-
-_LABELS = {
-    Reason.OVERSIZED: "文件过大",
-    Reason.NOT_JSON: "不是有效的 JSON 文件",
-    Reason.TOO_DEEP: "JSON 嵌套过深",
-    Reason.NOT_SUBMISSION: "不是作业提交文件",
-    Reason.WRONG_VERSION: "文件格式版本不支持",
-    Reason.INVALID: "内容不符合提交文件格式",
-    Reason.CHECKSUM: "校验值不符（文件被改动过）",
-    Reason.UNKNOWN_COURSE: "不属于本课程",
-    Reason.UNKNOWN_HOMEWORK: "本课程没有这项作业",
-    Reason.NOT_ON_ROSTER: "学员不在名单中",
-    Reason.UNSAFE_PATH: "压缩包内路径不安全",
-    Reason.ZIP_BOMB: "疑似压缩炸弹",
-    Reason.BAD_ARCHIVE: "压缩包无法读取",
-    Reason.SYSTEM_FILE: "系统附带文件，不是提交文件",
-    Reason.UNREADABLE: "无法读取",
-    Reason.LINK: "链接文件，未读取",
-    Reason.BAD_MAIL: "邮件无法读取",
-    Reason.NO_ATTACHMENT: "邮件没有附件",
-    Reason.ERROR: "检查时出错",
-}
+        """The reason as HR reads it, in this run's language."""
+        return say(f"hr.reason.{self.value}")
 
 
 class Rejected(Exception):

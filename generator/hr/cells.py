@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ..messages import say
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_LIMIT = 32_767
 """Excel's limit, in UTF-16 code units (an emoji counts twice)."""
-CUT_MARKER = "…〔已截断：原文 {} 字〕"
-"""Ends a cell cut to Excel's limit, so HR can see that the text goes on (in the HTML report, in full)."""
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters no output may carry raw: control characters (an xlsx file cannot hold them, an HTML parser
 rejects them, a CSV should not carry them), lone surrogates (UTF-8 cannot encode them) and U+FFFE/U+FFFF
@@ -37,17 +37,17 @@ def text(value: str) -> str:
 
 
 def within_cell(value: str) -> str:
-    """``value`` if it fits an Excel cell, else cut to fit with :data:`CUT_MARKER` at the end.
+    """``value`` if it fits an Excel cell, else cut to fit with a note of the cut (``hr.cell_cut``) at the end.
 
     Excel would cut a longer text silently (or call the workbook damaged); a cut HR cannot see would
-    pass for a whole answer. The cut never splits an emoji.
+    pass for a whole answer, so the note says the text goes on (in the HTML report, in full). The cut never splits an emoji.
     """
     if len(value) <= EXCEL_CELL_LIMIT // 2:  # no character is more than two UTF-16 units: the common case costs nothing
         return value
     units = value.encode("utf-16-le")
     if len(units) <= 2 * EXCEL_CELL_LIMIT:
         return value
-    marker = CUT_MARKER.format(len(value))
+    marker = say("hr.cell_cut", n=len(value))
     return units[: 2 * (EXCEL_CELL_LIMIT - len(marker))].decode("utf-16-le", "ignore") + marker
 
 

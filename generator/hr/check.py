@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..messages import say
 from ..model.homework import Homework, Rating
 from ..model.project import Project
 from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, checksum
@@ -79,7 +80,7 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
     raw, service_at = unwrap(parse_json(data, limits.max_json_depth))
     submission = _submission(raw)
     if checksum(raw) != submission.sha256:
-        raise Rejected(Reason.CHECKSUM, "文件内容与其 sha256 不一致，可能被手工修改过")
+        raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
     trainee = submission.trainee
     return Parsed(
         course_id=submission.course_id,
@@ -107,7 +108,7 @@ def unwrap(raw: Any) -> tuple[Any, datetime | None]:
     except ValueError:
         at = None
     if at is None or at.tzinfo is None:
-        raise Rejected(Reason.INVALID, f"表单服务信封的 received_at 不是带时区的时间：{str(written)[:40]!r}")
+        raise Rejected(Reason.INVALID, say("hr.rejected.envelope_time", written=repr(str(written)[:40])))
     return raw["submission"], at
 
 
@@ -121,17 +122,17 @@ class Matcher:
     def match(self, parsed: Parsed) -> Received:
         course_id = self.project.course.id
         if parsed.course_id != course_id:
-            raise Rejected(Reason.UNKNOWN_COURSE, f"文件属于课程「{parsed.course_id}」，本报告的课程是「{course_id}」")
+            raise Rejected(Reason.UNKNOWN_COURSE, say("hr.rejected.other_course", found=parsed.course_id, course=course_id))
         form = self.project.homework.get(parsed.homework_id)
         if form is None:
-            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"作业编号「{parsed.homework_id}」")
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, say("hr.rejected.no_form", form=parsed.homework_id))
         if form.kind != parsed.kind:
-            raise Rejected(Reason.UNKNOWN_HOMEWORK, f"「{form.id}」在课程中是 {form.kind}，文件却写作 {parsed.kind}")
+            raise Rejected(Reason.UNKNOWN_HOMEWORK, say("hr.rejected.wrong_kind", form=form.id, kind=form.kind, written=parsed.kind))
         if form.kind == "survey":
             _check_ratings(form, parsed.answers)
         trainee = self.roster.find(parsed.employee_id)
         if trainee is None:
-            raise Rejected(Reason.NOT_ON_ROSTER, f"工号「{parsed.employee_id}」，姓名「{parsed.name}」，部门「{parsed.department}」")
+            raise Rejected(Reason.NOT_ON_ROSTER, say("hr.rejected.not_on_roster", id=parsed.employee_id, name=parsed.name, department=parsed.department))
         declared_name = normalize.label(parsed.name)
         return Received(
             trainee=trainee,
@@ -140,7 +141,7 @@ class Matcher:
             quiz_scores=parsed.quiz_scores,
             sha256=parsed.sha256,
             answers=parsed.answers,
-            note="" if declared_name == trainee.name else f"文件中填写的姓名为「{declared_name}」",
+            note="" if declared_name == trainee.name else say("hr.note.name_differs", name=declared_name),
         )
 
 
@@ -149,16 +150,18 @@ def parse_json(data: bytes, max_depth: int) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise Rejected(Reason.NOT_JSON, f"不是 UTF-8 文本（第 {exc.start} 字节）") from exc
+        raise Rejected(Reason.NOT_JSON, say("hr.rejected.not_utf8", byte=exc.start)) from exc
     if text.count("[") + text.count("{") > max_depth:  # fewer openings cannot nest deeper: skip the scan
         depth = json_depth(text)
         if depth > max_depth:
-            raise Rejected(Reason.TOO_DEEP, f"嵌套 {depth} 层，上限 {max_depth} 层")
+            raise Rejected(Reason.TOO_DEEP, say("hr.rejected.too_deep", depth=depth, limit=max_depth))
     try:
         return _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:
-        where = f"第 {exc.lineno} 行第 {exc.colno} 列：" if isinstance(exc, json.JSONDecodeError) else ""
-        raise Rejected(Reason.NOT_JSON, f"{where}{getattr(exc, 'msg', exc)}") from exc
+        reason = str(getattr(exc, "msg", exc))
+        if isinstance(exc, json.JSONDecodeError):
+            reason = say("hr.rejected.json_at", line=exc.lineno, col=exc.colno, reason=reason)
+        raise Rejected(Reason.NOT_JSON, reason) from exc
 
 
 def json_depth(text: str) -> int:
@@ -176,17 +179,17 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 def _submission(raw: Any) -> Submission:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise Rejected(Reason.NOT_SUBMISSION, f"没有 \"format\": \"{FORMAT}\"")
+        raise Rejected(Reason.NOT_SUBMISSION, say("hr.rejected.no_format", format=FORMAT))
     version = raw.get("format_version")
     if version != FORMAT_VERSION or isinstance(version, bool):
-        raise Rejected(Reason.WRONG_VERSION, f"版本 {version!r}，本工具读取版本 {FORMAT_VERSION}")
+        raise Rejected(Reason.WRONG_VERSION, say("hr.rejected.version", version=repr(version), supported=FORMAT_VERSION))
     try:
         return Submission.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "（根）"
-        more = f"（另有 {exc.error_count() - 1} 处）" if exc.error_count() > 1 else ""
-        raise Rejected(Reason.INVALID, f"{where}：{first['msg']}{more}") from exc
+        where = ".".join(str(p) for p in first["loc"]) or say("hr.rejected.root")
+        more = say("hr.rejected.more", n=exc.error_count() - 1) if exc.error_count() > 1 else ""
+        raise Rejected(Reason.INVALID, say("hr.rejected.invalid", where=where, reason=first["msg"], more=more)) from exc
 
 
 def _check_ratings(form: Homework, answers: dict[str, Answer]) -> None:
@@ -195,4 +198,4 @@ def _check_ratings(form: Homework, answers: dict[str, Answer]) -> None:
             continue
         answer = answers[form_field.id]
         if not isinstance(answer, dict) or any(not 1 <= v <= 5 for v in answer.values()):
-            raise Rejected(Reason.INVALID, f"评分「{form_field.id}」必须是 1 到 5 的整数")
+            raise Rejected(Reason.INVALID, say("hr.rejected.rating", field=form_field.id))

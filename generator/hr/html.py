@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
+from ..messages import say
 from ..templating import new_environment
 from .buckets import Bucket
 from .cells import visible
 from .items import DISCRIMINATION_MIN, QuestionStats
-from .report import KIND_LABELS, STATUS_LABELS, Report, Tally, file_time, late_label
+from .report import Report, Tally, file_time, kind_label, late_label, status_label
 from .timing import EARLIER_LIMIT, LATER_TOLERANCE, span
 
 CHART_LABEL_WIDTH = 180
@@ -89,7 +92,31 @@ def environment() -> Environment:
     env.filters["num"] = lambda value, digits=2: "" if value is None else f"{value:.{digits}f}"
     env.filters["when"] = lambda value: "" if value is None else f"{value:%Y-%m-%d %H:%M}"
     env.filters["late"] = late_label
+    env.filters["t"] = text
+    env.filters["label"] = label
+    env.filters["status"] = status_label
+    env.filters["kind"] = kind_label
     return env
+
+
+@pass_context  # a filter given a constant would otherwise be run once, when the template is compiled, in that run's language
+def text(_context: Context, key: str, **args: object) -> Markup:
+    """The page's fixed text ``hr.page.<key>`` in this run's language (``{{ "title" | t }}``, ``{{ "chase_count" | t(n=3) }}``).
+
+    Its arguments come from files, so each is escaped before it is put in; the catalogue's own text is ours and holds
+    no markup, so the result is markup as it stands, and an argument already marked safe (a ``<code>``) stays markup.
+    """
+    return Markup(say(f"hr.page.{key}", **_escaped(args)))  # noqa: S704 - our text (no markup: test_languages.py), arguments escaped
+
+
+@pass_context  # as text: said at each rendering
+def label(_context: Context, key: str, **args: object) -> Markup:
+    """A column header ``hr.label.<key>``, shared with the workbook (``{{ "department" | label }}``)."""
+    return Markup(say(f"hr.label.{key}", **_escaped(args)))  # noqa: S704 - as in text
+
+
+def _escaped(args: dict[str, object]) -> dict[str, Markup]:
+    return {name: escape(value) for name, value in args.items()}
 
 
 def render_html(report: Report) -> str:
@@ -100,8 +127,6 @@ def render_html(report: Report) -> str:
         chart=completion_chart(report.departments),
         rates=rate_chart(report.items.ranked),
         discrimination_min=DISCRIMINATION_MIN,
-        status_labels=STATUS_LABELS,
-        kind_labels=KIND_LABELS,
         Bucket=Bucket,
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
         flagged=[c for c in report.cells if c.warning],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ..messages import say
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason, Rejected
 from .check import Matcher, Parsed, Received
@@ -111,7 +112,7 @@ def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
 
 def _superseded_detail(older: Received, kept_source: str, kept: Received) -> str:
     if older.sha256 == kept.sha256:
-        return f"与「{kept_source}」内容相同"
+        return say("hr.note.same_content", kept=kept_source)
     if older.updated_at == kept.updated_at:
-        return f"与「{kept_source}」更新时间相同，采用先找到的那份"
-    return f"采用更新的版本「{kept_source}」（{kept.updated_at:%Y-%m-%d %H:%M}）"
+        return say("hr.note.same_time", kept=kept_source)
+    return say("hr.note.newer", kept=kept_source, at=f"{kept.updated_at:%Y-%m-%d %H:%M}")

@@ -21,6 +21,7 @@ from statistics import fmean
 from typing import TypeVar
 
 from ..exchange.htmltext import html_to_text
+from ..messages import say
 from ..model.project import Project
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, SingleChoice, TrueFalse
 from ..model.submission import QuestionAnswer, QuestionResult, QuizScore
@@ -33,7 +34,6 @@ GROUP_SHARE = 0.27
 MOST_MISSED = 10
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 T = TypeVar("T")
-TYPE_LABELS = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill": "填空", "ordering": "排序", "matching": "配对"}
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def _quiz_stats(quiz: _Quiz, results: dict[str, dict[str, QuestionResult]]) -> l
             quiz_id=quiz.id,
             quiz_title=quiz.title,
             question_id=question_id,
-            kind=TYPE_LABELS[question.type],
+            kind=say(f"hr.qtype.{question.type}"),
             text=html_to_text(html(question.prompt)),
             attempts=len(answers),
             correct=sum(r.correct for _, r in answers),
@@ -216,13 +216,13 @@ def _discrimination(groups: tuple[set[str], set[str]], answers: dict[str, Questi
 def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
     """An answer as the trainer reads it: option letters and texts, 对/错, the text typed, the order or pairs given."""
     if answer is None or answer == [] or answer == "":
-        return "（未作答）"
+        return say("hr.answer.none")
     try:
         if isinstance(q, (SingleChoice, MultipleChoice)) and not isinstance(answer, (bool, str)):
             picked = answer if isinstance(answer, list) else [answer]
-            return "；".join(f"{LETTERS[i]}. {_at(q.options, i).text}" for i in picked)
+            return say("hr.answer.separator").join(f"{LETTERS[i]}. {_at(q.options, i).text}" for i in picked)
         if isinstance(q, TrueFalse) and isinstance(answer, bool):
-            return "对" if answer else "错"
+            return say("hr.answer.right") if answer else say("hr.answer.wrong")
         if isinstance(q, FillBlank) and isinstance(answer, str):
             return answer.strip()
         # Ordering items and matching right-hand sides are numbered as the page lists them (see render.quiz).
@@ -231,10 +231,11 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
             return " → ".join(q.items[_at(shown, i)] for i in answer)
         if isinstance(q, Matching) and isinstance(answer, list):
             shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
-            return "；".join(f"{p.left} → {q.pairs[_at(shown, j)].right if j != -1 else '（未配）'}" for p, j in zip(q.pairs, answer))
+            unmatched = say("hr.answer.unmatched")
+            return say("hr.answer.separator").join(f"{p.left} → {q.pairs[_at(shown, j)].right if j != -1 else unmatched}" for p, j in zip(q.pairs, answer))
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
-    return "（无法识别的答案）"
+    return say("hr.answer.unknown")
 
 
 def _at(items: list[T], index: int) -> T:

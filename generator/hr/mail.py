@@ -24,6 +24,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import BinaryIO
 
+from ..messages import say
 from .buckets import Limits, Reason, Rejected
 from .timing import Channel, Clock, aware
 
@@ -72,12 +73,12 @@ def read_eml(data: bytes, limits: Limits) -> Letter:
     """
     sections = len(_BOUNDARY.findall(data))
     if sections > limits.max_mail_sections:
-        raise Rejected(Reason.BAD_MAIL, f"邮件含 {sections} 个分段，上限 {limits.max_mail_sections} 个")
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.sections", n=sections, limit=limits.max_mail_sections))
     try:
         message = BytesParser(policy=policy.compat32).parsebytes(data)
         return Letter(mail_channel(message), decoded(message.get("Subject")), list(_attachments(message, limits)))
     except RecursionError as exc:  # parts nested thousands deep: the parser recurses
-        raise Rejected(Reason.BAD_MAIL, "邮件结构嵌套过深") from exc
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.mail_deep")) from exc
 
 
 def mail_channel(headers: Message) -> Channel:
@@ -120,15 +121,25 @@ def _attachments(message: Message, limits: Limits) -> Iterator[Attachment]:
             continue
         count += 1
         if count > limits.max_mail_attachments:
-            yield Attachment((f"附件{number}",), rejected=Rejected(Reason.BAD_MAIL, f"附件超过 {limits.max_mail_attachments} 个，其余未读"))
+            yield Attachment((unnamed(number),), rejected=too_many(limits))
             return
-        name = decoded(part.get_filename()) or f"附件{number}"
+        name = decoded(part.get_filename()) or unnamed(number)
         try:
             data = part.get_payload(decode=True)
         except Exception as exc:  # noqa: BLE001 - a damaged part is listed; the mail's other attachments still count
-            yield Attachment((name,), rejected=Rejected(Reason.BAD_MAIL, f"附件无法解码（{type(exc).__name__}）"))
+            yield Attachment((name,), rejected=Rejected(Reason.BAD_MAIL, say("hr.rejected.undecodable", error=type(exc).__name__)))
             continue
         yield Attachment((name,), data if isinstance(data, bytes) else b"")
+
+
+def unnamed(number: int) -> str:
+    """The name an attachment without a file name is listed under (附件3: the mail's third part)."""
+    return say("hr.source.attachment", n=number)
+
+
+def too_many(limits: Limits) -> Rejected:
+    """The rejection standing for the attachments past the limit, which are not read."""
+    return Rejected(Reason.BAD_MAIL, say("hr.rejected.attachments", limit=limits.max_mail_attachments))
 
 
 def _is_attachment(part: Message) -> bool:
@@ -149,14 +160,14 @@ def split_mbox(fp: BinaryIO, limits: Limits) -> Iterator[bytes | Rejected]:
     lines = iter(lambda: fp.readline(LINE_BYTES), b"")
     first = next(lines, b"")
     if not first.startswith(b"From "):
-        raise Rejected(Reason.BAD_MAIL, "不是 mbox 邮件文件（开头不是 “From ” 行）" if first else "邮件文件是空的")
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.not_mbox", start="“From ”") if first else say("hr.rejected.mbox_empty"))
     current: list[bytes] | None = []
     size, count, blank = 0, 1, False
     for line in lines:
         if blank and line.startswith(b"From "):
             yield _finished(current, size, limits)
             if count >= limits.max_mbox_messages:
-                yield Rejected(Reason.BAD_MAIL, f"邮件超过 {limits.max_mbox_messages} 封，其后的邮件未读")
+                yield Rejected(Reason.BAD_MAIL, say("hr.rejected.mbox_messages", limit=limits.max_mbox_messages))
                 return
             current, size, count = [], 0, count + 1
         else:
@@ -171,5 +182,5 @@ def split_mbox(fp: BinaryIO, limits: Limits) -> Iterator[bytes | Rejected]:
 
 def _finished(lines: list[bytes] | None, size: int, limits: Limits) -> bytes | Rejected:
     if lines is None:
-        return Rejected(Reason.OVERSIZED, f"邮件 {size / 1024 / 1024:.1f} MB，上限 {limits.max_mail_bytes / 1024 / 1024:.0f} MB")
+        return Rejected(Reason.OVERSIZED, say("hr.rejected.mail_size", size=f"{size / 1024 / 1024:.1f}", limit=f"{limits.max_mail_bytes / 1024 / 1024:.0f}"))
     return b"".join(lines)

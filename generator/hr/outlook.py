@@ -19,8 +19,9 @@ from email.message import Message
 from email.parser import HeaderParser
 from typing import Any
 
+from ..messages import say
 from .buckets import Limits, Reason, Rejected
-from .mail import HEADER_CHARS, Attachment, Letter, decoded, mail_channel
+from .mail import HEADER_CHARS, Attachment, Letter, decoded, mail_channel, too_many, unnamed
 from .timing import Channel, Clock, aware
 
 _HEADERS_CHARS = 1024 * 1024
@@ -33,13 +34,13 @@ def read_msg(data: bytes, limits: Limits) -> Letter:
     try:
         msg = extract_msg.openMsg(data, strict=False)
     except Exception as exc:  # the library raises many kinds for a damaged or foreign file
-        raise Rejected(Reason.BAD_MAIL, f"不是完好的 Outlook 邮件（{type(exc).__name__}: {exc}）"[:300]) from exc
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.msg_broken", error=f"{type(exc).__name__}: {exc}")[:300]) from exc
     try:
         return Letter(_channel(msg), decoded(getattr(msg, "subject", "")), list(_attachments(msg, (), 1, limits)))
     except Rejected:
         raise
     except Exception as exc:
-        raise Rejected(Reason.BAD_MAIL, f"Outlook 邮件内容无法读取（{type(exc).__name__}: {exc}）"[:300]) from exc
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.msg_unreadable", error=f"{type(exc).__name__}: {exc}")[:300]) from exc
     finally:
         msg.close()
 
@@ -53,8 +54,7 @@ def _library() -> Any:
     try:
         import extract_msg
     except ImportError as exc:
-        raise Rejected(Reason.BAD_MAIL, "读取 Outlook .msg 邮件需要另行安装 extract-msg（pip install 'coursegen[outlook]'，"
-                       "GPL-3.0 许可）；也可以在 Outlook 里把邮件另存为 .eml 再放进收件箱") from exc
+        raise Rejected(Reason.BAD_MAIL, say("hr.rejected.msg_library")) from exc
 
     log = logging.getLogger("extract_msg")
     log.propagate = False
@@ -95,9 +95,9 @@ def _attachments(msg: Any, parents: tuple[str, ...], depth: int, limits: Limits)
 
     for number, attachment in enumerate(msg.attachments, start=1):
         if number > limits.max_mail_attachments:
-            yield Attachment((*parents, f"附件{number}"), rejected=Rejected(Reason.BAD_MAIL, f"附件超过 {limits.max_mail_attachments} 个，其余未读"))
+            yield Attachment((*parents, unnamed(number)), rejected=too_many(limits))
             return
-        name = decoded(getattr(attachment, "longFilename", None) or getattr(attachment, "shortFilename", None)) or f"附件{number}"
+        name = decoded(getattr(attachment, "longFilename", None) or getattr(attachment, "shortFilename", None)) or unnamed(number)
         parts = (*parents, name[:HEADER_CHARS])
         if attachment.type is AttachmentType.DATA:
             if not (getattr(attachment, "hidden", False) and getattr(attachment, "contentId", None)):  # an image inside the body
@@ -105,5 +105,8 @@ def _attachments(msg: Any, parents: tuple[str, ...], depth: int, limits: Limits)
         elif attachment.type is AttachmentType.MSG and depth < limits.max_archive_depth:
             yield from _attachments(attachment.data, parts, depth + 1, limits)
         else:
-            detail = f"邮件嵌套超过 {limits.max_archive_depth} 层" if attachment.type is AttachmentType.MSG else f"附件类型 {attachment.type.name} 不是文件"
+            if attachment.type is AttachmentType.MSG:
+                detail = say("hr.rejected.msg_deep", limit=limits.max_archive_depth)
+            else:
+                detail = say("hr.rejected.not_a_file", type=attachment.type.name)
             yield Attachment(parts, rejected=Rejected(Reason.BAD_MAIL, detail))

@@ -22,6 +22,7 @@ from itertools import islice
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from ..messages import language, speaking
 from .buckets import Limits, Rejected, unexpected
 from .check import Parsed, parse_submission
 from .sources import Found
@@ -49,7 +50,7 @@ def parse_all(
     with ProcessPoolExecutor(workers) as pool:
         pending: deque[tuple[list[Found], Future[list[Outcome]]]] = deque()
         while chunk := list(islice(files, batch)):
-            pending.append((chunk, pool.submit(_parse_batch, chunk, limits)))
+            pending.append((chunk, pool.submit(_parse_batch, chunk, limits, language())))
             if len(pending) > 2 * workers:
                 yield from _finished(*pending.popleft())
         while pending:
@@ -65,8 +66,10 @@ def _finished(chunk: list[Found], future: Future[list[Outcome]]) -> Iterator[tup
     yield from zip(chunk, future.result())
 
 
-def _parse_batch(chunk: list[Found], limits: Limits) -> list[Outcome]:
-    return [_outcome(found, limits) for found in chunk]
+def _parse_batch(chunk: list[Found], limits: Limits, spoken: str) -> list[Outcome]:
+    """Parse in the parent's language: a spawned worker (Windows) would otherwise word its rejections in Chinese."""
+    with speaking(spoken):
+        return [_outcome(found, limits) for found in chunk]
 
 
 def _outcome(found: Found, limits: Limits) -> Outcome:

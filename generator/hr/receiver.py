@@ -22,6 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .. import atomic
+from ..messages import say
 from .buckets import Limits, Rejected
 from .check import parse_submission
 
@@ -86,5 +87,6 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             receipt = self.server.store(body)
         except Rejected as rejected:
-            return self._answer(400, {"error": "：".join(filter(None, (rejected.reason.label, rejected.detail)))})
+            error = say("hr.reason_detail", reason=rejected.reason.label, detail=rejected.detail) if rejected.detail else rejected.reason.label
+            return self._answer(400, {"error": error})
         self._answer(201, receipt)

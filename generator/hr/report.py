@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from statistics import fmean
 from typing import Literal
 
+from ..messages import say
 from ..model.homework import Homework, Rating, TextArea, TextField
 from ..model.project import Project
 from ..model.submission import QuizScore
@@ -23,8 +24,17 @@ from .roster import Roster, Trainee
 from .timing import Clock, span
 
 Status = Literal["submitted", "late", "missing"]
-STATUS_LABELS: dict[str, str] = {"submitted": "已提交", "late": "迟交", "missing": "未提交"}
-KIND_LABELS: dict[str, str] = {"homework": "作业", "survey": "课程评估"}
+"""The code every output compares and counts on; HR reads :func:`status_label`."""
+
+
+def status_label(status: Status) -> str:
+    """A status as HR reads it (已提交, 迟交, 未提交), in this run's language."""
+    return say(f"hr.status.{status}")
+
+
+def kind_label(kind: str) -> str:
+    """A form's kind (homework, survey) as HR reads it, in this run's language."""
+    return say(f"hr.kind.{kind}")
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ def build_report(project: Project, roster: Roster, intake: Intake, now: datetime
     rows = [(t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone) for form in forms]) for t in roster.trainees]
     departments = {d: Tally(d) for d in roster.departments}
     per_form = {form.id: Tally(form.title, trainees=len(roster.trainees)) for form in forms}
-    total = Tally("合计", trainees=len(roster.trainees))
+    total = Tally(say("hr.label.total"), trainees=len(roster.trainees))
     for trainee, cells in rows:
         departments[trainee.department].trainees += 1
         for cell in cells:

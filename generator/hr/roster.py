@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..load.problems import display_path
+from ..messages import say
 from . import normalize
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -25,7 +26,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 """Recognised header names per column, in order of preference; compared ignoring case, spaces and ``_``."""
 
-NO_DEPARTMENT = "（未填部门）"
 HEADER_SEARCH_ROWS = 10
 """How far down a title block the header row may sit."""
 
@@ -67,14 +67,14 @@ class RosterError(UserError):
 def read_roster(path: Path) -> Roster:
     """Read a ``.csv`` or ``.xlsx`` roster; raises :class:`RosterError` naming every bad row."""
     if not path.is_file():
-        raise RosterError(f"{display_path(path)}: roster file not found")
+        raise RosterError(say("hr.roster.not_found", path=display_path(path)))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path)
     elif suffix in (".csv", ".txt", ".tsv"):
         rows = _csv_rows(path)
     else:
-        raise RosterError(f"{display_path(path)}: a roster must be .csv or .xlsx (save an .xls file as .xlsx first)")
+        raise RosterError(say("hr.roster.suffix", path=display_path(path)))
     return _parse(path, rows)
 
 
@@ -87,7 +87,7 @@ def _csv_rows(path: Path) -> list[list[object]]:
     try:
         return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
     except csv.Error as exc:
-        raise RosterError(f"{display_path(path)}: not a readable CSV file ({exc}); save it from Excel as CSV UTF-8") from exc
+        raise RosterError(say("hr.roster.bad_csv", path=display_path(path), reason=exc)) from exc
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -101,7 +101,7 @@ def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise RosterError(f"{display_path(path)}: neither UTF-8 nor GB18030 text (byte {exc.start}); save it as CSV UTF-8") from exc
+        raise RosterError(say("hr.roster.encoding", path=display_path(path), byte=exc.start)) from exc
 
 
 def _xlsx_rows(path: Path) -> list[list[object]]:
@@ -110,7 +110,7 @@ def _xlsx_rows(path: Path) -> list[list[object]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and XML errors for a damaged file
-        raise RosterError(f"{display_path(path)}: cannot read this workbook ({exc})") from exc
+        raise RosterError(say("hr.roster.bad_workbook", path=display_path(path), reason=exc)) from exc
     try:
         for sheet in workbook.worksheets:
             rows: list[list[object]] = [list(r) for r in sheet.iter_rows(values_only=True)]
@@ -162,11 +162,9 @@ def _parse(path: Path, rows: list[list[object]]) -> Roster:
     header = _find_header(rows)
     if header is None:
         first = next((r for r in rows if any(_cell(c) for c in r)), [])
-        seen = ", ".join(_cell(c) for c in first if _cell(c)) or "nothing"
-        raise RosterError(
-            f"{where}: no header row with an employee id and a name column in the first {HEADER_SEARCH_ROWS} rows "
-            f"(found: {seen})\n    hint: name the columns e.g. 工号, 姓名, 部门 (or employee_id, name, department)"
-        )
+        seen = ", ".join(_cell(c) for c in first if _cell(c)) or say("hr.roster.nothing")
+        message = say("hr.roster.no_header", path=where, rows=HEADER_SEARCH_ROWS, seen=seen)
+        raise RosterError(f"{message}\n    {say('problem.hint')}{say('hr.roster.no_header_hint')}")
     start, columns = header
     trainees: list[Trainee] = []
     problems: list[str] = []
@@ -178,18 +176,19 @@ def _parse(path: Path, rows: list[list[object]]) -> Roster:
         emp_id = normalize.employee_id(values["employee_id"])
         name = normalize.label(_cell(values["name"]))
         if not emp_id:
-            problems.append(f"{where}:{offset}: row has no employee id (name: {name or 'empty'})")
+            problems.append(say("hr.roster.no_id", path=where, row=offset, name=name or say("hr.roster.nothing")))
             continue
         if emp_id in first_row:
-            problems.append(f"{where}:{offset}: employee id {emp_id} is already on row {first_row[emp_id]}")
+            problems.append(say("hr.roster.duplicate", path=where, row=offset, id=emp_id, first=first_row[emp_id]))
             continue
         first_row[emp_id] = offset
-        department = normalize.label(_cell(values.get("department"))) or NO_DEPARTMENT
+        department = normalize.label(_cell(values.get("department"))) or no_department()
         trainees.append(Trainee(emp_id, _cell(values["employee_id"]), name, department, offset))
     if problems:
-        raise RosterError("\n".join([*problems, f"{len(problems)} problem(s) in the roster; nothing was reported."]))
+        raise RosterError("\n".join([*problems, say("hr.roster.problems", n=len(problems))]))
     if not trainees:
-        raise RosterError(f"{where}: the roster lists nobody under its header row")
+        raise RosterError(say("hr.roster.empty", path=where))
+
     return Roster(path, trainees)
 
 
@@ -204,3 +203,8 @@ def _cell(value: object) -> str:
         value = int(value)
     return str(value).strip()
 
+
+
+def no_department() -> str:
+    """The department of a trainee the roster names none for, as the report groups and shows it."""
+    return say("hr.no_department")

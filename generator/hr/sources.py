@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from ..messages import say
 from .buckets import Limits, MiB, Reason, Rejected, unexpected
 from .mail import Letter, is_mail, is_mbox, read_eml, split_mbox
 from .timing import Channel
@@ -83,7 +84,7 @@ def _folder(path: str, rel: str, limits: Limits) -> Generator[Found, None, list[
         with os.scandir(path) as listing:
             entries = sorted(listing, key=lambda e: e.name)
     except OSError as exc:
-        yield Found((rel or display_name(os.path.basename(path)),), None, rejected=Rejected(Reason.UNREADABLE, f"文件夹无法读取：{exc.strerror}"))
+        yield Found((rel or display_name(os.path.basename(path)),), None, rejected=Rejected(Reason.UNREADABLE, say("hr.rejected.folder", reason=exc.strerror)))
         return []
     folders = []
     for entry in entries:
@@ -123,10 +124,10 @@ def display_name(name: str) -> str:
 def _link(path: str) -> Rejected:
     """A symbolic link is never followed (it may point outside the inbox, at itself, or at a device): it is only named."""
     try:
-        target = f"，指向「{display_name(os.readlink(path))}」"
+        target = say("hr.rejected.link_target", target=display_name(os.readlink(path)))
     except OSError:
         target = ""
-    return Rejected(Reason.LINK, f"符号链接{target}；请把文件本身放进收件箱")
+    return Rejected(Reason.LINK, say("hr.rejected.link", target=target))
 
 
 def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
@@ -136,7 +137,7 @@ def _file(entry: os.DirEntry[str], rel: str, limits: Limits) -> Iterator[Found]:
         info = _stat(entry)
         size = info.st_size
         if not stat.S_ISREG(info.st_mode):
-            raise Rejected(Reason.UNREADABLE, "不是普通文件")
+            raise Rejected(Reason.UNREADABLE, say("hr.rejected.not_regular"))
         if _is_system_file(parts):
             raise Rejected(Reason.SYSTEM_FILE)
         if entry.name.lower().endswith(".zip"):
@@ -189,7 +190,7 @@ def open_file(path: str) -> io.BufferedReader:
     fp = open(fd, "rb")
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise Rejected(Reason.UNREADABLE, "不是普通文件")
+            raise Rejected(Reason.UNREADABLE, say("hr.rejected.not_regular"))
     except BaseException:
         fp.close()
         raise
@@ -223,7 +224,7 @@ def _mbox(fp: BinaryIO, parts: tuple[str, ...], size: int, depth: int, limits: L
     """Each message of an mbox, named 第N封 after the mail folder's name."""
     try:
         for number, message in enumerate(split_mbox(fp, limits), start=1):
-            message_parts = (*parts, f"第{number}封")
+            message_parts = (*parts, say("hr.source.mbox_message", n=number))
             if isinstance(message, Rejected):
                 yield Found(message_parts, None, rejected=message)
                 continue
@@ -261,8 +262,8 @@ def _letter(letter: Letter, parts: tuple[str, ...], size: int, depth: int, limit
     """Each attachment of one mail as a :class:`Found` carrying the mail's channel; a zip attached is opened."""
     channel = letter.channel
     if not letter.attachments:
-        subject = f"主题「{letter.subject}」" if letter.subject else "没有主题"
-        yield Found(parts, size, rejected=Rejected(Reason.NO_ATTACHMENT, f"{subject}，没有附件"), channel=channel)
+        subject = say("hr.rejected.subject", subject=letter.subject) if letter.subject else say("hr.rejected.no_subject")
+        yield Found(parts, size, rejected=Rejected(Reason.NO_ATTACHMENT, say("hr.rejected.no_attachment", subject=subject)), channel=channel)
         return
     for attachment in letter.attachments:
         member_parts = (*parts, *attachment.parts)
@@ -274,7 +275,7 @@ def _letter(letter: Letter, parts: tuple[str, ...], size: int, depth: int, limit
                 raise Rejected(Reason.SYSTEM_FILE)
             if member_parts[-1].lower().endswith(".zip"):
                 if depth >= limits.max_archive_depth:
-                    raise Rejected(Reason.BAD_ARCHIVE, f"压缩包嵌套超过 {limits.max_archive_depth} 层")
+                    raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.archive_deep", limit=limits.max_archive_depth))
                 if len(data) > limits.max_nested_archive_bytes:
                     raise Rejected(Reason.OVERSIZED, _too_big(len(data), limits.max_nested_archive_bytes))
                 with _open_archive(io.BytesIO(data)) as archive:
@@ -294,7 +295,7 @@ def _open_archive(source: str | io.BytesIO) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise Rejected(Reason.BAD_ARCHIVE, f"不是完好的 zip 文件（{exc}）") from exc
+        raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.bad_zip", reason=exc)) from exc
 
 
 class _Budget:
@@ -306,7 +307,7 @@ class _Budget:
 
     def spend(self, amount: int) -> None:
         if amount > self.left:
-            raise Rejected(Reason.ZIP_BOMB, f"解压后超过 {_mb(self.limit)}")
+            raise Rejected(Reason.ZIP_BOMB, say("hr.rejected.unpacked", limit=_mb(self.limit)))
         self.left -= amount
 
 
@@ -350,14 +351,14 @@ def _archive(
 def _check_archive(members: list[zipfile.ZipInfo], archive_size: int, budget: _Budget, limits: Limits) -> None:
     """Whole-archive checks, made on the declared sizes before a single byte is unpacked."""
     if not members:
-        raise Rejected(Reason.BAD_ARCHIVE, "压缩包是空的")
+        raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.empty_archive"))
     if len(members) > limits.max_archive_entries:
-        raise Rejected(Reason.BAD_ARCHIVE, f"含 {len(members)} 个文件，上限 {limits.max_archive_entries}")
+        raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.entries", n=len(members), limit=limits.max_archive_entries))
     declared = sum(m.file_size for m in members)
     if declared > budget.left:
-        raise Rejected(Reason.ZIP_BOMB, f"声明解压后 {_mb(declared)}，上限 {_mb(budget.limit)}")
+        raise Rejected(Reason.ZIP_BOMB, say("hr.rejected.declared", size=_mb(declared), limit=_mb(budget.limit)))
     if declared > limits.ratio_floor_bytes and declared > limits.max_ratio * max(archive_size, 1):
-        raise Rejected(Reason.ZIP_BOMB, f"压缩比 {declared // max(archive_size, 1)}:1")
+        raise Rejected(Reason.ZIP_BOMB, say("hr.rejected.ratio", ratio=declared // max(archive_size, 1)))
 
 
 def _member(
@@ -365,18 +366,18 @@ def _member(
 ) -> Found | zipfile.ZipFile:
     """The member's bytes as a :class:`Found`, or the opened archive when the member is itself a zip."""
     if _unsafe(member.filename):
-        raise Rejected(Reason.UNSAFE_PATH, "路径指向压缩包之外（../ 或绝对路径），未读取")
+        raise Rejected(Reason.UNSAFE_PATH, say("hr.rejected.unsafe"))
     if _is_system_file(parts):
         raise Rejected(Reason.SYSTEM_FILE)
     if stat.S_ISLNK(member.external_attr >> 16):
-        raise Rejected(Reason.LINK, "压缩包里的符号链接，未读取")
+        raise Rejected(Reason.LINK, say("hr.rejected.zip_link"))
     if member.flag_bits & 0x1:
-        raise Rejected(Reason.BAD_ARCHIVE, "文件已加密")
+        raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.encrypted"))
     if member.file_size > limits.ratio_floor_bytes and member.file_size > limits.max_ratio * max(member.compress_size, 1):
-        raise Rejected(Reason.ZIP_BOMB, f"压缩比 {member.file_size // max(member.compress_size, 1)}:1")
+        raise Rejected(Reason.ZIP_BOMB, say("hr.rejected.ratio", ratio=member.file_size // max(member.compress_size, 1)))
     if PurePosixPath(parts[-1]).suffix.lower() == ".zip":
         if depth >= limits.max_archive_depth:
-            raise Rejected(Reason.BAD_ARCHIVE, f"压缩包嵌套超过 {limits.max_archive_depth} 层")
+            raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.archive_deep", limit=limits.max_archive_depth))
         data = _read_member(archive, member, limits.max_nested_archive_bytes, budget)
         return _open_archive(io.BytesIO(data))
     limit = limits.max_mail_bytes if is_mail(parts[-1]) else limits.max_file_bytes
@@ -390,7 +391,7 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int, 
         with archive.open(member) as fp:
             data = fp.read(limit + 1)
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
-        raise Rejected(Reason.BAD_ARCHIVE, f"文件已损坏（{exc}）") from exc
+        raise Rejected(Reason.BAD_ARCHIVE, say("hr.rejected.damaged", reason=exc)) from exc
     if len(data) > limit:
         raise Rejected(Reason.OVERSIZED, _too_big(len(data), limit))
     budget.spend(len(data))
@@ -420,7 +421,7 @@ def _is_system_file(parts: tuple[str, ...]) -> bool:
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"{_mb(size)}，上限 {_mb(limit)}"
+    return say("hr.rejected.too_big", size=_mb(size), limit=_mb(limit))
 
 
 def _mb(size: int) -> str:

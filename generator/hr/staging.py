@@ -12,6 +12,7 @@ from types import TracebackType
 
 from ..atomic import Together
 from ..errors import UserError
+from ..messages import say
 
 
 class OutputError(UserError):
@@ -36,4 +37,5 @@ class Staging(Together):
             error = exc
         if isinstance(error, OSError):
             where = f"{error.filename}: " if error.filename else ""
-            raise OutputError(f"cannot write the report: {where}{error.strerror or error}; the previous report is unchanged") from error
+            raise OutputError(say("hr.output.cannot_write", where=where, reason=error.strerror or error)) from error
+

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
 
+from ..messages import say
+
 LATER_TOLERANCE = timedelta(minutes=5)
 """A file may claim to be this much newer than its arrival before it is flagged: office clocks drift a little."""
 EARLIER_LIMIT = timedelta(hours=24)
@@ -36,20 +38,13 @@ class Clock(str, Enum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """Whose clock, as HR reads it (邮件服务器, 学员电脑), in this run's language; the value is the code CSV files carry."""
+        return say(f"hr.clock.{self.value}")
 
     @property
     def trusted(self) -> bool:
         """Whether the trainee cannot set this clock."""
         return self in (Clock.MAIL_SERVER, Clock.FORM_SERVICE)
-
-
-_LABELS = {
-    Clock.MAIL_SERVER: "邮件服务器",
-    Clock.MAIL_DATE: "学员电脑（邮件发出时间）",
-    Clock.FORM_SERVICE: "表单服务",
-    Clock.TRAINEE: "学员电脑",
-}
 
 
 @dataclass(frozen=True)
@@ -88,22 +83,22 @@ def timing(own_at: datetime, channel: Channel | None) -> Timing:
 def check(own_at: datetime, at: datetime, clock: Clock) -> str:
     """Why a file's own time does not fit the time it arrived by ``clock``, or ``""`` when it does."""
     if own_at - at > LATER_TOLERANCE:
-        return f"文件自带时间比{clock.label}时间晚 {span(own_at - at)}：学员电脑的时钟不准，或文件被改过时间"
+        return say("hr.time.later", clock=clock.label, span=span(own_at - at))
     if at - own_at > EARLIER_LIMIT:
-        return f"文件自带时间比{clock.label}时间早 {span(at - own_at)}：文件可能被改过时间，或做完多日后才发出"
+        return say("hr.time.earlier", clock=clock.label, span=span(at - own_at))
     return ""
 
 
 def span(delta: timedelta) -> str:
-    """A duration as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟`` (whole minutes, at least 1)."""
+    """A duration as HR says it: ``2天3小时``, ``5小时10分钟``, ``25分钟`` (whole minutes, at least 1), in this run's language."""
     minutes = max(1, delta // timedelta(minutes=1))
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return f"{days}天{hours}小时" if hours else f"{days}天"
+        return say("hr.span.days_hours", days=days, hours=hours) if hours else say("hr.span.days", days=days)
     if hours:
-        return f"{hours}小时{mins}分钟" if mins else f"{hours}小时"
-    return f"{mins}分钟"
+        return say("hr.span.hours_minutes", hours=hours, minutes=mins) if mins else say("hr.span.hours", hours=hours)
+    return say("hr.span.minutes", minutes=mins)
 
 
 def aware(when: datetime) -> datetime:

@@ -23,7 +23,8 @@ from .buckets import Bucket
 from .cells import Value, safe
 from .intake import Entry
 from .items import DISCRIMINATION_MIN, ItemAnalysis
-from .report import KIND_LABELS, STATUS_LABELS, Report, SurveyStats, Tally, file_time, late_label, late_minutes
+from ..messages import say
+from .report import Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, status_label
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -79,18 +80,23 @@ class _Sheet:
         self.ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{rows + 1}"  # type: ignore[attr-defined]
         self.head(header)
 
-    def colour_rows(self, header: Sequence[str], rows: int, column: str, colours: dict[str, PatternFill]) -> None:
-        """Colour whole rows by the text in ``column``; the rule compares to our own labels, never to input.
+    def colour_rows(self, header: Sequence[str], rows: int, column: int, colours: dict[str, PatternFill]) -> None:
+        """Colour whole rows by the text in the ``column``-th column (from 0); the rule compares to our own labels, never to input.
 
         No rows (the first day of a course, a course without forms): no rule, since an empty range is no range to openpyxl.
         """
         if rows == 0:
             return
-        letter = get_column_letter(header.index(column) + 1)
+        letter = get_column_letter(column + 1)
         area = f"A2:{get_column_letter(len(header))}{rows + 1}"
         for label, fill in colours.items():
             # ignore: the stubs lack what Worksheet._setup gives a WriteOnlyWorksheet at run time
             self.ws.conditional_formatting.add(area, FormulaRule(formula=[f'${letter}2="{label}"'], fill=fill))  # type: ignore[attr-defined]
+
+
+def heads(*keys: str) -> list[str]:
+    """Column headers (``hr.label.<key>``) in this run's language; the HTML page shares them."""
+    return [say(f"hr.label.{key}") for key in keys]
 
 
 def write_xlsx(report: Report, path: Path) -> None:
@@ -105,7 +111,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook.save(path)
 
 
-_TALLY_HEAD = ["人数", "应交", "按时提交", "迟交", "未交", "提交率", "按时率"]
+_TALLY_HEAD = ("trainees", "expected", "on_time", "late", "missing", "rate", "on_time_rate")
 
 
 def _tally_row(sheet: _Sheet, tally: Tally) -> None:
@@ -114,47 +120,48 @@ def _tally_row(sheet: _Sheet, tally: Tally) -> None:
 
 
 def _summary(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "汇总", [28, 8, 8, 10, 8, 8, 10, 10])
-    sheet.title(f"{report.course_title}（{report.course_id}）作业提交情况")
-    sheet.row([f"生成时间 {report.generated_at:%Y-%m-%d %H:%M}，时间均为 {report.timezone}"])
+    sheet = _Sheet(workbook, say("hr.xlsx.summary"), [28, 8, 8, 10, 8, 8, 10, 10])
+    sheet.title(say("hr.xlsx.title", title=report.course_title, id=report.course_id))
+    sheet.row([say("hr.xlsx.generated", at=f"{report.generated_at:%Y-%m-%d %H:%M}", zone=report.timezone)])
     sheet.blank()
-    sheet.head(["部门", *_TALLY_HEAD])
+    sheet.head(heads("department", *_TALLY_HEAD))
     for tally in [*report.departments, report.total]:
         _tally_row(sheet, tally)
     sheet.blank()
-    sheet.head(["作业", *_TALLY_HEAD])
+    sheet.head(heads("form", *_TALLY_HEAD))
     for tally in report.per_form:
         _tally_row(sheet, tally)
     if report.quiz_summary:
         sheet.blank()
-        sheet.head(["测验", "有成绩人数", "平均最高分", "通过人数"])
+        sheet.head(heads("quiz", "reported", "mean_best", "passed"))
         for quiz in report.quiz_summary:
             sheet.formatted([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: MEAN})
     sheet.blank()
-    sheet.head(["文件", "数量"])
+    sheet.head(heads("file", "count"))
     for bucket, count in report.buckets.items():
         sheet.row([bucket.label, count])
-    sheet.row(["合计", len(report.files)])
+    sheet.row([say("hr.label.total"), len(report.files)])
 
 
-_DETAIL_HEAD = ["工号", "姓名", "部门", "作业", "类型", "截止时间", "状态", "首次提交", "计时依据", "最后更新", "迟交时长", "迟交分钟",
-                "采用的文件", "发件人", "时间核对", "备注"]
+_DETAIL_HEAD = ("employee_id", "name", "department", "form", "kind", "due", "status", "first_at", "clock", "last_at", "late_by",
+                "late_minutes", "source", "sender", "time_check", "note")
 
 
 def _detail(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "明细", [12, 10, 20, 24, 8, 17, 8, 17, 14, 17, 12, 10, 30, 28, 40, 30])
+    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 17, 14, 17, 12, 10, 30, 28, 40, 30])
     cells = report.cells
-    sheet.table(_DETAIL_HEAD, len(cells))
-    sheet.colour_rows(_DETAIL_HEAD, len(cells), "状态", {STATUS_LABELS["late"]: _LATE_FILL, STATUS_LABELS["missing"]: _BAD_FILL})
+    head = heads(*_DETAIL_HEAD)
+    sheet.table(head, len(cells))
+    sheet.colour_rows(head, len(cells), _DETAIL_HEAD.index("status"), {status_label("late"): _LATE_FILL, status_label("missing"): _BAD_FILL})
     for cell in cells:
         sheet.row([
             cell.trainee.raw_id,
             cell.trainee.name,
             cell.trainee.department,
             cell.form.title,
-            KIND_LABELS[cell.form.kind],
+            kind_label(cell.form.kind),
             cell.due,
-            STATUS_LABELS[cell.status],
+            status_label(cell.status),
             cell.first_at,
             cell.clock.label if cell.clock else "",
             cell.last_at,
@@ -168,18 +175,20 @@ def _detail(workbook: Workbook, report: Report) -> None:
 
 
 def _quizzes(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "测验成绩", [12, 10, 20] + [14, 8] * len(report.quizzes))
-    header = ["工号", "姓名", "部门", *[f"{q.title}{suffix}" for q in report.quizzes for suffix in ("（最高分）", "（通过）")]]
+    sheet = _Sheet(workbook, say("hr.xlsx.quizzes"), [12, 10, 20] + [14, 8] * len(report.quizzes))
+    columns = [say(f"hr.xlsx.{key}", quiz=q.title) for q in report.quizzes for key in ("best", "passed_column")]
+    header = [*heads("employee_id", "name", "department"), *columns]
     sheet.table(header, len(report.quiz_rows))
     for row in report.quiz_rows:
         scores: list[Value] = []
         for quiz in report.quizzes:
             score = row.scores.get(quiz.id)
-            scores += [score.best, "通过" if score.passed else "未通过"] if score else [None, None]
+            scores += [score.best, say("hr.xlsx.passed") if score.passed else say("hr.xlsx.failed")] if score else [None, None]
         sheet.row([row.trainee.raw_id, row.trainee.name, row.trainee.department, *scores])
 
 
-_ITEMS_HEAD = ["排名", "测验", "题号", "题型", "题目", "作答人数", "第一次答对", "第一次答对率", "最常见的错误答案", "选它的人数", "区分度"]
+_ITEMS_HEAD = ("rank", "quiz", "question_id", "question_type", "question", "attempts", "first_right", "first_rate", "common_wrong", "chose_it",
+               "discrimination")
 _ITEMS_TOP = 4
 """The row of the question table's header (title, note and a blank row above it)."""
 
@@ -187,24 +196,23 @@ _ITEMS_TOP = 4
 def _items(workbook: Workbook, items: ItemAnalysis) -> None:
     """题目分析: every question, the most missed first, a native bar chart of the first-try rate beside them,
     then each department's mean score and pass rate per quiz."""
-    sheet = _Sheet(workbook, "题目分析", [6, 18, 22, 6, 48, 9, 10, 12, 36, 10, 8])
-    sheet.title("题目分析：各题第一次作答的结果")
+    sheet = _Sheet(workbook, say("hr.xlsx.items"), [6, 18, 22, 6, 48, 9, 10, 12, 36, 10, 8])
+    sheet.title(say("hr.xlsx.items_title"))
     ranked = items.ranked
     if not ranked:
-        sheet.row(["提交文件中没有逐题结果：课程的 question_results 没有打开，或学员还没有做测验。"])
+        sheet.row([say("hr.xlsx.no_results")])
     else:
-        sheet.row([f"{items.trainees} 名学员的提交文件带有逐题结果，最常答错的题排在前面。区分度：某测验有 {DISCRIMINATION_MIN} 人以上作答时，"
-                   "按第一次答对的比例排出前 27% 与后 27% 的学员，两组答对率之差（越接近 1 越能区分学得好与不好的学员）。"
-                   + (f"另有 {items.stale} 份测验结果属于题目修改前的旧版本，未计入。" if items.stale else "")])
+        stale = say("hr.xlsx.stale", n=items.stale) if items.stale else ""
+        sheet.row([say("hr.xlsx.items_note", n=items.trainees, min=DISCRIMINATION_MIN, stale=stale)])
         sheet.blank()
-        sheet.head(_ITEMS_HEAD)
+        sheet.head(heads(*_ITEMS_HEAD))
         for n, q in enumerate(ranked, start=1):
             sheet.formatted([n, q.quiz_title, q.question_id, q.kind, q.text, q.attempts, q.correct, q.rate, q.wrong_answer or None,
                              q.wrong_count or None, q.discrimination], {7: PERCENT, 10: MEAN})
         # ignore: the stubs type the self of Worksheet.add_chart, which WriteOnlyWorksheet reuses
         sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")  # type: ignore[misc]
     sheet.blank()
-    sheet.head(["部门", "测验", "有成绩人数", "平均最高分", "通过人数", "通过率"])
+    sheet.head(heads("department", "quiz", "reported", "mean_best", "passed", "pass_rate"))
     for d in items.departments:
         sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: MEAN, 5: PERCENT})
 
@@ -213,8 +221,8 @@ def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:
     """Horizontal bars of 第一次答对率 (column H) labelled by 题号 (column C), in the table's order."""
     chart = BarChart()
     chart.type = "bar"
-    chart.title = "各题第一次答对率"
-    chart.y_axis.title = "第一次答对率"
+    chart.title = say("hr.xlsx.chart")
+    chart.y_axis.title = say("hr.label.first_rate")
     chart.y_axis.number_format = "0%"
     chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
     chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
@@ -227,38 +235,40 @@ def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:
 
 
 def _surveys(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "课程评估", [36, 12, 10, 8, 8, 8, 8, 8, 40])
+    sheet = _Sheet(workbook, say("hr.xlsx.surveys"), [36, 12, 10, 8, 8, 8, 8, 8, 40])
     if not report.surveys:
-        sheet.row(["本课程没有课程评估表。"])
+        sheet.row([say("hr.xlsx.no_survey")])
     for survey in report.surveys:
         _survey(sheet, survey)
 
 
 def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
-    sheet.title(f"{survey.form.title}（{survey.responses} 份）")
-    sheet.head(["评分项", "回答数", "平均分", "1分", "2分", "3分", "4分", "5分"])
+    sheet.title(say("hr.xlsx.survey", title=survey.form.title, n=survey.responses))
+    sheet.head([*heads("rating_item", "responses", "mean"), *(say("hr.label.points", n=n) for n in range(1, 6))])
     for item in survey.items:
         sheet.formatted([item.label, item.n, item.mean, *item.distribution], {2: MEAN})
     if survey.departments:
         sheet.blank()
-        sheet.head(["各部门平均分", *survey.departments])
+        sheet.head([say("hr.label.department_means"), *survey.departments])
         for item in survey.items:
             means = [item.by_department[d][1] for d in survey.departments]
             sheet.formatted([item.label, *means], dict.fromkeys(range(1, len(means) + 1), MEAN))
     sheet.blank()
-    sheet.head(["意见与建议：部门", "问题", "内容"])
+    sheet.head(heads("comment_department", "comment_question", "comment_text"))
     for comment in survey.comments:
         sheet.row([comment.department, comment.question, comment.text])
     sheet.blank()
 
 
-_FILES_HEAD = ["文件", "大小（字节）", "结果", "原因", "说明", "工号", "姓名", "作业", "提交时间", "计时依据", "文件自带时间", "发件人", "时间核对"]
+_FILES_HEAD = ("file", "size_bytes", "bucket", "reason", "detail", "employee_id", "name", "form", "handed_at", "clock", "own_at", "sender",
+               "time_check")
 
 
 def _files(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, "文件清单", [48, 12, 14, 22, 48, 12, 10, 24, 17, 14, 17, 28, 40])
-    sheet.table(_FILES_HEAD, len(report.files))
-    sheet.colour_rows(_FILES_HEAD, len(report.files), "结果", {Bucket.REJECTED.label: _BAD_FILL})
+    sheet = _Sheet(workbook, say("hr.xlsx.files"), [48, 12, 14, 22, 48, 12, 10, 24, 17, 14, 17, 28, 40])
+    head = heads(*_FILES_HEAD)
+    sheet.table(head, len(report.files))
+    sheet.colour_rows(head, len(report.files), _FILES_HEAD.index("bucket"), {Bucket.REJECTED.label: _BAD_FILL})
     for entry in report.files:
         received = entry.received
         sheet.row([

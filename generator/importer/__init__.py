@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UserError
+from ..messages import say
+from .report import failure
 from .layout import lay_out
 from .noise import clean_lines
 from .parser import parse
@@ -31,19 +32,16 @@ class Imported:
 
     def files(self, course_id: str) -> dict[str, str]:
         """Relative path → YAML text of the course folder."""
-        return course_files(self.outline, course_id, self.source.name, self.report.unit)
+        return course_files(self.outline, course_id, self.source.name, self.report.unit_word())
 
 
 def import_outline(path: Path) -> Imported:
     """Read and parse the outline at ``path``; raises :class:`UserError` when it holds no lectures."""
     source = read_outline(path)
-    report = Report(unit=source.unit)
+    report = Report(source.unit, path, {line.number: line.text for line in source.lines})
     lines, header = clean_lines(source, report)
     outline = parse(lines, header, report)
     if not outline.lectures:
-        raise UserError(
-            f"{path}: found no lectures; expected headings such as 第一讲 / 第一章 / 模块一, "
-            "or numbered lines (一、 1.) after 课程大纲"
-        )
+        raise failure(path, say("import.no_lectures"), say("import.no_lectures_hint"))
     lay_out(outline, report)
     return Imported(outline, report, path)

@@ -37,6 +37,8 @@ _CLOCK = r"([01]?\d|2[0-3])\s?[:：]\s?([0-5]\d)"
 _RANGE = re.compile(rf"^{_CLOCK}\s?(?:[-—–~～至到－]{{1,2}})\s?{_CLOCK}[\s:：、,，|｜]*")
 _HALF_DAY = re.compile(r"^(上午|下午|中午|晚上)(?=$|[\s:：(（0-9０-９])[\s:：]*")
 
+BREAK_TITLE = "茶歇"
+"""A break row's title when the outline writes only its time."""
 BREAKS = ("课间休息", "中场休息", "茶歇", "茶点", "休息")
 MEALS = ("午餐", "午饭", "午宴", "午休", "用餐", "早餐", "晚餐", "晚宴")
 ARRIVAL = ("学员签到", "签到", "报到", "入场", "开班仪式", "开班", "开营仪式", "开营", "合影留念", "合影")

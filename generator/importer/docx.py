@@ -22,7 +22,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ..errors import UserError
+from ..messages import say
+from .report import failure
 from ..numerals import chinese_number
 from .patterns import BULLETS, CIRCLED
 
@@ -45,7 +46,7 @@ def docx_paragraphs(path: Path) -> list[tuple[str, int]]:
         numbering = _Numbering(document)
         return list(_texts(document, numbering))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise UserError(f"{path}: cannot read this Word document ({exc}); open it in Word and save it again as .docx") from exc
+        raise failure(path, say("import.bad_docx"), say("import.bad_docx_hint")) from exc
 
 
 def _texts(document: object, numbering: _Numbering) -> Iterator[tuple[str, int]]:

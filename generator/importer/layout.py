@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from ..load.standins import stand_in
 from .metadata import DEFAULT_HOURS_PER_DAY
 from ..model import Duration
+from ..messages import say
 from ..numerals import chinese_number
 from .patterns import written_minutes
 from .report import Report
@@ -32,7 +33,7 @@ def lay_out(outline: Outline, report: Report) -> None:
         lecture.minutes = min(written or lecture.minutes, MAX_LECTURE_MINUTES)  # else the timetable's, if any
         if not lecture.title:
             lecture.title = stand_in("讲次标题")
-            report.note(lecture.line, lecture.label or "", "the lecture has no title; a stand-in was written")
+            report.note(lecture.line, lecture.label or "", say("import.untitled_lecture"))
         _sections(lecture, report)
     _metadata(outline, report)
     _minutes(outline, report)
@@ -47,19 +48,19 @@ def _metadata(outline: Outline, report: Report) -> None:
     ):
         if not getattr(outline, field):
             setattr(outline, field, value)
-            report.note(0, "", f"no {label} found; a stand-in was written")
+            report.note(0, "", say("import.missing", label=label))
     if (outline.days is None or outline.hours_per_day is None) and outline.timed:
         _timetable_duration(outline, report)
     if outline.days is None or outline.hours_per_day is None:
-        outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
-        report.note(0, "", f"no 课程时间 found; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
+        outline.days, outline.hours_per_day = float(max(1, outline.day_headings)), DEFAULT_HOURS_PER_DAY  # 第一天, 第二天: 2 days
+        report.note(0, "", say("import.no_duration", days=f"{outline.days:g}", hours=f"{DEFAULT_HOURS_PER_DAY:g}"))
     try:
         Duration(days=outline.days, hours_per_day=outline.hours_per_day)
     except ValidationError:
-        report.note(0, "", f"课程时间 of {outline.days:g} days × {outline.hours_per_day:g} hours is out of range; assumed 1 day of {DEFAULT_HOURS_PER_DAY:g} hours")
+        report.note(0, "", say("import.duration_range", days=f"{outline.days:g}", hours=f"{outline.hours_per_day:g}", default=f"{DEFAULT_HOURS_PER_DAY:g}"))
         outline.days, outline.hours_per_day = 1.0, DEFAULT_HOURS_PER_DAY
     if outline.instructor and not outline.instructor.name:
-        report.note(outline.instructor.line, "", "instructor block without a name; it was left out")
+        report.note(outline.instructor.line, "", say("import.nameless_instructor"))
         outline.instructor = None
 
 
@@ -72,7 +73,7 @@ def _timetable_duration(outline: Outline, report: Report) -> None:
     if hours <= 0:
         return
     outline.days, outline.hours_per_day = float(days), hours
-    report.note(0, "", f"no 课程时间 found; taken from the timetable: {days} day(s) of {hours:g} hours of sessions (breaks not counted)")
+    report.note(0, "", say("import.timetable_duration", days=days, hours=f"{hours:g}"))
 
 
 def _label(lecture: LectureNode, n: int, report: Report) -> str | None:
@@ -83,11 +84,11 @@ def _label(lecture: LectureNode, n: int, report: Report) -> str | None:
     numeral = str(n) if heading.arabic else chinese_number(n)
     label = f"第{numeral}{heading.unit}" if heading.prefixed else f"{heading.unit}{numeral}"
     if heading.number is None:
-        report.note(lecture.line, lecture.title, f"the lecture number is missing; labelled {label}")
+        report.note(lecture.line, lecture.title, say("import.label_missing", label=label))
     elif heading.number != n:
-        report.note(lecture.line, lecture.title, f"numbered {heading.number} but it is lecture {n}; labelled {label}")
+        report.note(lecture.line, lecture.title, say("import.label_renumbered", number=heading.number, n=n, label=label))
     elif not heading.regular:
-        report.note(lecture.line, lecture.title, f"heading written without 第; labelled {label}")
+        report.note(lecture.line, lecture.title, say("import.label_without_di", label=label))
     return label
 
 
@@ -98,7 +99,7 @@ def _sections(lecture: LectureNode, report: Report) -> None:
         lecture.summary = []
     if not lecture.sections:
         lecture.sections = [Node(stand_in("小节标题"), lecture.line)]
-        report.note(lecture.line, lecture.title, "the lecture has no sections; a stand-in section was written")
+        report.note(lecture.line, lecture.title, say("import.no_sections"))
 
 
 def _minutes(outline: Outline, report: Report) -> None:
@@ -115,12 +116,13 @@ def _minutes(outline: Outline, report: Report) -> None:
     for lecture, count in zip(free, _shares(max(0, available // step), [lecture.size() for lecture in free])):
         lecture.minutes = min(count * step, MAX_LECTURE_MINUTES)
     planned = sum(lecture.minutes for lecture in outline.lectures) + outline.closing_minutes
-    times = ", ".join(str(lecture.minutes) for lecture in outline.lectures)
-    closing = f" + {outline.closing_minutes} for {outline.closing_title}" if outline.closing_title else ""
+    times = say("import.separator").join(str(lecture.minutes) for lecture in outline.lectures)
+    closing = say("import.closing_minutes", title=outline.closing_title, minutes=outline.closing_minutes) if outline.closing_title else ""
     if planned == budget:
-        report.note(0, "", f"lecture times: {times} minutes{closing} (times not written in the outline are split by size)")
+        report.note(0, "", say("import.times_split", times=times, closing=closing))
     else:
-        report.note(0, "", f"lecture times: {times} minutes{closing} add up to {planned}, but the course lasts {budget}; adjust them")
+        report.note(0, "", say("import.times_mismatch", times=times, closing=closing, planned=planned, budget=budget),
+                    say("import.times_mismatch_hint", budget=budget))
 
 
 def _shares(units: int, weights: list[int]) -> list[int]:

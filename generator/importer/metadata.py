@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .patterns import NUM, match_marker, split_run_together, to_int
-from .tokens import tidy
+from .tokens import bare, tidy
 
 DEFAULT_HOURS_PER_DAY = 6.0
 """Hours of a training day when the outline gives only days (1天): the genre's usual 6-hour day."""
@@ -117,4 +117,4 @@ def instructor_field(text: str) -> tuple[str, str] | None:
 
 def split_roles(text: str) -> list[str]:
     """曾任 values: one role per ；, because a single role often contains 、 (某行人力资源部、培训中心主任)."""
-    return [item for item in (tidy(part) for part in _ITEM_SEPARATORS.split(text)) if item]
+    return [item for item in (bare(part) for part in _ITEM_SEPARATORS.split(text)) if item]

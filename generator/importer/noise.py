@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ..messages import say
 from .patterns import has_content, match_lecture, match_marker
 from .punctuation import full_width
 from .reader import Source, SourceLine
@@ -52,9 +53,9 @@ def clean_lines(source: Source, report: Report) -> tuple[list[SourceLine], str |
             text = ""
         if text != line.text:
             removed = header if header and text else line.text
-            report.skip(line.number, removed, "repeated page header")
+            report.skip(line.number, removed, say("import.page_header"))
         if text and (_PAGE_NUMBER.match(text) or _NAVIGATION.match(text)):
-            report.skip(line.number, text, "page number" if _PAGE_NUMBER.match(text) else "site navigation")
+            report.skip(line.number, text, say("import.page_number") if _PAGE_NUMBER.match(text) else say("import.navigation"))
             text = ""
         if text and has_content(text):
             kept.append(replace(line, text=text))

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .agenda import TimeRange, asks_questions
+from ..messages import say
+from .agenda import BREAK_TITLE, TimeRange, asks_questions
 from .metadata import find_year, instructor_field, parse_duration, split_items, split_list, split_roles, strip_marker, title_block
-from .patterns import split_run_together
+from .patterns import split_run_together, written_minutes
 from .reader import SourceLine
 from .report import Report
+from .roles import role_line, roles_in_title
 from .styles import apply_heading_styles
-from .tokens import Token, split_name, tidy, tokenize
+from .tokens import Token, bare, split_name, tidy, tokenize
 from .tree import Activity, InstructorNode, LectureNode, Node, Outline
 
 _INSTRUCTOR_SIGNS = re.compile(r"曾任|现任|擅长|讲师|导师|顾问|专家|培训师|经验|认证|资深|从业")
@@ -24,13 +26,6 @@ _LOOKAHEAD = 6
 """How many following lines may confirm that a 某某老师 line inside a lecture starts the instructor block."""
 _STRUCTURE = {"key", "lecture", "session", "closing", "boilerplate", "group", "agenda"}
 """Kinds that end whatever came before: an activity's description, a metadata section's text."""
-_AGENDA_REASONS = {
-    "break": "a break in the timetable; the site's agenda shows only the lunch break",
-    "meal": "a meal in the timetable; the agenda already has the first day's lunch",
-    "arrival": "sign-in or opening in the timetable, not course content",
-    "half-day": "a half-day heading; the times of the rows carry it",
-    "summary": "a summary or Q&A slot inside the course; the course model has one closing, at the end",
-}
 
 
 def parse(lines: list[SourceLine], header: str | None, report: Report) -> Outline:
@@ -63,12 +58,14 @@ class _Parser:
         self.counters: dict[str, int] = {}
         self.instructor_key: str | None = None
         self.used_lines: set[int] = set()
+        self.listing_roles = False
+        """Under a drill's 角色： heading: the lines that follow name one role each."""
 
     def run(self) -> None:
         for i, token in enumerate(self.tokens):
             if token.kind == "boilerplate" and self.outline.lectures:
                 for line in sorted({t.number for t in self.tokens[i:]}):
-                    self.report.skip(line, self.texts[line], "site boilerplate after the outline")
+                    self.report.skip(line, self.texts[line], say("import.boilerplate"))
                 return
             self.handle(self._confirmed(i, token))
 
@@ -94,6 +91,8 @@ class _Parser:
         return token
 
     def handle(self, token: Token) -> None:
+        if self._drill_roles(token):
+            return
         if token.kind in _STRUCTURE or token.kind in ("item", "name") or token.field == "summary":
             self.activity = None  # what follows an activity describes it only while it is plain text
         if token.kind in _STRUCTURE:
@@ -111,7 +110,7 @@ class _Parser:
         self.state = f"meta:{token.field}"
         self.lecture = None
         if token.field == "unmapped":
-            self.report.unplace(token.number, token.text, f"{token.keyword} has no field in the course model")
+            self.report.unplace(token.number, token.text, say("import.no_field", keyword=token.keyword))
         elif token.field == "outline":
             self.state = "outline"
             for inner in tokenize(SourceLine(token.number, token.title)) if token.title else []:
@@ -137,32 +136,44 @@ class _Parser:
         if token.times is None or self.lecture is None:
             return
         if token.times.minutes <= 0:
-            self.report.note(token.number, token.text, f"ends before it starts ({token.times}); its times were ignored")
+            self.report.note(token.number, token.text, say("import.times_reversed", times=token.times))
             return
         self.lecture.minutes = token.times.minutes
         if self.outline.day_start is None:
             self.outline.day_start = TimeRange.hhmm(token.times.start)
 
     def _on_agenda(self, token: Token) -> None:
-        times = token.times
-        if token.field == "meal" and times and times.minutes > 0 and self.outline.lunch is None:
-            self.outline.lunch = (TimeRange.hhmm(times.start), TimeRange.hhmm(times.end))
-            self.report.note(token.number, token.text, f"taken as the agenda's lunch break ({times})")
-            return
-        self.report.skip(token.number, token.text, _AGENDA_REASONS[token.field])
+        """Lunch and breaks with their times become the agenda's rows (every day has them, as the site's agenda
+        repeats them daily); sign-in, half-day headings and mid-course summaries are schedule, not content."""
+        times, field = token.times, token.field
+        span = (TimeRange.hhmm(times.start), TimeRange.hhmm(times.end)) if times and times.minutes > 0 else None
+        if field == "meal" and span and self.outline.lunch is None:
+            self.outline.lunch = span
+            self.report.note(token.number, token.text, say("import.lunch_row", times=times))
+        elif field == "break" and span:
+            if span not in [b[:2] for b in self.outline.breaks]:
+                self.outline.breaks.append((*span, written_minutes(token.title)[0].strip() or BREAK_TITLE))
+            self.report.note(token.number, token.text, say("import.break_row", times=times))
+        elif field == "meal" and span:
+            self.report.skip(token.number, token.text, say("import.meal_again"))
+        elif field in ("meal", "break"):
+            self.report.skip(token.number, token.text, say("import.break_untimed"), say("import.break_untimed_hint"))
+        else:
+            reasons = {"arrival": say("import.arrival_row"), "half-day": say("import.half_day_row"), "summary": say("import.summary_row")}
+            self.report.skip(token.number, token.text, reasons[field])
 
     def _start_lecture(self, title: str, line: int, heading: object) -> None:
-        self.lecture = LectureNode(title, line, heading)  # type: ignore[arg-type]
+        self.lecture = LectureNode(title, line, heading, day=self.outline.day_headings)  # type: ignore[arg-type]
         self.outline.lectures.append(self.lecture)
         self.families, self.open = [], []
         self.awaiting = None if title else self.lecture
 
     def _on_group(self, token: Token) -> None:
-        if self.outline.timed and token.field == "day":
+        if token.field == "day":
             self.outline.day_headings += 1
-            self.report.note(token.number, token.text, f"day {self.outline.day_headings} of the timetable; counted in duration.days")
+            self.report.note(token.number, token.text, say("import.day_heading", n=self.outline.day_headings))
             return
-        self.report.unplace(token.number, token.text, "a heading above the lectures (day, part); the course model has no level for it")
+        self.report.unplace(token.number, token.text, say("import.group_heading"))
 
     def _on_closing(self, token: Token) -> None:
         self.state, self.lecture = "closing", None
@@ -191,20 +202,36 @@ class _Parser:
     def _on_activity(self, token: Token) -> None:
         if token.times is not None:  # 13:30-15:00 情景演练：… is a row of the agenda: a lecture of its own
             self._on_session(replace(token, title=f"{token.keyword}：{token.title}" if token.title else token.keyword))
-            self.report.note(token.number, token.text, "a timed activity row; made a lecture of its own that holds the activity")
+            self.report.note(token.number, token.text, say("import.timed_activity"))
         if self.state in ("preamble", "between", "instructor") or self.state.startswith("meta:"):
             self._on_text(Token("text", token.number, token.text, title=tidy(token.text)))
             return
         host = self.outline.lectures[-1] if self.outline.lectures else None
         if host is None:
-            self.report.unplace(token.number, token.text, "an activity before the first lecture")
+            self.report.unplace(token.number, token.text, say("import.activity_first"))
             return
         pieces = split_run_together(token.title)
         for title in [strip_marker(p) for p in pieces] if len(pieces) > 1 else [token.title]:
             n = self.counters[token.field] = self.counters.get(token.field, 0) + 1
             activity = Activity(token.field, token.keyword, title, token.number, token.text, id=f"{token.field}-{n}")
+            if activity.kind == "drill":
+                activity.title, activity.roles = roles_in_title(title)
             (self.open[0].activities if self.lecture is host and self.open else host.activities).append(activity)
             self.activity = activity
+
+    def _drill_roles(self, token: Token) -> bool:
+        """A line under a drill that names its roles (角色：客户、柜员) becomes the drill's roles, not its scenario."""
+        drill = self.activity
+        found = None
+        if drill is not None and drill.kind == "drill" and token.kind in ("text", "item"):
+            outline_level = token.marker is not None and token.marker.family in self.families  # 二、 after the roles
+            found = role_line(token.title, listing=self.listing_roles and not outline_level)
+        self.listing_roles = found is not None and (found == [] or self.listing_roles)
+        if drill is None or found is None:
+            return False
+        drill.roles.extend(found)
+        self.report.note(token.number, token.text, say("import.drill_roles", id=drill.id))
+        return True
 
     def _on_item(self, token: Token) -> None:
         assert token.marker is not None
@@ -227,7 +254,7 @@ class _Parser:
             self._start_lecture(token.title, token.number, None)
             return
         if self.lecture is None:
-            self.report.unplace(token.number, token.text, "a numbered line before the first lecture")
+            self.report.unplace(token.number, token.text, say("import.item_first"))
             return
         if family in self.families:
             depth = self.families.index(family)
@@ -253,7 +280,7 @@ class _Parser:
             self.awaiting.title, self.awaiting = token.title, None
         elif self.activity is not None:
             self.activity.details.append(token.text)
-            self.report.note(token.number, token.text, f"taken as the description of {self.activity.id}, the activity above it; move it if it is outline content")
+            self.report.note(token.number, token.text, say("import.details", id=self.activity.id), say("import.details_hint"))
         elif state == "outline" and self.lecture is not None:
             (self.open[-1].body if self.open else self.lecture.summary).append(token.text)
         elif state == "preamble":
@@ -265,9 +292,9 @@ class _Parser:
         elif state == "closing":
             self.outline.closing_body.append(token.text)
         elif state == "meta:unmapped":
-            self.report.unplace(token.number, token.text, "belongs to a heading the course model has no field for")
+            self.report.unplace(token.number, token.text, say("import.under_no_field"))
         else:
-            where = "before the first lecture" if state == "outline" else "outside any section of the outline"
+            where = say("import.before_lectures") if state == "outline" else say("import.outside_outline")
             self.report.unplace(token.number, token.text, where)
 
     def _meta_value(self, token: Token, value: str, *, inline: bool) -> None:
@@ -282,11 +309,16 @@ class _Parser:
         elif field == "duration" and outline.days is None and (parsed := parse_duration(value)):
             outline.days, outline.hours_per_day, assumed = parsed
             if assumed:
-                self.report.note(token.number, value, f"no hours per day given; assumed {outline.hours_per_day:g} hours")
+                self.report.note(token.number, value, say("import.hours_assumed", hours=f"{outline.hours_per_day:g}"))
         elif field == "title" and not outline.title:
             outline.title = tidy(value)
         else:
-            self.report.unplace(token.number, token.text, f"not understood as {field}")
+            unread = field == "duration" and outline.days is None
+            label = "课程时间" if field == "duration" else "课程标题"
+            if unread:
+                self.report.unplace(token.number, token.text, say("import.duration_unread"), say("import.duration_unread_hint"))
+            else:
+                self.report.unplace(token.number, token.text, say("import.already_found", label=label))
             return
         if inline and field in ("audience", "duration", "title"):
             self.state = "between"  # a one-line value: what follows is not part of it
@@ -307,14 +339,14 @@ class _Parser:
         found = instructor_field(text)
         if found:
             self.instructor_key, text = found
-        if not tidy(text):
-            return  # a heading (擅长领域：) or a bare number: what follows fills it
+        if not bare(text):
+            return  # a heading (擅长领域：) or punctuation alone: what follows fills it
         if self.instructor_key == "former_roles":
             instructor.former_roles.extend(split_roles(text))
         elif self.instructor_key == "expertise":
-            instructor.expertise.extend(split_list(text))
+            instructor.expertise.extend(item for item in map(bare, split_list(text)) if item)
         else:
-            instructor.highlights.append(tidy(text))
+            instructor.highlights.append(bare(text))
 
     # -- end -------------------------------------------------------------------------------------
 
@@ -327,5 +359,5 @@ class _Parser:
         outline.subtitle = outline.subtitle or subtitle
         outline.year = find_year([header or "", *(t.text for t in self.preamble[:used])])
         for token in self.preamble[used:]:
-            self.report.unplace(token.number, token.text, "text before the course's metadata")
+            self.report.unplace(token.number, token.text, say("import.before_metadata"))
         return outline

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UserError
+from ..messages import say
+from .report import failure
 from .patterns import BULLETS
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -39,15 +40,15 @@ class Source:
 def read_outline(path: Path) -> Source:
     """The lines of ``path``; raises :class:`UserError` for a missing, unreadable or unsupported file."""
     if not path.exists():
-        raise UserError(f"{path}: no such file")
+        raise failure(path, say("import.no_file"), say("import.no_file_hint"))
     if not path.is_file():
-        raise UserError(f"{path}: not a file")
+        raise failure(path, say("import.not_a_file"), say("import.not_a_file_hint"))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        hint = " (save a .doc file as .docx in Word)" if suffix == ".doc" else ""
-        raise UserError(f"{path}: cannot import {suffix or 'a file without extension'}; use .txt, .md or .docx{hint}")
+        message = say("import.wrong_kind", suffix=suffix) if suffix else say("import.no_suffix")
+        raise failure(path, message, say("import.doc_hint") if suffix == ".doc" else say("import.wrong_kind_hint"))
     if path.stat().st_size > MAX_BYTES:
-        raise UserError(f"{path}: file is larger than {MAX_BYTES:,} bytes; an outline is much smaller")
+        raise failure(path, say("import.too_big", limit=f"{MAX_BYTES:,}"), say("import.too_big_hint"))
     if suffix == ".docx":
         from .docx import docx_paragraphs  # python-docx is only needed for Word files
 
@@ -63,7 +64,7 @@ def read_outline(path: Path) -> Source:
         texts = text.splitlines() if suffix == ".txt" else markdown_lines(text.splitlines())
         source = Source(path, [SourceLine(n, line) for n, line in enumerate(texts, 1)])
     if not any(line.text.strip() for line in source.lines):
-        raise UserError(f"{path}: the outline is empty")
+        raise failure(path, say("import.empty"), say("import.empty_hint"))
     return source
 
 
@@ -76,7 +77,7 @@ def _decode(path: Path, data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UserError(f"{path}: cannot read the text: it is neither UTF-8 nor GB18030 (GBK); save it as UTF-8")
+    raise failure(path, say("import.encoding"), say("import.encoding_hint"))
 
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s?)+")

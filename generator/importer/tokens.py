@@ -89,6 +89,8 @@ _TAIL_ALONE = re.compile(
     r"[\s\-—_=:：>›».。…]*$"
 )
 _TAIL_ANY = re.compile(r"^(?:上一篇|下一篇|版权所有|copyright|©|本文链接|原文链接|本文地址|文章来源|转载请注明|免责声明|咨询电话|联系电话|客服电话|咨询热线)", re.IGNORECASE)
+_NAME_END = re.compile(r"\s*[\s,，:：、|｜/—–]\s*")
+"""What ends an instructor's name written before a title: 张三 资深培训师, 张三：资深培训师, 张三，资深培训师."""
 _LEADING_BRACKETS = re.compile(r"^[【〖\[]([^】〗\]]{2,40})[】〗\]]\s*")
 _TRAILING = re.compile(r"[\s;；,，。、]+$")
 
@@ -128,6 +130,28 @@ def tidy(text: str) -> str:
     for opening, closing in ("【】", "[]", "()", "（）", "《》"):
         if text.endswith(closing) and opening not in text:
             text = text[:-1].rstrip()
+    return text
+
+
+_MARKS = r"[\s、,，。.．;；:：·・•\-—–─_~～|｜/／\\!！?？…]+"
+_STRAY = re.compile(rf"^{_MARKS}|{_MARKS}$")
+"""Punctuation a label may keep at either end after its line was split on ：、/ (or pasted with its bullet)."""
+_PAIRS = ("【】", "[]", "()", "（）", "《》", "「」", "『』", "〔〕", "〈〉", "“”", "‘’")
+
+
+def bare(text: str) -> str:
+    """A short label (the instructor's title, a highlight, a former role) without stray punctuation at
+    either end, nor a bracket or quote whose partner is missing: ``：银行服务营销专家；`` and
+    ``（国家注册礼仪讲师`` → the words alone; ``中国邮储、平安银行等多家银行特邀讲师（十年）`` stays as written."""
+    previous = None
+    while text != previous:
+        previous, text = text, _STRAY.sub("", text)
+        for pair in _PAIRS:
+            opening, closing = pair[0], pair[1]
+            if text[:1] == closing or (text[:1] == opening and closing not in text):
+                text = text[1:]
+            if text[-1:] == opening or (text[-1:] == closing and opening not in text):
+                text = text[:-1]
     return text
 
 
@@ -186,8 +210,9 @@ def _tokenize_piece(number: int, piece: str) -> list[Token]:
 
 def split_name(text: str) -> tuple[str, str | None]:
     """The instructor's name and one-line title: 崔海芳老师银行服务营销专家, 张三 资深培训师, 李四."""
-    name, _, rest = text.partition(" ")
-    return _name_line(text) or (name, tidy(rest) or None)
+    parts = _NAME_END.split(text.strip(), maxsplit=1)
+    title = bare(parts[1]) if len(parts) > 1 else ""
+    return _name_line(text) or (parts[0], title or None)
 
 
 def _name_line(text: str) -> tuple[str, str | None] | None:
@@ -195,7 +220,7 @@ def _name_line(text: str) -> tuple[str, str | None] | None:
     m = _NAME.match(text)
     if m is None or m["name"].startswith(_NOT_NAMES):
         return None
-    return m["name"], tidy(m["rest"]) or None
+    return m["name"], bare(m["rest"]) or None
 
 
 def _structural(number: int, text: str, written: str) -> Token | None:

@@ -18,6 +18,8 @@ class Activity:
     text: str
     id: str = ""
     details: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str | None]] = field(default_factory=list)
+    """A drill's roles as the outline names them: name and, if written, brief."""
 
 
 @dataclass
@@ -43,6 +45,8 @@ class LectureNode:
     id: str = ""
     label: str | None = None
     minutes: int = 0
+    day: int = 0
+    """The day heading (第一天, Day 2) it comes under, counted from 1; 0 before any."""
 
     def size(self) -> int:
         """How much the lecture holds: its share of the course time is proportional to this."""
@@ -85,8 +89,10 @@ class Outline:
     """HH:MM of the timetable's first session."""
     lunch: tuple[str, str] | None = None
     """(start, end) HH:MM of the timetable's lunch row."""
+    breaks: list[tuple[str, str, str]] = field(default_factory=list)
+    """(start, end, title) of the timetable's breaks other than lunch, each time once: every day has them."""
     day_headings: int = 0
-    """第一天 / 第二天 headings of a timetable: its number of days."""
+    """第一天 / 第二天 headings: the outline's number of days."""
 
     def activities(self) -> list[Activity]:
         """Every activity, in document order."""

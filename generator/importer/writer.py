@@ -12,9 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import UserError
+from ..messages import say
+from .report import failure
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture
-from ..yamlout import dump_yaml
+from ..yamlout import Quoted, dump_yaml
 from ..load.standins import stand_in
 from .stubs import stub
 from .tree import Activity, LectureNode, Node, Outline
@@ -23,18 +24,15 @@ FOLDERS = {"case": "cases", "discussion": "discussions", "drill": "drills", "hom
 _MODELS: dict[str, type[BaseModel]] = {"case": Case, "discussion": Discussion, "drill": Drill, "homework": Homework}
 
 
-_UNITS = {"line": "行", "paragraph": "段"}
-
-
-def course_files(outline: Outline, course_id: str, source_name: str, unit: str = "line") -> dict[str, str]:
-    """Relative path → YAML text of every file of the course folder; ``unit`` names source positions."""
-    where = _UNITS[unit]
+def course_files(outline: Outline, course_id: str, source_name: str, unit: str) -> dict[str, str]:
+    """Relative path → YAML text of every file of the course folder; ``unit`` (行, 段) names source positions."""
     lectures = {f"lectures/{n:02d}-{lecture.id}.yml": lecture for n, lecture in enumerate(outline.lectures, 1)}
-    files = {"course.yml": _dump(Course, _course(outline, course_id, list(lectures)), f"导入自 {source_name}。标有“（待补充：…）”的内容请替换成课程内容。")}
+    files = {"course.yml": _dump(Course, _course(outline, course_id, list(lectures)), say("import.header_course", source=source_name))}
     for path, lecture in lectures.items():
-        files[path] = _dump(Lecture, _lecture(lecture), f"导入自 {source_name} 第 {lecture.line} {where}。")
+        files[path] = _dump(Lecture, _lecture(lecture, outline.day_headings), say("import.header_lecture", source=source_name, n=lecture.line, unit=unit))
     for activity in outline.activities():
-        header = f"导入自 {source_name} 第 {activity.line} {where}：{activity.text}\n请把“（待补充：…）”替换成内容。"
+        source = say("import.header_activity", source=source_name, n=activity.line, unit=unit, text=activity.text)
+        header = f"{source}\n{say('import.header_activity_todo')}"
         files[f"{FOLDERS[activity.kind]}/{activity.id}.yml"] = _dump(_MODELS[activity.kind], stub(activity), header)
     return files
 
@@ -42,9 +40,9 @@ def course_files(outline: Outline, course_id: str, source_name: str, unit: str =
 def write_files(files: dict[str, str], out_dir: Path, *, force: bool) -> list[Path]:
     """Write ``files`` under ``out_dir``; an existing non-empty folder needs ``force`` (which overwrites same-named files only)."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise UserError(f"{out_dir}: exists and is not a folder")
+        raise failure(out_dir, say("import.not_a_folder"), say("import.not_a_folder_hint"))
     if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
-        raise UserError(f"{out_dir}: folder is not empty; choose a new folder or add --force to overwrite the files the import writes")
+        raise failure(out_dir, say("import.not_empty"), say("import.not_empty_hint"))
     written = []
     for rel, text in files.items():
         path = out_dir / rel
@@ -67,9 +65,11 @@ def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[
     data["audience"] = outline.audience
     data["duration"] = {"days": _number(days), "hours_per_day": _number(outline.hours_per_day or 0)}
     if outline.day_start:  # a timetable's own times, for the site's agenda
-        data["duration"]["day_start"] = outline.day_start
+        data["duration"]["day_start"] = Quoted(outline.day_start)
     if outline.lunch:
-        data["duration"]["lunch_start"], data["duration"]["lunch_end"] = outline.lunch
+        data["duration"]["lunch_start"], data["duration"]["lunch_end"] = map(Quoted, outline.lunch)
+    if outline.breaks:
+        data["duration"]["breaks"] = [{"start": Quoted(start), "end": Quoted(end), "title": title} for start, end, title in outline.breaks]
     if outline.instructor:
         person = outline.instructor
         data["instructor"] = _without_empty({
@@ -89,12 +89,14 @@ def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[
     return data
 
 
-def _lecture(lecture: LectureNode) -> dict[str, Any]:
+def _lecture(lecture: LectureNode, days: int) -> dict[str, Any]:
+    """``days``: the outline's day headings; with two or more, each lecture says its day, as the outline does."""
     return _without_empty({
         "id": lecture.id,
         "label": lecture.label,
         "title": lecture.title,
         "duration_minutes": lecture.minutes,
+        "day": max(1, lecture.day) if days > 1 else None,
         "summary": _markdown(lecture.summary),
         "sections": [_section(lecture.id, n, s) for n, s in enumerate(lecture.sections, 1)],
         "activities": _refs(lecture.activities),

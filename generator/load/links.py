@@ -4,8 +4,10 @@ MkDocs reports a broken link on the page it built (``lectures/one.md``), a file 
 and only when building. Here the same rule is applied to the course text itself, so ``coursegen check``
 fails on what ``coursegen build`` would fail on, at the YAML file, line and column of the link:
 a relative address with a file name (``../cases/pond.md``, ``img/map.png``, ``../agenda.md#午餐``) must name
-a page the course generates or a file of the hand-written docs folder. Web addresses, site-absolute paths,
-pure anchors and addresses without a file extension are left alone, as MkDocs leaves them.
+a page the course generates or a file of the hand-written docs folder. An address without a file extension
+(``../cases/pond``, as a trainer copies it from the browser) must name a page, with or without ``.md``, or a folder:
+MkDocs leaves it alone, and the trainee would meet a missing page. Web addresses, site-absolute paths and pure
+anchors are left alone, as MkDocs leaves them.
 
 Question banks are not checked: their text is shown by the quiz widget, not built by MkDocs.
 """
@@ -23,6 +25,7 @@ from urllib.parse import unquote
 from pydantic import BaseModel
 
 from .. import site_paths
+from ..messages import say
 from ..model.project import Project
 from .problems import Problem
 
@@ -47,7 +50,7 @@ def broken_links(project: Project, docs_dir: Path | None) -> list[Problem]:
             continue
         page = site_paths.HOME if kind == "course" else site_paths.item_page(kind, item_id)
         broken = {target: resolved for target in _targets(_item(project, kind, item_id))
-                  if (resolved := _resolve(page, target)) is not None and resolved not in known
+                  if (resolved := _resolve(page, target)) is not None and not _exists(resolved, known)
                   and not _generated_file(resolved, project)}
         if broken:
             problems += _located(source, page, broken, known)
@@ -68,6 +71,15 @@ def _site_files(project: Project, docs_dir: Path | None) -> set[str]:
     if docs_dir is not None and docs_dir.is_dir():
         pages.update(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
     return pages
+
+
+def _exists(path: str, known: set[str]) -> bool:
+    """A file of the site; without an extension, also a page (``cases/pond`` for ``cases/pond.md``) or a folder."""
+    if path in known:
+        return True
+    if posixpath.splitext(path)[1]:
+        return False
+    return path == "." or f"{path}.md" in known or any(name.startswith(f"{path}/") for name in known)
 
 
 def _generated_file(path: str, project: Project) -> bool:
@@ -115,9 +127,9 @@ def _resolve(page: str, target: str) -> str | None:
     address = target[1:-1] if target.startswith("<") and target.endswith(">") else target
     if not address or _SCHEME.match(address) or address.startswith(("/", "#")):
         return None
-    path, _, anchor = address.partition("#")
+    path = address.partition("#")[0]
     path = unquote(path.partition("?")[0])
-    if not path or path.endswith("/") or (not posixpath.splitext(path)[1] and not anchor):
+    if not path:
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path)).lstrip("/")
 
@@ -138,12 +150,14 @@ def _located(source: Path, page: str, broken: dict[str, str], known: set[str]) -
         for at in places:
             line = text.count("\n", 0, at) + 1
             col = at - (text.rfind("\n", 0, at) + 1) + 1
-            problems.append(Problem(source, line, col, f"link `{target}` leads to no page or file of the site", hint))
+            problems.append(Problem(source, line, col, say("course.link.broken", target=target), hint))
     return problems
 
 
-def _suggestion(page: str, resolved: str, known: set[str]) -> str | None:
+def _suggestion(page: str, resolved: str, known: set[str]) -> str:
     here = posixpath.dirname(page) or "."
+    if not posixpath.splitext(resolved)[1]:
+        resolved = f"{resolved}.md"  # a page's address copied from the browser: the page it names is a .md file
     names: dict[str, list[str]] = {}
     for path in sorted(known):
         names.setdefault(posixpath.basename(path), []).append(path)
@@ -151,6 +165,5 @@ def _suggestion(page: str, resolved: str, known: set[str]) -> str | None:
     close = difflib.get_close_matches(posixpath.basename(resolved), list(names), n=1, cutoff=0.75)
     if close:
         best = difflib.get_close_matches(resolved, names[close[0]], n=1, cutoff=0) or names[close[0]]
-        return f"did you mean `{posixpath.relpath(best[0], here)}`?"
-    up = "" if here == "." else "../"
-    return f"addresses are relative to the page it is on ({page}): `{up}cases/<id>.md` for a case, `{up}<path>` for a file of the docs folder"
+        return say("course.did_you_mean", name=posixpath.relpath(best[0], here))
+    return say("course.link.relative", page=page, up="" if here == "." else "../")

@@ -1,7 +1,8 @@
 """Lecture numbering the way the trainer wrote it, checked for one numbering word (第一章 … 第五章, not 第一章, 第二讲).
 
 Outlines pasted together from two sources often mix 章 and 讲; the site shows each label as written, so a
-trainee reads "第一章" in one menu entry and "第二讲" in the next. Only a warning: the trainer may mean it.
+trainee reads "第一章" in one menu entry and "第二讲" in the next. Only a warning, and none for a course that
+says the mix is meant (``mixed_numbering: true``, as the example course, numbered like its outline).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..messages import say
 from ..model.course import Lecture
 from .problems import Problem, display_path
 from .yamlfile import YamlDoc
@@ -38,12 +40,12 @@ def mixed_numbering(lectures: list[Lecture], docs: dict[tuple[str, str], YamlDoc
     common = max(counts, key=lambda word: (counts[word], -first_seen[word]))
     model, model_field, model_text, _ = next(f for f in found if f[3] == common)
     where = docs[("lecture", model.id)].problem((model_field,), "")
-    example = f"`{model_text}`, {display_path(where.path)}:{where.line}"
+    example = say("course.numbering.example", text=model_text, where=f"{display_path(where.path)}:{where.line}")
     return [
         docs[("lecture", lecture.id)].problem(
             (field,),
-            f"`{text}` numbers this lecture by {word}, while {counts[common]} of the {len(found)} numbered lectures use {common} ({example})",
-            f"write the same numbering word in every lecture's `{field}`, e.g. 第…{common}; leave it if the mix is meant",
+            say("course.numbering.mixed", text=text, word=word, count=counts[common], total=len(found), common=common, example=example),
+            say("course.numbering.hint", field=field, common=common),
             severity="warning",
         )
         for lecture, field, text, word in found

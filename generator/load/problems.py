@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import UserError
+from ..messages import say
 
 
 @dataclass(frozen=True, order=True)
@@ -23,13 +24,15 @@ class Problem:
     col: int
     message: str
     hint: str | None = None
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
+    """A note (a deadline past) is shown by ``check`` only: neither an error nor a warning."""
 
     def __str__(self) -> str:
+        """``file:line:col: message`` first (editors jump on it), the hint on the next line, in this run's language."""
         where = f"{display_path(self.path)}:{self.line}:{self.col}"
-        label = "" if self.severity == "error" else "warning: "
+        label = {"error": "", "warning": say("problem.warning"), "note": say("course.note")}[self.severity]
         text = f"{where}: {label}{self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        return f"{text}\n    {say('problem.hint')}{self.hint}" if self.hint else text
 
 
 class CourseError(UserError):
@@ -42,7 +45,7 @@ class CourseError(UserError):
     def report(self) -> str:
         errors = [p for p in self.problems if p.severity == "error"]
         lines = [str(p) for p in self.problems]
-        lines.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''} found; nothing was built.")
+        lines.append(say("problem.summary", n=len(errors)))
         return "\n".join(lines)
 
 

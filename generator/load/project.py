@@ -8,19 +8,24 @@ Folder conventions (names a trainer sees in `coursegen new`):
 from __future__ import annotations
 
 import difflib
+import math
+import posixpath
 from pathlib import Path
 from collections.abc import Mapping
 from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
+from ..messages import say
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from ..model.handin import Handin, deadline_for
 from ..model.project import Project
+from .answers import foreign_answers
 from .numbering import mixed_numbering
 from .problems import CourseError, Problem, display_path
 from .standins import OPEN, stand_ins
+from .unique import repeats
 from .validate import validate
 from .yamlfile import Loc, YamlDoc, read_yaml
 
@@ -69,7 +74,9 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     if not any(p.severity == "error" for p in loader.problems):  # an error elsewhere would make these guesses
         loader.check_unused_banks(project)
         loader.check_duration(project, course_doc)
-        loader.problems += mixed_numbering(project.lectures, loader.docs)
+        loader.check_days(project)
+        if not course.mixed_numbering:
+            loader.problems += mixed_numbering(project.lectures, loader.docs)
     errors = [p for p in loader.problems if p.severity == "error"]
     if errors:
         raise CourseError(loader.problems)
@@ -110,9 +117,11 @@ class _Loader:
         if doc is not None and not problems:
             item, problems = validate(doc, model)
             self.problems += problems
+        if item is not None and doc is not None:
+            self.problems += repeats(doc, item) + (foreign_answers(doc, item) if isinstance(item, Case) else [])
         if item is not None and doc is not None and doc.text is not None and OPEN in doc.text:
             self.problems += [
-                doc.problem(loc, f"still holds the importer's stand-in {text}", "replace it with the course's own text", severity="warning")
+                doc.problem(loc, say("course.stand_in.message", text=text), say("course.stand_in.hint"), severity="warning")
                 for loc, text in stand_ins(doc.data)
             ]
         if item is None and kind is not None:
@@ -122,13 +131,10 @@ class _Loader:
     def load_lecture(self, path: Path, course_doc: YamlDoc, loc: Loc) -> Lecture | None:
         listed = course_doc.data["lectures"][loc[-1]]
         if path.is_symlink() and not path.exists():
-            self.problems.append(course_doc.problem(
-                loc, f"lecture file `{listed}` is a symbolic link that leads nowhere (a loop or a missing target)",
-                "point the link at the lecture file, or put the file itself there",
-            ))
+            self.problems.append(course_doc.problem(loc, say("course.lecture.loop", file=listed), say("course.lecture.loop_hint")))
             return None
         if not path.is_file():
-            self.problems.append(course_doc.problem(loc, f"lecture file `{listed}` does not exist", _close_file(path)))
+            self.problems.append(course_doc.problem(loc, say("course.lecture.missing", file=listed), _unlisted_file(path, listed, course_doc)))
             return None
         doc, lecture = self.load(path, Lecture)
         if lecture is None or doc is None or not self._register("lecture", lecture.id, doc):
@@ -148,10 +154,12 @@ class _Loader:
 
     def _register(self, kind: str, item_id: str, doc: YamlDoc) -> bool:
         """Record where an item came from; False (and a problem naming both files) if its id is taken."""
-        first = self.sources.get((kind, item_id))
+        first = self.docs.get((kind, item_id))
         if first is not None:
+            where = f"{display_path(first.path)}:{first.where(('id',))[0]}"
             self.problems.append(doc.problem(
-                ("id",), f"{kind} id `{item_id}` is already used by {display_path(first)}", "ids must be unique; rename one of them",
+                ("id",), say("course.taken.message", kind=say(f"course.kind.{kind}"), id=item_id, where=where),
+                say("course.taken.hint", id=item_id),
             ))
             return False
         self.sources[(kind, item_id)] = doc.path
@@ -168,43 +176,41 @@ class _Loader:
         }
         for lecture in project.lectures:
             doc = self.docs[("lecture", lecture.id)]
-            section_ids: set[str] = set()
             for s, section in enumerate(lecture.sections):
-                if section.id in section_ids:
-                    self.problems.append(doc.problem(("sections", s, "id"), f"section id `{section.id}` is used twice in this lecture"))
-                section_ids.add(section.id)
                 self._check_refs(doc, ("sections", s, "activities"), section.activities, available)
             self._check_refs(doc, ("activities",), lecture.activities, available)
         handin = project.course.submission
         for form_id in handin.forms if handin is not None else ():
             if form_id not in project.homework and form_id not in self.broken.get("homework", ()):
                 self.problems.append(course_doc.problem(
-                    ("submission", "forms", form_id), f"no homework with id `{form_id}`", _did_you_mean(form_id, project.homework), key=True,
+                    ("submission", "forms", form_id), _no_such("homework", form_id), _did_you_mean(form_id, project.homework), key=True,
                 ))
         final = project.course.final_assessment
         if final is None:
             return
+        if (bank_path := self.sources.get(("quiz", final.id))) is not None:
+            self.problems.append(course_doc.problem(
+                ("final_assessment", "id"), say("course.final_clash.message", id=final.id, file=display_path(bank_path)),
+                say("course.final_clash.hint", id=final.id),
+            ))
         for i, rule in enumerate(final.draw):
             loc = ("final_assessment", "draw", i, "bank")
             bank = project.quizzes.get(rule.bank)
             if bank is None and rule.bank in self.broken.get("quiz", ()):
                 continue
             if bank is None:
-                self.problems.append(course_doc.problem(loc, f"no question bank with id `{rule.bank}`", _did_you_mean(rule.bank, project.quizzes)))
+                self.problems.append(course_doc.problem(loc, _no_such("quiz", rule.bank), _did_you_mean(rule.bank, project.quizzes)))
             elif rule.count > len(bank.questions):
                 self.problems.append(course_doc.problem(
                     ("final_assessment", "draw", i, "count"),
-                    f"cannot draw {rule.count} questions from bank `{rule.bank}`: it holds {len(bank.questions)}",
+                    say("course.draw.message", count=rule.count, bank=rule.bank, size=len(bank.questions)),
+                    say("course.draw.hint", size=len(bank.questions)),
                 ))
 
     def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, Mapping[str, BaseModel]]) -> None:
         for i, ref in enumerate(refs):
             if ref.ref not in available[ref.kind] and ref.ref not in self.broken.get(ref.kind, ()):
-                self.problems.append(doc.problem(
-                    (*loc, i, ref.kind),
-                    f"no {ref.kind} with id `{ref.ref}`",
-                    _did_you_mean(ref.ref, available[ref.kind]),
-                ))
+                self.problems.append(doc.problem((*loc, i, ref.kind), _no_such(ref.kind, ref.ref), _did_you_mean(ref.ref, available[ref.kind])))
 
     def check_unused_banks(self, project: Project) -> None:
         """A bank no lecture places and no final assessment draws from (the scaffold's sample bank after an
@@ -215,19 +221,33 @@ class _Loader:
             used.update(rule.bank for rule in project.course.final_assessment.draw)
         for bank_id in sorted(set(project.quizzes) - used):
             self.problems.append(self.docs[("quiz", bank_id)].problem(
-                ("id",), f"question bank `{bank_id}` is not used by any lecture or by the final assessment",
-                f"place it in a lecture's activities (`- quiz: {bank_id}`), or delete the file", severity="warning",
+                ("id",), say("course.unused_bank.message", id=bank_id), say("course.unused_bank.hint", id=bank_id), severity="warning",
             ))
 
     def check_duration(self, project: Project, course_doc: YamlDoc) -> None:
         planned, budget = project.planned_minutes, project.course.duration.minutes
         if planned != budget:
             self.problems.append(course_doc.problem(
-                ("duration",),
-                f"lectures add up to {planned} minutes but the course lasts {budget} minutes",
-                "adjust `duration_minutes` of the lectures (or of `closing`) so the agenda adds up",
-                severity="warning",
+                ("duration",), say("course.duration.message", planned=planned, budget=budget), say("course.duration.hint"), severity="warning",
             ))
+
+
+    def check_days(self, project: Project) -> None:
+        """A lecture's ``day`` the agenda cannot keep: before the day an earlier lecture is on (the agenda never goes
+        back a day), or after the course's last day (the agenda would show days the course does not have)."""
+        last_day = math.ceil(project.course.duration.days)
+        reached = 1
+        for lecture in project.lectures:
+            if lecture.day is None:
+                continue
+            doc = self.docs[("lecture", lecture.id)]
+            if lecture.day < reached:
+                self.problems.append(doc.problem(("day",), say("course.day.before", day=lecture.day, reached=reached),
+                                                 say("course.day.before_hint", reached=reached), severity="warning"))
+            elif lecture.day > last_day:
+                self.problems.append(doc.problem(("day",), say("course.day.after", day=lecture.day, days=last_day),
+                                                 say("course.day.after_hint", day=lecture.day), severity="warning"))
+            reached = max(reached, lecture.day)
 
 
 def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:
@@ -240,16 +260,25 @@ def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:
     return ids
 
 
-def _did_you_mean(word: str, choices: Mapping[str, object]) -> str | None:
+def _no_such(kind: str, item_id: str) -> str:
+    return say("course.missing_ref", kind=say(f"course.kind.{kind}"), id=item_id)
+
+
+def _did_you_mean(word: str, choices: Mapping[str, object]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return f"known ids: {', '.join(sorted(choices))}" if choices else "none is defined yet"
+        return say("course.did_you_mean", name=close[0])
+    if not choices:
+        return say("course.none_yet")
+    return say("course.known_ids", ids=say("course.separator").join(f"`{choice}`" for choice in sorted(choices)))
 
 
-def _close_file(path: Path) -> str | None:
+def _unlisted_file(path: Path, listed: str, course_doc: YamlDoc) -> str | None:
+    """The file the trainer probably meant: one in the same folder that course.yml does not list yet, written as
+    course.yml writes it (with its folder)."""
     if not path.parent.is_dir():
         return None
-    names = [p.name for p in path.parent.iterdir() if p.name != path.name]
+    taken = {(course_doc.path.parent / rel).resolve() for _, rel in _lecture_files(course_doc)}
+    names = [p.name for p in path.parent.iterdir() if p.suffix in (".yml", ".yaml") and p.resolve() not in taken]
     close = difflib.get_close_matches(path.name, names, n=1)
-    return f"did you mean `{close[0]}`?" if close else None
+    return say("course.did_you_mean", name=posixpath.join(posixpath.dirname(listed), close[0])) if close else None

@@ -12,7 +12,10 @@ from typing import Any
 
 import yaml
 
-from ..errors import UserError
+from ..messages import say
+from .problems import CourseError, Problem
+from .yamlfile import not_utf8
+from .yamlsyntax import syntax_problem, unreadable_character
 
 
 class _UserConfigLoader(yaml.SafeLoader):
@@ -23,14 +26,22 @@ _UserConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_user_config(path: Path) -> dict[str, Any]:
+    """The trainer's ``mkdocs.yml`` as written; its mistakes said as the course files' are, at their line."""
     if not path.is_file():
-        raise UserError(f"{path}: no MkDocs configuration here; run `coursegen new DIR` to start a course project")
+        raise CourseError([Problem(path, 1, 1, say("course.config.missing"), say("course.config.missing_hint"))])
+    raw = path.read_bytes()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UserConfigLoader)  # noqa: S506 - safe loader subclass
-    except yaml.YAMLError as exc:
-        raise UserError(f"{path}: not valid YAML: {exc}") from exc
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CourseError([not_utf8(path, raw, exc.start)]) from None
+    try:
+        data = yaml.load(text, Loader=_UserConfigLoader)  # noqa: S506 - safe loader subclass
+    except yaml.MarkedYAMLError as exc:
+        raise CourseError([syntax_problem(path, text, exc)]) from exc
+    except yaml.reader.ReaderError as exc:
+        raise CourseError([unreadable_character(path, text, exc)]) from exc
     if not isinstance(data, dict):
-        raise UserError(f"{path}: expected a mapping of MkDocs settings")
+        raise CourseError([Problem(path, 1, 1, say("course.config.not_mapping"), say("course.config.not_mapping_hint"))])
     return data
 
 

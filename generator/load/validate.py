@@ -3,36 +3,34 @@
 Pydantic reports a location such as ``('sections', 0, 'points', 1, 'Point', 'title')``: data keys
 mixed with the names of union branches. We walk that location through the data to find the line,
 drop the errors of union branches that cannot apply to the value written (a mapping is never the
-plain-text branch), and phrase each error as what was expected.
+plain-text branch), and phrase each error from the catalogue's ``validate`` section, in the course's language
+(:mod:`coursegen.load.wording` for the values, here for keys and union tags).
+
+A message names the value it is about by its path, as in both languages: ``sections[2].points[1].title``. List
+items count from 1, as a trainer counts them (the second section is ``sections[2]``), never from 0.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..messages import say
 from ..model import Course
-from ..model.base import ID_PATTERN
-from ..model.handin import EMAIL_PATTERN
 from .problems import Problem
+from .wording import Phrased, Written, listed, phrase, phrase_rule
 from .yamlfile import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
-_MOVED: dict[Loc, str] = {
-    ("submission_url",): "`submission_url` has moved into the `submission` block: write `submission:` with `url:` "
-    "(the form service) and `to:` (who receives the hand-ins) under it",
-}
-"""Top-level keys a later version moved: an old course file gets one error saying the new spelling."""
-
-_PATTERN_HINTS = {
-    ID_PATTERN: "ids use lower-case letters, digits and '-', e.g. `complaint-roots`",
-    EMAIL_PATTERN: "write one mail address, e.g. `training@branch.example.com`",
-}
+_MOVED = {"submission_url"}
+"""Top-level keys of ``course.yml`` a later version moved (``validate.moved.<key>``): an old course file gets one
+error saying the new spelling."""
 
 _SCALAR_BRANCHES = {"str", "int", "float", "bool", "constrained-str", "function-after[", "literal["}
 
@@ -40,7 +38,7 @@ _SCALAR_BRANCHES = {"str", "int", "float", "bool", "constrained-str", "function-
 def validate(doc: YamlDoc, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The model built from ``doc``, or None and the problems that prevent it."""
     if not isinstance(doc.data, dict):
-        return None, [doc.problem((), f"expected a mapping of keys to values at the top of the file, found {_kind(doc.data)}")]
+        return None, [doc.problem((), say("validate.not_mapping"), say("validate.not_mapping_hint"))]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -67,7 +65,8 @@ def _translate(doc: YamlDoc, model: type[BaseModel], errors: list[Any]) -> list[
 
 def _without_misspelt_keys(data: Any, model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """A misspelt key is one mistake: `titel` is reported as unknown (with its did-you-mean), and the
-    "missing `title`" it causes in the same mapping is dropped."""
+    "missing `title`" it causes in the same mapping is dropped. So is `answer: B` on a choice question (the habit of
+    exam spreadsheets): its message says how right options are marked, and "no option is marked right" goes."""
     unknown: dict[tuple[Any, ...], list[str]] = {}
     for err in errors:
         if err["type"] == "extra_forbidden":
@@ -76,6 +75,8 @@ def _without_misspelt_keys(data: Any, model: type[BaseModel], errors: list[Any])
         return errors
 
     def explained(err: Any) -> bool:
+        if err["type"] in ("single_right", "multiple_right"):  # reported at the question's `options`
+            return "answer" in unknown.get(tuple(err["loc"][:-1]), ())
         if err["type"] != "missing":
             return False
         key, parent = str(err["loc"][-1]), tuple(err["loc"][:-1])
@@ -131,35 +132,68 @@ def _get(data: Any, loc: Loc) -> Any:
 
 
 def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: list[tuple[int, str]]) -> Problem:
-    kind = err["type"]
-    where = _dotted(loc)
+    kind, ctx = err["type"], dict(err.get("ctx") or {})
     if kind == "missing":
-        parent = loc[:-1]
-        return doc.problem(parent, f"missing required key `{loc[-1]}`" + (f" in `{_dotted(parent)}`" if parent else ""))
+        return _missing(doc, loc[:-1], str(loc[-1]))
     if kind == "extra_forbidden":
-        allowed = _fields_at(model, err["loc"])
-        close = _closest(str(loc[-1]), allowed)
-        hint = _MOVED.get(tuple(loc)) if model is Course else None
-        hint = hint or _choice_answer_hint(_get(doc.data, loc[:-1]), str(loc[-1])) or (
-            f"did you mean `{close}`?" if close else (f"allowed keys: {', '.join(allowed)}" if allowed else None))
-        return doc.problem(loc, f"unknown key `{loc[-1]}`" + (f" in `{_dotted(loc[:-1])}`" if loc[:-1] else ""), hint, key=True)
+        return doc.problem(loc, *_unknown(doc, model, err, loc), key=True)
     if kind == "union_tag_invalid":
-        expected = err["ctx"]["expected_tags"].replace("'", "")
-        tags = [t.strip() for t in expected.split(",")]
-        matches = difflib.get_close_matches(str(err["ctx"]["tag"]), tags, n=1)
-        hint = f"did you mean `{matches[0]}`?" if matches else None
-        return doc.problem((*loc, err["ctx"]["discriminator"].strip("'")),
-                           f"`{where}.{err['ctx']['discriminator'].strip(chr(39))}` must be one of: {expected} (found `{err['ctx']['tag']}`)", hint)
+        return _tag_invalid(doc, loc, ctx)
     if kind == "union_tag_not_found":
-        return doc.problem(loc, f"missing required key `{err['ctx']['discriminator'].strip(chr(39))}` in `{where}`")
-    value = _get(doc.data, loc)
-    message = _expected(err, value)
-    hint = None
-    if kind == "string_type" and isinstance(value, (int, float, bool)):
-        hint = f"put the value in quotes (\"{value}\") if it is meant as text"
-    elif kind == "string_pattern_mismatch":
-        hint = _PATTERN_HINTS.get(err.get("ctx", {}).get("pattern"))
-    return doc.problem(loc, f"`{where}`: {message}" if where else message, hint)
+        return _missing(doc, loc, ctx["discriminator"].strip("'"))
+    loc = (*loc, *ctx.pop("at", ()))
+    written = Written(loc[-1] if loc and isinstance(loc[-1], str) else None, _get(doc.data, loc), source_text(doc, loc))
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        message, hint = _mapping(model, err, written)
+    elif kind == "value_error":  # a check that does not yet say its message by key
+        message, hint = str(ctx["error"]), None
+    elif kind in _RULES:
+        message, hint = phrase_rule(kind, ctx, written)
+    else:
+        message, hint = phrase(kind, ctx, written)
+    return doc.problem(loc, say("validate.at", where=dotted(loc), message=message) if loc else message, hint)
+
+
+_RULES = ("one_activity", "needs_options", "single_right", "multiple_right",
+          "no_channel", "max_below_min", "pass_mark_unreachable")
+"""The models' own rules (:func:`coursegen.model.refusal.refuse`), each ``validate.rule.<name>`` in the catalogue."""
+
+
+def _missing(doc: YamlDoc, parent: Loc, key: str) -> Problem:
+    message = say("validate.missing_in", key=key, parent=dotted(parent)) if parent else say("validate.missing", key=key)
+    return doc.problem(parent, message, say("validate.missing_hint", key=key))
+
+
+def _unknown(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc) -> Phrased:
+    key = str(loc[-1])
+    message = say("validate.unknown_in", key=key, parent=dotted(loc[:-1])) if loc[:-1] else say("validate.unknown", key=key)
+    allowed = _fields_at(model, err["loc"])
+    close = _closest(key, allowed)
+    if model is Course and len(loc) == 1 and key in _MOVED:
+        return message, say(f"validate.moved.{key}")
+    if (answer := _choice_answer_hint(_get(doc.data, loc[:-1]), key)) is not None:
+        return message, answer
+    if close:
+        return message, say("validate.did_you_mean", word=close)
+    return message, say("validate.allowed_keys", keys=listed(allowed)) if allowed else None
+
+
+def _tag_invalid(doc: YamlDoc, loc: Loc, ctx: dict[str, Any]) -> Problem:
+    key = ctx["discriminator"].strip("'")
+    tags = re.findall(r"'([^']*)'", ctx["expected_tags"])
+    at = (*loc, key)
+    written = Written(key, _get(doc.data, at), source_text(doc, at))
+    matches = difflib.get_close_matches(str(ctx["tag"]), tags, n=1)
+    message = say("validate.choice", allowed=listed(tags), found=written.shown)
+    hint = say("validate.did_you_mean", word=matches[0]) if matches else say("validate.example", example=written.example(tags[0]))
+    return doc.problem(at, say("validate.at", where=dotted(at), message=message), hint)
+
+
+def _mapping(model: type[BaseModel], err: Any, written: Written) -> Phrased:
+    """A value where a mapping of keys belongs (``duration: 1天``): the keys that go there."""
+    allowed = _fields_at(model, (*err["loc"], ""))
+    hint = say("validate.mapping_hint", key=written.key or "-", keys=listed(allowed)) if allowed else None
+    return say("validate.mapping", found=written.shown), hint
 
 
 def _choice_answer_hint(mapping: Any, key: str) -> str | None:
@@ -169,32 +203,30 @@ def _choice_answer_hint(mapping: Any, key: str) -> str | None:
         return None
     options = mapping.get("options")
     marked = isinstance(options, list) and any(isinstance(o, dict) and o.get("correct") is True for o in options)
-    hint = "a choice question has no `answer`: mark each right option with `correct: true` under `options`"
-    return hint if marked else f"{hint} (no option is marked yet)"
+    return say("validate.choice_answer") if marked else say("validate.choice_answer_unmarked")
 
 
-def _expected(err: Any, value: Any) -> str:
-    msg: str = err["msg"]
-    if msg.startswith("Value error, "):
-        return msg.removeprefix("Value error, ")
-    return f"{msg[0].lower()}{msg[1:]} (found {_kind(value)})"
+def source_text(doc: YamlDoc, loc: Loc) -> str:
+    """What the trainer wrote at ``loc`` (read for the values YAML did not keep as text), on its first line: a scalar
+    up to a comment or the end of its flow item; a list or mapping as far as its first line goes (``…`` when it goes
+    on). Empty if ``loc`` was not written."""
+    mark = doc.value_marks.get(loc)
+    if mark is None or doc.text is None:
+        return ""
+    lines = re.split(r"\r\n|[\n\r\x85\u2028\u2029]", doc.text)
+    rest = lines[mark[0] - 1][mark[1] - 1:] if mark[0] <= len(lines) else ""
+    value = _get(doc.data, loc)
+    if isinstance(value, (dict, list)):
+        text = re.split(r"\s#", rest)[0].rstrip()
+        return text if text[:1] in "[{" else f"{text} …"
+    return re.split(r"\s#|[,\]}]", rest)[0].strip()
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _dotted(loc: Loc) -> str:
+def dotted(loc: Loc) -> str:
+    """The path a message names, list items counted from 1: ``sections[2].title`` is the second section's title."""
     out = ""
     for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
 
 

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from yaml.nodes import ScalarNode, SequenceNode
 
+from ..messages import say
 from .problems import Problem
+from .yamlsyntax import quoted, rest, rewrite, syntax_problem, unreadable_character
 
 Loc = tuple[str | int, ...]
 
@@ -94,18 +96,18 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # reading a pipe or a device would wait forever (and stall serve)
-            return None, [Problem(path, 1, 1, "not a regular file (a folder, pipe or device has the name of a course file)",
-                                  "rename it, or put the course file itself there")]
+            return None, [Problem(path, 1, 1, say("yaml.not_regular"), say("yaml.not_regular_hint"))]
         size = info.st_size
         if size > MAX_FILE_BYTES:
-            return None, [Problem(path, 1, 1, f"file is {size:,} bytes; a course file may hold at most {MAX_FILE_BYTES:,}")]
+            return None, [Problem(path, 1, 1, say("yaml.too_large", size=f"{size:,}", limit=f"{MAX_FILE_BYTES:,}"),
+                                  say("yaml.too_large_hint"))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 1, 1, f"cannot read file: {exc.strerror}")]
+        return None, [Problem(path, 1, 1, say("yaml.unreadable", reason=exc.strerror), say("yaml.unreadable_hint"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [_not_utf8(path, raw, exc.start)]
+        return None, [not_utf8(path, raw, exc.start)]
     if (fast := _fast_loader(text)) is not None:
         doc, problems = _parse(path, text, fast)
         if doc is not None and not problems:
@@ -113,7 +115,7 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
     return _parse(path, text, yaml.SafeLoader)
 
 
-def _not_utf8(path: Path, raw: bytes, start: int) -> Problem:
+def not_utf8(path: Path, raw: bytes, start: int) -> Problem:
     """Where the first byte that is not UTF-8 stands, and what the file was most likely saved as.
 
     Chinese Windows editors save "ANSI" text as GBK (GB18030): it is refused rather than guessed at, because a
@@ -125,9 +127,8 @@ def _not_utf8(path: Path, raw: bytes, start: int) -> Problem:
     try:
         raw.decode("gb18030")
     except UnicodeDecodeError:
-        return Problem(path, line, col, f"not UTF-8 text (byte {start + 1} of the file)", "save the file as UTF-8")
-    return Problem(path, line, col, "saved as GBK (GB18030), not UTF-8",
-                   "re-save the file as UTF-8 (in Notepad: 另存为 → 编码 UTF-8; in VS Code: 通过编码保存 → UTF-8)")
+        return Problem(path, line, col, say("yaml.not_utf8", byte=start + 1), say("yaml.not_utf8_hint"))
+    return Problem(path, line, col, say("yaml.gbk"), say("yaml.gbk_hint"))
 
 
 def _fast_loader(text: str) -> type[yaml.CSafeLoader] | None:
@@ -150,20 +151,17 @@ def _parse(path: Path, text: str, loader: type[yaml.SafeLoader | yaml.CSafeLoade
     except RecursionError:
         return None, [_too_deep(path, text)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        return None, [Problem(path, line, col, message, _syntax_hint(text, line))]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, f"YAML syntax error: {exc}")]
+        return None, [syntax_problem(path, text, exc)]
+    except yaml.reader.ReaderError as exc:
+        return None, [unreadable_character(path, text, exc)]
     doc = YamlDoc(path, None, text)
     problems: list[Problem] = []
     if node is None:
-        return None, [Problem(path, 1, 1, "file is empty", "a course file is a YAML mapping of keys to values")]
+        return None, [Problem(path, 1, 1, say("yaml.empty"), say("yaml.empty_hint"))]
     try:
         doc.data = _build(node, doc, problems, _Constructor(), [0], 0)
     except _TooLarge:
-        return None, [Problem(path, 1, 1, f"more than {MAX_NODES:,} values once aliases are expanded")]
+        return None, [Problem(path, 1, 1, say("yaml.too_many_values", limit=f"{MAX_NODES:,}"), say("yaml.too_many_values_hint"))]
     except _TooDeep as exc:
         return None, [_depth_problem(path, exc.line, exc.col)]
     return doc, problems
@@ -180,8 +178,7 @@ class _TooDeep(Exception):
 
 
 def _depth_problem(path: Path, line: int, col: int) -> Problem:
-    return Problem(path, line, col, f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
-                   "a course file needs only a few levels; check for brackets that were never closed")
+    return Problem(path, line, col, say("yaml.too_deep", limit=MAX_DEPTH), say("yaml.too_deep_hint"))
 
 
 def _too_deep(path: Path, text: str) -> Problem:
@@ -209,16 +206,6 @@ a trainer sees exactly the messages PyYAML gives.
 """
 
 
-def _syntax_hint(text: str, line: int) -> str | None:
-    lines = text.splitlines()
-    src = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in src:
-        return "YAML indentation must use spaces, not tabs"
-    if "：" in src and ":" not in src:
-        return "a key needs a half-width colon and a space (`key: value`), not a full-width ："
-    return "check the indentation and that text containing ': ' or starting with a symbol is quoted"
-
-
 def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constructor, count: list[int], depth: int) -> Any:
     """The data under ``node``, with each problem found in it added to ``problems``.
 
@@ -234,9 +221,8 @@ def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constr
             return node.value
         try:
             return ctor.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
-            line, col = _mark(node)
-            problems.append(Problem(doc.path, line, col, f"cannot read value: {exc}"))
+        except (yaml.YAMLError, ValueError):
+            problems.append(_value_problem(doc, node))
             return None
     if depth >= MAX_DEPTH:  # ``depth`` lists and mappings enclose this one
         raise _TooDeep(*_mark(node))
@@ -245,9 +231,12 @@ def _build(node: yaml.Node, doc: YamlDoc, problems: list[Problem], ctor: _Constr
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = key_node.value if key_node.tag == _STR_TAG and type(key_node) is ScalarNode else _key(ctor, key_node)
+        if key is None:
+            problems.append(_value_problem(doc, key_node))
+            continue
         if key in result:
             line, col = _mark(key_node)
-            problems.append(Problem(doc.path, line, col, f"duplicate key `{key}`", "each key may appear once in a mapping"))
+            problems.append(Problem(doc.path, line, col, say("yaml.duplicate_key", key=key), say("yaml.duplicate_key_hint", key=key)))
             continue
         result[key] = _build(value_node, doc, problems, ctor, count, depth + 1)
     return result
@@ -259,9 +248,9 @@ def _mark_tree(node: yaml.Node, loc: Loc, values: dict[Loc, tuple[int, int]], ke
     values[loc] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            child = (*loc, _key(ctor, key_node))
-            if child in keys:
-                continue  # a duplicate key: its value is not in the data
+            key = _key(ctor, key_node)
+            if key is None or (child := (*loc, key)) in keys:
+                continue  # a key that could not be read, or a duplicate: its value is not in the data
             keys[child] = _mark(key_node)
             _mark_tree(value_node, child, values, keys, ctor)
     elif isinstance(node, yaml.SequenceNode):
@@ -269,6 +258,26 @@ def _mark_tree(node: yaml.Node, loc: Loc, values: dict[Loc, tuple[int, int]], ke
             _mark_tree(item, (*loc, i), values, keys, ctor)
 
 
-def _key(ctor: _Constructor, node: yaml.Node) -> str:
-    key = ctor.construct_object(node, deep=True)
+def _key(ctor: _Constructor, node: yaml.Node) -> str | None:
+    """A mapping key as text; ``None`` for one that cannot be read (``2026-02-30:``, ``!foo x:``)."""
+    try:
+        key = ctor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError):
+        return None
     return key if isinstance(key, str) else str(key)
+
+
+def _value_problem(doc: YamlDoc, node: yaml.Node) -> Problem:
+    """A value YAML reads but cannot make into data: a tag coursegen does not know (``!foo``, ``!!int x``) or a date
+    that does not exist (``2026-02-30``), which PyYAML's constructor answers with a bare ``ValueError``."""
+    line, col = _mark(node)
+    written = (doc.text or "").split("\n")[line - 1]
+    tag = written[col - 1:].split(maxsplit=1)[0] if written[col - 1:].startswith("!") else ""
+    value = str(node.value) if isinstance(node, ScalarNode) else rest(written, col - 1)
+    if tag:
+        fixed = rewrite(written, col - 1, written[col - 1 + len(tag):].lstrip())
+    else:
+        fixed = rewrite(written, col - 1, quoted(value) + (written[node.end_mark.column:] if node.end_mark.line == line - 1 else ""))
+    args = {"value": value, "tag": tag, "fixed": fixed}
+    kind = "tag" if tag else "date"
+    return Problem(doc.path, line, col, say(f"yaml.value.{kind}", **args), say(f"yaml.value.{kind}_hint", **args))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .refusal import refuse
 
 
 class CaseQuestion(StrictModel):
@@ -23,13 +24,16 @@ class CaseQuestion(StrictModel):
         default=None, description="选择题的点评：学员选定后显示，说明为什么参考选项更合适。"
     )
 
-    @model_validator(mode="after")
-    def _answer_is_an_option(self) -> CaseQuestion:
-        if not self.options and (self.answer is not None or self.feedback is not None):
-            raise ValueError("`answer` and `feedback` belong to a question with `options`; a written question has neither")
-        if self.answer is not None and self.answer not in self.options:
-            raise ValueError(f"answer {self.answer!r} is not one of the options")
-        return self
+    @field_validator("answer", "feedback")
+    @classmethod
+    def _only_with_options(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Checked on the key itself, so the message points at the `answer:` (or `feedback:`) line."""
+        options = info.data.get("options")
+        if value is None or options is None:  # options refused: that is the message
+            return value
+        if not options:
+            raise refuse("needs_options", "`{key}` belongs to a question with `options`", key=info.field_name)
+        return value
 
 
 class Case(StrictModel):

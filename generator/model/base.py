@@ -6,7 +6,6 @@ never a silently ignored field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -54,13 +53,3 @@ FACILITATOR_FIELD = Field(
     default=None,
     description="讲师备注（`notes` 和 `expected_answers`），只出现在讲师版网站，学员版里一个字也没有。",
 )
-
-
-def first_duplicate(values: Iterable[str]) -> str | None:
-    """The first value seen twice, in one pass (banks and forms can be long)."""
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            return value
-        seen.add(value)
-    return None

@@ -9,6 +9,10 @@ from pydantic import Field, model_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 from .handin import Handin
+from .refusal import refuse
+
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+"""A time of day as a timetable writes it: ``09:00``, 24-hour, two digits each."""
 
 
 class ActivityRef(StrictModel):
@@ -24,10 +28,7 @@ class ActivityRef(StrictModel):
     def _exactly_one(self) -> ActivityRef:
         given = [kind for kind, ref in self.items() if ref]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one of case, discussion, drill, homework, quiz "
-                f"(found {len(given)}: {', '.join(given) or 'none'})"
-            )
+            raise refuse("one_activity", "give exactly one of case, discussion, drill, homework, quiz (found {n})", n=len(given))
         return self
 
     def items(self) -> list[tuple[str, str | None]]:
@@ -94,6 +95,10 @@ class Lecture(StrictModel):
     )
     title: Text = Field(description="讲次标题。")
     duration_minutes: int = Field(gt=0, le=24 * 60, description="计划时长（分钟），用于排课程安排。")
+    day: int | None = Field(
+        default=None, ge=1, le=60,
+        description="多天的课程中这一讲排在第几天，例如 2。不写时接着上一讲排，当天排满了就排到下一天。",
+    )
     summary: Markdown | None = Field(default=None, description="显示在页面顶部的一段概述。")
     objectives: list[Text] = Field(default_factory=list, description="学习目标：学完这一讲学员能做到什么。")
     sections: list[Section] = Field(min_length=1, description="各节，按讲授顺序排列。")
@@ -103,14 +108,23 @@ class Lecture(StrictModel):
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
 
+class Break(StrictModel):
+    """课程安排中的一次休息，例如 10:30–10:45 茶歇；每天都有。"""
+
+    start: str = Field(pattern=TIME_PATTERN, description="开始时间（时:分），要加引号，例如 \"10:30\"。")
+    end: str = Field(pattern=TIME_PATTERN, description="结束时间（时:分），要加引号，例如 \"10:45\"。")
+    title: Text = Field(default="茶歇", description="课程安排中这一行的名称，例如 茶歇、课间休息。")
+
+
 class Duration(StrictModel):
     """课程时间：计划的天数和每天的课时，例如 1 天 × 6 小时。"""
 
     days: float = Field(gt=0, le=60, description="天数，可以写小数，例如 0.5。")
     hours_per_day: float = Field(gt=0, le=24, description="每天的课时（小时），可以写小数，例如 1.5。")
-    day_start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
-    lunch_start: str | None = Field(default="12:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休开始时间（时:分）；写 null 表示没有午休。")
-    lunch_end: str | None = Field(default="13:30", pattern=r"^([01]\d|2[0-3]):[0-5]\d$", description="午休结束时间（时:分）。")
+    day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="每天开始上课的时间（时:分，24 小时制），用于排课程安排。")
+    lunch_start: str | None = Field(default="12:00", pattern=TIME_PATTERN, description="午休开始时间（时:分）；写 null 表示没有午休。")
+    lunch_end: str | None = Field(default="13:30", pattern=TIME_PATTERN, description="午休结束时间（时:分）。")
+    breaks: list[Break] = Field(default_factory=list, description="午休以外的休息（如茶歇），每天按时间排进课程安排。")
 
     @property
     def minutes(self) -> int:
@@ -177,6 +191,11 @@ class Course(StrictModel):
     lectures: list[Text] = Field(
         min_length=1,
         description="讲次文件，按讲授顺序排列，路径相对于课程文件夹，例如 lectures/01-intro.yml。",
+    )
+    mixed_numbering: bool = Field(
+        default=False,
+        description="讲次序号有意混用不同的词时写 `true`，例如导论写 第一章、其余写 第二讲、第三讲。"
+        "默认 `false`：有的讲次写“章”、有的写“讲”时，coursegen 会提醒统一。",
     )
     closing: Closing | None = Field(default=None, description="结尾环节（总结与回顾）。")
     final_assessment: FinalAssessment | None = Field(default=None, description="结业测评。")

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import AnyHttpUrl, AwareDatetime, Field, StringConstraints, model_validator
 
 from .base import Id, Markdown, StrictModel, Text
+from .refusal import refuse
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN, max_length=254)]
@@ -41,7 +42,7 @@ class Route(StrictModel):
     @model_validator(mode="after")
     def _some_channel(self) -> Route:
         if not any(getattr(self, name) for name in CHANNELS):
-            raise ValueError("give at least one way to hand in: url, email, folder or im_group")
+            raise refuse("no_channel", "give at least one way to hand in: url, email, folder or im_group")
         return self
 
     @property

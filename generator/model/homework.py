@@ -6,7 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .refusal import refuse
+
+
+def not_below(form_field: StrictModel, low: str, high: str) -> None:
+    """Refuse an upper bound below its lower bound, at the bound the trainer wrote (the upper one if both)."""
+    low_value, high_value = getattr(form_field, low), getattr(form_field, high)
+    if low_value > high_value:
+        at = high if high in form_field.model_fields_set else low
+        raise refuse("max_below_min", "{high} {high_value} is smaller than {low} {low_value}",
+                     high=high, high_value=high_value, low=low, low_value=low_value, at=(at,))
 
 
 class _Field(StrictModel):
@@ -32,8 +42,7 @@ class TextArea(_Field):
 
     @model_validator(mode="after")
     def _bounds(self) -> TextArea:
-        if self.min_length > self.max_length:
-            raise ValueError(f"min_length {self.min_length} is larger than max_length {self.max_length}")
+        not_below(self, "min_length", "max_length")
         return self
 
 
@@ -55,10 +64,7 @@ class Table(_Field):
 
     @model_validator(mode="after")
     def _bounds(self) -> Table:
-        if (dupe := first_duplicate(c.id for c in self.columns)) is not None:
-            raise ValueError(f"column id {dupe!r} is used twice in this table")
-        if self.min_rows > self.max_rows:
-            raise ValueError(f"min_rows {self.min_rows} is larger than max_rows {self.max_rows}")
+        not_below(self, "min_rows", "max_rows")
         return self
 
 
@@ -110,10 +116,4 @@ class Homework(StrictModel):
     )
     fields: list[FormField] = Field(min_length=1, description="表单字段，按显示顺序排列，每个用 `type` 写明类型。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Homework:
-        if (dupe := first_duplicate(f.id for f in self.fields)) is not None:
-            raise ValueError(f"field id {dupe!r} is used twice in this form")
-        return self
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text, first_duplicate
+from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
+from .refusal import refuse
 
 
 class Option(StrictModel):
@@ -43,12 +44,14 @@ class SingleChoice(_Question):
     type: Literal["single"] = Field(description="题型：单选题。")
     options: list[Option] = Field(min_length=2, description="选项，恰好一个写 `correct: true`。")
 
-    @model_validator(mode="after")
-    def _one_right(self) -> SingleChoice:
-        right = sum(o.correct for o in self.options)
+    @field_validator("options")
+    @classmethod
+    def _one_right(cls, options: list[Option]) -> list[Option]:
+        """Checked on `options`, where the fix is made."""
+        right = sum(o.correct for o in options)
         if right != 1:
-            raise ValueError(f"a single-choice question needs exactly one option with `correct: true` (found {right})")
-        return self
+            raise refuse("single_right", "a single-choice question needs exactly one option with `correct: true` (found {n})", n=right)
+        return options
 
 
 class MultipleChoice(_Question):
@@ -57,11 +60,13 @@ class MultipleChoice(_Question):
     type: Literal["multiple"] = Field(description="题型：多选题。")
     options: list[Option] = Field(min_length=2, description="选项，至少一个写 `correct: true`。")
 
-    @model_validator(mode="after")
-    def _some_right(self) -> MultipleChoice:
-        if not any(o.correct for o in self.options):
-            raise ValueError("a multiple-choice question needs at least one option with `correct: true`")
-        return self
+    @field_validator("options")
+    @classmethod
+    def _some_right(cls, options: list[Option]) -> list[Option]:
+        """Checked on `options`, where the fix is made."""
+        if not any(o.correct for o in options):
+            raise refuse("multiple_right", "a multiple-choice question needs at least one option with `correct: true`")
+        return options
 
 
 class TrueFalse(_Question):
@@ -86,12 +91,6 @@ class Ordering(_Question):
     type: Literal["ordering"] = Field(description="题型：排序题。")
     items: list[Text] = Field(min_length=2, description="按正确顺序排列的各项，不能重复。")
 
-    @model_validator(mode="after")
-    def _unique(self) -> Ordering:
-        if (dupe := first_duplicate(self.items)) is not None:
-            raise ValueError(f"ordering items must be unique; {dupe!r} appears twice")
-        return self
-
 
 class Pair(StrictModel):
     """配对题的一组正确配对。"""
@@ -105,13 +104,6 @@ class Matching(_Question):
 
     type: Literal["matching"] = Field(description="题型：配对题。")
     pairs: list[Pair] = Field(min_length=2, description="正确的配对，左右两边各项都不能重复。")
-
-    @model_validator(mode="after")
-    def _complete(self) -> Matching:
-        for side in ("left", "right"):
-            if (dupe := first_duplicate(getattr(p, side) for p in self.pairs)) is not None:
-                raise ValueError(f"matching pairs must be one-to-one; {side} side repeats {dupe!r}")
-        return self
 
 
 class ShortAnswer(_Question):
@@ -149,12 +141,9 @@ class QuizBank(StrictModel):
 
     @model_validator(mode="after")
     def _checks(self) -> QuizBank:
-        if (dupe := first_duplicate(q.id for q in self.questions)) is not None:
-            raise ValueError(f"question id {dupe!r} is used twice in this bank")
         if self.pass_mark > 0 and self.max_points == 0:
-            raise ValueError(
-                f"pass_mark {self.pass_mark}% cannot be reached: no auto-graded question carries points"
-            )
+            raise refuse("pass_mark_unreachable", "pass_mark {mark}% cannot be reached: no auto-graded question carries points",
+                         mark=self.pass_mark, at=("pass_mark",))
         return self
 
     @property

@@ -34,6 +34,7 @@ from ..builder import Paths, generate, run_engine
 from ..builder.engines import resolve_engine
 from ..choices import EngineName
 from ..errors import UserError
+from ..messages import say
 from ..model.project import Project
 from .formats import FORMATS, RESERVED, SCORM12, SCORM2004, ScormFormat, Version
 from .manifest import LAUNCH_PAGE, launch_page, manifest_xml
@@ -69,9 +70,9 @@ def package_scorm(paths: Paths, output: Path | None = None, *, version: Version 
     with tempfile.TemporaryDirectory(prefix=f"coursegen-{fmt.slug}-") as tmp:
         site = Path(tmp) / "site"
         warnings += run_engine(builder, generated, site, strict=strict, config=_file_links_config(generated.config, fmt),
-                               progress=progress, what=" with file links")
+                               progress=progress, file_links=True)
         (site / LAUNCH_PAGE).write_text(launch_page(project, fmt), encoding="utf-8")
-        progress("writing imsmanifest.xml and the zip")
+        progress(say("build.progress.zipping"))
         count = write_package(site, manifest_xml(project, site_files(site), fmt), target, fmt)
     return Packaged(project, target, count, warnings)
 
@@ -99,4 +100,4 @@ def _refuse_reserved_names(docs: Path) -> None:
     reserved = (MANIFEST, *sorted(RESERVED), LAUNCH_PAGE, LAUNCH_PAGE.removesuffix(".html") + ".md")
     clash = [name for name in reserved if (docs / name).exists()]
     if clash:
-        raise UserError(f"docs/{clash[0]}: this name is reserved for the SCORM package's own files; rename it")
+        raise UserError(say("build.error.reserved", file=f"docs/{clash[0]}"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..errors import UserError
+from ..messages import say
 from .formats import ScormFormat
 
 MANIFEST = "imsmanifest.xml"
@@ -25,7 +26,7 @@ def write_package(folder: Path, manifest: str, output: Path, fmt: ScormFormat) -
     """
     output = output.resolve()
     if output.is_dir():
-        raise UserError(f"{output}: is a folder; give the zip file to write, e.g. -o course.zip")
+        raise UserError(say("build.error.zip_is_folder", output=output))
     schemas = resources.files("coursegen") / "package" / "xsd" / fmt.schema_folder
     files = site_files(folder)
     try:
@@ -36,5 +37,5 @@ def write_package(folder: Path, manifest: str, output: Path, fmt: ScormFormat) -
             for name in files:
                 archive.write(folder / name, name)
     except OSError as exc:
-        raise UserError(f"{output}: could not write the package: {exc.strerror or exc}") from exc
+        raise UserError(say("build.error.zip_failed", output=output, error=exc.strerror or exc)) from exc
     return len(files) + 1 + len(fmt.schemas)

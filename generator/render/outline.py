@@ -106,27 +106,35 @@ class Slot:
 
 
 def agenda_slots(ctx: RenderContext) -> list[Slot]:
-    """Lay the lectures out over the course days, from the day's start, around the lunch break."""
+    """Lay the lectures out over the course days, from the day's start, around the lunch break and the other breaks
+    (each day has them all): a pause comes before the lecture whose middle would pass its start. A lecture that
+    says its ``day`` starts that day; one that does not follows the one before, on the next day once a day is full."""
     course = ctx.project.course
     schedule = course.duration
     day_minutes = round(schedule.hours_per_day * 60)
-    items: list[tuple[str, str | None, int]] = [
-        (lecture_heading(ctx, i, l), paths.item_page("lecture", l.id), l.duration_minutes)
+    items: list[tuple[str, str | None, int, int | None]] = [
+        (lecture_heading(ctx, i, l), paths.item_page("lecture", l.id), l.duration_minutes, l.day)
         for i, l in enumerate(ctx.project.lectures)
     ]
     if course.closing and course.closing.duration_minutes:
-        items.append((course.closing.title, None, course.closing.duration_minutes))
+        items.append((course.closing.title, None, course.closing.duration_minutes, None))
     slots: list[Slot] = []
-    day, used, lunch_taken = 1, 0, False
+    pauses = sorted(
+        [(_at(b.start), _at(b.end), b.title) for b in schedule.breaks]
+        + ([(_at(schedule.lunch_start), _at(schedule.lunch_end), ctx.t["lunch"])] if schedule.lunch_start and schedule.lunch_end else [])
+    )
+    day, used, waiting = 1, 0, list(pauses)
     clock = _at(schedule.day_start)
-    lunch_start, lunch_end = (_at(schedule.lunch_start), _at(schedule.lunch_end)) if schedule.lunch_start and schedule.lunch_end else (None, None)
-    for title, path, minutes in items:
-        if used and used + minutes > day_minutes:
-            day, used, lunch_taken, clock = day + 1, 0, False, _at(schedule.day_start)
-        if lunch_start and lunch_end and not lunch_taken and clock + timedelta(minutes=minutes / 2) > lunch_start:
-            begin = max(clock, lunch_start)
-            slots.append(Slot(day, _hm(begin), _hm(lunch_end), ctx.t["lunch"], None, 0))
-            clock, lunch_taken = lunch_end, True
+    for title, path, minutes, wanted in items:
+        if wanted is None and used and used + minutes > day_minutes:
+            wanted = day + 1
+        if wanted is not None and wanted > day:  # a lecture's own day, or the next when this one is full
+            day, used, waiting, clock = wanted, 0, list(pauses), _at(schedule.day_start)
+        while waiting and clock + timedelta(minutes=minutes / 2) > waiting[0][0]:
+            start, stop, name = waiting.pop(0)
+            if clock < stop:  # a pause the day's lectures already ran past is not in the agenda
+                slots.append(Slot(day, _hm(max(clock, start)), _hm(stop), name, None, 0))
+                clock = stop
         end = clock + timedelta(minutes=minutes)
         slots.append(Slot(day, _hm(clock), _hm(end), title, path, minutes))
         clock, used = end, used + minutes

@@ -43,7 +43,7 @@ class Report:
 
     text: str
     hint: str | None = None
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "note"] = "error"
 
 
 def reports(error: BaseException) -> list[Report]:

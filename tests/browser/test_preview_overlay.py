@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 Page = Any  # playwright.sync_api.Page
 
-BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
 OVERLAY = "#cg-preview-overlay"
 RELOAD_MS = 60_000
 
@@ -41,7 +41,7 @@ def test_a_broken_save_shows_the_overlay_over_the_last_good_page_and_the_fix_rem
         overlay = page.locator(OVERLAY)
         overlay.wait_for(state="visible", timeout=RELOAD_MS)
         assert overlay.locator(".cg-preview-text").all_inner_texts() == [BROKEN]
-        assert overlay.locator(".cg-preview-hint").inner_text() == "提示：did you mean `title`?"
+        assert overlay.locator(".cg-preview-hint").inner_text() == "提示：是不是想写 `title`？"
         assert "课程文件有 1 处问题" in overlay.inner_text()
         assert log.wait_for(BROKEN, since=before), "the terminal and the browser must tell the same"
         assert page.locator("article").get_by_text("投诉的来源").first.is_visible(), "the last good page is gone"

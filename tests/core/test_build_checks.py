@@ -72,8 +72,7 @@ def test_build_fails_when_the_projects_theme_folder_replaces_the_search_dialog(t
     with pytest.raises(UserError) as caught:
         build(paths, tmp_path / "site", engine=engine)  # type: ignore[arg-type]
     message = str(caught.value)
-    assert message.startswith(f"{paths.config}: the site's search would not work.")
-    assert f"{override} replaces the search dialog" in message
+    assert message.startswith(f"{paths.config}: 网站的搜索将无法使用。\n  - {override} 替换了课程搜索所需的搜索框：请删除它或改名\n")
     assert [p.name for p in tmp_path.iterdir()] == ["course-project"], "no site, no half-built staging folder"
 
 
@@ -92,7 +91,8 @@ def test_cli_reports_mkdocs_own_search_plugin_without_a_traceback(tmp_path: Path
     monkeypatch.chdir(paths.config.parent)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1, result.output
-    assert "the site's search would not work" in result.output and "Traceback" not in result.output
+    assert "mkdocs.yml: 网站的搜索将无法使用。" in result.output and "Traceback" not in result.output
+    assert "这里的 search 插件是 MkDocs 自带的" in result.output and "theme:\n  name: material\nplugins:\n  - search" in result.output
 
 
 @pytest.fixture(scope="module")

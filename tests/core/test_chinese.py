@@ -130,19 +130,28 @@ def test_build_says_where_the_trainer_only_pages_went(tmp_path: Path) -> None:
     project = shutil.copytree(MINI, tmp_path / "mini")
     (project / "docs" / "hr.md").write_text("---\nedition: trainer\n---\n# 作业收集\n", encoding="utf-8")
     trainee = CliRunner().invoke(main, _build_args(project, tmp_path / "site"))
-    assert "Trainer-only pages left out of this site: hr.md (build with --edition trainer to get them)" in trainee.output
+    assert "仅培训师可见的页面没有放进这个网站：hr.md。需要时请加 --edition trainer 构建。" in trainee.output
     assert not (tmp_path / "site" / "hr").exists()
     trainer = CliRunner().invoke(main, _build_args(project, tmp_path / "site-trainer", "--edition", "trainer"))
-    assert f"Trainer-only pages: {tmp_path / 'site-trainer'}/hr/" in trainer.output
+    assert f"仅培训师可见的页面：{tmp_path / 'site-trainer'}/hr/" in trainer.output
     assert (tmp_path / "site-trainer" / "hr" / "index.html").is_file()
 
 
-def test_mixed_lecture_numbering_words_warn_at_the_odd_lecture() -> None:
-    assert warnings(ROOT) == [
-        "course/lectures/01-service-front.yml:2:8: warning: `第一章` numbers this lecture by 章, while 4 of the 5 "
-        "numbered lectures use 讲 (`第二讲`, course/lectures/02-escalation-taboos.yml:2)\n"
-        "    hint: write the same numbering word in every lecture's `label`, e.g. 第…讲; leave it if the mix is meant"
+def test_mixed_lecture_numbering_words_warn_at_the_odd_lecture(tmp_path: Path) -> None:
+    """The example course without its `mixed_numbering: true`: the seed's 第一章 among 第二讲 … 第五讲."""
+    shutil.copytree(ROOT / "course", tmp_path / "course")
+    shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
+    course_yml = tmp_path / "course" / "course.yml"
+    course_yml.write_text(course_yml.read_text(encoding="utf-8").replace("mixed_numbering: true\n", ""), encoding="utf-8")
+    assert warnings(tmp_path) == [
+        "course/lectures/01-service-front.yml:2:8: 警告：`第一章` 用“章”编号，而编了号的 5 讲中有 4 讲用“讲”"
+        "（例如 `第二讲`，course/lectures/02-escalation-taboos.yml:2）\n"
+        "    提示：每一讲的 `label` 用同一个词，例如 第…讲；如果是有意混用，在 course.yml 里写 `mixed_numbering: true`。"
     ]
+
+
+def test_a_course_that_means_its_mixed_numbering_says_so_and_gets_no_warning() -> None:
+    assert warnings(ROOT) == []
 
 
 def with_second_lecture(root: Path, head: str, title: str) -> None:
@@ -156,9 +165,8 @@ def with_second_lecture(root: Path, head: str, title: str) -> None:
 def test_a_tie_between_numbering_words_goes_to_the_earlier_lecture(tmp_path: Path) -> None:
     with_second_lecture(tmp_path, "id: two\nlabel: 第 2 章", "风险")
     assert warnings(tmp_path) == [
-        "course/lectures/two.yml:2:8: warning: `第 2 章` numbers this lecture by 章, while 1 of the 2 numbered lectures use 讲 "
-        "(`第一讲`, course/lectures/one.yml:2)\n"
-        "    hint: write the same numbering word in every lecture's `label`, e.g. 第…讲; leave it if the mix is meant"
+        "course/lectures/two.yml:2:8: 警告：`第 2 章` 用“章”编号，而编了号的 2 讲中有 1 讲用“讲”（例如 `第一讲`，course/lectures/one.yml:2）\n"
+        "    提示：每一讲的 `label` 用同一个词，例如 第…讲；如果是有意混用，在 course.yml 里写 `mixed_numbering: true`。"
     ]
 
 

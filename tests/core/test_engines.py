@@ -55,15 +55,17 @@ def test_the_engine_comes_from_the_environment_then_mkdocs_yml_then_defaults_to_
     monkeypatch.setenv(ENVIRONMENT, "mkdocs")
     assert configured_engine(paths.config) == "mkdocs"
     monkeypatch.setenv(ENVIRONMENT, "hugo")
-    with pytest.raises(UserError, match="COURSEGEN_ENGINE=hugo: not one of: mkdocs, zensical"):
+    with pytest.raises(UserError, match="COURSEGEN_ENGINE=hugo: 只能是 mkdocs、zensical 之一"):
         configured_engine(paths.config)
 
 
 def test_an_unknown_engine_in_mkdocs_yml_is_named_with_the_choices(tmp_path: Path) -> None:
     paths = project(tmp_path)
     with_plugin_setting(paths, "engine: sphinx")
-    with pytest.raises(UserError, match=r"mkdocs.yml: plugin coursegen: engine `sphinx`: not one of: mkdocs, zensical"):
+    line = paths.config.read_text(encoding="utf-8").splitlines().index("      engine: sphinx") + 1
+    with pytest.raises(UserError) as caught:
         configured_engine(paths.config)
+    assert str(caught.value) == f"{paths.config}:{line}:15: coursegen 插件的 engine 设为 `sphinx`: 只能是 mkdocs、zensical 之一"
 
 
 def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -> None:
@@ -72,7 +74,8 @@ def test_settings_zensical_ignores_are_warned_of_at_their_line(tmp_path: Path) -
     hook_line = lines.index("  - my_hooks.py") + 1
     warnings = resolve_engine("zensical", paths.config).warnings
     assert [(w.line, w.col, w.severity) for w in warnings] == [(hook_line, 5, "warning")]
-    assert "Zensical does not run the MkDocs hook `my_hooks.py`" in warnings[0].message
+    assert warnings[0].message == "Zensical 不运行 MkDocs 钩子 `my_hooks.py`：它给网站添加的内容在 Zensical 构建的网站里没有"
+    assert warnings[0].hint == "需要它添加的内容时，请用 MkDocs 构建：在 mkdocs.yml 的 coursegen 插件下写 engine: mkdocs，或加 --engine mkdocs"
     assert resolve_engine("mkdocs", paths.config).warnings == []
 
 
@@ -165,12 +168,12 @@ def test_a_failed_zensical_build_names_the_trainers_file_and_keeps_the_last_site
     (paths.config.parent / "docs" / "notes.md").write_text("# 备注\n\n见[附件](missing.md)。\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--engine", "zensical"])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert "Zensical could not build the site; site/ was left as it was." in result.output
-    assert "docs/notes.md:3:7: warning: page does not exist" in result.output  # the link target: 见[附件](missing.md)
-    assert "--no-strict" in result.output and "--strict flag" not in result.output
+    assert "Zensical 无法构建网站；site/ 保持原样。" in result.output
+    assert "docs/notes.md:3:7: 警告：page does not exist" in result.output  # the link target: 见[附件](missing.md)
+    assert "有警告，构建就停止了（加 --no-strict 可让警告通过）" in result.output and "--strict flag" not in result.output
     assert (paths.config.parent / "site" / "index.html").read_bytes() == before
     lenient = CliRunner().invoke(main, ["build", "--engine", "zensical", "--no-strict"])
-    assert lenient.exit_code == 0 and "docs/notes.md:3:7: warning: page does not exist" in lenient.output
+    assert lenient.exit_code == 0 and "docs/notes.md:3:7: 警告：page does not exist" in lenient.output
 
 
 def test_the_plugin_setting_chooses_zensical_for_coursegen_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -179,7 +182,7 @@ def test_the_plugin_setting_chooses_zensical_for_coursegen_build(tmp_path: Path,
     monkeypatch.chdir(paths.config.parent)
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert "with Zensical" in result.output
+    assert "… 正在用 Zensical 构建" in result.output
     assert (paths.work / "trainee" / CONFIG).is_file()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from coursegen.cli import main
 from coursegen.guide import cli_markdown, reference_markdown
@@ -31,11 +32,28 @@ def all_commands(group: click.Group, prefix: str = "coursegen") -> list[str]:
 
 
 def test_cli_reference_is_current() -> None:
-    assert (GUIDE / "cli.md").read_text(encoding="utf-8") == cli_markdown(main), "run `coursegen guide` and commit"
+    assert (GUIDE / "cli.md").read_text(encoding="utf-8") == cli_markdown(main), "run `coursegen guide -o guide/docs` and commit"
 
 
 def test_field_reference_is_current() -> None:
-    assert (GUIDE / "reference.md").read_text(encoding="utf-8") == reference_markdown(), "run `coursegen guide` and commit"
+    assert (GUIDE / "reference.md").read_text(encoding="utf-8") == reference_markdown(), "run `coursegen guide -o guide/docs` and commit"
+
+
+def test_guide_without_an_option_says_what_to_choose_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """It once regenerated the reference pages into ./guide/docs of whatever folder it ran in."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["guide"])
+    assert result.exit_code == 0, result.output
+    assert "--open" in result.output and "-o" in result.output and "--path" in result.output
+    assert "请选一项" in result.output, "said in Chinese without a course"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_guide_o_writes_the_reference_pages_there(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["guide", "-o", str(tmp_path / "pages")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pages" / "cli.md").read_text(encoding="utf-8") == cli_markdown(main)
+    assert (tmp_path / "pages" / "reference.md").read_text(encoding="utf-8") == reference_markdown()
 
 
 def test_every_command_is_documented() -> None:

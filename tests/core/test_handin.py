@@ -135,25 +135,24 @@ def test_errors_point_at_the_line_of_the_mistake(tmp_path: Path) -> None:
     submission = SUBMISSION.replace("training@branch.example.com", "training-at-branch").replace("    evaluation:", "    evaluaton:")
     course_with(tmp_path, submission, evaluation=form_file("evaluation", "survey"))
     assert problems(tmp_path) == [
-        "course/course.yml:10:10: `submission.email`: string should match pattern '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' (found 'training-at-branch')\n"
-        "    hint: write one mail address, e.g. `training@branch.example.com`",
+        "course/course.yml:10:10: `submission.email`：`training-at-branch` 不是一个邮箱地址\n"
+        "    提示：只写一个邮箱地址，例如 `email: training@branch.example.com`",
     ]
     course_with(tmp_path, submission.replace("training-at-branch", "training@branch.example.com"), evaluation=form_file("evaluation", "survey"))
-    assert problems(tmp_path) == ["course/course.yml:14:5: no homework with id `evaluaton`\n    hint: did you mean `evaluation`?"]
+    assert problems(tmp_path) == ["course/course.yml:14:5: 找不到 id 为 `evaluaton` 的作业或问卷\n    提示：是不是 `evaluation`？"]
 
 
 def test_a_block_without_any_way_is_one_error_at_the_block(tmp_path: Path) -> None:
     course_with(tmp_path, "submission:\n  to: 王老师\n")
     [message] = problems(tmp_path)
-    assert message.startswith("course/course.yml:9:3: ") and "give at least one way to hand in: url, email, folder or im_group" in message
+    assert message.startswith("course/course.yml:9:3: ") and "至少要写一种提交方式：`url`、`email`、`folder` 或 `im_group`" in message
 
 
 def test_the_old_submission_url_gets_one_error_with_the_new_spelling(tmp_path: Path) -> None:
     course_with(tmp_path, "submission_url: http://forms.intranet/submit\n")
     assert problems(tmp_path) == [
-        "course/course.yml:8:1: unknown key `submission_url`\n"
-        "    hint: `submission_url` has moved into the `submission` block: write `submission:` with `url:` "
-        "(the form service) and `to:` (who receives the hand-ins) under it"
+        "course/course.yml:8:1: 不认识的键 `submission_url`\n"
+        "    提示：`submission_url` 已经移到 `submission` 里：写 `submission:`，在它下面写 `url:`（表单服务的网址）和 `to:`（谁接收作业）"
     ]
 
 

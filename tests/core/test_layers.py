@@ -36,7 +36,7 @@ ROOT_PART = "__init__"
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
-        f"{ROOT_PART} atomic choices errors site_paths numerals templating yamlout",
+        f"{ROOT_PART} atomic catalogue choices errors messages site_paths numerals templating yamlout",
         "model",
         "load schema guide_types",
         "render importer exchange",
@@ -50,6 +50,7 @@ SIDEWAYS: Mapping[tuple[str, str], str] = {
     ("package", "builder"): "a SCORM package holds the site, built by the builder with directory URLs off",
     ("guide_site", "builder"): "the trainer's guide is a site too, made offline as a course's is",
     ("__main__", "cli"): "python -m coursegen runs the command",
+    ("messages", "catalogue"): "the messages are the catalogue's `messages` part",
 }
 """The imports allowed between parts of one layer: (importer, imported) → why."""
 

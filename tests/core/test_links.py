@@ -52,20 +52,30 @@ def test_links_the_build_accepts_pass_check(course: Path) -> None:
         "[引用][r]\n\n[r]: ../cases/pond.md\n"
     ))
     assert code == 0, output
-    assert output[-1].startswith("测试: 1 lecture")
+    assert output[-1].startswith("测试：1 讲，")
 
 
 def test_each_broken_link_or_image_is_one_error_at_its_line_and_column(course: Path) -> None:
     code, output = check(course, "开头。\n\n见[案例](../cases/pnd.md)和![图](img/map.png)。\n\n[引用][r]\n\n[r]: ../nowhere.md\n")
     assert code == 1
     assert output == [
-        "course/lectures/one.yml:10:13: link `../cases/pnd.md` leads to no page or file of the site",
-        "    hint: did you mean `../cases/pond.md`?",
-        "course/lectures/one.yml:10:35: link `img/map.png` leads to no page or file of the site",
-        "    hint: did you mean `../img/map.png`?",
-        "course/lectures/one.yml:14:12: link `../nowhere.md` leads to no page or file of the site",
-        "    hint: addresses are relative to the page it is on (lectures/one.md): `../cases/<id>.md` for a case, `../<path>` for a file of the docs folder",
-        "3 errors found; nothing was built.",
+        "course/lectures/one.yml:10:13: 链接 `../cases/pnd.md` 指向的网页或文件不存在",
+        "    提示：是不是 `../cases/pond.md`？",
+        "course/lectures/one.yml:10:35: 链接 `img/map.png` 指向的网页或文件不存在",
+        "    提示：是不是 `../img/map.png`？",
+        "course/lectures/one.yml:14:12: 链接 `../nowhere.md` 指向的网页或文件不存在",
+        "    提示：地址从链接所在的网页（lectures/one.md）算起：案例写 `../cases/<id>.md`，文档文件夹里的文件写 `../<路径>`。",
+        "发现 3 处错误，没有生成任何内容。",
+    ]
+
+
+def test_a_link_without_extension_to_a_page_that_does_not_exist_is_reported(course: Path) -> None:
+    """MkDocs leaves `../cases/pnd` alone: the trainee would meet a missing page. `../cases/pond` (a page) passes."""
+    code, output = check(course, "见[案例](../cases/pond)和[另一个](../cases/pnd#背景)。\n")
+    assert code == 1
+    assert output[:2] == [
+        "course/lectures/one.yml:8:34: 链接 `../cases/pnd#背景` 指向的网页或文件不存在",
+        "    提示：是不是 `../cases/pond.md`？",
     ]
 
 
@@ -79,7 +89,7 @@ def test_a_link_in_course_yml_is_relative_to_the_home_page(course: Path) -> None
     (course / "course" / "course.yml").write_text(text.replace("background: 背景", "background: 见[帮助](help.md)和[案例](../cases/pond.md)"), encoding="utf-8")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == "course/course.yml:3:33: link `../cases/pond.md` leads to no page or file of the site"
+    assert result.output.splitlines()[0] == "course/course.yml:3:33: 链接 `../cases/pond.md` 指向的网页或文件不存在"
     assert "help.md" not in result.output
 
 
@@ -87,11 +97,11 @@ def test_the_build_stops_before_mkdocs_and_no_strict_lets_it_pass_with_a_warning
     (course / "course" / "lectures" / "one.yml").write_text(lecture("见[附件](nowhere.md)。\n"), encoding="utf-8")
     failed = CliRunner().invoke(main, ["build"])
     assert failed.exit_code == 1
-    assert "course/lectures/one.yml:8:13: link `nowhere.md` leads to no page or file of the site" in failed.output
+    assert "course/lectures/one.yml:8:13: 链接 `nowhere.md` 指向的网页或文件不存在" in failed.output
     assert not (course / "site").exists()
     passed = CliRunner().invoke(main, ["build", "--no-strict"])
     assert passed.exit_code == 0, passed.output
-    assert "course/lectures/one.yml:8:13: warning: link `nowhere.md` leads to no page or file of the site" in passed.output
+    assert "course/lectures/one.yml:8:13: 警告：链接 `nowhere.md` 指向的网页或文件不存在" in passed.output
 
 
 def test_every_page_the_renderer_writes_is_a_page_check_knows(tmp_path: Path) -> None:

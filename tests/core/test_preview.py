@@ -15,11 +15,14 @@ import pytest
 
 from coursegen.builder import Paths, build
 from coursegen.builder.engines import Engine, MkDocsEngine, ZensicalEngine
-from coursegen.builder.preview import ERROR_PAGE, KEPT, LivePreview
+from coursegen.builder.preview import LivePreview
+from coursegen.messages import speaking
 from coursegen.render.preview import MARK, STATE
 from tests.serving import ROOT, edit
 
-BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
+KEPT = "（预览仍显示上次成功生成的版本）"
+ERROR_PAGE = "（预览显示一页问题清单，改好后会自动显示课程）"
 
 
 @pytest.fixture
@@ -54,13 +57,23 @@ def test_a_failed_regeneration_rewrites_the_overlay_data_only_and_the_fix_clears
     changed = {name for name in good.keys() | after.keys() if good.get(name) != after.get(name)}
     assert changed == {f"docs/{STATE}"}, "a failed regeneration touched the last good pages"
     assert f'"text":"{BROKEN}"' in state(workspace)
-    assert "提示：did you mean `title`?" in state(workspace)
+    assert "提示：是不是想写 `title`？" in state(workspace)
     assert BROKEN in said[-1] and said[-1].endswith(KEPT)
 
     edit(Path("course/lectures/01-basics.yml"), "titel: 基础", "title: 基础")
     assert preview.regenerate()
     assert '"problems":[]' in state(workspace)
     assert files(workspace) == good
+
+
+def test_the_terminal_says_it_in_english_for_an_english_course(project: Path) -> None:
+    said: list[str] = []
+    preview = LivePreview(Paths(), "trainee", said.append)
+    preview.start(progress=lambda _: None)
+    edit(Path("course/lectures/01-basics.yml"), "title: 基础", "titel: 基础")
+    with speaking("en"):  # what `coursegen serve` chose for a course whose `language` is en
+        assert not preview.regenerate()
+    assert said[-1].endswith("\n(still serving the last good version)")
 
 
 def test_a_course_broken_at_start_gets_a_page_listing_its_problems_escaped(project: Path) -> None:
@@ -70,7 +83,7 @@ def test_a_course_broken_at_start_gets_a_page_listing_its_problems_escaped(proje
     preview.start(progress=lambda _: None)
     workspace = preview.config.parent
     page = (workspace / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "unknown key `&lt;b&gt;`" in page and "<b>" not in page, "a message quoting the YAML must not become HTML"
+    assert "不认识的键 `&lt;b&gt;`" in page and "<b>" not in page, "a message quoting the YAML must not become HTML"
     assert "course/lectures/01-basics.yml:3:1" in page
     assert not (workspace / "docs" / "lectures").exists()
     assert "课程还没有成功生成过" in state(workspace)
@@ -92,7 +105,7 @@ def test_the_error_page_speaks_the_course_language_read_from_a_course_yml_that_m
 
 def test_without_a_readable_mkdocs_yml_serve_still_stops_with_the_error(project: Path) -> None:
     Path("mkdocs.yml").unlink()
-    with pytest.raises(Exception, match="no MkDocs configuration"):
+    with pytest.raises(Exception, match="这里没有 MkDocs 设置文件 mkdocs.yml"):
         LivePreview(Paths(), "trainee", lambda _: None).start(progress=lambda _: None)
 
 

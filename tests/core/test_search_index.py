@@ -96,5 +96,5 @@ def test_full_width_letters_are_indexed_folded_and_pairs_across_a_space_are_not(
 
 
 def test_a_site_whose_search_plugin_wrote_no_index_stops_the_build(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="search_index.json: Material's search plugin wrote no index"):
+    with pytest.raises(UserError, match="search_index.json: Material's search plugin 没有生成搜索索引"):
         write_search_index(tmp_path)

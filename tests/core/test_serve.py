@@ -18,13 +18,17 @@ def python_writing(text: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-c", f"import sys; sys.stderr.write({text!r})"], stderr=subprocess.PIPE, text=True)
 
 
+KEPT = "（预览仍显示上次成功生成的版本）"
+REGENERATED = "… 课程已重新生成"
+
+
 def test_waiting_for_a_message_sees_it_and_gives_up_when_the_process_ends_without_it() -> None:
-    process = python_writing("… rebuilding\nthe site: still serving the last good version\n")
-    assert StderrLog(process.stderr).wait_for("still serving the last good version")  # type: ignore[arg-type]
+    process = python_writing(f"… rebuilding\nthe site: {KEPT}\n")
+    assert StderrLog(process.stderr).wait_for(KEPT)  # type: ignore[arg-type]
     process.wait(timeout=20)
     process = python_writing("… rebuilding\n")
     log = StderrLog(process.stderr)  # type: ignore[arg-type]
-    assert not log.wait_for("still serving the last good version")
+    assert not log.wait_for(KEPT)
     assert log.text() == "… rebuilding\n"
     process.wait(timeout=20)
 
@@ -34,17 +38,21 @@ def test_serve_picks_up_yaml_edits(tmp_path: Path, options: tuple[str, ...]) -> 
     server, log, url, lecture = start_serving(tmp_path, options=options)
     try:
         assert wait_for(url, "投诉的来源"), "the preview never came up"
+        if "zensical" not in options:  # Zensical prints its own address (on stdout)
+            home = url.removesuffix("lectures/basics/")
+            assert log.wait_for(f"预览已就绪：{home}（按 Ctrl+C 停止）"), "MkDocs' preview never said where it is"
         lecture.write_text(lecture.read_text(encoding="utf-8").replace("投诉的来源", "投诉从哪里来"), encoding="utf-8")
         assert wait_for(url, "投诉从哪里来"), "the edit never reached the preview"
         before = log.mark()
         lecture.write_text(lecture.read_text(encoding="utf-8").replace("title: 投诉从哪里来", "titel: 坏"), encoding="utf-8")
-        assert log.wait_for("still serving the last good version", since=before), "the broken edit was never reported"
+        assert log.wait_for(KEPT, since=before), "the broken edit was never reported"
         assert "投诉从哪里来" in fetch(url), "a broken edit must leave the last good pages served"
     finally:
         server.terminate()
         server.wait(timeout=20)
     errors = log.text()[before:]
-    assert "unknown key `titel`" in errors
+    assert "不认识的键 `titel`" in errors
+    assert "prefix dict" not in log.text().lower(), "jieba's loading steps reached the terminal"
 
 
 def test_the_watcher_survives_a_symlink_loop_and_keeps_regenerating(tmp_path: Path) -> None:
@@ -56,7 +64,7 @@ def test_the_watcher_survives_a_symlink_loop_and_keeps_regenerating(tmp_path: Pa
         os.symlink("loop-b", lecture.parents[1] / "loop-a")
         os.symlink("loop-a", lecture.parents[1] / "loop-b")
         # The watcher meets the loop before the edit (it died on it before the edit arrived): the loop is a change.
-        assert log.wait_for("course regenerated", since=before), "the watcher never regenerated for the symlink loop"
+        assert log.wait_for(REGENERATED, since=before), "the watcher never regenerated for the symlink loop"
         lecture.write_text(lecture.read_text(encoding="utf-8").replace("投诉的来源", "投诉从哪里来"), encoding="utf-8")
         assert wait_for(url, "投诉从哪里来"), "the edit after the loop never reached the preview"
     finally:
@@ -65,7 +73,7 @@ def test_the_watcher_survives_a_symlink_loop_and_keeps_regenerating(tmp_path: Pa
     assert "Traceback" not in log.text()
 
 
-BROKEN = "course/lectures/01-basics.yml:3:1: unknown key `titel`"
+BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
 """What the terminal and the browser say about a lecture whose ``title:`` was typed ``titel:``."""
 
 
@@ -80,7 +88,7 @@ def test_serve_starts_on_a_broken_course_serves_its_problems_and_recovers_on_the
         before = log.mark()
         edit(lecture, "titel: 基础", "title: 基础")
         assert wait_for(url, "投诉的来源"), "the fixed course never reached the preview"
-        assert log.wait_for("course regenerated", since=before)
+        assert log.wait_for(REGENERATED, since=before)
         state = fetch(home + "assets/coursegen/preview/cg-preview-state.js")
         assert '"problems":[]' in state, "the overlay still has problems to show after the fix"
     finally:
@@ -98,7 +106,7 @@ def test_serve_recovers_when_the_course_folder_is_deleted_and_put_back(tmp_path:
         assert wait_for(url, "投诉的来源"), "the preview never came up"
         before = log.mark()
         shutil.move(course, tmp_path / "course-away")
-        assert log.wait_for("still serving the last good version", since=before), "the missing course was never reported"
+        assert log.wait_for(KEPT, since=before), "the missing course was never reported"
         assert "投诉的来源" in fetch(url), "a missing course folder must leave the last good pages served"
         shutil.copytree(tmp_path / "course-away", course)
         edit(lecture, "投诉的来源", "投诉从哪里来")

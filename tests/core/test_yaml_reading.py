@@ -53,6 +53,8 @@ def test_every_course_file_in_the_repository_reads_the_same(monkeypatch: pytest.
     "title: '未闭合\n",                              # unclosed quote
     "a: &x [1, 2]\nb: *y\n",                        # unknown alias
     "a: !!python/object:os.system x\n",             # a tag the safe loader cannot construct
+    "options:\n  - text: 甲\n  correct: true\n",       # a key dedented under a list item
+    "2026-02-30: 1\nd: 2026-13-01\n",                # dates that do not exist, as a key and as a value
 ])
 def test_broken_files_report_the_same_problems(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "one.yml"

@@ -19,6 +19,8 @@ from coursegen.model.quiz import QuizBank, FillBlank, Matching, MultipleChoice, 
 
 from .banks import DATA, EXAMPLES, fixture_bank
 
+pytestmark = pytest.mark.usefixtures("english")
+
 Parse = Callable[[list[str]], list[list[dict[str, Any]]]]
 
 
@@ -100,7 +102,7 @@ def test_what_cannot_be_read_or_kept_is_reported_with_its_line() -> None:
     _, report = _import("moodle-sample.gift")
     lines = [line.removeprefix(report.source) for line in report.lines()]
     assert lines[:2] == [
-        ":29: error: numeric: numerical questions cannot be imported from GIFT",
+        ":29: error: numeric: numerical questions cannot be imported from GIFT: coursegen has no such type",
         ":33: error: essay-no-ref: essay without a reference answer: coursegen's short answers are self-checked against one; write it as the general feedback (####)",
     ]
     assert ":5: loss: q1: partial credit 50% of option '点头示意' is not kept: it counts as wrong" in lines
@@ -188,6 +190,6 @@ def test_strict_export_refuses_a_bank_moodle_would_misread(tmp_path: Path) -> No
     source.write_text(dump_bank(_defect_bank()), encoding="utf-8")
     result = CliRunner().invoke(main, ["quiz", "export", str(source), "-o", str(tmp_path / "x.gift"), "--strict"])
     assert result.exit_code == 1
-    assert "arrow (fill): answer '登记->处理' contains '->'" in result.stderr
-    assert result.stderr.rstrip().endswith("with --strict; nothing was written.")
+    assert "arrow (fill)：答案“登记->处理”含有 ->，Moodle 会把这道题当成匹配题" in result.stderr
+    assert result.stderr.rstrip().endswith("加了 --strict，有 3 个问题：什么都没有写入。")
     assert not (tmp_path / "x.gift").exists()

@@ -15,6 +15,8 @@ from coursegen.exchange.yamlbank import load_bank
 
 from .banks import DATA, EXAMPLES, fixture_bank
 
+pytestmark = pytest.mark.usefixtures("english")
+
 SCHEMA = etree.XMLSchema(etree.parse(str(DATA / "moodle-quiz-subset.xsd")))
 
 MOODLE_FRACTIONS = [100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0]

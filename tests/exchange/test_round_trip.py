@@ -10,6 +10,8 @@ from coursegen.exchange.yamlbank import load_bank
 
 from .banks import EXAMPLES, fixture_bank, kept_by, normalized, round_trip
 
+pytestmark = pytest.mark.usefixtures("english")
+
 FORMATS = ["xlsx", "gift", "moodle-xml"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import io
 import zipfile
 from pathlib import Path
@@ -13,6 +15,8 @@ from coursegen.exchange.report import Report
 from coursegen.exchange.xlsx import read, write
 
 from .banks import fixture_bank
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def _workbook(bank_bytes: bytes) -> Workbook:
@@ -110,7 +114,7 @@ def test_each_unreadable_row_is_reported_with_its_number_and_reason() -> None:
     assert "题库.xlsx row 3: loss: column K '难度' is not a 题库 column; its cells are left out" in lines
     assert "题库.xlsx row 4: warning: row skipped: no 题型 and no 题干 (a heading? '一、单选题')" in lines
     assert "题库.xlsx row 11: loss: q7: 匹配3 '单手指点' is matched to no option and is left out (coursegen has no distractors)" in lines
-    assert "题库.xlsx row 18: loss: q14: 选项A not used by a fill question and left out" in lines
+    assert "题库.xlsx row 18: loss: q14: 选项A not used by a 填空 question and left out" in lines
     assert any(l.startswith("题库.xlsx row 12: warning: q8: no self-check points") for l in lines)
 
 

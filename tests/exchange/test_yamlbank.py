@@ -40,4 +40,4 @@ def test_a_broken_bank_is_reported_as_file_line_col(tmp_path: Path) -> None:
     path.write_text("id: b\ntitle: 题库\nquestions:\n  - id: q1\n    type: singel\n    prompt: 题\n", encoding="utf-8")
     with pytest.raises(CourseError) as caught:
         load_bank(path)
-    assert "bank.yml:5:11: `questions[0].type` must be one of" in str(caught.value)
+    assert "bank.yml:5:11: `questions[1].type`：只能写 `single`" in str(caught.value)

@@ -33,8 +33,8 @@ def test_report_prints_a_summary_and_writes_every_output(course_root: Path) -> N
     code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告")
     assert code == 0, output
     assert output.splitlines()[:2] == [
-        "3 files: 2 accepted, 0 superseded, 1 rejected",
-        "4 trainees × 3 forms: 1 on time, 1 late, 10 missing (16.7% handed in)",
+        "3 个文件：采用 2 个，被新版本取代 0 个，拒收 1 个",
+        "4 名学员 × 3 项：按时 1，迟交 1，未交 10（提交率 16.7%）",
     ]
     names = sorted(p.relative_to(course_root / "报告").as_posix() for p in (course_root / "报告").rglob("*") if p.is_file())
     assert names == [
@@ -47,14 +47,15 @@ def test_bad_roster_is_a_message_not_a_traceback(course_root: Path) -> None:
     (course_root / "bad.csv").write_text("序号,部门\n1,营业部\n", encoding="utf-8")
     code, output = run("收件箱", "--roster", "bad.csv", "-o", "报告")
     assert code == 1
-    assert output.startswith("bad.csv: no header row with an employee id and a name column")
+    assert output.startswith("bad.csv：前 10 行里找不到写着工号和姓名的标题行")
+    assert "提示：把标题行写成 工号、姓名、部门" in output
     assert "Traceback" not in output
 
 
 def test_output_inside_the_submissions_folder_is_refused(course_root: Path) -> None:
     code, output = run("收件箱", "--roster", "名单.csv", "-o", "收件箱/报告")
     assert code == 1
-    assert "inside the submissions folder" in output
+    assert "输出文件夹 收件箱/报告 在提交文件夹 收件箱 里面" in output
     assert not (course_root / "收件箱" / "报告").exists()
 
 
@@ -67,3 +68,15 @@ def test_the_course_folder_can_be_given(
                        "--course", str(course_root / "course"), "--quizzes", str(course_root / "quizzes"))
     assert code == 0, output
     assert (elsewhere / "out" / "homework-report.html").is_file()
+
+
+def test_an_english_course_gets_english_messages_and_lang_overrides_it(course_root: Path) -> None:
+    course_yml = course_root / "course" / "course.yml"
+    text = course_yml.read_text(encoding="utf-8")
+    course_yml.write_text(text.replace("language: zh", "language: en") if "language:" in text else text + "language: en\n", encoding="utf-8")
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告")
+    assert code == 0, output
+    assert output.splitlines()[:2] == ["3 files: 2 accepted, 0 superseded, 1 rejected",
+                                       "4 trainees × 3 forms: 1 on time, 1 late, 10 missing (16.7% handed in)"]
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "homework", "report", "收件箱", "--roster", "名单.csv", "-o", "报告"])
+    assert chinese.output.splitlines()[0] == "3 个文件：采用 2 个，被新版本取代 0 个，拒收 1 个"

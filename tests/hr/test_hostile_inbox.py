@@ -226,7 +226,7 @@ def test_the_report_finishes_without_a_traceback(ran: Ran) -> None:
     assert ran.result.returncode == 0, ran.result.stderr
     assert "Traceback" not in ran.result.stdout + ran.result.stderr
     assert ran.seconds < TIMEOUT_S
-    assert ran.result.stdout.startswith(f"{len(ran.inbox.expected)} files: 10 accepted, 0 superseded, 11 rejected")
+    assert ran.result.stdout.startswith(f"{len(ran.inbox.expected)} 个文件：采用 10 个，被新版本取代 0 个，拒收 11 个")
 
 
 def test_every_input_is_accounted_for_with_a_reason(ran: Ran) -> None:
@@ -328,7 +328,7 @@ def test_a_failed_run_leaves_the_previous_report_intact(ran: Ran, tmp_path: Path
         before = outputs(ran.out)
         result, _ = run(s.command(ran.out))
         assert result.returncode == 1, result.stdout
-        assert "Traceback" not in result.stderr and "the previous report is unchanged" in result.stderr
+        assert "Traceback" not in result.stderr and "上一次的报告没有改动" in result.stderr
         assert outputs(ran.out) == before  # byte for byte, and no temporary file left behind
     finally:
         (s.inbox / "good" / "p6.json").unlink()
@@ -341,7 +341,7 @@ def test_an_empty_inbox_reports_everyone_missing(tmp_path: Path) -> None:
     s.inbox.mkdir()
     result, _ = run(s.command(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:2] == ["0 files: 0 accepted, 0 superseded, 0 rejected",
-                                              "3 trainees × 3 forms: 0 on time, 0 late, 9 missing (0.0% handed in)"]
+    assert result.stdout.splitlines()[:2] == ["0 个文件：采用 0 个，被新版本取代 0 个，拒收 0 个",
+                                              "3 名学员 × 3 项：按时 0，迟交 0，未交 9（提交率 0.0%）"]
     assert {row["status"] for row in read_csv(tmp_path / "out" / "csv" / "detail.csv")} == {"missing"}
     assert sheet_rows(tmp_path / "out" / XLSX_NAME, "文件清单")[1:] == []

@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from coursegen.hr import RosterError, read_roster
 from coursegen.hr.normalize import employee_id
-from coursegen.hr.roster import NO_DEPARTMENT
+from coursegen.hr.roster import no_department
 
 from .synthetic import people, write_roster
 
@@ -56,13 +56,13 @@ def test_xlsx_roster_with_numeric_ids_and_a_missing_department(tmp_path: Path) -
     sheet.append([10024.0, "钱七", None])
     workbook.save(tmp_path / "roster.xlsx")
     roster = read_roster(tmp_path / "roster.xlsx")
-    assert [(t.employee_id, t.department) for t in roster.trainees] == [("10023", "营业部"), ("10024", NO_DEPARTMENT)]
+    assert [(t.employee_id, t.department) for t in roster.trainees] == [("10023", "营业部"), ("10024", no_department())]
 
 
 def test_roster_without_department_column_puts_everyone_in_one_group(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("工号,姓名\nE1,张三\n", encoding="utf-8")
-    assert read_roster(path).departments == [NO_DEPARTMENT]
+    assert read_roster(path).departments == [no_department()]
 
 
 def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
@@ -71,22 +71,22 @@ def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
     with pytest.raises(RosterError) as error:
         read_roster(path)
     lines = str(error.value).splitlines()
-    assert lines[0].endswith("roster.csv:3: row has no employee id (name: 李四)")
-    assert lines[1].endswith("roster.csv:4: employee id E1 is already on row 2")
-    assert lines[2] == "2 problem(s) in the roster; nothing was reported."
+    assert lines[0].endswith("roster.csv:3: 这一行没有工号（姓名：李四）")
+    assert lines[1].endswith("roster.csv:4: 工号 E1 在第 2 行已经有了")
+    assert lines[2] == "名单里有 2 处问题，没有生成报告。"
 
 
 def test_missing_columns_name_what_was_found(tmp_path: Path) -> None:
     path = tmp_path / "roster.csv"
     path.write_text("序号,身份证号,部门\n1,x,营业部\n", encoding="utf-8")
-    with pytest.raises(RosterError, match=r"no header row with an employee id and a name column .*\(found: 序号, 身份证号, 部门\)"):
+    with pytest.raises(RosterError, match=r"找不到写着工号和姓名的标题行（找到的是：序号, 身份证号, 部门）"):
         read_roster(path)
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("roster.xls", b"\xd0\xcf\x11\xe0", "a roster must be .csv or .xlsx"),
-    ("roster.xlsx", b"not a zip", "cannot read this workbook"),
-    ("roster.csv", "工号,姓名\n".encode("utf-16-le"), "not a readable CSV file"),
+    ("roster.xls", b"\xd0\xcf\x11\xe0", "名单要用 .csv 或 .xlsx 文件"),
+    ("roster.xlsx", b"not a zip", "无法读取这个工作簿"),
+    ("roster.csv", "工号,姓名\n".encode("utf-16-le"), "无法读取这个 CSV 文件"),
 ])
 def test_unreadable_rosters_are_user_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     (tmp_path / name).write_bytes(content)

@@ -91,5 +91,15 @@ def test_stubs_mark_what_the_trainer_must_write(tmp_path: Path) -> None:
     long_task = yaml.safe_load(files["homework/homework-1.yml"])
     assert (long_task["title"], long_task["intro"]) == ("午休作业打卡", "总结近半年客户投诉案例，写出防范点和改善点。")
     short_task = yaml.safe_load(files["homework/homework-2.yml"])
-    assert (short_task["title"], short_task["intro"]) == ("作业：投诉复盘", "（待补充：作业要求）")
+    assert (short_task["title"], short_task["intro"]) == ("投诉复盘", "（待补充：作业要求）")
     assert files["cases/case-1.yml"].startswith("# 导入自 outline.txt 第 3 行：案例分析：池子事件\n")  # punctuation made full-width
+
+
+def test_a_minimum_length_in_the_task_is_the_answer_fields_minimum(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, """
+        第一讲 投诉处理
+        一、受理
+        课后作业：写一篇投诉处理心得，不少于500字。
+    """)
+    homework = yaml.safe_load(imported.files("c")["homework/homework-1.yml"])
+    assert homework["fields"][0]["min_length"] == 500

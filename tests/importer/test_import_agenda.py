@@ -8,6 +8,8 @@ import pytest
 import yaml
 
 from coursegen.importer.agenda import agenda_kind, timetable_row
+from coursegen.load.problems import display_path
+from coursegen.model import Duration
 
 from .outlines import import_text
 
@@ -96,7 +98,7 @@ def test_a_q_and_a_slot_inside_the_course_is_reported_not_content(tmp_path: Path
     """)
     assert imported.outline.activities()[0].details == []
     assert [(e.number, e.reason) for e in imported.report.skipped] == [
-        (4, "a summary or Q&A slot inside the course; the course model has one closing, at the end"),
+        (4, "课程中间的总结或答疑时段；课程只有一个结尾环节，放在最后"),
     ]
     assert imported.outline.closing_title == "总结与回顾"
 
@@ -113,7 +115,29 @@ def test_a_line_taken_as_an_activitys_description_is_listed_as_a_guess(tmp_path:
     """)
     case = imported.outline.activities()[0]
     assert case.details == ["小王在季度会上汇报时被领导打断。"]  # the lecture's own 总结 ends the case
-    assert (4, "taken as the description of case-1, the activity above it; move it if it is outline content") in [
-        (e.number, e.reason) for e in imported.report.notes
+    assert (4, "作为上面活动 case-1 的说明", "如果它其实是大纲内容，请在大纲里把它移到活动那一行的前面再导入。") in [
+        (e.number, e.reason, e.hint) for e in imported.report.notes
     ]
     assert imported.outline.lectures[0].sections[0].body == ["总结"]
+
+
+def test_report_entries_that_need_a_fix_give_it_on_the_next_line_as_errors_do(tmp_path: Path) -> None:
+    """The fix is printed under the entry after 提示：, as under an error; the break hint's YAML really works."""
+    imported = import_text(tmp_path, """
+        课程时间：看情况
+        第一讲 投诉的成因（30分钟）
+        一、客户期望
+        茶歇
+    """)
+    printed = imported.report.format().splitlines()
+    where = display_path(tmp_path / "outline.txt")
+    at = printed.index(f"  {where}:4:1: “茶歇”：没有写时间的休息，课程安排按时间排列，没有采用")
+    hint = printed[at + 1]
+    assert hint.startswith("    提示：在大纲里写上时间再导入，例如 `10:30-10:45 茶歇`；或者在 course.yml 的 `duration` 下写 `breaks: ")
+    snippet = hint.split("`")[-2]
+    duration = Duration.model_validate({"days": 1, "hours_per_day": 6, **yaml.safe_load(snippet)})
+    assert [(b.start, b.end, b.title) for b in duration.breaks] == [("10:30", "10:45", "茶歇")]
+    at = printed.index(f"  {where}:1:1: “课程时间：看情况”：读不出课程时间")
+    assert printed[at + 1] == "    提示：在大纲里写成 `课程时间：2天，6小时/天` 这样再导入。"
+    mismatch = next(i for i, line in enumerate(printed) if "但课程共 360 分钟" in line)
+    assert printed[mismatch + 1] == "    提示：改各讲文件里的 `duration_minutes`（例如 `duration_minutes: 90`），让合计等于 360 分钟。"

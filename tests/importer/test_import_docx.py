@@ -79,16 +79,16 @@ def test_docx_positions_are_paragraphs(tmp_path: Path) -> None:
     document = Document()
     document.add_paragraph("第一讲 甲")
     document.add_paragraph("一、节")
-    document.add_paragraph("第一天")
+    document.add_paragraph("课程特色：实战")
     document.save(str(tmp_path / "o.docx"))
     report = import_outline(tmp_path / "o.docx").report
-    assert "paragraph 3: 第一天 —" in report.format()
+    assert "o.docx 第 3 段：“课程特色：实战”：" in report.format()
 
 
 def test_a_broken_docx_is_a_user_error(tmp_path: Path) -> None:
     path = tmp_path / "outline.docx"
     path.write_bytes(b"this is not a zip file")
-    with pytest.raises(UserError, match="cannot read this Word document"):
+    with pytest.raises(UserError, match="读不出这份 Word 文档"):
         import_outline(path)
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from coursegen.importer import import_outline
 from coursegen.importer.metadata import parse_duration
 
-from .outlines import import_text, unplaced
+from .outlines import SEED, import_text, unplaced
 
 LECTURE = "课程大纲：\n第一讲 甲\n一、节\n"
 
@@ -59,8 +61,8 @@ def test_missing_metadata_gets_marked_stand_ins_and_notes(tmp_path: Path) -> Non
     assert o.background == ["（待补充：课程背景）"] and o.audience == ["（待补充：课程对象）"]
     assert (o.days, o.hours_per_day) == (1, 6)
     reasons = [e.reason for e in imported.report.notes]
-    assert "no 课程背景 found; a stand-in was written" in reasons
-    assert "no 课程时间 found; assumed 1 day of 6 hours" in reasons
+    assert "没有找到“课程背景”，写入了待补充的内容" in reasons
+    assert "没有找到课程时间，按 1 天、每天 6 小时计算" in reasons
 
 
 def test_headings_without_a_course_field_are_reported(tmp_path: Path) -> None:
@@ -190,6 +192,12 @@ def test_short_headings_need_a_colon_before_text(tmp_path: Path) -> None:
         ("张三 资深培训师", ("张三", "资深培训师")),
         ("李四", ("李四", None)),
         ("王小明老师｜人力资源专家", ("王小明", "人力资源专家")),
+        # no stray punctuation nor half a bracket pair in the title
+        ("张三：资深培训师；", ("张三", "资深培训师")),
+        ("张三，（国家注册礼仪讲师", ("张三", "国家注册礼仪讲师")),
+        ("张三 —— 银行服务营销专家。", ("张三", "银行服务营销专家")),
+        ("王小明老师：“服务专家", ("王小明", "服务专家")),
+        ("王小明老师 - 人力资源专家（15年）", ("王小明", "人力资源专家（15年）")),
     ],
 )
 def test_instructor_name_lines(tmp_path: Path, text: str, expected: tuple[str, str | None]) -> None:
@@ -208,7 +216,7 @@ def test_values_outside_the_models_range_fall_back_with_a_note(tmp_path: Path) -
     """)
     o = imported.outline
     assert (o.year, o.days, o.hours_per_day) == (None, 1, 6)
-    assert "课程时间 of 90 days × 6 hours is out of range; assumed 1 day of 6 hours" in [e.reason for e in imported.report.notes]
+    assert "课程时间 90 天、每天 6 小时超出了范围，按 1 天、每天 6 小时计算" in [e.reason for e in imported.report.notes]
     assert o.closing_minutes == 24 * 60
     assert "course.yml" in imported.files("c")  # every file still validates
 
@@ -217,3 +225,29 @@ def test_bare_numbers_in_the_instructor_block_add_no_empty_lines(tmp_path: Path)
     imported = import_text(tmp_path, LECTURE + "讲师介绍\n张三\n一、\n1、10年经验\n擅长领域：\n沟通\n")
     person = imported.outline.instructor
     assert person is not None and (person.highlights, person.expertise) == (["10年经验"], ["沟通"])
+
+
+def test_highlights_and_former_roles_keep_no_stray_punctuation(tmp_path: Path) -> None:
+    imported = import_text(tmp_path, LECTURE + """
+        讲师介绍
+        张三老师·银行服务营销专家、
+        、16年商业银行实战经验；
+        —— 国家注册高级礼仪讲师】
+        《服务礼仪》一书作者……
+        曾任：、某商业银行省分行运营经理；（某支行行长
+        擅长领域：：网点打造、“服务礼仪、投诉处理。
+    """)
+    person = imported.outline.instructor
+    assert person is not None
+    assert (person.name, person.title) == ("张三", "银行服务营销专家")
+    assert person.highlights == ["16年商业银行实战经验", "国家注册高级礼仪讲师", "《服务礼仪》一书作者"]
+    assert person.former_roles == ["某商业银行省分行运营经理", "某支行行长"]
+    assert person.expertise == ["网点打造", "服务礼仪", "投诉处理"]
+
+
+def test_the_seed_outlines_instructor_block_is_kept_clean() -> None:
+    person = import_outline(SEED).outline.instructor
+    assert person is not None
+    labels = [person.title or "", *person.highlights, *person.former_roles, *person.expertise]
+    assert labels[:2] == ["银行服务营销专家", "16年商业银行实战经验"] and "厅堂营销" in labels
+    assert [label for label in labels if not label or re.search(r"^[\W_]|[\W_]$", label)] == []

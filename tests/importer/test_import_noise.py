@@ -133,8 +133,8 @@ def test_repeated_page_headers_are_removed_even_glued_to_a_line(tmp_path: Path) 
     assert shape(imported.outline) == [("甲", [("节", [("要点", []), ("要点二", []), ("要点三", [])])])]
     assert imported.outline.title == "客户投诉处理实务"
     assert [(e.number, e.reason) for e in imported.report.skipped] == [
-        (1, "repeated page header"), (5, "repeated page header"), (6, "repeated page header"),
-        (8, "repeated page header"), (10, "repeated page header"), (11, "page number"), (12, "repeated page header"),
+        (1, "每页重复的页眉"), (5, "每页重复的页眉"), (6, "每页重复的页眉"),
+        (8, "每页重复的页眉"), (10, "每页重复的页眉"), (11, "页码"), (12, "每页重复的页眉"),
     ]
     assert unplaced(imported) == []
 
@@ -165,7 +165,7 @@ def test_trailing_site_boilerplate_is_cut_and_listed(tmp_path: Path) -> None:
     section = imported.outline.lectures[0].sections[0]
     assert section.body == ["推荐阅读：《影响力》"]  # a reading tip inside the outline is content
     assert [(e.number, e.reason) for e in imported.report.skipped] == [
-        (4, "site boilerplate after the outline"), (5, "site boilerplate after the outline"), (6, "site boilerplate after the outline"),
+        (4, "大纲后面网站上的其他内容"), (5, "大纲后面网站上的其他内容"), (6, "大纲后面网站上的其他内容"),
     ]
 
 
@@ -179,8 +179,10 @@ def test_headings_above_lectures_are_reported_not_dropped(tmp_path: Path) -> Non
         第二讲 乙
         一、节
     """)
-    assert [l.title for l in imported.outline.lectures] == ["甲", "乙"]
-    assert unplaced(imported) == [(1, "第一天"), (2, "第一部分 认知篇"), (5, "第二天 下午")]
+    assert [(l.title, l.day) for l in imported.outline.lectures] == [("甲", 1), ("乙", 2)]
+    assert unplaced(imported) == [(2, "第一部分 认知篇")]
+    notes = [(e.number, e.reason) for e in imported.report.notes]
+    assert (1, "课程安排的第 1 天从这里开始") in notes and (5, "课程安排的第 2 天从这里开始") in notes
 
 
 def test_a_lectures_own_summary_line_is_not_the_course_closing(tmp_path: Path) -> None:

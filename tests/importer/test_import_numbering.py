@@ -136,8 +136,8 @@ def test_lecture_numbers_are_corrected_to_their_position(tmp_path: Path) -> None
     """)
     assert [l.label for l in imported.outline.lectures] == ["第一讲", "第二讲", "第3讲"]
     assert [(e.number, e.reason) for e in imported.report.notes if e.number] == [
-        (3, "numbered 3 but it is lecture 2; labelled 第二讲"),
-        (5, "numbered 5 but it is lecture 3; labelled 第3讲"),
+        (3, "编号是 3，但它是第 2 讲，标为“第二讲”"),
+        (5, "编号是 5，但它是第 3 讲，标为“第3讲”"),
     ]
 
 

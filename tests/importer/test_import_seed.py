@@ -87,13 +87,13 @@ def test_seed_report_places_every_line_and_names_the_noise(seed: Imported) -> No
     report = seed.report
     assert report.unplaced == []
     assert [(e.number, e.reason) for e in report.skipped] == [
-        (1, "repeated page header"),
-        (30, "repeated page header"),
-        (163, "site boilerplate after the outline"),
+        (1, "每页重复的页眉"),
+        (30, "每页重复的页眉"),
+        (163, "大纲后面网站上的其他内容"),
     ]
     notes = {e.number: e.reason for e in report.notes}
-    assert notes[91] == "the lecture number is missing; labelled 第三讲"
-    assert notes[124] == "heading written without 第; labelled 第五讲"
+    assert notes[91] == "这一讲没有编号，标为“第三讲”"
+    assert notes[124] == "标题前没有写“第”，标为“第五讲”"
 
 
 def test_seed_course_loads_and_the_agenda_adds_up(seed: Imported, tmp_path: Path) -> None:
@@ -101,10 +101,10 @@ def test_seed_course_loads_and_the_agenda_adds_up(seed: Imported, tmp_path: Path
         (tmp_path / "course" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "course" / rel).write_text(text, encoding="utf-8")
     project, warnings = load_project(tmp_path / "course", tmp_path / "quizzes")
-    numbering = [w.message for w in warnings if "numbers this lecture by" in w.message]
-    assert [m.split(",")[0] for m in numbering] == ["`第一章` numbers this lecture by 章"]  # the seed mixes 第一章 and 第二讲
+    numbering = [w.message for w in warnings if "编号，而编了号的" in w.message]
+    assert [m.split("，")[0] for m in numbering] == ["`第一章` 用“章”编号"]  # the seed mixes 第一章 and 第二讲
     stand_ins = [w for w in warnings if w.message not in numbering]
-    assert stand_ins and {w.message.split("（")[0] for w in stand_ins} == {"still holds the importer's stand-in "}
+    assert stand_ins and {w.message.split("（")[0] for w in stand_ins} == {"这里还是导入时留下的占位文字"}
     assert project.planned_minutes == project.course.duration.minutes == 360
     assert len(project.cases) == 4 and len(project.discussions) == 2
     assert len(project.drills) == 1 and len(project.homework) == 1

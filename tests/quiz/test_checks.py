@@ -35,12 +35,12 @@ def bank_errors(root: Path, bank: str, course: str = COURSE) -> list[str]:
 BAD_BANKS = [
     pytest.param(
         HEAD + GOOD_SINGLE.replace("      - text: 乙\n", "      - text: 乙\n        correct: true\n"),
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 2)",
+        "quizzes/quiz-a.yml:9:7: `questions[1].options`：单选题要恰好一个选项写 `correct: true`，现在有 2 个\n    提示：只在正确的那个选项下面写 `correct: true`",
         id="single-choice-needs-exactly-one-right-option",
     ),
     pytest.param(
         HEAD + GOOD_SINGLE.replace("        correct: true\n", ""),
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: a single-choice question needs exactly one option with `correct: true` (found 0)",
+        "quizzes/quiz-a.yml:9:7: `questions[1].options`：单选题要恰好一个选项写 `correct: true`，现在有 0 个\n    提示：只在正确的那个选项下面写 `correct: true`",
         id="single-choice-without-right-option",
     ),
     pytest.param(
@@ -52,7 +52,7 @@ BAD_BANKS = [
       - text: 甲
       - text: 乙
 """,
-        "quizzes/quiz-a.yml:12:5: `questions[1]`: a multiple-choice question needs at least one option with `correct: true`",
+        "quizzes/quiz-a.yml:16:7: `questions[2].options`：多选题至少要有一个选项写 `correct: true`\n    提示：在每个正确的选项下面写 `correct: true`",
         id="multiple-choice-needs-a-right-option",
     ),
     pytest.param(
@@ -62,7 +62,8 @@ BAD_BANKS = [
     prompt: 排序
     items: [倾听, 记录, 倾听]
 """,
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: ordering items must be unique; '倾听' appears twice",
+        "quizzes/quiz-a.yml:8:21: 排序项 `倾听` 重复了，第 8 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
         id="ordering-items-are-unique",
     ),
     pytest.param(
@@ -74,7 +75,8 @@ BAD_BANKS = [
       - {left: 甲, right: 一}
       - {left: 乙, right: 一}
 """,
-        "quizzes/quiz-a.yml:5:5: `questions[0]`: matching pairs must be one-to-one; right side repeats '一'",
+        "quizzes/quiz-a.yml:10:26: 配对的右项 `一` 重复了，第 9 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
         id="matching-pairs-are-one-to-one",
     ),
     pytest.param(
@@ -86,7 +88,7 @@ BAD_BANKS = [
       - {left: 甲, right: 一}
       - left: 乙
 """,
-        "quizzes/quiz-a.yml:10:9: missing required key `right` in `questions[0].pairs[1]`",
+        "quizzes/quiz-a.yml:10:9: `questions[1].pairs[2]` 里缺少必填的键 `right`\n    提示：加上一行 `right: …`，写上它的内容",
         id="matching-pair-without-its-right-side",
     ),
     pytest.param(
@@ -96,7 +98,7 @@ BAD_BANKS = [
     prompt: 填空____
     accept: []
 """,
-        "quizzes/quiz-a.yml:8:13: `questions[0].accept`: list should have at least 1 item after validation, not 0 (found a list)",
+        "quizzes/quiz-a.yml:8:13: `questions[1].accept`：至少要写 1 项，现在有 0 项\n    提示：每项单独一行，以 `- ` 开头",
         id="fill-in-needs-accepted-answers",
     ),
     pytest.param(
@@ -106,7 +108,7 @@ BAD_BANKS = [
     prompt: 填空____
     accept: [渠道, "　"]
 """,
-        "quizzes/quiz-a.yml:8:18: `questions[0].accept[1]`: string should have at least 1 character (found '\\u3000')",
+        "quizzes/quiz-a.yml:8:18: `questions[1].accept[2]`：这里不能是空的\n    提示：写上内容，或删掉这一项",
         id="fill-in-accepted-answer-cannot-be-blank",
     ),
     pytest.param(
@@ -117,23 +119,24 @@ BAD_BANKS = [
     reference: 参考答案
     checklist: [有体会]
 """,
-        "quizzes/quiz-a.yml:1:1: pass_mark 60% cannot be reached: no auto-graded question carries points",
+        "quizzes/quiz-a.yml:3:12: `pass_mark`：及格线 60% 达不到：没有一道自动评分的题有分值\n    提示：给题目写上 `points`，或写 `pass_mark: 0`",
         id="pass-mark-must-be-reachable",
     ),
     pytest.param(
         HEAD + GOOD_SINGLE + GOOD_SINGLE,
-        "quizzes/quiz-a.yml:1:1: question id 'ok' is used twice in this bank",
+        "quizzes/quiz-a.yml:12:9: 题目 id `ok` 重复了，第 5 行已经有一个\n"
+        "    提示：学员的作答按 id 保存，两个相同的 id 会互相覆盖；把这一个改成别的，例如 `id: ok-2`。",
         id="question-ids-are-unique-in-a-bank",
     ),
     pytest.param(
         HEAD + GOOD_SINGLE.replace("    prompt:", "    explaination: 多余\n    prompt:"),
-        "quizzes/quiz-a.yml:7:5: unknown key `explaination` in `questions[0]`\n    hint: did you mean `explanation`?",
+        "quizzes/quiz-a.yml:7:5: `questions[1]` 里有不认识的键 `explaination`\n    提示：是不是想写 `explanation`？",
         id="unknown-key-is-rejected-with-a-hint",
     ),
     pytest.param(
         HEAD + GOOD_SINGLE.replace("type: single", "type: singel"),
-        "quizzes/quiz-a.yml:6:11: `questions[0].type` must be one of: single, multiple, true_false, fill, ordering, "
-        "matching, short (found `singel`)\n    hint: did you mean `single`?",
+        "quizzes/quiz-a.yml:6:11: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、"
+        "`matching`、`short` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
         id="unknown-question-type",
     ),
 ]
@@ -156,7 +159,7 @@ final_assessment:
     - bank: quiz-a
       count: 3
 """,
-        "course/course.yml:14:14: cannot draw 3 questions from bank `quiz-a`: it holds 1",
+        "course/course.yml:14:14: 不能从题库 `quiz-a` 抽 3 道题，它只有 1 道\n    提示：把 `count` 改成 1 或更少，或者给题库加题。",
         id="final-assessment-cannot-draw-more-than-a-bank-holds",
     ),
     pytest.param(
@@ -169,7 +172,7 @@ final_assessment:
     - bank: quiz-b
       count: 1
 """,
-        "course/course.yml:13:13: no question bank with id `quiz-b`\n    hint: did you mean `quiz-a`?",
+        "course/course.yml:13:13: 找不到 id 为 `quiz-b` 的题库\n    提示：是不是 `quiz-a`？",
         id="final-assessment-names-an-existing-bank",
     ),
 ]

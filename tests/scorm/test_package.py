@@ -129,8 +129,9 @@ def test_cli_writes_the_zip_and_says_how_it_is_graded(tmp_path: Path) -> None:
         "--course", str(paths.course), "--quizzes", str(paths.quizzes),
     ])
     assert result.exit_code == 0, result.output
-    assert f"SCORM 1.2 package written to {out}" in result.output
-    assert "completed when every lecture has been opened" in result.output
+    assert f"SCORM 1.2 课件包已写入 {out}（共 " in result.output
+    assert "；学员打开全部讲次即为完成" in result.output
+    assert "… 正在用 MkDocs 构建" in result.output and "（SCORM 包用的文件链接）" in result.output
     with zipfile.ZipFile(out) as archive:
         root = validate(archive.read("imsmanifest.xml"))
     assert root.find(".//adlcp:masteryscore", NS) is None
@@ -159,7 +160,7 @@ def test_a_docs_file_named_like_a_package_file_is_refused(tmp_path: Path, name: 
     paths = write_course(tmp_path / "c")
     (tmp_path / "c" / "docs").mkdir()
     (tmp_path / "c" / "docs" / name).write_text("x", encoding="utf-8")
-    with pytest.raises(UserError, match=f"docs/{name}: this name is reserved"):
+    with pytest.raises(UserError, match=f"docs/{name}: 这个文件名留给 SCORM 课件包自己的文件"):
         package_scorm12(paths, tmp_path / "pkg.zip")
     assert not (tmp_path / "pkg.zip").exists()
 
@@ -231,15 +232,28 @@ def test_cli_writes_a_2004_package(tmp_path: Path) -> None:
         "--course", str(paths.course), "--quizzes", str(paths.quizzes),
     ])
     assert result.exit_code == 0, result.output
-    assert f"SCORM 2004 4th Edition package written to {tmp_path / 'pkg.zip'}" in result.output
+    assert f"SCORM 2004 4th Edition 课件包已写入 {tmp_path / 'pkg.zip'}（共 " in result.output
     with zipfile.ZipFile(tmp_path / "pkg.zip") as archive:
         root = validate2004(archive.read("imsmanifest.xml"))
     assert root.find(".//imsss:objectives", NS2004) is None, "no final assessment, no pass mark"
 
 
+def test_cli_says_the_pass_mark_in_the_course_language(tmp_path: Path) -> None:
+    paths = write_course(tmp_path / "c", final=True)
+    paths.course.joinpath("course.yml").write_text(paths.course.joinpath("course.yml").read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "package", "--scorm2004", "-o", str(tmp_path / "pkg.zip"), "--config", str(paths.config),
+        "--course", str(paths.course), "--quizzes", str(paths.quizzes),
+    ])
+    assert result.exit_code == 0, result.output
+    assert f"SCORM 2004 4th Edition package written to {tmp_path / 'pkg.zip'} (" in result.output
+    assert "files); passed at 60% in 结业测评" in result.output
+    assert "… building " in result.output and " pages with file links (for the SCORM package) with MkDocs" in result.output
+
+
 def test_cli_refuses_both_formats_at_once(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["package", "--scorm12", "--scorm2004", "-o", str(tmp_path / "x.zip")])
-    assert result.exit_code == 2 and "choose one package format" in result.output
+    assert result.exit_code == 2 and "请选一种课件包格式：--scorm12 或 --scorm2004" in result.output
     assert not (tmp_path / "x.zip").exists()
 
 
@@ -247,5 +261,5 @@ def test_a_docs_file_named_like_a_2004_schema_is_refused(tmp_path: Path) -> None
     paths = write_course(tmp_path / "c")
     (tmp_path / "c" / "docs").mkdir()
     (tmp_path / "c" / "docs" / "imsss_v1p0.xsd").write_text("x", encoding="utf-8")
-    with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: this name is reserved"):
+    with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: 这个文件名留给 SCORM 课件包自己的文件；请改名"):
         package_scorm(paths, tmp_path / "pkg.zip", version="2004")

@@ -130,10 +130,10 @@ def test_build_says_where_the_trainer_only_pages_went(tmp_path: Path) -> None:
     project = shutil.copytree(MINI, tmp_path / "mini")
     (project / "docs" / "hr.md").write_text("---\nedition: trainer\n---\n# 作业收集\n", encoding="utf-8")
     trainee = CliRunner().invoke(main, _build_args(project, tmp_path / "site"))
-    assert "仅培训师可见的页面没有放进这个网站：hr.md。需要时请加 --edition trainer 构建。" in trainee.output
+    assert "只在讲师版里的页面没有放进这个网站：hr.md。需要时请加 --edition trainer 构建讲师版。" in trainee.output
     assert not (tmp_path / "site" / "hr").exists()
     trainer = CliRunner().invoke(main, _build_args(project, tmp_path / "site-trainer", "--edition", "trainer"))
-    assert f"仅培训师可见的页面：{tmp_path / 'site-trainer'}/hr/" in trainer.output
+    assert f"只在讲师版里的页面：{tmp_path / 'site-trainer'}/hr/" in trainer.output
     assert (tmp_path / "site-trainer" / "hr" / "index.html").is_file()
 
 

@@ -5,7 +5,7 @@ computer's clock, which anyone can set back, and a back-dated file with its chec
 well-formed as any other. Where the file came through a channel with a clock of its own, that clock is
 used instead: for mail, the receiving mail server's ``Received:`` stamp; for a file posted to the
 course's form service, the time the service wrote into the envelope it stored the file in
-(``received_at``, see docs/hr-guide.md). The file's own time is then only compared with it, and a file
+(``received_at``, see docs/hr-guide.md), when the envelope's seal holds (see :mod:`.seal`). The file's own time is then only compared with it, and a file
 that claims to be newer than its arrival, or much older, is flagged for HR to look at (it does not
 change the status: lateness follows the channel's clock).
 """

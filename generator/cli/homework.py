@@ -22,17 +22,20 @@ def homework() -> None:
 @click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path),
               help="Class roster (.csv or .xlsx) with 工号/employee_id, 姓名/name and 部门/department columns.")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
+@click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The form service's key (INBOX.key beside the receiver's inbox): without it no envelope counts as the service's clock.")
 @course_options
-def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path, quizzes_dir: Path) -> None:
+def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path | None, course_dir: Path, quizzes_dir: Path) -> None:
     """Report who handed in which homework, late or not, from the files in SUBMISSIONS (and its .zip archives).
 
     Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder.
     """
     if out_dir.resolve().is_relative_to(submissions.resolve()):
         raise UserError(say("hr.cli.inside", out=out_dir, submissions=submissions))
+    key = _key(key_path) if key_path is not None else None
     project, _ = load(course_dir, quizzes_dir)
     roster = read_roster(roster_path)
-    result, outputs = make_report(submissions, roster, project, out_dir)
+    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key)
     counts = result.buckets
     click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
                    rejected=counts[Bucket.REJECTED]))
@@ -44,6 +47,17 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
 
 
+def _key(path: Path) -> bytes:
+    from ..hr.seal import read_key
+
+    try:
+        return read_key(path)
+    except OSError as exc:
+        raise UserError(say("hr.cli.bad_key", path=path, reason=exc.strerror or exc)) from exc
+    except ValueError as exc:
+        raise UserError(say("hr.cli.bad_key", path=path, reason=say("hr.cli.not_a_key"))) from exc
+
+
 @homework.command()
 @click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder the envelopes are stored in (created if needed); give it to `homework report`.")
@@ -52,15 +66,20 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, course_dir: Path
 def receive(inbox: Path, port: int, host: str) -> None:
     """Run a small form service that stores what course sites post (`submission.url` in course.yml).
 
-    Each submission is checked, stored in INBOX as {"received_at", "receipt", "submission"} and answered with
-    the receipt; `homework report` then judges it by the service's clock. Stop it with Ctrl+C.
+    Each submission is checked, stored in INBOX as {"received_at", "receipt", "submission", "seal"} and answered
+    with the receipt; `homework report --service-key INBOX.key` then judges it by the service's clock. The key is
+    made on first start, beside INBOX (never inside it). Stop it with Ctrl+C.
     """
     from ..hr.receiver import Receiver  # the HTTP server loads only for this command
+    from ..hr.seal import key_path
 
     try:
         server = Receiver((host, port), inbox)
+    except ValueError as exc:
+        raise UserError(say("hr.cli.bad_key", path=key_path(inbox), reason=say("hr.cli.not_a_key"))) from exc
     except OSError as exc:
         raise UserError(say("hr.cli.cannot_listen", host=host, port=port, reason=exc.strerror or exc)) from exc
+    click.echo(say("hr.cli.key", path=key_path(inbox)))
     click.echo(say("hr.cli.receiving", host=host, port=server.server_address[1], inbox=inbox))
     try:
         server.serve_forever()

@@ -44,13 +44,14 @@ def make_report(
     *,
     now: datetime | None = None,
     limits: Limits | None = None,
+    service_key: bytes | None = None,
 ) -> tuple[Report, Outputs]:
     """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
 
     All three are written under temporary names and renamed together at the end (see :mod:`.staging`):
     a run that fails leaves the previous report as it was, and raises :class:`OutputError`.
     """
-    intake = collect(submissions, project, roster, limits)
+    intake = collect(submissions, project, roster, limits, service_key=service_key)
     report = build_report(project, roster, intake, now or datetime.now(UTC))
     xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
     with Staging() as stage:

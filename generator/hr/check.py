@@ -10,6 +10,7 @@ the course, the form and the roster.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,10 +23,11 @@ from pydantic import ValidationError
 from ..messages import say
 from ..model.homework import Homework, Rating
 from ..model.project import Project
-from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, checksum
+from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, canonical_bytes, checksum
 from . import normalize
 from .buckets import Limits, Reason, Rejected
 from .roster import Roster, Trainee
+from .seal import SEAL, sealed_content
 
 _STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z)', re.DOTALL)
 """A JSON string, or an unterminated one running to the end of the text.
@@ -57,8 +59,24 @@ class Parsed:
     quiz_scores: dict[str, QuizScore]
     answers: dict[str, Answer]
     sha256: str
-    service_at: datetime | None = None
-    """When the form service received the file, from the envelope it stored it in; ``None`` for a bare file."""
+    created_at: datetime | None = None
+    """When the trainee's browser first saved the form (the trainee's clock, like ``updated_at``)."""
+    envelope: Envelope | None = None
+    """The form service's envelope the file came in; ``None`` for a bare file."""
+    content: str = ""
+    """A fingerprint of what the trainee wrote (see :func:`content_print`): copies with equal ones hold one revision."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """What a form service's envelope says, not yet believed: its seal is checked (with HR's key) in the main process."""
+
+    at: datetime
+    """``received_at``: the service's clock if the seal holds, else a time anyone could have written."""
+    seal: object
+    """The ``seal`` as written (anything, or ``None``)."""
+    content: bytes
+    """The bytes the seal covers (see :func:`.seal.sealed_content`)."""
 
 
 @dataclass(frozen=True)
@@ -71,13 +89,16 @@ class Received:
     quiz_scores: dict[str, QuizScore]
     sha256: str
     answers: dict[str, Answer] = field(default_factory=dict)
+    content: str = ""
+    """The fingerprint of what the trainee wrote (see :func:`content_print`)."""
+    created_at: datetime | None = None
     note: str = ""
     """Something HR should know about an accepted file, e.g. a name that differs from the roster."""
 
 
 def parse_submission(data: bytes, limits: Limits) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
-    raw, service_at = unwrap(parse_json(data, limits.max_json_depth))
+    raw, envelope = unwrap(parse_json(data, limits.max_json_depth))
     submission = _submission(raw)
     if checksum(raw) != submission.sha256:
         raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
@@ -93,13 +114,23 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
         quiz_scores=submission.quiz_scores,
         answers=submission.answers if submission.kind == "survey" else {},
         sha256=submission.sha256,
-        service_at=service_at,
+        created_at=submission.created_at,
+        envelope=envelope,
+        content=content_print(raw),
     )
 
 
-def unwrap(raw: Any) -> tuple[Any, datetime | None]:
-    """A form service's envelope ``{"received_at": ..., "submission": {...}}`` opened: the submission and the
-    service's time (aware). Anything else is returned as it is, to be judged as a bare submission file."""
+_NOT_CONTENT = ("sha256", "created_at", "updated_at", "generator")
+
+
+def content_print(raw: dict[str, Any]) -> str:
+    """The SHA-256 of a submission's canonical JSON without its times, its checksum and the program that wrote it."""
+    return hashlib.sha256(canonical_bytes({k: v for k, v in raw.items() if k not in _NOT_CONTENT})).hexdigest()
+
+
+def unwrap(raw: Any) -> tuple[Any, Envelope | None]:
+    """A form service's envelope ``{"received_at": ..., "submission": {...}, "seal": ...}`` opened: the submission
+    and what the envelope says (its time aware). Anything else is returned as it is, to be judged as a bare submission file."""
     if not isinstance(raw, dict) or "format" in raw or "submission" not in raw:
         return raw, None
     written = raw.get("received_at")
@@ -109,7 +140,7 @@ def unwrap(raw: Any) -> tuple[Any, datetime | None]:
         at = None
     if at is None or at.tzinfo is None:
         raise Rejected(Reason.INVALID, say("hr.rejected.envelope_time", written=repr(str(written)[:40])))
-    return raw["submission"], at
+    return raw["submission"], Envelope(at, raw.get(SEAL), sealed_content(raw))
 
 
 class Matcher:
@@ -141,6 +172,8 @@ class Matcher:
             quiz_scores=parsed.quiz_scores,
             sha256=parsed.sha256,
             answers=parsed.answers,
+            content=parsed.content,
+            created_at=parsed.created_at,
             note="" if declared_name == trainee.name else say("hr.note.name_differs", name=declared_name),
         )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cells import Value, text
 from .intake import Entry
-from .report import Report, file_time, late_minutes
+from .report import Cell, Report, file_time, late_minutes
 from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
@@ -32,10 +32,10 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
             [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate)] for f, t in zip(report.forms, report.per_form)],
         ),
         "detail.csv": (
-            ["employee_id", "name", "department", "form_id", "kind", "status", "due", "first_submitted_at", "clock", "last_updated_at",
+            ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "first_submitted_at", "clock", "last_updated_at",
              "late_minutes", "source_file", "sender", "time_check", "note"],
             [
-                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, c.due, c.first_at,
+                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, _self_reported(c), c.due, c.first_at,
                  c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note]
                 for c in report.cells
             ],
@@ -112,3 +112,8 @@ def _ratio(value: float) -> float:
 
 def _mean(value: float | None) -> float | None:
     return round(value, 2) if value is not None else None
+
+
+def _self_reported(cell: Cell) -> int | None:
+    """1 where the status rests on the trainee's clock alone (自报时间), 0 where a channel's clock proves it; empty for a missing form."""
+    return None if cell.clock is None else int(cell.self_reported)

@@ -4,8 +4,14 @@ The buckets are accepted, superseded (an older version of a file the same traine
 for the same form: the newest ``updated_at`` is kept) and rejected with a reason. The first
 version a trainee sent is remembered, because lateness is judged on when homework first came in,
 not on a correction sent afterwards. When a version came in is read from the best clock it has
-(see :mod:`.timing`): the form service's for a file in its envelope, the mail server's for a file that
-came by mail, the file's own otherwise.
+(see :mod:`.timing`): the form service's for a file in an envelope whose seal holds (see :mod:`.seal`),
+the mail server's for a file that came by mail, the file's own otherwise.
+
+A time that rests on the trainee's clock alone never beats a channel's: when some version of a form came
+by a clock the trainee cannot set, a version the trainee's clock puts earlier is not taken as the first,
+and is flagged. Nor is a version whose times contradict themselves or another copy (a copy holding the
+same answers as a later one, yet claiming to be older; edited before it was created): such doubts are
+shown to HR beside the trainee's status, and never resolved in the trainee's favour.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from .check import Matcher, Parsed, Received
 from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk
-from .timing import Channel, Clock, Timing, timing
+from .seal import check as check_seal
+from .timing import LATER_TOLERANCE, Channel, Clock, Timing, joined, timing
 
 
 @dataclass
@@ -49,6 +56,8 @@ class Handed:
     first_at: datetime
     first: Timing
     """The first version's timing: the one lateness is judged on."""
+    doubts: str = ""
+    """Why other versions' times were not believed (empty when every version's were)."""
 
 
 @dataclass
@@ -62,25 +71,53 @@ class Intake:
         return sum(e.bucket is bucket for e in self.entries)
 
 
-def collect(folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None) -> Intake:
-    """Read, check and sort every file under ``folder``; ``workers`` defaults to every available core."""
+def collect(
+    folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None
+) -> Intake:
+    """Read, check and sort every file under ``folder``; ``workers`` defaults to every available core;
+    ``service_key`` checks the form service's seals (without it no envelope is the service's word)."""
     limits = limits or Limits()
     matcher = Matcher(project, roster)
-    entries = [_examine(found, outcome, matcher) for found, outcome in parse_all(walk(folder, limits), limits, workers)]
+    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk(folder, limits), limits, workers)]
     return Intake(entries, _keep_newest(entries))
 
 
-def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher) -> Entry:
+def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: bytes | None = None) -> Entry:
     if isinstance(outcome, Parsed):
         try:
             received = matcher.match(outcome)
         except Rejected as rejected:
             outcome = rejected
         else:
-            channel = found.channel if outcome.service_at is None else Channel(Clock.FORM_SERVICE, outcome.service_at, _sender(found.channel))
-            when = timing(received.updated_at, channel)
+            channel, declared, doubts = _channel(found, outcome, key)
+            if outcome.created_at is not None and outcome.updated_at < outcome.created_at:
+                doubts.append(say("hr.time.edited_before_created", created=_at(outcome.created_at), updated=_at(outcome.updated_at)))
+            when = timing(received.updated_at, channel, declared, tuple(doubts))
             return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=channel, timing=when)
     return _rejected(found, outcome)
+
+
+def _channel(found: Found, parsed: Parsed, key: bytes | None) -> tuple[Channel | None, datetime | None, list[str]]:
+    """The channel a file counts by, a time its sender declared beside it that no channel vouches for, and what is doubtful about it.
+
+    An envelope whose seal holds is the form service's word, even forwarded by mail. One whose seal does not
+    is the trainee's own file: the mail it came in (if any) is its channel, its ``received_at`` only a claim.
+    """
+    envelope = parsed.envelope
+    if envelope is None:
+        return found.channel, None, []
+    unsealed = check_seal(envelope.content, envelope.seal, key)
+    if unsealed is None:
+        return Channel(Clock.FORM_SERVICE, envelope.at, _sender(found.channel)), None, []
+    doubts = [say(f"hr.seal.{unsealed.value}", at=_at(envelope.at))]
+    channel = found.channel
+    if channel is not None and channel.at is not None and channel.clock.trusted and envelope.at - channel.at > LATER_TOLERANCE:
+        doubts.append(say("hr.time.declared_later", at=_at(envelope.at), clock=channel.clock.label, channel_at=_at(channel.at)))
+    return channel, envelope.at, doubts
+
+
+def _at(when: datetime) -> str:
+    return f"{when:%Y-%m-%d %H:%M %z}"
 
 
 def _sender(channel: Channel | None) -> str:
@@ -105,9 +142,49 @@ def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:
             if older is not kept:
                 older.bucket = Bucket.SUPERSEDED
                 older.detail = _superseded_detail(received, kept.source, newest)
-        first = min((when for _, _, when in versions), key=lambda when: when.at)  # of equally early ones, the first found
-        handed[key] = Handed(kept, newest, first.at, first)
+        first, doubts = _first(versions)
+        handed[key] = Handed(kept, newest, first.at, first, doubts)
     return handed
+
+
+def _first(versions: list[tuple[Entry, Received, Timing]]) -> tuple[Timing, str]:
+    """The timing lateness is judged on, and why other versions' times were not believed.
+
+    Believed are the versions with nothing against them: a version timed by the trainee's clock alone is not
+    believed when another copy holds the same answers with a later time of its own (an "earlier" copy of a
+    later revision), nor when it claims to be earlier than the earliest version a clock the trainee cannot set timed. Of those, the earliest counts;
+    if none is left, the latest version's does (nothing doubtful is settled in the trainee's favour).
+    """
+    doubts: list[str] = []
+    doubtful: set[int] = set()
+    for index, (entry, received, when) in enumerate(versions):
+        for other_entry, other, other_when in versions:
+            if when.clock.trusted:
+                break  # an arrival the trainee cannot date needs no other copy to vouch for it
+            if other is not received and other.content == received.content and other.updated_at > received.updated_at and other_when.at > when.at:
+                doubtful.add(index)
+                doubts.append(say("hr.time.same_content_later", source=entry.source, kept=other_entry.source, at=_at(other.updated_at)))
+                break
+    trusted = [when.at for i, (_, _, when) in enumerate(versions) if when.clock.trusted and i not in doubtful]
+    if trusted:
+        proved = min(trusted)
+        for index, (entry, _, when) in enumerate(versions):
+            if not when.clock.trusted and when.at < proved and index not in doubtful:
+                doubtful.add(index)
+                doubts.append(say("hr.time.self_earlier", source=entry.source, at=_at(when.at), clock=_clock_of(versions, proved), channel_at=_at(proved)))
+    believed = [when for i, (_, _, when) in enumerate(versions) if i not in doubtful]
+    if believed:
+        first = min(believed, key=lambda when: when.at)  # of equally early ones, the first found
+    else:
+        first = max((when for _, _, when in versions), key=lambda when: when.at)
+    for entry, _, when in versions:
+        if when is not first and when.warning and entry.timing is not None:
+            doubts.append(say("hr.time.other_copy", source=entry.source, warning=when.warning))
+    return first, joined(*doubts)
+
+
+def _clock_of(versions: list[tuple[Entry, Received, Timing]], at: datetime) -> str:
+    return next(when.clock.label for _, _, when in versions if when.clock.trusted and when.at == at)
 
 
 def _superseded_detail(older: Received, kept_source: str, kept: Received) -> str:

@@ -4,8 +4,11 @@ stores each in an envelope with the time it arrived, and answers the site with a
 The protocol (docs/hr-guide.md, "表单服务"): the site POSTs the submission file's exact JSON text with
 ``Content-Type: application/json`` from another origin, so the service answers the CORS preflight. A
 2xx answer means "received"; its body may be ``{"received_at": ISO time, "receipt": id}``, which the
-trainee is shown. The service stores ``{"received_at", "receipt", "submission"}``: the HR report reads
-such envelopes and judges lateness by ``received_at``, the service's clock, not the trainee's.
+trainee is shown. The service stores ``{"received_at", "receipt", "submission", "seal"}``, the seal an
+HMAC-SHA256 under the service's key (see :mod:`.seal`; the key is made on first start and kept beside
+the inbox, ``<inbox>.key``, never served): the HR report, given that key, judges lateness by
+``received_at``, the service's clock, not the trainee's; an envelope whose seal it cannot check is the
+trainee's own file.
 
 Only the standard library; every file is written under a temporary name and renamed, so the report
 never reads half an envelope; a body over the size limit or one that is not a genuine submission file
@@ -25,6 +28,7 @@ from .. import atomic
 from ..messages import say
 from .buckets import Limits, Rejected
 from .check import parse_submission
+from .seal import SEAL, seal, service_key
 
 TEMP_PREFIX = "~$"
 """A file being written: the report lists such names as system files, never as submissions."""
@@ -36,6 +40,7 @@ class Receiver(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], inbox: Path, limits: Limits | None = None) -> None:
+        self._key = service_key(inbox)  # before listening: a key that cannot be read or made leaves no socket open
         super().__init__(address, _Handler)
         self.inbox = inbox
         self.limits = limits or Limits()
@@ -47,6 +52,7 @@ class Receiver(ThreadingHTTPServer):
         received_at = datetime.now().astimezone().isoformat(timespec="seconds")
         receipt = f"{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
         envelope = {"received_at": received_at, "receipt": receipt, "submission": json.loads(body)}
+        envelope[SEAL] = seal(envelope, self._key)
         name = f"{receipt}-{parsed.homework_id}-{_safe(parsed.employee_id)}.json"
         text = json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
         with self._lock:  # one writer at a time: a name is never taken twice

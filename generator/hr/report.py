@@ -21,7 +21,7 @@ from .buckets import Bucket
 from .intake import Entry, Handed, Intake
 from .items import ItemAnalysis, analyse
 from .roster import Roster, Trainee
-from .timing import Clock, span
+from .timing import Clock, joined, span
 
 Status = Literal["submitted", "late", "missing"]
 """The code every output compares and counts on; HR reads :func:`status_label`."""
@@ -55,7 +55,17 @@ class Cell:
     sender: str = ""
     """Who mailed the first version, when it came by mail."""
     warning: str = ""
-    """Why the first version's own time does not fit the time it arrived, if it does not."""
+    """Why the first version's own time does not fit the time it arrived, or other versions' times were not believed."""
+
+    @property
+    def self_reported(self) -> bool:
+        """Whether the time this status rests on is the trainee's clock alone (自报时间): not provable."""
+        return self.clock is not None and not self.clock.trusted
+
+
+def self_reported_label(cell: Cell) -> str:
+    """自报时间 for a status resting on the trainee's clock alone, else empty, in this run's language."""
+    return say("hr.label.self_reported") if cell.self_reported else ""
 
 
 @dataclass
@@ -256,7 +266,7 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo)
         note=handed.entry.detail,
         clock=handed.first.clock,
         sender=handed.first.sender,
-        warning=handed.first.warning,
+        warning=joined(handed.first.warning, handed.doubts),
     )
 
 

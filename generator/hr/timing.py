@@ -5,7 +5,7 @@ computer's clock, which anyone can set back, and a back-dated file with its chec
 well-formed as any other. Where the file came through a channel with a clock of its own, that clock is
 used instead: for mail, the receiving mail server's ``Received:`` stamp; for a file posted to the
 course's form service, the time the service wrote into the envelope it stored the file in
-(``received_at``, see docs/hr-guide.md). The file's own time is then only compared with it, and a file
+(``received_at``, see docs/hr-guide.md), when the envelope's seal holds (see :mod:`.seal`). The file's own time is then only compared with it, and a file
 that claims to be newer than its arrival, or much older, is flagged for HR to look at (it does not
 change the status: lateness follows the channel's clock).
 """
@@ -71,13 +71,23 @@ class Timing:
     """Empty, or why the file's own time does not fit the channel's."""
 
 
-def timing(own_at: datetime, channel: Channel | None) -> Timing:
-    """The hand-in time of a file whose own time is ``own_at``: the channel's, where it has one."""
-    if channel is None:
-        return Timing(own_at, Clock.TRAINEE, own_at)
-    if channel.at is None:
-        return Timing(own_at, Clock.TRAINEE, own_at, channel.sender)
-    return Timing(channel.at, channel.clock, own_at, channel.sender, check(own_at, channel.at, channel.clock))
+def timing(own_at: datetime, channel: Channel | None, declared: datetime | None = None, doubts: tuple[str, ...] = ()) -> Timing:
+    """The hand-in time of a file whose own time is ``own_at``: the channel's, where it has one.
+
+    ``declared``: a time the file's sender wrote beside it (an envelope whose seal does not hold). Without a
+    channel's clock the file counts from the later of the two, never the earlier: neither can be proved.
+    ``doubts``: what is already known to be wrong with the file's times, shown with the rest.
+    """
+    sender = channel.sender if channel is not None else ""
+    if channel is None or channel.at is None:
+        at = own_at if declared is None else max(own_at, declared)
+        return Timing(at, Clock.TRAINEE, own_at, sender, joined(*doubts))
+    return Timing(channel.at, channel.clock, own_at, sender, joined(*doubts, check(own_at, channel.at, channel.clock)))
+
+
+def joined(*warnings: str) -> str:
+    """Several reasons a time is in doubt, as one text (empty ones left out)."""
+    return say("hr.time.separator").join(w for w in warnings if w)
 
 
 def check(own_at: datetime, at: datetime, clock: Clock) -> str:

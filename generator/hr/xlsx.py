@@ -24,7 +24,7 @@ from .cells import Value, safe
 from .intake import Entry
 from .items import DISCRIMINATION_MIN, ItemAnalysis
 from ..messages import say
-from .report import Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, status_label
+from .report import Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, self_reported_label, status_label
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -143,12 +143,12 @@ def _summary(workbook: Workbook, report: Report) -> None:
     sheet.row([say("hr.label.total"), len(report.files)])
 
 
-_DETAIL_HEAD = ("employee_id", "name", "department", "form", "kind", "due", "status", "first_at", "clock", "last_at", "late_by",
+_DETAIL_HEAD = ("employee_id", "name", "department", "form", "kind", "due", "status", "self_reported", "first_at", "clock", "last_at", "late_by",
                 "late_minutes", "source", "sender", "time_check", "note")
 
 
 def _detail(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 17, 14, 17, 12, 10, 30, 28, 40, 30])
+    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 10, 17, 14, 17, 12, 10, 30, 28, 40, 30])
     cells = report.cells
     head = heads(*_DETAIL_HEAD)
     sheet.table(head, len(cells))
@@ -162,6 +162,7 @@ def _detail(workbook: Workbook, report: Report) -> None:
             kind_label(cell.form.kind),
             cell.due,
             status_label(cell.status),
+            self_reported_label(cell),
             cell.first_at,
             cell.clock.label if cell.clock else "",
             cell.last_at,

@@ -80,3 +80,17 @@ def test_an_english_course_gets_english_messages_and_lang_overrides_it(course_ro
                                        "4 trainees × 3 forms: 1 on time, 1 late, 10 missing (16.7% handed in)"]
     chinese = CliRunner().invoke(main, ["--lang", "zh", "homework", "report", "收件箱", "--roster", "名单.csv", "-o", "报告"])
     assert chinese.output.splitlines()[0] == "3 个文件：采用 2 个，被新版本取代 0 个，拒收 1 个"
+
+
+def test_the_service_key_is_read_from_the_file_given(course_root: Path) -> None:
+    from coursegen.hr.seal import service_key
+
+    key = service_key(course_root / "表单服务收件箱")  # as the receiver makes it on its first start
+    (course_root / "乱写.key").write_text("not a key", encoding="utf-8")
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告", "--service-key", "表单服务收件箱.key")
+    assert code == 0, output
+    assert len(key) == 32
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告", "--service-key", "乱写.key")
+    assert code == 1 and output.startswith("读不出表单服务的密钥 乱写.key：不是表单服务的密钥") and "Traceback" not in output
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告", "--service-key", "没有.key")
+    assert code == 1 and output.startswith("读不出表单服务的密钥 没有.key：") and "Traceback" not in output

@@ -1,5 +1,5 @@
-"""Files a form service received: stored in its envelope ``{"received_at", "receipt", "submission"}``, the report
-judges them by the service's clock (表单服务), flags a file whose own time does not fit it, and turns away an
+"""Files a form service received: stored in its sealed envelope ``{"received_at", "receipt", "submission", "seal"}``,
+the report (given the service's key) judges them by the service's clock (表单服务), flags a file whose own time does not fit it, and turns away an
 envelope whose time cannot be read or whose submission was edited."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from coursegen.hr import Bucket, Reason, make_report, read_roster
+from coursegen.hr.seal import seal
 from coursegen.hr.timing import Clock
 from coursegen.load import load_project
 
@@ -20,8 +21,14 @@ from .synthetic import DUE, people, submission, write_course, write_json, write_
 P = people(4)
 
 
+KEY = bytes(range(32))
+
+
 def envelope(data: dict[str, Any], received_at: object, receipt: str = "HJ-0001") -> dict[str, Any]:
-    return {"received_at": received_at, "receipt": receipt, "submission": data}
+    """An envelope as the receiver seals it (see test_forged_time for ones it did not)."""
+    sealed: dict[str, Any] = {"received_at": received_at, "receipt": receipt, "submission": data}
+    sealed["seal"] = seal(sealed, KEY)
+    return sealed
 
 
 @pytest.fixture()
@@ -40,7 +47,7 @@ def test_the_services_time_decides_and_a_file_that_does_not_fit_it_is_flagged(tm
     write_json(inbox / "service" / "b.json", envelope(back_dated, (DUE + timedelta(days=2)).isoformat()))
     ahead = submission(P[2], "lunch-homework", updated_at=DUE - timedelta(minutes=10))
     write_json(inbox / "service" / "c.json", envelope(ahead, (DUE - timedelta(hours=2)).isoformat()))
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
+    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=DUE + timedelta(days=3), service_key=KEY)
     cells = {c.trainee.employee_id: c for c in report.cells if c.form.id == "lunch-homework"}
     first = cells[P[0].employee_id]
     assert (first.status, first.clock, first.first_at, first.warning) == ("submitted", Clock.FORM_SERVICE, DUE - timedelta(minutes=58), "")
@@ -53,7 +60,7 @@ def test_the_services_time_decides_and_a_file_that_does_not_fit_it_is_flagged(tm
 
     with (tmp_path / "out" / "csv" / "detail.csv").open(encoding="utf-8-sig") as fp:
         rows = {row["employee_id"]: row for row in csv.DictReader(fp) if row["form_id"] == "lunch-homework"}
-    assert rows[P[0].employee_id]["clock"] == "form_service"
+    assert (rows[P[0].employee_id]["clock"], rows[P[0].employee_id]["self_reported"]) == ("form_service", "0")
     html = (tmp_path / "out" / "homework-report.html").read_text(encoding="utf-8")
     assert "表单服务" in html
 

@@ -5,6 +5,7 @@ body that is too big or not a submission."""
 from __future__ import annotations
 
 import json
+import stat
 import threading
 import urllib.error
 import urllib.request
@@ -17,6 +18,7 @@ import pytest
 from coursegen.hr import Bucket, make_report, read_roster
 from coursegen.hr.buckets import Limits
 from coursegen.hr.receiver import Receiver
+from coursegen.hr.seal import key_path, read_key
 from coursegen.hr.timing import Clock
 from coursegen.load import load_project
 
@@ -65,12 +67,14 @@ def test_a_submission_is_stored_in_an_envelope_the_report_judges_by_the_services
     [stored] = inbox.iterdir()
     assert stored.name.startswith(answer["receipt"]) and stored.name.endswith(f"-lunch-homework-{P[0].employee_id}.json")
     envelope = json.loads(stored.read_text(encoding="utf-8"))
-    assert envelope == {"received_at": answer["received_at"], "receipt": answer["receipt"], "submission": data}
+    assert envelope == {"received_at": answer["received_at"], "receipt": answer["receipt"], "submission": data, "seal": envelope["seal"]}
+    key = key_path(inbox)
+    assert key.parent == inbox.parent and stat.S_IMODE(key.stat().st_mode) == 0o600  # beside the inbox, not in it; the owner's only
 
     course, quizzes = write_course(tmp_path / "project")
     project, _ = load_project(course, quizzes)
     roster = read_roster(write_roster(tmp_path / "roster.csv", P))
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=received_at + timedelta(days=1))
+    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=received_at + timedelta(days=1), service_key=read_key(key))
     [entry] = report.files
     assert entry.bucket is Bucket.ACCEPTED and entry.timing is not None
     assert (entry.timing.clock, entry.timing.at) == (Clock.FORM_SERVICE, received_at)

@@ -45,6 +45,9 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path |
     for path in (outputs.xlsx, outputs.html):
         click.echo(say("hr.cli.wrote", path=path))
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
+    unchecked = sum(entry.unchecked for entry in result.files)
+    if unchecked:  # HR forgot the key: say it once, not only file by file in the report
+        click.echo(f"{say('hr.cli.no_key', n=unchecked)}\n    {say('problem.hint')}{say('hr.cli.no_key_hint')}", err=True)
 
 
 def _key(path: Path) -> bytes:

@@ -45,6 +45,8 @@ class Entry:
     """How the file reached HR, when it came by mail (rejected files included: HR sees who sent them)."""
     timing: Timing | None = None
     """When a genuine file counts as handed in, by which clock."""
+    unchecked: bool = False
+    """A form service's envelope the report had no key to check (``--service-key``): its time counted as the trainee's."""
 
 
 @dataclass
@@ -93,7 +95,8 @@ def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: by
             if outcome.created_at is not None and outcome.updated_at < outcome.created_at:
                 doubts.append(say("hr.time.edited_before_created", created=_at(outcome.created_at), updated=_at(outcome.updated_at)))
             when = timing(received.updated_at, channel, declared, tuple(doubts))
-            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=channel, timing=when)
+            return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=channel, timing=when,
+                         unchecked=outcome.envelope is not None and key is None)
     return _rejected(found, outcome)
 
 

@@ -94,3 +94,17 @@ def test_the_service_key_is_read_from_the_file_given(course_root: Path) -> None:
     assert code == 1 and output.startswith("读不出表单服务的密钥 乱写.key：不是表单服务的密钥") and "Traceback" not in output
     code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告", "--service-key", "没有.key")
     assert code == 1 and output.startswith("读不出表单服务的密钥 没有.key：") and "Traceback" not in output
+
+
+def test_a_report_without_the_service_key_says_once_how_many_envelopes_it_could_not_check(course_root: Path) -> None:
+    from coursegen.hr.seal import seal, service_key
+
+    key = service_key(course_root / "表单服务收件箱")
+    envelope = {"received_at": DUE.isoformat(), "receipt": "R-1", "submission": submission(people(4)[2], "lunch-homework")}
+    envelope["seal"] = seal(envelope, key)
+    write_json(course_root / "收件箱" / "service.json", envelope)
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告")
+    assert code == 0 and "有 1 份表单服务的交件没法核对签名（没有给 --service-key），只能按学员自报的时间计。" in output
+    assert "    提示：加上 --service-key 收件箱.key" in output
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告2", "--service-key", "表单服务收件箱.key")
+    assert code == 0 and "没法核对签名" not in output

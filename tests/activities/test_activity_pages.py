@@ -48,7 +48,7 @@ def test_case_page_tells_the_whole_case_and_folds_the_debrief(project: Project) 
         assert question.prompt in page
         for option in question.options:
             assert f'value="{option}"' in page
-    debrief = re.search(r'<div class="cg-debrief" id="cg-debrief-wet-floor" hidden data-search-exclude markdown>([\s\S]*?)</div>', page)
+    debrief = re.search(r'<section class="cg-debrief" id="cg-debrief-wet-floor" hidden data-search-exclude markdown>([\s\S]*?)</section>', page)
     assert debrief and case.debrief.strip() in debrief.group(1)
     button = fragment(page, "button", "md-button cg-case__reveal")
     assert button.get("disabled") is not None and button.get("aria-controls") == "cg-debrief-wet-floor"

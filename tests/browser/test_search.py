@@ -65,7 +65,8 @@ def pages_holding(holding: dict[str, set[str]], query: str) -> set[str]:
 
 QUERIES = [
     # (query, pages that must be found, whether the first of them must come first, pages that must not be found)
-    ("后台", [SERVICE_FRONT, ESCALATION_CASE, DRILL], True, [EVALUATION, "quizzes/quiz-escalation-taboos/"]),  # not 后续, 后果
+    ("后台", [SERVICE_FRONT, ESCALATION_CASE], True, [EVALUATION, "quizzes/quiz-escalation-taboos/", DRILL]),  # not 后续, 后果;
+    # the drill says 后台 only in role cards, which search never finds (issue 30)
     ("转存", [CHIZI], True, [SERVICE_FRONT, ESCALATION_CASE]),
     ("后续", [EVALUATION, STRATEGY], False, [SERVICE_FRONT, ESCALATION_CASE]),
     ("后果", ["quizzes/quiz-escalation-taboos/"], True, [SERVICE_FRONT]),
@@ -98,7 +99,7 @@ QUERIES = [
     ("王先生", [CHIZI, LUNCH], False, [DRILL]),
     ("李女士", [ESCALATION_CASE], False, [CHIZI]),
     ("投诉 升级", ["lectures/escalation-taboos/", SERVICE_FRONT], False, [LUNCH]),  # all words, anywhere in a section
-    ("后台 核查", [ESCALATION_CASE, DRILL], False, [SERVICE_FRONT]),
+    ("后台 核查", [ESCALATION_CASE], False, [SERVICE_FRONT, DRILL]),
     ("升级　投诉", ["lectures/escalation-taboos/"], False, [LUNCH]),  # an ideographic space between the words
     ("首问负责", [], False, [SERVICE_FRONT]),
     ("必填", [], False, [EVALUATION, LUNCH]),  # form chrome is not indexed
@@ -136,7 +137,7 @@ def test_the_lecture_ranks_above_the_quiz_and_overviews_that_repeat_it(page: Pag
 
 def test_results_show_the_hit_marked_and_the_count_in_chinese(page: Page, site_url: str) -> None:
     search(page, site_url, "后台")
-    assert page.locator(".md-search-result__meta").inner_text() == "4 个符合条件的结果"
+    assert page.locator(".md-search-result__meta").inner_text() == "3 个符合条件的结果"
     first = page.locator(".md-search-result__item").first
     assert first.locator("h1").inner_text().startswith("第一章")
     marks = first.locator("mark").all_inner_texts()

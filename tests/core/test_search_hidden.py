@@ -1,0 +1,92 @@
+"""Search finds what a trainee's page shows, never what the page hides from them (issue 30).
+
+A drill page shows one role's card at a time (the others' briefs are the other players' secrets), a case
+shows its debrief and each question's comment only once answered, a quiz its explanations and feedback only
+after a question is answered. Any of them in the search index would show it to everyone who searches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import yaml
+
+from coursegen.builder import Paths, build
+from coursegen.builder.search_index import read_search_index
+from coursegen.load import load_project
+from coursegen.model.project import Project
+from tests.conftest import ROOT
+from tests.learner.keys import fragments, plain, quiz_keys
+
+
+def index_text(site: Path) -> dict[str, str]:
+    """Each page's indexed text (every section, titles too), markup-free as :func:`plain` reads it."""
+    pages: dict[str, str] = {}
+    for address, title, text in read_search_index(site):
+        page = address.partition("#")[0]
+        pages[page] = pages.get(page, "") + plain(title + text)
+    return pages
+
+
+def hidden_and_shown(project: Project) -> list[tuple[str, list[str], list[str]]]:
+    """For each page that hides something: its address, fragments of what it hides, of what it shows."""
+    out = []
+    for drill in project.drills.values():
+        briefs = fragments([role.brief for role in drill.roles])
+        out.append((f"drills/{drill.id}/", briefs, fragments([drill.scenario])))
+    for case in project.cases.values():
+        hidden = fragments([case.debrief, *(q.feedback or "" for q in case.questions)])
+        out.append((f"cases/{case.id}/", hidden, fragments([case.background])))
+    for bank_id, bank in project.quizzes.items():
+        out.append((f"quizzes/{bank_id}/", fragments(quiz_keys_of(project, bank_id)), fragments([q.prompt for q in bank.questions])))
+    return out
+
+
+def quiz_keys_of(project: Project, bank_id: str) -> list[str]:
+    """One bank's explanations, option feedback and reference answers (:func:`quiz_keys` of that bank alone)."""
+    return quiz_keys(dataclasses.replace(project, quizzes={bank_id: project.quizzes[bank_id]}))
+
+
+def test_search_never_finds_role_cards_debriefs_or_answer_feedback_but_finds_the_pages_text(example_site: Path) -> None:
+    project, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    assert project.course.search_questions, "the example course lets search find quizzes by their questions"
+    pages = index_text(example_site)
+    everything = "".join(pages.values())
+    checked = hidden_and_shown(project)
+    assert sum(len(hidden) for _, hidden, _ in checked) > 50
+    for address, hidden, shown in checked:
+        assert shown and all(fragment in pages[address] for fragment in shown), address
+        assert not [fragment for fragment in hidden if fragment in everything], address
+    assert "赵先生，四十多岁" not in everything, "the customer's brief in the example drill (issue 30)"
+
+
+NOTE = '!!! note "提示"\n\n    先听完再回应。\n\n'
+
+
+def test_a_role_card_or_debrief_holding_an_admonition_stays_out_of_search_after_it(tmp_path: Path) -> None:
+    """Material's search matches elements by tag: an excluded ``<div>`` would be indexed again from the first
+    ``</div>`` inside it, here the admonition's, so a card or debrief that holds one leaked what follows it."""
+    shutil.copytree(ROOT / "course", tmp_path / "course")
+    shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    drill_file = tmp_path / "course" / "drills" / "reputation-scenario-drill.yml"
+    drill = yaml.safe_load(drill_file.read_text(encoding="utf-8"))
+    drill["roles"][0]["brief"] = NOTE + drill["roles"][0]["brief"]
+    drill_file.write_text(yaml.safe_dump(drill, allow_unicode=True), encoding="utf-8")
+    case_file = tmp_path / "course" / "cases" / "chizi-event.yml"
+    case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
+    case["debrief"] = NOTE + case["debrief"]
+    case_file.write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+
+    paths = Paths(config=tmp_path / "mkdocs.yml", course=tmp_path / "course", quizzes=tmp_path / "quizzes", work=tmp_path / ".work")
+    build(paths, tmp_path / "site", "trainee")
+    pages = index_text(tmp_path / "site")
+    everything = "".join(pages.values())
+    assert "客户赵先生上午通过网点办理了一笔大额转账" in pages["drills/reputation-scenario-drill/"]
+    assert plain(case["background"])[:20] in pages["cases/chizi-event/"]
+    after = [*fragments([drill["roles"][0]["brief"].removeprefix(NOTE)]), *fragments([case["debrief"].removeprefix(NOTE)])]
+    assert len(after) >= 2
+    for secret in ["先听完再回应", *after]:
+        assert secret not in everything, secret

@@ -25,7 +25,7 @@ from ..model.homework import Homework, Rating
 from ..model.project import Project
 from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, canonical_bytes, checksum
 from . import normalize
-from .buckets import Limits, Reason, Rejected
+from .buckets import Claim, Limits, Reason, Rejected
 from .roster import Roster, Trainee
 from .seal import SEAL, sealed_content
 
@@ -99,9 +99,13 @@ class Received:
 def parse_submission(data: bytes, limits: Limits) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
     raw, envelope = unwrap(parse_json(data, limits.max_json_depth))
-    submission = _submission(raw)
-    if checksum(raw) != submission.sha256:
-        raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
+    try:
+        submission = _submission(raw)
+        if checksum(raw) != submission.sha256:
+            raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
+    except Rejected as rejected:
+        rejected.claim = claim_of(raw)
+        raise
     trainee = submission.trainee
     return Parsed(
         course_id=submission.course_id,
@@ -118,6 +122,16 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
         envelope=envelope,
         content=content_print(raw),
     )
+
+
+def claim_of(raw: Any) -> Claim | None:
+    """Whose file a rejected submission says it is, when it names a course, a form and an employee id as text."""
+    if not isinstance(raw, dict) or not isinstance(trainee := raw.get("trainee"), dict):
+        return None
+    course_id, homework_id, employee_id = raw.get("course_id"), raw.get("homework_id"), trainee.get("employee_id")
+    if not (isinstance(course_id, str) and isinstance(homework_id, str) and isinstance(employee_id, str)):
+        return None
+    return Claim(course_id, homework_id, employee_id)
 
 
 _NOT_CONTENT = ("sha256", "created_at", "updated_at", "generator")
@@ -151,6 +165,20 @@ class Matcher:
         self.roster = roster
 
     def match(self, parsed: Parsed) -> Received:
+        try:
+            return self._match(parsed)
+        except Rejected as rejected:
+            rejected.claim = Claim(parsed.course_id, parsed.homework_id, parsed.employee_id)
+            raise
+
+    def claimed(self, claim: Claim | None) -> tuple[str, str] | None:
+        """The (roster employee id, form id) a rejected file names, when both are this class's."""
+        if claim is None or claim.course_id != self.project.course.id or claim.homework_id not in self.project.homework:
+            return None
+        trainee = self.roster.find(claim.employee_id)
+        return None if trainee is None else (trainee.employee_id, claim.homework_id)
+
+    def _match(self, parsed: Parsed) -> Received:
         course_id = self.project.course.id
         if parsed.course_id != course_id:
             raise Rejected(Reason.UNKNOWN_COURSE, say("hr.rejected.other_course", found=parsed.course_id, course=course_id))

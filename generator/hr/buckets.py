@@ -30,6 +30,8 @@ class Reason(str, Enum):
     """Why a file was rejected; the value is the stable code written to CSV."""
 
     OVERSIZED = "oversized"
+    EMPTY = "empty"
+    """A file with nothing in it (0 bytes, or only blanks): said as such, not as a JSON parser's complaint."""
     NOT_JSON = "not_json"
     TOO_DEEP = "too_deep"
     NOT_SUBMISSION = "not_submission"

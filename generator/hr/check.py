@@ -212,6 +212,8 @@ def parse_json(data: bytes, max_depth: int) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Rejected(Reason.NOT_JSON, say("hr.rejected.not_utf8", byte=exc.start)) from exc
+    if not text.strip():
+        raise Rejected(Reason.EMPTY, say("hr.rejected.empty", size=len(data)))
     if text.count("[") + text.count("{") > max_depth:  # fewer openings cannot nest deeper: skip the scan
         depth = json_depth(text)
         if depth > max_depth:

@@ -62,6 +62,8 @@ def test_a_valid_file_with_a_bom_is_accepted(checker: Checker) -> None:
 
 @pytest.mark.parametrize(("content", "reason", "detail"), [
     (b"\xff\xfe{}", Reason.NOT_JSON, "不是 UTF-8 文本（第 0 字节）"),
+    (b"", Reason.EMPTY, "0 字节，没有内容：请学员重新导出提交文件"),
+    (b"\xef\xbb\xbf \r\n", Reason.EMPTY, "6 字节，没有内容：请学员重新导出提交文件"),
     (b'{"format": NaN}', Reason.NOT_JSON, "NaN is not valid JSON"),
     (b"[1, 2]", Reason.NOT_SUBMISSION, '没有 "format": "coursegen-submission"'),
     (b'{"format": "coursegen-submission", "format_version": true}', Reason.WRONG_VERSION, "版本 True，本工具读取版本 1"),

@@ -85,3 +85,14 @@ def test_a_valid_version_beats_a_rejected_one_and_strangers_stay_unlinked(tmp_pa
     assert cells[P[0].employee_id].status == "submitted"  # type: ignore[attr-defined]
     assert cells[P[1].employee_id].status == "missing" and cells[P[2].employee_id].status == "missing"  # type: ignore[attr-defined]
     assert report.total.problem == 0
+
+
+def test_an_empty_file_is_said_to_be_empty_not_a_parser_message(tmp_path: Path, course: tuple[Project, Roster]) -> None:
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "E0001.json").write_bytes(b"")
+    report = _report(tmp_path, course)
+    entry = report.files[0]
+    assert (entry.reason, entry.detail) == (Reason.EMPTY, "0 字节，没有内容：请学员重新导出提交文件")
+    assert entry.reason.label == "空文件"
+    html = (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")
+    assert "空文件" in html and "Expecting value" not in html

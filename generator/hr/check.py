@@ -191,7 +191,9 @@ class Matcher:
             _check_ratings(form, parsed.answers)
         trainee = self.roster.find(parsed.employee_id)
         if trainee is None:
-            raise Rejected(Reason.NOT_ON_ROSTER, say("hr.rejected.not_on_roster", id=parsed.employee_id, name=parsed.name, department=parsed.department))
+            near = self.roster.near(parsed.employee_id)
+            hint = say("hr.rejected.near", ids=say("hr.rejected.id_separator").join(say("hr.rejected.near_one", id=t.raw_id, name=t.name) for t in near)) if near else ""
+            raise Rejected(Reason.NOT_ON_ROSTER, say("hr.rejected.not_on_roster", id=parsed.employee_id, name=parsed.name, department=parsed.department) + hint)
         declared_name = normalize.label(parsed.name)
         return Received(
             trainee=trainee,

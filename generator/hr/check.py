@@ -94,6 +94,8 @@ class Received:
     created_at: datetime | None = None
     note: str = ""
     """Something HR should know about an accepted file, e.g. a name that differs from the roster."""
+    declared_name: str = ""
+    """The name the file gives, when it differs from the roster's (the roster's is used): empty when they agree."""
 
 
 def parse_submission(data: bytes, limits: Limits) -> Parsed:
@@ -205,6 +207,7 @@ class Matcher:
             content=parsed.content,
             created_at=parsed.created_at,
             note="" if declared_name == trainee.name else say("hr.note.name_differs", name=declared_name),
+            declared_name="" if declared_name == trainee.name else declared_name,
         )
 
 

@@ -131,6 +131,7 @@ def render_html(report: Report) -> str:
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
         flagged=[c for c in report.cells if c.warning],
         problems=[c for c in report.cells if c.status == "problem"],
+        renamed=[c for c in report.cells if c.declared_name],
         file_time=lambda entry: file_time(entry, report.zone),
         later_tolerance=span(LATER_TOLERANCE),
         earlier_limit=span(EARLIER_LIMIT),

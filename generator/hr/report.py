@@ -58,6 +58,8 @@ class Cell:
     """Who mailed the first version, when it came by mail."""
     warning: str = ""
     """Why the first version's own time does not fit the time it arrived, or other versions' times were not believed."""
+    declared_name: str = ""
+    """The name the kept file gives when it is not the roster's (the roster's is shown): HR checks it is the right person."""
 
     @property
     def self_reported(self) -> bool:
@@ -278,6 +280,7 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo,
         clock=handed.first.clock,
         sender=handed.first.sender,
         warning=joined(handed.first.warning, handed.doubts),
+        declared_name=handed.received.declared_name,
     )
 
 

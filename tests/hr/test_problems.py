@@ -96,3 +96,22 @@ def test_an_empty_file_is_said_to_be_empty_not_a_parser_message(tmp_path: Path, 
     assert entry.reason.label == "空文件"
     html = (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")
     assert "空文件" in html and "Expecting value" not in html
+
+
+def test_a_name_that_differs_from_the_roster_is_a_visible_warning_in_the_html(tmp_path: Path, course: tuple[Project, Roster]) -> None:
+    write_json(tmp_path / "inbox" / "a.json", submission(P[0], "lunch-homework", name="<b>王小明</b>"))
+    write_json(tmp_path / "inbox" / "b.json", submission(P[1], "lunch-homework"))
+    report = _report(tmp_path, course)
+    cells = _cells(report)
+    assert cells[P[0].employee_id].declared_name == "<b>王小明</b>" and cells[P[1].employee_id].declared_name == ""  # type: ignore[attr-defined]
+    html = (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")
+    assert "⚠ 文件里的姓名是「&lt;b&gt;王小明&lt;/b&gt;」" in html  # in the trainee's cell, escaped
+    names = html.split('<section id="names">')[1].split("</section>")[0]
+    assert "姓名与名单不符（1 份）" in names and P[0].name in names and P[1].name not in names
+    assert "<b>" not in html
+
+
+def test_no_name_section_when_every_name_agrees(tmp_path: Path, course: tuple[Project, Roster]) -> None:
+    write_json(tmp_path / "inbox" / "b.json", submission(P[1], "lunch-homework"))
+    _report(tmp_path, course)
+    assert 'id="names"' not in (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")

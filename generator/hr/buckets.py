@@ -30,6 +30,8 @@ class Reason(str, Enum):
     """Why a file was rejected; the value is the stable code written to CSV."""
 
     OVERSIZED = "oversized"
+    EMPTY = "empty"
+    """A file with nothing in it (0 bytes, or only blanks): said as such, not as a JSON parser's complaint."""
     NOT_JSON = "not_json"
     TOO_DEEP = "too_deep"
     NOT_SUBMISSION = "not_submission"
@@ -62,14 +64,26 @@ class Reason(str, Enum):
 class Rejected(Exception):
     """Raised while examining one file; becomes that file's rejection."""
 
-    def __init__(self, reason: Reason, detail: str = "") -> None:
+    def __init__(self, reason: Reason, detail: str = "", claim: Claim | None = None) -> None:
         super().__init__(f"{reason.value}: {detail}")
         self.reason = reason
         self.detail = detail
+        self.claim = claim
+        """Whose file it says it is, when it says so though it is rejected (see :class:`Claim`)."""
 
-    def __reduce__(self) -> tuple[type[Rejected], tuple[Reason, str]]:
-        """Pickle by its two fields, so a rejection can come back from a worker process."""
-        return Rejected, (self.reason, self.detail)
+    def __reduce__(self) -> tuple[type[Rejected], tuple[Reason, str, Claim | None]]:
+        """Pickle by its fields, so a rejection can come back from a worker process."""
+        return Rejected, (self.reason, self.detail, self.claim)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a rejected file says about itself (course, form, employee id as written): enough to show the rejection
+    on that trainee's row, so HR asks them to hand in again instead of chasing them as if nothing came."""
+
+    course_id: str
+    homework_id: str
+    employee_id: str
 
 
 def unexpected(exc: Exception) -> Rejected:

@@ -25,7 +25,7 @@ from ..model.homework import Homework, Rating
 from ..model.project import Project
 from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, canonical_bytes, checksum
 from . import normalize
-from .buckets import Limits, Reason, Rejected
+from .buckets import Claim, Limits, Reason, Rejected
 from .roster import Roster, Trainee
 from .seal import SEAL, sealed_content
 
@@ -94,14 +94,20 @@ class Received:
     created_at: datetime | None = None
     note: str = ""
     """Something HR should know about an accepted file, e.g. a name that differs from the roster."""
+    declared_name: str = ""
+    """The name the file gives, when it differs from the roster's (the roster's is used): empty when they agree."""
 
 
 def parse_submission(data: bytes, limits: Limits) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
     raw, envelope = unwrap(parse_json(data, limits.max_json_depth))
-    submission = _submission(raw)
-    if checksum(raw) != submission.sha256:
-        raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
+    try:
+        submission = _submission(raw)
+        if checksum(raw) != submission.sha256:
+            raise Rejected(Reason.CHECKSUM, say("hr.rejected.checksum"))
+    except Rejected as rejected:
+        rejected.claim = claim_of(raw)
+        raise
     trainee = submission.trainee
     return Parsed(
         course_id=submission.course_id,
@@ -118,6 +124,16 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
         envelope=envelope,
         content=content_print(raw),
     )
+
+
+def claim_of(raw: Any) -> Claim | None:
+    """Whose file a rejected submission says it is, when it names a course, a form and an employee id as text."""
+    if not isinstance(raw, dict) or not isinstance(trainee := raw.get("trainee"), dict):
+        return None
+    course_id, homework_id, employee_id = raw.get("course_id"), raw.get("homework_id"), trainee.get("employee_id")
+    if not (isinstance(course_id, str) and isinstance(homework_id, str) and isinstance(employee_id, str)):
+        return None
+    return Claim(course_id, homework_id, employee_id)
 
 
 _NOT_CONTENT = ("sha256", "created_at", "updated_at", "generator")
@@ -151,6 +167,20 @@ class Matcher:
         self.roster = roster
 
     def match(self, parsed: Parsed) -> Received:
+        try:
+            return self._match(parsed)
+        except Rejected as rejected:
+            rejected.claim = Claim(parsed.course_id, parsed.homework_id, parsed.employee_id)
+            raise
+
+    def claimed(self, claim: Claim | None) -> tuple[str, str] | None:
+        """The (roster employee id, form id) a rejected file names, when both are this class's."""
+        if claim is None or claim.course_id != self.project.course.id or claim.homework_id not in self.project.homework:
+            return None
+        trainee = self.roster.find(claim.employee_id)
+        return None if trainee is None else (trainee.employee_id, claim.homework_id)
+
+    def _match(self, parsed: Parsed) -> Received:
         course_id = self.project.course.id
         if parsed.course_id != course_id:
             raise Rejected(Reason.UNKNOWN_COURSE, say("hr.rejected.other_course", found=parsed.course_id, course=course_id))
@@ -163,7 +193,9 @@ class Matcher:
             _check_ratings(form, parsed.answers)
         trainee = self.roster.find(parsed.employee_id)
         if trainee is None:
-            raise Rejected(Reason.NOT_ON_ROSTER, say("hr.rejected.not_on_roster", id=parsed.employee_id, name=parsed.name, department=parsed.department))
+            near = self.roster.near(parsed.employee_id)
+            hint = say("hr.rejected.near", ids=say("hr.rejected.id_separator").join(say("hr.rejected.near_one", id=t.raw_id, name=t.name) for t in near)) if near else ""
+            raise Rejected(Reason.NOT_ON_ROSTER, say("hr.rejected.not_on_roster", id=parsed.employee_id, name=parsed.name, department=parsed.department) + hint)
         declared_name = normalize.label(parsed.name)
         return Received(
             trainee=trainee,
@@ -175,6 +207,7 @@ class Matcher:
             content=parsed.content,
             created_at=parsed.created_at,
             note="" if declared_name == trainee.name else say("hr.note.name_differs", name=declared_name),
+            declared_name="" if declared_name == trainee.name else declared_name,
         )
 
 
@@ -184,6 +217,8 @@ def parse_json(data: bytes, max_depth: int) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Rejected(Reason.NOT_JSON, say("hr.rejected.not_utf8", byte=exc.start)) from exc
+    if not text.strip():
+        raise Rejected(Reason.EMPTY, say("hr.rejected.empty", size=len(data)))
     if text.count("[") + text.count("{") > max_depth:  # fewer openings cannot nest deeper: skip the scan
         depth = json_depth(text)
         if depth > max_depth:

@@ -24,12 +24,12 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[Sequence[str], Sequence[Sequence[Value]]]] = {
         "departments.csv": (
-            ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate"],
-            [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate)] for t in report.departments],
+            ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate", "problem"],
+            [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate), t.problem] for t in report.departments],
         ),
         "forms.csv": (
-            ["form_id", "title", "kind", "due", "expected", "on_time", "late", "missing", "submission_rate"],
-            [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate)] for f, t in zip(report.forms, report.per_form)],
+            ["form_id", "title", "kind", "due", "expected", "on_time", "late", "missing", "submission_rate", "problem"],
+            [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), t.problem] for f, t in zip(report.forms, report.per_form)],
         ),
         "detail.csv": (
             ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "first_submitted_at", "clock", "last_updated_at",

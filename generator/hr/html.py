@@ -29,7 +29,7 @@ CHART_LABEL_CHARS = 12
 
 @dataclass(frozen=True)
 class Bar:
-    """One department's bar: widths in pixels of the on-time, late and missing parts."""
+    """One department's bar: widths in pixels of the on-time, late and not handed in (missing, or only a rejected file) parts."""
 
     label: str
     short: str
@@ -55,7 +55,7 @@ def completion_chart(tallies: list[Tally]) -> Chart:
     bars = []
     for i, tally in enumerate(tallies):
         scale = CHART_BAR_WIDTH / tally.expected if tally.expected else 0
-        bars.append(Bar(tally.label, _short(tally.label), 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, tally.missing * scale, tally))
+        bars.append(Bar(tally.label, _short(tally.label), 24 + i * CHART_ROW_HEIGHT, tally.on_time * scale, tally.late * scale, (tally.missing + tally.problem) * scale, tally))
     width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, bars)
 
@@ -130,6 +130,8 @@ def render_html(report: Report) -> str:
         Bucket=Bucket,
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
         flagged=[c for c in report.cells if c.warning],
+        problems=[c for c in report.cells if c.status == "problem"],
+        renamed=[c for c in report.cells if c.declared_name],
         file_time=lambda entry: file_time(entry, report.zone),
         later_tolerance=span(LATER_TOLERANCE),
         earlier_limit=span(EARLIER_LIMIT),

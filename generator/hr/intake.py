@@ -47,6 +47,8 @@ class Entry:
     """When a genuine file counts as handed in, by which clock."""
     unchecked: bool = False
     """A form service's envelope the report had no key to check (``--service-key``): its time counted as the trainee's."""
+    claimed: tuple[str, str] | None = None
+    """A rejected file's (roster employee id, form id), when it names a trainee on the roster and a form of the course."""
 
 
 @dataclass
@@ -68,6 +70,8 @@ class Intake:
     """Every input file, in the order found."""
     handed: dict[tuple[str, str], Handed] = field(default_factory=dict)
     """(employee id, form id) → what was handed in."""
+    problems: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+    """(employee id, form id) → the rejected files that name that trainee and form (提交有问题 when nothing valid came)."""
 
     def count(self, bucket: Bucket) -> int:
         return sum(e.bucket is bucket for e in self.entries)
@@ -81,7 +85,11 @@ def collect(
     limits = limits or Limits()
     matcher = Matcher(project, roster)
     entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk(folder, limits), limits, workers)]
-    return Intake(entries, _keep_newest(entries))
+    problems: dict[tuple[str, str], list[Entry]] = {}
+    for entry in entries:
+        if entry.claimed is not None:
+            problems.setdefault(entry.claimed, []).append(entry)
+    return Intake(entries, _keep_newest(entries), problems)
 
 
 def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: bytes | None = None) -> Entry:
@@ -97,7 +105,7 @@ def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: by
             when = timing(received.updated_at, channel, declared, tuple(doubts))
             return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note, received=received, channel=channel, timing=when,
                          unchecked=outcome.envelope is not None and key is None)
-    return _rejected(found, outcome)
+    return _rejected(found, outcome, matcher.claimed(outcome.claim))
 
 
 def _channel(found: Found, parsed: Parsed, key: bytes | None) -> tuple[Channel | None, datetime | None, list[str]]:
@@ -128,8 +136,8 @@ def _sender(channel: Channel | None) -> str:
     return channel.sender if channel is not None else ""
 
 
-def _rejected(found: Found, rejected: Rejected) -> Entry:
-    return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail, channel=found.channel)
+def _rejected(found: Found, rejected: Rejected, claimed: tuple[str, str] | None = None) -> Entry:
+    return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail, channel=found.channel, claimed=claimed)
 
 
 def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:

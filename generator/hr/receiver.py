@@ -17,6 +17,7 @@ is answered with an error and nothing is stored (the site then exports the file 
 
 from __future__ import annotations
 
+import html
 import json
 import secrets
 import threading
@@ -60,6 +61,14 @@ class Receiver(ThreadingHTTPServer):
         return {"received_at": received_at, "receipt": receipt}
 
 
+def about_page() -> str:
+    """The page a browser is shown at the service's address, in this run's language: what the service is and that it takes POSTs only."""
+    title, what, how = (html.escape(say(f"hr.receiver.{key}")) for key in ("title", "what", "how"))
+    lang = html.escape(say("hr.page.lang"))
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>\n'
+            f"<body><h1>{title}</h1><p>{what}</p><p>{how}</p></body></html>\n")
+
+
 def _safe(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:40]
 
@@ -80,6 +89,23 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:  # the standard library's naming
         self._answer(204)
+
+    def do_GET(self) -> None:  # the standard library's naming
+        """Someone opened the service's address in a browser: a page that says what this is, not an error."""
+        self._page(send_body=True)
+
+    def do_HEAD(self) -> None:  # the standard library's naming
+        self._page(send_body=False)
+
+    def _page(self, *, send_body: bool) -> None:
+        data = about_page().encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Security-Policy", "default-src 'none'")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
 
     def do_POST(self) -> None:  # the standard library's naming
         try:

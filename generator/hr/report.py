@@ -1,7 +1,9 @@
 """The HR report as data: every output (xlsx, HTML, CSV) renders this one model, so they agree.
 
 Status of a trainee × form: ``submitted`` (on time, or the form has no due time), ``late``
-(the first valid version came after the due time; how late is kept) or ``missing``.
+(the first valid version came after the due time; how late is kept), ``problem`` (nothing valid came, but a
+rejected file names the trainee and the form: HR asks for a good file, with the reason, rather than chasing a
+trainee who did hand something in; not counted as handed in) or ``missing``.
 When a version came is read by the best clock it has (see :mod:`.timing`), and each cell says which.
 Times are shown in the time zone the trainer wrote the due times in.
 """
@@ -23,12 +25,12 @@ from .items import ItemAnalysis, analyse
 from .roster import Roster, Trainee
 from .timing import Clock, joined, span
 
-Status = Literal["submitted", "late", "missing"]
+Status = Literal["submitted", "late", "problem", "missing"]
 """The code every output compares and counts on; HR reads :func:`status_label`."""
 
 
 def status_label(status: Status) -> str:
-    """A status as HR reads it (已提交, 迟交, 未提交), in this run's language."""
+    """A status as HR reads it (已提交, 迟交, 提交有问题, 未提交), in this run's language."""
     return say(f"hr.status.{status}")
 
 
@@ -56,6 +58,8 @@ class Cell:
     """Who mailed the first version, when it came by mail."""
     warning: str = ""
     """Why the first version's own time does not fit the time it arrived, or other versions' times were not believed."""
+    declared_name: str = ""
+    """The name the kept file gives when it is not the roster's (the roster's is shown): HR checks it is the right person."""
 
     @property
     def self_reported(self) -> bool:
@@ -77,18 +81,22 @@ class Tally:
     on_time: int = 0
     late: int = 0
     missing: int = 0
+    problem: int = 0
+    """Forms only a rejected file came for (提交有问题): not handed in, not in ``missing`` either."""
 
     def add(self, status: Status) -> None:
         if status == "submitted":
             self.on_time += 1
         elif status == "late":
             self.late += 1
+        elif status == "problem":
+            self.problem += 1
         else:
             self.missing += 1
 
     @property
     def expected(self) -> int:
-        return self.on_time + self.late + self.missing
+        return self.on_time + self.late + self.problem + self.missing
 
     @property
     def submitted(self) -> int:
@@ -197,7 +205,10 @@ def build_report(project: Project, roster: Roster, intake: Intake, now: datetime
     """Join the roster, the course's forms and what was handed in."""
     forms = list(project.homework.values())
     zone = report_timezone(forms, now)
-    rows = [(t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone) for form in forms]) for t in roster.trainees]
+    rows = [
+        (t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone, intake.problems.get((t.employee_id, form.id), [])) for form in forms])
+        for t in roster.trainees
+    ]
     departments = {d: Tally(d) for d in roster.departments}
     per_form = {form.id: Tally(form.title, trainees=len(roster.trainees)) for form in forms}
     total = Tally(say("hr.label.total"), trainees=len(roster.trainees))
@@ -247,8 +258,10 @@ def zone_label(zone: tzinfo, when: datetime) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo) -> Cell:
+def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo, problems: list[Entry]) -> Cell:
     due = form.due.astimezone(zone) if form.due is not None else None
+    if handed is None and problems:
+        return Cell(trainee, form, "problem", due, source=problems[-1].source, note=joined(*(problem_reason(e) for e in problems)))
     if handed is None:
         return Cell(trainee, form, "missing", due)
     first = handed.first_at.astimezone(zone)
@@ -267,7 +280,15 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo)
         clock=handed.first.clock,
         sender=handed.first.sender,
         warning=joined(handed.first.warning, handed.doubts),
+        declared_name=handed.received.declared_name,
     )
+
+
+def problem_reason(entry: Entry) -> str:
+    """Why a rejected file naming a trainee did not count: its file, its reason and the detail."""
+    reason = entry.reason.label if entry.reason is not None else ""
+    why = say("hr.reason_detail", reason=reason, detail=entry.detail) if entry.detail else reason
+    return say("hr.note.problem", source=entry.source, reason=why)
 
 
 @dataclass(frozen=True)

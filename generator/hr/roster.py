@@ -47,17 +47,54 @@ class Roster:
     path: Path
     trainees: list[Trainee]
     by_id: dict[str, Trainee] = field(init=False)
+    _by_key: dict[str, Trainee] = field(init=False, repr=False)
+    """:func:`_id_key` → trainee, for ids that are still one after dropping leading zeros."""
+    _by_pattern: dict[str, list[Trainee]] = field(init=False, repr=False)
+    """Each key with one character blanked out → the trainees it could be: a one-character slip looked up without a scan."""
 
     def __post_init__(self) -> None:
         self.by_id = {t.employee_id: t for t in self.trainees}
+        keys: dict[str, list[Trainee]] = {}
+        for t in self.trainees:
+            keys.setdefault(_id_key(t.employee_id), []).append(t)
+        self._by_key = {key: ts[0] for key, ts in keys.items() if len(ts) == 1}  # 012 and 0012 both on the roster: neither by its number
+        self._by_pattern = {}
+        for key, t in self._by_key.items():
+            for pattern in _patterns(key):
+                self._by_pattern.setdefault(pattern, []).append(t)
 
     def find(self, raw_id: str) -> Trainee | None:
-        return self.by_id.get(normalize.employee_id(raw_id))
+        """The trainee with this id; a number with leading zeros (``0012345``) is the roster's ``12345``, and the other way round."""
+        canonical = normalize.employee_id(raw_id)
+        return self.by_id.get(canonical) or self._by_key.get(_id_key(canonical))
+
+    def near(self, raw_id: str, limit: int = 3) -> list[Trainee]:
+        """Roster trainees whose id is one character off ``raw_id``, or has two neighbouring characters swapped: a typing slip."""
+        key = _id_key(normalize.employee_id(raw_id))
+        found: dict[str, Trainee] = {}
+        for pattern in _patterns(key):
+            for t in self._by_pattern.get(pattern, []):
+                found.setdefault(t.employee_id, t)
+        for i in range(len(key) - 1):
+            swapped = self._by_key.get(key[:i] + key[i + 1] + key[i] + key[i + 2:]) if key[i] != key[i + 1] else None
+            if swapped is not None:
+                found.setdefault(swapped.employee_id, swapped)
+        return [t for t in self.trainees if t.employee_id in found and _id_key(t.employee_id) != key][:limit]
 
     @property
     def departments(self) -> list[str]:
         """Departments in the order they first appear on the roster (HR's own order)."""
         return list(dict.fromkeys(t.department for t in self.trainees))
+
+
+def _id_key(employee_id: str) -> str:
+    """An id as it is compared: a number without its leading zeros (``0012345`` → ``12345``), anything else as it is."""
+    return employee_id.lstrip("0") or "0" if employee_id.isdigit() else employee_id
+
+
+def _patterns(key: str) -> list[str]:
+    """``key`` with each one of its characters in turn replaced by a NUL (an id that holds one at worst gets an odd suggestion)."""
+    return [key[:i] + "\0" + key[i + 1:] for i in range(len(key))]
 
 
 class RosterError(UserError):

@@ -111,16 +111,16 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook.save(path)
 
 
-_TALLY_HEAD = ("trainees", "expected", "on_time", "late", "missing", "rate", "on_time_rate")
+_TALLY_HEAD = ("trainees", "expected", "on_time", "late", "missing", "problem", "rate", "on_time_rate")
 
 
 def _tally_row(sheet: _Sheet, tally: Tally) -> None:
-    values: list[Value] = [tally.label, tally.trainees, tally.expected, tally.on_time, tally.late, tally.missing, tally.rate, tally.on_time_rate]
-    sheet.formatted(values, {6: PERCENT, 7: PERCENT})
+    values: list[Value] = [tally.label, tally.trainees, tally.expected, tally.on_time, tally.late, tally.missing, tally.problem, tally.rate, tally.on_time_rate]
+    sheet.formatted(values, {7: PERCENT, 8: PERCENT})
 
 
 def _summary(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, say("hr.xlsx.summary"), [28, 8, 8, 10, 8, 8, 10, 10])
+    sheet = _Sheet(workbook, say("hr.xlsx.summary"), [28, 8, 8, 10, 8, 8, 12, 10, 10])
     sheet.title(say("hr.xlsx.title", title=report.course_title, id=report.course_id))
     sheet.row([say("hr.xlsx.generated", at=f"{report.generated_at:%Y-%m-%d %H:%M}", zone=report.timezone)])
     sheet.blank()
@@ -152,7 +152,7 @@ def _detail(workbook: Workbook, report: Report) -> None:
     cells = report.cells
     head = heads(*_DETAIL_HEAD)
     sheet.table(head, len(cells))
-    sheet.colour_rows(head, len(cells), _DETAIL_HEAD.index("status"), {status_label("late"): _LATE_FILL, status_label("missing"): _BAD_FILL})
+    sheet.colour_rows(head, len(cells), _DETAIL_HEAD.index("status"), {status_label("late"): _LATE_FILL, status_label("missing"): _BAD_FILL, status_label("problem"): _BAD_FILL})
     for cell in cells:
         sheet.row([
             cell.trainee.raw_id,

@@ -14,7 +14,7 @@ from coursegen.hr.roster import read_roster
 from coursegen.load import load_project
 from coursegen.model.submission import checksum
 
-from .synthetic import people, submission, write_course, write_roster
+from .synthetic import Person, people, submission, write_course, write_roster
 
 
 class Checker:
@@ -62,6 +62,8 @@ def test_a_valid_file_with_a_bom_is_accepted(checker: Checker) -> None:
 
 @pytest.mark.parametrize(("content", "reason", "detail"), [
     (b"\xff\xfe{}", Reason.NOT_JSON, "不是 UTF-8 文本（第 0 字节）"),
+    (b"", Reason.EMPTY, "0 字节，没有内容：请学员重新导出提交文件"),
+    (b"\xef\xbb\xbf \r\n", Reason.EMPTY, "6 字节，没有内容：请学员重新导出提交文件"),
     (b'{"format": NaN}', Reason.NOT_JSON, "NaN is not valid JSON"),
     (b"[1, 2]", Reason.NOT_SUBMISSION, '没有 "format": "coursegen-submission"'),
     (b'{"format": "coursegen-submission", "format_version": true}', Reason.WRONG_VERSION, "版本 True，本工具读取版本 1"),
@@ -120,3 +122,30 @@ def test_a_lone_surrogate_as_the_site_exports_it_is_accepted(checker: Checker) -
     assert (received.trainee.employee_id, received.form.id) == ("E0001", "lunch-homework")
 
 
+
+
+@pytest.fixture(scope="module")
+def numeric(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    """A roster of plain numbers, as many companies' employee ids are."""
+    root = tmp_path_factory.mktemp("numeric")
+    project, _ = load_project(*write_course(root))
+    persons = [Person("12345", "王一", "甲"), Person("67890", "李二", "乙"), Person("0042", "张三", "丙")]
+    return Checker(Matcher(project, read_roster(write_roster(root / "roster.csv", persons))))
+
+
+@pytest.mark.parametrize(("written", "roster_id"), [("0012345", "12345"), ("12345", "12345"), ("42", "0042"), ("000042", "0042"), ("６７８９０", "67890")])
+def test_leading_zeros_do_not_stop_a_number_matching_the_roster(numeric: Checker, written: str, roster_id: str) -> None:
+    person = Person(written, "某人", "甲")
+    assert numeric.check(json.dumps(submission(person, "case-review")).encode()).trainee.raw_id == roster_id
+
+
+@pytest.mark.parametrize(("written", "near"), [("12346", "12345（王一）"), ("12354", "12345（王一）"), ("0012355", "12345（王一）"), ("67980", "67890（李二）")])
+def test_an_id_one_slip_from_the_roster_is_rejected_with_the_close_one(numeric: Checker, written: str, near: str) -> None:
+    reason, detail = rejection(numeric, json.dumps(submission(Person(written, "某人", "甲"), "case-review")).encode())
+    assert reason is Reason.NOT_ON_ROSTER
+    assert detail.endswith(f"；名单上相近的工号（可能输错了一位或颠倒了两位）：{near}")
+
+
+def test_an_id_far_from_every_roster_id_gets_no_suggestion(numeric: Checker) -> None:
+    reason, detail = rejection(numeric, json.dumps(submission(Person("99999", "某人", "甲"), "case-review")).encode())
+    assert (reason, detail) == (Reason.NOT_ON_ROSTER, "工号「99999」，姓名「某人」，部门「甲」")

@@ -21,6 +21,7 @@ from coursegen.hr.receiver import Receiver
 from coursegen.hr.seal import key_path, read_key
 from coursegen.hr.timing import Clock
 from coursegen.load import load_project
+from coursegen.messages import choose
 
 from .synthetic import DUE, people, submission, write_course, write_roster
 
@@ -99,3 +100,29 @@ def test_an_edited_file_is_refused_with_the_reason(service: tuple[str, Path]) ->
     got, _, answer = post(url, json.dumps(data).encode())
     assert got == 400 and "sha256" in answer["error"]
     assert not inbox.exists() or list(inbox.iterdir()) == []
+
+
+def get(url: str, method: str = "GET") -> tuple[int, dict[str, str], str]:
+    with urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=10) as response:
+        return response.status, dict(response.headers), response.read().decode("utf-8")
+
+
+def test_a_browser_opening_the_address_is_told_what_the_service_is(service: tuple[str, Path]) -> None:
+    url, inbox = service
+    status, headers, page = get(url)
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert '<html lang="zh-CN">' in page and "作业收件服务" in page and "只接受课程网站发来的提交（POST）" in page
+    assert headers["Content-Security-Policy"] == "default-src 'none'"
+    status, _, body = get(url.rsplit("/", 1)[0] + "/", "HEAD")
+    assert (status, body) == (200, "")
+    assert not inbox.exists() or not any(inbox.iterdir())  # nothing stored
+
+
+def test_the_page_is_in_the_language_of_the_run(service: tuple[str, Path]) -> None:
+    url, _ = service
+    choose("en")
+    try:
+        _, _, page = get(url)
+    finally:
+        choose(None)
+    assert '<html lang="en">' in page and "Hand-in service" in page and "only takes submissions the course site sends (POST)" in page

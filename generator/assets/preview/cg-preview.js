@@ -1,7 +1,7 @@
 /* coursegen live preview: the problems of the last save, over the page (coursegen serve only, never in a built site).
    cg-preview-state.js, loaded just before this script and rewritten by the generator on every regeneration,
-   sets window.coursegenPreview; MkDocs' livereload reloads the page when it changes, so this script only has
-   to draw the state it finds. No framework and no coursegen core: it must work on the error page too. */
+   sets window.coursegenPreview; the engine's live reload reloads the page when it changes, so this script mostly
+   draws the state it finds. No framework and no coursegen core: it must work on the error page too. */
 (function () {
   "use strict";
   var ID = "cg-preview-overlay";
@@ -49,4 +49,29 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(draw);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", draw);
   else draw();
+
+  /* A live reload can be lost, or bring the page back with its state script from the browser's cache (seen with
+     Zensical's preview: the page kept showing no problem after a broken save). So the page also asks for its state
+     script once a second, bypassing the cache, on the preview's own server only, and draws a state that changed; the
+     engine's own reload still brings the page's new content. */
+  var script = document.querySelector('script[src*="cg-preview-state.js"]');
+  if (!script || !window.fetch || location.protocol === "file:") return;
+  var shown = JSON.stringify(window.coursegenPreview || null);
+  function stateOf(text) {
+    var value = text.slice(text.indexOf("=") + 1).replace(/;\s*$/, "");
+    return JSON.stringify(JSON.parse(value));
+  }
+  window.setInterval(function () {
+    window.fetch(script.src, { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (text) {
+        var state = text === null ? shown : stateOf(text);
+        if (state === shown) return;
+        shown = state;
+        window.coursegenPreview = JSON.parse(state);
+        closed = false;  /* new problems show even if the trainer closed the last ones */
+        draw();
+      })
+      .catch(function () { /* the server is restarting or gone: the next ask brings the state */ });
+  }, 1000);
 })();

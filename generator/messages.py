@@ -39,6 +39,12 @@ def say(key: str, /, **args: object) -> str:
     return catalogue(_spoken[0])[key].format(**args)
 
 
+def with_hint(text: str, hint: str | None) -> str:
+    """``text`` with its fix on the next line, indented and labelled as every hint is (``    提示：…``), so the first
+    line stays the one an editor jumps on; ``text`` alone without a hint."""
+    return f"{text}\n    {say('problem.hint')}{hint}" if hint else text
+
+
 def language() -> str:
     """This run's language."""
     return _spoken[0]

@@ -8,7 +8,7 @@ import click
 
 from ..errors import UserError
 from ..hr import Bucket, make_report, read_roster
-from ..messages import say
+from ..messages import say, with_hint
 from .course import course_options, load
 
 
@@ -47,7 +47,7 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path |
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
     unchecked = sum(entry.unchecked for entry in result.files)
     if unchecked:  # HR forgot the key: say it once, not only file by file in the report
-        click.echo(f"{say('hr.cli.no_key', n=unchecked)}\n    {say('problem.hint')}{say('hr.cli.no_key_hint')}", err=True)
+        click.echo(with_hint(say("hr.cli.no_key", n=unchecked), say("hr.cli.no_key_hint")), err=True)
 
 
 def _key(path: Path) -> bytes:

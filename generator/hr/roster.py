@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..load.problems import display_path
-from ..messages import say
+from ..messages import say, with_hint
 from . import normalize
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -201,7 +201,7 @@ def _parse(path: Path, rows: list[list[object]]) -> Roster:
         first = next((r for r in rows if any(_cell(c) for c in r)), [])
         seen = ", ".join(_cell(c) for c in first if _cell(c)) or say("hr.roster.nothing")
         message = say("hr.roster.no_header", path=where, rows=HEADER_SEARCH_ROWS, seen=seen)
-        raise RosterError(f"{message}\n    {say('problem.hint')}{say('hr.roster.no_header_hint')}")
+        raise RosterError(with_hint(message, say("hr.roster.no_header_hint")))
     start, columns = header
     trainees: list[Trainee] = []
     problems: list[str] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..load.problems import display_path
-from ..messages import say
+from ..messages import say, with_hint
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,12 @@ class Report:
 
 def failure(path: Path, message: str, hint: str) -> UserError:
     """An outline or folder the import cannot use: its name first, then what is wrong, the fix on the next line."""
-    return UserError(f"{display_path(path)}: {message}\n    {say('problem.hint')}{hint}")
+    return UserError(with_hint(f"{display_path(path)}: {message}", hint))
 
 
 def _said(entry: Entry) -> str:
     said = say("import.entry", text=_clip(entry.text), reason=entry.reason) if entry.text else entry.reason
-    return f"{said}\n    {say('problem.hint')}{entry.hint}" if entry.hint else said
+    return with_hint(said, entry.hint)
 
 
 def _clip(text: str, limit: int = 40) -> str:

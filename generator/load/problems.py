@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import UserError
-from ..messages import say
+from ..messages import say, with_hint
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +32,7 @@ class Problem:
         where = f"{display_path(self.path)}:{self.line}:{self.col}"
         label = {"error": "", "warning": say("problem.warning"), "note": say("course.note")}[self.severity]
         text = f"{where}: {label}{self.message}"
-        return f"{text}\n    {say('problem.hint')}{self.hint}" if self.hint else text
+        return with_hint(text, self.hint)
 
 
 class CourseError(UserError):

@@ -113,10 +113,13 @@ def wait_for_status(page: Page, status: str) -> None:
 
 def open_final_assessment(site: FrameLocator) -> None:
     """Walk to the final assessment as a learner does: open the first lecture (its menu group opens), wait for it
-    to show, then follow the menu to the final, which comes last. Waiting in between matters: a click on the home
-    page's menu while the lecture is still loading races two navigations."""
+    to show and record its visit, then follow the menu to the final, which comes last. Waiting in between matters: a
+    click on the home page's menu while the lecture is still loading races two navigations."""
     site.get_by_role("link", name="倾听客户").first.click()
     site.get_by_role("heading", name=re.compile("倾听客户")).first.wait_for()
+    # The page's script records the visit, then readies its 标记为已学完 button: leaving before that lost the visit
+    # from the suspend data once (CI, busy machine).
+    site.locator("[data-cg-done][data-ready]").wait_for(state="attached")
     site.get_by_role("link", name="结业测评").first.click()
     site.get_by_role("heading", name=re.compile("结业测评")).first.wait_for()
 

@@ -19,7 +19,7 @@ from ..errors import UserError
 from ..load.siteconfig import read_site_settings
 from ..messages import course_language, say
 from ..render.preview import STATE, error_site, reports, state_asset
-from ..render.site import Edition
+from ..render.site import Edition, Site
 from . import Paths, generate
 from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
@@ -52,6 +52,8 @@ class LivePreview:
         """Whether the engine rebuilds just the changed pages (Zensical; MkDocs with ``--dirty``): :data:`LATER`."""
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
+        self.site: Site | None = None
+        """The description of the last good generation: which course file each page comes from (the studio)."""
         self.language = course_language(paths.course)
         self._lock = threading.Lock()
         self._generation = 0
@@ -80,6 +82,7 @@ class LivePreview:
                 return False
             self.language = generated.project.course.language
             self.generated = True
+            self.site = generated.site
             self.engine.prepare_preview(self.config)
             held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
             held |= {a.path: a.content for a in generated.site.assets if a.path in keep}

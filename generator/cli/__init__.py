@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "new": "course",
     "schema": "course",
     "serve": "course",
+    "studio": "studio",
     "import": "importer",
     "homework": "homework",
     "package": "package",

@@ -1,4 +1,5 @@
-"""The importer's stand-ins: text it could not take from the outline, marked （待补充：…） for the trainer.
+"""Stand-ins: text the trainer must still write, marked （待补充：…）: the importer's, where it could not take the
+text from the outline, and the studio's, in a new lecture, case, bank or form made from a template.
 
 Written by :mod:`coursegen.importer` and looked for by the loader, which warns about every one still left,
 so an unfinished course is caught by `coursegen check` and not by a trainee reading "待补充" on the site.

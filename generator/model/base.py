@@ -22,8 +22,10 @@ Id = Annotated[
 ]
 """An id (slug) that survives edits of titles and reordering."""
 
-Markdown = Annotated[str, Field(description="Markdown 文本：空一行分段，**加粗**，- 列表。")]
-"""Text a trainee reads as a formatted page; the guide names every field of this type as taking Markdown."""
+Markdown = Annotated[str, Field(description="Markdown 文本：空一行分段，**加粗**，- 列表。",
+                                 json_schema_extra={"contentMediaType": "text/markdown"})]
+"""Text a trainee reads as a formatted page; the guide names every field of this type as taking Markdown, and its
+schema says so (``contentMediaType``), so the studio gives it an editor with a preview."""
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A non-empty line of plain text."""
 

@@ -110,9 +110,9 @@ def test_every_stand_in_left_by_the_importer_is_a_warning_at_its_line(tmp_path: 
     write_course(tmp_path, {"course/lectures/one.yml": LECTURE.replace("points: [要点]", "points: [要点, （待补充：要点）]")
                             + "objectives: [（待补充：学习目标）]\n"})
     assert warnings(tmp_path) == [
-        "course/lectures/one.yml:7:18: 警告：这里还是导入时留下的占位文字（待补充：要点）\n"
+        "course/lectures/one.yml:7:18: 警告：这里还是待补充的占位文字（待补充：要点）\n"
         "    提示：换成课程自己的内容。",
-        "course/lectures/one.yml:8:14: 警告：这里还是导入时留下的占位文字（待补充：学习目标）\n"
+        "course/lectures/one.yml:8:14: 警告：这里还是待补充的占位文字（待补充：学习目标）\n"
         "    提示：换成课程自己的内容。",
     ]
 

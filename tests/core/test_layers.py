@@ -4,6 +4,7 @@ Each part of coursegen (a sub-package of ``generator/``, or a module at its top)
 import only parts of the layers below it::
 
     commands   cli, mkdocs_plugin, __main__                   what a trainer runs
+    studio     studio                                         the live preview with editing on
     builder    builder; beside it hr, package, guide,         pages → a site; the homework report, SCORM,
                guide_site, scaffold                           the trainer's guide, a new course's files
     render     render; beside it importer, exchange           model → pages; outlines and question banks
@@ -13,7 +14,7 @@ import only parts of the layers below it::
     bottom     errors, site_paths, numerals, templating,      used by every layer (with the strings/ data,
                yamlout, coursegen/__init__                    which render reads), importing none of them
 
-so data flows model → load → render → builder → cli. Parts of one layer stay apart, except the few
+so data flows model → load → render → builder → studio → cli. Parts of one layer stay apart, except the few
 :data:`SIDEWAYS` imports, each with its reason. The graph is read from the source with :mod:`ast`, lazy
 imports inside functions and ``TYPE_CHECKING`` ones included: an import put off to run time is still a
 dependency, and a cycle hidden that way returns as soon as someone moves the import to the top.
@@ -41,6 +42,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "load schema guide_types",
         "render importer exchange",
         "builder hr package guide guide_site scaffold",
+        "studio",
         "cli mkdocs_plugin __main__",
     )
 )

@@ -51,7 +51,7 @@ def test_import_writes_a_course_that_check_accepts(tmp_path: Path) -> None:
         for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
     )
     assert written > 0
-    assert checked.output.count(": 警告：这里还是导入时留下的占位文字（待补充：") == written
+    assert checked.output.count(": 警告：这里还是待补充的占位文字（待补充：") == written
     assert run("check", "--course", course, "--quizzes", tmp_path / "quizzes", "--strict").exit_code == 1
 
 

@@ -42,5 +42,5 @@ def test_the_imported_course_loads_with_only_stand_in_warnings(name: str, tmp_pa
         (tmp_path / "course" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "course" / rel).write_text(text, encoding="utf-8")
     project, warnings = load_project(tmp_path / "course", tmp_path / "quizzes")
-    assert {w.message.split("（")[0] for w in warnings} <= {"这里还是导入时留下的占位文字"}
+    assert {w.message.split("（")[0] for w in warnings} <= {"这里还是待补充的占位文字"}
     assert project.planned_minutes == project.course.duration.minutes

@@ -104,7 +104,7 @@ def test_seed_course_loads_and_the_agenda_adds_up(seed: Imported, tmp_path: Path
     numbering = [w.message for w in warnings if "编号，而编了号的" in w.message]
     assert [m.split("，")[0] for m in numbering] == ["`第一章` 用“章”编号"]  # the seed mixes 第一章 and 第二讲
     stand_ins = [w for w in warnings if w.message not in numbering]
-    assert stand_ins and {w.message.split("（")[0] for w in stand_ins} == {"这里还是导入时留下的占位文字"}
+    assert stand_ins and {w.message.split("（")[0] for w in stand_ins} == {"这里还是待补充的占位文字"}
     assert project.planned_minutes == project.course.duration.minutes == 360
     assert len(project.cases) == 4 and len(project.discussions) == 2
     assert len(project.drills) == 1 and len(project.homework) == 1

@@ -1,0 +1,142 @@
+"""The studio's forms, described from the same JSON Schemas editors and ``coursegen schema`` use.
+
+One source for labels and help: every field's label is the first phrase of the description the guide's field
+reference shows (``课程标题。`` → 课程标题, ``副标题，显示在标题下面。`` → 副标题), its help the whole description.
+A question type or field kind added to the model appears in the form with nothing to change here.
+
+The browser receives ``{"root": node, "defs": {name: node}}``; the kinds of node are listed in
+``generator/studio/ui/form.js``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..model.base import ID_PATTERN
+from ..schema import SCHEMAS, json_schema
+
+_FIRST_PHRASE = re.compile(r"[：，。；（(\n]")
+_TIME = "^([01]\\d|2[0-3]):[0-5]\\d$"
+Node = dict[str, Any]
+
+
+@cache
+def describe(kind: str) -> dict[str, Any]:
+    """The form of a course file of ``kind`` (``lecture``, ``quiz``…)."""
+    schema = json_schema(kind)
+    defs = schema.get("$defs", {})
+    return _with_variants({"root": _node(schema), "defs": {name: _node(definition) for name, definition in defs.items()}})
+
+
+def kinds() -> tuple[str, ...]:
+    """The kinds of file with a form: every schema of a file the trainer writes."""
+    return tuple(name for name in SCHEMAS if not name.startswith("submission"))
+
+
+def label(description: str) -> str:
+    """The first phrase of a description, as a field's label."""
+    return _FIRST_PHRASE.split(description.strip(), maxsplit=1)[0].strip(" `*") or description
+
+
+def _node(schema: dict[str, Any], description: str | None = None) -> Node:
+    """One value's node; ``description`` is the field's own (over its type's)."""
+    text = description or schema.get("description", "")
+    texts = {"label": label(text), "help": text} if text else {}
+    node = _shape(schema) | texts
+    if node["kind"] == "choice":
+        node["choices"] = [{"value": c["value"], "label": _choice_label(c["value"], text)} for c in node["choices"]]
+    if "default" in schema and schema["default"] is not None:
+        node["default"] = schema["default"]
+    return node
+
+
+def _shape(schema: dict[str, Any]) -> Node:
+    if "$ref" in schema:
+        return {"kind": "ref", "ref": schema["$ref"].rsplit("/", 1)[-1]}
+    if "anyOf" in schema:
+        choices = [s for s in schema["anyOf"] if s.get("type") != "null"]
+        if len(choices) == 1:
+            return _shape(choices[0])
+        text, ref = sorted(choices, key=lambda s: "$ref" in s)
+        if len(choices) == 2 and text.get("type") == "string" and "$ref" in ref:
+            return {"kind": "text_or", "ref": ref["$ref"].rsplit("/", 1)[-1]}  # a point: a line, or a title with more
+        return {"kind": "any"}
+    if "oneOf" in schema and "discriminator" in schema:
+        return _union(schema)
+    if "enum" in schema:
+        return {"kind": "choice", "choices": [{"value": v, "label": str(v)} for v in schema["enum"]]}
+    kind = schema.get("type")
+    if kind == "object" and "properties" in schema:
+        required = set(schema.get("required", []))
+        fields = [{"key": key, "required": key in required, "node": _node(value, value.get("description"))}
+                  for key, value in schema["properties"].items()]
+        return {"kind": "object", "fields": fields}
+    if kind == "array":
+        node: Node = {"kind": "list", "item": _node(schema.get("items", {}))}
+        for ours, theirs in (("min_items", "minItems"), ("max_items", "maxItems")):
+            if theirs in schema:
+                node[ours] = schema[theirs]
+        return node
+    if kind == "string":
+        return {"kind": _string_kind(schema), **({"multiline": True} if schema.get("maxLength", 0) > 200 else {})}
+    if kind in ("integer", "number"):
+        bounds: dict[str, Any] = {k: schema[k] for k in ("minimum", "maximum") if k in schema}
+        return {"kind": kind, **bounds}
+    if kind == "boolean":
+        return {"kind": "boolean"}
+    return {"kind": "any"}
+
+
+def _choice_label(value: Any, description: str) -> str:
+    """A choice's words as the description gives them (`` `homework` 作业，`survey` 课程评估问卷``), else the value."""
+    found = re.search(rf"`{re.escape(str(value))}`\s*([^，；。`]+)", description)
+    return found.group(1).strip() if found else str(value)
+
+
+def _string_kind(schema: dict[str, Any]) -> str:
+    if schema.get("contentMediaType") == "text/markdown":
+        return "markdown"
+    if schema.get("format") == "date":
+        return "date"
+    if schema.get("format") == "date-time":
+        return "datetime"
+    if schema.get("pattern") == ID_PATTERN:
+        return "id"
+    if schema.get("pattern") == _TIME:
+        return "time"
+    return "text"
+
+
+def _union(schema: dict[str, Any]) -> Node:
+    """A list item that is one of several models told apart by a tag (a question's ``type``): the tag is the
+    union's, so each variant's own form leaves it out."""
+    tag = schema["discriminator"]["propertyName"]
+    variants = []
+    for value, ref in schema["discriminator"]["mapping"].items():
+        variants.append({"value": value, "ref": ref.rsplit("/", 1)[-1]})
+    return {"kind": "union", "tag": tag, "variants": variants}
+
+
+def _with_variants(form: dict[str, Any]) -> dict[str, Any]:
+    """Give each union variant its label (its model's first phrase) and its object without the tag field, as the
+    browser shows them; ``defs`` stay for everything else."""
+    defs = form["defs"]
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("kind") == "union":
+                for variant in node["variants"]:
+                    target = defs[variant.pop("ref")]
+                    fields = [f for f in target.get("fields", []) if f["key"] != node["tag"]]
+                    variant["label"] = target.get("label", variant["value"])
+                    variant["node"] = {**target, "fields": fields}
+            for value in list(node.values()):
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(form)
+    return form

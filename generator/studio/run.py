@@ -1,0 +1,91 @@
+"""``coursegen studio``: the live preview with editing on.
+
+Three parts run together: the live preview of ``coursegen serve`` (regenerating on every save, the engine serving on
+a port of its own at 127.0.0.1), the studio's web application in front of it (uvicorn, on the trainer's port, on a
+thread), and the watcher. The address is printed, and the browser opened, once the engine answers, so the first page
+the trainer sees is the course and not a connection error.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import threading
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+
+import uvicorn
+
+from ..builder import Paths
+from ..builder.engines import Engine
+from ..builder.preview import LivePreview
+from ..builder.watch import watch
+from ..messages import say
+from ..render.site import Edition
+from .project import Project
+from .proxy import Upstream
+from .safety import new_secret
+from .server import Studio, application
+
+HOST = "127.0.0.1"
+"""The only address the studio listens on: it writes files, so no other computer may reach it."""
+
+
+def listening(port: int) -> socket.socket:
+    """A socket bound to ``port`` on :data:`HOST` (0: any free port), before anything is served on it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((HOST, port))
+    return sock
+
+
+def run(paths: Paths, edition: Edition, engine: Engine, port: int, *, open_browser: bool, echo: Callable[[str], None],
+        progress: Callable[[str], None]) -> None:
+    """Serve the studio until Ctrl-C."""
+    preview = LivePreview(paths, edition, echo=echo, engine=engine)
+    preview.start(progress=progress)
+    studio_socket = listening(port)
+    port = studio_socket.getsockname()[1]
+    with listening(0) as free:
+        engine_port = free.getsockname()[1]  # the engine binds it itself, a moment later
+    secret = new_secret()
+    project = Project(Path.cwd(), paths)
+    studio = Studio(project, lambda: preview.site, preview.language)
+    app = application(studio, Upstream(engine_port), port=port, secret=secret)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", ws="websockets-sansio"))
+    threading.Thread(target=server.run, kwargs={"sockets": [studio_socket]}, daemon=True).start()
+    address = f"http://{HOST}:{port}/_studio/?secret={secret}"
+    threading.Thread(target=_announce, args=(engine_port, address, open_browser, echo), daemon=True).start()
+
+    def regenerate() -> None:
+        if preview.regenerate():
+            progress(say("build.progress.regenerated"))
+
+    docs = paths.config.parent / "docs"
+    watcher = watch([paths.course, paths.quizzes, docs], regenerate, ignore=paths.work, report=echo)
+    try:
+        engine.serve(preview.config, f"{HOST}:{engine_port}", dirty=False)
+    finally:
+        watcher.stop()
+        server.should_exit = True
+
+
+def _announce(engine_port: int, address: str, open_browser: bool, echo: Callable[[str], None]) -> None:
+    """Print the address (and open it) as soon as the engine's preview accepts a connection."""
+    while True:
+        try:
+            socket.create_connection((HOST, engine_port), timeout=1).close()
+            break
+        except OSError:
+            threading.Event().wait(0.1)
+    echo(say("studio.ready", url=address))
+    if open_browser and _has_desktop() and webbrowser.open(address):
+        echo(say("studio.opened"))
+
+
+def _has_desktop() -> bool:
+    """Whether a browser window can open here: always on Windows and macOS, with a display on Linux (on a server,
+    ``webbrowser`` would start a text browser in the terminal)."""
+    return sys.platform in ("win32", "darwin") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -1,6 +1,6 @@
 // What coursegen studio's browser side (generator/studio/ui/*.js) uses of its third-party code, as one global:
 // window.cgStudioVendor. build.sh bundles this file with esbuild; only what is named here ends up in the bundle.
-import { EditorView, basicSetup } from "codemirror";
+import { EditorView, basicSetup, minimalSetup } from "codemirror";
 import { EditorState, Compartment } from "@codemirror/state";
 import { keymap, placeholder } from "@codemirror/view";
 import { yaml } from "@codemirror/lang-yaml";
@@ -17,6 +17,7 @@ window.cgStudioVendor = {
   EditorState,
   Compartment,
   basicSetup,
+  minimalSetup,
   keymap,
   placeholder,
   yaml,

@@ -149,3 +149,29 @@ def test_the_example_course_renders_in_every_language(language: str) -> None:
     for edition in ("trainee", "trainer"):
         site = render_site(project, edition)
         assert site.pages
+
+
+STUDIO_UI = GENERATOR / "studio" / "ui"
+
+
+def used_studio_keys() -> set[str]:
+    """Keys the studio's browser side names: ``t("form.add")`` (and ``cgStudio.t``) in its scripts, ``data-t`` and
+    ``data-t-title`` attributes in its shell page. The vendor bundle is not the studio's code."""
+    scripts = "\n".join(p.read_text(encoding="utf-8") for p in sorted(STUDIO_UI.glob("*.js")))
+    shell = (STUDIO_UI / "shell.html").read_text(encoding="utf-8")
+    return set(re.findall(r"\bt\(\"([\w.]+)\"", scripts)) | set(re.findall(r"data-t(?:-title)?=\"([\w.]+)\"", shell))
+
+
+def test_the_studio_uses_every_studio_string_and_only_those() -> None:
+    """The studio shows no text of its own: every one comes from the catalogue's studio part, sent by its server."""
+    known = set(flatten(read_file("zh")["studio"]))
+    used = used_studio_keys()
+    assert used - known == set(), "studio keys the UI uses that zh.yml lacks"
+    assert known - used == set(), "studio keys nothing uses"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_studio_strings_keep_their_placeholders(language: str) -> None:
+    chinese = flatten(read_file("zh")["studio"])
+    for key, text in flatten(read_file(language)["studio"]).items():
+        assert set(re.findall(r"\{\w+\}", text)) == set(re.findall(r"\{\w+\}", chinese[key])), f"{language}.yml studio.{key}"

@@ -26,12 +26,12 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 
 from .. import atomic
-from ..catalogue import flatten, read_file
 from ..load.problems import Problem
 from ..load.project import ITEM_FOLDERS
 from ..messages import say
 from ..render.environment import markdown_to_html
 from ..render.sanitize import clean_markdown
+from ..render.strings import strings as ui_strings
 from ..render.site import Site
 from ..site_paths import item_page, page_url
 from .forms import describe
@@ -126,7 +126,7 @@ def _studio(request: Request) -> Studio:
 
 async def config(request: Request) -> Response:
     studio = _studio(request)
-    strings = flatten(read_file(studio.language).get("studio", {}))
+    strings = dict(ui_strings(studio.language, "studio"))
     course = yaml.safe_load((studio.project.course / "course.yml").read_text(encoding="utf-8"))
     title = course.get("title", "") if isinstance(course, dict) else ""
     return JSONResponse({"language": studio.language, "title": title, "strings": strings, "max_upload": MAX_IMAGE})

@@ -159,7 +159,12 @@
   }
   Scalar.prototype = Object.create(Base.prototype);
   Scalar.prototype.value = function () {
-    return this.touched ? this.read() : this.original;
+    if (!this.touched) return this.original;
+    var read = this.read();
+    /* A required text emptied by the trainer stays in the data as "": the check then says "这里不能是空的" at
+       this field, where a missing key would be reported at the start of the whole item. */
+    if (read === undefined && this.required && typeof this.text === "function") return "";
+    return read;
   };
   Scalar.prototype.touch = function () {
     this.touched = true;
@@ -1011,6 +1016,13 @@
   };
 
   function build(rawNode, data, ctx, info) {
+    if (rawNode && rawNode.kind === "text_or") {
+      /* A point: one line of text, or a title with a body and sub-points (edited as that object). */
+      var shape = isObject(data) ? { kind: "ref", ref: rawNode.ref } : { kind: "text" };
+      shape.label = rawNode.label;
+      shape.help = rawNode.help;
+      rawNode = shape;
+    }
     var node = resolve(rawNode, ctx);
     if (data === null) data = undefined;
     var Kind = KINDS[node.kind];

@@ -375,11 +375,26 @@
       closeNew();
       title.value = "";
       dirty = false;
-      if (answer.data.page) frame.src = answer.data.page;
+      if (answer.data.page) showWhenBuilt(answer.data.page);
       openFile(answer.data.file).then(function () { setStatus(answer.data.message || ""); });
     }, function (error) {
       newError.textContent = t("status.offline", { error: error && error.message ? error.message : String(error) });
     });
+  }
+
+  /* A new file's page exists once the preview has regenerated and the engine rebuilt: ask for it until it
+     answers (twice a second, for at most two minutes), then show it. */
+  function showWhenBuilt(page) {
+    var tries = 0;
+    function ask() {
+      fetch(page, { cache: "no-store" }).then(function (response) {
+        if (response.ok) frame.src = page;
+        else if ((tries += 1) < 240) setTimeout(ask, 500);
+      }, function () {
+        if ((tries += 1) < 240) setTimeout(ask, 500);
+      });
+    }
+    ask();
   }
 
   /* ------------------------------------------------------------ wiring */

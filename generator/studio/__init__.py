@@ -1,0 +1,1 @@
+"""The course studio: a trainer edits the course in the browser."""

@@ -139,13 +139,13 @@ def _merge(old: Any, new: Any) -> Any:
     """``old`` changed in place into ``new`` where it can be, so that what did not change keeps its comments."""
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         _merge_map(old, new)
-        return old
-    if isinstance(old, CommentedSeq) and isinstance(new, list):
+    elif isinstance(old, CommentedSeq) and isinstance(new, list):
         _merge_seq(old, new)
-        return old
-    if not isinstance(old, (dict, list)) and _same(_plain(old), new):
-        return old
-    return _node(new, old)
+    elif isinstance(old, (dict, list)) or not _same(_plain(old), new):
+        return _node(new, old)
+    if isinstance(old, (CommentedMap, CommentedSeq)) and not old:
+        old.fa.set_flow_style()  # it is written `{}` or `[]`: a comment after it must follow that, not the key
+    return old
 
 
 def _merge_map(mapping: CommentedMap, new: dict[str, Any]) -> None:
@@ -172,18 +172,21 @@ def _merge_seq(seq: CommentedSeq, new: list[Any]) -> None:
     blank = _blank(gaps[:-1])
     comments = dict(seq.ca.items)
     seq.ca.items.clear()
-    nodes, above, used = [], [], set()
-    for j, (value, i) in enumerate(zip(new, _sources(seq, new))):
+    olds: list[Any] = []  # what each new item is an edit of, copied before any is edited
+    above: list[str] = []  # the lines above each new item
+    used: set[int] = set()
+    for j, i in enumerate(_sources(seq, new)):
         if i is None:
-            nodes.append(_node(value))
+            olds.append(None)
             above.append(blank)
             continue
         first = i not in used
         used.add(i)
+        olds.append(seq[i] if first else copy.deepcopy(seq[i]))
         if i in comments:
             seq.ca.items[j] = comments[i] if first else copy.deepcopy(comments[i])
-        nodes.append(_merge(seq[i] if first else copy.deepcopy(seq[i]), value))
         above.append(gaps[i - 1] if first and i > 0 else blank)
+    nodes = [_node(value) if old is None else _merge(old, value) for old, value in zip(olds, new)]
     list.__setitem__(seq, slice(None), nodes)  # the comments were moved with their items above
     _put_gaps(seq, above[1:] + gaps[-1:])
 
@@ -235,7 +238,7 @@ def _take_gap(collection: CommentedMap | CommentedSeq, key: Any) -> str:
     if slot is None or slot[index] is None:
         return ""
     token = slot[index]
-    text = token.value
+    text: str = token.value
     # After a block scalar the comment starts on a line of its own; after anything else, on the value's line.
     cut = 0 if isinstance(value, (LiteralScalarString, FoldedScalarString)) else text.find("\n") + 1 or len(text)
     if text[:cut].strip():
@@ -253,7 +256,10 @@ def _put_gaps(collection: CommentedMap | CommentedSeq, gaps: list[str]) -> None:
             if isinstance(value, (LiteralScalarString, FoldedScalarString)) and _ends_blank(value):
                 # A `|+` block: the blank lines after it would become its own, so it cannot stay a block here.
                 value = DoubleQuotedScalarString(value)
-                (OrderedDict if isinstance(holder, dict) else list).__setitem__(holder, at, value)
+                if isinstance(holder, CommentedMap):
+                    OrderedDict.__setitem__(holder, at, value)
+                else:
+                    list.__setitem__(holder, at, value)
             slot = holder.ca.items.setdefault(at, [None] * 4)
             if slot[index] is not None:
                 slot[index].value += gap
@@ -299,12 +305,17 @@ def _node(value: Any, like: Any = None) -> Any:
 def _text(text: str, like: Any = None) -> ScalarString:
     """``text`` written so that PyYAML reads back exactly ``text``: plain where it can be, a ``|`` block when it has
     several lines, else in double quotes."""
-    if _ESCAPED.search(text):
-        return DoubleQuotedScalarString(text)
-    if ("\n" in text or isinstance(like, LiteralScalarString)) and not _ends_blank(text):
-        return LiteralScalarString(text)
-    if isinstance(like, (SingleQuotedScalarString, DoubleQuotedScalarString)):
-        return type(like)(text)
-    if _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == _STR:
-        return PlainScalarString(text)  # the emitter still quotes it where its look needs it (`- x`, `a: b`, `#x`)
-    return DoubleQuotedScalarString(text)
+    block = "\n" in text or isinstance(like, LiteralScalarString)
+    style: type[ScalarString]
+    if _ESCAPED.search(text) or (block and _ends_blank(text)):
+        style = DoubleQuotedScalarString
+    elif block:
+        style = LiteralScalarString
+    elif isinstance(like, (SingleQuotedScalarString, DoubleQuotedScalarString)):
+        style = type(like)
+    elif _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == _STR:
+        style = PlainScalarString  # the emitter still quotes it where its look needs it (`- x`, `a: b`, `#x`)
+    else:
+        style = DoubleQuotedScalarString
+    node: ScalarString = style(text)
+    return node

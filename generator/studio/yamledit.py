@@ -14,7 +14,6 @@ import copy
 import io
 import json
 import re
-from collections import OrderedDict
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -31,6 +30,7 @@ from ruamel.yaml.tokens import CommentToken
 __all__ = ["Document", "load", "dump_new"]
 
 _PYYAML = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _STR, _TIMESTAMP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
 _ESCAPED = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 """Characters only double quotes can carry: control characters, line breaks other than ``\\n`` (which a block
@@ -38,16 +38,13 @@ scalar would turn into ``\\n``), the byte order mark."""
 
 
 class _TextResolver(VersionedResolver):
-    """Plain scalars load as the text written (typing is left to PyYAML's rules, in :func:`_typed`), and are
-    scanned by YAML 1.1 rules, as PyYAML scans them."""
+    """Plain scalars load as the text written, whatever it looks like: what it means is left to PyYAML's rules
+    (:func:`_typed`). So a plain scalar is written back plain as it was, and new text that PyYAML would read as
+    something else is quoted by :func:`_text`."""
 
     @property
     def versioned_resolver(self) -> dict[Any, Any]:
         return {}
-
-    @property
-    def processing_version(self) -> tuple[int, int]:
-        return (1, 1)
 
 
 class _Emitter(RoundTripEmitter):
@@ -66,7 +63,8 @@ class _Emitter(RoundTripEmitter):
 
 
 def _yaml() -> YAML:
-    """Settings that write every file of the example course and of the scaffold back byte for byte."""
+    """Settings that write every file of the example course and of the scaffold back byte for byte (a new handler
+    each time: one keeps the state of the file it last read, and the studio may save two files at once)."""
     handler = YAML()
     handler.Resolver = _TextResolver
     handler.Emitter = _Emitter
@@ -81,7 +79,8 @@ class Document:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tree = _yaml().load(text)
+        # YAML reads \r\n as \n, but ruamel drops the blank line after a quoted value in a file with \r\n line ends.
+        self.tree = _yaml().load(text.replace("\r\n", "\n"))
 
     def data(self) -> Any:
         """The file's value as the browser's form gets it: what coursegen reads, dates and times as written."""
@@ -92,9 +91,16 @@ class Document:
         self.tree = _merge(self.tree, value)
 
     def dump(self) -> str:
-        stream = io.StringIO()
-        _yaml().dump(self.tree, stream)
-        return stream.getvalue()
+        """The file's text, saved the way the trainer's editor saved it: Windows line ends (VS Code's default for a
+        new file there) and a byte order mark (Notepad's) are kept, and so is a missing last line break."""
+        if self.tree is None:  # nothing but comments, or nothing at all
+            return self.text
+        text = _write(self.tree)
+        if "\r\n" in self.text:
+            text = text.replace("\n", "\r\n")
+        if not self.text.endswith("\n"):
+            text = text.removesuffix("\r\n" if "\r\n" in self.text else "\n")
+        return "\ufeff" + text if self.text.startswith("\ufeff") else text
 
 
 def load(text: str) -> Document:
@@ -103,8 +109,12 @@ def load(text: str) -> Document:
 
 def dump_new(value: Any) -> str:
     """A new file (a lecture made from a template) written by the same rules as an edit."""
+    return _write(_node(value))
+
+
+def _write(tree: Any) -> str:
     stream = io.StringIO()
-    _yaml().dump(_node(value), stream)
+    _yaml().dump(tree, stream)
     return stream.getvalue()
 
 
@@ -115,7 +125,7 @@ def _typed(text: str) -> Any:
     construct = yaml.constructor.SafeConstructor.yaml_constructors.get(tag)
     if tag in (_STR, _TIMESTAMP) or construct is None:  # `=` and `<<` have tags PyYAML's safe loader cannot build
         return text
-    return construct(yaml.constructor.SafeConstructor(), yaml.ScalarNode(tag, text))
+    return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
 
 
 def _plain(node: Any) -> Any:
@@ -149,6 +159,7 @@ def _merge(old: Any, new: Any) -> Any:
 
 
 def _merge_map(mapping: CommentedMap, new: dict[str, Any]) -> None:
+    """Keys keep the file's order, a new one goes last: a save moves nothing the trainer did not move."""
     keys = list(mapping)
     gaps = [_take_gap(mapping, key) for key in keys]
     above = dict(zip(keys[1:], gaps))
@@ -158,9 +169,7 @@ def _merge_map(mapping: CommentedMap, new: dict[str, Any]) -> None:
             mapping.ca.items.pop(key, None)
     for key, value in new.items():
         if key in mapping:
-            # Set through the plain dict: CommentedMap would force the old quoting on new text (a number put where
-            # a quoted text was would be quoted, and read back as text).
-            OrderedDict.__setitem__(mapping, key, _merge(mapping[key], value))
+            mapping[key] = _merge(mapping[key], value)
         else:
             mapping[_text(key)] = _node(value)
     blank = _blank(gaps[:-1])
@@ -168,6 +177,7 @@ def _merge_map(mapping: CommentedMap, new: dict[str, Any]) -> None:
 
 
 def _merge_seq(seq: CommentedSeq, new: list[Any]) -> None:
+    """The items put in the new order, each with its own comments and the lines above it."""
     gaps = [_take_gap(seq, i) for i in range(len(seq))]
     blank = _blank(gaps[:-1])
     comments = dict(seq.ca.items)
@@ -187,7 +197,7 @@ def _merge_seq(seq: CommentedSeq, new: list[Any]) -> None:
             seq.ca.items[j] = comments[i] if first else copy.deepcopy(comments[i])
         above.append(gaps[i - 1] if first and i > 0 else blank)
     nodes = [_node(value) if old is None else _merge(old, value) for old, value in zip(olds, new)]
-    list.__setitem__(seq, slice(None), nodes)  # the comments were moved with their items above
+    list.__setitem__(seq, slice(None), nodes)  # not CommentedSeq's, which would move the comments once more
     _put_gaps(seq, above[1:] + gaps[-1:])
 
 
@@ -196,9 +206,9 @@ def _sources(seq: CommentedSeq, new: list[Any]) -> list[int | None]:
     the rest, an equal one or the one in its place (a bullet point reworded), else none (a new item)."""
     ids: dict[Any, int] = {}
     for i, item in enumerate(seq):
-        if isinstance(item, dict) and _hashable(key := _plain(item.get("id"))):
+        if isinstance(item, dict) and _is_id(key := _plain(item.get("id"))):
             ids.setdefault(key, i)
-    sources = [ids.get(value["id"]) if isinstance(value, dict) and _hashable(value.get("id")) else None for value in new]
+    sources = [ids.get(value["id"]) if isinstance(value, dict) and _is_id(value.get("id")) else None for value in new]
     claimed = set(sources)
     old_rest = [i for i in range(len(seq)) if i not in claimed]
     new_rest = [j for j, source in enumerate(sources) if source is None]
@@ -209,7 +219,8 @@ def _sources(seq: CommentedSeq, new: list[Any]) -> list[int | None]:
     return sources
 
 
-def _hashable(key: Any) -> bool:
+def _is_id(key: Any) -> bool:
+    """An id an item can be known by: a list or an empty field is none."""
     return isinstance(key, (str, int, float)) and key != ""
 
 
@@ -255,11 +266,7 @@ def _put_gaps(collection: CommentedMap | CommentedSeq, gaps: list[str]) -> None:
             holder, at, index, value = _end(collection, key)
             if isinstance(value, (LiteralScalarString, FoldedScalarString)) and _ends_blank(value):
                 # A `|+` block: the blank lines after it would become its own, so it cannot stay a block here.
-                value = DoubleQuotedScalarString(value)
-                if isinstance(holder, CommentedMap):
-                    OrderedDict.__setitem__(holder, at, value)
-                else:
-                    list.__setitem__(holder, at, value)
+                value = holder[at] = DoubleQuotedScalarString(value)
             slot = holder.ca.items.setdefault(at, [None] * 4)
             if slot[index] is not None:
                 slot[index].value += gap
@@ -281,7 +288,8 @@ def _blank(gaps: list[str]) -> str:
 
 def _node(value: Any, like: Any = None) -> Any:
     """A new part of the tree for a plain value; text is written in the style of ``like``, the value it replaces,
-    if that can carry it."""
+    if that can carry it. Scalars are all ScalarStrings: CommentedMap and CommentedSeq give plain ``str`` put in
+    place of a quoted value the old quotes (a number where quoted text was would read back as text)."""
     if isinstance(value, dict):
         mapping = CommentedMap()
         for key, item in value.items():

@@ -6,11 +6,7 @@ Runs ``coursegen studio`` on a copy of the example project, opens it in Debian's
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +15,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.serving import StderrLog  # noqa: E402
+from tests.serving import running_studio  # noqa: E402
 
 
 def main(target: Path) -> None:
@@ -28,27 +24,15 @@ def main(target: Path) -> None:
         for folder in ("course", "quizzes", "docs"):
             shutil.copytree(ROOT / folder, project / folder)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-        process = subprocess.Popen([sys.executable, "-m", "coursegen", "studio", "--port", "0", "--no-open"], cwd=project,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stderr=subprocess.PIPE, text=True, start_new_session=True)
-        assert process.stderr is not None
-        log = StderrLog(process.stderr)
-        try:
-            assert log.wait_for("课程工作室已启动："), log.text_so_far()
-            found = re.search(r"http://127\.0\.0\.1:\d+/_studio/\?secret=\S+", log.text_so_far())
-            assert found is not None
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-                page = browser.new_page(viewport={"width": 1400, "height": 860}, locale="zh-CN")
-                page.goto(found.group(0).replace("/_studio/?", "/_studio/?page=%2Flectures%2Fservice-front%2F&"))
-                page.frame_locator("#cg-studio-page").locator("h1").first.wait_for()
-                page.click("#cgs-edit")
-                page.get_by_label("讲次标题", exact=False).first.wait_for()
-                page.screenshot(path=str(target))
-                browser.close()
-        finally:
-            os.killpg(process.pid, signal.SIGINT)
-            process.wait(timeout=30)
-            log.text()
+        with running_studio(project) as address, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1400, "height": 860}, locale="zh-CN")
+            page.goto(address.replace("/_studio/?", "/_studio/?page=%2Flectures%2Fservice-front%2F&"))
+            page.frame_locator("#cg-studio-page").locator("h1").first.wait_for()
+            page.click("#cgs-edit")
+            page.get_by_label("讲次标题", exact=False).first.wait_for()
+            page.screenshot(path=str(target))
+            browser.close()
 
 
 if __name__ == "__main__":

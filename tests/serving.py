@@ -6,15 +6,18 @@ polls against a deadline far beyond any rebuild, so a slow machine is slow, not 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -117,3 +120,26 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} does not hold {old!r}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def running_studio(project: Path) -> Iterator[str]:
+    """``coursegen studio`` in ``project`` (any free port, no browser opened) for as long as the block runs: the
+    address it printed, secret included. Stopped as Ctrl-C stops it."""
+    studio = subprocess.Popen([sys.executable, "-m", "coursegen", "studio", "--port", "0", "--no-open"], cwd=project,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True, start_new_session=True)
+    log = StderrLog(studio.stderr)  # type: ignore[arg-type]
+    try:
+        assert log.wait_for("课程工作室已启动："), log.text_so_far()
+        address = re.search(r"http://127\.0\.0\.1:\d+/_studio/\?secret=\S+", log.text_so_far())
+        assert address is not None, log.text_so_far()
+        yield address.group(0)
+    finally:
+        os.killpg(studio.pid, signal.SIGINT)
+        try:
+            studio.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(studio.pid, signal.SIGKILL)
+            studio.wait()
+        log.text()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.serving import StderrLog
+from tests.serving import running_studio
 
 pytestmark = pytest.mark.browser
 
@@ -30,26 +29,10 @@ SLOW = 120_000
 def studio(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A new course made by ``coursegen new``, and the address ``coursegen studio`` printed for it."""
     project = tmp_path / "aml"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "coursegen", "new", str(project), "--title", "反洗钱入门"], check=True, env=env,
-                   capture_output=True)
-    process = subprocess.Popen([sys.executable, "-m", "coursegen", "studio", "--port", "0", "--no-open"], cwd=project, env=env,
-                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
-    assert process.stderr is not None
-    log = StderrLog(process.stderr)
-    try:
-        assert log.wait_for("课程工作室已启动："), log.text_so_far()
-        address = re.search(r"http://127\.0\.0\.1:\d+/_studio/\?secret=\S+", log.text_so_far())
-        assert address is not None
-        yield address.group(0), project
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.text()
+    subprocess.run([sys.executable, "-m", "coursegen", "new", str(project), "--title", "反洗钱入门"], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+    with running_studio(project) as address:
+        yield address, project
 
 
 def _editor(page: Page, width: int) -> None:

@@ -40,8 +40,8 @@ from .project import Project, path_at
 from .proxy import Upstream
 from .safety import MAX_IMAGE, Guard, Refused, confine
 from .starters import slug, starter
-from .yamledit import dump_new
-from .yamledit import load as load_yaml
+from ..yamledit import dump_new
+from ..yamledit import load as load_yaml
 
 UI = Path(str(resources.files("coursegen") / "studio" / "ui"))
 IMAGES = "assets/images"

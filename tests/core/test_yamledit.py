@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from coursegen.load import load_project
 from coursegen.scaffold import create_project
-from coursegen.studio.yamledit import dump_new, load
+from coursegen.yamledit import dump_new, load
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = sorted([*(ROOT / "course").rglob("*.yml"), *(ROOT / "quizzes").glob("*.yml")])

@@ -1,5 +1,8 @@
-"""Round-trip editing of a trainer's YAML file: the course studio's browser form sends back the whole file as plain
-JSON, and the file on disk must change only where the trainer changed something.
+"""coursegen's one YAML writer: round-trip editing of a trainer's YAML file, and new files written by the same rules.
+
+The course studio's browser form sends back the whole file as plain JSON, and ``coursegen quiz import --force``
+rewrites a bank from a workbook: the file on disk must change only where something changed. ``coursegen import``
+and the studio's templates write new files (:func:`dump_new`).
 
 A trainer's file is theirs: comments, blank lines, quoting and key order are how they keep it readable, and a
 git diff after a save should show the edit, not a reformatted file. ruamel.yaml keeps all of that, but it types

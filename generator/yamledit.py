@@ -38,6 +38,8 @@ _STR, _TIMESTAMP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"
 _ESCAPED = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 """Characters only double quotes can carry: control characters, line breaks other than ``\\n`` (which a block
 scalar would turn into ``\\n``), the byte order mark."""
+_TIME = re.compile("[0-9]{1,2}:[0-5][0-9]")
+"""A clock time, which new text always writes in double quotes (:func:`_text`)."""
 
 
 class _TextResolver(VersionedResolver):
@@ -315,7 +317,9 @@ def _node(value: Any, like: Any = None) -> Any:
 
 def _text(text: str, like: Any = None) -> ScalarString:
     """``text`` written so that PyYAML reads back exactly ``text``: plain where it can be, a ``|`` block when it has
-    several lines, else in double quotes."""
+    several lines, else in double quotes. A clock time is always quoted, as the course's files write times: bare,
+    ``10:30`` is a number of minutes to PyYAML and ``09:00`` is text, and a trainer copying one should not have
+    to know which."""
     block = "\n" in text or isinstance(like, LiteralScalarString)
     style: type[ScalarString]
     if _ESCAPED.search(text) or (block and _ends_blank(text)):
@@ -324,7 +328,7 @@ def _text(text: str, like: Any = None) -> ScalarString:
         style = LiteralScalarString
     elif isinstance(like, (SingleQuotedScalarString, DoubleQuotedScalarString)):
         style = type(like)
-    elif _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == _STR:
+    elif _PYYAML.resolve(yaml.ScalarNode, text, (True, False)) == _STR and not _TIME.fullmatch(text):
         style = PlainScalarString  # the emitter still quotes it where its look needs it (`- x`, `a: b`, `#x`)
     else:
         style = DoubleQuotedScalarString

@@ -1,8 +1,9 @@
 """Turn the laid-out outline into the course folder's YAML files, each checked against the model first.
 
 Files are built as plain data, validated with the same pydantic models `coursegen check` uses, and
-dumped with PyYAML (which quotes whatever needs quoting); a stub that would not validate is a bug
-in the importer and stops it before anything is written.
+written by coursegen's one YAML writer (:func:`coursegen.yamledit.dump_new`, which quotes whatever needs
+quoting, and every time); a stub that would not validate is a bug in the importer and stops it before
+anything is written.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 from ..messages import say
 from .report import failure
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture
-from ..yamlout import Quoted, dump_yaml
+from ..yamledit import dump_new
 from ..load.standins import stand_in
 from .stubs import stub
 from .tree import Activity, LectureNode, Node, Outline
@@ -65,11 +66,11 @@ def _course(outline: Outline, course_id: str, lecture_paths: list[str]) -> dict[
     data["audience"] = outline.audience
     data["duration"] = {"days": _number(days), "hours_per_day": _number(outline.hours_per_day or 0)}
     if outline.day_start:  # a timetable's own times, for the site's agenda
-        data["duration"]["day_start"] = Quoted(outline.day_start)
+        data["duration"]["day_start"] = outline.day_start
     if outline.lunch:
-        data["duration"]["lunch_start"], data["duration"]["lunch_end"] = map(Quoted, outline.lunch)
+        data["duration"]["lunch_start"], data["duration"]["lunch_end"] = outline.lunch
     if outline.breaks:
-        data["duration"]["breaks"] = [{"start": Quoted(start), "end": Quoted(end), "title": title} for start, end, title in outline.breaks]
+        data["duration"]["breaks"] = [{"start": start, "end": end, "title": title} for start, end, title in outline.breaks]
     if outline.instructor:
         person = outline.instructor
         data["instructor"] = _without_empty({
@@ -143,4 +144,4 @@ def _without_empty(data: dict[str, Any]) -> dict[str, Any]:
 def _dump(model: type[BaseModel], data: dict[str, Any], header: str) -> str:
     model.model_validate(data)  # a failure here is an importer bug, not the trainer's
     comment = "".join(f"# {line}\n" for line in header.splitlines())
-    return comment + dump_yaml(data)
+    return comment + dump_new(data)

@@ -417,6 +417,7 @@ def test_a_new_file_reads_back_as_the_value_it_was_written_from(value: dict[str,
 
 @pytest.mark.parametrize(("value", "written"), [
     ("12:00", 't: "12:00"\n'),
+    ("09:00", 't: "09:00"\n'),  # text to PyYAML, quoted as every time is
     ("no", 't: "no"\n'),
     ("on", 't: "on"\n'),
     ("0123", 't: "0123"\n'),

@@ -31,7 +31,7 @@ def quiz() -> None:
 @click.option("--title", help="The bank's title (default: the title in the file, else the input file's name).")
 @click.option("--format", "fmt", type=_FORMAT_CHOICE, help="Format of SOURCE (default: from its suffix: .xlsx, .gift or .txt, .xml).")
 @click.option("--skip-bad", is_flag=True, help="Write the questions that could be read even when others could not (all are still listed).")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists (settings SOURCE lacks are kept from it; its comments are listed as lost).")
+@click.option("--force", is_flag=True, help="Rewrite OUTPUT if it exists, changing only what SOURCE changes (settings SOURCE lacks are kept from it).")
 def import_(source: Path, output: Path, bank_id: str | None, title: str | None, fmt: str | None, skip_bad: bool, force: bool) -> None:
     """Read the question bank SOURCE (.xlsx, GIFT or Moodle XML) into a YAML bank.
 
@@ -49,10 +49,11 @@ def import_(source: Path, output: Path, bank_id: str | None, title: str | None, 
         raise ExchangeError(report, say("exchange.cli.nothing_read"))
     if errors and not skip_bad:
         raise ExchangeError(report, say("exchange.cli.errors", errors=_count("error", errors), good=len(bank.questions)))
-    reports = [report] if existing is None else [report, existing.losses()]
+    text = dump_bank(bank, None if existing is None else existing.document)
+    reports = [report] if existing is None else [report, existing.losses(text)]
     _echo_notes(reports)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(dump_bank(bank), encoding="utf-8")
+    output.write_text(text, encoding="utf-8")
     kinds = Counter(q.type for q in bank.questions)
     by_type = say("exchange.cli.and").join(say("exchange.cli.by_type", n=n, type=TYPE_NAMES[t]) for t, n in kinds.items())
     click.echo(say("exchange.cli.imported", output=display_path(output), questions=_count("question", len(bank.questions)), by_type=by_type,

@@ -1,17 +1,21 @@
 """``quiz import --force`` into a bank file that already exists: what the trainer wrote there survives or is listed.
 
-An import rewrites the whole YAML file. Settings the imported file cannot hold (GIFT has no pass mark, Moodle no
-``feedback: immediate``) are kept from the file being replaced, and said so; its comments cannot be kept by a
-rewrite, so each one is listed, with its line, before anything is written.
+An import changes the YAML file only where the imported bank differs from it (:func:`.yamlbank.dump_bank`), so its
+comments, key order and quoting stay wherever nothing changed. Settings the imported file cannot hold (GIFT has no
+pass mark, Moodle no ``feedback: immediate``) are kept from the file, and said so; a comment that goes with what
+the imported bank no longer has (a question left out of the workbook), or every comment of a file that is not
+YAML and is written anew, is listed with its line before anything is written.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml.error import YAMLError
 
 from ..load.problems import CourseError, display_path
 from ..messages import say
@@ -19,6 +23,7 @@ from ..model.quiz import QuizBank
 from .common import Draft
 from .report import Report
 from .yamlbank import load_bank
+from ..yamledit import Document, load
 
 KEPT_SETTINGS = ("intro", "pass_mark", "shuffle", "feedback")
 """Bank settings some formats do not hold, so a re-import takes them from the file it replaces."""
@@ -26,11 +31,13 @@ KEPT_SETTINGS = ("intro", "pass_mark", "shuffle", "feedback")
 
 @dataclass(frozen=True)
 class Existing:
-    """The bank file an import is about to replace: its settings (None if it is no valid bank) and its comments."""
+    """The bank file an import is about to rewrite: its text, its settings (None if it is no valid bank), and the
+    document the import changes (None if it is not YAML, and is written anew)."""
 
     path: Path
+    text: str
     bank: QuizBank | None
-    comments: list[tuple[int, str]]
+    document: Document | None
 
     @classmethod
     def read(cls, path: Path) -> Existing | None:
@@ -44,7 +51,11 @@ class Existing:
             return None
         except CourseError:
             bank = None
-        return cls(path, bank, comments(text))
+        try:
+            document: Document | None = load(text)
+        except YAMLError:
+            document = None
+        return cls(path, text, bank, document)
 
     def keep_settings(self, draft: Draft, source: Report) -> None:
         """Give ``draft`` the settings its file did not hold from the bank being replaced, each said in ``source``."""
@@ -57,11 +68,16 @@ class Existing:
                 setattr(draft, name, value)
                 source.warn(say("exchange.existing.kept", setting=name, value=_shown(value), source=source.source))
 
-    def losses(self) -> Report:
-        """One loss per comment of the file, at its line."""
+    def losses(self, written: str) -> Report:
+        """One loss per comment of the file that ``written``, its new text, no longer has, at its line."""
         report = Report(display_path(self.path), "line")
-        for line, text in self.comments:
-            report.loss(say("exchange.existing.comment", comment=text), line=line)
+        left = Counter(text for _, text in comments(written))
+        reason = "exchange.existing.comment" if self.document is not None else "exchange.existing.comment_rewritten"
+        for line, text in comments(self.text):
+            if left[text]:
+                left[text] -= 1
+            else:
+                report.loss(say(reason, comment=text), line=line)
         return report
 
 

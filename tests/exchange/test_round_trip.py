@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coursegen.exchange.yamlbank import load_bank
+from coursegen.exchange.yamlbank import dump_bank, load_bank
+from coursegen.yamledit import load
 
-from .banks import EXAMPLES, fixture_bank, kept_by, normalized, round_trip
+from .banks import EXAMPLES, FIXTURE, fixture_bank, kept_by, normalized, round_trip
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -29,6 +30,14 @@ def test_example_banks_survive_a_round_trip(fmt: str, path: Path, tmp_path: Path
     bank = load_bank(path)
     back, _, _ = round_trip(bank, fmt, tmp_path)
     assert normalized(back) == kept_by(fmt, bank)
+
+
+@pytest.mark.parametrize("path", [FIXTURE, *EXAMPLES], ids=["fixture", *(p.stem for p in EXAMPLES)])
+def test_an_xlsx_round_trip_written_over_the_bank_changes_not_one_byte(path: Path, tmp_path: Path) -> None:
+    """The workbook keeps no line break after a text and no default written out: the bank file's own stay."""
+    back, _, _ = round_trip(load_bank(path), "xlsx", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert dump_bank(back, load(text)) == text
 
 
 def test_chinese_text_and_gift_specials_come_back_exactly(tmp_path: Path) -> None:

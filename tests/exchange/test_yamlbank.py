@@ -11,6 +11,7 @@ from coursegen.load.problems import CourseError
 from coursegen.load.validate import validate
 from coursegen.load.yamlfile import read_yaml
 from coursegen.model.quiz import QuizBank
+from coursegen.yamledit import load
 
 from .banks import EXAMPLES, FIXTURE, fixture_bank
 
@@ -28,11 +29,18 @@ def test_written_yaml_validates_as_the_same_bank(path: Path, tmp_path: Path) -> 
 def test_written_yaml_reads_like_a_hand_written_bank() -> None:
     text = dump_bank(fixture_bank())
     assert "客户说：" in text and "\\u" not in text
-    assert text.startswith("id: exchange-fixture\ntitle: '投诉处理/基础 题库：符号 ~ = # { } \\ 测试'\nintro: |\n")
+    assert text.startswith('id: exchange-fixture\ntitle: "投诉处理/基础 题库：符号 ~ = # { } \\\\ 测试"\nintro: |\n')  # quoted as the course quotes
     question = text[text.index("  - id: symbols-single") :]
     assert question.startswith("  - id: symbols-single\n    type: single\n    points: 2\n    prompt: |\n      客户说：")
     assert question.index("options:") < question.index("explanation:") < question.index("facilitator:")
     assert "correct: false" not in text and "feedback_false: null" not in text
+
+
+@pytest.mark.parametrize("path", [FIXTURE, *EXAMPLES], ids=["fixture", *(p.stem for p in EXAMPLES)])
+def test_a_bank_written_over_its_own_file_changes_not_one_byte(path: Path) -> None:
+    """Its comments, quotes, blank lines, key order and the defaults it writes out (``points: 1``) all stay."""
+    text = path.read_text(encoding="utf-8")
+    assert dump_bank(load_bank(path), load(text)) == text
 
 
 def test_a_broken_bank_is_reported_as_file_line_col(tmp_path: Path) -> None:

@@ -72,12 +72,13 @@ class Existing:
         """One loss per comment of the file that ``written``, its new text, no longer has, at its line."""
         report = Report(display_path(self.path), "line")
         left = Counter(text for _, text in comments(written))
-        reason = "exchange.existing.comment" if self.document is not None else "exchange.existing.comment_rewritten"
         for line, text in comments(self.text):
             if left[text]:
                 left[text] -= 1
+            elif self.document is not None:
+                report.loss(say("exchange.existing.comment", comment=text), line=line)
             else:
-                report.loss(say(reason, comment=text), line=line)
+                report.loss(say("exchange.existing.comment_rewritten", comment=text), line=line)
         return report
 
 

@@ -153,3 +153,19 @@ def test_the_example_course_round_trips_through_the_form(client: TestClient, pro
         answer = client.post("/_studio/api/save", json={"file": name, "version": opened["version"], "data": opened["data"]})
         assert answer.status_code == 200 and answer.json()["message"] == f"没有改动，{name} 保持原样。", name
         assert path.read_bytes() == before, name
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def test_a_pasted_image_is_linked_from_its_page_even_before_the_preview_has_it(client: TestClient, project: Project) -> None:
+    """The Markdown's link is relative to the page the edited file is shown on: a lecture just made with 新建, which
+    the preview has not built yet, is shown under lectures/ as every lecture is."""
+    fresh = "course/lectures/09-fresh.yml"
+    (project.root / fresh).write_text((project.root / LECTURE).read_text(encoding="utf-8"), encoding="utf-8")
+    for edited, link in ((LECTURE, "../assets/images/"), (fresh, "../assets/images/"), ("quizzes/not-built.yml", "../assets/images/"),
+                         ("course/course.yml", "assets/images/"), (None, "assets/images/")):
+        params = {"name": "流程图.png", **({"file": edited} if edited else {})}
+        answer = client.post("/_studio/api/upload", params=params, content=PNG, headers={"content-type": "image/png"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["markdown"].startswith(f"![liu-cheng-tu]({link}liu-cheng-tu-"), (edited, answer.json())

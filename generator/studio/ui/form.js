@@ -9,7 +9,8 @@
      and listed at the top, each with a link that focuses its field; [] clears them.
    - onChange(value) is called after every edit; the shell debounces its check.
    options: {request(method, path, body, contentType) → Promise<{status, data}>} to reach the studio's API
-   (default: fetch under /_studio/api with the studio's header). */
+   (default: fetch under /_studio/api with the studio's header); file: the file edited, as the server names it
+   (course/lectures/01-intro.yml), so that a pasted image's link is relative to that file's page. */
 (function () {
   "use strict";
 
@@ -477,7 +478,8 @@
     this.status.textContent = ctx.t("form.uploading");
     files.forEach(function (file) {
       chain = chain.then(function (pos) {
-        return ctx.request("POST", "/upload?name=" + encodeURIComponent(file.name || "image"), file, file.type || "application/octet-stream")
+        var where = ctx.file ? "&file=" + encodeURIComponent(ctx.file) : "";  // the Markdown's link is relative to its page
+        return ctx.request("POST", "/upload?name=" + encodeURIComponent(file.name || "image") + where, file, file.type || "application/octet-stream")
           .then(function (answer) {
             if (answer.status !== 200 || typeof answer.data.markdown !== "string") {
               self.status.textContent = ctx.t("form.upload_failed", { message: answer.data.message || answer.status });
@@ -1122,6 +1124,7 @@
       t: translator(strings || {}),
       defs: (form && form.defs) || {},
       request: options.request || request,
+      file: options.file || "",
       changed: function () { if (onChange) onChange(handle.value()); },
       announce: function (text) {
         live.textContent = "";

@@ -141,7 +141,7 @@
     tabs.form.tabIndex = inForm ? 0 : -1;
     tabs.source.tabIndex = inForm ? -1 : 0;
     if (inForm) {
-      form = Form.render(formView, doc.form, doc.data, config.strings, edited, { request: request });
+      form = Form.render(formView, doc.form, doc.data, config.strings, edited, { request: request, file: doc.file });
     } else {
       editor = new V.EditorView({
         parent: sourceView,

@@ -858,7 +858,7 @@
     record.bar = bar;
     record.title = title;
     record.buttons = buttons;
-    record.comp = build(this.itemNode, value, ctx, { parent: this, key: null, required: true, present: value !== undefined, plain: true });
+    record.comp = build(this.labelledItem(), value, ctx, { parent: this, key: null, required: true, present: value !== undefined, plain: true });
     li.appendChild(record.comp.element);
     li.setAttribute("aria-labelledby", title.id);
     li.setAttribute("role", "group");
@@ -875,6 +875,16 @@
     this.items.splice(index, 0, record);
     this.list.insertBefore(li, this.list.children[index] || null);
     return record;
+  };
+  /* The item's description, named after the list when it has no name of its own (a line of 课程收益, a question of
+     题目): every control then has a label. */
+  ListField.prototype.labelledItem = function () {
+    var item = this.itemNode;
+    if (item.label || resolve(item, this.ctx).label || !this.node.label) return item;
+    var named = {};
+    Object.keys(item).forEach(function (key) { named[key] = item[key]; });
+    named.label = this.node.label;
+    return named;
   };
   ListField.prototype.renumber = function () {
     var self = this;
@@ -1018,13 +1028,7 @@
   };
 
   function build(rawNode, data, ctx, info) {
-    if (rawNode && rawNode.kind === "text_or") {
-      /* A point: one line of text, or a title with a body and sub-points (edited as that object). */
-      var shape = isObject(data) ? { kind: "ref", ref: rawNode.ref } : { kind: "text" };
-      shape.label = rawNode.label;
-      shape.help = rawNode.help;
-      rawNode = shape;
-    }
+    if (rawNode && rawNode.kind === "text_or") return new TextOrField(rawNode, data, ctx, info);
     var node = resolve(rawNode, ctx);
     if (data === null) data = undefined;
     var Kind = KINDS[node.kind];
@@ -1034,6 +1038,49 @@
     }
     return new Kind(node, data, ctx, info);
   }
+
+  /* A point: one line of text, or a title with a body and sub-points (edited as that object). The line has a button
+     that turns it into the object, its text the title, so a trainer can add a body or sub-points without YAML. */
+  function TextOrField(node, data, ctx, info) {
+    Base.call(this, ctx, info);
+    this.node = node;
+    this.element = el("div", "cgf-textor");
+    this.draw(data, isObject(data));
+  }
+  TextOrField.prototype = Object.create(Base.prototype);
+  TextOrField.prototype.draw = function (data, asObject) {
+    var self = this;
+    var node = this.node;
+    var label = node.label || resolve({ kind: "ref", ref: node.ref }, this.ctx).label;
+    var shape = asObject ? { kind: "ref", ref: node.ref } : { kind: "text" };
+    shape.label = label;
+    shape.help = node.help;
+    if (this.inner) this.inner.destroy();
+    this.element.textContent = "";
+    this.inner = build(shape, data, this.ctx, {
+      parent: this, key: this.key, required: this.required, present: this.present, plain: this.info.plain,
+    });
+    this.errors = this.inner.errors;
+    this.described = this.inner.described;
+    this.element.appendChild(this.inner.element);
+    if (asObject) return;
+    var expand = el("button", "cgf-button cgf-button--small cgf-textor__expand", this.ctx.t("form.expand_point"));
+    expand.type = "button";
+    expand.setAttribute("aria-describedby", this.inner.control.id);
+    expand.addEventListener("click", function () {
+      var line = self.inner.control.value;
+      self.draw({ title: line }, true);
+      self.changed();
+      var body = self.inner.child("body");
+      (body || self.inner).focusTarget().focus();
+    });
+    this.inner.element.insertBefore(expand, this.inner.errors);
+  };
+  TextOrField.prototype.value = function () { return this.inner.value(); };
+  TextOrField.prototype.child = function (key) { return this.inner.child(key); };
+  TextOrField.prototype.pathOf = function () { return this.path(); };
+  TextOrField.prototype.focusTarget = function () { return this.inner.focusTarget(); };
+  TextOrField.prototype.destroy = function () { this.inner.destroy(); };
 
   /* ---------------------------------------------------------------- problems */
 

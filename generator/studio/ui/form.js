@@ -536,7 +536,7 @@
     var self = this;
     this.node = node;
     this.original = isObject(data) ? data : {};
-    this.order = Object.keys(this.original);
+    this.order = info.fresh ? [] : Object.keys(this.original);  // fresh: written in the description's order
     this.fields = {};
     this.skip = info.skip || null;
     this.id = uid("obj");
@@ -565,6 +565,7 @@
       self.fields[field.key] = child;
       self.element.appendChild(child.element);
     });
+    Object.keys(this.original).forEach(function (key) { if (self.order.indexOf(key) < 0) self.order.push(key); });
     this.watchId();
   }
   ObjectField.prototype = Object.create(Base.prototype);
@@ -738,14 +739,14 @@
       var kept = {};
       Object.keys(before).forEach(function (key) { if (keys.indexOf(key) >= 0 && key !== self.tag) kept[key] = before[key]; });
       self.inner.destroy();
-      self.draw(kept);
+      self.draw(kept, true);  // its keys in the new variant's order, as a new item of that type is written
       self.changed();
     });
   }
   UnionField.prototype = Object.create(Base.prototype);
-  UnionField.prototype.draw = function (data) {
+  UnionField.prototype.draw = function (data, fresh) {
     var node = resolve(this.variant.node, this.ctx);
-    this.inner = new ObjectField(node, data, this.ctx, { parent: this, key: this.key, plain: true, skip: this.tag });
+    this.inner = new ObjectField(node, data, this.ctx, { parent: this, key: this.key, plain: true, skip: this.tag, fresh: fresh });
     this.body.textContent = "";
     this.body.appendChild(this.inner.element);
   };

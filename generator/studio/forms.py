@@ -37,7 +37,7 @@ def kinds() -> tuple[str, ...]:
 
 def label(description: str) -> str:
     """The first phrase of a description, as a field's label."""
-    return _FIRST_PHRASE.split(description.strip(), maxsplit=1)[0].strip(" `*") or description
+    return _FIRST_PHRASE.split(description.strip(), maxsplit=1)[0].replace("`", "").strip(" *") or description
 
 
 def _node(schema: dict[str, Any], description: str | None = None) -> Node:
@@ -74,7 +74,12 @@ def _shape(schema: dict[str, Any]) -> Node:
                   for key, value in schema["properties"].items()]
         return {"kind": "object", "fields": fields}
     if kind == "array":
-        node: Node = {"kind": "list", "item": _node(schema.get("items", {}))}
+        item = _node(schema.get("items", {}))
+        if item["kind"] not in ("object", "union", "ref", "text_or"):
+            # a line of text or Markdown: its type's description ("Markdown 文本：空一行分段…") names no item; the
+            # browser names each item after its list (经过, 课程收益)
+            item = {key: value for key, value in item.items() if key not in ("label", "help")}
+        node: Node = {"kind": "list", "item": item}
         for ours, theirs in (("min_items", "minItems"), ("max_items", "maxItems")):
             if theirs in schema:
                 node[ours] = schema[theirs]

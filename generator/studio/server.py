@@ -280,12 +280,16 @@ async def upload(request: Request) -> Response:
 
 
 def _page_folder(studio: Studio, path: Path) -> str:
-    """The folder, inside the site, of the page ``path``'s text is shown on (``lectures`` for a lecture)."""
+    """The folder, inside the site, of the page ``path``'s text is shown on (``lectures`` for a lecture), also for a
+    file the preview has not built yet (one just made with 新建): a hand-written page's own, an item's by its kind."""
     site = studio.site()
     for page in site.pages if site else []:
         if page.source and page.source.resolve() == path.resolve():
             return PurePosixPath(page.path).parent.as_posix().strip(".")
-    return ""
+    kind = studio.project.kind(path)
+    if kind == "markdown":
+        return PurePosixPath(path.resolve().relative_to(studio.project.docs).as_posix()).parent.as_posix().strip(".")
+    return PurePosixPath(item_page(kind, "-")).parent.as_posix() if kind in ("lecture", "quiz", *ITEM_FOLDERS) else ""
 
 
 async def identifier(request: Request) -> Response:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import json
+import re
 import subprocess
 import sys
 
 import yaml
 from starlette.testclient import TestClient
 
+from coursegen.studio.forms import describe, kinds
 from coursegen.studio.project import Project
 
 LECTURE = "course/lectures/01-service-front.yml"
@@ -153,3 +156,26 @@ def test_the_example_course_round_trips_through_the_form(client: TestClient, pro
         answer = client.post("/_studio/api/save", json={"file": name, "version": opened["version"], "data": opened["data"]})
         assert answer.status_code == 200 and answer.json()["message"] == f"没有改动，{name} 保持原样。", name
         assert path.read_bytes() == before, name
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def test_a_pasted_image_is_linked_from_its_page_even_before_the_preview_has_it(client: TestClient, project: Project) -> None:
+    """The Markdown's link is relative to the page the edited file is shown on: a lecture just made with 新建, which
+    the preview has not built yet, is shown under lectures/ as every lecture is."""
+    fresh = "course/lectures/09-fresh.yml"
+    (project.root / fresh).write_text((project.root / LECTURE).read_text(encoding="utf-8"), encoding="utf-8")
+    for edited, link in ((LECTURE, "../assets/images/"), (fresh, "../assets/images/"), ("quizzes/not-built.yml", "../assets/images/"),
+                         ("course/course.yml", "assets/images/"), (None, "assets/images/")):
+        params = {"name": "流程图.png", **({"file": edited} if edited else {})}
+        answer = client.post("/_studio/api/upload", params=params, content=PNG, headers={"content-type": "image/png"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["markdown"].startswith(f"![liu-cheng-tu]({link}liu-cheng-tu-"), (edited, answer.json())
+
+
+def test_form_labels_are_words_and_a_list_of_lines_names_its_items_after_itself() -> None:
+    events = next(f for f in describe("case")["root"]["fields"] if f["key"] == "events")["node"]
+    assert events["label"] == "经过" and "label" not in events["item"]  # not "Markdown 文本", the type's description
+    labels = re.findall(r'"label": "([^"]*)"', json.dumps([describe(kind) for kind in kinds()], ensure_ascii=False))
+    assert "cases/ 中一个案例的 id" in labels and not [label for label in labels if "`" in label]

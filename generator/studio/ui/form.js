@@ -9,7 +9,8 @@
      and listed at the top, each with a link that focuses its field; [] clears them.
    - onChange(value) is called after every edit; the shell debounces its check.
    options: {request(method, path, body, contentType) → Promise<{status, data}>} to reach the studio's API
-   (default: fetch under /_studio/api with the studio's header). */
+   (default: fetch under /_studio/api with the studio's header); file: the file edited, as the server names it
+   (course/lectures/01-intro.yml), so that a pasted image's link is relative to that file's page. */
 (function () {
   "use strict";
 
@@ -477,7 +478,8 @@
     this.status.textContent = ctx.t("form.uploading");
     files.forEach(function (file) {
       chain = chain.then(function (pos) {
-        return ctx.request("POST", "/upload?name=" + encodeURIComponent(file.name || "image"), file, file.type || "application/octet-stream")
+        var where = ctx.file ? "&file=" + encodeURIComponent(ctx.file) : "";  // the Markdown's link is relative to its page
+        return ctx.request("POST", "/upload?name=" + encodeURIComponent(file.name || "image") + where, file, file.type || "application/octet-stream")
           .then(function (answer) {
             if (answer.status !== 200 || typeof answer.data.markdown !== "string") {
               self.status.textContent = ctx.t("form.upload_failed", { message: answer.data.message || answer.status });
@@ -534,7 +536,7 @@
     var self = this;
     this.node = node;
     this.original = isObject(data) ? data : {};
-    this.order = Object.keys(this.original);
+    this.order = info.fresh ? [] : Object.keys(this.original);  // fresh: written in the description's order
     this.fields = {};
     this.skip = info.skip || null;
     this.id = uid("obj");
@@ -563,6 +565,7 @@
       self.fields[field.key] = child;
       self.element.appendChild(child.element);
     });
+    Object.keys(this.original).forEach(function (key) { if (self.order.indexOf(key) < 0) self.order.push(key); });
     this.watchId();
   }
   ObjectField.prototype = Object.create(Base.prototype);
@@ -736,14 +739,14 @@
       var kept = {};
       Object.keys(before).forEach(function (key) { if (keys.indexOf(key) >= 0 && key !== self.tag) kept[key] = before[key]; });
       self.inner.destroy();
-      self.draw(kept);
+      self.draw(kept, true);  // its keys in the new variant's order, as a new item of that type is written
       self.changed();
     });
   }
   UnionField.prototype = Object.create(Base.prototype);
-  UnionField.prototype.draw = function (data) {
+  UnionField.prototype.draw = function (data, fresh) {
     var node = resolve(this.variant.node, this.ctx);
-    this.inner = new ObjectField(node, data, this.ctx, { parent: this, key: this.key, plain: true, skip: this.tag });
+    this.inner = new ObjectField(node, data, this.ctx, { parent: this, key: this.key, plain: true, skip: this.tag, fresh: fresh });
     this.body.textContent = "";
     this.body.appendChild(this.inner.element);
   };
@@ -856,7 +859,7 @@
     record.bar = bar;
     record.title = title;
     record.buttons = buttons;
-    record.comp = build(this.itemNode, value, ctx, { parent: this, key: null, required: true, present: value !== undefined, plain: true });
+    record.comp = build(this.labelledItem(), value, ctx, { parent: this, key: null, required: true, present: value !== undefined, plain: true });
     li.appendChild(record.comp.element);
     li.setAttribute("aria-labelledby", title.id);
     li.setAttribute("role", "group");
@@ -873,6 +876,16 @@
     this.items.splice(index, 0, record);
     this.list.insertBefore(li, this.list.children[index] || null);
     return record;
+  };
+  /* The item's description, named after the list when it has no name of its own (a line of 课程收益, a question of
+     题目): every control then has a label. */
+  ListField.prototype.labelledItem = function () {
+    var item = this.itemNode;
+    if (item.label || resolve(item, this.ctx).label || !this.node.label) return item;
+    var named = {};
+    Object.keys(item).forEach(function (key) { named[key] = item[key]; });
+    named.label = this.node.label;
+    return named;
   };
   ListField.prototype.renumber = function () {
     var self = this;
@@ -1016,13 +1029,7 @@
   };
 
   function build(rawNode, data, ctx, info) {
-    if (rawNode && rawNode.kind === "text_or") {
-      /* A point: one line of text, or a title with a body and sub-points (edited as that object). */
-      var shape = isObject(data) ? { kind: "ref", ref: rawNode.ref } : { kind: "text" };
-      shape.label = rawNode.label;
-      shape.help = rawNode.help;
-      rawNode = shape;
-    }
+    if (rawNode && rawNode.kind === "text_or") return new TextOrField(rawNode, data, ctx, info);
     var node = resolve(rawNode, ctx);
     if (data === null) data = undefined;
     var Kind = KINDS[node.kind];
@@ -1032,6 +1039,49 @@
     }
     return new Kind(node, data, ctx, info);
   }
+
+  /* A point: one line of text, or a title with a body and sub-points (edited as that object). The line has a button
+     that turns it into the object, its text the title, so a trainer can add a body or sub-points without YAML. */
+  function TextOrField(node, data, ctx, info) {
+    Base.call(this, ctx, info);
+    this.node = node;
+    this.element = el("div", "cgf-textor");
+    this.draw(data, isObject(data));
+  }
+  TextOrField.prototype = Object.create(Base.prototype);
+  TextOrField.prototype.draw = function (data, asObject) {
+    var self = this;
+    var node = this.node;
+    var label = node.label || resolve({ kind: "ref", ref: node.ref }, this.ctx).label;
+    var shape = asObject ? { kind: "ref", ref: node.ref } : { kind: "text" };
+    shape.label = label;
+    shape.help = node.help;
+    if (this.inner) this.inner.destroy();
+    this.element.textContent = "";
+    this.inner = build(shape, data, this.ctx, {
+      parent: this, key: this.key, required: this.required, present: this.present, plain: this.info.plain,
+    });
+    this.errors = this.inner.errors;
+    this.described = this.inner.described;
+    this.element.appendChild(this.inner.element);
+    if (asObject) return;
+    var expand = el("button", "cgf-button cgf-button--small cgf-textor__expand", this.ctx.t("form.expand_point"));
+    expand.type = "button";
+    expand.setAttribute("aria-describedby", this.inner.control.id);
+    expand.addEventListener("click", function () {
+      var line = self.inner.control.value;
+      self.draw({ title: line }, true);
+      self.changed();
+      var body = self.inner.child("body");
+      (body || self.inner).focusTarget().focus();
+    });
+    this.inner.element.insertBefore(expand, this.inner.errors);
+  };
+  TextOrField.prototype.value = function () { return this.inner.value(); };
+  TextOrField.prototype.child = function (key) { return this.inner.child(key); };
+  TextOrField.prototype.pathOf = function () { return this.path(); };
+  TextOrField.prototype.focusTarget = function () { return this.inner.focusTarget(); };
+  TextOrField.prototype.destroy = function () { this.inner.destroy(); };
 
   /* ---------------------------------------------------------------- problems */
 
@@ -1122,6 +1172,7 @@
       t: translator(strings || {}),
       defs: (form && form.defs) || {},
       request: options.request || request,
+      file: options.file || "",
       changed: function () { if (onChange) onChange(handle.value()); },
       announce: function (text) {
         live.textContent = "";

@@ -107,11 +107,17 @@
     return load("/file?file=" + encodeURIComponent(file));
   }
 
+  /* The open file's title (its data's), as the panel's heading and the 新建 dialog name it; else its file. */
+  function titled() {
+    doc.title = doc.data && typeof doc.data.title === "string" && doc.data.title.trim() ? doc.data.title : "";
+    $("cgs-panel-title").textContent = doc.title || doc.file;
+  }
+
   function show(next) {
     doc = next;
     dirty = false;
     $("cgs-empty").hidden = true;
-    $("cgs-panel-title").textContent = doc.title || doc.file;
+    titled();
     $("cgs-file").textContent = t("panel.file", { file: doc.file });
     $("cgs-tabs").hidden = !doc.form;
     $("cgs-no-form").hidden = Boolean(doc.form);
@@ -141,7 +147,7 @@
     tabs.form.tabIndex = inForm ? 0 : -1;
     tabs.source.tabIndex = inForm ? -1 : 0;
     if (inForm) {
-      form = Form.render(formView, doc.form, doc.data, config.strings, edited, { request: request });
+      form = Form.render(formView, doc.form, doc.data, config.strings, edited, { request: request, file: doc.file });
     } else {
       editor = new V.EditorView({
         parent: sourceView,
@@ -264,6 +270,7 @@
     doc.text = data.text;
     doc.data = data.data;
     dirty = false;
+    titled();
     var top = scroller.scrollTop;
     if (form && JSON.stringify(form.value()) !== JSON.stringify(data.data)) {
       draw();
@@ -299,6 +306,7 @@
         doc.text = data.text;
         doc.data = data.data;
         dirty = false;
+        titled();
         var top = scroller.scrollTop;
         draw();
         scroller.scrollTop = top;
@@ -319,16 +327,19 @@
   var newError = $("cgs-new-error");
   var PART_OF_LECTURE = ["discussion", "drill"];
 
+  /* The lecture a new activity goes in: the one open in the editor; without one, a case, bank or form goes in the
+     course's last lecture (null: the server's choice), a discussion or drill needs one (""). */
   function lectureFor(chosen) {
-    if (PART_OF_LECTURE.indexOf(chosen) < 0) return null;
-    return doc && doc.kind === "lecture" ? doc.file : "";
+    if (chosen === "lecture") return null;
+    if (doc && doc.kind === "lecture") return doc.file;
+    return PART_OF_LECTURE.indexOf(chosen) < 0 ? null : "";
   }
 
   function describeWhere() {
     var lecture = lectureFor(kind.value);
     var where = $("cgs-new-where");
     where.id = "cgs-new-where";
-    if (lecture === null) where.textContent = "";
+    if (lecture === null) where.textContent = kind.value === "lecture" ? "" : t("new.in_last_lecture");
     else if (lecture) where.textContent = t("new.in_lecture", { title: doc.title || doc.file });
     else where.textContent = t("new.needs_lecture");
     kind.setAttribute("aria-describedby", "cgs-new-where");

@@ -18,6 +18,10 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+RETRIES = 100
+RETRY_SECONDS = 0.1
+"""How long a request waits for an engine that is not accepting connections (10 s): Zensical's preview restarts when
+its settings change (a new lecture is a new menu entry), and the page or asset asked for meanwhile would fail."""
 PAGE_SCRIPT = b'<script src="/_studio/ui/page.js" defer></script>'
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length", "content-encoding", "host",
                "origin", "cookie", "referer"}
@@ -35,10 +39,18 @@ class Upstream:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
         headers["accept-encoding"] = "identity"  # pages are rewritten below
         url = httpx.URL(path=request.url.path, query=request.url.query.encode("latin-1"))
-        try:
-            sent = self.client.build_request(request.method, url, headers=headers, content=await request.body())
-            answer = await self.client.send(sent, stream=True)
-        except httpx.TransportError:
+        sent = self.client.build_request(request.method, url, headers=headers, content=await request.body())
+        for _ in range(RETRIES):
+            try:
+                answer = await self.client.send(sent, stream=True)
+                break
+            except httpx.TransportError as error:
+                # The engine's server restarts with new settings (Zensical): a page or asset is asked for again once
+                # it is back. Anything else (a refused request, a POST) fails as it came.
+                if request.method not in ("GET", "HEAD") and not isinstance(error, httpx.ConnectError):
+                    return Response(status_code=502)
+                await asyncio.sleep(RETRY_SECONDS)
+        else:
             return Response(status_code=502)
         kept = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP}
         if answer.headers.get("content-type", "").startswith("text/html"):

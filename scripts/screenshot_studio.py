@@ -1,7 +1,8 @@
-"""Take the guide's picture of coursegen studio: the example course's first lecture with its form open beside it.
+"""Take the guide's pictures of coursegen studio, on a copy of the example project in Debian's Chromium:
+``studio.png`` (the first lecture with its form open beside it), ``studio-mistake.png`` (an emptied title refused, the
+message at the field) and ``studio-source.png`` (the source view with the check's message at a tab's line).
 
-Usage: python scripts/screenshot_studio.py [guide/docs/images/studio.png]
-Runs ``coursegen studio`` on a copy of the example project, opens it in Debian's Chromium, clicks 编辑本页.
+Usage: python scripts/screenshot_studio.py [guide/docs/images/]
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 from tests.serving import running_studio  # noqa: E402
 
 
-def main(target: Path) -> None:
+def main(folder: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch)
-        for folder in ("course", "quizzes", "docs"):
-            shutil.copytree(ROOT / folder, project / folder)
+        for part in ("course", "quizzes", "docs"):
+            shutil.copytree(ROOT / part, project / part)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         with running_studio(project) as address, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
@@ -30,10 +31,26 @@ def main(target: Path) -> None:
             page.goto(address.replace("/_studio/?", "/_studio/?page=%2Flectures%2Fservice-front%2F&"))
             page.frame_locator("#cg-studio-page").locator("h1").first.wait_for()
             page.click("#cgs-edit")
-            page.get_by_label("讲次标题", exact=False).first.wait_for()
-            page.screenshot(path=str(target))
+            title = page.get_by_label("讲次标题", exact=False).first
+            title.wait_for()
+            page.screenshot(path=str(folder / "studio.png"))
+            title.fill("")
+            title.press("Tab")
+            page.click("#cgs-save")
+            page.locator("#cgs-status-text").filter(has_text="未保存").wait_for()
+            title.scroll_into_view_if_needed()
+            page.screenshot(path=str(folder / "studio-mistake.png"))
+            page.once("dialog", lambda dialog: dialog.accept())  # leave the unsaved form for the source view
+            page.click("#cgs-tab-source")
+            line = page.locator("#cgs-view-source .cm-line").nth(3)
+            line.click()
+            page.keyboard.press("Home")
+            page.keyboard.insert_text("\t")
+            page.locator("#cgs-view-source .cm-lintRange-error").first.hover()
+            page.locator(".cm-tooltip-lint").first.wait_for()  # the check's message, shown over its line
+            page.screenshot(path=str(folder / "studio-source.png"))
             browser.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "guide/docs/images/studio.png"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "guide/docs/images"))

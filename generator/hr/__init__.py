@@ -3,6 +3,8 @@
 Flow: :mod:`.roster` reads the class list, :mod:`.intake` sorts every file (found by :mod:`.sources`,
 parsed on every core by :mod:`.pool`, checked by :mod:`.check`) into accepted / superseded / rejected,
 :mod:`.report` joins them into one model, and :mod:`.xlsx`, :mod:`.html` and :mod:`.csvfiles` render it.
+On request :mod:`.grading` writes the trainer's grading workbook (批改表), and :mod:`.grades` reads its grades back
+into the model, tied to submissions by checksum.
 """
 
 from __future__ import annotations

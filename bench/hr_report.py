@@ -9,7 +9,10 @@ The report uses worker processes, so memory is sampled over the whole process tr
 PSS (shared pages counted once, split between the processes that share them), read from /proc.
 The load average is printed too: on a busy machine wall time says more about the neighbours.
 
-    python bench/hr_report.py [--trainees 2000] [--files 10000] [--mail-share 0.333] [--keep DIR] [--stages]
+    python bench/hr_report.py [--trainees 2000] [--files 10000] [--mail-share 0.333] [--keep DIR] [--stages] [--grading]
+
+``--grading`` also writes the grading workbook (``--grading``: every homework answer kept and written out); the
+budget is the report's without it.
 
 ``--stages`` then runs the steps again inside this process and prints each one's wall and CPU time
 (this process only: the parsing workers' CPU is not in the intake's figure).
@@ -151,6 +154,7 @@ def main() -> int:
     parser.add_argument("--mail-share", type=float, default=1 / 3, help="Share of the files that arrive inside mail exports.")
     parser.add_argument("--keep", type=Path, help="Generate into this folder and keep it (default: a temporary folder).")
     parser.add_argument("--stages", action="store_true", help="Also time each step in this process.")
+    parser.add_argument("--grading", action="store_true", help="Also write the grading workbook (coursegen homework report --grading).")
     args = parser.parse_args()
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="hr-bench-"))
@@ -164,6 +168,9 @@ def main() -> int:
         command = [sys.executable, "-c", "from coursegen.cli import main; main()", "homework", "report",
                    str(root / "submissions"), "--roster", str(root / "roster.csv"), "-o", str(root / "out"),
                    "--course", str(root / "course"), "--quizzes", str(root / "quizzes")]
+        if args.grading:
+            (root / "grading.xlsx").unlink(missing_ok=True)  # the command never overwrites a grading workbook it is not given to read
+            command += ["--grading", str(root / "grading.xlsx")]
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

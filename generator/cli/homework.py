@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import UserError
-from ..hr import Bucket, make_report, read_roster
+from ..hr import Bucket, make_report, read_grades, read_roster
 from ..messages import say, with_hint
 from .course import course_options, load
 
@@ -24,18 +24,28 @@ def homework() -> None:
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
 @click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The form service's key (INBOX.key beside the receiver's inbox): without it no envelope counts as the service's clock.")
+@click.option("--grading", "grading_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a grading workbook here (.xlsx): one sheet per homework form, each trainee's answers, "
+                   "成绩 and 评语 columns for the trainer. Never overwrites an existing file unless it is also given to --grades.")
+@click.option("--grades", "grades_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="A grading workbook the trainer filled in: its grades and comments go into the report, matched to submissions by checksum.")
 @course_options
-def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path | None, course_dir: Path, quizzes_dir: Path) -> None:
+def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path | None, grading_path: Path | None, grades_path: Path | None,
+           course_dir: Path, quizzes_dir: Path) -> None:
     """Report who handed in which homework, late or not, from the files in SUBMISSIONS (and its .zip archives).
 
-    Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder.
+    Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder; with --grading, a
+    grading workbook for the trainer as well (kept apart from the report, which is rewritten on every run).
     """
     if out_dir.resolve().is_relative_to(submissions.resolve()):
         raise UserError(say("hr.cli.inside", out=out_dir, submissions=submissions))
+    if grading_path is not None:
+        _check_grading(grading_path, grades_path, submissions)
     key = _key(key_path) if key_path is not None else None
     project, _ = load(course_dir, quizzes_dir)
     roster = read_roster(roster_path)
-    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key)
+    grades = read_grades(grades_path) if grades_path is not None else None
+    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path)
     counts = result.buckets
     click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
                    rejected=counts[Bucket.REJECTED]))
@@ -45,9 +55,25 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path |
     for path in (outputs.xlsx, outputs.html):
         click.echo(say("hr.cli.wrote", path=path))
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
+    if outputs.grading is not None:
+        click.echo(say("hr.cli.wrote", path=outputs.grading))
+    grading = result.grading
+    if grading is not None:
+        click.echo(say("hr.grading.read", path=grading.path, graded=len(grading.grades), review=grading.to_review, refused=len(grading.refused)))
+        for line in grading.refusal_lines():
+            click.echo(line, err=True)
     unchecked = sum(entry.unchecked for entry in result.files)
     if unchecked:  # HR forgot the key: say it once, not only file by file in the report
         click.echo(with_hint(say("hr.cli.no_key", n=unchecked), say("hr.cli.no_key_hint")), err=True)
+
+
+def _check_grading(path: Path, grades: Path | None, submissions: Path) -> None:
+    """Refuse to write the grading workbook where the next report would read it as a submission, or over a workbook the
+    trainer may have filled in (unless its grades are read, ``--grades``, and so carried into the new one)."""
+    if path.resolve().is_relative_to(submissions.resolve()):
+        raise UserError(say("hr.grading.inside", path=path, submissions=submissions))
+    if path.exists() and (grades is None or not grades.exists() or not path.samefile(grades)):
+        raise UserError(with_hint(say("hr.grading.exists", path=path), say("hr.grading.exists_hint", path=path)))
 
 
 def _key(path: Path) -> bytes:

@@ -3,6 +3,8 @@
 Flow: :mod:`.roster` reads the class list, :mod:`.intake` sorts every file (found by :mod:`.sources`,
 parsed on every core by :mod:`.pool`, checked by :mod:`.check`) into accepted / superseded / rejected,
 :mod:`.report` joins them into one model, and :mod:`.xlsx`, :mod:`.html` and :mod:`.csvfiles` render it.
+On request :mod:`.grading` writes the trainer's grading workbook (批改表), and :mod:`.grades` reads its grades back
+into the model, tied to submissions by checksum.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason
 from .csvfiles import write_csv
+from .grades import GradeBook, GradesError, read_grades
+from .grading import write_grading
 from .html import render_html
 from .intake import collect
 from .pool import start_forked
@@ -22,7 +26,8 @@ from .roster import Roster, RosterError, read_roster
 from .staging import OutputError, Staging
 from .xlsx import write_xlsx
 
-__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "Limits", "OutputError", "Outputs", "Reason", "Report", "Roster", "RosterError", "make_report", "read_roster"]
+__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "GradeBook", "GradesError", "Limits", "OutputError", "Outputs", "Reason", "Report", "Roster", "RosterError",
+           "make_report", "read_grades", "read_roster"]
 
 XLSX_NAME = "homework-report.xlsx"
 HTML_NAME = "homework-report.html"
@@ -34,6 +39,8 @@ class Outputs:
     xlsx: Path
     html: Path
     csv: list[Path]
+    grading: Path | None = None
+    """The grading workbook, when one was asked for."""
 
 
 def make_report(
@@ -45,14 +52,18 @@ def make_report(
     now: datetime | None = None,
     limits: Limits | None = None,
     service_key: bytes | None = None,
+    grades: GradeBook | None = None,
+    grading: Path | None = None,
 ) -> tuple[Report, Outputs]:
     """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
 
-    All three are written under temporary names and renamed together at the end (see :mod:`.staging`):
-    a run that fails leaves the previous report as it was, and raises :class:`OutputError`.
+    ``grades``: the trainer's grades (:func:`read_grades`), put into every output. ``grading``: where to write the
+    grading workbook (see :mod:`.grading`); only then are homework answers kept in memory.
+    All outputs are written under temporary names and renamed together at the end (see :mod:`.staging`):
+    a run that fails leaves the previous report (and grading workbook) as it was, and raises :class:`OutputError`.
     """
-    intake = collect(submissions, project, roster, limits, service_key=service_key)
-    report = build_report(project, roster, intake, now or datetime.now(UTC))
+    intake = collect(submissions, project, roster, limits, service_key=service_key, answers=grading is not None)
+    report = build_report(project, roster, intake, now or datetime.now(UTC), grades)
     xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
     with Staging() as stage:
         xlsx_part = stage.path(xlsx)
@@ -60,9 +71,11 @@ def make_report(
         try:
             stage.path(html).write_text(render_html(report), encoding="utf-8")
             csv = write_csv(report, out_dir / CSV_FOLDER, stage)
+            if grading is not None:
+                write_grading(report, stage.path(grading))
         finally:  # the child is done with its temporary file before the staging removes or renames it
             if child is not None:
                 child.join()
         if child is None or child.exitcode != 0:  # a failed child is retried here, where its error surfaces
             write_xlsx(report, xlsx_part)
-    return report, Outputs(xlsx, html, csv)
+    return report, Outputs(xlsx, html, csv, grading)

@@ -45,8 +45,8 @@ _DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 class Parsed:
     """A genuine submission file (well-formed, current format, checksum intact), not yet matched to a class.
 
-    A homework's answers are dropped here (HR tracks who handed in; trainers read the answers),
-    a survey's answers are kept for its statistics.
+    A homework's answers are dropped here unless asked for (HR tracks who handed in; the trainer reads
+    the answers in the grading workbook, ``--grading``); a survey's answers are kept for its statistics.
     """
 
     course_id: str
@@ -98,8 +98,10 @@ class Received:
     """The name the file gives, when it differs from the roster's (the roster's is used): empty when they agree."""
 
 
-def parse_submission(data: bytes, limits: Limits) -> Parsed:
-    """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one."""
+def parse_submission(data: bytes, limits: Limits, *, answers: bool = False) -> Parsed:
+    """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one.
+
+    ``answers``: keep a homework's answers too (for the grading workbook), not only a survey's."""
     raw, envelope = unwrap(parse_json(data, limits.max_json_depth))
     try:
         submission = _submission(raw)
@@ -118,7 +120,7 @@ def parse_submission(data: bytes, limits: Limits) -> Parsed:
         department=trainee.department,
         updated_at=submission.updated_at,
         quiz_scores=submission.quiz_scores,
-        answers=submission.answers if submission.kind == "survey" else {},
+        answers=submission.answers if answers or submission.kind == "survey" else {},
         sha256=submission.sha256,
         created_at=submission.created_at,
         envelope=envelope,

@@ -33,10 +33,10 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         ),
         "detail.csv": (
             ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "first_submitted_at", "clock", "last_updated_at",
-             "late_minutes", "source_file", "sender", "time_check", "note"],
+             "late_minutes", "source_file", "sender", "time_check", "note", "grade", "grade_comment", "grade_review"],
             [
                 [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, _self_reported(c), c.due, c.first_at,
-                 c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note]
+                 c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note, *_grade(c)]
                 for c in report.cells
             ],
         ),
@@ -117,3 +117,11 @@ def _mean(value: float | None) -> float | None:
 def _self_reported(cell: Cell) -> int | None:
     """1 where the status rests on the trainee's clock alone (自报时间), 0 where a channel's clock proves it; empty for a missing form."""
     return None if cell.clock is None else int(cell.self_reported)
+
+
+def _grade(cell: Cell) -> list[Value]:
+    """grade (as the trainer typed it), grade_comment, grade_review (1: handed in again after grading, review it): empty where ungraded."""
+    grade = cell.grade
+    if grade is None:
+        return [None, None, None]
+    return [grade.value, grade.comment, int(grade.review)]

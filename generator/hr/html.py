@@ -132,6 +132,8 @@ def render_html(report: Report) -> str:
         flagged=[c for c in report.cells if c.warning],
         problems=[c for c in report.cells if c.status == "problem"],
         renamed=[c for c in report.cells if c.declared_name],
+        graded=[c for c in report.cells if c.grade],
+        needs_review=say("hr.grading.needs_review"),
         file_time=lambda entry: file_time(entry, report.zone),
         later_tolerance=span(LATER_TOLERANCE),
         earlier_limit=span(EARLIER_LIMIT),

@@ -78,13 +78,15 @@ class Intake:
 
 
 def collect(
-    folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None
+    folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None,
+    answers: bool = False,
 ) -> Intake:
     """Read, check and sort every file under ``folder``; ``workers`` defaults to every available core;
-    ``service_key`` checks the form service's seals (without it no envelope is the service's word)."""
+    ``service_key`` checks the form service's seals (without it no envelope is the service's word);
+    ``answers`` keeps homework answers (for the grading workbook), which are otherwise dropped."""
     limits = limits or Limits()
     matcher = Matcher(project, roster)
-    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk(folder, limits), limits, workers)]
+    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk(folder, limits), limits, workers, answers=answers)]
     problems: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         if entry.claimed is not None:

@@ -36,21 +36,22 @@ Outcome = Parsed | Rejected
 
 
 def parse_all(
-    found: Iterable[Found], limits: Limits, workers: int | None = None, *, sequential_first: int = SEQUENTIAL_FIRST, batch: int = BATCH
+    found: Iterable[Found], limits: Limits, workers: int | None = None, *, sequential_first: int = SEQUENTIAL_FIRST, batch: int = BATCH,
+    answers: bool = False,
 ) -> Iterator[tuple[Found, Outcome]]:
-    """Each found file with its outcome, in the order found."""
+    """Each found file with its outcome, in the order found; ``answers``: keep homework answers (see :func:`parse_submission`)."""
     files = iter(found)
     for item in islice(files, sequential_first):
-        yield item, _outcome(item, limits)
+        yield item, _outcome(item, limits, answers)
     workers = workers or available_cores()
     if workers < 2:
         for item in files:
-            yield item, _outcome(item, limits)
+            yield item, _outcome(item, limits, answers)
         return
     with ProcessPoolExecutor(workers) as pool:
         pending: deque[tuple[list[Found], Future[list[Outcome]]]] = deque()
         while chunk := list(islice(files, batch)):
-            pending.append((chunk, pool.submit(_parse_batch, chunk, limits, language())))
+            pending.append((chunk, pool.submit(_parse_batch, chunk, limits, language(), answers)))
             if len(pending) > 2 * workers:
                 yield from _finished(*pending.popleft())
         while pending:
@@ -66,15 +67,15 @@ def _finished(chunk: list[Found], future: Future[list[Outcome]]) -> Iterator[tup
     yield from zip(chunk, future.result())
 
 
-def _parse_batch(chunk: list[Found], limits: Limits, spoken: str) -> list[Outcome]:
+def _parse_batch(chunk: list[Found], limits: Limits, spoken: str, answers: bool = False) -> list[Outcome]:
     """Parse in the parent's language: a spawned worker (Windows) would otherwise word its rejections in Chinese."""
     with speaking(spoken):
-        return [_outcome(found, limits) for found in chunk]
+        return [_outcome(found, limits, answers) for found in chunk]
 
 
-def _outcome(found: Found, limits: Limits) -> Outcome:
+def _outcome(found: Found, limits: Limits, answers: bool = False) -> Outcome:
     try:
-        return parse_submission(found.content(limits), limits)
+        return parse_submission(found.content(limits), limits, answers=answers)
     except Rejected as rejected:
         return rejected
     except Exception as exc:  # noqa: BLE001 - one file no check foresaw must not end the report (or a worker's batch)

@@ -20,6 +20,8 @@ from ..model.homework import Homework, Rating, TextArea, TextField
 from ..model.project import Project
 from ..model.submission import QuizScore
 from .buckets import Bucket
+from .check import Received
+from .grades import Grade, GradeBook, Grading, match_grades
 from .intake import Entry, Handed, Intake
 from .items import ItemAnalysis, analyse
 from .roster import Roster, Trainee
@@ -60,6 +62,10 @@ class Cell:
     """Why the first version's own time does not fit the time it arrived, or other versions' times were not believed."""
     declared_name: str = ""
     """The name the kept file gives when it is not the roster's (the roster's is shown): HR checks it is the right person."""
+    received: Received | None = None
+    """The kept submission (the one the report counts), when one was handed in."""
+    grade: Grade | None = None
+    """The trainer's grade and comment, when grades were read (``--grades``) and this one is graded."""
 
     @property
     def self_reported(self) -> bool:
@@ -182,6 +188,8 @@ class Report:
     """题目分析: per-question results, when the files carry them."""
     files: list[Entry]
     buckets: dict[Bucket, int] = field(default_factory=dict)
+    grading: Grading | None = None
+    """The grades read back from the trainer's grading workbook; ``None`` when none was given."""
 
     @property
     def timezone(self) -> str:
@@ -201,12 +209,15 @@ class Report:
         return [(tally, groups[tally.label]) for tally in self.departments]
 
 
-def build_report(project: Project, roster: Roster, intake: Intake, now: datetime) -> Report:
-    """Join the roster, the course's forms and what was handed in."""
+def build_report(project: Project, roster: Roster, intake: Intake, now: datetime, grades: GradeBook | None = None) -> Report:
+    """Join the roster, the course's forms, what was handed in and, if given, the trainer's grades."""
     forms = list(project.homework.values())
     zone = report_timezone(forms, now)
+    grading = match_grades(grades, intake, roster) if grades is not None else None
+    marks = grading.grades if grading is not None else {}
     rows = [
-        (t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone, intake.problems.get((t.employee_id, form.id), [])) for form in forms])
+        (t, [_cell(t, form, intake.handed.get((t.employee_id, form.id)), zone, intake.problems.get((t.employee_id, form.id), []),
+                   marks.get((t.employee_id, form.id))) for form in forms])
         for t in roster.trainees
     ]
     departments = {d: Tally(d) for d in roster.departments}
@@ -238,6 +249,7 @@ def build_report(project: Project, roster: Roster, intake: Intake, now: datetime
         items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}),
         files=intake.entries,
         buckets={b: intake.count(b) for b in Bucket},
+        grading=grading,
     )
 
 
@@ -258,7 +270,7 @@ def zone_label(zone: tzinfo, when: datetime) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo, problems: list[Entry]) -> Cell:
+def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo, problems: list[Entry], grade: Grade | None = None) -> Cell:
     due = form.due.astimezone(zone) if form.due is not None else None
     if handed is None and problems:
         return Cell(trainee, form, "problem", due, source=problems[-1].source, note=joined(*(problem_reason(e) for e in problems)))
@@ -281,6 +293,8 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo,
         sender=handed.first.sender,
         warning=joined(handed.first.warning, handed.doubts),
         declared_name=handed.received.declared_name,
+        received=handed.received,
+        grade=grade,
     )
 
 

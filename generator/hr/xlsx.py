@@ -24,7 +24,7 @@ from .cells import Value, safe
 from .intake import Entry
 from .items import DISCRIMINATION_MIN, ItemAnalysis
 from ..messages import say
-from .report import Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, self_reported_label, status_label
+from .report import Cell, Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, self_reported_label, status_label
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -147,10 +147,15 @@ _DETAIL_HEAD = ("employee_id", "name", "department", "form", "kind", "due", "sta
                 "late_minutes", "source", "sender", "time_check", "note")
 
 
+_GRADE_HEAD = ("grade", "comment", "review")
+"""明细's last columns when grades were read (``--grades``)."""
+
+
 def _detail(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 10, 17, 14, 17, 12, 10, 30, 28, 40, 30])
+    graded = report.grading is not None
+    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 10, 17, 14, 17, 12, 10, 30, 28, 40, 30, *([10, 40, 18] if graded else [])])
     cells = report.cells
-    head = heads(*_DETAIL_HEAD)
+    head = heads(*_DETAIL_HEAD, *(_GRADE_HEAD if graded else ()))
     sheet.table(head, len(cells))
     sheet.colour_rows(head, len(cells), _DETAIL_HEAD.index("status"), {status_label("late"): _LATE_FILL, status_label("missing"): _BAD_FILL, status_label("problem"): _BAD_FILL})
     for cell in cells:
@@ -172,7 +177,16 @@ def _detail(workbook: Workbook, report: Report) -> None:
             cell.sender,
             cell.warning,
             cell.note,
+            *(_grade_cells(cell) if graded else ()),
         ])
+
+
+def _grade_cells(cell: Cell) -> list[Value]:
+    """成绩 (a number stays a number), 评语, 复核 (已重新提交，需复核 when the grade was given to an older version)."""
+    grade = cell.grade
+    if grade is None:
+        return [None, None, None]
+    return [grade.value, grade.comment, say("hr.grading.needs_review") if grade.review else None]
 
 
 def _quizzes(workbook: Workbook, report: Report) -> None:

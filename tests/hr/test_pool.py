@@ -51,10 +51,10 @@ def test_a_file_no_check_foresaw_is_rejected_and_the_others_still_parsed(tmp_pat
     (tmp_path / "b.json").write_bytes(b"[]")
     real = pool.parse_submission
 
-    def parse(data: bytes, limits: Limits) -> object:
+    def parse(data: bytes, limits: Limits, *, answers: bool = False) -> object:
         if data == b"{}":
             raise MemoryError("out of memory")
-        return real(data, limits)
+        return real(data, limits, answers=answers)
 
     monkeypatch.setattr(pool, "parse_submission", parse)
     outcomes = summary(list(parse_all(walk(tmp_path, Limits()), Limits(), workers=1)))

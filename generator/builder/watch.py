@@ -10,6 +10,11 @@ notices a dead watcher when an edit never shows, and then distrusts every edit a
 * a watched folder deleted and re-created (a ``git checkout``, a sync tool, an editor replacing the
   folder) is a new folder that inotify does not follow: a check every :data:`CHECK_SECONDS` watches it
   again, and so a folder that did not exist when the preview started, and regenerates for it.
+
+A change whose writer knows it is complete (the studio's own save: one file renamed into place) need not wait for
+the burst to end: :meth:`Watcher.now` runs the action at once, and the events of that write, which may reach the
+watcher a moment later, start one more run that finds nothing new (the workspace is rewritten only where it
+changed, so the engine sees nothing).
 """
 
 from __future__ import annotations
@@ -66,6 +71,13 @@ class _Debounced(FileSystemEventHandler):
             self.timer.daemon = True
             self.timer.start()
 
+    def cancel(self) -> None:
+        """Forget the burst being waited for: a run starting now reads its changes."""
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+                self.timer = None
+
 
 class Watcher:
     """Watches folders recursively and runs ``action`` after each burst of changes, one run at a time.
@@ -95,6 +107,14 @@ class Watcher:
     def stop(self) -> None:
         self._stopped.set()
         self.observer.stop()
+
+    def now(self) -> None:
+        """Run the action at once, on a thread of its own, for a change known to be complete (:mod:`this module <.watch>`).
+
+        A burst still being waited for is included: the run reads every file as it is now, so its timer is dropped.
+        """
+        self.handler.cancel()
+        threading.Thread(target=self._run, name="coursegen-watch-now", daemon=True).start()
 
     def _run(self) -> None:
         # Timers of two bursts may overlap with a slow regeneration: the second waits for the first.

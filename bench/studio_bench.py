@@ -98,6 +98,8 @@ class Sample:
     served: float
     shown: float | None
     cpu: float
+    reload: float | None = None
+    """Seconds from the save to the browser leaving the old page (the engine's live reload)."""
 
 
 @dataclass
@@ -279,9 +281,9 @@ def measure(browser: Any, fetcher: Client | Plain, pgid: int, save: Callable[[st
                 else:
                     time.sleep(0.02)
             shown = _shown(page, sent_wall)
-            steps = _steps(page, sent_wall)
+            steps, reload = _steps(page, sent_wall)
             settle(pgid, at_least=0.0)
-            samples.append(Sample(served, shown, group_cpu(pgid) - cpu_before))
+            samples.append(Sample(served, shown, group_cpu(pgid) - cpu_before, reload))
             print(f"    save {i + 1}: served {served:.2f} s, shown {'-' if shown is None else f'{shown:.2f}'} s, "
                   f"CPU {samples[-1].cpu:.2f} s (save answered {saved:.2f}; {steps})", flush=True)
     finally:
@@ -303,15 +305,16 @@ def _shown(page: Any, sent_wall: float) -> float | None:
     return None
 
 
-def _steps(page: Any, sent_wall: float) -> str:
+def _steps(page: Any, sent_wall: float) -> tuple[str, float | None]:
     """When, after the save was sent, the browser left the old page (the live reload), asked for and had the new page,
     and had parsed it: where the seconds between *served* and *shown* go."""
     left, nav = page.evaluate("() => [sessionStorage.getItem('cgbench-left'), sessionStorage.getItem('cgbench-nav')]")
-    parts = [f"reload {int(left) / 1000 - sent_wall:.2f}"] if left else []
+    reload = int(left) / 1000 - sent_wall if left else None
+    parts = [f"reload {reload:.2f}"] if reload is not None else []
     if nav:
         start, first_byte, last_byte, parsed = (t / 1000 - sent_wall for t in json.loads(nav))
         parts.append(f"request {start:.2f}, first byte {first_byte:.2f}, last byte {last_byte:.2f}, parsed {parsed:.2f}")
-    return ", ".join(parts) or "no reload seen"
+    return ", ".join(parts) or "no reload seen", reload
 
 
 def run_studio(browser: Any, project: Path, engine: str, code: Path | None, saves: int, logs: Path, label: str) -> list[Sample]:
@@ -357,10 +360,11 @@ def run_serve(browser: Any, project: Path, engine: str, code: Path | None, saves
 
 
 def table(results: list[Result], md: bool) -> str:
-    rows = [("server", "code", "saves", "served s (median)", "shown s (median)", "shown s (each save)", "CPU s per save (median)")]
+    rows = [("server", "code", "saves", "served s", "reload s", "shown s", "shown s (each save)", "CPU s per save")]
     for r in results:
-        shown = r.median("shown")
-        rows.append((r.server, r.code, str(len(r.samples)), f"{r.median('served'):.2f}", "-" if shown is None else f"{shown:.2f}",
+        shown, reload = r.median("shown"), r.median("reload")
+        rows.append((r.server, r.code, str(len(r.samples)), f"{r.median('served'):.2f}", "-" if reload is None else f"{reload:.2f}",
+                     "-" if shown is None else f"{shown:.2f}",
                      ", ".join("-" if s.shown is None else f"{s.shown:.2f}" for s in r.samples), f"{r.median('cpu'):.2f}"))
     if md:
         lines = ["| " + " | ".join(rows[0]) + " |", "| " + " | ".join("---" for _ in rows[0]) + " |"]
@@ -389,8 +393,10 @@ def report(results: list[Result], ratio_lines: list[str], command: str, minutes:
         f"at the end {load:.1f} (other work shared the machine: the seconds stretch with it).", "",
         "讲师在课程工作室里保存一讲（示例课程第一讲的标题，经工作室自己的保存接口，与浏览器里点“保存”完全一样），"
         "计时到预览更新为止：**served** 是经工作室取回的该讲页面出现新标题，**shown** 是无头 Chromium 里打开的该讲页面"
-        "经引擎的实时重载显示出新标题（讲师看到的时刻）。每次保存前等服务器空闲。**CPU** 是服务器各进程从这次保存到下一次"
+        "经引擎的实时重载显示出新标题（讲师看到的时刻），**reload** 是浏览器离开旧页面（引擎发出重载）的时刻；shown − reload "
+        "是浏览器经工作室取回并解析新页面及其脚本的时间。每次保存前等服务器空闲。各列是中位数。**CPU** 是服务器各进程从这次保存到下一次"
         "保存之间用掉的 CPU 秒数（含稍后写入的学员手册）。对照是 `coursegen serve`：在磁盘上保存同一讲的 YAML。"
+        "**code**：this 是本次的代码，另一行是 `--compare` 指定的提交的代码，同一次运行中依次测量。"
         "目标：示例课程从保存到预览更新 ≤ 1 秒。", "",
         table(results, md=True), "", *(f"- {line}" for line in ratio_lines),
     ]).rstrip() + "\n"

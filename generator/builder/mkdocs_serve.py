@@ -74,6 +74,7 @@ def on_serve(server: Any, config: Any) -> Any:
         # MkDocs puts its live-reload script into pages only while it watches something: it keeps polling the
         # workspace's theme folder (the trainer's theme overrides, which it did not watch before), nothing else.
         server.watch(theme)
+        server.build_delay = 0  # its wait for more writes: the preview asks once it has written them all
         for path in (docs, serving.config):
             if path in getattr(server, "_watched_paths", {}):
                 server.unwatch(path)

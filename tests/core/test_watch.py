@@ -136,3 +136,28 @@ def test_now_runs_at_once_and_takes_over_the_burst_being_waited_for(tmp_path: Pa
     watcher.now()
     assert runs.wait_beyond(0), "now() did not run the action"
     assert pending.finished.is_set() and watcher.handler.timer is None, "the burst's own run is still to come"
+
+
+def test_a_run_that_would_read_nothing_new_is_skipped_unless_the_last_one_failed(tmp_path: Path) -> None:
+    """The events of the studio's save arrive after ``now`` has run for it: the run they start finds the folders as the
+    last run did and is skipped. Runs are called directly here (``_run`` is what the debounce timer and ``now`` call)."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "course.yml").write_text("id: a\n", encoding="utf-8")
+    runs = Runs()
+    watcher = Watcher([course, tmp_path / "quizzes"], runs, ignore=tmp_path / ".coursegen")
+    watcher._run()
+    watcher._run()
+    assert runs.count == 1, "a run with nothing new regenerated again"
+    (course / "course.yml").write_text("id: b\n", encoding="utf-8")
+    watcher._run()
+    assert runs.count == 2
+    (tmp_path / "quizzes").mkdir()  # an empty folder that appears is a change
+    watcher._run()
+    assert runs.count == 3
+    runs.fail = True
+    (course / "course.yml").write_text("id: c\n", encoding="utf-8")
+    watcher._run()
+    runs.fail = False
+    watcher._run()
+    assert runs.count == 5, "after a run that raised, the same files were not read again"

@@ -134,7 +134,7 @@ class LivePreview:
 
 
 def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
-    """Replace ``docs/<name>`` in one step: MkDocs, polling the docs folder, never copies half a file.
+    """Replace ``docs/<name>`` in one step: an engine reading the docs folder (Zensical watching it, MkDocs rebuilding) never copies half a file.
 
     The temporary file is made beside ``docs/``, where MkDocs does not look.
     """

@@ -253,6 +253,8 @@ def _versions() -> str:
 
 SEARCH_RESULTS = Path(__file__).with_name("search_results.md")
 """Written by ``search_bench.py`` (a run of its own, ten minutes): kept on the page when the build benchmark rewrites it."""
+STUDIO_RESULTS = Path(__file__).with_name("studio_results.md")
+"""Written by ``studio_bench.py`` (a run of its own): kept on the page, before the search section, as it is."""
 
 
 def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, args: str) -> str:
@@ -268,5 +270,5 @@ def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, a
         load=f"{load:.1f}",
     )
     body = "\n\n".join(f"## {title}\n\n{table}" for title, table in _sections(results, serve, elapsed, md=True))
-    search = SEARCH_RESULTS.read_text(encoding="utf-8") if SEARCH_RESULTS.is_file() else ""
-    return f"{head}\n{body}\n" + (f"\n{search}" if search else "")
+    kept = [f.read_text(encoding="utf-8") for f in (STUDIO_RESULTS, SEARCH_RESULTS) if f.is_file()]
+    return f"{head}\n{body}\n" + "".join(f"\n{text}" for text in kept)

@@ -66,6 +66,11 @@ class Engine(ABC):
     def prepare_preview(self, config: Path) -> None:
         """Bring the engine's own settings up to date with the workspace's before (and while) it serves."""
 
+    def preview_written(self, config: Path) -> None:
+        """The live preview has written (some of) the workspace whose settings are ``config``: nothing, for an engine
+        that watches the workspace itself."""
+        return None
+
 
 class MkDocsEngine(Engine):
     name = "mkdocs"
@@ -86,6 +91,12 @@ class MkDocsEngine(Engine):
     def prepare_preview(self, config: Path) -> None:
         """Nothing: MkDocs serves the workspace's ``mkdocs.yml`` itself."""
         return None
+
+    def preview_written(self, config: Path) -> None:
+        """Rebuild now if the workspace changed, rather than when MkDocs' polling would find it (:mod:`.mkdocs_serve`)."""
+        from .mkdocs_serve import written
+
+        written(config)
 
 
 class ZensicalEngine(Engine):

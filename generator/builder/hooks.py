@@ -14,6 +14,7 @@ from coursegen.render.settings import MARKDOWN_EXTENSIONS
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,3 +27,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if title and toc.get("permalink") and "permalink_title" not in toc:
         toc["permalink_title"] = title
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """``coursegen serve`` and ``coursegen studio`` ask MkDocs to rebuild when they have written the workspace, instead of
+    MkDocs polling it (:mod:`coursegen.builder.mkdocs_serve`)."""
+    from coursegen.builder.mkdocs_serve import on_serve as coursegen_on_serve
+
+    result: LiveReloadServer = coursegen_on_serve(server, config)
+    return result

@@ -84,6 +84,7 @@ class LivePreview:
             self.generated = True
             self.site = generated.site
             self.engine.prepare_preview(self.config)
+            self.engine.preview_written(self.config)
             held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
             held |= {a.path: a.content for a in generated.site.assets if a.path in keep}
             for name, content in held.items():
@@ -110,6 +111,8 @@ class LivePreview:
                 _write_if_changed(self.paths.workspace(self.edition), name, content)
             except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
                 self.echo(say("build.serve.not_updated", name=name, error=exc))
+                return
+            self.engine.preview_written(self.config)
 
     def _failed(self, error: Exception, *, first: bool) -> None:
         problems = reports(error)
@@ -121,6 +124,7 @@ class LivePreview:
                 user = read_site_settings(self.paths.config)
                 write_workspace(error_site(problems, self.language, user), user, self.paths.workspace(self.edition))
                 self.engine.prepare_preview(self.config)
+            self.engine.preview_written(self.config)
         except Exception as exc:
             if first:
                 raise
@@ -130,7 +134,7 @@ class LivePreview:
 
 
 def _write_if_changed(workspace: Path, name: str, content: bytes) -> None:
-    """Replace ``docs/<name>`` in one step: MkDocs, polling the docs folder, never copies half a file.
+    """Replace ``docs/<name>`` in one step: an engine reading the docs folder (Zensical watching it, MkDocs rebuilding) never copies half a file.
 
     The temporary file is made beside ``docs/``, where MkDocs does not look.
     """

@@ -10,6 +10,12 @@ notices a dead watcher when an edit never shows, and then distrusts every edit a
 * a watched folder deleted and re-created (a ``git checkout``, a sync tool, an editor replacing the
   folder) is a new folder that inotify does not follow: a check every :data:`CHECK_SECONDS` watches it
   again, and so a folder that did not exist when the preview started, and regenerates for it.
+
+A change whose writer knows it is complete (the studio's own save: one file renamed into place) need not wait for
+the burst to end: :meth:`Watcher.now` runs the action at once. The events of that write may reach the watcher a
+moment later; a run whose folders hold exactly what they held when the last run that succeeded began (every file and
+folder by path, size, modification and change time, inode: what a polling watcher compares) is skipped, so they do
+not regenerate the course a second time beside the engine's rebuild. A run that raised is never the one compared with.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ CHECK_SECONDS = 0.5
 
 Identity = tuple[int, int]
 """A folder's device and inode: a folder re-created at the same path is a different one."""
+Fingerprint = dict[str, tuple[int, int, int, int]]
+"""Every file and folder below the watched folders → (size, modification ns, change ns, inode)."""
 
 
 class _Debounced(FileSystemEventHandler):
@@ -66,6 +74,13 @@ class _Debounced(FileSystemEventHandler):
             self.timer.daemon = True
             self.timer.start()
 
+    def cancel(self) -> None:
+        """Forget the burst being waited for: a run starting now reads its changes."""
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+                self.timer = None
+
 
 class Watcher:
     """Watches folders recursively and runs ``action`` after each burst of changes, one run at a time.
@@ -83,6 +98,8 @@ class Watcher:
         self.handler = _Debounced(self._run, ignore)
         self._watches: dict[Path, tuple[ObservedWatch, Identity]] = {}
         self._running = threading.Lock()
+        self._last: Fingerprint | None = None
+        """The folders as they were when the last run that succeeded began."""
         self._stopped = threading.Event()
         self._checker = threading.Thread(target=self._check_loop, name="coursegen-watch-check", daemon=True)
 
@@ -96,13 +113,27 @@ class Watcher:
         self._stopped.set()
         self.observer.stop()
 
+    def now(self) -> None:
+        """Run the action at once, on a thread of its own, for a change known to be complete (:mod:`this module <.watch>`).
+
+        A burst still being waited for is included: the run reads every file as it is now, so its timer is dropped.
+        """
+        self.handler.cancel()
+        threading.Thread(target=self._run, name="coursegen-watch-now", daemon=True).start()
+
     def _run(self) -> None:
         # Timers of two bursts may overlap with a slow regeneration: the second waits for the first.
         with self._running:
+            now = _fingerprint(self.folders)
+            if now == self._last:
+                return  # the events of a change an earlier run already read (:meth:`now`)
+            self._last = None
             try:
                 self.action()
             except Exception as exc:  # noqa: BLE001 - the next change must run it again
                 self.report(say("build.serve.failed", error=f"{type(exc).__name__}: {exc}"))
+                return
+            self._last = now
 
     def _check_loop(self) -> None:
         while not self._stopped.wait(CHECK_SECONDS):
@@ -138,6 +169,30 @@ class Watcher:
             self.observer.unschedule(watch)
         except (KeyError, OSError, RuntimeError):  # already gone with its folder
             pass
+
+
+def _fingerprint(folders: list[Path]) -> Fingerprint:
+    """What the folders hold now, by :data:`Fingerprint`; links are not followed, unreadable entries left out."""
+    found: Fingerprint = {}
+    todo = [str(f) for f in folders]
+    while todo:
+        top = todo.pop()
+        try:
+            with os.scandir(top) as entries:
+                listed = list(entries)
+            info = os.stat(top)
+            found[top] = (-1, 0, 0, info.st_ino)  # a folder that exists, empty or not, is not one that does not
+        except OSError:
+            continue
+        for entry in listed:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            found[entry.path] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            if stat.S_ISDIR(info.st_mode):
+                todo.append(entry.path)
+    return found
 
 
 def _identity(folder: Path) -> Identity | None:

@@ -4,6 +4,11 @@ Three parts run together: the live preview of ``coursegen serve`` (regenerating 
 a port of its own at 127.0.0.1), the studio's web application in front of it (uvicorn, on the trainer's port, on a
 thread), and the watcher. The address is printed, and the browser opened, once the engine answers, so the first page
 the trainer sees is the course and not a connection error.
+
+A save made in the studio regenerates at once (:func:`regenerating_after_saves`): the file is complete when the save
+answers, so the watcher's wait for the end of an editor's burst of writes (:data:`~coursegen.builder.watch.DEBOUNCE_SECONDS`)
+is time the trainer would wait for nothing. Saves from an editor outside the studio go through the watcher as in
+``coursegen serve``.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import uvicorn
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..builder import Paths
 from ..builder.engines import Engine
 from ..builder.preview import LivePreview
-from ..builder.watch import watch
+from ..builder.watch import Watcher, watch
 from ..messages import say
 from ..render.site import Edition
 from .project import Project
@@ -31,6 +37,8 @@ from .server import Studio, application
 
 HOST = "127.0.0.1"
 """The only address the studio listens on: it writes files, so no other computer may reach it."""
+WRITES = frozenset({"/_studio/api/save", "/_studio/api/undo", "/_studio/api/new"})
+"""The studio's endpoints that write course files, each complete when it answers."""
 
 
 def listening(port: int) -> socket.socket:
@@ -53,11 +61,6 @@ def run(paths: Paths, edition: Edition, engine: Engine, port: int, *, open_brows
     secret = new_secret()
     project = Project(Path.cwd(), paths)
     studio = Studio(project, lambda: preview.site, preview.language)
-    app = application(studio, Upstream(engine_port), port=port, secret=secret)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", ws="websockets-sansio"))
-    threading.Thread(target=server.run, kwargs={"sockets": [studio_socket]}, daemon=True).start()
-    address = f"http://{HOST}:{port}/_studio/?secret={secret}"
-    threading.Thread(target=_announce, args=(engine_port, address, open_browser, echo), daemon=True).start()
 
     def regenerate() -> None:
         if preview.regenerate():
@@ -65,11 +68,35 @@ def run(paths: Paths, edition: Edition, engine: Engine, port: int, *, open_brows
 
     docs = paths.config.parent / "docs"
     watcher = watch([paths.course, paths.quizzes, docs], regenerate, ignore=paths.work, report=echo)
+    app = regenerating_after_saves(application(studio, Upstream(engine_port), port=port, secret=secret), watcher)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", ws="websockets-sansio"))
+    threading.Thread(target=server.run, kwargs={"sockets": [studio_socket]}, daemon=True).start()
+    address = f"http://{HOST}:{port}/_studio/?secret={secret}"
+    threading.Thread(target=_announce, args=(engine_port, address, open_browser, echo), daemon=True).start()
     try:
         engine.serve(preview.config, f"{HOST}:{engine_port}", dirty=False)
     finally:
         watcher.stop()
         server.should_exit = True
+
+
+def regenerating_after_saves(app: ASGIApp, watcher: Watcher) -> ASGIApp:
+    """``app``, regenerating the preview as soon as one of its :data:`WRITES` answers 200 (its files are written by then),
+    rather than once the watcher's wait for the end of the burst is over. A refused save (403, 409, 422) wrote nothing;
+    a save that changed nothing regenerates to the same workspace, which the engine does not notice."""
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in WRITES:
+            await app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                watcher.now()
+            await send(message)
+
+        await app(scope, receive, sending)
+
+    return wrapped
 
 
 def _announce(engine_port: int, address: str, open_browser: bool, echo: Callable[[str], None]) -> None:

@@ -122,3 +122,42 @@ def test_an_unreadable_entry_and_a_symlink_loop_are_changes_like_any_other(watch
     seen = runs.count
     (course / "course.yml").write_text("id: f\n", encoding="utf-8")
     assert runs.wait_beyond(seen)
+
+
+def test_now_runs_at_once_and_takes_over_the_burst_being_waited_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The studio's own save needs no debounce: ``now`` runs the action without the burst's wait, and the burst's
+    pending run is dropped (the run reads every file as it is now). A debounce of an hour shows the run did not wait."""
+    monkeypatch.setattr("coursegen.builder.watch.DEBOUNCE_SECONDS", 3600.0)
+    runs = Runs()
+    watcher = Watcher([tmp_path], runs, ignore=tmp_path / ".coursegen")
+    watcher.handler.trigger()  # a burst of changes, its run an hour away
+    pending = watcher.handler.timer
+    assert pending is not None
+    watcher.now()
+    assert runs.wait_beyond(0), "now() did not run the action"
+    assert pending.finished.is_set() and watcher.handler.timer is None, "the burst's own run is still to come"
+
+
+def test_a_run_that_would_read_nothing_new_is_skipped_unless_the_last_one_failed(tmp_path: Path) -> None:
+    """The events of the studio's save arrive after ``now`` has run for it: the run they start finds the folders as the
+    last run did and is skipped. Runs are called directly here (``_run`` is what the debounce timer and ``now`` call)."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "course.yml").write_text("id: a\n", encoding="utf-8")
+    runs = Runs()
+    watcher = Watcher([course, tmp_path / "quizzes"], runs, ignore=tmp_path / ".coursegen")
+    watcher._run()
+    watcher._run()
+    assert runs.count == 1, "a run with nothing new regenerated again"
+    (course / "course.yml").write_text("id: b\n", encoding="utf-8")
+    watcher._run()
+    assert runs.count == 2
+    (tmp_path / "quizzes").mkdir()  # an empty folder that appears is a change
+    watcher._run()
+    assert runs.count == 3
+    runs.fail = True
+    (course / "course.yml").write_text("id: c\n", encoding="utf-8")
+    watcher._run()
+    runs.fail = False
+    watcher._run()
+    assert runs.count == 5, "after a run that raised, the same files were not read again"

@@ -80,6 +80,9 @@ class Upstream:
                 await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
                 for task in tasks:
                     task.cancel()
+                # Collected, so that the side that ended by the other's leaving (a send to a closed socket) is not
+                # reported as an error: a page that reloads or is left is how every such connection ends.
+                await asyncio.gather(*tasks, return_exceptions=True)
         except (OSError, websockets.WebSocketException, WebSocketDisconnect):
             pass
         with contextlib.suppress(RuntimeError):

@@ -4,6 +4,7 @@ for an editor's burst of writes to end."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
 import pytest
@@ -38,7 +39,9 @@ def _request(path: str, status: int, method: str = "POST") -> int:
     async def receive() -> Any:
         return {"type": "http.request", "body": b""}
 
-    asyncio.run(wrapped({"type": "http", "method": method, "path": path}, receive, send))
+    # On a thread of its own: a browser test's Playwright, earlier in the same run, keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, wrapped({"type": "http", "method": method, "path": path}, receive, send)).result()
     assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]  # the answer itself goes through
     return watcher.calls
 

@@ -93,3 +93,18 @@ def test_markdown_template_shapes_each_kind_of_field() -> None:
     assert "- [ ] 客服热线" in text and "- ( ) 跟进回访" in text
     course, survey = next((c, h) for c, h in FORMS if h.id == "evaluation")
     assert "| 讲师表现 | ☐ | ☐ | ☐ | ☐ | ☐ |" in blank_markdown(course, survey, T)
+
+
+def test_a_remembered_blank_follows_every_change_of_its_form() -> None:
+    """The live preview gets a form's blank again without python-docx, but never a blank of the form as it was."""
+    course, homework = homeworks()[0]
+    t = strings(course.language, "pages")
+    first = blank_docx(course, homework, t)
+    assert blank_docx(course, homework, t) is first  # remembered: the same bytes object, not made again
+    relabelled = homework.model_copy(update={"fields": [homework.fields[0].model_copy(update={"label": "改过的问题"}), *homework.fields[1:]]})
+    changed = blank_docx(course, relabelled, t)
+    assert changed != first and "改过的问题" in "\n".join(p.text for p in docx.Document(io.BytesIO(changed)).paragraphs)
+    retitled = blank_docx(course.model_copy(update={"title": "另一门课"}), homework, t)
+    assert retitled != first and "另一门课" in "\n".join(p.text for p in docx.Document(io.BytesIO(retitled)).paragraphs)
+    english = blank_docx(course, homework, strings("en", "pages"))
+    assert english != first

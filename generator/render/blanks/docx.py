@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import threading
 import zipfile
+from collections import OrderedDict
 from collections.abc import Mapping
 
 import docx
@@ -22,8 +26,33 @@ FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 """Zip entry time: the same course always gives the same bytes, so rebuilds change nothing."""
 
 
+KEPT = 32
+"""How many Word blanks one process remembers (:func:`blank_docx`): a course's forms, several times over."""
+_made: OrderedDict[str, bytes] = OrderedDict()
+_lock = threading.Lock()
+
+
 def blank_docx(course: Course, homework: Homework, t: Mapping[str, str]) -> bytes:
-    """A printable Word form with every field of ``homework``, in order."""
+    """A printable Word form with every field of ``homework``, in order.
+
+    Remembered by what it is made from: the live preview regenerates the whole site on every save, and python-docx
+    took half of each regeneration of the example course, for forms that had not changed.
+    """
+    key = hashlib.sha256(json.dumps([course.model_dump(mode="json"), homework.model_dump(mode="json"), sorted(t.items())],
+                                    ensure_ascii=False).encode("utf-8")).hexdigest()
+    with _lock:
+        if key in _made:
+            _made.move_to_end(key)
+            return _made[key]
+    made = _make(course, homework, t)
+    with _lock:
+        _made[key] = made
+        while len(_made) > KEPT:
+            _made.popitem(last=False)
+    return made
+
+
+def _make(course: Course, homework: Homework, t: Mapping[str, str]) -> bytes:
     doc = docx.Document()
     _page_setup(doc)
     doc.core_properties.title = homework.title

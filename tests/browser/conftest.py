@@ -5,6 +5,9 @@ Every test here is marked ``browser`` (a test using the ``browser`` or ``page`` 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +16,7 @@ import pytest
 
 from coursegen.builder import Paths, build
 from tests.conftest import ROOT, serve_folder
+from tests.serving import running_studio
 from tests.tools import CHROMIUM
 
 if TYPE_CHECKING:
@@ -84,3 +88,13 @@ def submit_quiz(scope: object) -> None:
     anyway = scope.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交")  # type: ignore[attr-defined]
     if anyway.count():
         anyway.click()
+
+
+@pytest.fixture
+def studio(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A new course made by ``coursegen new``, and the address ``coursegen studio`` printed for it."""
+    project = tmp_path / "aml"
+    subprocess.run([sys.executable, "-m", "coursegen", "new", str(project), "--title", "反洗钱入门"], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+    with running_studio(project) as address:
+        yield address, project

@@ -8,14 +8,12 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.serving import running_studio
 
 pytestmark = pytest.mark.browser
 
@@ -23,16 +21,6 @@ Page = Any  # playwright.sync_api.Page
 WIDTHS = [1280, 375]
 SLOW = 120_000
 """Milliseconds to wait for a save to reach the preview: an event, waited for; the deadline is for a hang."""
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A new course made by ``coursegen new``, and the address ``coursegen studio`` printed for it."""
-    project = tmp_path / "aml"
-    subprocess.run([sys.executable, "-m", "coursegen", "new", str(project), "--title", "反洗钱入门"], check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
-    with running_studio(project) as address:
-        yield address, project
 
 
 def _editor(page: Page, width: int) -> None:

@@ -11,7 +11,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ import pytest
 import yaml
 
 from tests.conftest import serve_folder
-from tests.serving import running_studio
 
 pytestmark = pytest.mark.browser
 
@@ -31,16 +29,6 @@ PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg=="
 )
 """A 2×2 picture, as a screenshot pasted from the clipboard would arrive."""
-
-
-@pytest.fixture
-def studio(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A new course made by ``coursegen new``, and the address ``coursegen studio`` printed for it."""
-    project = tmp_path / "aml"
-    subprocess.run([sys.executable, "-m", "coursegen", "new", str(project), "--title", "反洗钱入门"], check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
-    with running_studio(project) as address:
-        yield address, project
 
 
 def _list(scope: Locator, legend: str) -> Locator:

@@ -33,7 +33,8 @@ def free_port() -> int:
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
+            body: bytes = response.read()
+            return body.decode("utf-8")
     except OSError:
         return ""
 

@@ -32,11 +32,9 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tarfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,7 +52,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from measure import BenchError, free_port  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402
-from tests.serving import StderrLog  # noqa: E402
+from tests.serving import StderrLog, stop  # noqa: E402
 from tests.tools import CHROMIUM  # noqa: E402
 
 RESULTS = ROOT / "bench" / "studio_results.md"
@@ -242,12 +240,7 @@ def started(command: list[str], cwd: Path, code: Path | None, ready: str, log_fi
             raise BenchError(f"coursegen {' '.join(command)} did not start:\n{log.text_so_far()[-3000:]}")
         yield process, log
     finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process)
         log_file.write_text(log.text(), encoding="utf-8")
 
 

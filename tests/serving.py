@@ -137,10 +137,15 @@ def running_studio(project: Path) -> Iterator[str]:
         assert address is not None, log.text_so_far()
         yield address.group(0)
     finally:
-        os.killpg(studio.pid, signal.SIGINT)
-        try:
-            studio.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(studio.pid, signal.SIGKILL)
-            studio.wait()
+        stop(studio)
         log.text()
+
+
+def stop(process: subprocess.Popen[str]) -> None:
+    """Stop a command started in a session of its own as Ctrl-C would, killing it if it has not ended in 30 s."""
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -125,6 +125,13 @@
     return label;
   }
 
+  /* The legend of a group (an item, a question): its label, and the required mark. */
+  function legendFor(ctx, node, required) {
+    var legend = el("legend", "cgf-legend", node.label || "");
+    if (required) legend.appendChild(el("span", "cgf-required", ctx.t("form.required")));
+    return legend;
+  }
+
   function helpFor(node, forId) {
     if (!node.help) return null;
     var help = el("p", "cgf-help", node.help);
@@ -545,9 +552,7 @@
     this.element = el(plain ? "div" : "fieldset", "cgf-group" + (root ? " cgf-group--root" : ""));
     this.element.id = this.id;
     if (!plain) {
-      var legend = el("legend", "cgf-legend", node.label || "");
-      if (this.required) legend.appendChild(el("span", "cgf-required", ctx.t("form.required")));
-      this.element.appendChild(legend);
+      this.element.appendChild(legendFor(ctx, node, this.required));
       var help = helpFor(node, this.id);
       if (help) this.element.appendChild(help);
     } else if (!root && node.help) {
@@ -705,11 +710,7 @@
     var plain = info.plain;
     this.element = el(plain ? "div" : "fieldset", "cgf-group cgf-union");
     this.element.id = this.id;
-    if (!plain) {
-      var legend = el("legend", "cgf-legend", node.label || "");
-      if (this.required) legend.appendChild(el("span", "cgf-required", ctx.t("form.required")));
-      this.element.appendChild(legend);
-    }
+    if (!plain) this.element.appendChild(legendFor(ctx, node, this.required));
     var help = helpFor(node, this.id);
     if (help) this.element.appendChild(help);
     var field = el("div", "cgf-field cgf-field--choice");

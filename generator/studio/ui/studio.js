@@ -263,14 +263,19 @@
     });
   }
 
-  /* After a save, the panel stays as it is (its scroll, the focus) unless the server wrote something other than what
-     was sent (then it is redrawn from the file, at the same scroll). */
-  function saved(data) {
+  /* The file as the server now holds it, after a save or an undo: nothing left unsaved. */
+  function adopt(data) {
     doc.version = data.version;
     doc.text = data.text;
     doc.data = data.data;
     dirty = false;
     titled();
+  }
+
+  /* After a save, the panel stays as it is (its scroll, the focus) unless the server wrote something other than what
+     was sent (then it is redrawn from the file, at the same scroll). */
+  function saved(data) {
+    adopt(data);
     var top = scroller.scrollTop;
     if (form && JSON.stringify(form.value()) !== JSON.stringify(data.data)) {
       draw();
@@ -302,11 +307,7 @@
         return;
       }
       if (doc && data.file === doc.file) {
-        doc.version = data.version;
-        doc.text = data.text;
-        doc.data = data.data;
-        dirty = false;
-        titled();
+        adopt(data);
         var top = scroller.scrollTop;
         draw();
         scroller.scrollTop = top;

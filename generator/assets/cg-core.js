@@ -79,10 +79,16 @@
   }
 
   /* The text of key ("<widget>.<name>"), {placeholders} filled from values; the key itself if unknown. */
+  /* A text of the catalogue with its {placeholders} filled. A value that already ends in a question mark or other
+     closing punctuation takes no colon after it: "是否愿意向同事推荐本课程？：必填" reads "…本课程？必填",
+     "Would you recommend it?: required" reads "…it? required". */
   function t(key, values) {
     var text = config.strings && config.strings[key] !== undefined ? config.strings[key] : key;
-    return String(text).replace(/\{(\w+)\}/g, function (m, name) {
-      return values && values[name] !== undefined ? values[name] : m;
+    return String(text).replace(/\{(\w+)\}([：:] ?)?/g, function (m, name, colon) {
+      if (!values || values[name] === undefined) return m;
+      var value = String(values[name]);
+      if (!colon) return value;
+      return /[？?！!：:。]$/.test(value) ? value + colon.slice(1) : value + colon;  /* the space after an English colon stays */
     });
   }
 

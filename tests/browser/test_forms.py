@@ -235,3 +235,18 @@ def test_print_view_shows_the_answers_without_the_site_chrome(page: Page, site_u
     assert printed.is_visible() and printed.inner_text() == "第一段\n第二段"
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_question_label_takes_no_colon_after_its_question_mark(page: Page, site_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_form(page, site_url, SURVEY)
+    say = "(args) => window.coursegen.t(args[0], { label: args[1], min: 10, n: 2 })"
+    assert page.evaluate(say, ["form.missing", "是否愿意向同事推荐本课程？"]) == "是否愿意向同事推荐本课程？必填"
+    assert page.evaluate(say, ["form.tooShort", "还有什么建议？"]) == "还有什么建议？至少 10 字（现在 2 字）"
+    assert page.evaluate(say, ["form.missing", "姓名"]) == "姓名：必填"
+    asked = next(f for f in SURVEY.fields if f.label.endswith("？"))
+    assert asked.required  # the example's 是否愿意向同事推荐本课程？
+    page.locator(".cg-form__export").click()
+    errors = page.locator(".cg-form__errors").inner_text()
+    assert f"{asked.label}必填" in errors and "？：" not in errors

@@ -162,7 +162,9 @@ def test_exported_file_validates_against_the_schema_and_its_checksum_verifies(br
     expected = fill_all(page, HOMEWORK)
 
     name, raw = export(page)
-    data = json.loads(raw.decode("utf-8"))
+    text = raw.decode("utf-8")
+    assert "李晓明" in text and "\\u" not in text  # a trainee who opens the file reads Chinese, not \uXXXX escapes
+    data = json.loads(text)
     jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
     Submission.model_validate(data)
     assert checksum(data) == data["sha256"]

@@ -194,6 +194,21 @@ def test_matching_with_partial_credit(page: Page, quiz_url: str) -> None:
     assert "得分 33%" in result(page)
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_matching_verdict_never_breaks_inside_a_word(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_quiz(page, quiz_url, "quiz-matching")
+    for left, right in (("巴黎", "意大利"), ("罗马", "意大利"), ("东京", "日本")):
+        page.get_by_label(left).select_option(label=right)
+    submit(page)
+    lines = page.evaluate("""() => [...document.querySelectorAll('.cg-match__row .cg-opt__mark')].map(mark => {
+        const range = document.createRange();
+        range.selectNodeContents(mark);
+        return [mark.textContent, new Set([...range.getClientRects()].map(line => Math.round(line.top))).size];
+    })""")
+    assert lines == [["✗ 正确答案：法国", 1], ["✓ 回答正确", 1], ["✓ 回答正确", 1]]  # at 1280 the old layout split each in two
+
+
 def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-short")
     essay = page.locator(".cg-q").nth(0)

@@ -17,14 +17,15 @@
     return cg.t("handin.minutesLeft", { n: Math.max(1, Math.floor(ms / MINUTE)) });
   }
 
-  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30. The format and the
+  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
+     (``handin.datedFormat``) where the text is a record kept for later, as on the receipt. The format and the
      weekdays are the page's own texts (aliases in the strings catalogue), filled like people_date in
      generator/render/dates.py: the same placeholders, weekdays from Monday. */
-  function moment(iso) {
+  function moment(iso, format) {
     var d = new Date(iso);
     if (isNaN(d.getTime())) return iso;
     var weekdays = cg.t("handin.weekdays").split(" ");
-    return cg.t("handin.dateFormat", {
+    return cg.t(format || "handin.dateFormat", {
       year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: weekdays[(d.getDay() + 6) % 7],
       time: ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2)
     });
@@ -67,19 +68,40 @@
     return box;
   }
 
+  /* Whether the hand-in came before the deadline, and by whose clock: the service's receipt time when it sent
+     one, else this computer's, which the trainee is told is not the last word (the HR report uses the
+     receiving side's clock wherever there is one). */
+  function timing(deadline, outcome, data) {
+    var service = outcome.channel === "online" && outcome.received_at;
+    var at = Date.parse(service || data.updated_at);
+    var verdict = cg.t(at > Date.parse(deadline) ? "handin.late" : "handin.onTime");
+    return cg.t(service ? "handin.serviceClock" : "handin.ownClock", { verdict: verdict });
+  }
+
+  /* The receipt is a record the trainee may show months later: the recipient, the deadline and the time with
+     their year, whether it was on time, and the file's check code (the checksum HR's report and grading
+     workbook match submissions by). */
   function receipt(spec, data) {
-    var how = data.handed_in.channel === "online"
-      ? cg.t("handin.byService") + (data.handed_in.receipt ? "（" + cg.t("handin.receipt", { receipt: data.handed_in.receipt }) + "）" : "")
-      : cg.t("handin.byFile", { file: data.handed_in.file });
+    var handin = spec.handin || {}, outcome = data.handed_in;
+    var how = outcome.channel === "online"
+      ? cg.t("handin.byService") + (outcome.receipt ? "（" + cg.t("handin.receipt", { receipt: outcome.receipt }) + "）" : "")
+      : cg.t("handin.byFile", { file: outcome.file });
     var facts = [
       [cg.t("handin.course"), spec.courseTitle],
       [cg.t("handin.form"), spec.title],
       [cg.t("handin.trainee"), cg.t("form.identitySummary", data.trainee)],
-      [cg.t("handin.time"), moment(data.updated_at)],
-      [cg.t("handin.channel"), how]
+      handin.to && [cg.t("handin.recipient"), handin.to],
+      [cg.t("handin.time"), moment(data.updated_at, "handin.datedFormat")],
+      handin.deadline && [cg.t("handin.due"), moment(handin.deadline, "handin.datedFormat")],
+      handin.deadline && [cg.t("handin.timing"), timing(handin.deadline, outcome, data)],
+      [cg.t("handin.channel"), how],
+      [cg.t("handin.checksum"), data.sha256, "cg-receipt__code"]
     ];
     var list = cg.el("dl", { "class": "cg-receipt__facts" });
-    facts.forEach(function (f) { list.appendChild(cg.el("dt", { text: f[0] })); list.appendChild(cg.el("dd", { text: f[1] })); });
+    facts.filter(Boolean).forEach(function (f) {
+      list.appendChild(cg.el("dt", { text: f[0] }));
+      list.appendChild(cg.el("dd", { "class": f[2] || "", text: f[1] }));
+    });
     var section = cg.el("section", { "class": "cg-receipt" }, [cg.el("h3", { text: cg.t("handin.receiptTitle") }), list,
       cg.el("h4", { "class": "cg-receipt__answers", text: cg.t("handin.answers") })]);
     spec.fields.forEach(function (f) { section.appendChild(answerBlock(f, data.answers[f.id])); });

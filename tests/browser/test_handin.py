@@ -104,13 +104,19 @@ def test_after_an_export_the_panel_says_where_the_file_is_and_whom_to_send_it_to
 
 
 def test_the_receipt_lists_every_answer_and_prints_alone(wide_page: Page, site_url: str) -> None:
+    wide_page.clock.set_fixed_time("2021-03-12T12:30:00+08:00")
     open_form(wide_page, site_url, HOMEWORK)
     expected = fill_all(wide_page, HOMEWORK)
-    name, _ = export(wide_page)
+    name, raw = export(wide_page)
     receipt = wide_page.locator(".cg-receipt")
     text = receipt.inner_text()
     assert "提交回执" in text and EXAMPLE.course.title in text and HOMEWORK.title in text
     assert "李晓明（工号 A10086，城东支行营业部）" in text and f"导出文件 {name}" in text
+    facts = dict(zip(receipt.locator("dt").all_inner_texts(), receipt.locator("dd").all_inner_texts()))
+    assert facts["交给"] == "培训管理岗 王老师"
+    assert facts["截止时间"] == "2021年3月12日（周五）13:30" and facts["最后修改"] == "2021年3月12日（周五）12:30"
+    assert facts["是否按时"] == "按时（早于截止时间），按本机时间；以收件方收到的时间为准"
+    assert facts["校验码"] == json.loads(raw)["sha256"]  # what HR's report and grading workbook match the file by
     for f in HOMEWORK.fields:
         assert f.label in text
         if f.type == "table":
@@ -127,6 +133,15 @@ def test_the_receipt_lists_every_answer_and_prints_alone(wide_page: Page, site_u
     assert wide_page.pdf(format="A4").startswith(b"%PDF")
     wide_page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert wide_page.locator("form.cg-form").is_visible()
+
+
+def test_a_receipt_made_after_the_deadline_says_late_by_whose_clock(page: Page, site_url: str) -> None:
+    page.clock.set_fixed_time("2021-03-12T14:00:00+08:00")
+    open_form(page, site_url, HOMEWORK)
+    fill_all(page, HOMEWORK)
+    export(page)
+    facts = page.locator(".cg-receipt dl")
+    assert "是否按时\n逾期（晚于截止时间），按本机时间；以收件方收到的时间为准" in facts.inner_text()
 
 
 # ---- a course with a form service: the fixture course and a stand-in service ----
@@ -230,6 +245,7 @@ def test_one_click_hands_in_online_and_shows_the_receipt(wide_page: Page, servic
     assert "回执编号：HJ-2030-0042" in text and "收到时间：3月10日（周日）12:05" in text
     assert "截止时间：3月12日（周二）13:30，还剩 2 天" in text
     assert "在线提交（回执编号：HJ-2030-0042）" in wide_page.locator(".cg-receipt").inner_text()
+    assert "按时（早于截止时间），按表单服务收到的时间" in wide_page.locator(".cg-receipt").inner_text()
     assert downloads == [], "handed in online: no file to send on"
     [raw] = service.received
     data = json.loads(raw)

@@ -164,7 +164,10 @@
         field.columns.forEach(function (c) {
           var cell = cg.el("textarea", { rows: "3", "data-column": c.id, "aria-label": cg.t("form.cell", { row: r + 1, column: c.label }) });
           cell.value = typeof row[c.id] === "string" ? row[c.id] : "";
-          tr.appendChild(cg.el("td", { "data-label": c.label }, [cell]));  /* a phone shows the label in each card */
+          /* A phone shows each card's cells under their label, with the column's hint: the header row is not shown there
+             (screen readers have it, so the copy of the hint is hidden from them). */
+          var hint = c.hint ? [cg.el("small", { "class": "cg-table__hint", "aria-hidden": "true", text: c.hint })] : [];
+          tr.appendChild(cg.el("td", { "data-label": c.label }, hint.concat([cell])));
           mirror(cell);
         });
         var remove = cg.el("button", { type: "button", "class": "cg-table__remove", "data-row": String(r), text: cg.t("form.removeRow"),

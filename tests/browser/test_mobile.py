@@ -137,3 +137,40 @@ def test_a_table_field_is_one_card_per_row_on_a_phone_and_wide_on_a_screen(brows
     assert min(widths) >= 200, f"room to write in each column at 1280 px: {widths}"
     assert overflow(page) <= 0, "no sideways scrolling"
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_the_progress_page_keeps_its_share_beside_the_bar_and_its_tables_within_the_screen(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/progress/")
+    page.locator("[data-cg-overall]").filter(has_text="%").wait_for()
+    middles = page.locator(".cg-progress__overall > *").evaluate_all(
+        "els => els.map(el => { const box = el.getBoundingClientRect(); return Math.round(box.top + box.height / 2); })")
+    assert len(middles) == 3 and max(middles) - min(middles) <= 2, f"总体完成度, its bar and 0% on one line: {middles}"
+    hidden = page.locator(".cg-progress table").evaluate_all(
+        "tables => tables.map(t => [t.closest('.md-typeset__scrollwrap, .md-typeset__table, .cg-progress') || t, t])"
+        ".map(([box, t]) => [t.querySelector('th').textContent, t.getBoundingClientRect().right - Math.min(box.getBoundingClientRect().right, innerWidth)])"
+        ".filter(([, beyond]) => beyond > 1)")
+    assert hidden == [], "a column of a progress table lies beyond the screen, with nothing to show it is there"
+    assert page.locator(".cg-progress table").count() == 4
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/homework/lunch-case-review/")
+    row = page.locator("form.cg-form tbody tr").first
+    row.wait_for()
+    hint = "时间、业务、客户诉求和不满的原因"  # the first column's hint in the example course
+    if width == WIDTH:  # a card per row: the header row is not shown, so each cell carries its column's hint
+        assert row.locator("td").first.get_by_text(hint).is_visible()
+        assert row.locator(".cg-table__hint").count() == 2  # the two columns that have a hint
+    else:
+        assert page.locator("form.cg-form thead").get_by_text(hint).is_visible() and not row.locator(".cg-table__hint").first.is_visible()
+        number = row.locator("th").evaluate("th => { const r = document.createRange(); r.selectNodeContents(th); return r.getBoundingClientRect().top; }")
+        first = row.locator("textarea").first.bounding_box()
+        assert number < first["y"] + first["height"] / 2, "the row's number stands at its top, not at the bottom of a tall row"
+    context.close()

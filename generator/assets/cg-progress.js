@@ -43,9 +43,10 @@
     return Object.keys(answers || {}).some(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
   }
 
-  /* One item's status: "notStarted", "inProgress", "done" or "passed" (a quiz). A case is done once answered
-     (its debrief opens then); a discussion or drill once opened and its observer checklist, if any, ticked
-     through: the part of a classroom activity a trainee can do alone. */
+  /* One item's status: "notStarted", "inProgress", "done", "passed" (a quiz) or "resubmit" (a form handed in and
+     changed since: the version HR holds is not the one on the screen, so it is not done until handed in again).
+     A case is done once answered (its debrief opens then); a discussion or drill once opened and its observer
+     checklist, if any, ticked through: the part of a classroom activity a trainee can do alone. */
   function status(item) {
     var kind = item.kind, id = item.id;
     if (kind === "lecture") { var l = lecture(id); return l.done ? "done" : l.visited ? "inProgress" : "notStarted"; }
@@ -53,7 +54,11 @@
       var s = quizState(item), begun = s && (s.attempts > 0 || Object.keys(s.answers || {}).length > 0);
       return !begun ? "notStarted" : s.passed ? "passed" : "inProgress";
     }
-    if (kind === "homework") { var h = homework(id); return isExported(h) ? "done" : h === "draft" ? "inProgress" : "notStarted"; }
+    if (kind === "homework") {
+      var h = homework(id);
+      if (h === "changed" || h === "postedChanged") return "resubmit";
+      return isExported(h) ? "done" : h === "draft" ? "inProgress" : "notStarted";
+    }
     var opened = !!store.get(keys.visit(kind, id), {}).visited;
     if (kind === "case") return written(store.get(keys.caseAnswers(id), {}).answers) ? "done" : opened ? "inProgress" : "notStarted";
     var ticks = store.get(keys.checklist(kind, id), {}).checked, n = Array.isArray(ticks) ? ticks.length : 0;
@@ -249,6 +254,17 @@
     return t(!tried ? "progress.notTried" : s.passed ? "progress.passed" : "progress.failed");
   }
 
+  /* ---- a form's page: whether it was handed in, said above the form after a reload too ---- */
+
+  function handedLines(doc) {
+    [].forEach.call(doc.querySelectorAll("[data-cg-handed]"), function (line) {
+      var state = homework(line.getAttribute("data-cg-handed"));
+      line.hidden = !isExported(state);
+      line.textContent = line.hidden ? "" : t("progress.homework." + state);
+      line.setAttribute("data-state", state);
+    });
+  }
+
   /* ---- the review page: each mistake becomes a one-question quiz for cg-quiz.js to mount ---- */
 
   function reviewPage(doc, m) {
@@ -306,6 +322,7 @@
     navMarks(doc, root);
     dashboard(doc, root, sum);
     progressPage(doc, sum);
+    handedLines(doc);
   }
 
   cg.progress = { summary: summary, refresh: function () { refresh(document); } };
@@ -332,9 +349,15 @@
     refresh(document);
   });
 
-  /* A case answered or a checklist ticked on this page changes its status in the menu at once. */
+  /* A case answered or a checklist ticked on this page changes its status in the menu at once; so does the first
+     edit of a form already handed in (cg-form.js has saved the draft by then: its listener is on the form). */
   document.addEventListener("change", function (event) {
     if (event.target.closest && event.target.closest(".cg-case, .cg-checklist")) refresh(document);
+  });
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("form.cg-form");
+    var line = form && document.querySelector('[data-cg-handed="' + form.getAttribute("data-form") + '"]');
+    if (line && !line.hidden && line.getAttribute("data-state") !== homework(form.getAttribute("data-form"))) refresh(document);
   });
 
   window.addEventListener("storage", function () { refresh(document); });

@@ -122,9 +122,22 @@ def test_homework_draft_then_export_shows_on_the_progress_page(page: Page, site_
     assert cell(page, "homework-state", "course-evaluation") == "已导出"
 
     page.goto(f"{site_url}/homework/course-evaluation/")
+    handed = page.locator('[data-cg-handed="course-evaluation"]')
+    assert handed.inner_text() == "已导出"  # said above the form after a reload, not only in the panel after the click
     form.get_by_label("意见与建议").fill("案例很实用。")
+    form.get_by_label("意见与建议").press("End")
+    assert handed.inner_text() == "已提交（之后有修改，需重新提交）"  # at the first edit
+    page.reload()
+    assert handed.inner_text() == "已提交（之后有修改，需重新提交）"
     open_progress(page, site_url)
-    assert cell(page, "homework-state", "course-evaluation") == "已导出，之后又有修改"
+    assert cell(page, "homework-state", "course-evaluation") == "已提交（之后有修改，需重新提交）"
+    page.goto(f"{site_url}/")
+    status = page.locator('[data-cg-status="homework:course-evaluation"]')
+    assert status.inner_text() == "已提交（之后有修改，需重新提交）", "the dashboard says what the progress page says, not 已完成"
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        box, line = status.bounding_box(), page.locator(".md-content").bounding_box()
+        assert box["x"] + box["width"] <= line["x"] + line["width"] + 1, f"the longer status stays within the page at {width} px"
 
 
 def test_export_downloads_my_progress_and_reset_clears_it(page: Page, site_url: str, tmp_path: Path) -> None:

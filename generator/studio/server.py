@@ -78,7 +78,7 @@ class Studio:
         if kind != "markdown" and kind is not None:
             try:
                 answer["data"] = load_yaml(text).data()
-                answer["form"] = describe(kind)
+                answer["form"] = describe(kind, self.language)
             except Exception as error:  # noqa: BLE001 - any unreadable text: the source view still opens
                 answer["message"] = say("studio.refused.no_form", error=str(error).splitlines()[0])
         return answer

@@ -212,7 +212,10 @@ def test_list_items_are_added_duplicated_deleted_and_moved(harness: Page) -> Non
 def test_a_new_question_gets_its_id_from_its_prompt_once(harness: Page) -> None:
     harness.get_by_role("button", name="添加题目").click()
     added = question_item(harness, 4)
-    assert value(harness)["questions"][3] == {"type": "fill", "accept": []}  # a required list is written, empty
+    # a new question is a single choice, the most used type (not 填空题, the first alphabetically); a required list is
+    # written, empty
+    assert added.locator("select option:checked").first.inner_text() == "单选题"
+    assert value(harness)["questions"][3] == {"type": "single", "options": []}
     prompt = added.locator(".cm-content").first
     prompt.fill("如何称呼客户？")
     added.get_by_label("题目标识").focus()  # leaving the prompt commits it

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from starlette.testclient import TestClient
 
@@ -179,3 +180,12 @@ def test_form_labels_are_words_and_a_list_of_lines_names_its_items_after_itself(
     assert events["label"] == "经过" and "label" not in events["item"]  # not "Markdown 文本", the type's description
     labels = re.findall(r'"label": "([^"]*)"', json.dumps([describe(kind) for kind in kinds()], ensure_ascii=False))
     assert "cases/ 中一个案例的 id" in labels and not [label for label in labels if "`" in label]
+
+
+@pytest.mark.parametrize("client", ["en"], indirect=True)
+def test_an_english_course_s_studio_labels_its_fields_in_english(client: TestClient) -> None:
+    opened = client.get("/_studio/api/file", params={"file": LECTURE}).json()
+    fields = {field["key"]: field["node"] for field in opened["form"]["root"]["fields"]}
+    assert fields["title"]["label"] == "Lecture title" and fields["sections"]["label"] == "Sections"
+    assert fields["duration_minutes"]["help"] == "Planned duration (minutes), for the schedule."
+

@@ -138,8 +138,9 @@ def _union(schema: dict[str, Any]) -> Node:
     used first (a new question is a 单选题, a new form field a 单行文本), not in the tags' alphabetical order of the
     schema's ``mapping`` (which made every new question a 填空题)."""
     tag = schema["discriminator"]["propertyName"]
-    value_of = {ref: value for value, ref in schema["discriminator"]["mapping"].items()}
-    variants = [{"value": value_of[one["$ref"]], "ref": one["$ref"].rsplit("/", 1)[-1]} for one in schema["oneOf"]]
+    order = [one["$ref"] for one in schema["oneOf"]]
+    mapping = sorted(schema["discriminator"]["mapping"].items(), key=lambda item: order.index(item[1]))
+    variants = [{"value": value, "ref": ref.rsplit("/", 1)[-1]} for value, ref in mapping]
     return {"kind": "union", "tag": tag, "variants": variants}
 
 

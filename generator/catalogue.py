@@ -1,6 +1,8 @@
 """The catalogue: one data file per language, ``generator/strings/<language>.yml``, holds every string a trainee,
-trainer or HR reads — the pages' and widgets' texts (read by :mod:`coursegen.render.strings`) and the messages of
-every command (read by :mod:`coursegen.messages`).
+trainer or HR reads — the pages' and widgets' texts (read by :mod:`coursegen.render.strings`), the messages of
+every command (read by :mod:`coursegen.messages`) and, in every language but Chinese, the translations of the models'
+field descriptions the course studio shows as labels and help (``fields``, read by :mod:`coursegen.studio.forms`;
+Chinese reads the models' descriptions themselves, as the guide's field reference does).
 
 Data files rather than Python, so a translator edits plain text next to its Chinese original. At the package's
 bottom: the loader's messages need it, and the loader sits below the renderer.

@@ -1,7 +1,9 @@
 """The studio's forms, described from the same JSON Schemas editors and ``coursegen schema`` use.
 
-One source for labels and help: every field's label is the first phrase of the description the guide's field
-reference shows (``课程标题。`` → 课程标题, ``副标题，显示在标题下面。`` → 副标题), its help the whole description.
+One source for labels and help per language. In Chinese, every field's label is the first phrase of the description
+the guide's field reference shows (``课程标题。`` → 课程标题, ``副标题，显示在标题下面。`` → 副标题), its help the whole
+description. In another language, that description's translation in the catalogue's ``fields`` part (keyed by the
+Chinese, word for word) takes its place, read the same way (``Subtitle, shown under the title.`` → Subtitle).
 A question type or field kind added to the model appears in the form with nothing to change here.
 
 The browser receives ``{"root": node, "defs": {name: node}}``; the kinds of node are listed in
@@ -11,23 +13,38 @@ The browser receives ``{"root": node, "defs": {name: node}}``; the kinds of node
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from ..catalogue import read_file
 from ..model.base import ID_PATTERN
 from ..schema import SCHEMAS, json_schema
 
-_FIRST_PHRASE = re.compile(r"[：，。；（(\n]")
+_FIRST_PHRASE = re.compile(r"[：，。；（(\n]|[:,.;](?=\s|$)")
+"""Where a label ends: Chinese punctuation, or English followed by a space (not the dot of ``0.5``, the colon of
+``10:30``)."""
 _TIME = "^([01]\\d|2[0-3]):[0-5]\\d$"
 Node = dict[str, Any]
 
 
 @cache
-def describe(kind: str) -> dict[str, Any]:
-    """The form of a course file of ``kind`` (``lecture``, ``quiz``…)."""
-    schema = json_schema(kind)
+def describe(kind: str, language: str = "zh") -> dict[str, Any]:
+    """The form of a course file of ``kind`` (``lecture``, ``quiz``…), its words in ``language``."""
+    schema = _translated(json_schema(kind), read_file(language).get("fields", {}))
     defs = schema.get("$defs", {})
     return _with_variants({"root": _node(schema), "defs": {name: _node(definition) for name, definition in defs.items()}})
+
+
+def _translated(schema: Any, words: Mapping[str, str]) -> Any:
+    """``schema`` with every description that ``words`` translates replaced by its translation (Chinese, with no
+    ``fields`` part, keeps them all). A description without one stays Chinese; a test keeps that from happening."""
+    if isinstance(schema, dict):
+        return {key: words.get(value, value) if key == "description" and isinstance(value, str) else _translated(value, words)
+                for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [_translated(value, words) for value in schema]
+    return schema
 
 
 def kinds() -> tuple[str, ...]:
@@ -95,8 +112,9 @@ def _shape(schema: dict[str, Any]) -> Node:
 
 
 def _choice_label(value: Any, description: str) -> str:
-    """A choice's words as the description gives them (`` `homework` 作业，`survey` 课程评估问卷``), else the value."""
-    found = re.search(rf"`{re.escape(str(value))}`\s*([^，；。`]+)", description)
+    """A choice's words as the description gives them (`` `homework` 作业，`survey` 课程评估问卷``, `` `en` English.``),
+    else the value."""
+    found = re.search(rf"`{re.escape(str(value))}`\s*([^，；。`,;.]+)", description)
     return found.group(1).strip() if found else str(value)
 
 
@@ -116,11 +134,13 @@ def _string_kind(schema: dict[str, Any]) -> str:
 
 def _union(schema: dict[str, Any]) -> Node:
     """A list item that is one of several models told apart by a tag (a question's ``type``): the tag is the
-    union's, so each variant's own form leaves it out."""
+    union's, so each variant's own form leaves it out. The variants come in the model's order, which puts the most
+    used first (a new question is a 单选题, a new form field a 单行文本), not in the tags' alphabetical order of the
+    schema's ``mapping`` (which made every new question a 填空题)."""
     tag = schema["discriminator"]["propertyName"]
-    variants = []
-    for value, ref in schema["discriminator"]["mapping"].items():
-        variants.append({"value": value, "ref": ref.rsplit("/", 1)[-1]})
+    order = [one["$ref"] for one in schema["oneOf"]]
+    mapping = sorted(schema["discriminator"]["mapping"].items(), key=lambda item: order.index(item[1]))
+    variants = [{"value": value, "ref": ref.rsplit("/", 1)[-1]} for value, ref in mapping]
     return {"kind": "union", "tag": tag, "variants": variants}
 
 

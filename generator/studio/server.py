@@ -78,7 +78,7 @@ class Studio:
         if kind != "markdown" and kind is not None:
             try:
                 answer["data"] = load_yaml(text).data()
-                answer["form"] = describe(kind)
+                answer["form"] = describe(kind, self.language)
             except Exception as error:  # noqa: BLE001 - any unreadable text: the source view still opens
                 answer["message"] = say("studio.refused.no_form", error=str(error).splitlines()[0])
         return answer
@@ -103,7 +103,7 @@ class Studio:
         if isinstance(body.get("text"), str):
             return str(body["text"])
         if "data" not in body:
-            raise Refused(400, say("studio.refused.kind", file=self.project.name(path)))
+            raise Refused(400, say("studio.refused.no_content", file=self.project.name(path)))
         document = load_yaml(path.read_text(encoding="utf-8"))
         document.apply(body["data"])
         return document.dump()
@@ -202,21 +202,24 @@ async def new(request: Request) -> Response:
         raise Refused(400, say("studio.refused.kind", file=kind))
     course_file = project.course / "course.yml"
     async with studio.lock:
-        course = load_yaml(course_file.read_text(encoding="utf-8"))
+        course_text = course_file.read_text(encoding="utf-8")
+        course = load_yaml(course_text)
+        course_data = course.data()  # read once: the lecture list, the host lecture and the journal agree
         if kind == "lecture":
             folder = project.course / "lectures"
             taken = {p.stem.split("-", 1)[-1] for p in folder.glob("*.yml")} if folder.is_dir() else set()
             item_id = slug(title, taken)
-            lectures = list(course.data().get("lectures", []))
+            lectures = list(course_data.get("lectures", []))
             target = folder / f"{len(lectures) + 1:02d}-{item_id}.yml"
-            host, document = course_file, course
-            document.apply({**course.data(), "lectures": [*lectures, target.relative_to(project.course).as_posix()]})
+            host, host_before, document = course_file, course_text, course
+            document.apply({**course_data, "lectures": [*lectures, target.relative_to(project.course).as_posix()]})
         else:
             folder = project.quizzes if kind == "quiz" else project.course / _folder(kind)
             item_id = slug(title, {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set())
             target = folder / f"{item_id}.yml"
-            host = _host_lecture(studio, body)
-            document = load_yaml(host.read_text(encoding="utf-8"))
+            host = _host_lecture(studio, body, course_data)
+            host_before = host.read_text(encoding="utf-8")
+            document = load_yaml(host_before)
             data = document.data()
             document.apply({**data, "activities": [*data.get("activities", []), {kind: item_id}]})
         text = dump_new(starter(kind, item_id, title))
@@ -225,7 +228,6 @@ async def new(request: Request) -> Response:
         errors = [p for p in problems if p["severity"] == "error"]
         if errors:
             return JSONResponse({"message": say("studio.not_saved", n=len(errors)), "problems": problems}, status_code=422)
-        host_before = host.read_text(encoding="utf-8")
         studio.journal.record([Change(project.name(target), None, text), Change(project.name(host), host_before, candidates[host])])
         with atomic.Together() as together:
             for path, content in candidates.items():
@@ -238,13 +240,13 @@ def _folder(kind: str) -> str:
     return ITEM_FOLDERS[kind][0]
 
 
-def _host_lecture(studio: Studio, body: dict[str, Any]) -> Path:
-    """The lecture a new activity goes in: the one the browser names, else the course's last."""
+def _host_lecture(studio: Studio, body: dict[str, Any], course: dict[str, Any]) -> Path:
+    """The lecture a new activity goes in: the one the browser names, else the last in ``course`` (course.yml's
+    data, as :func:`new` read it)."""
     if body.get("lecture"):
         host = studio.file(str(body["lecture"]))
         if studio.project.kind(host) == "lecture":
             return host
-    course = load_yaml((studio.project.course / "course.yml").read_text(encoding="utf-8")).data()
     lectures = course.get("lectures") or []
     if not lectures:
         raise Refused(400, say("studio.no_lecture"))

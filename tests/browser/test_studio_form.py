@@ -35,6 +35,8 @@ DATA = {
     ],
     "x_reviewed_by": "王老师",  # a key the description does not know: kept as it is
 }
+LECTURE = {"id": "service-basics", "title": "服务基础", "duration_minutes": 30,
+           "sections": [{"id": "greeting", "title": "迎客", "points": ["主动问候", {"title": "记录诉求", "body": "写下客户的原话。"}]}]}
 HOMEWORK = {"id": "service-report", "title": "服务心得", "due": "2026-03-20T18:00:00+08:00",
             "fields": [{"type": "textarea", "id": "story", "label": "写一次接待的经过"}]}
 
@@ -212,7 +214,10 @@ def test_list_items_are_added_duplicated_deleted_and_moved(harness: Page) -> Non
 def test_a_new_question_gets_its_id_from_its_prompt_once(harness: Page) -> None:
     harness.get_by_role("button", name="添加题目").click()
     added = question_item(harness, 4)
-    assert value(harness)["questions"][3] == {"type": "fill", "accept": []}  # a required list is written, empty
+    # a new question is a single choice, the most used type (not 填空题, the first alphabetically); a required list is
+    # written, empty
+    assert added.locator("select option:checked").first.inner_text() == "单选题"
+    assert value(harness)["questions"][3] == {"type": "single", "options": []}
     prompt = added.locator(".cm-content").first
     prompt.fill("如何称呼客户？")
     added.get_by_label("题目标识").focus()  # leaving the prompt commits it
@@ -229,6 +234,26 @@ def test_a_new_question_gets_its_id_from_its_prompt_once(harness: Page) -> None:
     first = question_item(harness, 1)
     first.get_by_label("题目类型").select_option(label="多选题")
     assert value(harness)["questions"][0] == {**DATA["questions"][0], "type": "multiple"}
+
+
+@pytest.mark.parametrize("drawn", [("lecture", LECTURE)])
+def test_a_titled_point_goes_back_to_one_line_and_its_body_can_be_restored(harness: Page) -> None:
+    """The reverse of 展开为带说明的要点: with nothing under the title it is lossless; with a body (or sub-points) the
+    line keeps the title and 恢复 brings the rest back, as after deleting a list item."""
+    points = harness.locator(".cgf-textor")
+    points.nth(0).get_by_role("button", name="展开为带说明的要点").click()
+    assert value(harness)["sections"][0]["points"][0] == {"title": "主动问候"}
+    points.nth(0).get_by_role("button", name="改回一行").click()
+    assert value(harness) == LECTURE
+    assert points.nth(0).get_by_label("要点").evaluate("el => el === document.activeElement")
+    assert points.nth(0).get_by_role("button", name="恢复").count() == 0, "nothing was lost, nothing to restore"
+
+    points.nth(1).get_by_role("button", name="改回一行").click()
+    assert value(harness)["sections"][0]["points"][1] == "记录诉求"
+    assert "已去掉标题以外的内容" in points.nth(1).inner_text()
+    points.nth(1).get_by_role("button", name="恢复").click()
+    assert value(harness) == LECTURE
+    assert points.nth(1).get_by_label("要点标题").input_value() == "记录诉求"
 
 
 def test_problems_show_under_their_field_and_the_top_list_focuses_it(harness: Page) -> None:

@@ -8,11 +8,15 @@ import re
 import subprocess
 import sys
 
+import pytest
 import yaml
 from starlette.testclient import TestClient
 
+from coursegen.messages import catalogue
+from coursegen.studio import server
 from coursegen.studio.forms import describe, kinds
 from coursegen.studio.project import Project
+from coursegen.yamledit import Document, load
 
 LECTURE = "course/lectures/01-service-front.yml"
 BANK = "quizzes/quiz-service-front.yml"
@@ -179,3 +183,36 @@ def test_form_labels_are_words_and_a_list_of_lines_names_its_items_after_itself(
     assert events["label"] == "经过" and "label" not in events["item"]  # not "Markdown 文本", the type's description
     labels = re.findall(r'"label": "([^"]*)"', json.dumps([describe(kind) for kind in kinds()], ensure_ascii=False))
     assert "cases/ 中一个案例的 id" in labels and not [label for label in labels if "`" in label]
+
+
+@pytest.mark.parametrize("client", ["en"], indirect=True)
+def test_an_english_course_s_studio_labels_its_fields_in_english(client: TestClient) -> None:
+    opened = client.get("/_studio/api/file", params={"file": LECTURE}).json()
+    fields = {field["key"]: field["node"] for field in opened["form"]["root"]["fields"]}
+    assert fields["title"]["label"] == "Lecture title" and fields["sections"]["label"] == "Sections"
+    assert fields["duration_minutes"]["help"] == "Planned duration (minutes), for the schedule."
+
+
+def test_a_request_with_neither_form_data_nor_source_text_says_so(client: TestClient, project: Project) -> None:
+    before = (project.root / LECTURE).read_bytes()
+    for endpoint in ("check", "save"):
+        answer = client.post(f"/_studio/api/{endpoint}", json={"file": LECTURE, "version": client.get("/_studio/api/file", params={"file": LECTURE}).json()["version"]})
+        assert answer.status_code == 400
+        assert answer.json()["message"] == catalogue("zh")["studio.refused.no_content"].format(file=LECTURE), endpoint
+    assert (project.root / LECTURE).read_bytes() == before
+
+
+def test_a_new_activity_reads_course_yml_once_and_goes_in_the_last_lecture(client: TestClient, project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    course_text = (project.root / "course/course.yml").read_text(encoding="utf-8")
+    parsed: list[str] = []
+
+    def counted(text: str) -> Document:
+        parsed.append(text)
+        return load(text)
+
+    monkeypatch.setattr(server, "load_yaml", counted)
+    made = client.post("/_studio/api/new", json={"kind": "case", "title": "柜面纠纷"})
+    assert made.status_code == 200, made.text
+    last = yaml.safe_load(course_text)["lectures"][-1]
+    assert {"case": "gui-mian-jiu-fen"} in yaml.safe_load((project.root / "course" / last).read_text(encoding="utf-8"))["activities"]
+    assert parsed.count(course_text) == 1

@@ -33,6 +33,14 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
+  /* Nothing a trainer wrote: no text, an empty list or mapping. */
+  function isEmpty(value) {
+    if (value === undefined || value === null) return true;
+    if (typeof value === "string") return !value.trim();
+    if (Array.isArray(value)) return !value.length;
+    return isObject(value) && !Object.keys(value).length;
+  }
+
   function clone(value) {
     return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
   }
@@ -1042,7 +1050,10 @@
   }
 
   /* A point: one line of text, or a title with a body and sub-points (edited as that object). The line has a button
-     that turns it into the object, its text the title, so a trainer can add a body or sub-points without YAML. */
+     that turns it into the object, its text the title, so a trainer can add a body or sub-points without YAML; the
+     title has one that turns the object back into a line, its title the text. With the body and sub-points empty
+     that loses nothing; when they are not, they go as a deleted list item goes: at once, with 恢复 to bring them
+     back (until the point is turned again), not after a question the trainer has to answer first. */
   function TextOrField(node, data, ctx, info) {
     Base.call(this, ctx, info);
     this.node = node;
@@ -1065,7 +1076,10 @@
     this.errors = this.inner.errors;
     this.described = this.inner.described;
     this.element.appendChild(this.inner.element);
-    if (asObject) return;
+    if (asObject) {
+      this.drawCollapse();
+      return;
+    }
     var expand = el("button", "cgf-button cgf-button--small cgf-textor__expand", this.ctx.t("form.expand_point"));
     expand.type = "button";
     expand.setAttribute("aria-describedby", this.inner.control.id);
@@ -1077,6 +1091,38 @@
       (body || self.inner).focusTarget().focus();
     });
     this.inner.element.insertBefore(expand, this.inner.errors);
+  };
+  /* The button back to one line, under the title where the line's button to expand it was. */
+  TextOrField.prototype.drawCollapse = function () {
+    var self = this;
+    var title = this.inner.child("title");
+    var collapse = el("button", "cgf-button cgf-button--small cgf-textor__collapse", this.ctx.t("form.collapse_point"));
+    collapse.type = "button";
+    if (title && title.control) collapse.setAttribute("aria-describedby", title.control.id);
+    collapse.addEventListener("click", function () { self.collapse(); });
+    if (title) title.element.insertBefore(collapse, title.errors);
+    else this.inner.element.appendChild(collapse);
+  };
+  TextOrField.prototype.collapse = function () {
+    var self = this;
+    var before = this.inner.value();
+    var line = typeof before.title === "string" ? before.title : "";
+    var lost = Object.keys(before).some(function (key) { return key !== "title" && !isEmpty(before[key]); });
+    this.draw(line, false);
+    this.changed();
+    this.inner.focusTarget().focus();
+    if (!lost) return;
+    var note = el("p", "cgf-textor__undo", this.ctx.t("form.collapsed"));
+    var restore = el("button", "cgf-button cgf-button--small", this.ctx.t("form.restore"));
+    restore.type = "button";
+    restore.addEventListener("click", function () {
+      self.draw(before, true);
+      self.changed();
+      self.inner.focusTarget().focus();
+    });
+    note.appendChild(restore);
+    this.element.appendChild(note);
+    this.ctx.announce(this.ctx.t("form.collapsed"));
   };
   TextOrField.prototype.value = function () { return this.inner.value(); };
   TextOrField.prototype.child = function (key) { return this.inner.child(key); };

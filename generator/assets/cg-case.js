@@ -59,7 +59,16 @@
       if (status && status.textContent !== message) status.textContent = message;
     }
 
-    function save() { cg.store.set(key, { answers: answers, open: open }); }
+    /* Every question of the case answered (a written one with some text, a choice chosen): only then is the case
+       done in the trainee's progress; the debrief may open earlier (answered() above). The flag is stored with
+       the answers because the dashboard and the menu, on other pages, cannot see the case's questions. */
+    var questions = [].map.call(box.querySelectorAll("[data-question]"), function (input) { return input.getAttribute("data-question"); })
+      .filter(function (q, i, all) { return all.indexOf(q) === i; });
+    function complete() {
+      return questions.every(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
+    }
+
+    function save() { cg.store.set(key, { answers: answers, open: open, complete: complete() }); }
 
     box.addEventListener("input", function (event) {
       var question = event.target.getAttribute("data-question");
@@ -78,6 +87,7 @@
     }
     show();
     feedback();
+    if (saved.complete !== complete() && (saved.answers || !questions.length)) save();  /* an answer kept from before the flag */
   }
 
   /* A drill's role cards: choose a role, see only its card (the trainer edition has no chooser and shows

@@ -45,8 +45,9 @@
 
   /* One item's status: "notStarted", "inProgress", "done", "passed" (a quiz) or "resubmit" (a form handed in and
      changed since: the version HR holds is not the one on the screen, so it is not done until handed in again).
-     A case is done once answered (its debrief opens then); a discussion or drill once opened and its observer
-     checklist, if any, ticked through: the part of a classroom activity a trainee can do alone. */
+     A case is done once every one of its questions is answered (cg-case.js says so with its answers); a discussion
+     or drill once opened and its observer checklist, if any, ticked through: the part of a classroom activity a
+     trainee can do alone. */
   function status(item) {
     var kind = item.kind, id = item.id;
     if (kind === "lecture") { var l = lecture(id); return l.done ? "done" : l.visited ? "inProgress" : "notStarted"; }
@@ -60,7 +61,10 @@
       return isExported(h) ? "done" : h === "draft" ? "inProgress" : "notStarted";
     }
     var opened = !!store.get(keys.visit(kind, id), {}).visited;
-    if (kind === "case") return written(store.get(keys.caseAnswers(id), {}).answers) ? "done" : opened ? "inProgress" : "notStarted";
+    if (kind === "case") {
+      var answers = store.get(keys.caseAnswers(id), {});
+      return answers.complete === true ? "done" : opened || written(answers.answers) ? "inProgress" : "notStarted";
+    }
     var ticks = store.get(keys.checklist(kind, id), {}).checked, n = Array.isArray(ticks) ? ticks.length : 0;
     if (opened && n >= (item.checks || 0)) return "done";
     return opened || n ? "inProgress" : "notStarted";

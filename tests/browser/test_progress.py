@@ -65,7 +65,7 @@ def test_a_wrong_answer_shows_in_progress_and_review_and_leaves_once_retried_rig
     score = re.search(r"得分 (\d+)%", result.inner_text()).group(1)  # type: ignore[union-attr]
 
     open_progress(page, site_url)
-    assert (cell(page, "quiz-best", QUIZ), cell(page, "quiz-state", QUIZ), cell(page, "quiz-attempts", QUIZ)) == (f"{score} 分", "未通过", "1")
+    assert (cell(page, "quiz-best", QUIZ), cell(page, "quiz-state", QUIZ), cell(page, "quiz-attempts", QUIZ)) == (f"{score}%", "未通过", "1")  # the result card's scale: 得分 47%, never "47 分"
     assert cell(page, "quiz-state", "quiz-escalation-taboos") == "未作答"
 
     page.goto(f"{site_url}/review/")

@@ -309,12 +309,14 @@
     return box;
   }
 
-  /* A check on the review page settles its question: right leaves the review (on the next visit), wrong stays. */
+  /* A check on the review page settles its question: right leaves the review (on the next visit), wrong stays,
+     with this answer as the trainee's last one (the page's own state is scratch, gone at the next visit). */
   function reviewChecked(widget) {
     var s = store.get(keys.scratch(widget.getAttribute("data-quiz")), null);
     if (!s || !s.results) return;
     var key = widget.getAttribute("data-review"), qid = key.split("/")[1], m = mistakes();
     if (s.results[qid] && s.results[qid].correct) delete m.items[key];
+    else if (m.items[key] && answered(s.answers[qid])) m.items[key].last = { answer: s.answers[qid], at: s.updated || "" };
     store.set(keys.MISTAKES, m);
   }
 

@@ -33,9 +33,10 @@
     });
     if (!open.length || this.warning.childNodes.length) { this.check(); return; }
     var first = open[0];
+    if (this.review) { this.notice(first.n, t("quiz.answerFirstReview", { n: this.number(first.n) })); return; }  /* one question: nothing to submit anyway */
     this.warning.appendChild(el("p", { text: t("quiz.unanswered", { n: open.length }) }));
     this.warning.appendChild(el("div", { class: "cg-quiz__bar" }, [
-      this.button(t("quiz.goFirst", { n: first.n + 1 }), function () { this.clearWarning(); this.focusQuestion(first.n); }, "md-button md-button--primary"),
+      this.button(t("quiz.goFirst", { n: this.number(first.n) }), function () { this.clearWarning(); this.focusQuestion(first.n); }, "md-button md-button--primary"),
       this.button(t("quiz.submitAnyway"), this.check, "md-button")
     ]));
     this.warning.querySelector("button").focus();
@@ -50,10 +51,24 @@
     if (target) target.focus({ preventScroll: true });
   };
 
+  /* Why a question cannot be checked yet, said under it where the trainee looks (and to a screen reader, as an
+     alert), then the focus on its first control. */
+  methods.notice = function (n, text) {
+    var box = this.body.querySelectorAll(".cg-q")[n], note = box.querySelector(".cg-q__note");
+    if (!note) {
+      note = el("p", { class: "cg-q__note", role: "alert" });
+      box.appendChild(note);
+    }
+    note.textContent = text;
+    this.focusQuestion(n);
+  };
+
   /* "检查" under one question (feedback: immediate): its feedback now; the whole attempt is checked
-     once every question has been. */
+     once every question has been. An ordering question left as shown is checked in that order: pressing 检查
+     says the trainee takes it as their answer (untouched and unchecked, it counts as not answered). */
   methods.checkOne = function (q, n) {
-    if (!this.graded(q).answered) { this.say(t("quiz.answerFirst", { n: n + 1 })); this.focusQuestion(n); return; }
+    if (q.t === "ordering" && !this.graded(q).answered) this.setAnswer(q, this.graded(q).a.slice());
+    if (!this.graded(q).answered) { this.notice(n, t("quiz.answerFirst", { n: this.number(n) })); return; }
     this.state.done.push(q.id);
     this.save();
     var self = this, open = this.current.qs.filter(function (x) { return !self.shown(x); });

@@ -8,6 +8,10 @@
   if (!cg) return;
   var el = cg.el, t = cg.t, parts = cg.quizParts = cg.quizParts || {}, methods = {};
 
+  /* The number the trainee reads for the question at place n: on the review of mistakes a card is one question
+     of its own, but it is named by its number in its bank ("第一章自测 · 第 7 题"), and so is every message about it. */
+  methods.number = function (n) { return this.review && this.review.n ? this.review.n : n + 1; };
+
   /* One question of the attempt (n: its place): number and points, prompt, its type's controls, and
      either its feedback once shown or its own "检查" button (feedback: immediate). */
   methods.question = function (q, n) {
@@ -24,7 +28,7 @@
     if (this.shown(q)) box.appendChild(this.feedback(q));
     else if (this.immediate) {
       box.appendChild(el("div", { class: "cg-q__check" }, [this.button(t("quiz.checkOne"), function () { this.checkOne(q, n); },
-        "md-button", { "aria-label": t("quiz.checkOneLabel", { n: n + 1 }) })]));
+        "md-button", { "aria-label": t("quiz.checkOneLabel", { n: this.number(n) }) })]));
     }
     return box;
   };

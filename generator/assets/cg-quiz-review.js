@@ -47,7 +47,8 @@
     });
   }
 
-  /* The trainee's answer at the latest check that got the question wrong; undefined if none did. */
+  /* The trainee's answer at the latest check that got the question wrong, on its quiz or here on the review page
+     (kept with the mistake by cg-progress.js); undefined if none did. */
   function lastWrong(bank, bankId, qid) {
     var quizzes = ((window.coursegenCourse || {}).quizzes || []).filter(function (q) { return q.final; })
       .map(function (q) { return { id: q.id, hash: q.hash, qkey: bankId + "/" + qid }; });
@@ -57,6 +58,8 @@
       var s = parts.stored(cg.keys.quiz(q.id), q.hash), r = s && s.checked && s.results[q.qkey];
       if (r && !r.correct && (!best || s.updated > best.at)) best = { at: s.updated || "", answer: s.answers[q.qkey] };
     });
+    var mistake = (cg.store.get(cg.keys.MISTAKES, {}).items || {})[bankId + "/" + qid], here = mistake && mistake.last;
+    if (here && (!best || here.at > best.at)) best = here;
     return best ? best.answer : undefined;
   }
 

@@ -55,8 +55,10 @@ def test_each_question_is_checked_as_it_is_answered(sized: Page, quiz_url: str) 
     first = question(page, 0)
     assert first.locator(".cg-q__fb").count() == 0
 
-    first.get_by_role("button", name="检查第 1 题").click()  # nothing answered yet: it says so, and waits
-    page.locator(".cg-sr", has_text="请先作答第 1 题").wait_for(state="attached")
+    first.get_by_role("button", name="检查第 1 题").click()  # nothing answered yet: it says so where the trainee looks, and waits
+    note = first.locator(".cg-q__note")
+    assert note.is_visible() and note.inner_text() == "请先作答第 1 题，再点“检查”。"
+    assert note.bounding_box()["height"] > 10, "visible text, not a 1 px screen-reader region"
     assert first.locator(".cg-q__fb").count() == 0
 
     first.get_by_label("主动问候并询问需要").check()
@@ -84,6 +86,17 @@ def test_each_question_is_checked_as_it_is_answered(sized: Page, quiz_url: str) 
     assert page.get_by_role("button", name="再做一次").is_visible()
     state = stored(page, BANK)
     assert (state["attempts"], state["best"], state["checked"]) == (1, 100, True)
+
+
+def test_an_ordering_question_left_as_shown_can_be_checked_in_that_order(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    second = question(page, 1)
+    shown = second.locator(".cg-order li > span:first-child").all_inner_texts()
+    second.get_by_role("button", name="检查第 2 题").click()  # the trainee thinks the order is right as it stands
+    assert second.locator(".cg-q__note").count() == 0
+    assert not verdict(page, 1).startswith("✗ 未作答") and verdict(page, 1).endswith(" / 2 分")  # graded in the order shown
+    assert stored(page, BANK)["answers"]["steps"] == list(range(len(shown)))  # the items in the order they were shown
 
 
 def test_submitting_with_questions_unanswered_warns_and_leads_to_the_first(sized: Page, quiz_url: str) -> None:
@@ -195,6 +208,9 @@ def test_the_review_keeps_bank_and_number_and_shows_the_wrong_answer_beside_the_
 
     law = items.filter(has_text=LAW)
     assert law.locator(".cg-compare").inner_text().split() == ["你上次的答案", "错"]
+    law.get_by_role("button", name="提交答案").click()  # nothing chosen on this card, labelled 第 2 题
+    assert law.locator(".cg-q__note").inner_text() == "请先作答第 2 题，再点“提交答案”。"
+    assert law.locator(".cg-quiz__warn").inner_text() == "", "not the quiz-wide prompt for a 第 1 题"
     law.get_by_label("对", exact=True).check()
     law.get_by_role("button", name="提交答案").click()
     assert law.locator(".cg-compare").inner_text().split() == ["你上次的答案", "错", "正确答案", "对"]
@@ -207,3 +223,21 @@ def test_the_review_keeps_bank_and_number_and_shows_the_wrong_answer_beside_the_
     assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", THREE[1], "正确答案", THREE[2]]
     assert count.inner_text() == "这些题你都已答对，下次打开错题本时会移出。"
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_review_shows_the_answer_given_last_on_it_after_a_retry_and_a_reload(sized: Page, site_url: str) -> None:
+    page = sized
+    page.goto(f"{site_url}/quizzes/{QUIZ}/")
+    page.get_by_label(THREE[1]).check()
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+
+    page.goto(f"{site_url}/review/")
+    three = page.locator("[data-cg-review] .cg-review__quiz").filter(has_text=THREE[0])
+    three.locator(".cg-q").wait_for()
+    three.get_by_label("客户、员工、股东").check()  # wrong again, another way
+    three.get_by_role("button", name="提交答案").click()
+    three.get_by_role("button", name="再做一次").click()
+    page.reload()
+    three.locator(".cg-compare").wait_for()
+    assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", "客户、员工、股东"]

@@ -16,7 +16,7 @@ from .assets import static_assets
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
-from .outline import agenda_page, lecture_label, lecture_pages
+from .outline import agenda_page, course_steps, lecture_label, lecture_pages
 from .quiz import quiz_assets, quiz_pages
 from .settings import site_settings
 from .site import Edition, NavEntry, Page, Settings, Site
@@ -62,21 +62,19 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
     t = ctx.t
     by_path = {p.path: p for p in pages}
     nav: list[NavEntry] = [(t["home"], paths.HOME), (t["agenda"], paths.AGENDA)]
-    group_label = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homeworks", "quiz": "quizzes"}
     labels = {l.id: lecture_label(ctx, i, l) for i, l in enumerate(ctx.project.lectures)}
     units: list[list[NavEntry]] = []
     unit_labels: list[str] = []
     placed: set[tuple[str, str]] = set()
-    for kind, item_id in ctx.project.course_order():
-        path = paths.item_page(kind, item_id)
-        if path not in by_path:
+    for step in course_steps(ctx):
+        if step.path not in by_path:
             continue
-        placed.add((kind, item_id))
-        if kind == "lecture" or not units:  # not units: a final assessment in a course of no lecture page
-            units.append([(by_path[path].title, path)])
-            unit_labels.append(labels.get(item_id, by_path[path].title) if kind == "lecture" else by_path[path].title)
+        placed.add((step.kind, step.id))
+        if step.kind == "lecture" or not units:  # not units: a final assessment in a course of no lecture page
+            units.append([(step.title, step.path)])
+            unit_labels.append(labels.get(step.id, step.title) if step.kind == "lecture" else step.title)
         else:
-            units[-1].append((f"{t[group_label[kind]]} · {by_path[path].title}", path))
+            units[-1].append((step.label(ctx), step.path))
     nav.append((t["lectures"], _grouped(units, unit_labels)))
     groups: list[tuple[str, str, list[str], Mapping[str, object]]] = [
         ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),

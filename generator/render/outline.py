@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..model import Case, Discussion, Drill, Homework, Lecture
+from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank
 from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..numerals import chinese_number
@@ -71,25 +71,68 @@ def first_sentence(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+GROUP_LABELS = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homeworks", "quiz": "quizzes"}
+"""An activity kind → the catalogue's word for its group (案例, 自测练习…), which names it in the menu and the pager."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the course as a trainee walks it: a lecture, or an activity a lecture places."""
+
+    kind: str
+    id: str
+    title: str
+    """The page's title (a lecture's with its number)."""
+    path: str
+
+    def label(self, ctx: RenderContext) -> str:
+        """How the menu names it, and so the lecture's pager: an activity with its kind (案例 · 池子事件)."""
+        return self.title if self.kind == "lecture" else f"{ctx.t[GROUP_LABELS[self.kind]]} · {self.title}"
+
+
+def course_steps(ctx: RenderContext) -> list[Step]:
+    """Every lecture and placed activity in course order (:meth:`Project.course_order`): the menu's order, which
+    Material's footer (下一页) follows, and so the order the pager at a lecture's end follows too."""
+    project = ctx.project
+    numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
+    final = project.course.final_assessment
+    items: dict[str, Mapping[str, Case | Discussion | Drill | Homework | QuizBank]] = {
+        "case": project.cases, "discussion": project.discussions, "drill": project.drills, "homework": project.homework, "quiz": project.quizzes}
+    steps = []
+    for kind, item_id in project.course_order():
+        if kind == "lecture":
+            title = lecture_heading(ctx, numbers[item_id], project.lectures[numbers[item_id]])
+        elif kind == "quiz" and final is not None and item_id == final.id:
+            title = final.title
+        else:
+            title = items[kind][item_id].title
+        steps.append(Step(kind, item_id, title, paths.item_page(kind, item_id)))
+    return steps
+
+
 def lecture_pages(ctx: RenderContext) -> list[Page]:
-    lectures = ctx.project.lectures
-    links = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(lectures)]
+    """Each lecture's page; its pager leads to the steps before and after it in course order (its own case or quiz
+    next, not the next lecture), as the footer's 下一页 does."""
+    steps = course_steps(ctx)
+    lectures = {lecture.id: lecture for lecture in ctx.project.lectures}
     pages = []
-    for i, lecture in enumerate(lectures):
+    for i, step in enumerate(steps):
+        if step.kind != "lecture":
+            continue
+        lecture = lectures[step.id]
         cards = {s.id: [activity_card(ctx, r) for r in s.activities] for s in lecture.sections}
         cards[""] = [activity_card(ctx, r) for r in lecture.activities]
-        path = links[i].path
         content = ctx.render(
             "lecture.md.j2",
-            path,
+            step.path,
             lecture=lecture,
-            heading=links[i].title,
+            heading=step.title,
             section_numbers=[chinese_number(n + 1) if ctx.project.course.language == "zh" else str(n + 1) for n in range(len(lecture.sections))],
             cards=cards,
-            previous=links[i - 1] if i > 0 else None,
-            next=links[i + 1] if i + 1 < len(links) else None,
+            previous=Link(steps[i - 1].label(ctx), steps[i - 1].path) if i > 0 else None,
+            next=Link(steps[i + 1].label(ctx), steps[i + 1].path) if i + 1 < len(steps) else None,
         )
-        pages.append(Page(path, links[i].title, content, ctx.project.source("lecture", lecture.id)))
+        pages.append(Page(step.path, step.title, content, ctx.project.source("lecture", lecture.id)))
     return pages
 
 

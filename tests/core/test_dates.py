@@ -29,7 +29,7 @@ const [core, handin] = process.argv.slice(1);
 const { strings, instants } = JSON.parse(fs.readFileSync(0, "utf8"));
 const t = new Function("config", part(core, "  function t(key", "  function run(") + "; return t;")({ strings });
 const moment = new Function("cg", part(handin, "  function moment(", "  function refresh(") + "; return moment;")({ t });
-console.log(JSON.stringify(instants.map(moment)));
+console.log(JSON.stringify(instants.map(function (at) { return moment(at); })));
 """
 
 INSTANTS = [datetime(2026, 3, 9, 0, 0, tzinfo=ZoneInfo(ZONE)) + timedelta(days=n, hours=n * 3 + 1, minutes=n * 7) for n in range(7)]

@@ -88,13 +88,26 @@ def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Pr
     assert not [f for f in fragments(answer_keys(project), public=lecture_text(site)) if f in plain(text)]
 
 
-def test_every_lecture_ends_with_a_mark_as_done_button_and_a_next_link(project: Project, site: Site) -> None:
-    lectures = project.lectures
-    for i, lecture in enumerate(lectures):
-        pager = page(site, f"lectures/{lecture.id}.md").split('<nav class="cg-pager"')[1]
+def test_every_lecture_ends_with_a_mark_as_done_button_and_the_next_step_in_course_order(project: Project, site: Site) -> None:
+    """The pager follows the menu (and so Material's 下一页): after a lecture come the activities it places."""
+    menu = [path for path in _menu_paths(site.nav) if path.startswith(("lectures/", "cases/", "discussions/", "drills/", "homework/", "quizzes/"))]
+    for lecture in project.lectures:
+        path = f"lectures/{lecture.id}.md"
+        pager = page(site, path).split('<nav class="cg-pager"')[1]
         assert f'data-cg-done="{lecture.id}"' in pager
-        if i + 1 < len(lectures):
-            assert f"({lectures[i + 1].id}.md)" in pager and "下一讲" in pager
+        at = menu.index(path)
+        if at + 1 < len(menu):
+            following = menu[at + 1].rsplit("/", 1)[-1]
+            assert f"下一步：" in pager and f"{following})" in pager, (path, menu[at + 1])
+        if at > 0:
+            assert f"上一步：" in pager and f"{menu[at - 1].rsplit('/', 1)[-1]})" in pager
+
+
+def _menu_paths(nav: list) -> list[str]:  # type: ignore[type-arg]
+    found: list[str] = []
+    for _, target in nav:
+        found += _menu_paths(target) if isinstance(target, list) else [target]
+    return found
 
 
 def test_handbook_holds_every_lecture_case_drill_and_form_field(project: Project, site: Site) -> None:

@@ -61,8 +61,9 @@ def make_report(
     """Read every file under each of the ``submissions`` folders (a shared folder and the form service's inbox, say),
     build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
 
-    ``min_answers``: how many answers a question needs to be ranked in the item analysis. ``grades``: the trainer's grades (:func:`read_grades`), put into every output. ``grading``: where to write the
-    grading workbook (see :mod:`.grading`); only then are homework answers kept in memory.
+    ``min_answers``: how many answers a question needs to be ranked in the item analysis. ``grades``: the trainer's
+    grades (:func:`read_grades`), put into every output. ``grading``: where to write the grading workbook (see
+    :mod:`.grading`); only then are homework answers kept in memory.
     All outputs are written under temporary names and renamed together at the end (see :mod:`.staging`):
     a run that fails leaves the previous report (and grading workbook) as it was, and raises :class:`OutputError`.
     """

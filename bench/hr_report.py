@@ -134,7 +134,7 @@ def stages(root: Path) -> None:
     project, _ = load_project(root / "course", root / "quizzes")
     roster = read_roster(root / "roster.csv")
     lap("course")
-    intake = collect(root / "submissions", project, roster)
+    intake = collect([root / "submissions"], project, roster)
     lap("intake")
     report = build_report(project, roster, intake, datetime.now(timezone.utc))
     lap("model")

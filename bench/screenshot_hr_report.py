@@ -43,7 +43,7 @@ def main() -> None:
         course, quizzes, roster_path, inbox = synthetic.write_demo(root, trainees=40, files=120, mail_share=0.33)
         through_service(inbox, count=6)
         project, _ = load_project(course, quizzes)
-        _, outputs = make_report(inbox, read_roster(roster_path), project, root / "out",
+        _, outputs = make_report([inbox], read_roster(roster_path), project, root / "out",
                                  now=datetime(2021, 3, 15, 9, 30, tzinfo=synthetic.CST))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:

@@ -8,6 +8,7 @@ import click
 
 from ..errors import UserError
 from ..hr import Bucket, make_report, read_grades, read_roster
+from ..hr.items import MIN_ANSWERS
 from ..messages import say, with_hint
 from .course import course_options, load
 
@@ -18,7 +19,7 @@ def homework() -> None:
 
 
 @homework.command()
-@click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path),
               help="Class roster (.csv or .xlsx) with 工号/employee_id, 姓名/name and 部门/department columns.")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
@@ -29,23 +30,26 @@ def homework() -> None:
                    "成绩 and 评语 columns for the trainer. Never overwrites an existing file unless it is also given to --grades.")
 @click.option("--grades", "grades_path", type=click.Path(dir_okay=False, path_type=Path),
               help="A grading workbook the trainer filled in: its grades and comments go into the report, matched to submissions by checksum.")
+@click.option("--min-answers", "min_answers", default=MIN_ANSWERS, show_default=True, type=click.IntRange(min=1),
+              help="Item analysis: rank only the questions at least this many trainees answered (the others are listed, not ranked).")
 @course_options
-def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path | None, grading_path: Path | None, grades_path: Path | None,
-           course_dir: Path, quizzes_dir: Path) -> None:
-    """Report who handed in which homework, late or not, from the files in SUBMISSIONS (and its .zip archives).
+def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_path: Path | None, grading_path: Path | None,
+           grades_path: Path | None, min_answers: int, course_dir: Path, quizzes_dir: Path) -> None:
+    """Report who handed in which homework, late or not, from the files in the SUBMISSIONS folders (and their .zip archives
+    and mail exports): one folder or several, e.g. the shared folder and the form service's inbox.
 
     Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder; with --grading, a
     grading workbook for the trainer as well (kept apart from the report, which is rewritten on every run).
     """
-    if out_dir.resolve().is_relative_to(submissions.resolve()):
-        raise UserError(say("hr.cli.inside", out=out_dir, submissions=submissions))
+    if (inbox := _holder(out_dir, submissions)) is not None:
+        raise UserError(say("hr.cli.inside", out=out_dir, submissions=inbox))
     if grading_path is not None:
         _check_grading(grading_path, grades_path, submissions)
     key = _key(key_path) if key_path is not None else None
     project, _ = load(course_dir, quizzes_dir)
     roster = read_roster(roster_path)
     grades = read_grades(grades_path) if grades_path is not None else None
-    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path)
+    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path, min_answers=min_answers)
     counts = result.buckets
     click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
                    rejected=counts[Bucket.REJECTED]))
@@ -67,11 +71,16 @@ def report(submissions: Path, roster_path: Path, out_dir: Path, key_path: Path |
         click.echo(with_hint(say("hr.cli.no_key", n=unchecked), say("hr.cli.no_key_hint")), err=True)
 
 
-def _check_grading(path: Path, grades: Path | None, submissions: Path) -> None:
+def _holder(path: Path, folders: tuple[Path, ...]) -> Path | None:
+    """The submissions folder ``path`` is inside, if any: the next report would read what is written there as a submission."""
+    return next((folder for folder in folders if path.resolve().is_relative_to(folder.resolve())), None)
+
+
+def _check_grading(path: Path, grades: Path | None, submissions: tuple[Path, ...]) -> None:
     """Refuse to write the grading workbook where the next report would read it as a submission, or over a workbook the
     trainer may have filled in (unless its grades are read, ``--grades``, and so carried into the new one)."""
-    if path.resolve().is_relative_to(submissions.resolve()):
-        raise UserError(say("hr.grading.inside", path=path, submissions=submissions))
+    if (inbox := _holder(path, submissions)) is not None:
+        raise UserError(say("hr.grading.inside", path=path, submissions=inbox))
     if path.exists() and (grades is None or not grades.exists() or not path.samefile(grades)):
         raise UserError(with_hint(say("hr.grading.exists", path=path), say("hr.grading.exists_hint", path=path)))
 

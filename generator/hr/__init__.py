@@ -9,6 +9,7 @@ into the model, tied to submissions by checksum.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from .grades import GradeBook, GradesError, read_grades
 from .grading import write_grading
 from .html import render_html
 from .intake import collect
+from .items import MIN_ANSWERS
 from .pool import start_forked
 from .report import Report, build_report
 from .roster import Roster, RosterError, read_roster
@@ -44,7 +46,7 @@ class Outputs:
 
 
 def make_report(
-    submissions: Path,
+    submissions: Sequence[Path],
     roster: Roster,
     project: Project,
     out_dir: Path,
@@ -54,16 +56,19 @@ def make_report(
     service_key: bytes | None = None,
     grades: GradeBook | None = None,
     grading: Path | None = None,
+    min_answers: int = MIN_ANSWERS,
 ) -> tuple[Report, Outputs]:
-    """Read every file under ``submissions``, build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
+    """Read every file under each of the ``submissions`` folders (a shared folder and the form service's inbox, say),
+    build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
 
-    ``grades``: the trainer's grades (:func:`read_grades`), put into every output. ``grading``: where to write the
-    grading workbook (see :mod:`.grading`); only then are homework answers kept in memory.
+    ``min_answers``: how many answers a question needs to be ranked in the item analysis. ``grades``: the trainer's
+    grades (:func:`read_grades`), put into every output. ``grading``: where to write the grading workbook (see
+    :mod:`.grading`); only then are homework answers kept in memory.
     All outputs are written under temporary names and renamed together at the end (see :mod:`.staging`):
     a run that fails leaves the previous report (and grading workbook) as it was, and raises :class:`OutputError`.
     """
     intake = collect(submissions, project, roster, limits, service_key=service_key, answers=grading is not None)
-    report = build_report(project, roster, intake, now or datetime.now(UTC), grades)
+    report = build_report(project, roster, intake, now or datetime.now(UTC), grades, min_answers)
     xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
     with Staging() as stage:
         xlsx_part = stage.path(xlsx)

@@ -60,9 +60,17 @@ def completion_chart(tallies: list[Tally]) -> Chart:
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, bars)
 
 
-def _short(label: str) -> str:
-    """A bar's label cut to what fits left of the bars; the full one is in the bar's tooltip."""
-    return label if len(label) <= CHART_LABEL_CHARS else label[: CHART_LABEL_CHARS - 1] + "…"
+def _short(label: str, chars: int = CHART_LABEL_CHARS) -> str:
+    """A bar's label cut to ``chars`` characters, what fits left of the bars; the full one is in the bar's tooltip."""
+    return label if len(label) <= chars else label[: chars - 1] + "…"
+
+
+def _short_name(question: QuestionStats) -> str:
+    """A question's bar label: its name, the bank's title cut if need be but never the number, which tells the bars apart."""
+    over = len(question.name) - CHART_LABEL_CHARS
+    if over <= 0:
+        return question.name
+    return say("hr.items_rule.question", bank=_short(question.bank_title, max(2, len(question.bank_title) - over)), n=question.number)
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def rate_chart(questions: list[QuestionStats]) -> tuple[Chart, list[RateBar]]:
     """A horizontal bar per question (in the order given) of the share right at the first try."""
     bars = []
     for i, q in enumerate(questions):
-        bars.append(RateBar(q, _short(q.label), 24 + i * CHART_ROW_HEIGHT, q.rate * CHART_BAR_WIDTH))
+        bars.append(RateBar(q, _short_name(q), 24 + i * CHART_ROW_HEIGHT, q.rate * CHART_BAR_WIDTH))
     width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 70
     return Chart(width, 24 + len(bars) * CHART_ROW_HEIGHT + 8, CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW_HEIGHT, []), bars
 
@@ -127,6 +135,8 @@ def render_html(report: Report) -> str:
         chart=completion_chart(report.departments),
         rates=rate_chart(report.items.ranked),
         discrimination_min=DISCRIMINATION_MIN,
+        rule=say("hr.items_rule.rule", min=report.items.min_answers),
+        too_few=say("hr.items_rule.too_few", min=report.items.min_answers),
         Bucket=Bucket,
         chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
         flagged=[c for c in report.cells if c.warning],

@@ -16,6 +16,7 @@ shown to HR beside the trainee's status, and never resolved in the trainee's fav
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from .buckets import Bucket, Limits, Reason, Rejected
 from .check import Matcher, Parsed, Received
 from .pool import parse_all
 from .roster import Roster
-from .sources import Found, walk
+from .sources import Found, walk_all
 from .seal import check as check_seal
 from .timing import LATER_TOLERANCE, Channel, Clock, Timing, joined, timing
 
@@ -78,15 +79,15 @@ class Intake:
 
 
 def collect(
-    folder: Path, project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None,
+    folders: Sequence[Path], project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None,
     answers: bool = False,
 ) -> Intake:
-    """Read, check and sort every file under ``folder``; ``workers`` defaults to every available core;
+    """Read, check and sort every file under each of ``folders`` (see :func:`.sources.walk_all`); ``workers`` defaults to every available core;
     ``service_key`` checks the form service's seals (without it no envelope is the service's word);
     ``answers`` keeps homework answers (for the grading workbook), which are otherwise dropped."""
     limits = limits or Limits()
     matcher = Matcher(project, roster)
-    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk(folder, limits), limits, workers, answers=answers)]
+    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk_all(folders, limits), limits, workers, answers=answers)]
     problems: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         if entry.claimed is not None:

@@ -5,10 +5,17 @@ first checked answer (see :mod:`..model.submission`). Only results for the quiz 
 count: a question id of an older version may name another question. A trainee's results come from the
 newest of their files that carries them (a file never forgets a first try, so later files only add).
 
+Each question is named as the trainee sees it: its bank's title and its number in the bank ("第一章自测 · 第 7 题",
+as the review page numbers it), whichever quiz (the bank's own, or the final assessment drawing from it) it was in.
+An ordering question the trainee never touched is handed in as the order the page showed (the page never shows the
+right one): it counts as 未作答, as a question left blank does, not as a wrong order.
+
 Per question: attempts, share right at the first try, the wrong answer given most often and, with at
 least :data:`DISCRIMINATION_MIN` trainees on the quiz, the discrimination index D = p(upper) − p(lower):
 trainees ranked by their share of first-try right answers on that quiz (ties by employee id, so a
 report is reproducible), the top and bottom :data:`GROUP_SHARE` each (at least one trainee) compared.
+Only questions at least ``min_answers`` trainees answered (:data:`MIN_ANSWERS` unless HR says otherwise) are ranked:
+a share of two answers says nothing about the question; the others are still listed, with their count.
 Per department and quiz: mean best score and pass rate, from the scores every file carries.
 """
 
@@ -23,7 +30,7 @@ from typing import TypeVar
 from ..exchange.htmltext import html_to_text
 from ..messages import say
 from ..model.project import Project
-from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, SingleChoice, TrueFalse
+from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, SingleChoice, TrueFalse
 from ..model.submission import QuestionAnswer, QuestionResult, QuizScore
 from ..render.quiz import bank_payload, final_payload, html, scrambled
 from .intake import Intake
@@ -32,6 +39,8 @@ from .roster import Roster, Trainee
 DISCRIMINATION_MIN = 20
 GROUP_SHARE = 0.27
 MOST_MISSED = 10
+MIN_ANSWERS = 5
+"""Answers a question needs before it is ranked (``homework report --min-answers``)."""
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 T = TypeVar("T")
 
@@ -44,6 +53,10 @@ class QuestionStats:
     quiz_title: str
     question_id: str
     """As the quiz names it: ``<bankId>/<questionId>`` in the final assessment."""
+    bank_id: str
+    bank_title: str
+    number: int
+    """Its place in its bank, from 1, as the course site numbers it (the review page; a bank's quiz unshuffled)."""
     kind: str
     text: str
     attempts: int
@@ -59,9 +72,16 @@ class QuestionStats:
         return self.correct / self.attempts
 
     @property
+    def name(self) -> str:
+        """As the trainee sees it: its bank's title and its number in the bank (第一章自测 · 第 7 题)."""
+        return say("hr.items_rule.question", bank=self.bank_title, n=self.number)
+
+    @property
     def label(self) -> str:
-        """How the chart names the question: the quiz's title and the question's id."""
-        return f"{self.quiz_title} · {self.question_id}"
+        """How the chart names the question: its name, after the quiz's title when it was drawn into another quiz."""
+        if self.quiz_id == self.bank_id:
+            return self.name
+        return say("hr.items_rule.in_quiz", quiz=self.quiz_title, question=self.name)
 
 
 @dataclass(frozen=True)
@@ -89,11 +109,18 @@ class ItemAnalysis:
     """(trainee, quiz) results left out because they were for an older version of the quiz."""
     quizzes: dict[str, int] = field(default_factory=dict)
     """Quiz id → trainees with per-question results on it."""
+    min_answers: int = MIN_ANSWERS
+    """Answers a question needs to be ranked."""
 
     @property
     def ranked(self) -> list[QuestionStats]:
-        """Every question, those fewest got right at the first try first (then the most answered; then quiz order)."""
-        return sorted(self.questions, key=lambda q: (q.correct / q.attempts, -q.attempts))
+        """The questions with at least ``min_answers`` answers, those fewest got right at the first try first
+        (then the most answered; then quiz order)."""
+        return sorted((q for q in self.questions if q.attempts >= self.min_answers), key=lambda q: (q.correct / q.attempts, -q.attempts))
+
+    def too_few(self, question: QuestionStats) -> bool:
+        """Whether ``question`` has too few answers to be ranked."""
+        return question.attempts < self.min_answers
 
     @property
     def most_missed(self) -> list[QuestionStats]:
@@ -107,12 +134,15 @@ class _Quiz:
     id: str
     title: str
     hash: str
-    questions: dict[str, tuple[str, Question]]
-    """Question id as handed in → (bank id, question)."""
+    questions: dict[str, tuple[QuizBank, int, Question]]
+    """Question id as handed in → (its bank, its number in the bank, question)."""
 
 
-def analyse(project: Project, roster: Roster, intake: Intake, scores: dict[str, dict[str, QuizScore]]) -> ItemAnalysis:
-    """The item analysis of the class; ``scores`` is employee id → quiz id → best score, as the report merged them."""
+def analyse(
+    project: Project, roster: Roster, intake: Intake, scores: dict[str, dict[str, QuizScore]], min_answers: int = MIN_ANSWERS,
+) -> ItemAnalysis:
+    """The item analysis of the class; ``scores`` is employee id → quiz id → best score, as the report merged them;
+    ``min_answers``: how many trainees must have answered a question for it to be ranked (fewer: listed, not ranked)."""
     quizzes = _course_quizzes(project)
     results: dict[str, dict[str, dict[str, QuestionResult]]] = {q.id: {} for q in quizzes}
     stale = 0
@@ -130,18 +160,19 @@ def analyse(project: Project, roster: Roster, intake: Intake, scores: dict[str, 
         trainees=len(with_results),
         stale=stale,
         quizzes={q.id: len(results[q.id]) for q in quizzes},
+        min_answers=min_answers,
     )
 
 
 def _course_quizzes(project: Project) -> list[_Quiz]:
     quizzes = [
-        _Quiz(bank.id, bank.title, bank_payload(bank)["hash"], {q.id: (bank.id, q) for q in bank.questions})
+        _Quiz(bank.id, bank.title, bank_payload(bank)["hash"], {q.id: (bank, n, q) for n, q in enumerate(bank.questions, start=1)})
         for bank in project.quizzes.values()
     ]
     final = project.course.final_assessment
     if final is not None:
         banks = [project.quizzes[rule.bank] for rule in final.draw]
-        drawn = {f"{bank.id}/{q.id}": (bank.id, q) for bank in banks for q in bank.questions}
+        drawn = {f"{bank.id}/{q.id}": (bank, n, q) for bank in banks for n, q in enumerate(bank.questions, start=1)}
         quizzes.append(_Quiz(final.id, final.title, final_payload(final, banks)["hash"], drawn))
     return quizzes
 
@@ -169,18 +200,21 @@ def _results(trainee: Trainee, hashes: dict[str, str], project: Project, intake:
 def _quiz_stats(quiz: _Quiz, results: dict[str, dict[str, QuestionResult]]) -> list[QuestionStats]:
     ranked = _ranked(quiz, results)
     stats = []
-    for question_id, (bank_id, question) in quiz.questions.items():
+    for question_id, (bank, number, question) in quiz.questions.items():
         if question.type == "short":
             continue
         answers = [(eid, mine[question_id]) for eid, mine in results.items() if question_id in mine]
         if not answers:
             continue
-        wrong = Counter(_describe(bank_id, question, r.answer) for _, r in answers if not r.correct).most_common(1)
+        wrong = Counter(_describe(bank.id, question, r.answer) for _, r in answers if not r.correct).most_common(1)
         wrong_answer, wrong_count = wrong[0] if wrong else ("", 0)
         stats.append(QuestionStats(
             quiz_id=quiz.id,
             quiz_title=quiz.title,
             question_id=question_id,
+            bank_id=bank.id,
+            bank_title=bank.title,
+            number=number,
             kind=say(f"hr.qtype.{question.type}"),
             text=html_to_text(html(question.prompt)),
             attempts=len(answers),
@@ -215,7 +249,7 @@ def _discrimination(groups: tuple[set[str], set[str]], answers: dict[str, Questi
 
 def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
     """An answer as the trainer reads it: option letters and texts, 对/错, the text typed, the order or pairs given."""
-    if answer is None or answer == [] or answer == "":
+    if answer is None or answer == [] or answer == "" or _untouched(q, answer):
         return say("hr.answer.none")
     try:
         if isinstance(q, (SingleChoice, MultipleChoice)) and not isinstance(answer, (bool, str)):
@@ -236,6 +270,12 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return say("hr.answer.unknown")
+
+
+def _untouched(q: Question, answer: QuestionAnswer) -> bool:
+    """An ordering handed in as the page showed it: the quiz records an order nobody moved as the order shown
+    (cg-quiz-answers.js), and the page never shows the right order (render.quiz.scrambled), so it was left untouched."""
+    return isinstance(q, Ordering) and answer == list(range(len(q.items)))
 
 
 def _at(items: list[T], index: int) -> T:

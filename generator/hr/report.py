@@ -23,7 +23,7 @@ from .buckets import Bucket
 from .check import Received
 from .grades import Grade, GradeBook, Grading, match_grades
 from .intake import Entry, Handed, Intake
-from .items import ItemAnalysis, analyse
+from .items import MIN_ANSWERS, ItemAnalysis, analyse
 from .roster import Roster, Trainee
 from .timing import Clock, joined, span
 
@@ -209,8 +209,11 @@ class Report:
         return [(tally, groups[tally.label]) for tally in self.departments]
 
 
-def build_report(project: Project, roster: Roster, intake: Intake, now: datetime, grades: GradeBook | None = None) -> Report:
-    """Join the roster, the course's forms, what was handed in and, if given, the trainer's grades."""
+def build_report(
+    project: Project, roster: Roster, intake: Intake, now: datetime, grades: GradeBook | None = None, min_answers: int = MIN_ANSWERS,
+) -> Report:
+    """Join the roster, the course's forms, what was handed in and, if given, the trainer's grades;
+    ``min_answers``: how many answers a question needs to be ranked in the item analysis (see :mod:`.items`)."""
     forms = list(project.homework.values())
     zone = report_timezone(forms, now)
     grading = match_grades(grades, intake, roster) if grades is not None else None
@@ -246,7 +249,7 @@ def build_report(project: Project, roster: Roster, intake: Intake, now: datetime
         quiz_rows=quiz_rows,
         quiz_summary=[_quiz_summary(q, quiz_rows) for q in quizzes],
         surveys=[_survey(form, roster, intake) for form in forms if form.kind == "survey"],
-        items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}),
+        items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}, min_answers),
         files=intake.entries,
         buckets={b: intake.count(b) for b in Bucket},
         grading=grading,

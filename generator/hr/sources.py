@@ -15,7 +15,7 @@ import re
 import stat
 import zipfile
 import zlib
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -65,13 +65,29 @@ class Found:
         return read_file(self.path, limits)
 
 
-def walk(folder: Path, limits: Limits) -> Iterator[Found]:
-    """Every file under ``folder`` and inside its archives, in a stable order: by name, a folder's files first.
+def walk_all(folders: Sequence[Path], limits: Limits) -> Iterator[Found]:
+    """Every file under each folder, folder after folder, each once: a folder given twice (however written), or
+    inside another one given, is not walked again.
+
+    With several folders (a shared folder and the form service's inbox), each file's source starts with its
+    folder as given, so ``共享/a.json`` and ``收件箱/a.json`` stay apart; with one, sources are as :func:`walk` gives them.
+    """
+    distinct: dict[Path, Path] = {}
+    for folder in folders:
+        distinct.setdefault(folder.resolve(), folder)
+    walked = [folder for real, folder in distinct.items() if not any(real != other and real.is_relative_to(other) for other in distinct)]
+    for folder in walked:
+        yield from walk(folder, limits, display_name(folder.as_posix()) if len(walked) > 1 else "")
+
+
+def walk(folder: Path, limits: Limits, label: str = "") -> Iterator[Found]:
+    """Every file under ``folder`` and inside its archives, in a stable order: by name, a folder's files first;
+    ``label`` (if any) starts every source, standing for ``folder`` itself.
 
     Folders wait on a stack rather than in recursive calls, so a tree nested thousands of levels deep
     (an archive unpacked by hand can make one) costs no Python stack.
     """
-    pending = [(str(folder), "")]
+    pending = [(str(folder), label)]
     while pending:
         path, rel = pending.pop()
         folders = yield from _folder(path, rel, limits)

@@ -22,7 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from .buckets import Bucket
 from .cells import Value, safe
 from .intake import Entry
-from .items import DISCRIMINATION_MIN, ItemAnalysis
+from .items import DISCRIMINATION_MIN, ItemAnalysis, QuestionStats
 from ..messages import say
 from .report import Cell, Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, self_reported_label, status_label
 
@@ -205,27 +205,30 @@ def _quizzes(workbook: Workbook, report: Report) -> None:
 _ITEMS_HEAD = ("rank", "quiz", "question_id", "question_type", "question", "attempts", "first_right", "first_rate", "common_wrong", "chose_it",
                "discrimination")
 _ITEMS_TOP = 4
-"""The row of the question table's header (title, note and a blank row above it)."""
+"""The row of the question table's header (title, note and the ranking rule above it)."""
 
 
 def _items(workbook: Workbook, items: ItemAnalysis) -> None:
-    """题目分析: every question, the most missed first, a native bar chart of the first-try rate beside them,
-    then each department's mean score and pass rate per quiz."""
+    """题目分析: every question, the most missed first and those too few answered to rank after them, a native bar
+    chart of the ranked ones' first-try rate beside them, then each department's mean score and pass rate per quiz."""
     sheet = _Sheet(workbook, say("hr.xlsx.items"), [6, 18, 22, 6, 48, 9, 10, 12, 36, 10, 8])
     sheet.title(say("hr.xlsx.items_title"))
-    ranked = items.ranked
-    if not ranked:
+    if not items.questions:
         sheet.row([say("hr.xlsx.no_results")])
     else:
         stale = say("hr.xlsx.stale", n=items.stale) if items.stale else ""
         sheet.row([say("hr.xlsx.items_note", n=items.trainees, min=DISCRIMINATION_MIN, stale=stale)])
-        sheet.blank()
+        sheet.row([say("hr.items_rule.rule", min=items.min_answers)])
         sheet.head(heads(*_ITEMS_HEAD))
-        for n, q in enumerate(ranked, start=1):
-            sheet.formatted([n, q.quiz_title, q.question_id, q.kind, q.text, q.attempts, q.correct, q.rate, q.wrong_answer or None,
+        ranked = items.ranked
+        unranked = say("hr.items_rule.unranked")
+        rows: list[tuple[Value, QuestionStats]] = [*enumerate(ranked, start=1), *((unranked, q) for q in items.questions if items.too_few(q))]
+        for rank, q in rows:
+            sheet.formatted([rank, q.quiz_title, q.name, q.kind, q.text, q.attempts, q.correct, q.rate, q.wrong_answer or None,
                              q.wrong_count or None, q.discrimination], {7: PERCENT, 10: MEAN})
-        # ignore: the stubs type the self of Worksheet.add_chart, which WriteOnlyWorksheet reuses
-        sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")  # type: ignore[misc]
+        if ranked:
+            # ignore: the stubs type the self of Worksheet.add_chart, which WriteOnlyWorksheet reuses
+            sheet.ws.add_chart(_rate_chart(sheet, len(ranked)), "M2")  # type: ignore[misc]
     sheet.blank()
     sheet.head(heads("department", "quiz", "reported", "mean_best", "passed", "pass_rate"))
     for d in items.departments:
@@ -233,7 +236,7 @@ def _items(workbook: Workbook, items: ItemAnalysis) -> None:
 
 
 def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:
-    """Horizontal bars of 第一次答对率 (column H) labelled by 题号 (column C), in the table's order."""
+    """Horizontal bars of 第一次答对率 (column H) labelled by the question's name (column C), in the table's order."""
     chart = BarChart()
     chart.type = "bar"
     chart.title = say("hr.xlsx.chart")

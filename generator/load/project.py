@@ -46,6 +46,8 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     """The loaded course and its warnings; raises :class:`CourseError` with every error found."""
     loader = _Loader()
     course_path = course_dir / COURSE_FILE
+    if not course_path.exists() and not course_path.is_symlink():  # run outside the project: nothing else is worth reading
+        raise CourseError([_no_course(course_dir)])
     course_doc, course = loader.load(course_path, Course)
     # Even when course.yml is invalid, read every other file: a trainer fixes all problems in one round.
     lecture_files = _lecture_files(course_doc)
@@ -81,6 +83,36 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
     if errors:
         raise CourseError(loader.problems)
     return project, loader.problems
+
+
+def _no_course(course_dir: Path) -> Problem:
+    """No course.yml where the command looked: most often it was run outside the course project's folder. The hint
+    names a project found nearby, in the options every command that reads a course takes."""
+    project = _nearby_project(course_dir)
+    if project is None:
+        hint = say("yaml.no_course_hint")
+    else:
+        hint = say("yaml.no_course_nearby_hint", project=_typed(project), course=_typed(project / "course"), quizzes=_typed(project / "quizzes"),
+                   config=_typed(project / "mkdocs.yml"))
+    return Problem(course_dir / COURSE_FILE, 1, 1, say("yaml.no_course", folder=course_dir.resolve(), file=COURSE_FILE), hint)
+
+
+def _nearby_project(course_dir: Path) -> Path | None:
+    """A course project (a folder with course/course.yml, as `coursegen new` makes it) that the folder looked in is,
+    or that sits beside it; ``None`` if there is none, or several to choose from."""
+    if (course_dir / "course" / COURSE_FILE).is_file():
+        return course_dir
+    try:
+        found = [path.parent.parent for path in course_dir.parent.glob(f"*/course/{COURSE_FILE}")]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _typed(path: Path) -> str:
+    """A path as the trainer would type it on the command line: relative where possible, quoted if it holds a space."""
+    shown = display_path(path)
+    return f'"{shown}"' if any(c.isspace() for c in shown) else shown
 
 
 def _with_deadlines(forms: dict[str, Homework], handin: Handin | None) -> dict[str, Homework]:

@@ -7,6 +7,7 @@ reported instead of losing the first value.
 
 from __future__ import annotations
 
+import errno
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,7 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
                                   say("yaml.too_large_hint"))]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(path, 1, 1, say("yaml.unreadable", reason=exc.strerror), say("yaml.unreadable_hint"))]
+        return None, [Problem(path, 1, 1, say("yaml.unreadable", reason=os_reason(exc)), say("yaml.unreadable_hint"))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -113,6 +114,19 @@ def read_yaml(path: Path) -> tuple[YamlDoc | None, list[Problem]]:
         if doc is not None and not problems:
             return doc, problems
     return _parse(path, text, yaml.SafeLoader)
+
+
+_OS_REASONS = {
+    errno.ENOENT: "not_found", errno.EACCES: "denied", errno.EPERM: "denied", errno.EISDIR: "folder", errno.ENOTDIR: "not_folder",
+    errno.ELOOP: "loop", errno.EBUSY: "busy", errno.ENAMETOOLONG: "too_long",
+}
+"""The errors a trainer meets reading a course file, by ``errno``, to their ``yaml.os.<key>`` text."""
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system could not read a file, in this run's language: ``strerror`` is the system's own (English on most)."""
+    key = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return say(f"yaml.os.{key}") if key is not None else exc.strerror or str(exc)
 
 
 def not_utf8(path: Path, raw: bytes, start: int) -> Problem:

@@ -98,7 +98,7 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     roster = tmp_path / "roster.csv"
     roster.write_text("工号,姓名,部门\nA10086,李晓明,城东支行营业部\n", encoding="utf-8")
     project, _ = load_project(course_root / "course", course_root / "quizzes")
-    report, _ = make_report(inbox, read_roster(roster), project, tmp_path / "out", now=datetime.now(timezone.utc))
+    report, _ = make_report([inbox], read_roster(roster), project, tmp_path / "out", now=datetime.now(timezone.utc))
     items = {q.question_id: q for q in report.items.questions}
     assert report.items.trainees == 1 and set(items) == set(questions)
     assert items["first-step"].correct == 1 and items["good-habits"].wrong_answer == "A. 复述诉求；B. 打断客户"

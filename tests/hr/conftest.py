@@ -146,5 +146,5 @@ class Built:
 @pytest.fixture(scope="package")
 def built(scenario: Scenario) -> Built:
     out = scenario.root / "out"
-    report, _ = make_report(scenario.inbox, read_roster(scenario.roster), scenario.project, out, now=NOW)
+    report, _ = make_report([scenario.inbox], read_roster(scenario.roster), scenario.project, out, now=NOW)
     return Built(scenario, report, out)

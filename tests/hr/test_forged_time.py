@@ -47,7 +47,7 @@ def course(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def run(tmp_path: Path, course: Any, key: bytes | None = KEY, now: datetime = DUE + timedelta(days=3)) -> Report:
     project, roster = course
-    report, _ = make_report(tmp_path / "inbox", roster, project, tmp_path / "out", now=now, service_key=key)
+    report, _ = make_report([tmp_path / "inbox"], roster, project, tmp_path / "out", now=now, service_key=key)
     return report
 
 

@@ -47,7 +47,7 @@ def test_the_services_time_decides_and_a_file_that_does_not_fit_it_is_flagged(tm
     write_json(inbox / "service" / "b.json", envelope(back_dated, (DUE + timedelta(days=2)).isoformat()))
     ahead = submission(P[2], "lunch-homework", updated_at=DUE - timedelta(minutes=10))
     write_json(inbox / "service" / "c.json", envelope(ahead, (DUE - timedelta(hours=2)).isoformat()))
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=DUE + timedelta(days=3), service_key=KEY)
+    report, _ = make_report([inbox], roster, project, tmp_path / "out", now=DUE + timedelta(days=3), service_key=KEY)
     cells = {c.trainee.employee_id: c for c in report.cells if c.form.id == "lunch-homework"}
     first = cells[P[0].employee_id]
     assert (first.status, first.clock, first.first_at, first.warning) == ("submitted", Clock.FORM_SERVICE, DUE - timedelta(minutes=58), "")
@@ -69,7 +69,7 @@ def test_the_services_time_decides_and_a_file_that_does_not_fit_it_is_flagged(tm
 def test_an_envelope_without_a_readable_aware_time_is_rejected_with_the_reason(tmp_path: Path, course, received_at: object) -> None:  # type: ignore[no-untyped-def]
     project, roster = course
     write_json(tmp_path / "inbox" / "a.json", envelope(submission(P[0], "lunch-homework"), received_at))
-    report, _ = make_report(tmp_path / "inbox", roster, project, tmp_path / "out", now=DUE)
+    report, _ = make_report([tmp_path / "inbox"], roster, project, tmp_path / "out", now=DUE)
     [entry] = report.files
     assert (entry.bucket, entry.reason) == (Bucket.REJECTED, Reason.INVALID)
     assert entry.detail.startswith("表单服务信封的 received_at 不是带时区的时间")
@@ -80,5 +80,5 @@ def test_an_edited_submission_inside_an_envelope_fails_its_checksum(tmp_path: Pa
     data = submission(P[0], "lunch-homework")
     data["answers"]["summary"] = "改过的内容"
     write_json(tmp_path / "inbox" / "a.json", envelope(data, DUE.isoformat()))
-    report, _ = make_report(tmp_path / "inbox", roster, project, tmp_path / "out", now=DUE)
+    report, _ = make_report([tmp_path / "inbox"], roster, project, tmp_path / "out", now=DUE)
     assert [(e.bucket, e.reason) for e in report.files] == [(Bucket.REJECTED, Reason.CHECKSUM)]

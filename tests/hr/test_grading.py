@@ -357,11 +357,11 @@ def test_homework_answers_are_kept_only_when_a_grading_workbook_is_asked_for(kla
 
     project, _ = load_project(klass.root / "course", klass.root / "quizzes")
     roster = read_roster(klass.root / "名单.csv")
-    report, outputs = make_report(klass.root / "收件箱", roster, project, klass.root / "报告")
+    report, outputs = make_report([klass.root / "收件箱"], roster, project, klass.root / "报告")
     assert outputs.grading is None and report.grading is None
     kept = [c.received for c in report.cells if c.received is not None and c.form.kind == "homework"]
     assert len(kept) == 4 and all(r.answers == {} for r in kept)
-    report, outputs = make_report(klass.root / "收件箱", roster, project, klass.root / "报告", grading=klass.root / "批改表.xlsx")
+    report, outputs = make_report([klass.root / "收件箱"], roster, project, klass.root / "报告", grading=klass.root / "批改表.xlsx")
     assert outputs.grading == klass.root / "批改表.xlsx" and outputs.grading.is_file()
     kept = [c.received for c in report.cells if c.received is not None and c.form.kind == "homework"]
     assert {r.answers.get("channel") or r.answers.get("summary") for r in kept} == {"本月处理投诉三起。\n都已回访。", "柜面", "第一版小结", "=1+1 不是公式"}

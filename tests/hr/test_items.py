@@ -39,7 +39,7 @@ def _report(tmp_path: Path, persons: list[Person], files: dict[str, dict]) -> tu
         write_json(tmp_path / "inbox" / name, data)
     (tmp_path / "inbox").mkdir(exist_ok=True)
     project, _ = load_project(course, quizzes)
-    report, outputs = make_report(tmp_path / "inbox", roster, project, tmp_path / "out", now=NOW)
+    report, outputs = make_report([tmp_path / "inbox"], roster, project, tmp_path / "out", now=NOW)
     return report.items, tmp_path / "out"
 
 
@@ -79,10 +79,10 @@ def test_item_analysis_of_22_trainees_matches_the_figures_worked_out_by_hand(tmp
     sheet = load_workbook(out / "homework-report.xlsx")["题目分析"]
     rows = [tuple(c.value for c in row) for row in sheet.iter_rows(min_row=5, max_row=8, max_col=11)]
     assert [r[:3] + r[5:8] for r in rows] == [
-        (1, "基础自测", "q3", 22, 6, pytest.approx(6 / 22)),
-        (2, "基础自测", "q2", 22, 11, 0.5),
-        (3, "基础自测", "q4", 22, 11, 0.5),
-        (4, "基础自测", "q1", 22, 20, pytest.approx(20 / 22)),
+        (1, "基础自测", "基础自测 · 第 3 题", 22, 6, pytest.approx(6 / 22)),
+        (2, "基础自测", "基础自测 · 第 2 题", 22, 11, 0.5),
+        (3, "基础自测", "基础自测 · 第 4 题", 22, 11, 0.5),
+        (4, "基础自测", "基础自测 · 第 1 题", 22, 20, pytest.approx(20 / 22)),
     ]
     assert rows[0][4] == "哪些做法有助于平复客户情绪？" and rows[0][8:10] == (A3, 16) and rows[0][10] == pytest.approx(1)
     [chart] = sheet._charts

@@ -136,7 +136,7 @@ def test_a_back_dated_file_in_a_late_mail_is_late_and_flagged(tmp_path: Path, co
     back_dated = submission_bytes(submission(P[0], "lunch-homework", updated_at=DUE - timedelta(hours=3)))
     write_eml(inbox / "p1.eml", mail(f"{P[0].name} <p1@x>", {"p1.json": back_dated}, received=DUE + timedelta(days=2)))
     write_json(inbox / "p2.json", submission(P[1], "lunch-homework", updated_at=DUE - timedelta(hours=3)))  # no channel: its own time
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
+    report, _ = make_report([inbox], roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
     cells = {(c.trainee.employee_id, c.form.id): c for c in report.cells}
     late = cells[P[0].employee_id, "lunch-homework"]
     assert (late.status, late.clock, late.late_by, late.sender) == ("late", Clock.MAIL_SERVER, timedelta(days=2), f"{P[0].name} <p1@x>")
@@ -153,7 +153,7 @@ def test_the_first_hand_in_counts_by_its_own_clock(tmp_path: Path, course) -> No
     v2 = submission_bytes(submission(P[0], "lunch-homework", updated_at=DUE + timedelta(hours=5)))
     write_mbox(inbox / "inbox.mbox", [mail("p1@x", {"v1.json": v1}, received=DUE - timedelta(minutes=50)),
                                      mail("p1@x", {"v2.json": v2}, received=DUE + timedelta(hours=5, minutes=1))])
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
+    report, _ = make_report([inbox], roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
     cell = next(c for c in report.cells if c.trainee.employee_id == P[0].employee_id and c.form.id == "lunch-homework")
     assert (cell.status, cell.first_at, cell.last_at) == ("submitted", DUE - timedelta(minutes=50), DUE + timedelta(hours=5, minutes=1))
     assert [e.bucket for e in report.files] == [Bucket.SUPERSEDED, Bucket.ACCEPTED]

@@ -125,7 +125,7 @@ def test_minutes_late_are_the_same_figure_in_the_workbook_and_the_csv(tmp_path: 
     project, _ = load_project(*write_course(tmp_path))
     person = people(1)[0]
     write_json(tmp_path / "inbox" / "a.json", submission(person, "lunch-homework", updated_at=DUE + timedelta(seconds=30)))
-    make_report(tmp_path / "inbox", read_roster(write_roster(tmp_path / "roster.csv", [person])), project, tmp_path / "out")
+    make_report([tmp_path / "inbox"], read_roster(write_roster(tmp_path / "roster.csv", [person])), project, tmp_path / "out")
     rows = list(load_workbook(tmp_path / "out" / XLSX_NAME)["明细"].iter_rows(values_only=True))
     header = rows[0]
     late = next(r for r in rows[1:] if r[header.index("状态")] == "迟交")

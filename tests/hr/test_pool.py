@@ -41,7 +41,7 @@ def test_a_workbook_that_cannot_be_written_fails_with_a_message_and_no_child_tra
 
     monkeypatch.setattr(hr, "write_xlsx", disk_full)  # fails in the forked writer, then in the retry here
     with pytest.raises(OutputError, match="No space left on device"):
-        make_report(scenario.inbox, read_roster(scenario.roster), scenario.project, tmp_path)
+        make_report([scenario.inbox], read_roster(scenario.roster), scenario.project, tmp_path)
     assert "Traceback" not in capfd.readouterr().err  # the child failed quietly; the parent's error is the one shown
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == []  # no half workbook, no temporary file
 

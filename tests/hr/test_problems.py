@@ -30,7 +30,7 @@ def course(tmp_path: Path) -> tuple[Project, Roster]:
 
 def _report(tmp_path: Path, course: tuple[Project, Roster]) -> Report:
     project, roster = course
-    report, _ = make_report(tmp_path / "inbox", roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
+    report, _ = make_report([tmp_path / "inbox"], roster, project, tmp_path / "out", now=DUE + timedelta(days=3))
     return report
 
 

@@ -75,7 +75,7 @@ def test_a_submission_is_stored_in_an_envelope_the_report_judges_by_the_services
     course, quizzes = write_course(tmp_path / "project")
     project, _ = load_project(course, quizzes)
     roster = read_roster(write_roster(tmp_path / "roster.csv", P))
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=received_at + timedelta(days=1), service_key=read_key(key))
+    report, _ = make_report([inbox], roster, project, tmp_path / "out", now=received_at + timedelta(days=1), service_key=read_key(key))
     [entry] = report.files
     assert entry.bucket is Bucket.ACCEPTED and entry.timing is not None
     assert (entry.timing.clock, entry.timing.at) == (Clock.FORM_SERVICE, received_at)

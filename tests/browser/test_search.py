@@ -106,6 +106,9 @@ QUERIES = [
     ("很不满意", [], False, [EVALUATION]),
     ("下一讲", [], False, [SERVICE_FRONT]),  # nor the lecture pager
     ("踢", [SERVICE_FRONT], True, []),  # a single character
+    ("息事宁人", ["quizzes/quiz-service-front/"], True, [SERVICE_FRONT]),  # a quiz's options, drawn by its script
+    ("客户过于挑剔", ["quizzes/quiz-service-front/"], True, []),  # the right option or not, all alike (issue 30)
+    ("降低投诉量", ["quizzes/quiz-service-front/", SERVICE_FRONT], False, []),  # a matching's right-hand side
 ]
 
 

@@ -22,15 +22,9 @@
   var scrollwrap = dialog.querySelector(".md-search__scrollwrap");
   var PAGE = 10, PER_PAGE_SECTIONS = 3, BEFORE = 30, AFTER = 60;
   var index = null, grams = {}, latest = 0, shown = [], rendered = 0, go = false;
-  var highlighting = features().indexOf("search.highlight") >= 0;
+  var highlighting = dialog.hasAttribute("data-highlight");  /* the theme's search.highlight feature */
   var PHONE = window.matchMedia("(max-width: 59.984375em)");
   var MARK = "mark";
-
-  /* The theme's features, from the page's __config (Material's and Zensical's alike). */
-  function features() {
-    var config = document.getElementById("__config");
-    try { return (config && JSON.parse(config.textContent).features) || []; } catch (e) { return []; }
-  }
 
   /* As search_index.fold: NFKC (full-width letters and digits become half-width), then lower case. */
   function fold(text) { return text.normalize("NFKC").toLowerCase(); }

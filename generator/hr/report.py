@@ -39,7 +39,9 @@ EXCUSED: tuple[Excused, ...] = ("leave", "exempt")
 
 def status_label(status: Status) -> str:
     """A status as HR reads it (已提交, 迟交, 提交有问题, 未提交, 请假, 免交), in this run's language."""
-    return say(f"hr.roster_status.{status}" if status in EXCUSED else f"hr.status.{status}")
+    if status in EXCUSED:
+        return say(f"hr.roster_status.{status}")
+    return say(f"hr.status.{status}")
 
 
 def when_label(at: datetime | None) -> str:

@@ -147,6 +147,22 @@
     this.result.textContent = "";
     if (head) this.result.appendChild(el("p", { class: "cg-quiz__verdict", text: head }));
     lines.forEach(function (line) { this.result.appendChild(el("p", { text: line })); }, this);
+    if (s.checked && this.current.qs.length > 1) this.result.appendChild(this.questionMap());
+  };
+
+  /* After a check, every question of the attempt at a glance, as Moodle's review shows them: its number and
+     how it went (✓ right, ◐ partly, ✗ wrong, – not answered, 自评 for a short answer), each a link to it. */
+  methods.questionMap = function () {
+    var marks = { right: "✓", partial: "◐", wrong: "✗", none: "–", self: "" }, list = el("ol", { class: "cg-quiz__map-list" });
+    this.current.qs.forEach(function (q, n) {
+      var g = this.graded(q), kind = q.t === "short" ? "self" : !g.answered ? "none" : g.correct ? "right" : g.f > 0 ? "partial" : "wrong";
+      var said = kind === "self" ? t("quiz.selfGraded") : t("quiz.verdict." + kind);
+      list.appendChild(el("li", { class: "cg-quiz__map-item cg-quiz__map-item--" + kind }, [
+        el("a", { href: "#" + this.uid + "-" + n, "aria-label": t("quiz.mapItem", { n: this.number(n), verdict: said }), title: said },
+          [el("span", { text: String(this.number(n)) }), el("span", { "aria-hidden": "true", text: marks[kind] || t("quiz.mapSelf") })])
+      ]));
+    }, this);
+    return el("nav", { class: "cg-quiz__map", "aria-label": t("quiz.map") }, [el("p", { text: t("quiz.map") }), list]);
   };
 
   parts.check = methods;

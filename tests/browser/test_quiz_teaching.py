@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_quiz import focused, open_quiz, result, stored, verdict
 
@@ -155,6 +156,24 @@ def test_a_self_assessed_short_answer_shows_no_points(sized: Page, quiz_url: str
     short.get_by_label("你的答案").fill("我的回答")
     short.get_by_role("button", name="检查第 3 题").click()
     assert "分" not in short.locator(".cg-q__fb").inner_text()
+
+
+def test_after_a_check_a_question_map_shows_each_question_and_leads_to_it(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    question(page, 0).get_by_label("等客户开口").check()
+    put_in_order(question(page, 1), RIGHT_ORDER)
+    question(page, 2).get_by_label("你的答案").fill("写了一点")
+    submit(page)
+    items = page.locator(".cg-quiz__map a")
+    assert items.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))") == [
+        "第 1 题：✗ 回答错误", "第 2 题：✓ 回答正确", "第 3 题：自评，不计分"]
+    assert [text.replace("\n", "") for text in items.all_inner_texts()] == ["1✗", "2✓", "3自评"]
+    items.nth(1).click()
+    page.wait_for_url("**#cgq-quiz-immediate-1")
+    expect(question(page, 1)).to_be_in_viewport()  # the link brings the question into view
+    map_box = page.locator(".cg-quiz__map").bounding_box()
+    assert map_box["x"] + map_box["width"] <= page.viewport_size["width"]
 
 
 def test_feedback_never_breaks_inside_a_word(sized: Page, quiz_url: str) -> None:

@@ -78,6 +78,25 @@
     box.querySelector(".cg-q__fb").focus();
   };
 
+  /* "再做这一题" after a check: a new attempt in which every other question keeps its answer and its feedback
+     and this one is open again with its own 检查; checking it scores the new attempt as a whole (attempts and best
+     as for any attempt). Not on a final assessment, whose new attempt draws new questions. */
+  methods.retryOne = function (q) {
+    var before = this.state, n = this.current.qs.indexOf(q);
+    this.state = parts.fresh(this.data.hash, before);
+    this.state.seed = before.seed;  /* the same questions, in the same order */
+    this.state.self = before.self;
+    this.current.qs.forEach(function (x) {
+      if (x.id === q.id) return;
+      if (before.answers[x.id] !== undefined) this.state.answers[x.id] = before.answers[x.id];
+      this.state.done.push(x.id);
+    }, this);
+    this.started();
+    this.render();
+    this.save();
+    this.focusQuestion(n);
+  };
+
   /* The attempt checked as a whole: its score kept in the stored record, the result shown, the event sent. */
   methods.check = function () {
     var s = this.state, r = this.score(), items = this.items();

@@ -26,7 +26,7 @@
     box.appendChild(this[kind](q, a, base));
     if (review && review.last !== undefined) box.appendChild(this.compare(q));
     if (this.shown(q)) box.appendChild(this.feedback(q));
-    else if (this.immediate) {
+    else if (this.immediate || this.state.done.length) {  /* done in a quiz checked as a whole: one question redone (retryOne) */
       box.appendChild(el("div", { class: "cg-q__check" }, [this.button(t("quiz.checkOne"), function () { this.checkOne(q, n); },
         "md-button", { "aria-label": t("quiz.checkOneLabel", { n: this.number(n) }) })]));
     }
@@ -156,6 +156,10 @@
       }
     }
     if (k.x) box.appendChild(el("div", { class: "cg-q__expl", html: k.x }));
+    if (this.state.checked && !this.data.draw && !this.review && q.t !== "short") {
+      box.appendChild(el("p", { class: "cg-q__redo" }, [this.button(t("quiz.retryOne"), function () { this.retryOne(q); }, "md-button",
+        { "aria-label": t("quiz.retryOneLabel", { n: this.number(this.current.qs.indexOf(q)) }) })]));
+    }
     return box;
   };
 

@@ -176,6 +176,27 @@ def test_after_a_check_a_question_map_shows_each_question_and_leads_to_it(sized:
     assert map_box["x"] + map_box["width"] <= page.viewport_size["width"]
 
 
+def test_one_question_can_be_tried_again_and_the_attempt_is_scored_anew(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    question(page, 0).get_by_label("等客户开口").check()
+    put_in_order(question(page, 1), RIGHT_ORDER)
+    question(page, 2).get_by_label("你的答案").fill("写了一点")
+    submit(page)
+    assert "得分 66%（2 / 3 分）" in result(page)  # rounded down
+    question(page, 0).get_by_role("button", name="再做第 1 题").click()
+    first = question(page, 0)
+    assert first.get_by_label("主动问候并询问需要").is_enabled() and first.locator(".cg-q__fb").count() == 0
+    assert verdict(page, 1) == "✓ 回答正确 · 得 2 / 2 分", "the other questions keep their answers and feedback"
+    assert focused(page, first.locator("input").first)
+    first.get_by_label("主动问候并询问需要").check()
+    first.get_by_role("button", name="检查第 1 题").click()  # the last open question: the new attempt is scored
+    assert verdict(page, 0) == "✓ 回答正确 · 得 1 / 1 分"
+    assert "已通过\n得分 100%（3 / 3 分）· 及格 60%" in result(page)
+    state = stored(page, BANK)
+    assert (state["attempts"], state["best"], state["checked"]) == (2, 100, True)
+
+
 def test_feedback_never_breaks_inside_a_word(sized: Page, quiz_url: str) -> None:
     page = sized
     open_quiz(page, quiz_url, BANK)

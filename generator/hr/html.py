@@ -102,6 +102,7 @@ def environment() -> Environment:
     env.filters["late"] = late_label
     env.filters["t"] = text
     env.filters["label"] = label
+    env.filters["s"] = survey_text
     env.filters["status"] = status_label
     env.filters["kind"] = kind_label
     return env
@@ -121,6 +122,12 @@ def text(_context: Context, key: str, **args: object) -> Markup:
 def label(_context: Context, key: str, **args: object) -> Markup:
     """A column header ``hr.label.<key>``, shared with the workbook (``{{ "department" | label }}``)."""
     return Markup(say(f"hr.label.{key}", **_escaped(args)))  # noqa: S704 - as in text
+
+
+@pass_context  # as text: said at each rendering
+def survey_text(_context: Context, key: str, **args: object) -> Markup:
+    """The survey section's text ``hr.survey.<key>`` (``{{ "answered" | s(answered=3, responses=5) }}``), as :func:`text`."""
+    return Markup(say(f"hr.survey.{key}", **_escaped(args)))  # noqa: S704 - as in text
 
 
 def _escaped(args: dict[str, object]) -> dict[str, Markup]:

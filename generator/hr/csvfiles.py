@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .cells import Value, text
 from .intake import Entry
-from .report import Cell, Report, file_time, late_minutes
+from .report import Cell, ChoiceSummary, Report, SurveyStats, file_time, late_minutes
 from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_choices.csv", "survey_comments.csv",
@@ -67,16 +67,7 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         ),
         "survey_choices.csv": (
             ["form_id", "field", "option", "department", "count", "share"],
-            [
-                row
-                for s in report.surveys
-                for c in s.choices
-                for o in c.options
-                for row in [
-                    [s.form.id, c.label, o.option, "", o.count, _ratio(o.share)],
-                    *([s.form.id, c.label, o.option, d, o.by_department[d], _ratio(c.share(o, d))] for d in s.departments),
-                ]
-            ],
+            [row for s in report.surveys for c in s.choices for row in _choice_rows(s, c)],
         ),
         "survey_comments.csv": (
             ["form_id", "department", "question", "text"],
@@ -98,6 +89,15 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         _write(stage.path(path) if stage else path, header, rows)
         paths.append(path)
     return paths
+
+
+def _choice_rows(survey: SurveyStats, choice: ChoiceSummary) -> list[list[Value]]:
+    """Each option of a choice question: all who answered (department empty), then each department in turn."""
+    rows: list[list[Value]] = []
+    for o in choice.options:
+        rows.append([survey.form.id, choice.label, o.option, "", o.count, _ratio(o.share)])
+        rows += [[survey.form.id, choice.label, o.option, d, o.by_department[d], _ratio(choice.share(o, d))] for d in survey.departments]
+    return rows
 
 
 def _timing_fields(entry: Entry, report: Report) -> list[Value]:

@@ -223,7 +223,7 @@ def test_the_page_draws_a_bar_per_option_and_says_how_many_answered(made: tuple[
 
 def test_the_workbook_has_a_table_per_choice_question(made: tuple[Report, Path]) -> None:
     rows = [list(row) for row in load_workbook(made[1] / "homework-report.xlsx")["课程评估"].iter_rows(values_only=True)]
-    at = rows.index(next(r for r in rows if r[0] == "是否愿意向同事推荐本课程？：3 人作答（共 4 份）"))
+    at = rows.index(next(r for r in rows if r[0] == "是否愿意向同事推荐本课程？（3 人作答，共 4 份）"))
     assert rows[at + 1][:6] == ["选项", "选择人数", "比例", "城东支行", "城西支行", "个人金融部"]
     assert rows[at + 2][:6] == ["愿意", 2, pytest.approx(2 / 3), 1, 0, 1]
 

@@ -109,7 +109,7 @@ def _report(tmp_path: Path) -> tuple[Report, Path]:
         write_json(inbox / f"{person.employee_id}-lunch.json",
                    submission(person, "lunch-homework", updated_at=DUE + timedelta(hours=LUNCH_HOURS[k]), quiz_scores=scores))
     project, _ = load_project(course, quizzes)
-    report, _ = make_report(inbox, roster, project, tmp_path / "out", now=NOW)
+    report, _ = make_report([inbox], roster, project, tmp_path / "out", now=NOW)
     return report, tmp_path / "out"
 
 

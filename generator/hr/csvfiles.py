@@ -2,7 +2,7 @@
 
 UTF-8 with a BOM, so Excel on Chinese Windows opens them without garbling; strings from files
 are neutralised like the workbook's cells (CSV is where formula injection usually strikes).
-Means are the report's (one decimal, see :func:`.report.rounded_mean`), so a figure here is the figure on the page
+Means are the report's (one decimal, see :func:`.figures.rounded_mean`), so a figure here is the figure on the page
 and in the workbook; a tool that wants more digits has the counts: n1–n5 in survey_ratings.csv, every best score
 in quiz_scores.csv. Rates and shares keep four decimals (a ratio, not a figure HR reads).
 """

@@ -11,10 +11,8 @@ Times are shown in the time zone the trainer wrote the due times in.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar, Literal
 
 from ..messages import say
@@ -24,6 +22,7 @@ from ..model.submission import Answer, QuizScore
 from .answers import answer_text
 from .buckets import Bucket
 from .check import Received
+from .figures import rounded_mean
 from .grades import Grade, GradeBook, Grading, match_grades
 from .intake import Entry, Handed, Intake
 from .items import MIN_ANSWERS, ItemAnalysis, analyse
@@ -133,27 +132,18 @@ class QuizRow:
     """Quiz id → best score the trainee's files report; quizzes without a report are absent."""
 
 
-def rounded_mean(values: Sequence[int]) -> float | None:
-    """The mean as every output shows it (quiz scores, ratings): one decimal, halves rounded up as HR rounds by hand
-    (4.25 → 4.3, where Python's ``round`` gives 4.2), worked out in decimal so 4.35 is 4.35 and not 4.3499…
-    The outputs show this figure as it is, so the page, the workbook and the CSV files agree."""
-    if not values:
-        return None
-    return float((Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-
-
 @dataclass(frozen=True)
 class QuizSummary:
     quiz: Quiz
     reported: int
     mean_best: float | None
-    """Rounded by :func:`rounded_mean`."""
+    """Rounded by :func:`.figures.rounded_mean`."""
     passed: int
 
 
 @dataclass(frozen=True)
 class ItemStats:
-    """One rating item of a survey: mean (rounded by :func:`rounded_mean`) and 1–5 distribution, overall and by department."""
+    """One rating item of a survey: mean (rounded by :func:`.figures.rounded_mean`) and 1–5 distribution, overall and by department."""
 
     label: str
     n: int

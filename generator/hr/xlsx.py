@@ -29,7 +29,7 @@ from .report import Cell, ChoiceSummary, RatingSummary, Report, SurveyStats, Tal
 PERCENT = "0.0%"
 MEAN = "0.00"
 ROUNDED = "0.0"
-"""A mean :func:`.report.rounded_mean` rounded: shown with its one decimal, 4.0 as 4.0."""
+"""A mean :func:`.figures.rounded_mean` rounded: shown with its one decimal, 4.0 as 4.0."""
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _LATE_FILL = PatternFill("solid", bgColor="FFF2CC")
@@ -234,7 +234,7 @@ def _items(workbook: Workbook, items: ItemAnalysis) -> None:
     sheet.blank()
     sheet.head(heads("department", "quiz", "reported", "mean_best", "passed", "pass_rate"))
     for d in items.departments:
-        sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: MEAN, 5: PERCENT})
+        sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: ROUNDED, 5: PERCENT})
 
 
 def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:

@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 
 from coursegen.hr import make_report, read_roster
 from coursegen.hr.grading import write_grading
-from coursegen.hr.report import ChoiceSummary, RatingSummary, Report, TextSummary, rounded_mean
+from coursegen.hr.figures import rounded_mean
+from coursegen.hr.report import ChoiceSummary, RatingSummary, Report, TextSummary
 from coursegen.load import load_project
 
 from . import synthetic

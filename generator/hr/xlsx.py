@@ -298,7 +298,7 @@ def _choices(sheet: _Sheet, summary: ChoiceSummary, survey: SurveyStats) -> None
 
 
 def _texts(sheet: _Sheet, summary: TextSummary) -> None:
-    sheet.head(heads("comment_department", "comment_question", "comment_text"))
+    sheet.head(heads("department", "comment_question", "comment_text"))
     for comment in summary.answers:
         sheet.row([comment.department, comment.question, comment.text])
 

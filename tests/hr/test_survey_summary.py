@@ -222,11 +222,13 @@ def test_the_page_draws_a_bar_per_option_and_says_how_many_answered(made: tuple[
     assert [survey.index(h) for h in headings] == sorted(survey.index(h) for h in headings)
 
 
-def test_the_workbook_has_a_table_per_choice_question(made: tuple[Report, Path]) -> None:
+def test_the_workbook_has_a_table_per_choice_question_and_lists_table_answers(made: tuple[Report, Path]) -> None:
     rows = [list(row) for row in load_workbook(made[1] / "homework-report.xlsx")["课程评估"].iter_rows(values_only=True)]
     at = rows.index(next(r for r in rows if r[0] == "是否愿意向同事推荐本课程？（3 人作答，共 4 份）"))
     assert rows[at + 1][:6] == ["选项", "选择人数", "比例", "城东支行", "城西支行", "个人金融部"]
     assert rows[at + 2][:6] == ["愿意", 2, pytest.approx(2 / 3), 1, 0, 1]
+    assert ["部门", "问题", "内容"] in [r[:3] for r in rows]
+    assert ["城东支行", "工作中遇到的案例", "1. 案例：客户投诉排队久；处理：增开窗口"] in [r[:3] for r in rows]
 
 
 def test_forms_and_quizzes_follow_the_course_order_in_every_output(made: tuple[Report, Path], tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import sys
 import tempfile
 from collections import Counter
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from coursegen.hr import make_report, read_roster  # noqa: E402
+from coursegen.hr.seal import KEY_BYTES, SEAL, seal  # noqa: E402
 from coursegen.load import load_project  # noqa: E402
 from coursegen.model.submission import checksum  # noqa: E402
 from tests.hr import synthetic  # noqa: E402
@@ -41,9 +43,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         course, quizzes, roster_path, inbox = synthetic.write_demo(root, trainees=40, files=120, mail_share=0.33)
-        through_service(inbox, count=6)
+        key = secrets.token_bytes(KEY_BYTES)
+        through_service(inbox, count=6, key=key)
         project, _ = load_project(course, quizzes)
-        _, outputs = make_report([inbox], read_roster(roster_path), project, root / "out",
+        _, outputs = make_report([inbox], read_roster(roster_path), project, root / "out", service_key=key,
                                  now=datetime(2021, 3, 15, 9, 30, tzinfo=synthetic.CST))
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:
@@ -59,10 +62,11 @@ def main() -> None:
     print(f"wrote {args.out}, {args.clock_out} and {args.items_out}")
 
 
-def through_service(inbox: Path, count: int) -> None:
+def through_service(inbox: Path, count: int, key: bytes) -> None:
     """Move ``count`` of the files put straight in the inbox into form-service envelopes, as
-    `coursegen homework receive` stores them: received two minutes after the file was made, the
-    last two two days later (back-dated files, which the report flags)."""
+    `coursegen homework receive` stores them, sealed with the service's ``key`` (which the report is given):
+    received two minutes after the file was made, the last two two days later (back-dated files, which the
+    report flags)."""
     files = {path: json.loads(path.read_text(encoding="utf-8")) for path in sorted(inbox.rglob("*.json"))}
     sent = Counter((data["trainee"]["employee_id"], data["homework_id"]) for data in files.values())
     single = [path for path, data in files.items()  # a trainee's only, genuine version of a form: the one the report judges
@@ -71,7 +75,8 @@ def through_service(inbox: Path, count: int) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         made = datetime.fromisoformat(data["updated_at"])
         received = made + (timedelta(days=2) if number > count - 2 else timedelta(minutes=2))
-        envelope = {"received_at": received.isoformat(), "receipt": f"HJ-{number:04d}", "submission": data}
+        envelope: dict[str, object] = {"received_at": received.isoformat(), "receipt": f"HJ-{number:04d}", "submission": data}
+        envelope[SEAL] = seal(envelope, key)
         path.write_text(json.dumps(envelope, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

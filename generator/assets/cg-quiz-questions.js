@@ -48,11 +48,11 @@
       });
       var label = el("label", { for: input.id, class: "cg-opt" }, [input, el("span", { text: texts[i] })]);
       var row = el("div", { class: "cg-opt__row" }, [label]);
-      if (done) {
-        var isRight = right.indexOf(i) >= 0;
-        if (isRight || chosen) {
-          row.className += isRight ? " cg-opt--right" : " cg-opt--wrong";
-          label.appendChild(el("span", { class: "cg-opt__mark", text: isRight ? "✓ " + t("quiz.isRight") : "✗ " + t("quiz.isWrong") }));
+      if (done) {  /* a right option picked, a right option missed and a wrong one picked: three marks, in words too */
+        var isRight = right.indexOf(i) >= 0, kind = isRight ? (chosen ? "right" : "missed") : chosen ? "wrong" : "";
+        if (kind) {
+          row.className += " cg-opt--" + kind;
+          label.appendChild(el("span", { class: "cg-opt__mark", text: t("quiz.mark." + kind) }));
         }
         if (chosen && !tf && q.key.f[i]) row.appendChild(el("div", { class: "cg-opt__fb", html: q.key.f[i] }));
       }

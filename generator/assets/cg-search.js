@@ -4,7 +4,10 @@
    sections holding it and where; a query of two or more characters is a hit where its pairs stand one
    after another, so every hit holds the whole query. Words separated by spaces must all be there.
    Only the files a query needs are loaded: the meta file (titles), one shard per pair, and the text
-   chunks of the results shown, each a script (coursegen.load), so this works from file:// and in an LMS. */
+   chunks of the results shown, each a script (coursegen.load), so this works from file:// and in an LMS.
+   With the theme's search.highlight feature, a result's address carries the query (?mark=) and the page
+   opened from it marks the query in its text, as Material's own search does with ?h=. Not ?h= itself: Zensical's
+   script marks ?h= on its own, without folding, inside the widgets too, and over coursegen's marks. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -19,6 +22,9 @@
   var scrollwrap = dialog.querySelector(".md-search__scrollwrap");
   var PAGE = 10, PER_PAGE_SECTIONS = 3, BEFORE = 30, AFTER = 60;
   var index = null, grams = {}, latest = 0, shown = [], rendered = 0, go = false;
+  var highlighting = dialog.hasAttribute("data-highlight");  /* the theme's search.highlight feature */
+  var PHONE = window.matchMedia("(max-width: 59.984375em)");
+  var MARK = "mark";
 
   /* As search_index.fold: NFKC (full-width letters and digits become half-width), then lower case. */
   function fold(text) { return text.normalize("NFKC").toLowerCase(); }
@@ -201,31 +207,56 @@
     return chunk[section % index.chunk] || "";
   }
 
-  function href(section) {
+  /* A section's address; with search.highlight, the query to mark before the anchor. */
+  function href(section, terms) {
     var entry = index.sections[section], address = index.pages[entry[0]][0];
-    return root + address + (entry[1] ? "#" + entry[1] : "");
+    var query = highlighting && terms.length ? "?" + MARK + "=" + encodeURIComponent(terms.join(" ")) : "";
+    return root + address + query + (entry[1] ? "#" + entry[1] : "");
+  }
+
+  /* One section of a result: the page's first one with its icon and title, the others as teasers. */
+  function sectionLink(result, section, first, terms, values) {
+    var entry = index.sections[section], page = index.pages[result.page];
+    var article = cg.el("article", { "class": "md-search-result__article md-typeset" + (first ? " md-search-result__article--document" : "") });
+    if (first) {
+      article.appendChild(cg.el("div", { "class": "md-search-result__icon md-icon" }));
+      article.appendChild(marked("h1", page[1], terms));
+    }
+    if (entry[1] && (!first || entry[2] !== page[1])) article.appendChild(marked("h2", entry[2], terms));
+    article.appendChild(excerpt(textOf(section, values), terms));
+    return cg.el("a", { "class": "md-search-result__link", href: href(section, terms), tabindex: "-1" }, [article]);
   }
 
   function item(result, terms, values) {
     var li = cg.el("li", { "class": "md-search-result__item" });
-    var page = index.pages[result.page];
     result.sections.slice(0, PER_PAGE_SECTIONS).forEach(function (section, i) {
-      var entry = index.sections[section];
-      var article = cg.el("article", { "class": "md-search-result__article md-typeset" + (i ? "" : " md-search-result__article--document") });
-      if (i === 0) {
-        article.appendChild(cg.el("div", { "class": "md-search-result__icon md-icon" }));
-        article.appendChild(marked("h1", page[1], terms));
-      }
-      if (entry[1] && (i > 0 || entry[2] !== page[1])) article.appendChild(marked("h2", entry[2], terms));
-      article.appendChild(excerpt(textOf(section, values), terms));
-      li.appendChild(cg.el("a", { "class": "md-search-result__link", href: href(section), tabindex: "-1" }, [article]));
+      li.appendChild(sectionLink(result, section, i === 0, terms, values));
     });
-    var rest = result.sections.length - PER_PAGE_SECTIONS;
-    if (rest > 0) {
-      var line = rest === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", rest);
-      li.appendChild(cg.el("p", { "class": "md-search-result__terms cg-search__more", text: line }));
-    }
+    var rest = result.sections.slice(PER_PAGE_SECTIONS);
+    if (rest.length) li.appendChild(moreOnPage(result, rest, terms));
     return li;
+  }
+
+  /* "在该页上还有 N 个符合条件的结果" as Material writes it: a <details> whose summary opens the page's other
+     sections; their text chunks are loaded when it is first opened, so a search still loads only what it shows. */
+  function moreOnPage(result, rest, terms) {
+    var line = rest.length === 1 ? dialog.dataset.moreOne : dialog.dataset.moreOther.replace("#", rest.length);
+    var details = cg.el("details", { "class": "md-search-result__more" }, [
+      cg.el("summary", { tabindex: "-1" }, [cg.el("div", { text: line })])
+    ]);
+    var ticket = latest;
+    details.addEventListener("toggle", function filled() {
+      if (!details.open) return;
+      details.removeEventListener("toggle", filled);
+      var chunks = {};
+      rest.forEach(function (s) { chunks["search/t" + Math.floor(s / index.chunk) + ".js"] = true; });
+      loadAll(Object.keys(chunks), function (values) {
+        if (ticket !== latest || !values) return;
+        rest.forEach(function (section) { details.appendChild(sectionLink(result, section, false, terms, values)); });
+        details.setAttribute("data-filled", "");
+      });
+    });
+    return details;
   }
 
   /* Where in ``text`` each term stands, as [start, end) ranges of the original text, found on its folded
@@ -248,16 +279,46 @@
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
 
-  function marked(tag, text, terms, from, to) {
-    var node = cg.el(tag), at = from || 0, end = to === undefined ? text.length : to;
+  /* ``text`` from ``from`` to ``to`` into ``node``, each hit of a term in a <mark>; the number of hits. */
+  function markInto(node, text, terms, from, to) {
+    var at = from || 0, end = to === undefined ? text.length : to, hits = 0;
     ranges(text, terms).forEach(function (r) {
       if (r[0] < at || r[1] > end) return;
       node.appendChild(document.createTextNode(text.slice(at, r[0])));
       node.appendChild(cg.el("mark", { text: text.slice(r[0], r[1]) }));
       at = r[1];
+      hits++;
     });
     node.appendChild(document.createTextNode(text.slice(at, end)));
+    return hits;
+  }
+
+  function marked(tag, text, terms, from, to) {
+    var node = cg.el(tag);
+    markInto(node, text, terms, from, to);
     return node;
+  }
+
+  /* Text a page's widgets draw or keep for themselves, and text that is not shown: never marked. */
+  var UNMARKED = "script, style, textarea, input, select, option, button, mark, svg, [hidden], [data-search-exclude], .cg-quiz, [data-cg-review], .headerlink";
+
+  /* The page opened from a result marks the query (?mark=) in its text, as Material's search.highlight does:
+     text nodes only, split around each hit (folded as the search folds it: full-width letters, case), so the
+     page's elements, their listeners and the widgets' own markup stay as they were. */
+  function highlight() {
+    var query = new URLSearchParams(location.search).get(MARK);
+    var article = document.querySelector(".md-content article");
+    if (!highlighting || !query || !article) return;
+    var terms = Array.from(new Set(fold(query).split(/\s+/).filter(Boolean)));
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) { return node.parentElement.closest(UNMARKED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var marks = document.createDocumentFragment();
+      if (markInto(marks, node.data, terms)) node.replaceWith(marks);
+    });
   }
 
   /* A line of the section around its first hit of the longest term (a title hit may have none in the text). */
@@ -280,6 +341,25 @@
     input.blur();
   }
 
+  /* On a phone the open dialog covers the page, which stops scrolling beneath it (data-md-scrolllock, the
+     page's place kept in body's top), as Material does for its own search; Zensical's script does not, and
+     its page then scrolled sideways under the dialog's growing overlay, the results panel cut off. */
+  var lockedAt = null;
+  function lock(open) {
+    var body = document.body;
+    if (open && PHONE.matches && lockedAt === null) {
+      lockedAt = window.scrollY;
+      body.style.top = "-" + lockedAt + "px";
+      body.setAttribute("data-md-scrolllock", "");
+    } else if (!open && lockedAt !== null) {
+      var y = lockedAt;
+      lockedAt = null;
+      body.removeAttribute("data-md-scrolllock");
+      body.style.top = "";
+      window.scrollTo(0, y);
+    }
+  }
+
   var timer = null;
   function soon() {
     clearTimeout(timer);
@@ -298,7 +378,8 @@
   input.addEventListener("keyup", function (e) { if (e.key !== "Enter" && e.key !== "Escape" && !e.isComposing) soon(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { search(""); input.focus(); }); });
-  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  if (toggle) toggle.addEventListener("change", function () { lock(toggle.checked); if (toggle.checked) input.focus(); });
+  cg.onPage(highlight);
   list.addEventListener("click", function (e) { if (e.target.closest("a")) close(); });
   scrollwrap.addEventListener("scroll", function () {
     if (scrollwrap.scrollTop + scrollwrap.clientHeight >= scrollwrap.scrollHeight - 40) more(latest, JSON.parse(dialog.getAttribute("data-terms") || "[]"));

@@ -20,6 +20,7 @@ would merge it and with what :mod:`.hooks` would add to MkDocs' configuration wr
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -166,6 +167,11 @@ _SHOWN_ON_PHONES = "@media screen and (max-width:59.984375em){.md-search[data-cg
 coursegen's dialog is the phone header's magnifier, as in Material."""
 
 
+_SEARCH_PROPERTY = re.compile(r"--md-search[\w-]*:(?:\"[^\"]*\"|'[^']*'|[^;\"'])*")
+"""A custom property of the dialog's declared on ``:root`` (the result's page icon, ``--md-search-result-icon``),
+quoted values (an SVG address holds ``;``) read whole: without it Zensical drew each icon as a grey square."""
+
+
 def _search_rules(css: str) -> str:
     kept = []
     for prelude, body in _blocks(css):
@@ -175,6 +181,8 @@ def _search_rules(css: str) -> str:
                 kept.append(f"{prelude}{{{inner}}}")
         elif not prelude.startswith("@") and "md-search" in prelude:
             kept.append(f"{prelude}{{{body}}}")
+        elif not prelude.startswith("@") and (properties := _SEARCH_PROPERTY.findall(body)):
+            kept.append(f"{prelude}{{{';'.join(properties)}}}")
     return "".join(kept)
 
 

@@ -21,7 +21,9 @@ def homework() -> None:
 @homework.command()
 @click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path),
-              help="Class roster (.csv or .xlsx) with 工号/employee_id, 姓名/name and 部门/department columns.")
+              help="Class roster (.xlsx, .xls or .csv) with 工号/employee_id, 姓名/name and 部门/department columns; optional "
+                   "状态/status (请假, 免交: not expected, not chased), 延期/extended deadline (a personal due time), "
+                   "手机/mobile and 邮箱/email (in the list to chase and the reminder list).")
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
 @click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The form service's key (INBOX.key beside the receiver's inbox): without it no envelope counts as the service's clock.")
@@ -38,7 +40,8 @@ def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_
     """Report who handed in which homework, late or not, from the files in the SUBMISSIONS folders (and their .zip archives
     and mail exports): one folder or several, e.g. the shared folder and the form service's inbox.
 
-    Writes homework-report.xlsx, homework-report.html and csv/*.csv into the output folder; with --grading, a
+    Writes homework-report.xlsx, homework-report.html, csv/*.csv and the reminder list (催交名单.csv: who to chase, with
+    their contacts) into the output folder; with --grading, a
     grading workbook for the trainer as well (kept apart from the report, which is rewritten on every run).
     """
     if (inbox := _holder(out_dir, submissions)) is not None:
@@ -59,6 +62,7 @@ def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_
     for path in (outputs.xlsx, outputs.html):
         click.echo(say("hr.cli.wrote", path=path))
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))
+    click.echo(say("hr.cli.wrote", path=outputs.reminders))
     if outputs.grading is not None:
         click.echo(say("hr.cli.wrote", path=outputs.grading))
     grading = result.grading

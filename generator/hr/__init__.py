@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..messages import say
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason
-from .csvfiles import write_csv
+from .csvfiles import write_csv, write_reminders
 from .grades import GradeBook, GradesError, read_grades
 from .grading import write_grading
 from .html import render_html
@@ -41,6 +42,8 @@ class Outputs:
     xlsx: Path
     html: Path
     csv: list[Path]
+    reminders: Path
+    """催交名单.csv: the trainees to chase, for HR to paste into a mail (named in the course's language)."""
     grading: Path | None = None
     """The grading workbook, when one was asked for."""
 
@@ -59,7 +62,7 @@ def make_report(
     min_answers: int = MIN_ANSWERS,
 ) -> tuple[Report, Outputs]:
     """Read every file under each of the ``submissions`` folders (a shared folder and the form service's inbox, say),
-    build the report and write it (xlsx, HTML, CSV) into ``out_dir``.
+    build the report and write it (xlsx, HTML, CSV, reminder list) into ``out_dir``.
 
     ``min_answers``: how many answers a question needs to be ranked in the item analysis. ``grades``: the trainer's
     grades (:func:`read_grades`), put into every output. ``grading``: where to write the grading workbook (see
@@ -69,13 +72,14 @@ def make_report(
     """
     intake = collect(submissions, project, roster, limits, service_key=service_key, answers=grading is not None)
     report = build_report(project, roster, intake, now or datetime.now(UTC), grades, min_answers)
-    xlsx, html = out_dir / XLSX_NAME, out_dir / HTML_NAME
+    xlsx, html, reminders = out_dir / XLSX_NAME, out_dir / HTML_NAME, out_dir / say("hr.reminder.file")
     with Staging() as stage:
         xlsx_part = stage.path(xlsx)
         child = start_forked(write_xlsx, report, xlsx_part)
         try:
             stage.path(html).write_text(render_html(report), encoding="utf-8")
             csv = write_csv(report, out_dir / CSV_FOLDER, stage)
+            write_reminders(report, stage.path(reminders))
             if grading is not None:
                 write_grading(report, stage.path(grading))
         finally:  # the child is done with its temporary file before the staging removes or renames it
@@ -83,4 +87,4 @@ def make_report(
                 child.join()
         if child is None or child.exitcode != 0:  # a failed child is retried here, where its error surfaces
             write_xlsx(report, xlsx_part)
-    return report, Outputs(xlsx, html, csv, grading)
+    return report, Outputs(xlsx, html, csv, reminders, grading)

@@ -1,4 +1,5 @@
-"""The report as CSV files for other tools: English column names, status codes, ISO 8601 times.
+"""The report as CSV files for other tools: English column names, status codes, ISO 8601 times;
+and the reminder list (催交名单) for people: headers and times in the course's language.
 
 UTF-8 with a BOM, so Excel on Chinese Windows opens them without garbling; strings from files
 are neutralised like the workbook's cells (CSV is where formula injection usually strikes).
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from .cells import Value, text
 from .intake import Entry
-from .report import Cell, ChoiceSummary, Report, SurveyStats, file_time, late_minutes
+from .report import Cell, ChoiceSummary, Report, SurveyStats, file_time, late_minutes, reminder_table
 from .staging import Staging
 
 CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_choices.csv", "survey_comments.csv",
@@ -28,19 +29,21 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
     folder.mkdir(parents=True, exist_ok=True)
     tables: dict[str, tuple[Sequence[str], Sequence[Sequence[Value]]]] = {
         "departments.csv": (
-            ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate", "problem"],
-            [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate), t.problem] for t in report.departments],
+            ["department", "trainees", "expected", "on_time", "late", "missing", "submission_rate", "on_time_rate", "problem", "excused"],
+            [[t.label, t.trainees, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), _ratio(t.on_time_rate), t.problem, t.excused]
+             for t in report.departments],
         ),
         "forms.csv": (
-            ["form_id", "title", "kind", "due", "expected", "on_time", "late", "missing", "submission_rate", "problem"],
-            [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), t.problem] for f, t in zip(report.forms, report.per_form)],
+            ["form_id", "title", "kind", "due", "expected", "on_time", "late", "missing", "submission_rate", "problem", "excused"],
+            [[f.id, f.title, f.kind, f.due, t.expected, t.on_time, t.late, t.missing, _ratio(t.rate), t.problem, t.excused]
+             for f, t in zip(report.forms, report.per_form)],
         ),
         "detail.csv": (
-            ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "first_submitted_at", "clock", "last_updated_at",
-             "late_minutes", "source_file", "sender", "time_check", "note", "grade", "grade_comment", "grade_review"],
+            ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "extended", "first_submitted_at", "clock",
+             "last_updated_at", "late_minutes", "source_file", "sender", "time_check", "note", "grade", "grade_comment", "grade_review"],
             [
-                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, _self_reported(c), c.due, c.first_at,
-                 c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note, *_grade(c)]
+                [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, _self_reported(c), c.due, int(c.extended),
+                 c.first_at, c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note, *_grade(c)]
                 for c in report.cells
             ],
         ),
@@ -98,6 +101,12 @@ def _choice_rows(survey: SurveyStats, choice: ChoiceSummary) -> list[list[Value]
         rows.append([survey.form.id, choice.label, o.option, "", o.count, _ratio(o.share)])
         rows += [[survey.form.id, choice.label, o.option, d, o.by_department[d], _ratio(choice.share(o, d))] for d in survey.departments]
     return rows
+
+
+def write_reminders(report: Report, path: Path) -> None:
+    """The reminder list (催交名单) at ``path`` (a temporary name when staged): one row per trainee to chase, see :func:`reminder_table`."""
+    header, rows = reminder_table(report)
+    _write(path, header, rows)
 
 
 def _timing_fields(entry: Entry, report: Report) -> list[Value]:

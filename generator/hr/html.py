@@ -18,7 +18,7 @@ from ..templating import new_environment
 from .buckets import Bucket
 from .cells import visible
 from .items import DISCRIMINATION_MIN, QuestionStats
-from .report import Report, Tally, file_time, kind_label, late_label, status_label
+from .report import Report, Tally, file_time, kind_label, late_label, status_label, when_label
 from .timing import EARLIER_LIMIT, LATER_TOLERANCE, span
 
 CHART_LABEL_WIDTH = 180
@@ -98,10 +98,11 @@ def environment() -> Environment:
     env = new_environment(autoescape=True)
     env.filters["pct"] = lambda value: f"{value:.1%}"
     env.filters["num"] = lambda value, digits=2: "" if value is None else f"{value:.{digits}f}"
-    env.filters["when"] = lambda value: "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+    env.filters["when"] = when_label
     env.filters["late"] = late_label
     env.filters["t"] = text
     env.filters["label"] = label
+    env.filters["say"] = said
     env.filters["s"] = survey_text
     env.filters["status"] = status_label
     env.filters["kind"] = kind_label
@@ -125,6 +126,12 @@ def label(_context: Context, key: str, **args: object) -> Markup:
 
 
 @pass_context  # as text: said at each rendering
+def said(_context: Context, key: str, **args: object) -> Markup:
+    """Any catalogue text by its full key (``{{ "hr.reminder.mobile" | say }}``): those a page shares with the other outputs."""
+    return Markup(say(key, **_escaped(args)))  # noqa: S704 - as in text
+
+
+@pass_context  # as text: said at each rendering
 def survey_text(_context: Context, key: str, **args: object) -> Markup:
     """The survey section's text ``hr.survey.<key>`` (``{{ "answered" | s(answered=3, responses=5) }}``), as :func:`text`."""
     return Markup(say(f"hr.survey.{key}", **_escaped(args)))  # noqa: S704 - as in text
@@ -145,7 +152,9 @@ def render_html(report: Report) -> str:
         rule=say("hr.items_rule.rule", min=report.items.min_answers),
         too_few=say("hr.items_rule.too_few", min=report.items.min_answers),
         Bucket=Bucket,
-        chasing=[(t, [c for c in cells if c.status == "missing"]) for t, cells in report.rows if any(c.status == "missing" for c in cells)],
+        reminders=report.reminders,
+        contacts=any(t.mobile or t.email for t, _ in report.rows),
+        excused=[say("hr.roster_status.excused_entry", name=t.name, status=status_label(status)) for t, status in report.excused],
         flagged=[c for c in report.cells if c.warning],
         problems=[c for c in report.cells if c.status == "problem"],
         renamed=[c for c in report.cells if c.declared_name],

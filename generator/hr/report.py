@@ -3,7 +3,10 @@
 Status of a trainee × form: ``submitted`` (on time, or the form has no due time), ``late``
 (the first valid version came after the due time; how late is kept), ``problem`` (nothing valid came, but a
 rejected file names the trainee and the form: HR asks for a good file, with the reason, rather than chasing a
-trainee who did hand something in; not counted as handed in) or ``missing``.
+trainee who did hand something in; not counted as handed in) or ``missing``. A trainee the roster marks 请假 or 免交
+gets ``leave`` or ``exempt`` for every form: not expected, not counted, never chased; a file they hand in all the same is
+shown (when, how) but not judged late. A roster's personal 延期 moves the due time of that trainee's forms whose own
+due time is earlier (a form without one stays without: an extension never makes anyone late).
 When a version came is read by the best clock it has (see :mod:`.timing`), and each cell says which.
 Times are shown in the time zone the trainer wrote the due times in.
 """
@@ -26,16 +29,26 @@ from .figures import rounded_mean
 from .grades import Grade, GradeBook, Grading, match_grades
 from .intake import Entry, Handed, Intake
 from .items import MIN_ANSWERS, ItemAnalysis, analyse
-from .roster import Roster, Trainee
+from .roster import Excused, Roster, Trainee, extended_due
 from .timing import Clock, joined, span
 
-Status = Literal["submitted", "late", "problem", "missing"]
+Status = Literal["submitted", "late", "problem", "missing", Excused]
 """The code every output compares and counts on; HR reads :func:`status_label`."""
+
+EXCUSED: tuple[Excused, ...] = ("leave", "exempt")
+"""The statuses of trainees not expected to hand in (请假, 免交): counted apart, never chased."""
 
 
 def status_label(status: Status) -> str:
-    """A status as HR reads it (已提交, 迟交, 提交有问题, 未提交), in this run's language."""
+    """A status as HR reads it (已提交, 迟交, 提交有问题, 未提交, 请假, 免交), in this run's language."""
+    if status in EXCUSED:
+        return say(f"hr.roster_status.{status}")
     return say(f"hr.status.{status}")
+
+
+def when_label(at: datetime | None) -> str:
+    """A time as the outputs people read write it (``2021-03-12 18:00``), in the zone it carries."""
+    return "" if at is None else f"{at:%Y-%m-%d %H:%M}"
 
 
 def kind_label(kind: str) -> str:
@@ -68,6 +81,18 @@ class Cell:
     """The kept submission (the one the report counts), when one was handed in."""
     grade: Grade | None = None
     """The trainer's grade and comment, when grades were read (``--grades``) and this one is graded."""
+    extended: bool = False
+    """``due`` is the trainee's own 延期 from the roster, not the form's: shown, so HR sees why a late-looking time is on time."""
+
+    @property
+    def to_chase(self) -> bool:
+        """Nothing valid came from a trainee expected to hand in: not handed in, or only a rejected file (HR asks for a good one)."""
+        return self.status in ("missing", "problem")
+
+    @property
+    def extended_label(self) -> str:
+        """延期至 2021-03-20 23:59 where the due time is the trainee's own, else empty."""
+        return say("hr.roster_status.extended", at=when_label(self.due)) if self.extended else ""
 
     @property
     def self_reported(self) -> bool:
@@ -91,9 +116,13 @@ class Tally:
     missing: int = 0
     problem: int = 0
     """Forms only a rejected file came for (提交有问题): not handed in, not in ``missing`` either."""
+    excused: int = 0
+    """Forms of trainees on leave or exempt (请假/免交): not expected, so in no rate."""
 
     def add(self, status: Status) -> None:
-        if status == "submitted":
+        if status in EXCUSED:
+            self.excused += 1
+        elif status == "submitted":
             self.on_time += 1
         elif status == "late":
             self.late += 1
@@ -117,6 +146,43 @@ class Tally:
     @property
     def on_time_rate(self) -> float:
         return self.on_time / self.expected if self.expected else 0.0
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One trainee to chase, as the reminder list (催交名单), the workbook's 待催交 and the HTML page all show them."""
+
+    trainee: Trainee
+    cells: list[Cell]
+    """The forms still wanted from them (:attr:`Cell.to_chase`), in the course's order."""
+
+    @property
+    def what(self) -> str:
+        """The forms by title; one only a rejected file came for says so, and why, so the trainee knows what to fix."""
+        return say("hr.reminder.separator").join(
+            say("hr.reminder.problem", form=c.form.title, reason=c.note) if c.status == "problem" else c.form.title for c in self.cells
+        )
+
+    @property
+    def dues(self) -> str:
+        """The due time of each of those forms that has one (a personal 延期 marked as such)."""
+        return say("hr.reminder.separator").join(say("hr.reminder.due", form=c.form.title, at=_due_label(c)) for c in self.cells if c.due is not None)
+
+
+def _due_label(cell: Cell) -> str:
+    at = when_label(cell.due)
+    return say("hr.reminder.extended", at=at) if cell.extended else at
+
+
+def reminder_table(report: Report) -> tuple[list[str], list[list[str]]]:
+    """The reminder list (催交名单) as a header and rows: HR pastes it into a mail or IM, so it leads with the name.
+
+    The CSV file and the workbook's 待催交 sheet both write this table, so they list the same people with the same words.
+    """
+    head = [say("hr.label.name"), say("hr.label.employee_id"), say("hr.label.department"), say("hr.reminder.mobile"), say("hr.reminder.email"),
+            say("hr.reminder.what"), say("hr.label.due")]
+    rows = [[r.trainee.name, r.trainee.raw_id, r.trainee.department, r.trainee.mobile, r.trainee.email, r.what, r.dues] for r in report.reminders]
+    return head, rows
 
 
 @dataclass(frozen=True)
@@ -268,6 +334,16 @@ class Report:
     def cells(self) -> list[Cell]:
         return [cell for _, cells in self.rows for cell in cells]
 
+    @property
+    def reminders(self) -> list[Reminder]:
+        """Every trainee something is still wanted from, in roster order."""
+        return [Reminder(t, wanted) for t, cells in self.rows if (wanted := [c for c in cells if c.to_chase])]
+
+    @property
+    def excused(self) -> list[tuple[Trainee, Excused]]:
+        """The trainees on leave or exempt (请假/免交) and which, in roster order: listed apart from those chased."""
+        return [(t, t.excused) for t, _ in self.rows if t.excused is not None]
+
     def rows_by_department(self) -> list[tuple[Tally, list[tuple[Trainee, list[Cell]]]]]:
         groups: dict[str, list[tuple[Trainee, list[Cell]]]] = {}
         for trainee, cells in self.rows:
@@ -340,18 +416,20 @@ def zone_label(zone: tzinfo, when: datetime) -> str:
 
 
 def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo, problems: list[Entry], grade: Grade | None = None) -> Cell:
-    due = form.due.astimezone(zone) if form.due is not None else None
+    due, extended = _due(trainee, form, zone)
+    excused = trainee.excused
     if handed is None and problems:
-        return Cell(trainee, form, "problem", due, source=problems[-1].source, note=joined(*(problem_reason(e) for e in problems)))
+        return Cell(trainee, form, excused or "problem", due, source=problems[-1].source, note=joined(*(problem_reason(e) for e in problems)),
+                    extended=extended)
     if handed is None:
-        return Cell(trainee, form, "missing", due)
+        return Cell(trainee, form, excused or "missing", due, extended=extended)
     first = handed.first_at.astimezone(zone)
-    late_by = first - due if due is not None and first > due else None
+    late_by = first - due if due is not None and first > due and excused is None else None
     last = handed.entry.timing.at if handed.entry.timing is not None else handed.received.updated_at
     return Cell(
         trainee,
         form,
-        "late" if late_by else "submitted",
+        excused or ("late" if late_by else "submitted"),
         due=due,
         first_at=first,
         last_at=last.astimezone(zone),
@@ -364,7 +442,17 @@ def _cell(trainee: Trainee, form: Homework, handed: Handed | None, zone: tzinfo,
         declared_name=handed.received.declared_name,
         received=handed.received,
         grade=grade,
+        extended=extended,
     )
+
+
+def _due(trainee: Trainee, form: Homework, zone: tzinfo) -> tuple[datetime | None, bool]:
+    """The form's due time for this trainee, and whether it is the trainee's own 延期 (later than the form's)."""
+    due = form.due.astimezone(zone) if form.due is not None else None
+    if due is None or trainee.extension is None:
+        return due, False
+    extension = extended_due(trainee.extension, zone)
+    return (extension, True) if extension > due else (due, False)
 
 
 def problem_reason(entry: Entry) -> str:

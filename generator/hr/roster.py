@@ -1,33 +1,64 @@
 """The class roster HR keeps: who should hand in homework, and in which department they sit.
 
 Rosters come out of Excel on Chinese Windows, so a CSV may be UTF-8, UTF-8 with a BOM or
-GB18030, its header may sit under a title row, and its columns are named in Chinese or English.
-Every problem is collected and reported with its row, so HR fixes the file in one round.
+GB18030, its header may sit under a title row, and its columns are named in Chinese or English;
+older systems still export ``.xls``. Besides 工号, 姓名 and 部门, HR's roster often keeps columns the
+report uses when present: 状态 (请假 / 免交: not expected to hand in), a personal 延期 (extended due time),
+and 手机 / 邮箱 for the reminder list. Every problem is collected and reported with its row, so HR
+fixes the file in one round.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import UserError
 from ..load.problems import display_path
 from ..messages import say, with_hint
 from . import normalize
 
+if TYPE_CHECKING:
+    from xlrd.book import Book
+    from xlrd.sheet import Cell as XlsCell, Sheet
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     "employee_id": ("工号", "员工编号", "员工号", "职工号", "人员编号", "员工工号", "employee_id", "employee id", "staff id", "id"),
     "name": ("姓名", "员工姓名", "名字", "name", "employee name", "full name"),
     "department": ("部门", "机构", "网点", "所属部门", "所属机构", "支行", "分行", "单位", "department", "dept", "branch", "organization"),
+    "status": ("状态", "人员状态", "备注状态", "参训状态", "学员状态", "status"),
+    "extension": ("延期", "延期至", "延长截止", "延长截止时间", "个人截止时间", "个人截止", "extended deadline", "extended due"),
+    "mobile": ("手机", "手机号", "手机号码", "电话", "联系电话", "mobile", "phone", "mobile phone"),
+    "email": ("邮箱", "电子邮件", "电子邮箱", "邮件地址", "email", "e-mail", "mail"),
 }
-"""Recognised header names per column, in order of preference; compared ignoring case, spaces and ``_``."""
+"""Recognised header names per column, in order of preference; compared ignoring case, spaces and ``_``.
+
+工号, 姓名 and 部门 are required (部门 in practice); the others are optional and matched by these exact names only,
+never by a header that merely starts with one (``延期原因`` is not 延期): a column guessed wrongly would refuse a good roster."""
+
+REQUIRED = ("employee_id", "name", "department")
+"""The columns a header that starts with an alias (``部门名称``) may stand for."""
 
 HEADER_SEARCH_ROWS = 10
 """How far down a title block the header row may sit."""
+
+Excused = Literal["leave", "exempt"]
+"""A 状态 that takes a trainee off the list of those expected to hand in: 请假 (on leave), 免交 (exempt)."""
+
+STATUS_WORDS: dict[Excused | None, tuple[str, ...]] = {
+    None: ("在岗", "在职", "正常", "参训", "参加", "应交", "normal", "active", "present"),
+    "leave": ("请假", "休假", "病假", "事假", "产假", "年假", "leave", "on leave"),
+    "exempt": ("免交", "免考", "免修", "免训", "exempt"),
+}
+"""状态 values HR writes, by what they mean (``None``: expected to hand in, as an empty cell); compared as headers are."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +71,13 @@ class Trainee:
     name: str
     department: str
     row: int
+    excused: Excused | None = None
+    """请假 or 免交 when the roster's 状态 says so: not expected to hand in, never chased."""
+    extension: date | None = None
+    """The roster's 延期: a :class:`datetime` (naive: in the report's zone), or a :class:`date` alone, meaning
+    that whole day; the report turns it into a due time (:func:`extended_due`) once it knows the zone."""
+    mobile: str = ""
+    email: str = ""
 
 
 @dataclass
@@ -102,12 +140,14 @@ class RosterError(UserError):
 
 
 def read_roster(path: Path) -> Roster:
-    """Read a ``.csv`` or ``.xlsx`` roster; raises :class:`RosterError` naming every bad row."""
+    """Read a ``.csv``, ``.xlsx`` or ``.xls`` roster; raises :class:`RosterError` naming every bad row."""
     if not path.is_file():
         raise RosterError(say("hr.roster.not_found", path=display_path(path)))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path)
+    elif suffix == ".xls":  # some HR systems export an .xlsx workbook under the old name: read what it is
+        rows = _xlsx_rows(path) if zipfile.is_zipfile(path) else _xls_rows(path)
     elif suffix in (".csv", ".txt", ".tsv"):
         rows = _csv_rows(path)
     else:
@@ -144,18 +184,58 @@ def decode(data: bytes, path: Path) -> str:
 def _xlsx_rows(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook  # imported here: reading a CSV roster should not pay for openpyxl
 
+    with path.open("rb") as fp:  # a file, not a name: openpyxl refuses a name that does not end in .xlsx
+        try:
+            workbook = load_workbook(fp, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises zipfile, KeyError and XML errors for a damaged file
+            raise RosterError(say("hr.roster.bad_workbook", path=display_path(path), reason=exc)) from exc
+        try:
+            return _roster_sheet([list(r) for r in sheet.iter_rows(values_only=True)] for sheet in workbook.worksheets)
+        finally:
+            workbook.close()
+
+
+def _xls_rows(path: Path) -> list[list[object]]:
+    """The rows of an Excel 97–2003 workbook; its date cells are numbers with a date format, turned into datetimes here."""
+    import xlrd  # imported here, as openpyxl is
+
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises zipfile, KeyError and XML errors for a damaged file
+        book = xlrd.open_workbook(str(path), logfile=io.StringIO(), on_demand=True)  # its warnings are for developers, not HR's screen
+    except Exception as exc:  # xlrd raises its own errors, struct and OLE errors for a damaged or renamed file
         raise RosterError(say("hr.roster.bad_workbook", path=display_path(path), reason=exc)) from exc
     try:
-        for sheet in workbook.worksheets:
-            rows: list[list[object]] = [list(r) for r in sheet.iter_rows(values_only=True)]
-            if _find_header(rows) is not None:
-                return rows
-        return [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)] if workbook.worksheets else []
+        return _roster_sheet(_xls_sheet(book, book.sheet_by_index(i)) for i in range(book.nsheets))
     finally:
-        workbook.close()
+        book.release_resources()
+
+
+def _xls_sheet(book: Book, sheet: Sheet) -> list[list[object]]:
+    return [[_xls_value(book, cell) for cell in sheet.row(r)] for r in range(sheet.nrows)]
+
+
+def _xls_value(book: Book, cell: XlsCell) -> object:
+    """A cell as openpyxl gives it: a date as a datetime, an empty or error cell as ``None``."""
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return None
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(float(cell.value), book.datemode)
+        except (ValueError, OverflowError):  # a date Excel itself cannot show: the number stays, and is refused with its row
+            return cell.value
+    return cell.value
+
+
+def _roster_sheet(sheets: Iterable[list[list[object]]]) -> list[list[object]]:
+    """The first sheet with a roster header (HR's workbook may open on a cover sheet), else the first sheet."""
+    first: list[list[object]] | None = None
+    for rows in sheets:
+        if _find_header(rows) is not None:
+            return rows
+        if first is None:
+            first = rows
+    return first or []
 
 
 def _key(header: object) -> str:
@@ -176,7 +256,7 @@ def _match_columns(header: Sequence[object]) -> dict[str, int]:
             (a, i)
             for i, k in enumerate(keys)
             for a, alias in enumerate(aliases)
-            if not alias.isascii() and k != alias and k.startswith(alias)
+            if column in REQUIRED and not alias.isascii() and k != alias and k.startswith(alias)
         ]
         candidates = [i for _, i in sorted(exact)] or [i for _, i in sorted(prefix)]
         taken = set(found.values())
@@ -220,13 +300,87 @@ def _parse(path: Path, rows: list[list[object]]) -> Roster:
             continue
         first_row[emp_id] = offset
         department = normalize.label(_cell(values.get("department"))) or no_department()
-        trainees.append(Trainee(emp_id, _cell(values["employee_id"]), name, department, offset))
+        excused, extension = _status(values.get("status")), _extension(values.get("extension"))
+        if excused is False:
+            problems.append(say("hr.roster.bad_status", path=where, row=offset, value=_cell(values["status"])))
+        if extension is False:
+            problems.append(say("hr.roster.bad_extension", path=where, row=offset, value=_cell(values["extension"])))
+        if excused is False or extension is False:
+            continue
+        trainees.append(Trainee(emp_id, _cell(values["employee_id"]), name, department, offset, excused, extension,
+                                mobile=normalize.label(_cell(values.get("mobile"))), email=normalize.label(_cell(values.get("email")))))
     if problems:
         raise RosterError("\n".join([*problems, say("hr.roster.problems", n=len(problems))]))
     if not trainees:
         raise RosterError(say("hr.roster.empty", path=where))
 
     return Roster(path, trainees)
+
+
+_STATUS_KEYS = {_key(word): meaning for meaning, words in STATUS_WORDS.items() for word in words}
+
+
+def _status(value: object) -> Excused | Literal[False] | None:
+    """What a 状态 cell means: ``None`` (expected to hand in: empty or a word such as 在岗), 请假 or 免交; ``False``: not a word HR's
+    status could be, refused rather than guessed (a typo of 免交 counted as expected would chase someone exempt)."""
+    text = _cell(value)
+    if not text:
+        return None
+    return _STATUS_KEYS.get(_key(text), False)
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_TIME = re.compile(r"(\d{1,2})\s*(?:[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?|[时点]\s*(?:(\d{1,2})\s*分)?)")
+
+
+def _extension(value: object) -> date | Literal[False] | None:
+    """A 延期 cell as a date or a date-time (see :attr:`Trainee.extension`); ``False``: not one that can be read without guessing.
+
+    Excel gives a date cell as a datetime, and a CSV as text: ``2026-12-20``, ``2026/12/20 18:00``, ``2026年12月20日 18时``,
+    ISO 8601 with a zone. A date without its year (``12月20日``) is refused: around New Year it could be either.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return _day_or_moment(value)
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return False  # a bare number: an Excel date serial without its date format, or not a date at all
+    text = unicodedata.normalize("NFKC", value).strip()
+    try:
+        return _day_or_moment(datetime.fromisoformat(text)) if "T" in text else _written_date(text)
+    except ValueError:  # fromisoformat, or a day or time that is none (2026-02-30, 25:00)
+        return False
+
+
+def _written_date(text: str) -> date | Literal[False]:
+    """``2026-12-20``, ``2026/12/20 18:00``, ``2026.12.20 18:00:00``, ``2026年12月20日 18时30分``, as Excel and people write them."""
+    found = _DATE.match(text)
+    if found is None:
+        return False
+    day = date(int(found[1]), int(found[2]), int(found[3]))
+    rest = text[found.end():].strip()
+    if not rest:
+        return day
+    clock = _TIME.fullmatch(rest)
+    if clock is None:
+        return False
+    return _day_or_moment(datetime.combine(day, time(int(clock[1]), int(clock[2] or clock[4] or 0), int(clock[3] or 0))))
+
+
+def _day_or_moment(moment: datetime) -> date:
+    """A time of 00:00 without a zone stands for its date alone, the whole of that day: Excel shows a date cell's midnight
+    as no time at all, and an extension to the first minute of a day is not what anyone means."""
+    return moment.date() if moment.time() == time(0) and moment.tzinfo is None else moment
+
+
+def extended_due(extension: date, zone: tzinfo) -> datetime:
+    """The due time a 延期 stands for, in ``zone`` (the report's): a date alone is the end of that day there,
+    a time without a zone is read in it."""
+    if not isinstance(extension, datetime):
+        return datetime.combine(extension, time.max, zone)
+    return extension.replace(tzinfo=zone) if extension.tzinfo is None else extension.astimezone(zone)
 
 
 def _value(row: Sequence[object], index: int) -> object:

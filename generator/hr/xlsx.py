@@ -24,7 +24,10 @@ from .cells import Value, safe
 from .intake import Entry
 from .items import DISCRIMINATION_MIN, ItemAnalysis, QuestionStats
 from ..messages import say
-from .report import Cell, ChoiceSummary, RatingSummary, Report, SurveyStats, Tally, TextSummary, file_time, kind_label, late_label, late_minutes, self_reported_label, status_label
+from .report import (
+    Cell, ChoiceSummary, RatingSummary, Report, SurveyStats, Tally, TextSummary, file_time, kind_label, late_label, late_minutes, reminder_table,
+    self_reported_label, status_label,
+)
 
 PERCENT = "0.0%"
 MEAN = "0.00"
@@ -106,6 +109,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook = Workbook(write_only=True)
     _summary(workbook, report)
     _detail(workbook, report)
+    _chase(workbook, report)
     _quizzes(workbook, report)
     _items(workbook, report.items)
     _surveys(workbook, report)
@@ -116,21 +120,26 @@ def write_xlsx(report: Report, path: Path) -> None:
 _TALLY_HEAD = ("trainees", "expected", "on_time", "late", "missing", "problem", "rate", "on_time_rate")
 
 
+def _tally_head(first: str) -> list[str]:
+    return [*heads(first, *_TALLY_HEAD), say("hr.roster_status.label")]
+
+
 def _tally_row(sheet: _Sheet, tally: Tally) -> None:
-    values: list[Value] = [tally.label, tally.trainees, tally.expected, tally.on_time, tally.late, tally.missing, tally.problem, tally.rate, tally.on_time_rate]
+    values: list[Value] = [tally.label, tally.trainees, tally.expected, tally.on_time, tally.late, tally.missing, tally.problem, tally.rate, tally.on_time_rate,
+                           tally.excused]
     sheet.formatted(values, {7: PERCENT, 8: PERCENT})
 
 
 def _summary(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, say("hr.xlsx.summary"), [28, 8, 8, 10, 8, 8, 12, 10, 10])
+    sheet = _Sheet(workbook, say("hr.xlsx.summary"), [28, 8, 8, 10, 8, 8, 12, 10, 10, 10])
     sheet.title(say("hr.xlsx.title", title=report.course_title, id=report.course_id))
     sheet.row([say("hr.xlsx.generated", at=f"{report.generated_at:%Y-%m-%d %H:%M}", zone=report.timezone)])
     sheet.blank()
-    sheet.head(heads("department", *_TALLY_HEAD))
+    sheet.head(_tally_head("department"))
     for tally in [*report.departments, report.total]:
         _tally_row(sheet, tally)
     sheet.blank()
-    sheet.head(heads("form", *_TALLY_HEAD))
+    sheet.head(_tally_head("form"))
     for tally in report.per_form:
         _tally_row(sheet, tally)
     if report.quiz_summary:
@@ -155,9 +164,9 @@ _GRADE_HEAD = ("grade", "comment", "review")
 
 def _detail(workbook: Workbook, report: Report) -> None:
     graded = report.grading is not None
-    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 10, 17, 14, 17, 12, 10, 30, 28, 40, 30, *([10, 40, 18] if graded else [])])
+    sheet = _Sheet(workbook, say("hr.xlsx.detail"), [12, 10, 20, 24, 8, 17, 8, 10, 17, 14, 17, 12, 10, 30, 28, 40, 30, 24, *([10, 40, 18] if graded else [])])
     cells = report.cells
-    head = heads(*_DETAIL_HEAD, *(_GRADE_HEAD if graded else ()))
+    head = [*heads(*_DETAIL_HEAD), say("hr.roster_status.extended_column"), *heads(*(_GRADE_HEAD if graded else ()))]
     sheet.table(head, len(cells))
     sheet.colour_rows(head, len(cells), _DETAIL_HEAD.index("status"), {status_label("late"): _LATE_FILL, status_label("missing"): _BAD_FILL, status_label("problem"): _BAD_FILL})
     for cell in cells:
@@ -179,6 +188,7 @@ def _detail(workbook: Workbook, report: Report) -> None:
             cell.sender,
             cell.warning,
             cell.note,
+            cell.extended_label,
             *(_grade_cells(cell) if graded else ()),
         ])
 
@@ -189,6 +199,23 @@ def _grade_cells(cell: Cell) -> list[Value]:
     if grade is None:
         return [None, None, None]
     return [grade.value, grade.comment, say("hr.grading.needs_review") if grade.review else None]
+
+
+def _chase(workbook: Workbook, report: Report) -> None:
+    """待催交: the reminder list as the CSV beside the report has it, then those on leave or exempt, apart."""
+    sheet = _Sheet(workbook, say("hr.reminder.sheet"), [10, 12, 20, 14, 26, 60, 36])
+    head, rows = reminder_table(report)
+    sheet.head(head)
+    for row in rows:
+        sheet.row(row)
+    if not rows:
+        sheet.row([say("hr.page.all_in")])
+    if report.excused:
+        sheet.blank()
+        sheet.title(say("hr.roster_status.excused_title", n=len(report.excused)))
+        sheet.head(heads("name", "employee_id", "department", "status"))
+        for trainee, status in report.excused:
+            sheet.row([trainee.name, trainee.raw_id, trainee.department, status_label(status)])
 
 
 def _quizzes(workbook: Workbook, report: Report) -> None:

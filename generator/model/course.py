@@ -211,7 +211,7 @@ class Course(StrictModel):
     )
     search_questions: bool = Field(
         default=False,
-        description="让网站搜索也能按题干里的词找到测验（只收录题干，从不收录答案）。"
+        description="让网站搜索也能按题干和选项里的词找到测验（所有选项一视同仁，从不收录哪个是正确答案、反馈和解析）。"
         "默认关闭：题目问的内容讲义里都有，打开后搜索结果里会多出重复讲义内容的测验；课程有几百讲时，每次生成也会变慢。",
     )
     allow_raw_html: bool = Field(

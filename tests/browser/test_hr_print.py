@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 def test_a_printed_report_holds_everyone_to_chase_and_every_department_s_rows(browser: Browser, tmp_path: Path) -> None:
     course, quizzes, roster_path, inbox = synthetic.write_demo(tmp_path, trainees=24, files=30)
     project, _ = load_project(course, quizzes)
-    report, outputs = make_report(inbox, read_roster(roster_path), project, tmp_path / "out",
+    report, outputs = make_report([inbox], read_roster(roster_path), project, tmp_path / "out",
                                   now=datetime(2021, 3, 15, 9, 30, tzinfo=synthetic.CST))
     nothing_in = [t.name for t, cells in report.rows if all(c.status == "missing" for c in cells)]
     some_in = [t.name for t, cells in report.rows if any(c.status in ("submitted", "late") for c in cells)]

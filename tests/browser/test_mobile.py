@@ -174,3 +174,19 @@ def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(br
         first = row.locator("textarea").first.bounding_box()
         assert number < first["y"] + first["height"] / 2, "the row's number stands at its top, not at the bottom of a tall row"
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, WIDTH])
+def test_the_lecture_pager_s_buttons_never_touch(browser: Any, site_url: str, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/lectures/escalation-taboos/")  # a lecture with a step before and after it
+    page.locator(".cg-pager [data-cg-done]:not([hidden])").wait_for()
+    boxes = page.locator(".cg-pager .md-button").evaluate_all("els => els.map(el => el.getBoundingClientRect().toJSON())")
+    assert len(boxes) == 3
+    for a, b in zip(boxes, boxes[1:]):
+        side_by_side = b["left"] >= a["right"] + 4
+        stacked = b["top"] >= a["bottom"] + 4
+        assert side_by_side or stacked, f"buttons touch at {width} px: {a} {b}"
+    assert all(box["right"] <= width for box in boxes)
+    context.close()

@@ -49,7 +49,10 @@ def test_offline_site_works_opened_from_the_file_system(page: Page, offline_site
     box.press("End")
     page.locator("[data-cg-search][data-shown=防滑条]").wait_for(state="attached")
     assert page.locator(".md-search-result__meta").inner_text() == "找到 1 个符合条件的结果"
-    assert page.locator(".md-search-result__link").first.get_attribute("href").split("#")[0].endswith("cases/chizi-event.html")
+    result = page.locator(".md-search-result__link").first
+    assert result.get_attribute("href").split("#")[0].endswith("cases/chizi-event.html?mark=%E9%98%B2%E6%BB%91%E6%9D%A1")
+    result.click()
+    page.locator(".md-content article mark", has_text="防滑条").first.wait_for()  # the page opened marks the query
 
     page.goto((offline_site / "lectures" / "service-front.html").as_uri())
     page.locator("[data-cg-done]").click()

@@ -70,7 +70,7 @@ def test_single_choice(page: Page, quiz_url: str) -> None:
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
     assert page.get_by_text("选项反馈：绿色是草地的颜色。").is_visible()
-    assert page.locator(".cg-opt--right").inner_text().startswith("蓝色")
+    assert page.locator(".cg-opt--missed").inner_text().startswith("蓝色")  # the right option, not picked this time
     assert "还未通过\n得分 0%（0 / 2 分）· 及格 100%" in result(page)
     assert "最好成绩 100% · 已作答 2 次" in result(page)
 
@@ -123,6 +123,22 @@ def test_multiple_choice_with_partial_credit(page: Page, quiz_url: str) -> None:
     submit(page)
     assert verdict(page) == "✗ 回答错误 · 得 0 / 4 分"
     assert "得分 0%" in result(page)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_right_option_missed_is_marked_apart_from_a_wrong_one_picked(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_quiz(page, quiz_url, "quiz-multiple")
+    for option in ("苹果", "白菜"):
+        page.get_by_label(option).check()
+    submit(page)
+    marks = page.locator(".cg-opt__row").evaluate_all(
+        "rows => rows.map(r => [r.querySelector('label > span').textContent, r.className.replace('cg-opt__row', '').trim(),"
+        " (r.querySelector('.cg-opt__mark') || {}).textContent || ''])")
+    by_option = {option: (kind, mark) for option, kind, mark in marks}
+    assert by_option["苹果"] == ("cg-opt--right", "✓ 正确答案，你选了")
+    assert by_option["橙子"] == ("cg-opt--missed", "○ 正确答案，你没有选")
+    assert by_option["白菜"] == ("cg-opt--wrong", "✗ 你选了，但不正确")
 
 
 def test_true_false(page: Page, quiz_url: str) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+import lxml.html
+
 from coursegen.builder import Paths, build
 from coursegen.builder.search_index import read_search_index
 from coursegen.load import load_project
@@ -40,7 +42,8 @@ def hidden_and_shown(project: Project) -> list[tuple[str, list[str], list[str]]]
         hidden = fragments([case.debrief, *(q.feedback or "" for q in case.questions)])
         out.append((f"cases/{case.id}/", hidden, fragments([case.background])))
     for bank_id, bank in project.quizzes.items():
-        out.append((f"quizzes/{bank_id}/", fragments(quiz_keys_of(project, bank_id)), fragments([q.prompt for q in bank.questions])))
+        shown = [q.prompt for q in bank.questions] + [o.text for q in bank.questions for o in getattr(q, "options", [])]
+        out.append((f"quizzes/{bank_id}/", fragments(quiz_keys_of(project, bank_id)), fragments(shown, public="")))
     return out
 
 
@@ -90,3 +93,31 @@ def test_a_role_card_or_debrief_holding_an_admonition_stays_out_of_search_after_
     assert len(after) >= 2
     for secret in ["先听完再回应", *after]:
         assert secret not in everything, secret
+
+
+HIDDEN = "//article//*[(@hidden or @data-search-exclude) and not(contains(@class, 'cg-quiz__prompts'))]"
+"""What a page holds but does not show (``hidden``) or keeps from search (``data-search-exclude``): a role card,
+a debrief, a comment shown once answered, a form's chrome. The quiz's hidden copy of the questions and options
+the widget draws is the one hidden text that is there for search."""
+
+
+BLOCKS = ("p", "li", "td", "th", "h2", "h3", "h4", "summary", "label", "legend", "small", "span", "button")
+
+
+def test_no_page_of_any_kind_has_hidden_text_in_the_search_index(example_site: Path) -> None:
+    pages = index_text(example_site)
+    checked = 0
+    for file in sorted(example_site.rglob("*.html")):
+        address = file.parent.relative_to(example_site).as_posix() + "/" if file.name == "index.html" else ""
+        address = "" if address == "./" else address
+        if address not in pages:
+            continue
+        tree = lxml.html.fromstring(file.read_bytes())
+        hidden = [part.text_content() for element in tree.xpath(HIDDEN) for part in element.iter(*BLOCKS)]
+        for element in tree.xpath(HIDDEN):
+            element.drop_tree()
+        shown = plain(" ".join(tree.xpath("//article")[0].itertext())) if tree.xpath("//article") else ""
+        secret = fragments(hidden, public=shown)
+        checked += len(secret)
+        assert not [fragment for fragment in secret if fragment in pages[address]], address
+    assert checked > 20, "role cards, debriefs and comments were looked at"

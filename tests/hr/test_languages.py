@@ -88,10 +88,12 @@ def test_the_report_s_labels_and_sentences_are_in_english(english: English) -> N
     html = (english.out / HTML_NAME).read_text(encoding="utf-8")
     workbook = load_workbook(english.out / XLSX_NAME)
     cells = [str(c) for sheet in workbook.worksheets for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
-    assert workbook.sheetnames == ["Summary", "Detail", "Quiz scores", "Question analysis", "Course evaluation", "Files"]
+    assert workbook.sheetnames == ["Summary", "Detail", "To chase", "Quiz scores", "Question analysis", "Course evaluation", "Files"]
     assert '<html lang="en">' in html and "<h2>To chase (" in html and "<th>Employee ID</th>" in html
     assert {"late", "missing", "handed in"} <= set(cells) and "Total" in cells
-    for output in (html, "\n".join(workbook.sheetnames + cells), english.said):
+    reminders = (english.out / "reminders.csv").read_text(encoding="utf-8-sig")
+    assert reminders.startswith("Name,Employee ID,Department,Mobile,Email,To hand in,Due\n")
+    for output in (html, "\n".join(workbook.sheetnames + cells), english.said, reminders):
         assert untranslated(output, english.data) == []
 
 
@@ -99,7 +101,7 @@ def test_the_report_s_labels_and_sentences_are_in_english(english: English) -> N
 def test_the_page_s_texts_are_plain_text(language: str) -> None:
     """The HTML page puts them in as markup (their arguments escaped): a <, & or " in one would break the page."""
     for key, template in catalogue(language).items():
-        if key.startswith(("hr.page.", "hr.label.", "hr.survey.")):
+        if key.startswith(("hr.page.", "hr.label.", "hr.roster_status.", "hr.reminder.", "hr.survey.")):
             assert not re.search(r'[<>&"]', template), f"{language}.yml messages.{key}"
 
 

@@ -23,8 +23,8 @@ def workbook(built: Built):  # type: ignore[no-untyped-def]
     return load_workbook(built.out / XLSX_NAME)
 
 
-def test_workbook_has_the_six_sheets(workbook) -> None:  # type: ignore[no-untyped-def]
-    assert workbook.sheetnames == ["汇总", "明细", "测验成绩", "题目分析", "课程评估", "文件清单"]
+def test_workbook_has_the_seven_sheets(workbook) -> None:  # type: ignore[no-untyped-def]
+    assert workbook.sheetnames == ["汇总", "明细", "待催交", "测验成绩", "题目分析", "课程评估", "文件清单"]
 
 
 def test_no_cell_in_the_workbook_is_a_formula(workbook) -> None:  # type: ignore[no-untyped-def]

@@ -53,8 +53,9 @@ def test_a_rejected_file_naming_a_trainee_shows_on_their_row_not_as_missing(tmp_
 
     html = (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")
     chase = html.split('<section id="chase">')[1].split("</section>")[0]
-    assert f"<td>{P[0].name}</td><td>{P[0].department}</td><td>案例复盘、课程评估</td>" in chase  # chased for the others only
-    assert f"<td>{P[1].name}</td><td>{P[1].department}</td><td>午休作业：投诉案例梳理、案例复盘、课程评估</td>" in chase
+    asked = f"<td>{P[0].name}</td><td>{P[0].department}</td><td>午休作业：投诉案例梳理（提交有问题：「edited.json」校验值不符"
+    assert asked in chase and "）；案例复盘；课程评估</td>" in chase  # asked for a good file, with why; chased for the others
+    assert f"<td>{P[1].name}</td><td>{P[1].department}</td><td>午休作业：投诉案例梳理；案例复盘；课程评估</td>" in chase
     problems = html.split('<section id="problems">')[1].split("</section>")[0]
     assert "提交有问题（1 份）" in problems and P[0].name in problems and "校验值不符" in problems
     assert '<td class="problem"' in html

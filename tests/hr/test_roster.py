@@ -84,7 +84,8 @@ def test_missing_columns_name_what_was_found(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("roster.xls", b"\xd0\xcf\x11\xe0", "名单要用 .csv 或 .xlsx 文件"),
+    ("roster.ods", b"PK", "名单要用 .xlsx、.xls 或 .csv 文件"),
+    ("roster.xls", b"\xd0\xcf\x11\xe0", "无法读取这个工作簿"),
     ("roster.xlsx", b"not a zip", "无法读取这个工作簿"),
     ("roster.csv", "工号,姓名\n".encode("utf-16-le"), "无法读取这个 CSV 文件"),
 ])

@@ -189,15 +189,18 @@ def test_english_course_gets_english_page_labels(project: Project) -> None:
     assert "晴天的天空通常是什么颜色？ (2 pt)" in content
 
 
-def test_question_prompts_reach_the_search_only_when_the_course_asks_for_it(project: Project) -> None:
+def test_question_prompts_and_options_reach_the_search_only_when_the_course_asks_for_it(project: Project) -> None:
     def quiz_page(search_questions: bool) -> str:
         course = project.course.model_copy(update={"search_questions": search_questions})
         site = render_site(dataclasses.replace(project, course=course))
         return next(p.content for p in site.pages if p.path == "quizzes/quiz-single.md")
 
-    prompt = project.quizzes["quiz-single"].questions[0].prompt
+    question = project.quizzes["quiz-single"].questions[0]
     assert "cg-quiz__prompts" not in quiz_page(False)
     searchable = quiz_page(True).split('<div class="cg-quiz__prompts" hidden>')[1].split("</div>")[0]
-    assert prompt in searchable
-    right = next(o.text for o in project.quizzes["quiz-single"].questions[0].options if o.correct)  # type: ignore[attr-defined]
-    assert right not in searchable, "prompts only, never answers"
+    assert question.prompt in searchable
+    options = [f"<li>{o.text}</li>" for o in question.options]  # type: ignore[attr-defined]
+    assert all(option in searchable for option in options), "every option alike, the right one no different"
+    feedback = [o.feedback for o in question.options if o.feedback]  # type: ignore[attr-defined]
+    assert feedback and not [f for f in feedback if f in searchable], "never the feedback"
+    assert not question.explanation or question.explanation not in searchable

@@ -3,6 +3,9 @@ and the reminder list (催交名单) for people: headers and times in the course
 
 UTF-8 with a BOM, so Excel on Chinese Windows opens them without garbling; strings from files
 are neutralised like the workbook's cells (CSV is where formula injection usually strikes).
+Means are the report's (one decimal, see :func:`.figures.rounded_mean`), so a figure here is the figure on the page
+and in the workbook; a tool that wants more digits has the counts: n1–n5 in survey_ratings.csv, every best score
+in quiz_scores.csv. Rates and shares keep four decimals (a ratio, not a figure HR reads).
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from pathlib import Path
 
 from .cells import Value, text
 from .intake import Entry
-from .report import Cell, Report, file_time, late_minutes, reminder_table
+from .report import Cell, ChoiceSummary, Report, SurveyStats, file_time, late_minutes, reminder_table
 from .staging import Staging
 
-CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_comments.csv", "files.csv")
+CSV_FILES = ("departments.csv", "forms.csv", "detail.csv", "quiz_scores.csv", "survey_ratings.csv", "survey_choices.csv", "survey_comments.csv",
+             "files.csv")
 
 
 def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> list[Path]:
@@ -59,10 +63,14 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
                 for s in report.surveys
                 for item in s.items
                 for row in [
-                    [s.form.id, item.label, "", item.n, _mean(item.mean), *item.distribution],
-                    *([s.form.id, item.label, d, n, _mean(m), None, None, None, None, None] for d, (n, m) in item.by_department.items()),
+                    [s.form.id, item.label, "", item.n, item.mean, *item.distribution],
+                    *([s.form.id, item.label, d, n, m, None, None, None, None, None] for d, (n, m) in item.by_department.items()),
                 ]
             ],
+        ),
+        "survey_choices.csv": (
+            ["form_id", "field", "option", "department", "count", "share"],
+            [row for s in report.surveys for c in s.choices for row in _choice_rows(s, c)],
         ),
         "survey_comments.csv": (
             ["form_id", "department", "question", "text"],
@@ -84,6 +92,15 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         _write(stage.path(path) if stage else path, header, rows)
         paths.append(path)
     return paths
+
+
+def _choice_rows(survey: SurveyStats, choice: ChoiceSummary) -> list[list[Value]]:
+    """Each option of a choice question: all who answered (department empty), then each department in turn."""
+    rows: list[list[Value]] = []
+    for o in choice.options:
+        rows.append([survey.form.id, choice.label, o.option, "", o.count, _ratio(o.share)])
+        rows += [[survey.form.id, choice.label, o.option, d, o.by_department[d], _ratio(choice.share(o, d))] for d in survey.departments]
+    return rows
 
 
 def write_reminders(report: Report, path: Path) -> None:
@@ -117,10 +134,6 @@ def _field(value: Value) -> str | int | float:
 
 def _ratio(value: float) -> float:
     return round(value, 4)
-
-
-def _mean(value: float | None) -> float | None:
-    return round(value, 2) if value is not None else None
 
 
 def _self_reported(cell: Cell) -> int | None:

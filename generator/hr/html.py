@@ -103,6 +103,7 @@ def environment() -> Environment:
     env.filters["t"] = text
     env.filters["label"] = label
     env.filters["say"] = said
+    env.filters["s"] = survey_text
     env.filters["status"] = status_label
     env.filters["kind"] = kind_label
     return env
@@ -128,6 +129,12 @@ def label(_context: Context, key: str, **args: object) -> Markup:
 def said(_context: Context, key: str, **args: object) -> Markup:
     """Any catalogue text by its full key (``{{ "hr.reminder.mobile" | say }}``): those a page shares with the other outputs."""
     return Markup(say(key, **_escaped(args)))  # noqa: S704 - as in text
+
+
+@pass_context  # as text: said at each rendering
+def survey_text(_context: Context, key: str, **args: object) -> Markup:
+    """The survey section's text ``hr.survey.<key>`` (``{{ "answered" | s(answered=3, responses=5) }}``), as :func:`text`."""
+    return Markup(say(f"hr.survey.{key}", **_escaped(args)))  # noqa: S704 - as in text
 
 
 def _escaped(args: dict[str, object]) -> dict[str, Markup]:

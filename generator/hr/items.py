@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from statistics import fmean
 from typing import TypeVar
 
 from ..exchange.htmltext import html_to_text
@@ -33,6 +32,7 @@ from ..model.project import Project
 from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, SingleChoice, TrueFalse
 from ..model.submission import QuestionAnswer, QuestionResult, QuizScore
 from ..render.quiz import bank_payload, final_payload, html, scrambled
+from .figures import rounded_mean
 from .intake import Intake
 from .roster import Roster, Trainee
 
@@ -296,7 +296,7 @@ def _departments(roster: Roster, quizzes: list[_Quiz], scores: dict[str, dict[st
             got = [scores[eid][quiz.id] for eid in ids if quiz.id in scores.get(eid, {})]
             rows.append(DepartmentScore(
                 department, quiz.id, quiz.title, reported=len(got),
-                mean=fmean(s.best for s in got) if got else None, passed=sum(s.passed for s in got),
+                mean=rounded_mean([s.best for s in got]), passed=sum(s.passed for s in got),
             ))
     return rows
 

@@ -13,17 +13,19 @@ Times are shown in the time zone the trainer wrote the due times in.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
-from statistics import fmean
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..messages import say
-from ..model.homework import Homework, Rating, TextArea, TextField
+from ..model.homework import Checkboxes, Choice, Homework, Rating, Table, TextArea, TextField
 from ..model.project import Project
-from ..model.submission import QuizScore
+from ..model.submission import Answer, QuizScore
+from .answers import answer_text
 from .buckets import Bucket
 from .check import Received
+from .figures import rounded_mean
 from .grades import Grade, GradeBook, Grading, match_grades
 from .intake import Entry, Handed, Intake
 from .items import MIN_ANSWERS, ItemAnalysis, analyse
@@ -201,12 +203,13 @@ class QuizSummary:
     quiz: Quiz
     reported: int
     mean_best: float | None
+    """Rounded by :func:`.figures.rounded_mean`."""
     passed: int
 
 
 @dataclass(frozen=True)
 class ItemStats:
-    """One rating item of a survey: mean and 1–5 distribution, overall and by department."""
+    """One rating item of a survey: mean (rounded by :func:`.figures.rounded_mean`) and 1–5 distribution, overall and by department."""
 
     label: str
     n: int
@@ -224,13 +227,76 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class RatingSummary:
+    """A rating field: each of its items."""
+
+    kind: ClassVar[str] = "rating"
+    label: str
+    items: list[ItemStats]
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    option: str
+    count: int
+    share: float
+    """Of those who answered the question (a skipped question does not thin the shares; ``answered`` shows the skips)."""
+    by_department: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ChoiceSummary:
+    """A single (``choice``) or multiple (``checkboxes``) choice: how many picked each option, in the form's order;
+    options a file names that the form no longer has follow, as they came. With several picks a trainee counts once
+    under each, so the shares of a multiple choice add up to more than 100%."""
+
+    kind: ClassVar[str] = "choice"
+    label: str
+    multiple: bool
+    answered: int
+    answered_by_department: dict[str, int]
+    options: list[OptionCount]
+
+    def share(self, option: OptionCount, department: str) -> float:
+        """``option``'s share among the department's trainees who answered."""
+        answered = self.answered_by_department.get(department, 0)
+        return option.by_department.get(department, 0) / answered if answered else 0.0
+
+
+@dataclass(frozen=True)
+class TextSummary:
+    """A text, textarea or table field: every non-empty answer, with the department only (a table one line per row)."""
+
+    kind: ClassVar[str] = "text"
+    label: str
+    answers: list[Comment]
+
+
+FieldSummary = RatingSummary | ChoiceSummary | TextSummary
+
+
+@dataclass(frozen=True)
 class SurveyStats:
     form: Homework
     responses: int
-    items: list[ItemStats]
-    comments: list[Comment]
+    fields: list[FieldSummary]
+    """One summary per field, in the form's order."""
     departments: list[str]
     """Departments with at least one response, in roster order."""
+
+    @property
+    def items(self) -> list[ItemStats]:
+        """Every rating item, of every rating field."""
+        return [item for f in self.fields if isinstance(f, RatingSummary) for item in f.items]
+
+    @property
+    def choices(self) -> list[ChoiceSummary]:
+        return [f for f in self.fields if isinstance(f, ChoiceSummary)]
+
+    @property
+    def comments(self) -> list[Comment]:
+        """Every text answer, field by field."""
+        return [c for f in self.fields if isinstance(f, TextSummary) for c in f.answers]
 
 
 @dataclass
@@ -290,7 +356,7 @@ def build_report(
 ) -> Report:
     """Join the roster, the course's forms, what was handed in and, if given, the trainer's grades;
     ``min_answers``: how many answers a question needs to be ranked in the item analysis (see :mod:`.items`)."""
-    forms = list(project.homework.values())
+    forms = [project.homework[i] for i in project.in_course_order("homework", list(project.homework))]
     zone = report_timezone(forms, now)
     grading = match_grades(grades, intake, roster) if grades is not None else None
     marks = grading.grades if grading is not None else {}
@@ -434,11 +500,12 @@ def late_label(late_by: timedelta | None) -> str:
 
 
 def _quizzes(project: Project) -> list[Quiz]:
-    quizzes = [Quiz(bank.id, bank.title) for bank in project.quizzes.values()]
+    """The question banks and the final assessment, in course order (as the trainee meets them)."""
+    quizzes = {bank.id: Quiz(bank.id, bank.title) for bank in project.quizzes.values()}
     final = project.course.final_assessment
     if final is not None:
-        quizzes.append(Quiz(final.id, final.title))
-    return quizzes
+        quizzes[final.id] = Quiz(final.id, final.title)
+    return [quizzes[i] for i in project.in_course_order("quiz", list(quizzes))]
 
 
 def _best_scores(trainee: Trainee, forms: list[Homework], quiz_ids: set[str], intake: Intake) -> dict[str, QuizScore]:
@@ -460,7 +527,7 @@ def _quiz_summary(quiz: Quiz, rows: list[QuizRow]) -> QuizSummary:
     return QuizSummary(
         quiz,
         reported=len(scores),
-        mean_best=fmean(s.best for s in scores) if scores else None,
+        mean_best=rounded_mean([s.best for s in scores]),
         passed=sum(s.passed for s in scores),
     )
 
@@ -472,20 +539,20 @@ def _survey(form: Homework, roster: Roster, intake: Intake) -> SurveyStats:
         if (handed := intake.handed.get((trainee.employee_id, form.id))) is not None
     ]
     departments = list(dict.fromkeys(r.trainee.department for r in responses))
-    items: list[ItemStats] = []
-    comments: list[Comment] = []
+    fields: list[FieldSummary] = []
     for form_field in form.fields:
+        answers = [(r.trainee.department, r.answers.get(form_field.id)) for r in responses]
         if isinstance(form_field, Rating):
+            items = []
             for item in form_field.items:
-                scored = [(r.trainee.department, v) for r in responses if isinstance(v := _rating(r.answers.get(form_field.id), item.id), int)]
+                scored = [(d, v) for d, answer in answers if isinstance(v := _rating(answer, item.id), int)]
                 items.append(_item_stats(item.label, scored, departments))
-        elif isinstance(form_field, (TextField, TextArea)):
-            comments += [
-                Comment(r.trainee.department, form_field.label, text.strip())
-                for r in responses
-                if isinstance(text := r.answers.get(form_field.id), str) and text.strip()
-            ]
-    return SurveyStats(form, len(responses), items, comments, departments)
+            fields.append(RatingSummary(form_field.label, items))
+        elif isinstance(form_field, (Choice, Checkboxes)):
+            fields.append(_choices(form_field, answers, departments))
+        else:
+            fields.append(_texts(form_field, answers))
+    return SurveyStats(form, len(responses), fields, departments)
 
 
 def _rating(answer: object, item_id: str) -> int | None:
@@ -498,11 +565,40 @@ def _item_stats(label: str, scored: list[tuple[str, int]], departments: list[str
     by_department: dict[str, tuple[int, float | None]] = {}
     for department in departments:
         mine = [v for d, v in scored if d == department]
-        by_department[department] = (len(mine), fmean(mine) if mine else None)
+        by_department[department] = (len(mine), rounded_mean(mine))
     return ItemStats(
         label,
         n=len(values),
-        mean=fmean(values) if values else None,
+        mean=rounded_mean(values),
         distribution=(counts[0], counts[1], counts[2], counts[3], counts[4]),
         by_department=by_department,
     )
+
+
+def _choices(form_field: Choice | Checkboxes, answers: list[tuple[str, Answer | None]], departments: list[str]) -> ChoiceSummary:
+    """Count each option once per trainee who picked it; a trainee who picked nothing did not answer."""
+    picked = [(d, p) for d, answer in answers if (p := _picked(answer))]
+    overall: Counter[str] = Counter(o for _, p in picked for o in p)
+    mine = {d: Counter(o for dept, p in picked if dept == d for o in p) for d in departments}
+    answered = len(picked)
+    options = list(dict.fromkeys([*form_field.options, *overall]))
+    return ChoiceSummary(
+        form_field.label,
+        multiple=isinstance(form_field, Checkboxes),
+        answered=answered,
+        answered_by_department={d: sum(dept == d for dept, _ in picked) for d in departments},
+        options=[OptionCount(o, overall[o], overall[o] / answered if answered else 0.0, {d: mine[d][o] for d in departments}) for o in options],
+    )
+
+
+def _picked(answer: Answer | None) -> list[str]:
+    """The options an answer picks, each once: a choice's one label, a multiple choice's labels; blanks are no pick."""
+    chosen = [answer] if isinstance(answer, str) else answer if isinstance(answer, list) else []
+    return list(dict.fromkeys(o.strip() for o in chosen if isinstance(o, str) and o.strip()))
+
+
+def _texts(form_field: TextField | TextArea | Table, answers: list[tuple[str, Answer | None]]) -> TextSummary:
+    """Every answer written, as the grading workbook shows it (a table one line per row), without the blank ones."""
+    return TextSummary(form_field.label, [
+        Comment(d, form_field.label, text) for d, answer in answers if (text := answer_text(form_field, answer).strip())
+    ])

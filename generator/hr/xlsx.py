@@ -24,10 +24,15 @@ from .cells import Value, safe
 from .intake import Entry
 from .items import DISCRIMINATION_MIN, ItemAnalysis, QuestionStats
 from ..messages import say
-from .report import Cell, Report, SurveyStats, Tally, file_time, kind_label, late_label, late_minutes, reminder_table, self_reported_label, status_label
+from .report import (
+    Cell, ChoiceSummary, RatingSummary, Report, SurveyStats, Tally, TextSummary, file_time, kind_label, late_label, late_minutes, reminder_table,
+    self_reported_label, status_label,
+)
 
 PERCENT = "0.0%"
 MEAN = "0.00"
+ROUNDED = "0.0"
+"""A mean :func:`.figures.rounded_mean` rounded: shown with its one decimal, 4.0 as 4.0."""
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _LATE_FILL = PatternFill("solid", bgColor="FFF2CC")
@@ -141,7 +146,7 @@ def _summary(workbook: Workbook, report: Report) -> None:
         sheet.blank()
         sheet.head(heads("quiz", "reported", "mean_best", "passed"))
         for quiz in report.quiz_summary:
-            sheet.formatted([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: MEAN})
+            sheet.formatted([quiz.quiz.title, quiz.reported, quiz.mean_best, quiz.passed], {2: ROUNDED})
     sheet.blank()
     sheet.head(heads("file", "count"))
     for bucket, count in report.buckets.items():
@@ -256,7 +261,7 @@ def _items(workbook: Workbook, items: ItemAnalysis) -> None:
     sheet.blank()
     sheet.head(heads("department", "quiz", "reported", "mean_best", "passed", "pass_rate"))
     for d in items.departments:
-        sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: MEAN, 5: PERCENT})
+        sheet.formatted([d.department, d.quiz_title, d.reported, d.mean, d.passed, d.pass_rate], {3: ROUNDED, 5: PERCENT})
 
 
 def _rate_chart(sheet: _Sheet, rows: int) -> BarChart:
@@ -285,21 +290,44 @@ def _surveys(workbook: Workbook, report: Report) -> None:
 
 
 def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
+    """One survey's fields in the form's order, each a small table under its question."""
     sheet.title(say("hr.xlsx.survey", title=survey.form.title, n=survey.responses))
-    sheet.head([*heads("rating_item", "responses", "mean"), *(say("hr.label.points", n=n) for n in range(1, 6))])
-    for item in survey.items:
-        sheet.formatted([item.label, item.n, item.mean, *item.distribution], {2: MEAN})
-    if survey.departments:
+    for summary in survey.fields:
+        if isinstance(summary, RatingSummary):
+            _ratings(sheet, summary, survey.departments)
+        elif isinstance(summary, ChoiceSummary):
+            _choices(sheet, summary, survey)
+        else:
+            _texts(sheet, summary)
         sheet.blank()
-        sheet.head([say("hr.label.department_means"), *survey.departments])
-        for item in survey.items:
-            means = [item.by_department[d][1] for d in survey.departments]
-            sheet.formatted([item.label, *means], dict.fromkeys(range(1, len(means) + 1), MEAN))
-    sheet.blank()
-    sheet.head(heads("comment_department", "comment_question", "comment_text"))
-    for comment in survey.comments:
+
+
+def _ratings(sheet: _Sheet, summary: RatingSummary, departments: list[str]) -> None:
+    sheet.row([summary.label])
+    sheet.head([*heads("rating_item", "responses", "mean"), *(say("hr.label.points", n=n) for n in range(1, 6))])
+    for item in summary.items:
+        sheet.formatted([item.label, item.n, item.mean, *item.distribution], {2: ROUNDED})
+    if departments:
+        sheet.blank()
+        sheet.head([say("hr.label.department_means"), *departments])
+        for item in summary.items:
+            means = [item.by_department[d][1] for d in departments]
+            sheet.formatted([item.label, *means], dict.fromkeys(range(1, len(means) + 1), ROUNDED))
+
+
+def _choices(sheet: _Sheet, summary: ChoiceSummary, survey: SurveyStats) -> None:
+    """选项, 选择人数, 比例, then how many in each department picked it."""
+    note = say("hr.survey.multiple") if summary.multiple else ""
+    sheet.row([say("hr.survey.question", label=summary.label, answered=summary.answered, responses=survey.responses) + note])
+    sheet.head([say("hr.survey.option"), say("hr.survey.count"), say("hr.survey.share"), *survey.departments])
+    for option in summary.options:
+        sheet.formatted([option.option, option.count, option.share, *(option.by_department[d] for d in survey.departments)], {2: PERCENT})
+
+
+def _texts(sheet: _Sheet, summary: TextSummary) -> None:
+    sheet.head(heads("department", "comment_question", "comment_text"))
+    for comment in summary.answers:
         sheet.row([comment.department, comment.question, comment.text])
-    sheet.blank()
 
 
 _FILES_HEAD = ("file", "size_bytes", "bucket", "reason", "detail", "employee_id", "name", "form", "handed_at", "clock", "own_at", "sender",

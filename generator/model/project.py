@@ -51,6 +51,13 @@ class Project:
             order[("quiz", self.course.final_assessment.id)] = None
         return list(order)
 
+    def in_course_order(self, kind: str, ids: list[str]) -> list[str]:
+        """``ids`` (items of one kind) where :meth:`course_order` first places them, then those it places nowhere in
+        the order given: the order the home page's dashboard lists them in, and the HR report's forms and quizzes."""
+        placed = {i: None for k, i in self.course_order() if k == kind}
+        wanted = set(ids)
+        return [i for i in placed if i in wanted] + [i for i in ids if i not in placed]
+
     @property
     def planned_minutes(self) -> int:
         closing = self.course.closing.duration_minutes if self.course.closing else 0

@@ -88,7 +88,7 @@ def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
     for kind, items in (("case", project.cases), ("discussion", project.discussions), ("drill", project.drills),
                         ("homework", project.homework), ("quiz", project.quizzes)):
         placed = {i for k, i in order if k == kind}
-        order += [(kind, i) for i in _in_outline_order(ctx, kind, list(items)) if i not in placed]
+        order += [(kind, i) for i in project.in_course_order(kind, list(items)) if i not in placed]
     numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
     entries = [_item(ctx, kind, item_id, numbers) for kind, item_id in order]
     return Checklist([item for item in entries if item.path in titles])

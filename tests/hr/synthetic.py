@@ -61,6 +61,10 @@ fields:
     items:
       - {id: content, label: 课程内容}
       - {id: teacher, label: 讲师表现}
+  - id: recommend
+    label: 是否愿意向同事推荐本课程？
+    type: choice
+    options: [愿意, 视情况而定, 不愿意]
   - id: comments
     label: 意见与建议
     type: textarea
@@ -237,7 +241,8 @@ def write_demo(root: Path, trainees: int, files: int, seed: int = 7, mail_share:
             quiz = _demo_score(rng, digest) if rng.random() < 0.7 else {}
             answers = None
             if FORMS[form] == "survey":
-                answers = {"scores": {"content": rng.choice([3, 4, 4, 5, 5]), "teacher": rng.choice([2, 4, 5, 5])}, "comments": rng.choice(comments)}
+                answers = {"scores": {"content": rng.choice([3, 4, 4, 5, 5]), "teacher": rng.choice([2, 4, 5, 5])}, "comments": rng.choice(comments),
+                           "recommend": rng.choice(["愿意", "愿意", "视情况而定", "不愿意", ""])}
             data = submission(person, form, updated_at=DUE + timedelta(hours=hours, minutes=rng.randrange(60)), answers=answers, quiz_scores=quiz)
             if rng.random() < 0.01:
                 data["answers"] = {"summary": "（手工改过）"}

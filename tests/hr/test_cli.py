@@ -39,7 +39,7 @@ def test_report_prints_a_summary_and_writes_every_output(course_root: Path) -> N
     names = sorted(p.relative_to(course_root / "报告").as_posix() for p in (course_root / "报告").rglob("*") if p.is_file())
     assert names == [
         "csv/departments.csv", "csv/detail.csv", "csv/files.csv", "csv/forms.csv", "csv/quiz_scores.csv",
-        "csv/survey_comments.csv", "csv/survey_ratings.csv", "homework-report.html", "homework-report.xlsx", "催交名单.csv",
+        "csv/survey_choices.csv", "csv/survey_comments.csv", "csv/survey_ratings.csv", "homework-report.html", "homework-report.xlsx", "催交名单.csv",
     ]
     assert f"已写入 {Path('报告') / '催交名单.csv'}" in output.splitlines()
 

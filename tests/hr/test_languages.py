@@ -101,7 +101,7 @@ def test_the_report_s_labels_and_sentences_are_in_english(english: English) -> N
 def test_the_page_s_texts_are_plain_text(language: str) -> None:
     """The HTML page puts them in as markup (their arguments escaped): a <, & or " in one would break the page."""
     for key, template in catalogue(language).items():
-        if key.startswith(("hr.page.", "hr.label.", "hr.roster_status.", "hr.reminder.")):
+        if key.startswith(("hr.page.", "hr.label.", "hr.roster_status.", "hr.reminder.", "hr.survey.")):
             assert not re.search(r'[<>&"]', template), f"{language}.yml messages.{key}"
 
 

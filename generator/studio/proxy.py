@@ -4,12 +4,26 @@ The engine serves its live preview on a port of its own, which the browser never
 request that is not its own (HTTP, and WebSocket for Zensical's live reload; MkDocs reloads by long polling, plain
 HTTP) and adds its script to every page, which puts **编辑本页** on it. One origin for the pages and the editing
 endpoints is what lets the studio refuse every other origin without refusing its own preview.
+
+A page's scripts and stylesheets would be fetched again at every live reload (neither engine's preview says they may be
+kept), thirty requests through the studio on a course page, most of the time from a save to the page shown. Each one
+that names a file of the workspace's docs folder (every coursegen asset) gets the content's digest in its address
+(:class:`Versions`), and is answered as one the browser may keep for good when what the engine served has that digest:
+an unchanged asset is then not asked for again, and a changed one has a new address. The digest comes from the folder
+the engine builds from, and the answer is checked against it, so the browser never keeps a file under another's
+address (a broken save's overlay script included), whichever of the folder, the engine and the page is ahead.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import os
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin
 
 import httpx
 import websockets
@@ -26,19 +40,28 @@ PAGE_SCRIPT = b'<script src="/_studio/ui/page.js" defer></script>'
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length", "content-encoding", "host",
                "origin", "cookie", "referer"}
 """Headers that belong to one connection, or that would tell the engine about the studio's own origin and secret."""
+VERSION = "cg-v"
+"""The query parameter that carries an asset's digest (:class:`Versions`); the engine never sees it."""
+KEPT = "max-age=31536000, immutable"
+"""An asset whose content has the digest its address names: the browser keeps it and never asks again."""
+_ASSET = re.compile(rb'(<(?:script|link)\b[^>]*?\s(?:src|href)=")([^"?#:]+)(")')
+"""A script's or stylesheet's local address without a query (``../../assets/coursegen/cg-core.js``), in a page."""
 
 
 class Upstream:
     """The engine's preview at ``127.0.0.1:port``, as one HTTP client kept for the studio's life."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, *, docs: Path) -> None:
         self.base = f"http://127.0.0.1:{port}"
         self.client = httpx.AsyncClient(base_url=self.base, timeout=httpx.Timeout(10.0, read=None))
+        self.versions = Versions(docs)
 
     async def http(self, request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
         headers["accept-encoding"] = "identity"  # pages are rewritten below
-        url = httpx.URL(path=request.url.path, query=request.url.query.encode("latin-1"))
+        digest = request.query_params.get(VERSION) if len(request.query_params) == 1 else None
+        query = b"" if digest else request.url.query.encode("latin-1")
+        url = httpx.URL(path=request.url.path, query=query)
         sent = self.client.build_request(request.method, url, headers=headers, content=await request.body())
         for _ in range(RETRIES):
             try:
@@ -54,9 +77,14 @@ class Upstream:
             return Response(status_code=502)
         kept = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP}
         if answer.headers.get("content-type", "").startswith("text/html"):
-            body = with_page_script(await answer.aread())
+            body = self.versions.named(with_page_script(await answer.aread()), request.url.path)
             await answer.aclose()
             return Response(body, status_code=answer.status_code, headers=kept)
+        if digest:
+            body = await answer.aread()
+            await answer.aclose()
+            same = answer.status_code == 200 and _digest(body) == digest
+            return Response(body, status_code=answer.status_code, headers=kept | {"cache-control": KEPT if same else "no-store"})
         return StreamingResponse(answer.aiter_raw(), status_code=answer.status_code, headers=kept, background=BackgroundTask(answer.aclose))
 
     async def websocket(self, browser: WebSocket) -> None:
@@ -90,6 +118,49 @@ class Upstream:
 
     async def close(self) -> None:
         await self.client.aclose()
+
+
+class Versions:
+    """The digests of the files in the workspace's docs folder (``docs``), which the engine serves the site's assets
+    from, each read again only when the file changed (its size, modification time or inode: the generator replaces
+    a file by renaming a new one over it)."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs.resolve()
+        self._known: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+    def named(self, page: bytes, path: str) -> bytes:
+        """``page`` (served at ``path``) with the digest added to the address of each script and stylesheet it loads
+        from the docs folder."""
+        def versioned(found: re.Match[bytes]) -> bytes:
+            digest = self.digest(urljoin(path, unquote(found[2].decode("utf-8", errors="replace"))))
+            return found[0] if digest is None else found[1] + found[2] + f"?{VERSION}={digest}".encode() + found[3]
+
+        return _ASSET.sub(versioned, page)
+
+    def digest(self, address: str) -> str | None:
+        """The digest of the docs folder's file at the site's ``address`` (``/assets/coursegen/cg-core.js``) as it is now;
+        None for an address that is no file of the folder (another server's: ``//host/…``)."""
+        if address.startswith("//"):
+            return None
+        relative = posixpath.normpath(address).lstrip("/")
+        file = os.path.join(self.docs, relative)
+        try:
+            info = os.stat(file)
+            if not os.path.isfile(file):
+                return None
+            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+            known = self._known.get(relative)
+            if known is None or known[0] != stamp:
+                with open(file, "rb") as content:
+                    known = self._known[relative] = (stamp, _digest(content.read()))
+        except OSError:
+            return None
+        return known[1]
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()[:20]
 
 
 def with_page_script(page: bytes) -> bytes:

@@ -12,6 +12,13 @@ that names a file of the workspace's docs folder (every coursegen asset) gets th
 an unchanged asset is then not asked for again, and a changed one has a new address. The digest comes from the folder
 the engine builds from, and the answer is checked against it, so the browser never keeps a file under another's
 address (a broken save's overlay script included), whichever of the folder, the engine and the page is ahead.
+
+Zensical tells a page to reload (its path, on the live-reload WebSocket) about half a second after it already serves the
+new page. The studio relays that WebSocket, so it reloads the page itself: each page's socket is opened with the digest
+of the page as the studio served it (:data:`SHOWN`, put into Zensical's script), and after each regeneration
+(:meth:`Upstream.changed`) the studio asks the engine for that page until it has another digest, then sends the
+reload. Zensical's own reload of a page is passed on unless the engine's page is still the one the browser shows (the
+page the studio reloaded, which would otherwise load twice).
 """
 
 from __future__ import annotations
@@ -46,6 +53,15 @@ KEPT = "max-age=31536000, immutable"
 """An asset whose content has the digest its address names: the browser keeps it and never asks again."""
 _ASSET = re.compile(rb'(<(?:script|link)\b[^>]*?\s(?:src|href)=")([^"?#:]+)(")')
 """A script's or stylesheet's local address without a query (``../../assets/coursegen/cg-core.js``), in a page."""
+SHOWN = "cg-shown"
+"""The query parameter of a page's live-reload WebSocket that carries the digest of the page (the engine never sees it)."""
+_SOCKET_ADDRESS = b'url.hash = "";'
+"""In Zensical's live-reload script, where the WebSocket's address is made from the page's: :data:`SHOWN` is added
+after it. A Zensical whose script differs gets nothing added, and reloads its pages itself as before."""
+WATCH_SECONDS = 3.0
+WATCH_EVERY = 0.05
+"""How long, and how often, the studio asks the engine for a page after a regeneration: Zensical serves the new page
+well within it; a page that did not change is left to the engine's own reload."""
 
 
 class Upstream:
@@ -55,6 +71,8 @@ class Upstream:
         self.base = f"http://127.0.0.1:{port}"
         self.client = httpx.AsyncClient(base_url=self.base, timeout=httpx.Timeout(10.0, read=None))
         self.versions = Versions(docs)
+        self._relays: set[_Relay] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def http(self, request: Request) -> Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
@@ -77,7 +95,8 @@ class Upstream:
             return Response(status_code=502)
         kept = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP}
         if answer.headers.get("content-type", "").startswith("text/html"):
-            body = self.versions.named(with_page_script(await answer.aread()), request.url.path)
+            page = await answer.aread()
+            body = with_shown(self.versions.named(with_page_script(page), request.url.path), _digest(page))
             await answer.aclose()
             return Response(body, status_code=answer.status_code, headers=kept)
         if digest:
@@ -90,11 +109,16 @@ class Upstream:
     async def websocket(self, browser: WebSocket) -> None:
         """Relay a WebSocket (Zensical's live reload) both ways until either side closes."""
         await browser.accept()
+        self._loop = asyncio.get_running_loop()
+        relay = _Relay(browser, browser.url.path, browser.query_params.get(SHOWN))
         target = "ws" + self.base.removeprefix("http") + browser.url.path
+        self._relays.add(relay)
         try:
             async with websockets.connect(target, open_timeout=10) as engine:
                 async def down() -> None:
                     async for message in engine:
+                        if message == relay.path and not await self._behind(relay):
+                            continue  # the browser shows the engine's page already
                         await (browser.send_text(message) if isinstance(message, str) else browser.send_bytes(message))
 
                 async def up() -> None:
@@ -113,11 +137,63 @@ class Upstream:
                 await asyncio.gather(*tasks, return_exceptions=True)
         except (OSError, websockets.WebSocketException, WebSocketDisconnect):
             pass
+        finally:
+            self._relays.discard(relay)
+            if relay.watching is not None:
+                relay.watching.cancel()
         with contextlib.suppress(RuntimeError):
             await browser.close()
 
+    def changed(self) -> None:
+        """The workspace was regenerated (from any thread): each page whose live-reload socket the studio relays is
+        reloaded as soon as the engine serves it changed."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._watch_all)
+
+    def _watch_all(self) -> None:
+        for relay in self._relays:
+            if relay.shown is not None and not relay.reloaded:
+                if relay.watching is not None:
+                    relay.watching.cancel()
+                relay.watching = asyncio.ensure_future(self._watch(relay))
+
+    async def _watch(self, relay: _Relay) -> None:
+        """Reload ``relay``'s page once the engine serves another than the browser shows, within :data:`WATCH_SECONDS`."""
+        for _ in range(round(WATCH_SECONDS / WATCH_EVERY)):
+            if await self._behind(relay):
+                relay.reloaded = True
+                with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the page was left meanwhile
+                    await relay.browser.send_text(relay.path)  # what Zensical sends: the page reloads
+                return
+            await asyncio.sleep(WATCH_EVERY)
+
+    async def _behind(self, relay: _Relay) -> bool:
+        """Whether the engine's page at ``relay``'s path is not the one its browser shows (unknown counts as not):
+        a page the studio reloaded already is not behind any more."""
+        if relay.reloaded:
+            return False
+        if relay.shown is None:
+            return True
+        try:
+            answer = await self.client.get(httpx.URL(path=relay.path), headers={"accept-encoding": "identity"})
+        except httpx.TransportError:
+            return True
+        return answer.status_code != 200 or _digest(answer.content) != relay.shown
+
     async def close(self) -> None:
         await self.client.aclose()
+
+
+class _Relay:
+    """One page's live-reload socket: the browser's end, the page's path, the digest of the page it shows (None when
+    the engine's script did not say), the studio's wait for a new page, whether the studio reloaded it."""
+
+    def __init__(self, browser: WebSocket, path: str, shown: str | None) -> None:
+        self.browser = browser
+        self.path = path
+        self.shown = shown
+        self.watching: asyncio.Future[None] | None = None
+        self.reloaded = False
 
 
 class Versions:
@@ -161,6 +237,11 @@ class Versions:
 
 def _digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:20]
+
+
+def with_shown(page: bytes, digest: str) -> bytes:
+    """``page`` whose live-reload socket (Zensical's) says it shows the page of ``digest``."""
+    return page.replace(_SOCKET_ADDRESS, _SOCKET_ADDRESS + f' url.searchParams.set("{SHOWN}", "{digest}");'.encode(), 1)
 
 
 def with_page_script(page: bytes) -> bytes:

@@ -55,9 +55,11 @@ _ASSET = re.compile(rb'(<(?:script|link)\b[^>]*?\s(?:src|href)=")([^"?#:]+)(")')
 """A script's or stylesheet's local address without a query (``../../assets/coursegen/cg-core.js``), in a page."""
 SHOWN = "cg-shown"
 """The query parameter of a page's live-reload WebSocket that carries the digest of the page (the engine never sees it)."""
+_RELOAD_SCRIPT = b'<script type="module">const path = '
 _SOCKET_ADDRESS = b'url.hash = "";'
-"""In Zensical's live-reload script, where the WebSocket's address is made from the page's: :data:`SHOWN` is added
-after it. A Zensical whose script differs gets nothing added, and reloads its pages itself as before."""
+"""Zensical's live-reload script, added at the end of each page, and in it where the WebSocket's address is made from
+the page's: :data:`SHOWN` is added after it. A Zensical whose script differs gets nothing added, and reloads its pages
+itself as before."""
 WATCH_SECONDS = 3.0
 WATCH_EVERY = 0.05
 """How long, and how often, the studio asks the engine for a page after a regeneration: Zensical serves the new page
@@ -240,8 +242,13 @@ def _digest(content: bytes) -> str:
 
 
 def with_shown(page: bytes, digest: str) -> bytes:
-    """``page`` whose live-reload socket (Zensical's) says it shows the page of ``digest``."""
-    return page.replace(_SOCKET_ADDRESS, _SOCKET_ADDRESS + f' url.searchParams.set("{SHOWN}", "{digest}");'.encode(), 1)
+    """``page`` whose live-reload socket (Zensical's, in the last script) says it shows the page of ``digest``; a
+    page's own text is left alone, whatever code it quotes."""
+    at = page.rfind(_RELOAD_SCRIPT)
+    if at < 0:
+        return page
+    script = page[at:].replace(_SOCKET_ADDRESS, _SOCKET_ADDRESS + f' url.searchParams.set("{SHOWN}", "{digest}");'.encode(), 1)
+    return page[:at] + script
 
 
 def with_page_script(page: bytes) -> bytes:

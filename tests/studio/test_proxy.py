@@ -29,7 +29,7 @@ from tests.studio.conftest import PORT, SECRET, STUDIO
 
 PAGE = """<html><head><link rel="stylesheet" href="../../assets/coursegen/cg-core.css">
 <link rel="stylesheet" href="../../assets/stylesheets/main.css"><link rel="canonical" href="http://127.0.0.1/lectures/a/">
-</head><body><h1>A</h1><script src="../../assets/coursegen/cg-core.js"></script>
+</head><body><h1>A</h1><pre>url.hash = "";</pre><script src="../../assets/coursegen/cg-core.js"></script>
 <script src="https://cdn.example/x.js"></script></body></html>"""
 
 
@@ -82,6 +82,7 @@ def test_a_script_of_the_workspace_is_kept_by_the_browser_until_it_changes(studi
     assert "?cg-v=" in script and 'cg-core.css?cg-v=' in page
     assert 'href="../../assets/stylesheets/main.css"' in page, "a file the workspace does not hold got an address of its own"
     assert 'href="http://127.0.0.1/lectures/a/"' in page and 'src="https://cdn.example/x.js"' in page
+    assert '<pre>url.hash = "";</pre>' in page, "a page's own text was taken for Zensical's reload script"
     kept = studio.get("/lectures/a/" + script)
     assert kept.text == "one" and kept.headers["cache-control"] == KEPT
     assert "cache-control" not in studio.get("/assets/stylesheets/main.css").headers

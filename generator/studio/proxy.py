@@ -29,6 +29,7 @@ import hashlib
 import os
 import posixpath
 import re
+import stat
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -119,8 +120,10 @@ class Upstream:
             async with websockets.connect(target, open_timeout=10) as engine:
                 async def down() -> None:
                     async for message in engine:
-                        if message == relay.path and not await self._behind(relay):
-                            continue  # the browser shows the engine's page already
+                        if message == relay.path:
+                            if not await self._behind(relay):
+                                continue  # the browser shows the engine's page already, or is reloading
+                            relay.reloaded = True
                         await (browser.send_text(message) if isinstance(message, str) else browser.send_bytes(message))
 
                 async def up() -> None:
@@ -170,8 +173,8 @@ class Upstream:
             await asyncio.sleep(WATCH_EVERY)
 
     async def _behind(self, relay: _Relay) -> bool:
-        """Whether the engine's page at ``relay``'s path is not the one its browser shows (unknown counts as not):
-        a page the studio reloaded already is not behind any more."""
+        """Whether the engine's page at ``relay``'s path is not the one its browser shows (what cannot be told counts
+        as behind); a page that is reloading is not behind any more."""
         if relay.reloaded:
             return False
         if relay.shown is None:
@@ -225,7 +228,7 @@ class Versions:
         file = os.path.join(self.docs, relative)
         try:
             info = os.stat(file)
-            if not os.path.isfile(file):
+            if not stat.S_ISREG(info.st_mode):
                 return None
             stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
             known = self._known.get(relative)

@@ -13,12 +13,14 @@ an unchanged asset is then not asked for again, and a changed one has a new addr
 the engine builds from, and the answer is checked against it, so the browser never keeps a file under another's
 address (a broken save's overlay script included), whichever of the folder, the engine and the page is ahead.
 
-Zensical tells a page to reload (its path, on the live-reload WebSocket) about half a second after it already serves the
-new page. The studio relays that WebSocket, so it reloads the page itself: each page's socket is opened with the digest
-of the page as the studio served it (:data:`SHOWN`, put into Zensical's script), and after each regeneration
-(:meth:`Upstream.changed`) the studio asks the engine for that page until it has another digest, then sends the
-reload. Zensical's own reload of a page is passed on unless the engine's page is still the one the browser shows (the
-page the studio reloaded, which would otherwise load twice).
+Zensical tells a page to reload about half a second after it already serves the new page: by its path on the
+live-reload WebSocket, or, when new settings restart its server (a title changed in the menu), by closing the socket,
+whose script reconnects a second later and reloads then. The studio relays that WebSocket, so it reloads the page
+itself: each page's socket is opened with the digest of the page as the studio served it (:data:`SHOWN`, put into
+Zensical's script), and after each regeneration (:meth:`Upstream.changed`) or the engine's closing, the studio asks
+the engine for that page until it has another digest, then sends the reload (the page's path). Zensical's own reload
+of a page is passed on unless the engine's page is the one the browser shows (the page the studio reloaded, which
+would otherwise load twice).
 """
 
 from __future__ import annotations
@@ -62,9 +64,11 @@ _SOCKET_ADDRESS = b'url.hash = "";'
 the page's: :data:`SHOWN` is added after it. A Zensical whose script differs gets nothing added, and reloads its pages
 itself as before."""
 WATCH_SECONDS = 3.0
+RESTART_SECONDS = 10.0
 WATCH_EVERY = 0.05
-"""How long, and how often, the studio asks the engine for a page after a regeneration: Zensical serves the new page
-well within it; a page that did not change is left to the engine's own reload."""
+"""How long, and how often, the studio asks the engine for a page after a regeneration, and after the engine closed
+its socket to restart: Zensical serves the new page well within it; a page that did not change is left to the
+engine's own reload."""
 
 
 class Upstream:
@@ -110,18 +114,34 @@ class Upstream:
         return StreamingResponse(answer.aiter_raw(), status_code=answer.status_code, headers=kept, background=BackgroundTask(answer.aclose))
 
     async def websocket(self, browser: WebSocket) -> None:
-        """Relay a WebSocket (Zensical's live reload) both ways until either side closes."""
+        """Relay a WebSocket (Zensical's live reload) both ways until either side closes.
+
+        When the engine's side closes and the page stays, Zensical is restarting with new settings (a title changed in
+        the menu): its script would reconnect a second later and reload then; the page is reloaded as soon as the
+        engine serves it changed instead (within :data:`RESTART_SECONDS`, else as before)."""
         await browser.accept()
         self._loop = asyncio.get_running_loop()
         relay = _Relay(browser, browser.url.path, browser.query_params.get(SHOWN))
-        target = "ws" + self.base.removeprefix("http") + browser.url.path
         self._relays.add(relay)
         try:
-            async with websockets.connect(target, open_timeout=10) as engine:
+            if await self._relayed(relay):
+                relay.stop_watching()
+                await self._watch(relay, RESTART_SECONDS)
+        finally:
+            self._relays.discard(relay)
+            relay.stop_watching()
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the page went first: nothing to close
+            await browser.close()
+
+    async def _relayed(self, relay: _Relay) -> bool:
+        """Relay ``relay``'s socket until either side closes; whether the engine's side closed while the page stayed."""
+        browser = relay.browser
+        try:
+            async with websockets.connect("ws" + self.base.removeprefix("http") + relay.path, open_timeout=10) as engine:
                 async def down() -> None:
                     async for message in engine:
                         if message == relay.path:
-                            if not await self._behind(relay):
+                            if relay.reloaded or (relay.shown is not None and await self._engine_page(relay.path) == relay.shown):
                                 continue  # the browser shows the engine's page already, or is reloading
                             relay.reloaded = True
                         await (browser.send_text(message) if isinstance(message, str) else browser.send_bytes(message))
@@ -133,21 +153,17 @@ class Upstream:
                             return
                         await engine.send(message.get("text") or message.get("bytes") or "")
 
-                tasks = [asyncio.ensure_future(down()), asyncio.ensure_future(up())]
-                await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-                for task in tasks:
+                downward, upward = asyncio.ensure_future(down()), asyncio.ensure_future(up())
+                await asyncio.wait([downward, upward], return_when=asyncio.FIRST_COMPLETED)
+                engine_left = downward.done() and not upward.done()
+                for task in (downward, upward):
                     task.cancel()
                 # Collected, so that the side that ended by the other's leaving (a send to a closed socket) is not
                 # reported as an error: a page that reloads or is left is how every such connection ends.
-                await asyncio.gather(*tasks, return_exceptions=True)
+                await asyncio.gather(downward, upward, return_exceptions=True)
+                return engine_left
         except (OSError, websockets.WebSocketException, WebSocketDisconnect):
-            pass
-        finally:
-            self._relays.discard(relay)
-            if relay.watching is not None:
-                relay.watching.cancel()
-        with contextlib.suppress(RuntimeError):
-            await browser.close()
+            return False
 
     def changed(self) -> None:
         """The workspace was regenerated (from any thread): each page whose live-reload socket the studio relays is
@@ -158,32 +174,29 @@ class Upstream:
     def _watch_all(self) -> None:
         for relay in self._relays:
             if relay.shown is not None and not relay.reloaded:
-                if relay.watching is not None:
-                    relay.watching.cancel()
-                relay.watching = asyncio.ensure_future(self._watch(relay))
+                relay.stop_watching()
+                relay.watching = asyncio.ensure_future(self._watch(relay, WATCH_SECONDS))
 
-    async def _watch(self, relay: _Relay) -> None:
-        """Reload ``relay``'s page once the engine serves another than the browser shows, within :data:`WATCH_SECONDS`."""
-        for _ in range(round(WATCH_SECONDS / WATCH_EVERY)):
-            if await self._behind(relay):
+    async def _watch(self, relay: _Relay, seconds: float) -> None:
+        """Reload ``relay``'s page once the engine serves another than the browser shows, within ``seconds``."""
+        for _ in range(round(seconds / WATCH_EVERY)):
+            page = await self._engine_page(relay.path)
+            if relay.reloaded or relay.shown is None:
+                return
+            if page is not None and page != relay.shown:
                 relay.reloaded = True
                 with contextlib.suppress(RuntimeError, WebSocketDisconnect):  # the page was left meanwhile
                     await relay.browser.send_text(relay.path)  # what Zensical sends: the page reloads
                 return
             await asyncio.sleep(WATCH_EVERY)
 
-    async def _behind(self, relay: _Relay) -> bool:
-        """Whether the engine's page at ``relay``'s path is not the one its browser shows (what cannot be told counts
-        as behind); a page that is reloading is not behind any more."""
-        if relay.reloaded:
-            return False
-        if relay.shown is None:
-            return True
+    async def _engine_page(self, path: str) -> str | None:
+        """The digest of the page the engine serves at ``path`` now; None when it serves none (restarting, missing)."""
         try:
-            answer = await self.client.get(httpx.URL(path=relay.path), headers={"accept-encoding": "identity"})
+            answer = await self.client.get(httpx.URL(path=path), headers={"accept-encoding": "identity"})
         except httpx.TransportError:
-            return True
-        return answer.status_code != 200 or _digest(answer.content) != relay.shown
+            return None
+        return _digest(answer.content) if answer.status_code == 200 else None
 
     async def close(self) -> None:
         await self.client.aclose()
@@ -199,6 +212,10 @@ class _Relay:
         self.shown = shown
         self.watching: asyncio.Future[None] | None = None
         self.reloaded = False
+
+    def stop_watching(self) -> None:
+        if self.watching is not None:
+            self.watching.cancel()
 
 
 class Versions:

@@ -193,3 +193,24 @@ def test_zensicals_reload_reaches_a_page_only_when_it_is_behind(zensical: tuple[
         engine.title = "B"
         engine.sockets[-1].send("/lectures/a/")
         assert socket.recv(timeout=10) == "/lectures/a/"
+
+
+def test_a_zensical_restart_reloads_the_page_as_soon_as_the_engine_serves_it_changed(zensical: tuple[_Zensical, Upstream, str]) -> None:
+    """New settings (a title in the menu) restart Zensical's server, which closes the socket; its script would reload
+    a second after reconnecting."""
+    engine, _upstream, _address = zensical
+    with _opened(zensical) as socket:
+        engine.title = "B"
+        engine.sockets[-1].close()
+        assert socket.recv(timeout=10) == "/lectures/a/"
+
+
+def test_a_page_that_does_not_say_what_it_shows_gets_zensicals_reload(zensical: tuple[_Zensical, Upstream, str]) -> None:
+    engine, _upstream, address = zensical
+    port = address.rsplit(":", 1)[1]
+    engine.connected.clear()
+    with connect(f"ws://{address}/lectures/a/", additional_headers={"cookie": f"coursegen-studio-{port}={SECRET}",
+                                                                     "origin": f"http://{address}"}) as socket:
+        assert engine.connected.wait(10)
+        engine.sockets[-1].send("/lectures/a/")
+        assert socket.recv(timeout=10) == "/lectures/a/"

@@ -102,8 +102,8 @@ class Upstream:
             return Response(status_code=502)
         kept = {k: v for k, v in answer.headers.items() if k.lower() not in _HOP_BY_HOP}
         if answer.headers.get("content-type", "").startswith("text/html"):
-            page = self._served(await answer.aread(), request.url.path)
-            body = with_shown(page, _digest(page))
+            page = await answer.aread()
+            body = with_shown(self.versions.named(with_page_script(page), request.url.path), _digest(page))
             await answer.aclose()
             return Response(body, status_code=answer.status_code, headers=kept)
         if digest:
@@ -191,17 +191,14 @@ class Upstream:
             await asyncio.sleep(WATCH_EVERY)
 
     async def _engine_page(self, path: str) -> str | None:
-        """The digest of the page the engine serves at ``path`` now; None when it serves none (restarting, missing)."""
+        """The digest of the page the engine serves at ``path`` now; None when it serves none (restarting, missing).
+        The engine's page as it is, not with the digests of its scripts: the workspace is written before the engine
+        rebuilds, and a page told it changed by a script's digest reloaded into the engine's old page."""
         try:
             answer = await self.client.get(httpx.URL(path=path), headers={"accept-encoding": "identity"})
         except httpx.TransportError:
             return None
-        return _digest(self._served(answer.content, path)) if answer.status_code == 200 else None
-
-    def _served(self, page: bytes, path: str) -> bytes:
-        """The engine's ``page`` at ``path`` as the browser gets it: with the studio's script and its assets' digests
-        (so a page whose scripts changed is another page)."""
-        return self.versions.named(with_page_script(page), path)
+        return _digest(answer.content) if answer.status_code == 200 else None
 
     async def close(self) -> None:
         await self.client.aclose()

@@ -10,8 +10,9 @@ it: ``GET /_studio/api/file`` for its ``version`` and ``data``, ``POST /_studio/
 page's headers. Each save is timed two ways from the moment it is sent:
 
 - **served**: until the lecture's page, fetched through the studio every 20 ms, holds the new title;
-- **shown**: until the same page, open in headless Chromium, holds the new title after the engine's live reload: what
-  the trainer sees (the time is taken in the page, at ``DOMContentLoaded`` of the reloaded page).
+- **shown**: until the same page, open in headless Chromium, holds the new title after the live reload (the engine's,
+  or on Zensical the studio's own): what the trainer sees (the time is taken in the page, at ``DOMContentLoaded`` of
+  the reloaded page).
 
 Before each save the server is left to settle (its processes use under 5 % of a core for half a second), so every
 save starts from an idle preview, as a trainer's does. **CPU** is the CPU seconds the server's processes used from
@@ -97,7 +98,7 @@ class Sample:
     shown: float | None
     cpu: float
     reload: float | None = None
-    """Seconds from the save to the browser leaving the old page (the engine's live reload)."""
+    """Seconds from the save to the browser leaving the old page (the live reload)."""
 
 
 @dataclass
@@ -386,7 +387,7 @@ def report(results: list[Result], ratio_lines: list[str], command: str, minutes:
         f"at the end {load:.1f} (other work shared the machine: the seconds stretch with it).", "",
         "讲师在课程工作室里保存一讲（示例课程第一讲的标题，经工作室自己的保存接口，与浏览器里点“保存”完全一样），"
         "计时到预览更新为止：**served** 是经工作室取回的该讲页面出现新标题，**shown** 是无头 Chromium 里打开的该讲页面"
-        "经引擎的实时重载显示出新标题（讲师看到的时刻），**reload** 是浏览器离开旧页面（引擎发出重载）的时刻；shown − reload "
+        "经实时重载显示出新标题（讲师看到的时刻），**reload** 是浏览器离开旧页面（引擎或工作室发出重载）的时刻；shown − reload "
         "是浏览器经工作室取回并解析新页面及其脚本的时间。每次保存前等服务器空闲。各列是中位数。**CPU** 是服务器各进程从这次保存到下一次"
         "保存之间用掉的 CPU 秒数（含稍后写入的学员手册）。对照是 `coursegen serve`：在磁盘上保存同一讲的 YAML。"
         "**code**：this 是本次的代码，另一行是 `--compare` 指定的提交的代码，同一次运行中依次测量。"

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from coursegen.render.settings import MARKDOWN_EXTENSIONS
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,4 +37,13 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
     from coursegen.builder.mkdocs_serve import on_serve as coursegen_on_serve
 
     result: LiveReloadServer = coursegen_on_serve(server, config)
+    return result
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The theme's templates compiled once per process, not at every rebuild of ``coursegen serve``
+    (:func:`coursegen.builder.mkdocs_serve.on_env`)."""
+    from coursegen.builder.mkdocs_serve import on_env as coursegen_on_env
+
+    result: Environment = coursegen_on_env(env)
     return result

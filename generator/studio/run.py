@@ -63,14 +63,16 @@ def run(paths: Paths, edition: Edition, engine: Engine, port: int, *, open_brows
     secret = new_secret()
     project = Project(Path.cwd(), paths)
     studio = Studio(project, lambda: preview.site, preview.language)
+    upstream = Upstream(engine_port, docs=preview.config.parent / "docs")
 
     def regenerate() -> None:
         if preview.regenerate():
             progress(say("build.progress.regenerated"))
+        upstream.changed()
 
     docs = paths.config.parent / "docs"
     watcher = watch([paths.course, paths.quizzes, docs], regenerate, ignore=paths.work, report=echo)
-    app = regenerating_after_saves(application(studio, Upstream(engine_port), port=port, secret=secret), watcher)
+    app = regenerating_after_saves(application(studio, upstream, port=port, secret=secret), watcher)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", ws="websockets-sansio"))
     threading.Thread(target=server.run, kwargs={"sockets": [studio_socket]}, daemon=True).start()
     address = f"http://{HOST}:{port}/_studio/?secret={secret}"

@@ -49,7 +49,8 @@ def client(project: Project, example_site: Site, request: pytest.FixtureRequest)
     """A browser that opened the printed address: it holds the cookie, and sends the studio's header. The studio
     speaks Chinese, or the language a test names (``@pytest.mark.parametrize("client", ["en"], indirect=True)``)."""
     language = getattr(request, "param", "zh")
-    app = application(Studio(project, lambda: _moved(example_site, project), language), Upstream(1), port=PORT, secret=SECRET)
+    upstream = Upstream(1, docs=project.root / ".coursegen" / "trainer" / "docs")
+    app = application(Studio(project, lambda: _moved(example_site, project), language), upstream, port=PORT, secret=SECRET)
     with TestClient(app, base_url=STUDIO, headers={"x-coursegen-studio": "1", "origin": STUDIO}) as browser:
         assert browser.get(f"/_studio/?secret={SECRET}", follow_redirects=False).status_code == 303
         yield browser

@@ -18,7 +18,7 @@ LECTURE = "course/lectures/01-service-front.yml"
 
 
 def test_without_the_secret_nothing_is_served(project: Project) -> None:
-    app = application(Studio(project, lambda: None, "zh"), Upstream(1), port=PORT, secret=SECRET)
+    app = application(Studio(project, lambda: None, "zh"), Upstream(1, docs=project.root / ".coursegen" / "trainer" / "docs"), port=PORT, secret=SECRET)
     with TestClient(app, base_url=STUDIO) as stranger:
         for path in ("/_studio/", f"/_studio/api/file?file={LECTURE}", "/", "/_studio/ui/page.js"):
             answer = stranger.get(path)

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
+from ruamel.yaml.error import YAMLError
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
@@ -40,7 +41,7 @@ from .project import Project, path_at
 from .proxy import Upstream
 from .safety import MAX_IMAGE, Guard, Refused, confine
 from .starters import slug, starter
-from ..yamledit import dump_new
+from ..yamledit import Document, dump_new
 from ..yamledit import load as load_yaml
 
 UI = Path(str(resources.files("coursegen") / "studio" / "ui"))
@@ -203,7 +204,7 @@ async def new(request: Request) -> Response:
     course_file = project.course / "course.yml"
     async with studio.lock:
         course_text = course_file.read_text(encoding="utf-8")
-        course = load_yaml(course_text)
+        course = _editable(course_text, project.name(course_file))
         course_data = course.data()  # read once: the lecture list, the host lecture and the journal agree
         if kind == "lecture":
             folder = project.course / "lectures"
@@ -219,7 +220,7 @@ async def new(request: Request) -> Response:
             target = folder / f"{item_id}.yml"
             host = _host_lecture(studio, body, course_data)
             host_before = host.read_text(encoding="utf-8")
-            document = load_yaml(host_before)
+            document = _editable(host_before, project.name(host))
             data = document.data()
             document.apply({**data, "activities": [*data.get("activities", []), {kind: item_id}]})
         text = dump_new(starter(kind, item_id, title))
@@ -234,6 +235,19 @@ async def new(request: Request) -> Response:
                 together.path(path).write_text(content, encoding="utf-8")
     return JSONResponse({"file": project.name(target), "page": "/" + page_url(item_page(kind, item_id)),
                          "message": say("studio.created", file=project.name(target))})
+
+
+def _editable(text: str, name: str) -> Document:
+    """A file a new item is listed in (course.yml, the host lecture), refused with the reason when it is not a mapping
+    of keys the studio can add to: the trainer fixes it in the source view first, and nothing is written."""
+    try:
+        document = load_yaml(text)
+    except YAMLError as error:
+        raise Refused(422, say("studio.refused.not_listable", file=name, error=str(error).splitlines()[0])) from error
+    data = document.data()
+    if not isinstance(data, dict) or not isinstance(data.get("lectures", []), list) or not isinstance(data.get("activities", []), list):
+        raise Refused(422, say("studio.refused.not_listable", file=name, error=say("studio.refused.not_mapping")))
+    return document
 
 
 def _folder(kind: str) -> str:

@@ -216,3 +216,14 @@ def test_a_new_activity_reads_course_yml_once_and_goes_in_the_last_lecture(clien
     last = yaml.safe_load(course_text)["lectures"][-1]
     assert {"case": "gui-mian-jiu-fen"} in yaml.safe_load((project.root / "course" / last).read_text(encoding="utf-8"))["activities"]
     assert parsed.count(course_text) == 1
+
+
+@pytest.mark.parametrize("broken", ["- 不是键值\n- 而是列表\n", "title: 课程\nlectures: 不是列表\n", "title: [没有闭合\n"])
+def test_a_new_item_in_a_broken_course_yml_is_refused_with_its_reason_and_nothing_written(client: TestClient, project: Project, broken: str) -> None:
+    (project.root / "course/course.yml").write_text(broken, encoding="utf-8")
+    before = sorted(p.relative_to(project.root) for p in project.root.rglob("*.yml"))
+    refused = client.post("/_studio/api/new", json={"kind": "lecture", "title": "反洗钱基础"})
+    assert refused.status_code == 422, refused.text  # not a 500
+    assert refused.json()["message"].startswith("“course/course.yml”现在没法添加新的一项（") and "先在“源文件”里改好它" in refused.json()["message"]
+    assert sorted(p.relative_to(project.root) for p in project.root.rglob("*.yml")) == before
+    assert (project.root / "course/course.yml").read_text(encoding="utf-8") == broken

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import ClassVar, Literal
 
 from ..messages import say
+from ..render.dates import date_fields
 from ..model.homework import Checkboxes, Choice, Homework, Rating, Table, TextArea, TextField
 from ..model.project import Project
 from ..model.submission import Answer, QuizScore
@@ -47,8 +48,9 @@ def status_label(status: Status) -> str:
 
 
 def when_label(at: datetime | None) -> str:
-    """A time as the outputs people read write it (``2021-03-12 18:00``), in the zone it carries."""
-    return "" if at is None else f"{at:%Y-%m-%d %H:%M}"
+    """A time as the outputs people read write it (``2021-03-12（周五）18:00``: HR plans by the week, as trainees
+    do), in the zone it carries. The workbook keeps real date cells, the CSV files ISO 8601 for tools."""
+    return "" if at is None else say("hr.when", **date_fields(at, say("hr.weekdays")))
 
 
 def kind_label(kind: str) -> str:

@@ -22,6 +22,11 @@ def people_date(when: date, t: Mapping[str, str], key: DateFormat = "date_format
 
     A datetime is read in the time zone it carries: the trainer's, which is the trainees' own.
     """
-    weekday = t["weekdays"].split()[when.weekday()]
+    return t[key].format(**date_fields(when, t["weekdays"]))
+
+
+def date_fields(when: date, weekdays: str) -> dict[str, object]:
+    """The placeholders every date format fills (``{year} {month} {day} {weekday} {time}``), ``weekdays`` being the
+    language's names from Monday: for the pages above, and for HR's report, whose formats are messages."""
     time = f"{when:%H:%M}" if isinstance(when, datetime) else ""
-    return t[key].format(year=when.year, month=when.month, day=when.day, weekday=weekday, time=time)
+    return {"year": when.year, "month": when.month, "day": when.day, "weekday": weekdays.split()[when.weekday()], "time": time}

@@ -184,22 +184,22 @@ def test_an_extension_turns_a_late_file_on_time_and_says_so(tmp_path: Path) -> N
     result = report(tmp_path, roster_rows(("", "2021-03-14", "", ""), ("", "2021-03-10", "", ""), ("", "2021-03-14 12:00", "", "")))
     lunch = {c.trainee.employee_id: c for c in result.cells if c.form.id == "lunch-homework"}
     on_time, unchanged, late = lunch[P[0].employee_id], lunch[P[1].employee_id], lunch[P[2].employee_id]
-    assert (on_time.status, on_time.extended, on_time.extended_label) == ("submitted", True, "延期至 2021-03-14 23:59")
+    assert (on_time.status, on_time.extended, on_time.extended_label) == ("submitted", True, "延期至 2021-03-14（周日）23:59")
     assert (unchanged.status, unchanged.extended, unchanged.due) == ("late", False, DUE)
-    assert (late.status, late.late_by, late.extended_label) == ("late", timedelta(hours=1), "延期至 2021-03-14 12:00")
+    assert (late.status, late.late_by, late.extended_label) == ("late", timedelta(hours=1), "延期至 2021-03-14（周日）12:00")
     review = next(c for c in result.cells if c.trainee.employee_id == P[0].employee_id and c.form.id == "case-review")
     assert (review.due, review.extended) == (None, False)  # no due time: an extension gives it none
     assert (result.per_form[0].on_time, result.per_form[0].late) == (1, 2)
 
     html = (tmp_path / "out" / HTML_NAME).read_text(encoding="utf-8")
-    assert '<small class="extended">延期至 2021-03-14 23:59</small>' in html
+    assert '<small class="extended">延期至 2021-03-14（周日）23:59</small>' in html
     detail = {(r["employee_id"], r["form_id"]): r for r in read_csv(tmp_path / "out" / "csv" / "detail.csv")}
     row = detail[(P[0].employee_id, "lunch-homework")]
     assert (row["status"], row["due"], row["extended"]) == ("submitted", "2021-03-14T23:59+08:00", "1")
     workbook = load_workbook(tmp_path / "out" / XLSX_NAME, read_only=True)
     sheet = [list(r) for r in workbook["明细"].iter_rows(values_only=True)]
     mine = next(r for r in sheet if r[0] == P[0].employee_id and r[sheet[0].index("作业")] == LUNCH)
-    assert (mine[sheet[0].index("状态")], mine[sheet[0].index("个人延期")]) == ("已提交", "延期至 2021-03-14 23:59")
+    assert (mine[sheet[0].index("状态")], mine[sheet[0].index("个人延期")]) == ("已提交", "延期至 2021-03-14（周日）23:59")
 
 
 def test_the_reminder_list_names_what_each_trainee_still_owes_with_their_contacts(tmp_path: Path) -> None:
@@ -220,9 +220,9 @@ def test_the_reminder_list_names_what_each_trainee_still_owes_with_their_contact
     problem = "「edited.json」校验值不符（文件被改动过）：文件内容与其 sha256 不一致，可能被手工修改过"
     assert table == [
         ["姓名", "工号", "部门", "手机", "邮箱", "待交", "截止时间"],
-        [P[1].name, P[1].employee_id, P[1].department, "'+86 13800000002", "", f"{LUNCH}；案例复盘；课程评估", f"{LUNCH} 截止 2021-03-12 18:00"],
+        [P[1].name, P[1].employee_id, P[1].department, "'+86 13800000002", "", f"{LUNCH}；案例复盘；课程评估", f"{LUNCH} 截止 2021-03-12（周五）18:00"],
         [P[2].name, P[2].employee_id, P[2].department, "", "p3@bank.example", f"{LUNCH}（提交有问题：{problem}）；课程评估",
-         f"{LUNCH} 截止 2021-03-14 23:59（延期）"],
+         f"{LUNCH} 截止 2021-03-14（周日）23:59（延期）"],
     ]
 
     chase = chase_section(tmp_path)

@@ -40,6 +40,14 @@ def phone(browser: Any) -> Iterator[Page]:
     context.close()
 
 
+@pytest.fixture(params=[1280, WIDTH], ids=["1280px", f"{WIDTH}px"])
+def sized(browser: Any, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page at a desktop's and at a phone's width."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": request.param, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
 def overflow(page: Page) -> int:
     """How far the page is wider than the screen, in CSS pixels (0 or less: no sideways scrolling). Against the
     page's client width: a vertical scrollbar (Zensical's classic look keeps one) is not sideways overflow."""
@@ -139,10 +147,8 @@ def test_a_table_field_is_one_card_per_row_on_a_phone_and_wide_on_a_screen(brows
     context.close()
 
 
-@pytest.mark.parametrize("width", [1280, WIDTH])
-def test_the_progress_page_keeps_its_share_beside_the_bar_and_its_tables_within_the_screen(browser: Any, site_url: str, width: int) -> None:
-    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
-    page = context.new_page()
+def test_the_progress_page_keeps_its_share_beside_the_bar_and_its_tables_within_the_screen(sized: Page, site_url: str) -> None:
+    page, width = sized, sized.viewport_size["width"]
     page.goto(f"{site_url}/progress/")
     page.locator("[data-cg-overall]").filter(has_text="%").wait_for()
     middles = page.locator(".cg-progress__overall > *").evaluate_all(
@@ -154,13 +160,10 @@ def test_the_progress_page_keeps_its_share_beside_the_bar_and_its_tables_within_
         ".filter(([, beyond]) => beyond > 1)")
     assert hidden == [], "a column of a progress table lies beyond the screen, with nothing to show it is there"
     assert page.locator(".cg-progress table").count() == 4
-    context.close()
 
 
-@pytest.mark.parametrize("width", [1280, WIDTH])
-def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(browser: Any, site_url: str, width: int) -> None:
-    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
-    page = context.new_page()
+def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(sized: Page, site_url: str) -> None:
+    page, width = sized, sized.viewport_size["width"]
     page.goto(f"{site_url}/homework/lunch-case-review/")
     row = page.locator("form.cg-form tbody tr").first
     row.wait_for()
@@ -173,13 +176,10 @@ def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(br
         number = row.locator("th").evaluate("th => { const r = document.createRange(); r.selectNodeContents(th); return r.getBoundingClientRect().top; }")
         first = row.locator("textarea").first.bounding_box()
         assert number < first["y"] + first["height"] / 2, "the row's number stands at its top, not at the bottom of a tall row"
-    context.close()
 
 
-@pytest.mark.parametrize("width", [1280, WIDTH])
-def test_the_lecture_pager_s_buttons_never_touch(browser: Any, site_url: str, width: int) -> None:
-    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
-    page = context.new_page()
+def test_the_lecture_pager_s_buttons_never_touch(sized: Page, site_url: str) -> None:
+    page, width = sized, sized.viewport_size["width"]
     page.goto(f"{site_url}/lectures/escalation-taboos/")  # a lecture with a step before and after it
     page.locator(".cg-pager [data-cg-done]:not([hidden])").wait_for()
     boxes = page.locator(".cg-pager .md-button").evaluate_all("els => els.map(el => el.getBoundingClientRect().toJSON())")
@@ -189,4 +189,3 @@ def test_the_lecture_pager_s_buttons_never_touch(browser: Any, site_url: str, wi
         stacked = b["top"] >= a["bottom"] + 4
         assert side_by_side or stacked, f"buttons touch at {width} px: {a} {b}"
     assert all(box["right"] <= width for box in boxes)
-    context.close()

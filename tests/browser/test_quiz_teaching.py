@@ -158,13 +158,18 @@ def test_a_self_assessed_short_answer_shows_no_points(sized: Page, quiz_url: str
     assert "分" not in short.locator(".cg-q__fb").inner_text()
 
 
-def test_after_a_check_a_question_map_shows_each_question_and_leads_to_it(sized: Page, quiz_url: str) -> None:
-    page = sized
+def check_with_the_first_wrong(page: Page, quiz_url: str) -> None:
+    """Every question answered, the first wrong, the second right, the short answer written; then 提交答案."""
     open_quiz(page, quiz_url, BANK)
     question(page, 0).get_by_label("等客户开口").check()
     put_in_order(question(page, 1), RIGHT_ORDER)
     question(page, 2).get_by_label("你的答案").fill("写了一点")
     submit(page)
+
+
+def test_after_a_check_a_question_map_shows_each_question_and_leads_to_it(sized: Page, quiz_url: str) -> None:
+    page = sized
+    check_with_the_first_wrong(page, quiz_url)
     items = page.locator(".cg-quiz__map a")
     assert items.evaluate_all("links => links.map(a => a.getAttribute('aria-label'))") == [
         "第 1 题：✗ 回答错误", "第 2 题：✓ 回答正确", "第 3 题：自评，不计分"]
@@ -178,11 +183,7 @@ def test_after_a_check_a_question_map_shows_each_question_and_leads_to_it(sized:
 
 def test_one_question_can_be_tried_again_and_the_attempt_is_scored_anew(sized: Page, quiz_url: str) -> None:
     page = sized
-    open_quiz(page, quiz_url, BANK)
-    question(page, 0).get_by_label("等客户开口").check()
-    put_in_order(question(page, 1), RIGHT_ORDER)
-    question(page, 2).get_by_label("你的答案").fill("写了一点")
-    submit(page)
+    check_with_the_first_wrong(page, quiz_url)
     assert "得分 66%（2 / 3 分）" in result(page)  # rounded down
     question(page, 0).get_by_role("button", name="再做第 1 题").click()
     first = question(page, 0)

@@ -22,21 +22,7 @@ from . import synthetic
 from .conftest import NOW
 from .synthetic import DUE, people, submission, write_json
 
-SURVEY_YML = """\
-id: evaluation
-title: 课程评估
-kind: survey
-fields:
-  - id: scores
-    label: 请为本课程打分
-    type: rating
-    items:
-      - {id: content, label: 课程内容}
-      - {id: teacher, label: 讲师表现}
-  - id: recommend
-    label: 是否愿意向同事推荐本课程？
-    type: choice
-    options: [愿意, 视情况而定, 不愿意]
+SURVEY_YML = synthetic.SURVEY_YML.replace("  - id: comments\n", """\
   - id: topics
     label: 最有收获的内容
     type: checkboxes
@@ -48,9 +34,8 @@ fields:
       - {id: case, label: 案例}
       - {id: action, label: 处理}
   - id: comments
-    label: 意见与建议
-    type: textarea
-"""
+""")
+"""The demo class's survey (a rating, a choice and a text) with a checkboxes and a table question before its text."""
 EXTRA_YML = """\
 id: extra
 title: 课前热身

@@ -45,15 +45,8 @@ questions:
     prompt: 倾听是处理投诉的第一步。
     answer: true
 """
-LECTURE_YML = """\
-id: lecture-1
-title: 服务前置
-duration_minutes: 60
-sections:
-  - id: s1
-    title: 三维视角
-    activities: [{quiz: extra}, {homework: evaluation}, {quiz: basics}, {homework: case-review}]
-"""
+LECTURE_YML = synthetic.LECTURE_YML.replace(
+    "[{quiz: basics}]", "[{quiz: extra}, {homework: evaluation}, {quiz: basics}, {homework: case-review}]")
 """The course order: 课前热身, 课程评估, 基础自测, 案例复盘; the lunch homework is placed nowhere, so it comes last."""
 
 FORMS_IN_COURSE_ORDER = ["evaluation", "case-review", "lunch-homework"]

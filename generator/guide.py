@@ -15,7 +15,11 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from .catalogue import FALLBACK
+from .cli.layout import paragraphs
+from .cli.speaking import command_help, command_path, option_row
 from .guide_types import LEGEND, bounds, model_name, models_in, type_name
+from .messages import speaking
 from .schema import EDITOR_GLOBS, SCHEMAS
 
 TITLES = {
@@ -104,37 +108,35 @@ def _default(field: FieldInfo) -> str:
 
 
 def cli_markdown(group: click.Group) -> str:
+    """The command reference: each command's help, usage and options, in the guide's language (the catalogue's)."""
     out = ["# 命令参考", "", "本页由 `coursegen guide` 根据命令行定义自动生成，请勿手工修改。", ""]
-    ctx = click.Context(group, info_name="coursegen")
-    for path, command in _commands(group, ["coursegen"]):
-        out += [f"## `{' '.join(path)}`", ""]
-        help_text = inspect.cleandoc(command.help or "")
-        if help_text:
-            out += [help_text, ""]
-        with click.Context(command, info_name=path[-1], parent=ctx) as sub:
-            usage = " ".join([*path, *command.collect_usage_pieces(sub)])
-            out += ["```", usage, "```", ""]
-        rows = [p for p in command.params if isinstance(p, click.Option)]
-        if rows:
-            out += ["| 选项 | 说明 |", "| --- | --- |"]
-            for option in rows:
-                names = ", ".join(f"`{o}`" for o in option.opts + option.secondary_opts)
-                help_text = (option.help or "").replace("|", "\\|")
-                out.append(f"| {names} | {help_text} |")
-            out.append("")
+    with speaking(FALLBACK):
+        for sub in _commands(click.Context(group, info_name="coursegen")):
+            words = sub.command_path
+            out += [f"## `{words}`", ""]
+            out += [line for paragraph in paragraphs(command_help(command_path(sub))) for line in (paragraph, "")]
+            out += ["```", " ".join([words, *sub.command.collect_usage_pieces(sub)]), "```", ""]
+            rows = [option_row(p, sub) for p in sub.command.params if isinstance(p, click.Option) and not p.hidden]
+            if rows:
+                out += ["| 选项 | 说明 |", "| --- | --- |"]
+                out += [f"| `{names}` | {text.replace('|', chr(92) + '|')} |" for names, text in rows]
+                out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def _commands(group: click.Group, prefix: list[str]) -> list[tuple[list[str], click.Command]]:
-    found: list[tuple[list[str], click.Command]] = []
-    ctx = click.Context(group)
+def _commands(ctx: click.Context) -> list[click.Context]:
+    """A context for every command below ``ctx``'s group, depth first, each with its parents (as a run has)."""
+    found: list[click.Context] = []
+    group = ctx.command
+    assert isinstance(group, click.Group)
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         if command is None:
             continue
-        found.append(([*prefix, name], command))
+        sub = click.Context(command, info_name=name, parent=ctx)
+        found.append(sub)
         if isinstance(command, click.Group):
-            found += _commands(command, [*prefix, name])
+            found += _commands(sub)
     return found
 
 

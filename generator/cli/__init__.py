@@ -14,6 +14,7 @@ import click
 from ..catalogue import LANGUAGES
 from ..errors import UserError
 from ..messages import choose
+from .speaking import Group
 
 COMMANDS: dict[str, str] = {
     "build": "course",
@@ -35,7 +36,7 @@ Modules are imported only when their command runs: `coursegen check` need not lo
 """
 
 
-class _Group(click.Group):
+class _Group(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -55,9 +56,8 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="coursegen")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
-              help="The language of the messages (default: the course's `language`, Chinese without a course).")
+@click.version_option(package_name="coursegen", message="%(prog)s %(version)s")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None)
 def main(lang: str | None) -> None:
     """Turn a training course written in YAML into a static e-learning site."""
     choose(lang)

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..errors import UserError
 from ..load import load_project
 from ..messages import say, speak
 
 from ..choices import EDITIONS, ENGINES, Edition, EngineName
+from .speaking import Command
 
 if TYPE_CHECKING:
     from ..load.problems import Problem
@@ -25,15 +27,13 @@ if TYPE_CHECKING:
 
 def course_options(fn: click.decorators.FC) -> click.decorators.FC:
     """Where the course lives; the defaults match the layout `coursegen new` creates."""
-    fn = click.option("--quizzes", "quizzes_dir", type=click.Path(path_type=Path), default=Path("quizzes"), show_default=True, help="Folder of question banks.")(fn)
-    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True,
-                      help="Folder holding course.yml.", callback=_speak_its_language)(fn)
+    fn = click.option("--quizzes", "quizzes_dir", type=click.Path(path_type=Path), default=Path("quizzes"), show_default=True)(fn)
+    fn = click.option("--course", "course_dir", type=click.Path(path_type=Path), default=Path("course"), show_default=True, callback=_speak_its_language)(fn)
     return fn
 
 
 edition_option = click.option(
-    "--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True,
-    help="The trainer edition adds facilitator notes, answer keys and trainer-only pages.")
+    "--edition", type=click.Choice(EDITIONS), default="trainee", show_default=True)
 
 def _speak_its_language(_ctx: click.Context, _param: click.Parameter, course_dir: Path) -> Path:
     """Every message of a command that reads a course is in the course's language (``--lang`` aside)."""
@@ -42,9 +42,7 @@ def _speak_its_language(_ctx: click.Context, _param: click.Parameter, course_dir
 
 
 engine_option = click.option(
-    "--engine", type=click.Choice(ENGINES), default=None,
-    help="The program that builds the site (default: the engine the coursegen plugin's `engine` setting names in "
-         "mkdocs.yml, else mkdocs). Zensical needs: pip install -e '.[zensical]'.")
+    "--engine", type=click.Choice(ENGINES), default=None)
 
 
 def load(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
@@ -54,11 +52,10 @@ def load(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
     return project, warnings
 
 
-@click.command()
+@click.command(cls=Command)
 @course_options
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True,
-              help="The site's MkDocs settings: links in the course text may lead to its docs folder.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
+@click.option("--strict", is_flag=True)
 def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> None:
     """Validate the course without building it (for the CI of a course repository).
 
@@ -76,7 +73,7 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
     for note in past_deadlines(project, datetime.now(UTC)):
         click.echo(str(note), err=True)
     if strict and warnings:
-        raise click.ClickException(say("build.error.strict", n=len(warnings)))
+        raise UserError(say("build.error.strict", n=len(warnings)))
     click.echo(summary(project))
 
 
@@ -97,13 +94,13 @@ def _count(n: int, noun: str) -> str:
     return say(f"build.count.{'one' if n == 1 else 'many'}.{noun}", n=n)
 
 
-@click.command()
+@click.command(cls=Command)
 @course_options
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
-@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None, help="Output folder (default: site/, or site-trainer/ for the trainer edition).")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), default=None)
 @edition_option
-@click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
-@click.option("--offline", is_flag=True, help="Also work opened from a shared drive (file://): .html addresses, search index as a script.")
+@click.option("--no-strict", is_flag=True)
+@click.option("--offline", is_flag=True)
 @engine_option
 def build(course_dir: Path, quizzes_dir: Path, config: Path, site_dir: Path | None, edition: Edition, no_strict: bool, offline: bool,
           engine: EngineName | None) -> None:
@@ -141,14 +138,13 @@ def progress(step: str) -> None:
     click.echo(f"… {step}", err=True)
 
 
-@click.command()
+@click.command(cls=Command)
 @course_options
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
 @edition_option
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve the preview on.")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
 @engine_option
-@click.option("--dirty", is_flag=True, help="MkDocs only: rebuild just the pages whose files changed (faster on a large course; "
-              "other pages' menus may show an old lecture title until the next full rebuild). Zensical always rebuilds just those.")
+@click.option("--dirty", is_flag=True)
 def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, dev_addr: str, engine: EngineName | None, dirty: bool) -> None:
     """Live preview: rebuilds and reloads the browser whenever a course file changes."""
     from ..builder import Paths
@@ -175,9 +171,9 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, d
         watcher.stop()
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--title", default="新课程", show_default=True, help="The course title.")
+@click.option("--title", default="新课程", show_default=True)
 def new(directory: Path, title: str) -> None:
     """Create a minimal course project in DIRECTORY that builds out of the box."""
     from ..scaffold import create_project
@@ -187,8 +183,8 @@ def new(directory: Path, title: str) -> None:
     click.echo(say("build.done.next", folder=directory))
 
 
-@click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True, help="Folder to write the schemas to.")
+@click.command(cls=Command)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
 def schema(output: Path) -> None:
     """Write the JSON Schemas of every course file (for editors) and of submission files."""
     from ..schema import write_schemas
@@ -197,12 +193,10 @@ def schema(output: Path) -> None:
         click.echo(str(path))
 
 
-@click.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Regenerate the reference pages (fields and commands) from the code into this folder (the project's is guide/docs).")
-@click.option("--open", "open_site", is_flag=True,
-              help="Read the guide: build the copy that came with coursegen into a site that works offline and open it in the browser.")
-@click.option("--path", "show_path", is_flag=True, help="Print the folder of the guide's pages (Markdown) that came with coursegen, and nothing else.")
+@click.command(cls=Command)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
+@click.option("--open", "open_site", is_flag=True)
+@click.option("--path", "show_path", is_flag=True)
 @click.pass_context
 def guide(ctx: click.Context, output: Path | None, open_site: bool, show_path: bool) -> None:
     """Read the trainer's guide (--open, --path), or regenerate its reference pages (-o FOLDER).

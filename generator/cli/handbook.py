@@ -25,6 +25,7 @@ from ..errors import UserError
 from ..messages import say
 from ..site_paths import HANDBOOK, page_url
 from .course import course_options, progress
+from .speaking import Command
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -37,12 +38,11 @@ FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
 """Page numbers at the foot of each page; Chromium fills in the two spans."""
 
 
-@click.command()
+@click.command(cls=Command)
 @course_options
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("handbook.pdf"), show_default=True, help="The PDF to write.")
-@click.option("--chromium", type=click.Path(path_type=Path), envvar="COURSEGEN_CHROMIUM", default=Path(CHROMIUM), show_default=True,
-              help="The Chromium (or Chrome) executable that prints the PDF.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("handbook.pdf"), show_default=True)
+@click.option("--chromium", type=click.Path(path_type=Path), envvar="COURSEGEN_CHROMIUM", default=Path(CHROMIUM), show_default=True)
 def handbook(course_dir: Path, quizzes_dir: Path, config: Path, output: Path, chromium: Path) -> None:
     """Print the trainee handbook (lectures, cases, homework blanks; no answers) to a PDF."""
     if not chromium.is_file():

@@ -11,29 +11,22 @@ from ..hr import Bucket, make_report, read_grades, read_roster
 from ..hr.items import MIN_ANSWERS
 from ..messages import say, with_hint
 from .course import course_options, load
+from .speaking import ExistingPath, Group
 
 
-@click.group()
+@click.group(cls=Group)
 def homework() -> None:
     """Track homework and survey submission files."""
 
 
 @homework.command()
-@click.argument("submissions", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path),
-              help="Class roster (.xlsx, .xls or .csv) with 工号/employee_id, 姓名/name and 部门/department columns; optional "
-                   "状态/status (请假, 免交: not expected, not chased), 延期/extended deadline (a personal due time), "
-                   "手机/mobile and 邮箱/email (in the list to chase and the reminder list).")
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the report (created if needed).")
-@click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="The form service's key (INBOX.key beside the receiver's inbox): without it no envelope counts as the service's clock.")
-@click.option("--grading", "grading_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a grading workbook here (.xlsx): one sheet per homework form, each trainee's answers, "
-                   "成绩 and 评语 columns for the trainer. Never overwrites an existing file unless it is also given to --grades.")
-@click.option("--grades", "grades_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="A grading workbook the trainer filled in: its grades and comments go into the report, matched to submissions by checksum.")
-@click.option("--min-answers", "min_answers", default=MIN_ANSWERS, show_default=True, type=click.IntRange(min=1),
-              help="Item analysis: rank only the questions at least this many trainees answered (the others are listed, not ranked).")
+@click.argument("submissions", nargs=-1, required=True, type=ExistingPath(file_okay=False))
+@click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--grading", "grading_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--grades", "grades_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--min-answers", "min_answers", default=MIN_ANSWERS, show_default=True, type=click.IntRange(min=1))
 @course_options
 def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_path: Path | None, grading_path: Path | None,
            grades_path: Path | None, min_answers: int, course_dir: Path, quizzes_dir: Path) -> None:
@@ -101,10 +94,9 @@ def _key(path: Path) -> bytes:
 
 
 @homework.command()
-@click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder the envelopes are stored in (created if needed); give it to `homework report`.")
-@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 for every network of this computer.")
+@click.option("--inbox", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True)
 def receive(inbox: Path, port: int, host: str) -> None:
     """Run a small form service that stores what course sites post (`submission.url` in course.yml).
 

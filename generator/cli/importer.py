@@ -16,19 +16,19 @@ from ..importer import Imported, import_outline, write_files
 from ..importer.preview import format_tree
 from ..messages import say
 from ..scaffold import course_slug, create_site
+from .speaking import Command
 
 CONFIG = "mkdocs.yml"
 DEFAULT_COURSE = Path("course")
 """Where ``coursegen build`` looks for the course unless told ``--course``."""
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("outline", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_COURSE, show_default=True,
-              help="Course folder to write; the site's settings go in the folder around it.")
-@click.option("--id", "course_id", help="Course id (lower-case letters, digits, '-'). Default: from the folder name.")
-@click.option("--dry-run", is_flag=True, help="Print the structure found and the report; write nothing.")
-@click.option("--force", is_flag=True, help="Write into a folder that is not empty, overwriting files of the same name.")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_COURSE, show_default=True)
+@click.option("--id", "course_id")
+@click.option("--dry-run", is_flag=True)
+@click.option("--force", is_flag=True)
 def import_command(outline: Path, out_dir: Path, course_id: str | None, dry_run: bool, force: bool) -> None:
     """Import a course outline (课程大纲: .txt, .md or .docx) as course YAML, with a stub file per activity."""
     imported = import_outline(outline)

@@ -11,17 +11,16 @@ from ..choices import EngineName
 from ..package import FORMATS, Version, package_scorm
 from ..messages import say
 from .course import course_options, engine_option, progress, summary
+from .speaking import Command
 
 
-@click.command()
+@click.command(cls=Command)
 @course_options
-@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs settings.")
-@click.option("--scorm12", is_flag=True, help="A SCORM 1.2 package: one SCO for the whole course, passed/failed from the final assessment.")
-@click.option("--scorm2004", is_flag=True,
-              help="A SCORM 2004 4th Edition package: one SCO, completion and success reported apart, 64,000 characters of saved progress "
-                   "(homework drafts follow the trainee to another PC).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Zip file to write (default: <course id>-scorm12.zip or -scorm2004.zip).")
-@click.option("--no-strict", is_flag=True, help="Let MkDocs warnings pass instead of failing the build.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
+@click.option("--scorm12", is_flag=True)
+@click.option("--scorm2004", is_flag=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--no-strict", is_flag=True)
 @engine_option
 def package(course_dir: Path, quizzes_dir: Path, config: Path, scorm12: bool, scorm2004: bool, output: Path | None, no_strict: bool,
             engine: EngineName | None) -> None:

@@ -15,23 +15,24 @@ from ..exchange.report import ExchangeError, Report, Severity
 from ..exchange.yamlbank import dump_bank, load_bank
 from ..load.problems import display_path
 from ..messages import say
+from .speaking import ExistingPath, Group
 
 _FORMAT_CHOICE = click.Choice(list(FORMATS))
 
 
-@click.group()
+@click.group(cls=Group)
 def quiz() -> None:
     """Move question banks in and out of Excel and Moodle (GIFT, Moodle XML)."""
 
 
 @quiz.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The bank to write, e.g. quizzes/complaint-basics.yml.")
-@click.option("--id", "bank_id", help="The bank's id (default: the id in the file, else the output file's name).")
-@click.option("--title", help="The bank's title (default: the title in the file, else the input file's name).")
-@click.option("--format", "fmt", type=_FORMAT_CHOICE, help="Format of SOURCE (default: from its suffix: .xlsx, .gift or .txt, .xml).")
-@click.option("--skip-bad", is_flag=True, help="Write the questions that could be read even when others could not (all are still listed).")
-@click.option("--force", is_flag=True, help="Rewrite OUTPUT if it exists, changing only what SOURCE changes (settings SOURCE lacks are kept from it).")
+@click.argument("source", type=ExistingPath(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "bank_id")
+@click.option("--title")
+@click.option("--format", "fmt", type=_FORMAT_CHOICE)
+@click.option("--skip-bad", is_flag=True)
+@click.option("--force", is_flag=True)
 def import_(source: Path, output: Path, bank_id: str | None, title: str | None, fmt: str | None, skip_bad: bool, force: bool) -> None:
     """Read the question bank SOURCE (.xlsx, GIFT or Moodle XML) into a YAML bank.
 
@@ -61,10 +62,10 @@ def import_(source: Path, output: Path, bank_id: str | None, title: str | None, 
 
 
 @quiz.command("export")
-@click.argument("bank_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The file to write, e.g. 题库.xlsx, bank.gift, bank.xml.")
-@click.option("--format", "fmt", type=_FORMAT_CHOICE, help="Format to write (default: from the suffix of OUTPUT).")
-@click.option("--strict", is_flag=True, help="Write nothing if anything would be lost or changed.")
+@click.argument("bank_file", type=ExistingPath(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=_FORMAT_CHOICE)
+@click.option("--strict", is_flag=True)
 def export(bank_file: Path, output: Path, fmt: str | None, strict: bool) -> None:
     """Write the YAML question bank BANK_FILE as an Excel 题库, GIFT or Moodle XML file.
 

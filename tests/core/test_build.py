@@ -85,7 +85,7 @@ def test_check_strict_fails_on_warnings_and_says_why(mini_project: Path) -> None
     lecture.write_text(lecture.read_text(encoding="utf-8").replace("id: practice\n", "id: practice\nlabel: 第二讲\n", 1), encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--strict"])
     assert result.exit_code == 1
-    assert result.output.endswith("Error: 有 1 条警告；加了 --strict，警告也按错误处理。\n"), result.output
+    assert result.output.endswith("\n有 1 条警告；加了 --strict，警告也按错误处理。\n"), result.output
 
 
 def test_a_failed_build_keeps_the_last_good_site(mini_project: Path) -> None:

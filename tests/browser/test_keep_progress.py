@@ -23,15 +23,17 @@ from playwright.sync_api import expect
 
 from coursegen.builder import Paths, build
 from tests.browser.conftest import submit_quiz
+from tests.browser import test_a11y
 from tests.browser.test_a11y import violations
 from tests.browser.test_cases import WRITTEN
 from tests.browser.test_progress import COURSE, LECTURE, QUIZ, WRONG, cell, open_progress, things_to_complete
 from tests.conftest import ROOT, _QuietHandler
-from tests.jstools import js_tool
 
 pytestmark = [pytest.mark.browser, pytest.mark.node("axe-core")]
 
 Page = Any  # playwright.sync_api.Page
+
+axe = test_a11y.axe  # the fixture: axe-core's script
 
 EDITED_LECTURE = "escalation-taboos"
 EDITS = {  # file: (text before, text after)
@@ -90,11 +92,6 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Version
     yield served, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def axe() -> Path:
-    return js_tool("axe-core/axe.min.js")
 
 
 @pytest.fixture(params=[1280, 375], ids=["1280px", "375px"])

@@ -25,7 +25,7 @@ from coursegen.builder import Paths, build
 from tests.browser.conftest import submit_quiz
 from tests.browser import test_a11y
 from tests.browser.test_a11y import violations
-from tests.browser.test_cases import WRITTEN
+from tests.browser.test_cases import DRILL, WRITTEN
 from tests.browser.test_progress import COURSE, LECTURE, QUIZ, WRONG, cell, open_progress, things_to_complete
 from tests.conftest import ROOT, _QuietHandler
 
@@ -106,7 +106,7 @@ def stored(page: Page, key: str) -> Any:
 
 def study_before_the_edit(page: Page, url: str) -> str:
     """Two lectures marked done (one of them edited later), a wrong answer checked on the quiz that is edited later,
-    a case answered and the form's comment written. Returns the quiz's score as its result card said it."""
+    a case answered, a drill's checklist ticked and the form's comment written. Returns the quiz's score as its result card said it."""
     for lecture in (LECTURE, EDITED_LECTURE):
         page.goto(f"{url}/lectures/{lecture}/")
         page.locator("[data-cg-done]").click()
@@ -117,6 +117,8 @@ def study_before_the_edit(page: Page, url: str) -> str:
     page.goto(f"{url}/cases/{WRITTEN.id}/")
     question = next(q for q in WRITTEN.questions if not q.options)
     page.locator(f"#cg-case-{WRITTEN.id}-{question.id}").fill(WRITTEN_ANSWER)
+    page.goto(f"{url}/drills/{DRILL.id}/")
+    page.locator(".cg-checklist").get_by_label(DRILL.observer_checklist[0]).check()
     page.goto(f"{url}/homework/{FORM}/")
     form = page.locator("form.cg-form")
     form.locator(".cg-rating[data-item=practicality] input[value='5']").check()
@@ -170,6 +172,8 @@ def test_after_an_edit_the_changed_quiz_keeps_its_record_and_everything_else_sta
     page.goto(f"{url}/cases/{WRITTEN.id}/")
     question = next(q for q in WRITTEN.questions if not q.options)
     assert page.locator(f"#cg-case-{WRITTEN.id}-{question.id}").input_value() == WRITTEN_ANSWER
+    page.goto(f"{url}/drills/{DRILL.id}/")
+    assert page.locator(".cg-checklist").get_by_label(DRILL.observer_checklist[0]).is_checked()
     page.goto(f"{url}/homework/{FORM}/")
     form = page.locator("form.cg-form")
     assert form.locator(".cg-rating[data-item=practicality] input[value='5']").is_checked()
@@ -177,6 +181,10 @@ def test_after_an_edit_the_changed_quiz_keeps_its_record_and_everything_else_sta
     form.locator(".cg-rating[data-item=overall] input[value='4']").check()  # the trainee goes on with the form
     page.locator(".cg-form__saved", has_text="已保存").wait_for()
     assert stored(page, f"form:{FORM}")["answers"][REMOVED_FIELD] == COMMENT, "the removed question's text is kept"
+    removed = form.locator(".cg-form__removed")
+    removed.get_by_text("这份作业改版时删去了一些问题：你在其中写过的 1 段内容仍保存在本机").click()
+    assert removed.locator("blockquote").inner_text() == COMMENT  # shown, not only kept
+    assert violations(page, axe) == []
 
     # The file exported before the edit, imported into a browser that has nothing: merged, not refused.
     page.evaluate("localStorage.clear()")
@@ -192,15 +200,27 @@ def test_after_an_edit_the_changed_quiz_keeps_its_record_and_everything_else_sta
     assert not page.get_by_label(WRONG).is_checked()
 
 
-def test_an_import_refuses_only_another_course(page: Page, versions: tuple[Versions, str], tmp_path: Path) -> None:
+def test_an_import_refuses_only_another_course_and_keeps_what_a_newer_build_wrote(page: Page, versions: tuple[Versions, str], tmp_path: Path) -> None:
     served, url = versions
-    served.show(served.after)
+    served.show(served.before)
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"format": "coursegen-progress", "formatVersion": 1, "courseId": "another-course",
                                  "version": "x", "records": {}}), encoding="utf-8")
     open_progress(page, url)
     page.locator("[data-cg-import]").set_input_files(other)
-    expect(page.locator("[data-cg-progress-status]")).to_have_text("无法导入：这份文件属于另一门课程（another-course）。")
+    status = page.locator("[data-cg-progress-status]")
+    expect(status).to_have_text("无法导入：这份文件属于另一门课程（another-course）。")
+
+    # A file from a newer build: a lecture this build does not have yet, the quiz in another version.
+    newer = tmp_path / "newer.json"
+    added = {"visited": "2026-03-12T09:00:00.000Z", "done": "2026-03-12T09:30:00.000Z"}
+    quiz = {"v": 1, "hash": "fedcba9876543210", "attempts": 3, "best": 70, "last": 70, "passed": True, "answers": {}, "results": {}}
+    newer.write_text(json.dumps({"format": "coursegen-progress", "formatVersion": 1, "courseId": COURSE, "version": "newer",
+                                 "records": {"lecture:added-later": added, f"quiz:{QUIZ}": quiz}}), encoding="utf-8")
+    page.locator("[data-cg-import]").set_input_files(newer)
+    expect(status).to_have_text("学习进度已导入：合并了 2 项记录（成绩只增不减，较新的作业草稿保留）。其中 1 个自测的成绩来自题目修改前的版本，已标为“题目修改前”。")
+    assert (cell(page, "quiz-best", QUIZ), cell(page, "quiz-state", QUIZ)) == ("70%（题目修改前）", "已通过（题目修改前）")
+    assert stored(page, "lecture:added-later") == added, "kept for the build that has the lecture"
 
 
 def test_a_quiz_passed_before_the_edit_still_counts_as_passed(sized: Page, site_url: str, axe: Path) -> None:

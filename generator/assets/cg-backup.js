@@ -88,7 +88,7 @@
   function merged(key, mine, theirs) {
     if (!theirs || typeof theirs !== "object") return undefined;
     var kind = kindOf(key);
-    if (kind === "quiz" && cg.quizParts) return mergedQuiz(key, mine, theirs);
+    if (kind === "quiz") return mergedQuiz(key, mine, theirs);
     if (mine === null) return theirs;
     if (kind === "form") {
       var newer = time(theirs.updated_at) - time(mine.updated_at) || (theirs.revision || 0) - (mine.revision || 0);

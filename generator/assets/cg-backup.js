@@ -1,11 +1,15 @@
 /* The progress page's backup actions: export the trainee's records to a file, import such a file back, and
    reset. Nothing is lost without asking: the reset asks first, saying what goes, and can be undone for
    UNDO_SECONDS; an import only merges (a best score never goes down, a newer draft is never replaced) and
-   refuses a file of another course or of another version of this one, saying why.
+   refuses a file of another course, saying why. A file of another version of this course (exported before the
+   trainer edited it, or from a newer build) is merged by key like any other: a quiz's record of another version
+   of the quiz is kept as its earlier-version record (cg-quiz-state.js), and the trainee is told how many were;
+   records of items this build does not have are kept as they are, for a later build that has them.
 
    File format (formatVersion 1): {format: "coursegen-progress", formatVersion, courseId, version (the
-   build's course fingerprint, cg-course.js), exportedAt, summary, records: {key: value}} with the keys of
-   cg-core.js's layout (coursegen.keys), the review page's scratch state left out. */
+   build's course fingerprint, cg-course.js: for whoever reads the file, not checked), exportedAt, summary,
+   records: {key: value}} with the keys of cg-core.js's layout (coursegen.keys), the review page's scratch
+   state left out. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -46,7 +50,6 @@
   function refusal(data) {
     if (!data || data.format !== FORMAT || !data.records || typeof data.records !== "object") return t("progress.importNotOurs");
     if (data.courseId !== cg.config.courseId) return t("progress.importOtherCourse", { course: String(data.courseId) });
-    if (data.version !== cg.course().version) return t("progress.importOtherVersion");
     return "";
   }
 
@@ -54,19 +57,39 @@
 
   function earliest(a, b) { return !a ? b || null : !b ? a : time(a) <= time(b) ? a : b; }
 
+  /* This build's content hash of quiz id, or null for a quiz it does not have. */
+  function quizHash(id) {
+    var item = cg.course().items.filter(function (i) { return i.kind === "quiz" && i.id === id; })[0];
+    return item ? item.hash : null;
+  }
+
+  /* Two states of one quiz merged: both first read as this build's version (one of another version keeps only
+     its record, as earlier), then the one with more attempts, with the best score and a pass of either. */
+  function mergedQuiz(key, mine, theirs) {
+    var hash = quizHash(key.slice(keys.quiz("").length)), parts = cg.quizParts;
+    var a = parts.clean(mine, hash), b = parts.clean(theirs, hash);
+    if (!b) return undefined;
+    if (!a) return b;
+    var out = JSON.parse(JSON.stringify(b.attempts > a.attempts ? b : a));
+    out.best = Math.max(a.best, b.best);
+    out.passed = a.passed || b.passed;
+    out.attempts = Math.max(a.attempts, b.attempts);
+    out.earlier = parts.combine(a.earlier, b.earlier);
+    return out;
+  }
+
+  /* Whether an imported quiz record is of another version of the quiz, with attempts to keep as earlier. */
+  function earlierVersion(key, theirs) {
+    var hash = kindOf(key) === "quiz" ? quizHash(key.slice(keys.quiz("").length)) : null;
+    return !!hash && !!theirs && theirs.hash !== hash && theirs.attempts > 0;
+  }
+
   /* The merged value of one record, or undefined to keep this browser's. */
   function merged(key, mine, theirs) {
     if (!theirs || typeof theirs !== "object") return undefined;
-    if (mine === null) return theirs;
     var kind = kindOf(key);
-    if (kind === "quiz") {
-      var base = (theirs.attempts || 0) > (mine.attempts || 0) ? theirs : mine;
-      var out = JSON.parse(JSON.stringify(base));
-      out.best = Math.max(Number(mine.best) || 0, Number(theirs.best) || 0);
-      out.passed = mine.passed === true || theirs.passed === true;
-      out.attempts = Math.max(mine.attempts || 0, theirs.attempts || 0);
-      return out;
-    }
+    if (kind === "quiz") return mergedQuiz(key, mine, theirs);
+    if (mine === null) return theirs;
     if (kind === "form") {
       var newer = time(theirs.updated_at) - time(mine.updated_at) || (theirs.revision || 0) - (mine.revision || 0);
       return newer > 0 ? theirs : undefined;
@@ -95,13 +118,15 @@
       try { data = JSON.parse(String(reader.result)); } catch (e) { /* said below */ }
       var why = refusal(data);
       if (why) { say(page, why); return; }
-      var n = 0;
+      var n = 0, earlier = 0;
       Object.keys(data.records).filter(own).forEach(function (key) {
         var value = merged(key, store.get(key, null), data.records[key]);
-        if (value !== undefined && store.set(key, value)) n += 1;
+        if (value === undefined || !store.set(key, value)) return;
+        n += 1;
+        if (earlierVersion(key, data.records[key])) earlier += 1;
       });
       cg.progress.refresh();
-      say(page, t("progress.imported", { n: n }));
+      say(page, t("progress.imported", { n: n }) + (earlier ? t("progress.keep.imported", { n: earlier }) : ""));
     };
     reader.onerror = function () { say(page, t("progress.importNotOurs")); };
     reader.readAsText(file);

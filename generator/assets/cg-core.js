@@ -36,8 +36,9 @@
   };
 
   /* The storage-key layout, defined here once: every entry lives under coursegen:<courseId>: (store above).
-       quiz:<quizId>          a quiz's state (shape in cg-quiz-state.js's header); it counts only while its hash is
-                              this build's (quizResult below): an edited quiz starts afresh everywhere
+       quiz:<quizId>          a quiz's state (shape in cg-quiz-state.js's header); state saved under another hash
+                              (the trainer edited the quiz) is read as this build's with its record kept as earlier
+                              (cg-quiz-state.js's clean), its attempt afresh; quizResult below sees this build's only
        review:<n>             scratch state of the review page's one-question quizzes, cleared on each visit:
                               a namespace of its own, as any bank id (review-x is valid) may follow quiz:
        lecture:<lectureId>    {visited, done: ISO times or null}                         (cg-progress.js)

@@ -100,6 +100,27 @@
     return scores;
   }
 
+  /* What the trainee wrote in questions the trainer has since taken out of the form: save() keeps them in the draft
+     (it writes only the form's present fields), and they are shown, never handed in, so no text is lost unseen. */
+  function removedTexts(spec, answers) {
+    var present = {}, out = [];
+    spec.fields.forEach(function (f) { present[f.id] = true; });
+    function collect(value) {
+      if (typeof value === "string" && value.trim()) out.push(value.trim());
+      else if (value && typeof value === "object") Object.keys(value).forEach(function (k) { collect(value[k]); });
+    }
+    Object.keys(answers).forEach(function (id) { if (!present[id]) collect(answers[id]); });
+    return out;
+  }
+
+  function showRemoved(form, texts) {
+    if (!texts.length) return;
+    form.insertBefore(cg.el("details", { "class": "cg-form__removed cg-noprint" }, [
+      cg.el("summary", { text: cg.t("progress.keep.removed", { n: texts.length }) }),
+      cg.el("p", { text: cg.t("progress.keep.removedNote") })
+    ].concat(texts.map(function (text) { return cg.el("blockquote", { text: text }); }))), form.firstChild);
+  }
+
   function mirror(control) {
     var copy = control.nextElementSibling;
     if (!copy || !copy.classList.contains("cg-print-value")) {
@@ -355,6 +376,7 @@
     }
 
     spec.fields.forEach(function (f) { write(f, state.answers[f.id]); });
+    showRemoved(form, removedTexts(spec, state.answers));
     form.querySelectorAll('input[type="text"], textarea').forEach(mirror);
     spec.fields.forEach(function (f) { if (f.type === "textarea") count(f); });
     showIdentity(false);

@@ -5,7 +5,8 @@
 
    Everything lives in this browser's localStorage, under the keys cg-core.js lays out (coursegen.keys). This
    script writes lecture:, visit:, homework:, mistakes and place, and reads the quiz states (through
-   coursegen.quizResult / coursegen.quiz.state: only this build's version counts), the drafts of cg-form.js
+   coursegen.quiz.state: a record made before the trainer edited a quiz is shown marked as such and a pass
+   there still completes the quiz), the drafts of cg-form.js
    and the answers and ticks of cg-case.js. What the course consists of, in course order, comes from
    cg-course.js (coursegen.course()). Export, import and reset are cg-backup.js's, through coursegen.progress. */
 (function () {
@@ -43,8 +44,9 @@
     return Object.keys(answers || {}).some(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
   }
 
-  /* One item's status: "notStarted", "inProgress", "done", "passed" (a quiz) or "resubmit" (a form handed in and
-     changed since: the version HR holds is not the one on the screen, so it is not done until handed in again).
+  /* One item's status: "notStarted", "inProgress", "done", "passed" (a quiz), "passedEarlier" (a quiz passed before
+     the trainer edited it: still complete, as an edit must not take a trainee's completion away) or "resubmit" (a form
+     handed in and changed since: the version HR holds is not the one on the screen, so it is not done until handed in again).
      A case is done once every one of its questions is answered (cg-case.js says so with its answers); a discussion
      or drill once opened and its observer checklist, if any, ticked through: the part of a classroom activity a
      trainee can do alone. */
@@ -52,8 +54,8 @@
     var kind = item.kind, id = item.id;
     if (kind === "lecture") { var l = lecture(id); return l.done ? "done" : l.visited ? "inProgress" : "notStarted"; }
     if (kind === "quiz") {
-      var s = quizState(item), begun = s && (s.attempts > 0 || Object.keys(s.answers || {}).length > 0);
-      return !begun ? "notStarted" : s.passed ? "passed" : "inProgress";
+      var s = quizState(item), begun = s && (s.attempts > 0 || !!s.earlier || Object.keys(s.answers || {}).length > 0);
+      return !begun ? "notStarted" : s.passed ? "passed" : s.earlier && s.earlier.passed ? "passedEarlier" : "inProgress";
     }
     if (kind === "homework") {
       var h = homework(id);
@@ -70,7 +72,9 @@
     return opened || n ? "inProgress" : "notStarted";
   }
 
-  function complete(state) { return state === "done" || state === "passed"; }
+  function complete(state) { return state === "done" || state === "passed" || state === "passedEarlier"; }
+
+  function statusText(state) { return t(state === "passedEarlier" ? "progress.keep.passed" : "progress.status." + state); }
 
   function summary() {
     var all = items(), done = all.filter(function (i) { return complete(status(i)); }).length;
@@ -80,7 +84,7 @@
       lecturesVisited: items("lecture").filter(function (i) { return lecture(i.id).visited; }).length,
       lecturesDone: count("lecture", "done"), lectures: items("lecture").length,
       activitiesDone: activities.filter(function (i) { return status(i) === "done"; }).length, activities: activities.length,
-      quizzesPassed: count("quiz", "passed"), quizzes: items("quiz").length,
+      quizzesPassed: count("quiz", "passed") + count("quiz", "passedEarlier"), quizzes: items("quiz").length,
       homeworkExported: count("homework", "done"), homework: items("homework").length,
       percent: all.length ? Math.floor((done / all.length) * 100) : 0
     };
@@ -206,7 +210,7 @@
       mark.textContent = "";
       if (state === "notStarted") return;
       mark.appendChild(el("span", { "aria-hidden": "true", text: complete(state) ? "✓" : "◐" }));
-      mark.appendChild(el("span", { class: "cg-visually-hidden", text: t("progress.status." + state) }));
+      mark.appendChild(el("span", { class: "cg-visually-hidden", text: statusText(state) }));
     });
   }
 
@@ -220,7 +224,7 @@
     [].forEach.call(board.querySelectorAll("[data-cg-status]"), function (cell) {
       var parts = cell.getAttribute("data-cg-status").split(":"), item = find(parts[0], parts[1]);
       var state = item ? status(item) : "notStarted";
-      cell.textContent = t("progress.status." + state);
+      cell.textContent = statusText(state);
       cell.setAttribute("data-state", state);
     });
     var place = store.get(keys.PLACE, null), item = place && find(place.kind, place.id);
@@ -250,12 +254,21 @@
     if (kind === "homework-state") return t("progress.homework." + homework(id));
     if (kind === "activity-state") {
       var parts = id.split(":"), item = find(parts[0], parts[1]);
-      return t("progress.status." + (item ? status(item) : "notStarted"));
+      return statusText(item ? status(item) : "notStarted");
     }
     var q = find("quiz", id), s = q && quizState(q), tried = s && s.attempts > 0;
+    if (!tried && s && s.earlier) return earlierText(kind, s.earlier);
     if (kind === "quiz-best") return tried ? t("progress.score", { n: s.best }) : t("progress.no");
     if (kind === "quiz-attempts") return tried ? String(s.attempts) : "0";
+    if (tried && !s.passed && s.earlier && s.earlier.passed) return t("progress.keep.passed");
     return t(!tried ? "progress.notTried" : s.passed ? "progress.passed" : "progress.failed");
+  }
+
+  /* A quiz not yet tried since the trainer edited it: its record from before, marked as such ("82%（题目修改前）"). */
+  function earlierText(kind, e) {
+    if (kind === "quiz-best") return t("progress.keep.score", { n: e.best });
+    if (kind === "quiz-attempts") return t("progress.keep.attempts", { n: e.attempts });
+    return t(e.passed ? "progress.keep.passed" : "progress.keep.failed");
   }
 
   /* ---- a form's page: whether it was handed in, said above the form after a reload too ---- */
@@ -287,23 +300,25 @@
     Object.keys(m.items).forEach(function (key) {
       var parts = key.split("/"), bank = payloads[parts[0]], item = m.items[key];
       var block = page.querySelector('[data-cg-bank="' + parts[0] + '"]');
-      if (!bank || !block || item.hash !== bank.hash) return;
+      if (!bank || !block) return;
       var q = bank.questions.filter(function (x) { return x.id === parts[1]; })[0];
       if (!q) return;
       n += 1;
       block.hidden = false;
-      block.querySelector(".cg-review__list").appendChild(reviewItem(bank, q, n));
+      block.querySelector(".cg-review__list").appendChild(reviewItem(bank, q, n, item.hash !== bank.hash));
     });
     page.querySelector("[data-cg-review-empty]").hidden = n > 0;
     page.querySelector("[data-cg-review-count]").textContent = n ? t("review.count", { n: n }) : "";
     cg.quiz.mount(page);
   }
 
-  /* The widget's state is scratch (keys.scratch), never a quiz's: its id only names it on this page. */
-  function reviewItem(bank, q, n) {
+  /* The widget's state is scratch (keys.scratch), never a quiz's: its id only names it on this page. A mistake made
+     before the trainer edited its bank (changed) stays, marked: the question is asked as it is now. */
+  function reviewItem(bank, q, n, changed) {
     var payload = { id: "review-" + n, scratch: true, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
     var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id, "data-cg": JSON.stringify(payload) });
-    var box = el("div", { class: "cg-review__item" }, [widget]);
+    var note = changed ? el("p", { class: "cg-review__changed", text: t("progress.keep.review") }) : null;
+    var box = el("div", { class: "cg-review__item" }, [note, widget]);
     var why = cg.quiz.decode(q.k, bank.hash).x;
     if (why) box.appendChild(el("details", { class: "cg-review__why" }, [el("summary", { text: t("review.why") }), el("div", { html: why })]));
     return box;

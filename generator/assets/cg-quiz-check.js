@@ -163,6 +163,7 @@
       }
     }
     if (s.attempts) lines.push(t("quiz.best", { best: s.best, n: s.attempts }));
+    if (s.earlier) lines.push(t("progress.keep.quizEarlier", { best: s.earlier.best, n: s.earlier.attempts }));
     this.result.textContent = "";
     if (head) this.result.appendChild(el("p", { class: "cg-quiz__verdict", text: head }));
     lines.forEach(function (line) { this.result.appendChild(el("p", { text: line })); }, this);

@@ -2,12 +2,14 @@
    seed draws. A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js).
 
    STABLE CONTRACT, relied on by the progress page, the review-of-mistakes page and the SCORM runtime.
-   Change it only together with them (and bump v).
+   Change it only together with them (and bump v when a reader of the older shape would misread the new one;
+   a field added with a default for state written before it, as first and earlier, needs no bump).
 
    Stored under  coursegen:<courseId>:quiz:<quizId>  (read it through coursegen.quiz.state):
    {
      v: 1,                  shape version
-     hash: "0a1b…",         content hash of the quiz at build time; another hash means stale state
+     hash: "0a1b…",         content hash of the quiz at build time; state read with another hash is carried
+                            over (clean): its record moves to earlier, its attempt starts afresh
      seed: 123456789,       seed of the current attempt (final assessment draw, shuffled order)
      attempts: 2,           number of checked attempts
      best: 80,              best score so far, 0–100 (percent of the auto-graded points, rounded down)
@@ -27,6 +29,10 @@
      first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer
                             as above, null if none), kept across retries: the per-question results a
                             submission file may carry (cg-form.js) — absent in state written before it
+     earlier: {attempts: 3, best: 82, passed: true}   the record made on earlier versions of the quiz (before a
+                            trainer's edit; the most of each if edited more than once), shown marked as such; null
+                            when none — absent in state written before it. Its first-try results are not kept:
+                            they belong to questions that may have changed
      updated: "2024-05-01T09:00:00.000Z"
    }
 */
@@ -43,19 +49,43 @@
   /* The state stored under key (a storage key of coursegen.keys), or null: see clean. */
   function stored(key, hash) { return clean(cg.store.get(key, null), hash); }
 
-  /* Stored state made safe: anything malformed or stale is dropped, never trusted. */
+  /* Stored state made safe: anything malformed is dropped, never trusted; state of another version of the quiz
+     (hash given and not its own) is carried over to this one. */
   function clean(s, hash) {
-    if (!isObj(s) || s.v !== 1 || typeof s.hash !== "string" || (hash && s.hash !== hash)) return null;
+    if (!isObj(s) || s.v !== 1 || typeof s.hash !== "string") return null;
     var pct = function (x) { return typeof x === "number" && x >= 0 && x <= 100 ? x : null; };
-    return {
+    var c = {
       v: 1, hash: s.hash, seed: typeof s.seed === "number" ? s.seed >>> 0 : newSeed(),
       attempts: typeof s.attempts === "number" && s.attempts > 0 ? Math.floor(s.attempts) : 0,
       best: pct(s.best) || 0, last: pct(s.last), passed: s.passed === true, checked: s.checked === true,
       done: Array.isArray(s.done) ? s.done.filter(function (id) { return typeof id === "string"; }) : [],
       questions: Array.isArray(s.questions) ? s.questions : [],
       answers: isObj(s.answers) ? s.answers : {}, results: isObj(s.results) ? s.results : {},
-      self: isObj(s.self) ? s.self : {}, first: firsts(s.first), updated: typeof s.updated === "string" ? s.updated : null
+      self: isObj(s.self) ? s.self : {}, first: firsts(s.first), updated: typeof s.updated === "string" ? s.updated : null,
+      earlier: earlier(s.earlier)
     };
+    return hash && s.hash !== hash ? carried(c, hash) : c;
+  }
+
+  /* A trainer edited the quiz since this state was saved: the trainee keeps the record (shown as from an earlier
+     version) and starts a fresh attempt, as the answers given may not fit the edited questions and their keys. */
+  function carried(s, hash) {
+    var next = fresh(hash);
+    next.earlier = s.attempts > 0 ? combine(s.earlier, { attempts: s.attempts, best: s.best, passed: s.passed }) : s.earlier;
+    return next;
+  }
+
+  /* A stored earlier-version record, or null. */
+  function earlier(x) {
+    if (!isObj(x) || typeof x.attempts !== "number" || x.attempts < 1) return null;
+    return { attempts: Math.floor(x.attempts), best: typeof x.best === "number" && x.best >= 0 && x.best <= 100 ? x.best : 0, passed: x.passed === true };
+  }
+
+  /* Two earlier-version records as one: the most of each (an import may bring the same record twice). */
+  function combine(a, b) {
+    a = earlier(a); b = earlier(b);
+    if (!a || !b) return a || b;
+    return { attempts: Math.max(a.attempts, b.attempts), best: Math.max(a.best, b.best), passed: a.passed || b.passed };
   }
 
   /* Stored first-try results with a well-formed answer only: they leave the browser in a submission file. */
@@ -69,12 +99,13 @@
     return out;
   }
 
-  /* A new attempt's state; keep: the state whose record (attempts, best, last, passed, first) it carries on. */
+  /* A new attempt's state; keep: the state whose record (attempts, best, last, passed, first, earlier) it carries on. */
   function fresh(hash, keep) {
     return {
       v: 1, hash: hash, seed: newSeed(), attempts: keep ? keep.attempts : 0, best: keep ? keep.best : 0,
       last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false, done: [],
-      questions: [], answers: {}, results: {}, self: {}, first: keep ? keep.first : {}, updated: null
+      questions: [], answers: {}, results: {}, self: {}, first: keep ? keep.first : {}, updated: null,
+      earlier: keep ? keep.earlier : null
     };
   }
 
@@ -117,5 +148,5 @@
     return { qs: qs, order: order };
   }
 
-  Object.assign(parts, { stored: stored, clean: clean, fresh: fresh, draw: draw });
+  Object.assign(parts, { stored: stored, clean: clean, fresh: fresh, combine: combine, draw: draw });
 })();

@@ -16,7 +16,7 @@
    undo), and the mounting of every .cg-quiz on a page.
 
    window.coursegen.quiz = {
-     state(quizId, hash?)   the stored state; null if none, corrupt, or (hash given) stale
+     state(quizId, hash?)   the stored state; null if none or corrupt; (hash given) another version's carried over
      reset(quizId)          forget a quiz's state
      mount(element)         start the quiz widgets (.cg-quiz) added inside element after page load
      decode(k, hash)        a question's key and explanation from its payload (k, the bank's hash)
@@ -44,7 +44,7 @@
     (data.draw || [{ questions: data.questions }]).forEach(function (group) {
       group.questions.forEach(function (q) { q.key = parts.decode(q.k, data.hash); self.pool[q.id] = q; });
     });
-    var stored = parts.stored(this.key, data.hash);
+    var raw = cg.store.get(this.key, null), stored = parts.clean(raw, data.hash);
     this.state = stored || parts.fresh(data.hash);
     this.started();
     this.live = el("p", { class: "cg-sr", "aria-live": "polite" });
@@ -55,7 +55,8 @@
     root.appendChild(this.undoBar);
     root.appendChild(this.live);
     this.render();
-    if (!stored && (data.draw || data.shuffle)) this.save(); // the seed must survive a reload
+    // The seed must survive a reload; so must the carrying over of an edited quiz's record (cg-quiz-state.js).
+    if (stored ? raw.hash !== data.hash : data.draw || data.shuffle) this.save();
   }
 
   Quiz.prototype.save = function () {

@@ -20,17 +20,19 @@
    cmi.suspend_data is ASCII JSON {"v":1,"s":{store key: value}} holding the course's coursegen.store
    entries; non-ASCII characters are written as \uXXXX, so no LMS miscounts the limit (4,096 characters
    in 1.2, 64,000 in 2004). It is filled in order while it fits: first the essentials (each quiz's result
-   in brief: best, passed, attempts, last, hash; the lecture marks), final assessment first, then
+   in brief: best, passed, attempts, last, hash and the record of earlier versions of the quiz (cg-quiz-state.js);
+   the lecture marks), final assessment first, then
    lectures, then other quizzes; then whole entries: the trainee's identity and homework drafts
    (form:<id> of cg-form.js), then quizzes' current answers, then other widgets' state. What does not fit
    stays in the browser's localStorage only. On launch, what the LMS kept is restored where it went
-   further than this browser (more quiz attempts, a lecture done, a newer draft), before any page loads,
+   further than this browser (more quiz attempts, counting those made before the trainer edited the quiz; a
+   lecture done; a newer draft), before any page loads,
    so the homework page finds the draft where cg-form.js looks for it. */
 (function () {
   "use strict";
   var cg = window.coursegen;
   if (!cg) return;
-  var QUIZ_BRIEF = ["v", "hash", "attempts", "best", "last", "passed"];
+  var QUIZ_BRIEF = ["v", "hash", "attempts", "best", "last", "passed", "earlier"];
 
   var launchData = document.getElementById("cg-scorm-launch");
   if (launchData) launcher(JSON.parse(launchData.textContent));
@@ -108,10 +110,12 @@
     function outcome() {
       if (finalQuiz) {
         var state = cg.store.get("quiz:" + finalQuiz.id, null);
-        // Answers are saved as they are typed; only a checked attempt (attempts > 0) has a score.
-        if (state && state.attempts > 0 && typeof state.best === "number") {
-          var best = Math.max(0, Math.min(100, Math.round(state.best * 100) / 100));
-          return { completed: true, passed: state.passed === true || best >= finalQuiz.passMark, score: best };
+        // Answers are saved as they are typed; only a checked attempt (attempts > 0) has a score. Until the edited
+        // assessment is taken again, the record from before the edit stands (a status never goes down anyway).
+        var record = state && state.attempts > 0 ? state : state && state.earlier;
+        if (record && record.attempts > 0 && typeof record.best === "number") {
+          var best = Math.max(0, Math.min(100, Math.round(record.best * 100) / 100));
+          return { completed: true, passed: record.passed === true || best >= finalQuiz.passMark, score: best };
         }
         return { completed: false, passed: null, score: null };
       }
@@ -158,11 +162,14 @@
     /* This browser may hold more than the LMS (it went on offline): keep whichever went further. */
     function further(key, theirs, mine) {
       if (mine === null) return true;
-      if (key.indexOf("quiz:") === 0) return (theirs.attempts || 0) > (mine.attempts || 0);
+      if (key.indexOf("quiz:") === 0) return attemptsOf(theirs) > attemptsOf(mine);
       if (key.indexOf("lecture:") === 0) return !!theirs.done && !mine.done;
       if (key.indexOf("form:") === 0) return moment(theirs.updated_at) > moment(mine.updated_at);
       return false;
     }
+
+    /* A quiz's attempts, with those of its earlier versions: the state carried over after an edit went as far. */
+    function attemptsOf(state) { return (state.attempts || 0) + ((state.earlier && state.earlier.attempts) || 0); }
 
     /* A draft's updated_at (ISO 8601 with its offset, cg-form.js) as a number; 0 when missing or unreadable. */
     function moment(text) {

@@ -185,9 +185,10 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
     """``cg-course.js``: what counts towards completion, in course order, for the dashboard, the menu's marks and
     the progress indicator on every page; ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
 
-    Quizzes carry their content hash, so progress stored against an older version of a quiz is not
-    counted, and the final assessment is flagged: its question ids read ``<bankId>/<questionId>``.
-    ``version`` fingerprints the whole list: a progress file exported from another version is not imported.
+    Quizzes carry their content hash, so progress stored against an older version of a quiz is told apart (kept
+    as the quiz's earlier record, cg-quiz-state.js), and the final assessment is flagged: its question ids read
+    ``<bankId>/<questionId>``. ``version`` fingerprints the whole list; an exported progress file carries it for
+    whoever reads the file, and a file of another version still imports.
     Each item's ``page`` is its page's path without ``.md``, which the script turns into the page's address.
     """
     checklist = tracked(ctx, pages)

@@ -8,8 +8,9 @@ reference answer) is XOR-ed with the quiz's content hash and base64-encoded, so 
 the HTML source or by a search engine. This is self-assessment, not exam security: the key ships with
 the page and anyone with the browser's developer tools can decode it.
 
-The content hash also keys the trainee's stored progress, so editing a bank starts it afresh instead
-of showing answers to questions that changed.
+The content hash also keys the trainee's stored progress, so editing a bank starts a fresh attempt instead
+of showing (and grading) answers to questions that changed; the record from before the edit is kept and
+shown as such (cg-quiz-state.js).
 """
 
 from __future__ import annotations

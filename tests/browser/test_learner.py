@@ -268,12 +268,11 @@ def test_import_never_lowers_a_score_or_drops_a_newer_draft(page: Page, mini_url
     ("change", "reason"),
     [
         ({"courseId": "another-course"}, "无法导入：这份文件属于另一门课程（another-course）。"),
-        ({"version": "0123456789abcdef"}, "无法导入：这份文件来自本课程的另一个版本（课程内容已更新），其中的成绩与当前内容对不上。"),
         ({"format": "something-else"}, "无法导入：这不是“导出学习进度”保存的文件。"),
     ],
-    ids=["another course", "another version", "not a progress file"],
+    ids=["another course", "not a progress file"],
 )
-def test_a_file_of_another_course_or_version_is_refused_with_a_reason(
+def test_a_file_of_another_course_or_not_ours_is_refused_with_a_reason(
     page: Page, mini_url: str, tmp_path: Path, change: dict[str, str], reason: str
 ) -> None:
     page.goto(f"{mini_url}/lectures/basics/")

@@ -263,6 +263,50 @@ def test_suspend_data_keeps_the_essentials_within_4096_characters(page: Page, lm
     assert "form:evaluation" not in saved
 
 
+def test_records_from_before_an_edit_fit_within_4096_characters_and_come_back_on_another_pc(browser: Browser, lms_url: str) -> None:
+    """A course of 25 quizzes, each edited by the trainer since the trainee took it: every quiz's record from before
+    the edit (cg-quiz-state.js's earlier) is packed with the results, and the final assessment passed before its edit
+    still passes the course."""
+    answer = "客户说明了诉求，" * 200
+
+    def carried(n: int, best: int, passed: bool) -> Record:
+        return {"v": 1, "hash": f"{n:016x}", "seed": 1, "attempts": 0, "best": 0, "last": None, "passed": False, "checked": False,
+                "answers": {"t1": answer}, "results": {}, "earlier": {"attempts": 2, "best": best, "passed": passed}}
+
+    stored = {f"quiz:bank-{n:02}": carried(n, 50, False) for n in range(24)}
+    stored["quiz:final-assessment"] = carried(99, 80, True)
+    stored["lecture:listen"] = {"visited": "2024-05-01T09:00:00.000Z", "done": "2024-05-01T09:30:00.000Z"}
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{lms_url}/lms.html")
+    page.evaluate(
+        "entries => Object.keys(entries).forEach(k => localStorage.setItem('coursegen:2024-complaints:' + k, JSON.stringify(entries[k])))",
+        stored,
+    )
+    start(page, lms_url, "graded")
+    wait_for_status(page, "passed")  # passed before the edit: an edit never takes it away
+    leave(page)
+    assert cmi(page, "core.score.raw") == "80"
+    saved = suspend_data(page)["s"]  # within 4,096 ASCII characters
+    assert all(saved[key]["earlier"] == value["earlier"] for key, value in stored.items() if key.startswith("quiz:"))
+    assert saved["lecture:listen"] == stored["lecture:listen"]
+    record = page.evaluate(RECORD)
+    context.close()
+
+    # Another PC: only the LMS's record. The final assessment, edited since, shows the record from before.
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    site = start(page, lms_url, "graded", record)
+    open_final_assessment(site)
+    site.get_by_text("题目修改前：最好成绩 80% · 已作答 2 次（修改后的题目需要重新作答）").wait_for()
+    leave(page)
+    assert cmi(page, "core.lesson_status") == "passed"
+    assert suspend_data(page)["s"]["quiz:final-assessment"]["earlier"] == {"attempts": 2, "best": 80, "passed": True}
+    context.close()
+
+
 # ---- interactions: each scored question in the LMS's item-level report ----
 
 INTERACTIONS = """() => {

@@ -1,7 +1,7 @@
 """The trainer's guide reference pages, generated from the models and the CLI so they never drift.
 
-``coursegen guide -o guide/docs`` rewrites ``reference.md`` (every key of every file) and ``cli.md``
-(every command and option); a test fails when the checked-in copies are stale.
+``coursegen guide -o guide/docs`` rewrites ``reference.md`` (every key of every file) and ``cli.md`` (every command
+and option, which ``cli/reference.py`` makes); a test fails when the checked-in copies are stale.
 """
 
 from __future__ import annotations
@@ -10,16 +10,11 @@ import inspect
 import typing
 from pathlib import Path
 
-import click
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from .catalogue import FALLBACK
-from .cli.layout import paragraphs
-from .cli.speaking import command_help, command_path, option_row
 from .guide_types import LEGEND, bounds, model_name, models_in, type_name
-from .messages import speaking
 from .schema import EDITOR_GLOBS, SCHEMAS
 
 TITLES = {
@@ -107,42 +102,11 @@ def _default(field: FieldInfo) -> str:
     return f"`{value}`"
 
 
-def cli_markdown(group: click.Group) -> str:
-    """The command reference: each command's help, usage and options, in the guide's language (the catalogue's)."""
-    out = ["# 命令参考", "", "本页由 `coursegen guide` 根据命令行定义自动生成，请勿手工修改。", ""]
-    with speaking(FALLBACK):
-        for sub in _commands(click.Context(group, info_name="coursegen")):
-            words = sub.command_path
-            out += [f"## `{words}`", ""]
-            out += [line for paragraph in paragraphs(command_help(command_path(sub))) for line in (paragraph, "")]
-            out += ["```", " ".join([words, *sub.command.collect_usage_pieces(sub)]), "```", ""]
-            rows = [option_row(p, sub) for p in sub.command.params if isinstance(p, click.Option) and not p.hidden]
-            if rows:
-                out += ["| 选项 | 说明 |", "| --- | --- |"]
-                out += [f"| `{names}` | {text.replace('|', chr(92) + '|')} |" for names, text in rows]
-                out.append("")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _commands(ctx: click.Context) -> list[click.Context]:
-    """A context for every command below ``ctx``'s group, depth first, each with its parents (as a run has)."""
-    found: list[click.Context] = []
-    group = ctx.command
-    assert isinstance(group, click.Group)
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        if command is None:
-            continue
-        sub = click.Context(command, info_name=name, parent=ctx)
-        found.append(sub)
-        if isinstance(command, click.Group):
-            found += _commands(sub)
-    return found
-
-
-def write_guide(folder: Path, group: click.Group) -> list[Path]:
+def write_guide(folder: Path, commands: str) -> list[Path]:
+    """Write the reference pages into ``folder``: the fields' made here, the ``commands`` page (``cli.md``) as the
+    command line makes it (``cli/reference.py``: this layer does not import the commands)."""
     folder.mkdir(parents=True, exist_ok=True)
-    pages = {"reference.md": reference_markdown(), "cli.md": cli_markdown(group)}
+    pages = {"reference.md": reference_markdown(), "cli.md": commands}
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
     return [folder / name for name in pages]

@@ -210,9 +210,10 @@ def guide(ctx: click.Context, output: Path | None, open_site: bool, show_path: b
         click.echo(say("build.guide.what"))
         return
     from ..guide import write_guide
+    from .reference import cli_markdown
 
     root = ctx.find_root().command
-    for path in write_guide(output, root):  # type: ignore[arg-type]
+    for path in write_guide(output, cli_markdown(root)):  # type: ignore[arg-type]
         click.echo(str(path))
 
 

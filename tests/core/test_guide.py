@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from coursegen.cli import main
-from coursegen.guide import cli_markdown, reference_markdown
+from coursegen.cli.reference import cli_markdown
+from coursegen.guide import reference_markdown
 from coursegen.guide_types import type_name
 from coursegen.schema import SCHEMAS, schema_text
 

@@ -12,7 +12,6 @@ import pytest
 from coursegen.load import load_project
 from coursegen.model.scenario import best_path
 
-from tests.browser.test_a11y import axe, violations  # noqa: F401 - axe: the session fixture
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -120,17 +119,6 @@ def test_reaching_an_ending_marks_the_scenario_done_on_the_dashboard(page: Page,
     page.goto(f"{site_url}/")
     row = page.locator(f'[data-cg-status="scenario:{SCENARIO.id}"]')
     expect(row).to_contain_text("已完成")
-
-
-@pytest.mark.node("axe-core")
-def test_a_scenario_walked_to_its_end_has_no_serious_violation(page: Page, site_url: str, axe: Path) -> None:
-    from playwright.sync_api import expect
-
-    open_scenario(page, site_url)
-    assert violations(page, axe) == []
-    page.locator(".cg-scene:visible .cg-scene__choice").first.click()
-    expect(page.locator(".cg-scenario__feedback:visible")).to_have_count(1)
-    assert violations(page, axe) == []
 
 
 def test_the_trainer_edition_draws_the_map_and_lists_every_scene(trainer_site: Path) -> None:

@@ -37,8 +37,9 @@ def scenario_problems(doc: YamlDoc, scenario: Scenario) -> list[Problem]:
         if scene.id in stuck:
             problems.append(doc.problem(loc, say("scenario.dead_end", scene=scene.id), say("scenario.dead_end_hint")))
         elif scene.id not in reached:
-            key = "scenario.ending_unreached" if scene.ending is not None else "scenario.unreached"
-            problems.append(doc.problem(loc, say(key, scene=scene.id), say("scenario.unreached_hint", scene=scene.id)))
+            message = (say("scenario.ending_unreached", scene=scene.id) if scene.ending is not None
+                       else say("scenario.unreached", scene=scene.id))
+            problems.append(doc.problem(loc, message, say("scenario.unreached_hint", scene=scene.id)))
     finishing = _finishing(scenario, stuck)
     for scene in scenario.scenes:
         if scene.id in reached and scene.id not in stuck and scene.id not in finishing:

@@ -79,7 +79,7 @@ def wrap(text: str, width: int = WRAP, lines: int = 2) -> list[str]:
 
 def scenario_svg(scenario: Scenario, best: list[Step], *, title: str, labels: dict[str, str]) -> str:
     """The map as one ``<svg>`` element; ``best`` (its arrows drawn bold) and ``labels``: ``scene`` (第 {n} 幕),
-    ``ending`` (结局) and ``desc`` (the text a screen reader reads instead of the picture)."""
+    ``ending`` (结局) and ``map_desc`` (the text a screen reader reads instead of the picture)."""
     boxes = layout(scenario)
     width = max(b.x for b in boxes.values()) + BOX_W + PAD
     height = max(b.y for b in boxes.values()) + BOX_H + PAD + 3 * GAP_Y
@@ -88,7 +88,7 @@ def scenario_svg(scenario: Scenario, best: list[Step], *, title: str, labels: di
         f'<svg class="cg-scenario-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" role="img" aria-labelledby="cg-map-{scenario.id}-title cg-map-{scenario.id}-desc">',
         f'<title id="cg-map-{scenario.id}-title">{escape(title)}</title>',
-        f'<desc id="cg-map-{scenario.id}-desc">{escape(labels["desc"])}</desc>',
+        f'<desc id="cg-map-{scenario.id}-desc">{escape(labels["map_desc"])}</desc>',
         '<defs><marker id="cg-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>',
     ]

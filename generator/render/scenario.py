@@ -39,8 +39,7 @@ def _page(ctx: RenderContext, scenario: Scenario) -> Page:
 
 def _diagram(ctx: RenderContext, scenario: Scenario, best: list[Step]) -> Markup:
     """The trainer's map, kept as it is by the template: every text in it was escaped as it was drawn."""
-    t = ctx.t
-    labels = {"scene": t["scenario_page.scene"], "ending": t["scenario_page.ending"], "desc": t["scenario_page.map_desc"]}
+    labels = {key: ctx.t["scenario_page." + key] for key in ("scene", "ending", "map_desc")}
     return Markup(scenario_svg(scenario, best, title=scenario.title, labels=labels))  # noqa: S704 - escaped in diagram.py
 
 

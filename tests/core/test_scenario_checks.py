@@ -83,8 +83,8 @@ def test_a_scene_no_way_reaches_is_reported_once_at_its_id(tmp_path: Path) -> No
 
 
 def test_an_ending_no_way_reaches_is_reported_once_as_an_ending(tmp_path: Path) -> None:
-    secret = "  - id: secret\n    title: 隐藏结局\n    situation: 没有人走到这里。\n    ending:\n      outcome: 没人见过\n"
-    assert scenario_problems(tmp_path, SCENARIO + secret) == [
+    unseen = "  - id: secret\n    title: 隐藏结局\n    situation: 没有人走到这里。\n    ending:\n      outcome: 没人见过\n"
+    assert scenario_problems(tmp_path, SCENARIO + unseen) == [
         f"{FILE}:24:9: 没有哪条路能走到结局 `secret`，学员永远走不到这个结局\n    提示：在某一幕的选项里写 `to: secret`，或者删掉这一幕。"
     ]
 

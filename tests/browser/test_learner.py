@@ -142,9 +142,9 @@ def test_the_dashboard_shows_where_i_am_and_the_menu_ticks_what_is_done(page: Pa
     assert menu.locator("a.md-nav__link", has_text="第二讲").first.locator(".cg-navmark").inner_text() == ""
 
 
-def test_cases_discussions_and_drills_count_in_progress(page: Page, mini_url: str) -> None:
+def test_cases_discussions_drills_and_scenarios_count_in_progress(page: Page, mini_url: str) -> None:
     open_progress(page, mini_url)
-    assert page.locator("[data-cg-cell=activity-state]").count() == 3
+    assert page.locator("[data-cg-cell=activity-state]").count() == 4
     assert cell(page, "activity-state", "case:pond") == "未开始"
 
     page.goto(f"{mini_url}/cases/pond/")
@@ -160,13 +160,23 @@ def test_cases_discussions_and_drills_count_in_progress(page: Page, mini_url: st
     assert cell(page, "activity-state", "case:pond") == "已完成"  # every question answered
     assert cell(page, "activity-state", "discussion:calm") == "进行中"  # opened, its checklist not ticked
     assert cell(page, "activity-state", "drill:counter") == "进行中"
-    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 1 // 8}%"  # 2 lectures, 3 activities, 2 quizzes, 1 form
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 1 // 9}%"  # 2 lectures, 4 activities, 2 quizzes, 1 form
 
     page.goto(f"{mini_url}/drills/counter/")
     page.get_by_label("是否说明原因").check()
     open_home(page, mini_url)
     assert status(page, "drill:counter") == "已完成"
-    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 2 // 8}%"
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 2 // 9}%"
+
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").nth(1).click()  # 说“今天人多”: not yet an ending
+    open_home(page, mini_url)
+    assert status(page, "scenario:queue") == "进行中"
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").first.click()  # on to the ending
+    open_home(page, mini_url)
+    assert status(page, "scenario:queue") == "已完成"
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 3 // 9}%"
 
 
 def test_previous_and_next_follow_the_course_order(page: Page, mini_url: str) -> None:

@@ -306,3 +306,21 @@ def test_the_saved_line_shows_the_day_and_the_time(page: Page, mini_url: str) ->
     page.get_by_label("心得", exact=True).fill("心得")
     page.reload()
     assert page.locator(".cg-form__saved").inner_text() == "已保存（上次保存 12月3日 08:21）"
+
+
+def test_import_keeps_a_scenario_ending_reached_in_the_other_browser(page: Page, mini_url: str, tmp_path: Path) -> None:
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").first.click()  # straight to the ending
+    open_progress(page, mini_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出学习进度").click()
+    download.value.save_as(tmp_path / "progress.json")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重置学习进度").click()
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").nth(1).click()  # this browser: half way
+    open_progress(page, mini_url)
+    assert cell(page, "activity-state", "scenario:queue") == "进行中"
+    import_file(page, tmp_path / "progress.json")
+    page.get_by_text("学习进度已导入").wait_for()
+    assert cell(page, "activity-state", "scenario:queue") == "已完成"

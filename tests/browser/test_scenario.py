@@ -121,6 +121,17 @@ def test_reaching_an_ending_marks_the_scenario_done_on_the_dashboard(page: Page,
     expect(row).to_contain_text("已完成")
 
 
+def test_the_offline_site_walks_the_scenario_from_the_file_system(page: Page, offline_site: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.goto((offline_site / "scenarios" / f"{SCENARIO.id}.html").as_uri())
+    for step in BEST[:-1]:
+        assert step.choice is not None
+        page.locator(".cg-scene:visible .cg-scene__choice").nth(step.choice).click()
+    expect(shown_scene(page)).to_have_attribute("data-scene", BEST[-1].scene)
+    expect(page.locator(".cg-scenario__summary")).to_contain_text("你走的正是最佳路径")
+
+
 def test_the_trainer_edition_draws_the_map_and_lists_every_scene(trainer_site: Path) -> None:
     html = (trainer_site / "scenarios" / SCENARIO.id / "index.html").read_text(encoding="utf-8")
     assert '<svg class="cg-scenario-map"' in html

@@ -23,6 +23,7 @@ TITLES = {
     "case": "案例 cases/*.yml",
     "discussion": "互动讨论 discussions/*.yml",
     "drill": "场景演练 drills/*.yml",
+    "scenario": "情景模拟 scenarios/*.yml",
     "homework": "作业与评估 homework/*.yml",
     "quiz": "题库 quizzes/*.yml",
     "submission-v1": "作业提交文件（学员导出的 JSON，格式版本 1）",

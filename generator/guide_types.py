@@ -61,6 +61,7 @@ MODEL_NAMES: dict[str, str] = {
     "Lecture": "讲次", "Section": "节", "Point": "要点", "SubPoint": "子要点", "ActivityRef": "放置活动",
     # activities
     "Case": "案例", "CaseQuestion": "思考题", "Discussion": "互动讨论", "Drill": "场景演练", "Role": "角色",
+    "Scenario": "情景模拟", "Scene": "幕", "SceneChoice": "情景选项", "Ending": "结局",
     # homework
     "Homework": "作业或问卷", "TextField": "单行文本字段", "TextArea": "多行文本字段", "Table": "表格字段",
     "Column": "表格列", "Checkboxes": "多选字段", "Choice": "单选字段", "Rating": "评分字段", "RatingItem": "评分项",

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Submission
+from .model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Scenario, Submission
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "course": Course,
@@ -20,6 +20,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "case": Case,
     "discussion": Discussion,
     "drill": Drill,
+    "scenario": Scenario,
     "homework": Homework,
     "quiz": QuizBank,
     "submission-v1": Submission,
@@ -32,6 +33,7 @@ EDITOR_GLOBS: dict[str, str] = {
     "case": "course/cases/*.yml",
     "discussion": "course/discussions/*.yml",
     "drill": "course/drills/*.yml",
+    "scenario": "course/scenarios/*.yml",
     "homework": "course/homework/*.yml",
     "quiz": "quizzes/*.yml",
 }

@@ -21,6 +21,7 @@ _ITEM_PAGES = {
     "case": "cases/{id}.md",
     "discussion": "discussions/{id}.md",
     "drill": "drills/{id}.md",
+    "scenario": "scenarios/{id}.md",
     "homework": "homework/{id}.md",
     "quiz": "quizzes/{id}.md",
 }

@@ -100,6 +100,7 @@
       return { visited: earliest(mine.visited, theirs.visited), done: mine.done || theirs.done || null };
     }
     if (kind === "visit") return { visited: earliest(mine.visited, theirs.visited) };
+    if (kind === "scenario") return theirs.ended && !mine.ended ? theirs : undefined;  /* an ending reached stays reached */
     if (key === keys.MISTAKES && theirs.items && theirs.seen && mine.items) {
       var m = { v: 1, items: {}, seen: {} };
       [theirs, mine].forEach(function (src) {  /* mine last: this browser's own entries win */

@@ -45,6 +45,7 @@
        visit:<kind>:<id>      {visited: ISO time}: a case, discussion or drill opened    (cg-progress.js)
        case:<caseId>          a case's written or chosen answers                          (cg-case.js)
        checklist:<kind>:<id>  the ticks of a discussion's or drill's observer checklist  (cg-case.js)
+       scenario:<id>          a scenario's way taken {path: [[scene, choice]…], ended}   (cg-scenario.js)
        form:<formId>          a homework draft; identity: the trainee, shared by forms    (cg-form.js)
        homework:<formId>      the draft's last hand-in: {exportedAt, updated_at, revision,   (cg-progress.js)
                               online: true when it went to the form service}
@@ -57,6 +58,7 @@
     visit: function (kind, id) { return "visit:" + kind + ":" + id; },
     caseAnswers: function (id) { return "case:" + id; },
     checklist: function (kind, id) { return "checklist:" + kind + ":" + id; },
+    scenario: function (id) { return "scenario:" + id; },
     form: function (id) { return "form:" + id; },
     homework: function (id) { return "homework:" + id; },
     SCRATCH: "review:",

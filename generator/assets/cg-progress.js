@@ -14,7 +14,7 @@
   var cg = window.coursegen;
   if (!cg) return;
   var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
-  var ACTIVITY = /^(case|discussion|drill)$/;  /* the kinds whose visits this script records */
+  var ACTIVITY = /^(case|discussion|drill|scenario)$/;  /* the kinds whose visits this script records */
 
   function items(kind) { return cg.course().items.filter(function (i) { return !kind || i.kind === kind; }); }
 
@@ -66,6 +66,10 @@
     if (kind === "case") {
       var answers = store.get(keys.caseAnswers(id), {});
       return answers.complete === true ? "done" : opened || written(answers.answers) ? "inProgress" : "notStarted";
+    }
+    if (kind === "scenario") {
+      var walked = store.get(keys.scenario(id), {});  /* done once an ending was reached (cg-scenario.js) */
+      return walked.ended ? "done" : opened || (walked.path || []).length ? "inProgress" : "notStarted";
     }
     var ticks = store.get(keys.checklist(kind, id), {}).checked, n = Array.isArray(ticks) ? ticks.length : 0;
     if (opened && n >= (item.checks || 0)) return "done";

@@ -47,7 +47,7 @@ keep the first search small; more shards only mean more files."""
 CHUNK_CHARS = 6_000
 """About this many characters of section text per chunk: the results shown load their chunks for the excerpt."""
 
-KIND_RANK = {"lectures": 0, "cases": 1, "discussions": 1, "drills": 1, "homework": 2, "quizzes": 4}
+KIND_RANK = {"lectures": 0, "cases": 1, "discussions": 1, "drills": 1, "scenarios": 1, "homework": 2, "quizzes": 4}
 """Which kind of page ranks first when hits are otherwise equal, by the first folder of its address
 (:mod:`coursegen.render.paths`): the lecture that teaches a word above the quiz that repeats it,
 a case above the list of cases that sums it up."""

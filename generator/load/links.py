@@ -35,7 +35,7 @@ _INLINE = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*(?P<target><[^>\n]*
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
-_CHECKED_KINDS = ("course", "lecture", "case", "discussion", "drill", "homework")
+_CHECKED_KINDS = ("course", "lecture", "case", "discussion", "drill", "scenario", "homework")
 
 
 def broken_links(project: Project, docs_dir: Path | None) -> list[Problem]:
@@ -64,7 +64,7 @@ def _site_files(project: Project, docs_dir: Path | None) -> set[str]:
         pages.add(site_paths.CASES_INDEX)
     pages.update(site_paths.item_page("lecture", lecture.id) for lecture in project.lectures)
     for kind, items in (("case", project.cases), ("discussion", project.discussions), ("drill", project.drills),
-                        ("homework", project.homework), ("quiz", project.quizzes)):
+                        ("scenario", project.scenarios), ("homework", project.homework), ("quiz", project.quizzes)):
         pages.update(site_paths.item_page(kind, item_id) for item_id in items)
     if project.course.final_assessment is not None:
         pages.add(site_paths.item_page("quiz", project.course.final_assessment.id))
@@ -96,7 +96,8 @@ def _item(project: Project, kind: str, item_id: str) -> BaseModel | None:
     if kind == "lecture":
         return next((lecture for lecture in project.lectures if lecture.id == item_id), None)
     items: dict[str, Mapping[str, BaseModel]] = {"case": project.cases, "discussion": project.discussions,
-                                                 "drill": project.drills, "homework": project.homework}
+                                                 "drill": project.drills, "scenario": project.scenarios,
+                                                 "homework": project.homework}
     return items[kind].get(item_id)
 
 

@@ -17,11 +17,12 @@ from typing import TypeVar, cast
 from pydantic import BaseModel
 
 from ..messages import say
-from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank
+from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.course import ActivityRef
 from ..model.handin import Handin, deadline_for
 from ..model.project import Project
 from .answers import foreign_answers
+from .scenario import scenario_problems
 from .numbering import mixed_numbering
 from .problems import CourseError, Problem, display_path
 from .standins import OPEN, stand_ins
@@ -35,6 +36,7 @@ ITEM_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
     "case": ("cases", Case),
     "discussion": ("discussions", Discussion),
     "drill": ("drills", Drill),
+    "scenario": ("scenarios", Scenario),
     "homework": ("homework", Homework),
 }
 """kind → (folder inside the course folder, model); quizzes live in their own folder."""
@@ -68,6 +70,7 @@ def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Pro
         cases=cast("dict[str, Case]", items["case"]),
         discussions=cast("dict[str, Discussion]", items["discussion"]),
         drills=cast("dict[str, Drill]", items["drill"]),
+        scenarios=cast("dict[str, Scenario]", items["scenario"]),
         homework=_with_deadlines(cast("dict[str, Homework]", items["homework"]), course.submission),
         quizzes=quizzes,
         sources={("course", course.id): course_path, **loader.sources},
@@ -151,6 +154,7 @@ class _Loader:
             self.problems += problems
         if item is not None and doc is not None:
             self.problems += repeats(doc, item) + (foreign_answers(doc, item) if isinstance(item, Case) else [])
+            self.problems += scenario_problems(doc, item) if isinstance(item, Scenario) else []
         if item is not None and doc is not None and doc.text is not None and OPEN in doc.text:
             self.problems += [
                 doc.problem(loc, say("course.stand_in.message", text=text), say("course.stand_in.hint"), severity="warning")
@@ -203,6 +207,7 @@ class _Loader:
             "case": project.cases,
             "discussion": project.discussions,
             "drill": project.drills,
+            "scenario": project.scenarios,
             "homework": project.homework,
             "quiz": project.quizzes,
         }

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel
 
 from ..messages import say
-from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank
+from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.homework import Checkboxes, Choice, Rating, Table
 from ..model.quiz import Matching, MultipleChoice, Ordering, SingleChoice
 from .problems import Problem
@@ -23,7 +23,7 @@ from .yamlfile import Loc, YamlDoc
 Entries = Iterator[tuple[str, Loc, Iterable[str], Loc]]
 """(what repeats, the list's place, its values in order, where in an entry the value is written)."""
 
-IDS = {"case_question", "quiz_question", "field", "column", "rating_item", "section"}
+IDS = {"case_question", "quiz_question", "field", "column", "rating_item", "section", "scene"}
 """The entries that are ids: their hint is to rename one (the others' is to reword or delete)."""
 
 
@@ -53,6 +53,10 @@ def _lists(item: BaseModel) -> Entries:
         yield "checklist", ("observer_checklist",), item.observer_checklist, ()
     if isinstance(item, Drill):
         yield "role", ("roles",), [role.name for role in item.roles], ("name",)
+    if isinstance(item, Scenario):
+        yield "scene", ("scenes",), [scene.id for scene in item.scenes], ("id",)
+        for i, scene in enumerate(item.scenes):
+            yield "option", ("scenes", i, "choices"), [choice.text for choice in scene.choices], ("text",)
     if isinstance(item, Homework):
         yield from _form(item)
     if isinstance(item, QuizBank):

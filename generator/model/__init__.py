@@ -10,6 +10,7 @@ from .activities import Case, CaseQuestion, Discussion, Drill, Role
 from .course import ActivityRef, Course, Duration, FinalAssessment, Instructor, Lecture, Point, Section, SubPoint
 from .homework import Homework
 from .quiz import QuizBank
+from .scenario import Ending, Scenario, Scene, SceneChoice
 from .submission import Submission
 
 __all__ = [
@@ -26,6 +27,10 @@ __all__ = [
     "Lecture",
     "Point",
     "QuizBank",
+    "Scenario",
+    "Scene",
+    "SceneChoice",
+    "Ending",
     "Role",
     "Section",
     "SubPoint",

@@ -21,6 +21,7 @@ class ActivityRef(StrictModel):
     case: Id | None = Field(default=None, description="`cases/` 中一个案例的 id。")
     discussion: Id | None = Field(default=None, description="`discussions/` 中一个互动讨论的 id。")
     drill: Id | None = Field(default=None, description="`drills/` 中一个场景演练的 id。")
+    scenario: Id | None = Field(default=None, description="`scenarios/` 中一个情景模拟的 id。")
     homework: Id | None = Field(default=None, description="`homework/` 中一份作业或评估问卷的 id。")
     quiz: Id | None = Field(default=None, description="`quizzes/` 中一个题库的 id。")
 
@@ -28,12 +29,12 @@ class ActivityRef(StrictModel):
     def _exactly_one(self) -> ActivityRef:
         given = [kind for kind, ref in self.items() if ref]
         if len(given) != 1:
-            raise refuse("one_activity", "give exactly one of case, discussion, drill, homework, quiz (found {n})", n=len(given))
+            raise refuse("one_activity", "give exactly one of case, discussion, drill, scenario, homework, quiz (found {n})", n=len(given))
         return self
 
     def items(self) -> list[tuple[str, str | None]]:
         """(kind, id) pairs in a fixed order, the one given among them."""
-        return [(k, getattr(self, k)) for k in ("case", "discussion", "drill", "homework", "quiz")]
+        return [(k, getattr(self, k)) for k in ("case", "discussion", "drill", "scenario", "homework", "quiz")]
 
     @property
     def kind(self) -> str:

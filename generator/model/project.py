@@ -9,6 +9,7 @@ from .activities import Case, Discussion, Drill
 from .course import Course, Lecture
 from .homework import Homework
 from .quiz import QuizBank
+from .scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Project:
     cases: dict[str, Case] = field(default_factory=dict)
     discussions: dict[str, Discussion] = field(default_factory=dict)
     drills: dict[str, Drill] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
     homework: dict[str, Homework] = field(default_factory=dict)
     quizzes: dict[str, QuizBank] = field(default_factory=dict)
     sources: dict[tuple[str, str], Path] = field(default_factory=dict)

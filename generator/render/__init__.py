@@ -18,6 +18,7 @@ from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
 from .outline import agenda_page, course_steps, lecture_label, lecture_pages
 from .quiz import quiz_assets, quiz_pages
+from .scenario import scenario_pages
 from .settings import site_settings
 from .site import Edition, NavEntry, Page, Settings, Site
 from .theme import site_theme
@@ -38,7 +39,7 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
     (none: a course rendered on its own); ``lms`` adds the SCORM runtime."""
     ctx = RenderContext(project, edition)
     pages = [agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
-    pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *homework_pages(ctx)]
+    pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *scenario_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
     assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
@@ -80,6 +81,7 @@ def navigation(ctx: RenderContext, pages: list[Page]) -> list[NavEntry]:
         ("cases", "case", [paths.CASES_INDEX] if paths.CASES_INDEX in by_path else [], ctx.project.cases),
         ("discussions", "discussion", [], ctx.project.discussions),
         ("drills", "drill", [], ctx.project.drills),
+        ("scenarios", "scenario", [], ctx.project.scenarios),
         ("homeworks", "homework", [], ctx.project.homework),
         ("quizzes", "quiz", [], ctx.project.quizzes),
     ]

@@ -18,6 +18,7 @@ from ..site_paths import HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from .handin import deadline_text, instructions
 from .assets import data_script, js_value
+from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
 from .quiz import content_hash, quiz_payloads
 from .site import Asset, Page
@@ -44,7 +45,7 @@ class Tracked:
     """A discussion's or drill's observer checklist: it is done once all of them are ticked."""
 
 
-ACTIVITY_KINDS = ("case", "discussion", "drill")
+ACTIVITY_KINDS = ("case", "discussion", "drill", "scenario")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
     titles = {p.path: p.title for p in pages}
     order = project.course_order()
     for kind, items in (("case", project.cases), ("discussion", project.discussions), ("drill", project.drills),
-                        ("homework", project.homework), ("quiz", project.quizzes)):
+                        ("scenario", project.scenarios), ("homework", project.homework), ("quiz", project.quizzes)):
         placed = {i for k, i in order if k == kind}
         order += [(kind, i) for i in project.in_course_order(kind, list(items)) if i not in placed]
     numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
@@ -113,6 +114,9 @@ def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) 
     if kind == "case":
         case = project.cases[item_id]
         return Tracked(kind, item_id, case.title, path, t["question_count"].format(n=len(case.questions)))
+    if kind == "scenario":
+        scenario = project.scenarios[item_id]
+        return Tracked(kind, item_id, scenario.title, path, t["scenario_page.count"].format(n=len(scenario.scenes)))
     group = project.discussions[item_id] if kind == "discussion" else project.drills[item_id]
     return Tracked(kind, item_id, group.title, path, t["minutes"].format(n=group.time_minutes), checks=len(group.observer_checklist))
 
@@ -166,7 +170,7 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
     project = ctx.project
     order = {kind: _in_outline_order(ctx, kind, list(items)) for kind, items in (
         ("case", project.cases), ("discussion", project.discussions),
-        ("drill", project.drills), ("homework", project.homework),
+        ("drill", project.drills), ("scenario", project.scenarios), ("homework", project.homework),
     )}
     zh = project.course.language == "zh"
     return {
@@ -177,6 +181,8 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
         "cases": [project.cases[i] for i in order["case"]],
         "discussions": [project.discussions[i] for i in order["discussion"]],
         "drills": [project.drills[i] for i in order["drill"]],
+        "scenarios": [project.scenarios[i] for i in order["scenario"]],
+        "letter": letter,
         "forms": [project.homework[i] for i in order["homework"]],
     }
 

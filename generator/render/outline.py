@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank
+from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..numerals import chinese_number
@@ -49,10 +49,11 @@ def activity_card(ctx: RenderContext, ref: ActivityRef) -> Card:
     if kind == "quiz":
         bank = project.quizzes[item_id]
         return Card(kind, ctx.t["quiz"], bank.title, paths.item_page(kind, item_id), "")
-    items: dict[str, Mapping[str, Case | Discussion | Drill | Homework]] = {
+    items: dict[str, Mapping[str, Case | Discussion | Drill | Scenario | Homework]] = {
         "case": project.cases,
         "discussion": project.discussions,
         "drill": project.drills,
+        "scenario": project.scenarios,
         "homework": project.homework,
     }
     item = items[kind][item_id]
@@ -71,7 +72,7 @@ def first_sentence(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-GROUP_LABELS = {"case": "cases", "discussion": "discussions", "drill": "drills", "homework": "homeworks", "quiz": "quizzes"}
+GROUP_LABELS = {"case": "cases", "discussion": "discussions", "drill": "drills", "scenario": "scenarios", "homework": "homeworks", "quiz": "quizzes"}
 """An activity kind → the catalogue's word for its group (案例, 自测练习…), which names it in the menu and the pager."""
 
 
@@ -96,8 +97,9 @@ def course_steps(ctx: RenderContext) -> list[Step]:
     project = ctx.project
     numbers = {lecture.id: i for i, lecture in enumerate(project.lectures)}
     final = project.course.final_assessment
-    items: dict[str, Mapping[str, Case | Discussion | Drill | Homework | QuizBank]] = {
-        "case": project.cases, "discussion": project.discussions, "drill": project.drills, "homework": project.homework, "quiz": project.quizzes}
+    items: dict[str, Mapping[str, Case | Discussion | Drill | Scenario | Homework | QuizBank]] = {
+        "case": project.cases, "discussion": project.discussions, "drill": project.drills, "scenario": project.scenarios,
+        "homework": project.homework, "quiz": project.quizzes}
     steps = []
     for kind, item_id in project.course_order():
         if kind == "lecture":

@@ -27,7 +27,7 @@ from ..load.siteconfig import docs_dir
 from ..render.site import Site
 from ..site_paths import page_url
 
-KINDS = ("course", "lecture", "case", "discussion", "drill", "homework", "quiz")
+KINDS = ("course", "lecture", "case", "discussion", "drill", "scenario", "homework", "quiz")
 """The kinds of course file the studio has a form for; a hand-written page is ``markdown`` (text only)."""
 LECTURES = "lectures"
 """The folder ``coursegen new`` and the studio put lecture files in (``course.yml`` may list them anywhere)."""

@@ -100,3 +100,16 @@ def test_quiz_case_and_drill_in_use_have_no_serious_violation(page: Page, site_u
     page.locator(".cg-roles input").first.check()
     page.locator(".cg-role:visible").wait_for()
     assert violations(page, axe) == []
+
+
+def test_a_scenario_walked_to_its_end_has_no_serious_violation(page: Page, site_url: str, axe: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{site_url}/scenarios/lobby-angry-customer/")
+    assert violations(page, axe) == []
+    page.locator(".cg-scene:visible .cg-scene__choice").first.click()
+    expect(page.locator(".cg-scenario__feedback:visible")).to_have_count(1)
+    assert violations(page, axe) == []
+    page.locator(".cg-scene:visible .cg-scene__choice").last.click()  # the example's second scene: on to an ending
+    expect(page.locator(".cg-scenario__summary")).to_be_visible()
+    assert violations(page, axe) == []

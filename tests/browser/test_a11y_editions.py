@@ -24,6 +24,7 @@ KINDS = {
     "case": "cases/chizi-event/index.html",
     "discussion": "discussions/put-out-fire/index.html",
     "drill": "drills/reputation-scenario-drill/index.html",
+    "scenario": "scenarios/lobby-angry-customer/index.html",
     "survey": "homework/course-evaluation/index.html",
     "quiz": "quizzes/quiz-service-front/index.html",
     "final": "quizzes/final-assessment/index.html",
@@ -36,7 +37,7 @@ a lecture, a quiz, a homework form, progress and the handbook), the trainer edit
 the trainee's, the offline site a page of each layout (header, widget, the 404 page's rewritten addresses)."""
 
 TRAINEE = ["agenda", "cases", "case", "discussion", "drill", "survey", "final", "review", "404"]
-TRAINER = ["home", "agenda", "lecture", "case", "quiz", "404"]
+TRAINER = ["home", "agenda", "lecture", "case", "scenario", "quiz", "404"]
 OFFLINE = ["home", "quiz", "404"]
 
 

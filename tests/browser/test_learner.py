@@ -142,9 +142,9 @@ def test_the_dashboard_shows_where_i_am_and_the_menu_ticks_what_is_done(page: Pa
     assert menu.locator("a.md-nav__link", has_text="第二讲").first.locator(".cg-navmark").inner_text() == ""
 
 
-def test_cases_discussions_and_drills_count_in_progress(page: Page, mini_url: str) -> None:
+def test_cases_discussions_drills_and_scenarios_count_in_progress(page: Page, mini_url: str) -> None:
     open_progress(page, mini_url)
-    assert page.locator("[data-cg-cell=activity-state]").count() == 3
+    assert page.locator("[data-cg-cell=activity-state]").count() == 4
     assert cell(page, "activity-state", "case:pond") == "未开始"
 
     page.goto(f"{mini_url}/cases/pond/")
@@ -160,13 +160,23 @@ def test_cases_discussions_and_drills_count_in_progress(page: Page, mini_url: st
     assert cell(page, "activity-state", "case:pond") == "已完成"  # every question answered
     assert cell(page, "activity-state", "discussion:calm") == "进行中"  # opened, its checklist not ticked
     assert cell(page, "activity-state", "drill:counter") == "进行中"
-    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 1 // 8}%"  # 2 lectures, 3 activities, 2 quizzes, 1 form
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 1 // 9}%"  # 2 lectures, 4 activities, 2 quizzes, 1 form
 
     page.goto(f"{mini_url}/drills/counter/")
     page.get_by_label("是否说明原因").check()
     open_home(page, mini_url)
     assert status(page, "drill:counter") == "已完成"
-    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 2 // 8}%"
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 2 // 9}%"
+
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").nth(1).click()  # 说“今天人多”: not yet an ending
+    open_home(page, mini_url)
+    assert status(page, "scenario:queue") == "进行中"
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").first.click()  # on to the ending
+    open_home(page, mini_url)
+    assert status(page, "scenario:queue") == "已完成"
+    assert page.locator("[data-cg-overall]").inner_text() == f"{100 * 3 // 9}%"
 
 
 def test_previous_and_next_follow_the_course_order(page: Page, mini_url: str) -> None:
@@ -295,3 +305,21 @@ def test_the_saved_line_shows_the_day_and_the_time(page: Page, mini_url: str) ->
     page.get_by_label("心得", exact=True).fill("心得")
     page.reload()
     assert page.locator(".cg-form__saved").inner_text() == "已保存（上次保存 12月3日 08:21）"
+
+
+def test_import_keeps_a_scenario_ending_reached_in_the_other_browser(page: Page, mini_url: str, tmp_path: Path) -> None:
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").first.click()  # straight to the ending
+    open_progress(page, mini_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="导出学习进度").click()
+    download.value.save_as(tmp_path / "progress.json")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="重置学习进度").click()
+    page.goto(f"{mini_url}/scenarios/queue/")
+    page.locator(".cg-scene:visible .cg-scene__choice").nth(1).click()  # this browser: half way
+    open_progress(page, mini_url)
+    assert cell(page, "activity-state", "scenario:queue") == "进行中"
+    import_file(page, tmp_path / "progress.json")
+    page.get_by_text("学习进度已导入").wait_for()
+    assert cell(page, "activity-state", "scenario:queue") == "已完成"

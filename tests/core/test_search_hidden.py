@@ -41,6 +41,13 @@ def hidden_and_shown(project: Project) -> list[tuple[str, list[str], list[str]]]
     for case in project.cases.values():
         hidden = fragments([case.debrief, *(q.feedback or "" for q in case.questions)])
         out.append((f"cases/{case.id}/", hidden, fragments([case.background])))
+    for scenario in project.scenarios.values():
+        first = scenario.scene(scenario.first)
+        later = [scene for scene in scenario.scenes if scene is not first]
+        hidden = [*(scene.situation for scene in later), *(scene.says or "" for scene in later),
+                  *(choice.feedback or "" for scene in scenario.scenes for choice in scene.choices),
+                  *(scene.ending.outcome + "\n\n" + (scene.ending.debrief or "") for scene in later if scene.ending)]
+        out.append((f"scenarios/{scenario.id}/", fragments(hidden), fragments([first.situation])))
     for bank_id, bank in project.quizzes.items():
         shown = [q.prompt for q in bank.questions] + [o.text for q in bank.questions for o in getattr(q, "options", [])]
         out.append((f"quizzes/{bank_id}/", fragments(quiz_keys_of(project, bank_id)), fragments(shown, public="")))
@@ -63,6 +70,7 @@ def test_search_never_finds_role_cards_debriefs_or_answer_feedback_but_finds_the
         assert shown and all(fragment in pages[address] for fragment in shown), address
         assert not [fragment for fragment in hidden if fragment in everything], address
     assert "赵先生，四十多岁" not in everything, "the customer's brief in the example drill (issue 30)"
+    assert "视频发到了短视频平台" not in everything, "a later scene of the example scenario"
 
 
 NOTE = '!!! note "提示"\n\n    先听完再回应。\n\n'

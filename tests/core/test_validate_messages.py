@@ -113,7 +113,7 @@ CASES = {
     ),
     "activity-with-two-keys": (
         {L: LECTURE + "    activities:\n      - {case: a, quiz: b}\n"},
-        "course/lectures/one.yml:9:9: `sections[1].activities[1]`：每项活动只写 `case`、`discussion`、`drill`、`homework`、`quiz` "
+        "course/lectures/one.yml:9:9: `sections[1].activities[1]`：每项活动只写 `case`、`discussion`、`drill`、`scenario`、`homework`、`quiz` "
         "中的一个键，这里写了 2 个\n    提示：例如 `- case: chizi-event`；两项活动分成两项写",
     ),
     "hand-in-without-a-way": (

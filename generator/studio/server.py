@@ -199,7 +199,7 @@ async def new(request: Request) -> Response:
     studio, body = _studio(request), await _json(request)
     kind, title = str(body.get("kind", "")), str(body.get("title", "")).strip()
     project = studio.project
-    if kind not in ("lecture", "case", "discussion", "drill", "quiz", "homework") or not title:
+    if kind not in ("lecture", "case", "scenario", "discussion", "drill", "quiz", "homework") or not title:
         raise Refused(400, say("studio.refused.kind", file=kind))
     course_file = project.course / "course.yml"
     async with studio.lock:

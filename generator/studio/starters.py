@@ -50,5 +50,11 @@ def starter(kind: str, item_id: str, title: str) -> dict[str, Any]:
         "quiz": {"questions": [{"id": "q1", "type": "single", "prompt": todo("question"),
                                 "options": [{"text": todo("right"), "correct": True}, {"text": todo("wrong")}]}]},
         "homework": {"fields": [{"id": "answer", "label": todo("field"), "type": "textarea"}]},
+        "scenario": {"scenes": [
+            {"id": "start", "title": todo("scene"), "situation": todo("situation"),
+             "choices": [{"text": todo("choice_good"), "to": "good", "points": 1}, {"text": todo("choice_poor"), "to": "poor"}]},
+            *({"id": end, "title": todo(f"ending_{end}"), "situation": todo("situation"), "ending": {"outcome": todo("outcome")}}
+              for end in ("good", "poor")),
+        ]},
     }
     return {"id": item_id, "title": title, **bodies[kind]}

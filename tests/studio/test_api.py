@@ -227,3 +227,16 @@ def test_a_new_item_in_a_broken_course_yml_is_refused_with_its_reason_and_nothin
     assert refused.json()["message"].startswith("“course/course.yml”现在没法添加新的一项（") and "先在“源文件”里改好它" in refused.json()["message"]
     assert sorted(p.relative_to(project.root) for p in project.root.rglob("*.yml")) == before
     assert (project.root / "course/course.yml").read_text(encoding="utf-8") == broken
+
+
+def test_a_new_scenario_starts_as_a_walkable_two_ending_scenario_in_the_last_lecture(client: TestClient, project: Project) -> None:
+    made = client.post("/_studio/api/new", json={"kind": "scenario", "title": "柜台前的插队客户"})
+    assert made.status_code == 200, made.text
+    assert made.json()["file"] == "course/scenarios/gui-tai-qian-de-cha-dui-ke-hu.yml"
+    assert made.json()["page"] == "/scenarios/gui-tai-qian-de-cha-dui-ke-hu/"
+    data = yaml.safe_load((project.root / made.json()["file"]).read_text(encoding="utf-8"))
+    assert [scene["id"] for scene in data["scenes"]] == ["start", "good", "poor"]
+    assert [choice["to"] for choice in data["scenes"][0]["choices"]] == ["good", "poor"]
+    checked = _check(project)
+    assert checked.returncode == 0, checked.stderr  # every scene reached, every way leads to an ending
+    assert "待补充的占位文字" in checked.stderr

@@ -78,14 +78,13 @@ def check(course_dir: Path, quizzes_dir: Path, config: Path, strict: bool) -> No
 
 
 def summary(project: Project) -> str:
-    """The line that says what was read: ``标题：5 讲，14 节，…（共 120 道题）``."""
+    """The line that says what was read: ``标题：5 讲，14 节，…（共 120 道题）``; kinds the course has none of are left out."""
     sections = sum(len(l.sections) for l in project.lectures)
     questions = sum(len(b.questions) for b in project.quizzes.values())
-    counts = [
-        _count(len(project.lectures), "lecture"), _count(sections, "section"), _count(len(project.cases), "case"),
-        _count(len(project.discussions), "discussion"), _count(len(project.drills), "drill"),
-        _count(len(project.homework), "form"), _count(len(project.quizzes), "bank"),
-    ]
+    items = {"case": project.cases, "scenario": project.scenarios, "discussion": project.discussions,
+             "drill": project.drills, "form": project.homework, "bank": project.quizzes}
+    counts = [_count(len(project.lectures), "lecture"), _count(sections, "section"),
+              *(_count(len(found), noun) for noun, found in items.items() if found)]
     return say("build.summary", title=project.course.title, counts=say("build.comma").join(counts), questions=_count(questions, "question"))
 
 

@@ -59,7 +59,7 @@ def test_build_prints_a_summary_and_leaves_docs_alone(mini_project: Path) -> Non
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert "迷你课程：2 讲，3 节，1 个案例，1 个讨论，1 个演练，1 份作业，1 个题库（共 3 道题）" in result.output
+    assert "迷你课程：2 讲，3 节，1 个案例，1 个情景模拟，1 个讨论，1 个演练，1 份作业，1 个题库（共 3 道题）" in result.output
     assert "网站已写入 site/" in result.output
     assert "… 正在读取课程" in result.output and "… 正在生成学员版页面" in result.output
     assert (project / "site" / "lectures" / "basics" / "index.html").is_file()
@@ -72,7 +72,7 @@ def test_an_english_course_builds_with_english_messages(mini_project: Path) -> N
     course.write_text(course.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--edition", "trainer", "--offline"])
     assert result.exit_code == 0, result.output
-    assert "迷你课程: 2 lectures, 3 sections, 1 case, 1 discussion, 1 drill, 1 form, 1 quiz bank (3 questions)" in result.output
+    assert "迷你课程: 2 lectures, 3 sections, 1 case, 1 branching scenario, 1 discussion, 1 drill, 1 form, 1 quiz bank (3 questions)" in result.output
     assert "Site written to site-trainer/" in result.output
     assert "Open site-trainer/index.html in a browser. Opened from file://, the site works page by page" in result.output
     assert "… loading course" in result.output and "… rendering trainer pages" in result.output

@@ -209,6 +209,24 @@ def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_
     assert written(page, "cmi.core.exit") == ""
 
 
+def test_the_course_s_completion_rule_decides_the_status(page: Page, lms_url: str) -> None:
+    """RULE: the final assessment passed and the second lecture marked done. A passed final alone, which completes
+    the other packages, leaves this one incomplete; the lecture's mark then makes it passed."""
+    site = start(page, lms_url, "ruled")
+    wait_for_status(page, "incomplete")
+    open_final_assessment(site)
+    answer_all(site, "对")
+    site.get_by_text("最好成绩 100%", exact=False).first.wait_for()
+    page.wait_for_function("() => API.cmi.core.score.raw === '100'")
+    assert cmi(page, "core.lesson_status") == "incomplete"
+    site.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
+    site.get_by_role("button", name="标记本讲为已完成").click()
+    wait_for_status(page, "passed")
+    leave(page)
+    assert cmi(page, "core.lesson_status") == "passed"
+
+
 def test_search_works_inside_the_lms_frame(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain")
     box = site.locator(".md-search__input")
@@ -233,11 +251,21 @@ def test_outside_an_lms_the_launch_page_opens_the_plain_site(page: Page, lms_url
     assert errors == []
 
 
-def test_suspend_data_keeps_the_essentials_within_4096_characters(page: Page, lms_url: str) -> None:
+def final_hash(tmp_path_factory: pytest.TempPathFactory, package: str) -> str:
+    """The final assessment's content hash in a test package (cg-course.js): a result counts only for its own version."""
+    with zipfile.ZipFile(built_packages(tmp_path_factory)[package]) as archive:
+        course = archive.read("assets/coursegen/cg-course.js").decode("utf-8")
+    found = re.search(r'"id":"final-assessment","title":"[^"]*","page":"[^"]*","hash":"(\w+)"', course)
+    assert found, course
+    return found.group(1)
+
+
+def test_suspend_data_keeps_the_essentials_within_4096_characters(page: Page, lms_url: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     """A browser holding far more than 4,096 characters of progress: results and marks go first."""
     long_answer = "客户说明了诉求，" * 400
+    h1 = final_hash(tmp_path_factory, "graded")
     stored = {
-        "quiz:final-assessment": {"v": 1, "hash": "h1", "attempts": 1, "best": 80, "last": 80, "passed": True,
+        "quiz:final-assessment": {"v": 1, "hash": h1, "attempts": 1, "best": 80, "last": 80, "passed": True,
                                   "answers": {"quiz-listen/t1": long_answer}, "results": {}},
         "quiz:quiz-listen": {"v": 1, "hash": "h2", "attempts": 2, "best": 50, "last": 50, "passed": False,
                              "answers": {"t1": long_answer}},
@@ -257,7 +285,7 @@ def test_suspend_data_keeps_the_essentials_within_4096_characters(page: Page, lm
     text = cmi(page, "suspend_data")
     assert len(text) <= 4096 and text.isascii()
     saved = json.loads(text)["s"]
-    assert saved["quiz:final-assessment"] == {"v": 1, "hash": "h1", "attempts": 1, "best": 80, "last": 80, "passed": True}
+    assert saved["quiz:final-assessment"] == {"v": 1, "hash": h1, "attempts": 1, "best": 80, "last": 80, "passed": True}
     assert saved["quiz:quiz-listen"] == {"v": 1, "hash": "h2", "attempts": 2, "best": 50, "last": 50, "passed": False}
     assert saved["lecture:listen"] == stored["lecture:listen"]
     assert "form:evaluation" not in saved

@@ -9,6 +9,8 @@ import pytest
 
 from coursegen.load import load_project
 from coursegen.model.project import Project
+from coursegen.render import render_site
+from coursegen.site_paths import COMPLETION
 
 from tests.coursefiles import COURSE, problems, write_course
 
@@ -63,3 +65,15 @@ def test_an_item_naming_two_kinds_says_which_keys_the_rule_takes(tmp_path: Path)
     write_course(tmp_path, {"course/course.yml": COURSE + "completion:\n  required:\n    - {lecture: one, homework: plan}\n"})
     [problem] = problems(tmp_path)
     assert "`lecture`、`case`、`discussion`、`drill`、`homework`、`quiz` 中的一个键，这里写了 2 个" in problem
+
+
+def test_an_english_course_gets_its_completion_record_and_rule_in_english(tmp_path: Path) -> None:
+    english = COURSE.replace("id: t\n", "id: t\nlanguage: en\n")
+    site = render_site(load(write_course(tmp_path, {"course/course.yml": english})))
+    page = next(p for p in site.pages if p.path == COMPLETION)
+    assert page.title == "Completion record" and "<strong>Completion</strong>" in page.content
+    config = next(a for a in site.assets if a.path.endswith("cg-config.js")).content.decode("utf-8")
+    assert '"completion.recordTitle":"Completion record"' in config
+    assert '"completion.need.passed":"{title} (pass it)"' in config
+    course = next(a for a in site.assets if a.path.endswith("cg-course.js")).content.decode("utf-8")
+    assert '"completion":[{"kind":"lecture","id":"one","need":"done"}]' in course  # no final: every lecture, today's rule

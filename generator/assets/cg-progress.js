@@ -11,8 +11,7 @@
 (function () {
   "use strict";
   var cg = window.coursegen;
-  if (!cg) return;
-  if (!cg.completion) return;
+  if (!cg || !cg.completion) return;
   var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
   var ACTIVITY = /^(case|discussion|drill)$/;  /* the kinds whose visits this script records */
 

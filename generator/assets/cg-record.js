@@ -7,8 +7,8 @@
    The check code is the hand-in file's sha256 (the receipt's 校验码) when it rests on a hand-in, or, when it rests
    on the final assessment, the SHA-256 of {course_id, quiz_id, best, passed, employee_id} by the hand-in file's
    scheme, the employee id in the HR roster's canonical form: the HR report computes the same from the final
-   assessment score a handed-in file carries    (final_record_code in generator/hr/report.py). What is still missing is the page's rule frame, which
-   cg-progress.js fills in as on the dashboard; this script loads after both. */
+   assessment score a handed-in file carries (final_record_code in generator/hr/report.py). What is still missing
+   is the page's rule frame, which cg-progress.js fills in as on the dashboard. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -35,7 +35,7 @@
     return list;
   }
 
-  /* What the completion rests on, in words, and the record whose check code the page prints. */
+  /* What the completion rests on, in words: the final assessment's best score or the hand-in, and the rule's items. */
   function restsOn(r) {
     var lines = [], rec = r.record;
     if (rec && rec.kind === "final") {
@@ -48,6 +48,7 @@
     return lines.join(cg.config.lang === "zh" ? "；" : "; ");
   }
 
+  /* The check code of the record the completion rests on ("" when it rests on records of this browser alone). */
   function code(r, person) {
     var rec = r.record;
     if (!rec) return Promise.resolve("");
@@ -58,7 +59,7 @@
 
   function certificate(page, r, person) {
     var body = el("section", { class: "cg-certificate__record", "aria-labelledby": "cg-certificate-title" }, [
-      el("h2", { id: "cg-certificate-title", text: t("completion.recordTitle") }),
+      el("h2", { id: "cg-certificate-title", tabindex: "-1", text: t("completion.recordTitle") }),
       facts([
         [t("completion.course"), page.getAttribute("data-cg-course")],
         [t("completion.trainee"), t("form.identitySummary", person)],
@@ -76,7 +77,8 @@
     var cell = body.querySelector(".cg-certificate__code");
     code(r, person).then(function (hash) {
       var record = r.record && t(r.record.kind === "final" ? "completion.finalRecord" : "completion.handinRecord");
-      cell.textContent = hash ? hash + t("completion.checksumOf", { record: record }) : t("completion.noChecksum");
+      var none = r.record ? "completion.noFileCode" : "completion.noChecksum";
+      cell.textContent = hash ? hash + t("completion.checksumOf", { record: record }) : t(none);
       page.setAttribute("data-ready", "");
     });
     return [body, actions];

@@ -14,6 +14,8 @@ CASES_INDEX = "cases/index.md"
 PROGRESS = "progress.md"
 REVIEW = "review.md"
 HANDBOOK = "handbook.md"
+COMPLETION = "completion.md"
+"""The completion record (结业证明), which cg-certificate.js fills in from the trainee's records."""
 ASSETS = "assets/coursegen"
 
 _ITEM_PAGES = {

@@ -48,7 +48,8 @@
        scenario:<id>          a scenario's way taken {path: [[scene, choice]…], ended}   (cg-scenario.js)
        form:<formId>          a homework draft; identity: the trainee, shared by forms    (cg-form.js)
        homework:<formId>      the draft's last hand-in: {exportedAt, updated_at, revision,   (cg-progress.js)
-                              online: true when it went to the form service}
+                              online: true when it went to the form service, sha256: the
+                              file's checksum, the receipt's check code}
        mistakes               the review of mistakes (错题本)                               (cg-progress.js)
        place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js) */
   var keys = {
@@ -150,6 +151,21 @@
     script(name, function (ok) { done(ok && provided.hasOwnProperty(name) ? provided[name] : null); });
   }
 
+  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
+     (``handin.datedFormat``) where the text is a record kept for later, as on the receipt and the completion record
+     (``completion.dateFormat``, the day alone). The format and the
+     weekdays are the page's own texts (aliases in the strings catalogue), filled like people_date in
+     generator/render/dates.py: the same placeholders, weekdays from Monday. */
+  function moment(iso, format) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return iso;
+    var weekdays = t("handin.weekdays").split(" ");
+    return t(format || "handin.dateFormat", {
+      year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: weekdays[(d.getDay() + 6) % 7],
+      time: ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2)
+    });
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -161,5 +177,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load };
+  window.coursegen = { config: config, store: store, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment };
 })();

@@ -4,15 +4,14 @@
    review of mistakes (错题本) and the handbook's print button.
 
    Everything lives in this browser's localStorage, under the keys cg-core.js lays out (coursegen.keys). This
-   script writes lecture:, visit:, homework:, mistakes and place, and reads the quiz states (through
-   coursegen.quiz.state: a record made before the trainer edited a quiz is shown marked as such and a pass
-   there still completes the quiz), the drafts of cg-form.js
-   and the answers and ticks of cg-case.js. What the course consists of, in course order, comes from
+   script writes lecture:, visit:, homework:, mistakes and place; what each item's status is, and whether the
+   course's completion rule is met, it asks cg-completion.js (coursegen.completion), which reads the quiz
+   states, the drafts of cg-form.js and the answers and ticks of cg-case.js. What the course consists of, in course order, comes from
    cg-course.js (coursegen.course()). Export, import and reset are cg-backup.js's, through coursegen.progress. */
 (function () {
   "use strict";
   var cg = window.coursegen;
-  if (!cg) return;
+  if (!cg || !cg.completion) return;
   var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
   var ACTIVITY = /^(case|discussion|drill|scenario)$/;  /* the kinds whose visits this script records */
 
@@ -20,63 +19,10 @@
 
   function find(kind, id) { return items(kind).filter(function (i) { return i.id === id; })[0] || null; }
 
-  /* ---- reading the state ---- */
+  /* ---- reading the state: each item's status is cg-completion.js's ---- */
 
-  function lecture(id) { return store.get(keys.lecture(id), {}); }
-
-  function quizState(q) { return cg.quiz ? cg.quiz.state(q.id, q.hash) : cg.quizResult(q.id); }
-
-  /* "none", "draft", "exported" or "changed" (edited since its export), "posted" or "postedChanged" when it went
-     to the form service; a form counts as done once handed in either way. */
-  function homework(id) {
-    var draft = store.get(keys.form(id), null), sent = store.get(keys.homework(id), null);
-    if (sent && sent.exportedAt) {
-      var edited = draft && (draft.updated_at !== sent.updated_at || draft.revision !== sent.revision);
-      if (sent.online) return edited ? "postedChanged" : "posted";
-      return edited ? "changed" : "exported";
-    }
-    return draft ? "draft" : "none";
-  }
-
-  function isExported(state) { return state !== "none" && state !== "draft"; }
-
-  function written(answers) {
-    return Object.keys(answers || {}).some(function (q) { return typeof answers[q] === "string" && answers[q].trim() !== ""; });
-  }
-
-  /* One item's status: "notStarted", "inProgress", "done", "passed" (a quiz), "passedEarlier" (a quiz passed before
-     the trainer edited it: still complete, as an edit must not take a trainee's completion away) or "resubmit" (a form
-     handed in and changed since: the version HR holds is not the one on the screen, so it is not done until handed in again).
-     A case is done once every one of its questions is answered (cg-case.js says so with its answers); a discussion
-     or drill once opened and its observer checklist, if any, ticked through: the part of a classroom activity a
-     trainee can do alone. */
-  function status(item) {
-    var kind = item.kind, id = item.id;
-    if (kind === "lecture") { var l = lecture(id); return l.done ? "done" : l.visited ? "inProgress" : "notStarted"; }
-    if (kind === "quiz") {
-      var s = quizState(item), begun = s && (s.attempts > 0 || !!s.earlier || Object.keys(s.answers || {}).length > 0);
-      return !begun ? "notStarted" : s.passed ? "passed" : s.earlier && s.earlier.passed ? "passedEarlier" : "inProgress";
-    }
-    if (kind === "homework") {
-      var h = homework(id);
-      if (h === "changed" || h === "postedChanged") return "resubmit";
-      return isExported(h) ? "done" : h === "draft" ? "inProgress" : "notStarted";
-    }
-    var opened = !!store.get(keys.visit(kind, id), {}).visited;
-    if (kind === "case") {
-      var answers = store.get(keys.caseAnswers(id), {});
-      return answers.complete === true ? "done" : opened || written(answers.answers) ? "inProgress" : "notStarted";
-    }
-    if (kind === "scenario") {
-      var walked = store.get(keys.scenario(id), {});  /* done once an ending was reached (cg-scenario.js) */
-      return walked.ended ? "done" : opened || (walked.path || []).length ? "inProgress" : "notStarted";
-    }
-    var ticks = store.get(keys.checklist(kind, id), {}).checked, n = Array.isArray(ticks) ? ticks.length : 0;
-    if (opened && n >= (item.checks || 0)) return "done";
-    return opened || n ? "inProgress" : "notStarted";
-  }
-
-  function complete(state) { return state === "done" || state === "passed" || state === "passedEarlier"; }
+  var completion = cg.completion, status = completion.status, complete = completion.complete, lecture = completion.lecture;
+  var homework = completion.homework, isExported = completion.isExported, quizState = completion.quizState;
 
   function statusText(state) { return t(state === "passedEarlier" ? "progress.keep.passed" : "progress.status." + state); }
 
@@ -239,6 +185,31 @@
     }
   }
 
+  /* ---- the completion rule, on the dashboard, 学习进度 and the completion record: how far, and what is missing
+     (each required item's link is on the page, made by MkDocs for any URL scheme) or the record's link ---- */
+
+  function completionBlocks(doc) {
+    var blocks = doc.querySelectorAll("[data-cg-completion]");
+    if (!blocks.length) return;
+    var r = completion.evaluate(), missing = {};
+    r.missing.forEach(function (m) { missing[m.item.kind + ":" + m.item.id] = m; });
+    [].forEach.call(blocks, function (block) {
+      block.querySelector("[data-cg-completion-count]").textContent = t("completion.count", { done: r.done, total: r.total });
+      block.querySelector("[data-cg-completion-done]").textContent = t("completion.complete");
+      block.querySelector(".cg-completion__done").hidden = !r.complete;
+      var said = block.querySelector(".cg-completion__missing");
+      said.hidden = r.complete;
+      said.textContent = t("completion.missing");
+      [].forEach.call(block.querySelectorAll("[data-cg-need]"), function (a) {
+        var parts = a.getAttribute("data-cg-need").split(":"), m = missing[parts[0] + ":" + parts[1]];
+        a.parentNode.hidden = !m;
+        if (m) a.textContent = t("completion.need." + (m.state === "resubmit" ? "resubmit" : m.need), { title: m.item.title });
+      });
+      block.setAttribute("data-complete", String(r.complete));
+      block.hidden = false;
+    });
+  }
+
   /* ---- the progress page ---- */
 
   function progressPage(doc, sum) {
@@ -347,6 +318,7 @@
     navMarks(doc, root);
     dashboard(doc, root, sum);
     progressPage(doc, sum);
+    completionBlocks(doc);
     handedLines(doc);
   }
 
@@ -369,7 +341,7 @@
     var draft = store.get(keys.form(data.homework_id), null);
     store.set(keys.homework(data.homework_id), {
       exportedAt: new Date().toISOString(), updated_at: data.updated_at, revision: draft && draft.revision,
-      online: !!(data.handed_in && data.handed_in.channel === "online")
+      online: !!(data.handed_in && data.handed_in.channel === "online"), sha256: data.sha256
     });
     refresh(document);
   });

@@ -8,10 +8,11 @@
    Page (every page of the site): inside the launcher's frame, tells the launcher which page is shown and
    when a quiz was scored, with its questions. Anywhere else (no launcher) it does nothing at all.
 
-   Status: with a final assessment (coursegenConfig.finalAssessment), passed or failed from its best
-   score, which is also the raw score (0-100; 2004 also scaled 0-1); without one, completed once every
-   lecture is marked done (the lecture:<id> entries of cg-progress.js); incomplete until then. A status
-   never goes down.
+   Status: from the course's one completion rule (coursegen.completion.evaluate, cg-completion.js, with
+   cg-course.js, which says what the rule requires): completed once every requirement is met, a taken final
+   assessment counting; passed or failed then when the rule requires passing the final assessment (by default,
+   a course with one); the raw score is the final assessment's best (0-100; 2004 also scaled 0-1); incomplete
+   until then. A status never goes down.
 
    Interactions: every check of a quiz appends one cmi.interactions.n per auto-graded question (journaled,
    never overwritten), so the LMS's interaction report shows each attempt. A value the LMS refuses is
@@ -106,21 +107,18 @@
       if (force || state !== committed) { lms.commit(); committed = state; }
     }
 
-    /* What the course's state says, in neither version's words: the dialect writes it (statuses only go up). */
+    /* What the course's state says, in neither version's words: the dialect writes it (statuses only go up).
+       Completion is the course's one completion rule (cg-completion.js): completed once finished (a taken final
+       assessment counts, passed or not); passed or failed, when the rule requires passing the final, once
+       finished; the score is always the final assessment's best, once taken. */
     function outcome() {
-      if (finalQuiz) {
-        var state = cg.store.get("quiz:" + finalQuiz.id, null);
-        // Answers are saved as they are typed; only a checked attempt (attempts > 0) has a score. Until the edited
-        // assessment is taken again, the record from before the edit stands (a status never goes down anyway).
-        var record = state && state.attempts > 0 ? state : state && state.earlier;
-        if (record && record.attempts > 0 && typeof record.best === "number") {
-          var best = Math.max(0, Math.min(100, Math.round(record.best * 100) / 100));
-          return { completed: true, passed: record.passed === true || best >= finalQuiz.passMark, score: best };
-        }
-        return { completed: false, passed: null, score: null };
-      }
-      var all = launch.lectures.every(function (id) { return !!cg.store.get("lecture:" + id, {}).done; });
-      return { completed: all, passed: null, score: null };
+      var r = cg.completion.evaluate(), score = null;
+      var state = finalQuiz ? cg.store.get("quiz:" + finalQuiz.id, null) : null;
+      // Answers are saved as they are typed; only a checked attempt (attempts > 0) has a score. Until the edited
+      // assessment is taken again, the record from before the edit stands (a status never goes down anyway).
+      var record = state && state.attempts > 0 ? state : state && state.earlier;
+      if (record && record.attempts > 0 && typeof record.best === "number") score = Math.max(0, Math.min(100, Math.round(record.best * 100) / 100));
+      return { completed: r.finished, passed: r.judged && r.finished ? r.complete : null, score: score };
     }
 
     /* A checked quiz's questions, appended as new interactions: one per question and attempt. */

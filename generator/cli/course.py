@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from collections.abc import Sized
 from typing import TYPE_CHECKING
 
 import click
@@ -81,7 +82,7 @@ def summary(project: Project) -> str:
     """The line that says what was read: ``标题：5 讲，14 节，…（共 120 道题）``; kinds the course has none of are left out."""
     sections = sum(len(l.sections) for l in project.lectures)
     questions = sum(len(b.questions) for b in project.quizzes.values())
-    items = {"case": project.cases, "scenario": project.scenarios, "discussion": project.discussions,
+    items: dict[str, Sized] = {"case": project.cases, "scenario": project.scenarios, "discussion": project.discussions,
              "drill": project.drills, "form": project.homework, "bank": project.quizzes}
     counts = [_count(len(project.lectures), "lecture"), _count(sections, "section"),
               *(_count(len(found), noun) for noun, found in items.items() if found)]

@@ -40,17 +40,19 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
         ),
         "detail.csv": (
             ["employee_id", "name", "department", "form_id", "kind", "status", "self_reported", "due", "extended", "first_submitted_at", "clock",
-             "last_updated_at", "late_minutes", "source_file", "sender", "time_check", "note", "grade", "grade_comment", "grade_review"],
+             "last_updated_at", "late_minutes", "source_file", "sender", "time_check", "note", "grade", "grade_comment", "grade_review", "checksum"],
             [
                 [c.trainee.raw_id, c.trainee.name, c.trainee.department, c.form.id, c.form.kind, c.status, _self_reported(c), c.due, int(c.extended),
-                 c.first_at, c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note, *_grade(c)]
+                 c.first_at, c.clock.value if c.clock else "", c.last_at, late_minutes(c.late_by), c.source, c.sender, c.warning, c.note, *_grade(c),
+                 c.received.sha256 if c.received else ""]
                 for c in report.cells
             ],
         ),
         "quiz_scores.csv": (
-            ["employee_id", "name", "department", "quiz_id", "best", "passed"],
+            ["employee_id", "name", "department", "quiz_id", "best", "passed", "record_code"],
             [
-                [row.trainee.raw_id, row.trainee.name, row.trainee.department, quiz.id, score.best, int(score.passed)]
+                [row.trainee.raw_id, row.trainee.name, row.trainee.department, quiz.id, score.best, int(score.passed),
+                 row.final_code if quiz.id == report.final_id else ""]
                 for row in report.quiz_rows
                 for quiz in report.quizzes
                 if (score := row.scores.get(quiz.id)) is not None

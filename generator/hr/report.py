@@ -22,7 +22,7 @@ from ..messages import say
 from ..render.dates import date_fields
 from ..model.homework import Checkboxes, Choice, Homework, Rating, Table, TextArea, TextField
 from ..model.project import Project
-from ..model.submission import Answer, QuizScore
+from ..model.submission import Answer, QuizScore, checksum
 from .answers import answer_text
 from .buckets import Bucket
 from .check import Received
@@ -198,6 +198,30 @@ class QuizRow:
     trainee: Trainee
     scores: dict[str, QuizScore]
     """Quiz id → best score the trainee's files report; quizzes without a report are absent."""
+    final_code: str = ""
+    """The check code of the final assessment record a completion record (结业证明) rests on: see :func:`final_record_code`."""
+
+
+def final_record_code(course_id: str, quiz_id: str, score: QuizScore, employee_id: str) -> str:
+    """The check code the site's completion record prints when it rests on the final assessment (cg-record.js):
+    the SHA-256 of ``{course_id, quiz_id, best, passed, employee_id}`` by the hand-in file's scheme, the employee id
+    in its canonical form. A static site keeps no secret, so the record proves nothing by itself; HR finds the same
+    code here only when a file the trainee handed in carries that very score."""
+    return checksum({"course_id": course_id, "quiz_id": quiz_id, "best": score.best, "passed": score.passed, "employee_id": employee_id})
+
+
+def _final_code(project: Project, trainee: Trainee, forms: list[Homework], intake: Intake) -> str:
+    """The code for the best final assessment score the trainee's handed-in files carry: the one the completion
+    record shows, as the trainee's browser keeps the best and a later file carries it."""
+    final = project.course.final_assessment
+    if final is None:
+        return ""
+    scores = [handed.received.quiz_scores[final.id] for form in forms
+              if (handed := intake.handed.get((trainee.employee_id, form.id))) is not None and final.id in handed.received.quiz_scores]
+    if not scores:
+        return ""
+    best = max(scores, key=lambda s: (s.best, s.passed))
+    return final_record_code(project.course.id, final.id, best, trainee.employee_id)
 
 
 @dataclass(frozen=True)
@@ -316,6 +340,9 @@ class Report:
     """One row per trainee (roster order), one cell per form."""
     quizzes: list[Quiz]
     quiz_rows: list[QuizRow]
+    final_id: str
+    """The final assessment's id, "" without one: with one, the quiz tables carry each trainee's 结业记录校验码
+    (QuizRow.final_code)."""
     quiz_summary: list[QuizSummary]
     surveys: list[SurveyStats]
     items: ItemAnalysis
@@ -378,7 +405,7 @@ def build_report(
             total.add(cell.status)
     quizzes = _quizzes(project)
     quiz_ids = {q.id for q in quizzes}
-    quiz_rows = [QuizRow(t, _best_scores(t, forms, quiz_ids, intake)) for t in roster.trainees]
+    quiz_rows = [QuizRow(t, _best_scores(t, forms, quiz_ids, intake), _final_code(project, t, forms, intake)) for t in roster.trainees]
     return Report(
         course_id=project.course.id,
         course_title=project.course.title,
@@ -391,6 +418,7 @@ def build_report(
         rows=rows,
         quizzes=quizzes,
         quiz_rows=quiz_rows,
+        final_id=project.course.final_assessment.id if project.course.final_assessment else "",
         quiz_summary=[_quiz_summary(q, quiz_rows) for q in quizzes],
         surveys=[_survey(form, roster, intake) for form in forms if form.kind == "survey"],
         items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}, min_answers),

@@ -219,16 +219,17 @@ def _chase(workbook: Workbook, report: Report) -> None:
 
 
 def _quizzes(workbook: Workbook, report: Report) -> None:
-    sheet = _Sheet(workbook, say("hr.xlsx.quizzes"), [12, 10, 20] + [14, 8] * len(report.quizzes))
+    codes = report.final_id
+    sheet = _Sheet(workbook, say("hr.xlsx.quizzes"), [12, 10, 20] + [14, 8] * len(report.quizzes) + ([66] if codes else []))
     columns = [say(f"hr.xlsx.{key}", quiz=q.title) for q in report.quizzes for key in ("best", "passed_column")]
-    header = [*heads("employee_id", "name", "department"), *columns]
+    header = [*heads("employee_id", "name", "department"), *columns, *([say("completion.hr.final_code")] if codes else [])]
     sheet.table(header, len(report.quiz_rows))
     for row in report.quiz_rows:
         scores: list[Value] = []
         for quiz in report.quizzes:
             score = row.scores.get(quiz.id)
             scores += [score.best, say("hr.xlsx.passed") if score.passed else say("hr.xlsx.failed")] if score else [None, None]
-        sheet.row([row.trainee.raw_id, row.trainee.name, row.trainee.department, *scores])
+        sheet.row([row.trainee.raw_id, row.trainee.name, row.trainee.department, *scores, *([row.final_code or None] if codes else [])])
 
 
 _ITEMS_HEAD = ("rank", "quiz", "question_id", "question_type", "question", "attempts", "first_right", "first_rate", "common_wrong", "chose_it",

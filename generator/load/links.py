@@ -59,7 +59,7 @@ def broken_links(project: Project, docs_dir: Path | None) -> list[Problem]:
 
 def _site_files(project: Project, docs_dir: Path | None) -> set[str]:
     """Every page the course generates and every file of the docs folder, as docs-relative paths."""
-    pages = {site_paths.HOME, site_paths.AGENDA, site_paths.PROGRESS, site_paths.REVIEW, site_paths.HANDBOOK}
+    pages = {site_paths.HOME, site_paths.AGENDA, site_paths.PROGRESS, site_paths.COMPLETION, site_paths.REVIEW, site_paths.HANDBOOK}
     if project.cases:
         pages.add(site_paths.CASES_INDEX)
     pages.update(site_paths.item_page("lecture", lecture.id) for lecture in project.lectures)

@@ -222,6 +222,7 @@ class _Loader:
                 self.problems.append(course_doc.problem(
                     ("submission", "forms", form_id), _no_such("homework", form_id), _did_you_mean(form_id, project.homework), key=True,
                 ))
+        self._check_completion(project, course_doc, available)
         final = project.course.final_assessment
         if final is None:
             return
@@ -243,6 +244,23 @@ class _Loader:
                     say("course.draw.message", count=rule.count, bank=rule.bank, size=len(bank.questions)),
                     say("course.draw.hint", size=len(bank.questions)),
                 ))
+
+    def _check_completion(self, project: Project, course_doc: YamlDoc, available: dict[str, Mapping[str, BaseModel]]) -> None:
+        """The completion rule names items the site has: each unknown id at its own line, and a final assessment
+        to pass or take only in a course that has one."""
+        rule = project.course.completion
+        if rule is None:
+            return
+        final = project.course.final_assessment
+        if rule.final in ("pass", "take") and final is None:
+            self.problems.append(course_doc.problem(("completion", "final"), say("completion.no_final.message", final=rule.final),
+                                                    say("completion.no_final.hint")))
+        known = {**available, "lecture": {lecture.id: lecture for lecture in project.lectures},
+                 "quiz": {**project.quizzes, **({final.id: final} if final is not None else {})}}
+        for i, ref in enumerate(rule.required):
+            if ref.ref not in known[ref.kind] and ref.ref not in self.broken.get(ref.kind, ()):
+                self.problems.append(course_doc.problem(("completion", "required", i, ref.kind), _no_such(ref.kind, ref.ref),
+                                                        _did_you_mean(ref.ref, known[ref.kind])))
 
     def _check_refs(self, doc: YamlDoc, loc: Loc, refs: list[ActivityRef], available: dict[str, Mapping[str, BaseModel]]) -> None:
         for i, ref in enumerate(refs):

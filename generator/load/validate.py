@@ -154,7 +154,7 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
     return doc.problem(loc, say("validate.at", where=dotted(loc), message=message) if loc else message, hint)
 
 
-_RULES = ("one_activity", "needs_options", "single_right", "multiple_right",
+_RULES = ("one_activity", "one_required", "needs_options", "single_right", "multiple_right",
           "no_channel", "max_below_min", "pass_mark_unreachable")
 """The models' own rules (:func:`coursegen.model.refusal.refuse`), each ``validate.rule.<name>`` in the catalogue."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -18,6 +18,10 @@ TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 class ActivityRef(StrictModel):
     """放置活动：在大纲的这个位置放一项活动，每项只写下面的一个键，例如 `- case: chizi-event`。"""
 
+    KINDS: ClassVar[tuple[str, ...]] = ("case", "discussion", "drill", "scenario", "homework", "quiz")
+    RULE: ClassVar[str] = "one_activity"
+    """The refusal (``validate.rule.<RULE>``) when not exactly one of ``KINDS`` is given."""
+
     case: Id | None = Field(default=None, description="`cases/` 中一个案例的 id。")
     discussion: Id | None = Field(default=None, description="`discussions/` 中一个互动讨论的 id。")
     drill: Id | None = Field(default=None, description="`drills/` 中一个场景演练的 id。")
@@ -29,12 +33,12 @@ class ActivityRef(StrictModel):
     def _exactly_one(self) -> ActivityRef:
         given = [kind for kind, ref in self.items() if ref]
         if len(given) != 1:
-            raise refuse("one_activity", "give exactly one of case, discussion, drill, scenario, homework, quiz (found {n})", n=len(given))
+            raise refuse(self.RULE, "give exactly one of {kinds} (found {n})", kinds=", ".join(self.KINDS), n=len(given))
         return self
 
     def items(self) -> list[tuple[str, str | None]]:
         """(kind, id) pairs in a fixed order, the one given among them."""
-        return [(k, getattr(self, k)) for k in ("case", "discussion", "drill", "scenario", "homework", "quiz")]
+        return [(k, getattr(self, k)) for k in self.KINDS]
 
     @property
     def kind(self) -> str:
@@ -168,6 +172,46 @@ class FinalAssessment(StrictModel):
     intro: Markdown | None = Field(default=None, description="测评开始前的说明。")
 
 
+class RequiredItem(ActivityRef):
+    """结业条件中的一项：每项只写下面的一个键，例如 `- homework: action-plan`。"""
+
+    KINDS: ClassVar[tuple[str, ...]] = ("lecture", *ActivityRef.KINDS)
+    RULE: ClassVar[str] = "one_required"
+
+    lecture: Id | None = Field(default=None, description="一讲的 id：学员在这一讲点了“标记本讲为已完成”才算完成。")
+    case: Id | None = Field(default=None, description="一个案例的 id：每道思考题都作答了才算完成。")
+    discussion: Id | None = Field(default=None, description="一个互动讨论的 id：打开过、观察员清单都勾完了才算完成。")
+    drill: Id | None = Field(default=None, description="一个场景演练的 id：打开过、观察员清单都勾完了才算完成。")
+    scenario: Id | None = Field(default=None, description="一个情景模拟的 id：走到任一结局才算完成。")
+    homework: Id | None = Field(default=None, description="一份作业或评估问卷的 id：交出（在线提交或导出提交文件）才算完成。")
+    quiz: Id | None = Field(default=None, description="一个题库的 id：自测及格才算完成。")
+
+
+class Completion(StrictModel):
+    """结业条件：学员做完哪些才算学完这门课程，首页的“我的学习”、学习进度页、结业证明和 SCORM 课件包报给学习平台的状态都按这一条规则判断。"""
+
+    lectures: Literal["all", "none"] | None = Field(
+        default=None,
+        description="`all`：每一讲都要标记为已完成；`none`：讲次不计入。不写时：有结业测评为 `none`，没有为 `all`。",
+    )
+    final: Literal["pass", "take", "none"] | None = Field(
+        default=None,
+        description="结业测评：`pass` 要及格，`take` 作答过即可，`none` 不计入。不写时：有结业测评为 `pass`，没有为 `none`。",
+    )
+    required: list[RequiredItem] = Field(
+        default_factory=list,
+        description="另外必须完成的项目，按课程顺序写，例如 `- homework: action-plan`、`- case: chizi-event`。",
+    )
+
+    def resolved(self, has_final: bool) -> Completion:
+        """The rule with every default filled in: what is not written keeps today's behaviour."""
+        return Completion(
+            lectures=self.lectures or ("none" if has_final else "all"),
+            final=self.final or ("pass" if has_final else "none"),
+            required=self.required,
+        )
+
+
 class Course(StrictModel):
     """课程文件（`course.yml`）：课程信息和按讲授顺序排列的讲次文件。"""
 
@@ -200,6 +244,11 @@ class Course(StrictModel):
     )
     closing: Closing | None = Field(default=None, description="结尾环节（总结与回顾）。")
     final_assessment: FinalAssessment | None = Field(default=None, description="结业测评。")
+    completion: Completion | None = Field(
+        default=None,
+        description="结业条件：做完哪些才算学完，学习进度、结业证明和 SCORM 课件包都用它。"
+        "不写时：有结业测评时测评及格即结业，没有时每一讲都标记为已完成即结业。",
+    )
     question_results: bool = Field(
         default=False,
         description="作业和问卷的提交文件附上学员在各测验每道题上第一次作答的结果（答对与否、所选答案），"
@@ -221,3 +270,7 @@ class Course(StrictModel):
         "去掉脚本（`<script>`）、事件属性（`onerror=` 等）、内嵌框架和 `javascript:` 链接，以防多人编辑的课程混入有害代码。"
         "标题等纯文本字段里的 HTML 总是按原文显示，从不当作 HTML；自测题和案例思考题由网页脚本显示，其中的 HTML 总是清理。",
     )
+
+    def completion_rule(self) -> Completion:
+        """The completion rule in force, defaults filled in (see :class:`Completion`)."""
+        return (self.completion or Completion()).resolved(self.final_assessment is not None)

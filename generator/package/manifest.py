@@ -13,9 +13,10 @@ from .templates import render
 LAUNCH_PAGE = "scorm.html"
 """The SCO's launch file at the package root: holds the LMS session and shows the site in a frame."""
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-scorm-dialects.js", "cg-scorm.js")
-"""What the launch page loads from the site's assets: the course settings, the store, the two SCORM
-vocabularies and the runtime that speaks them."""
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-quiz-state.js", "cg-scorm-dialects.js", "cg-scorm.js")
+"""What the launch page loads from the site's assets: the course settings, the store, what the course consists
+of and its completion rule with the one function evaluating it (which reads quizzes as the quiz widget does, through
+cg-quiz-state.js), the two SCORM vocabularies and the runtime that speaks them."""
 
 
 def package_title(course: Course) -> str:
@@ -52,13 +53,12 @@ def manifest_xml(project: Project, files: list[str], fmt: ScormFormat) -> str:
 
 
 def launch_page(project: Project, fmt: ScormFormat) -> str:
-    """The launch page; its JSON tells cg-scorm.js the SCORM version, where the site starts and which
-    lectures make it complete."""
+    """The launch page; its JSON tells cg-scorm.js the SCORM version and where the site starts (what completes
+    the course is the completion rule in cg-course.js, as on the site's pages)."""
     course = project.course
     launch = {
         "scorm": fmt.version,
         "start": paths.page_url(paths.HOME, directory_urls=False),
-        "lectures": [lecture.id for lecture in project.lectures],
     }
     return render(
         "launch.html.j2",

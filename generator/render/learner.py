@@ -1,4 +1,5 @@
-"""The trainee's own pages: progress (学习进度), review of mistakes (错题本) and the printable handbook.
+"""The trainee's own pages: progress (学习进度), the completion record (结业证明), review of mistakes (错题本) and the
+printable handbook.
 
 Progress and mistakes live only in the trainee's browser (localStorage). The progress page and the home
 page's dashboard are static frames — one row per lecture, case, discussion, drill, quiz and form, with links
@@ -14,8 +15,9 @@ from dataclasses import dataclass
 from ..model.course import ActivityRef
 from .. import site_paths as paths
 from ..numerals import chinese_number
-from ..site_paths import HANDBOOK, PROGRESS, REVIEW
+from ..site_paths import COMPLETION, HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
+from .forms import identity_limits
 from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .diagram import letter
@@ -129,7 +131,7 @@ def home_page(ctx: RenderContext, pages: list[Page]) -> Page:
     checklist = tracked(ctx, pages)
     content = ctx.render(
         "home.md.j2", paths.HOME, lectures=lectures, project=project, lt=ctx.strings("learner"),
-        items=checklist.ordered, kind_label=lambda item: _kind_label(ctx, item),
+        items=checklist.ordered, kind_label=lambda item: _kind_label(ctx, item), required=completion_rule(ctx, checklist),
     )
     return Page(paths.HOME, ctx.t["home"], content, project.source("course", project.course.id))
 
@@ -151,15 +153,18 @@ def _in_outline_order(ctx: RenderContext, kind: str, ids: list[str]) -> list[str
 
 
 def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
-    """The progress, review and handbook pages for a site whose other pages are ``pages``."""
+    """The progress, completion record, review and handbook pages for a site whose other pages are ``pages``."""
     checklist = tracked(ctx, pages)
     lt = ctx.strings("learner")
     source = ctx.project.source("course", ctx.project.course.id)
-    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist)
+    required = completion_rule(ctx, checklist)
+    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist, required=required)
     review = ctx.render("review.md.j2", REVIEW, lt=lt, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=lt, **handbook_parts(ctx))
+    completion = ctx.render("completion.md.j2", COMPLETION, lt=lt, identity_limits=identity_limits(), required=required)
     return [
         Page(PROGRESS, lt["progress"], progress, source),
+        Page(COMPLETION, lt["completion.title"], completion, source),
         Page(REVIEW, lt["review"], review, source),
         Page(HANDBOOK, lt["handbook"], handbook, source),
     ]
@@ -208,12 +213,32 @@ def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
         if t.checks:
             item["checks"] = t.checks
         items.append(item)
-    data = {"version": content_hash(items), "items": items}
+    # The rule stays out of the items' version: a changed rule does not make progress saved before it foreign.
+    required = [{"kind": t.kind, "id": t.id, "need": need} for t, need in completion_rule(ctx, checklist)]
+    data = {"version": content_hash(items), "items": items, "completion": required}
     review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
     return [
         _script(MANIFEST, "coursegenCourse", data),
         data_script(REVIEW_DATA, review),
     ]
+
+
+def completion_rule(ctx: RenderContext, checklist: Checklist) -> list[tuple[Tracked, str]]:
+    """The course's completion rule as the pages list it and cg-completion.js evaluates it: the required items in
+    course order, each with what it needs ("done"; "passed" for a quiz, and for the final assessment under
+    ``final: pass``; "taken" under ``final: take``). Defaults are filled in here, once
+    (:meth:`Course.completion_rule`), so the script has none."""
+    course = ctx.project.course
+    rule = course.completion_rule()
+    final_id = course.final_assessment.id if course.final_assessment else None
+    named = {(r.kind, r.ref) for r in rule.required}
+    entries = []
+    for t in checklist.ordered:
+        if t.kind == "quiz" and t.id == final_id and rule.final != "none":
+            entries.append((t, "passed" if rule.final == "pass" else "taken"))
+        elif (t.kind, t.id) in named or (t.kind == "lecture" and rule.lectures == "all"):
+            entries.append((t, "passed" if t.kind == "quiz" else "done"))
+    return entries
 
 
 def _script(path: str, name: str, data: object) -> Asset:
@@ -224,4 +249,4 @@ def _script(path: str, name: str, data: object) -> Asset:
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:
     """Navigation entries, after the course content."""
     lt = ctx.strings("learner")
-    return [(lt["progress"], PROGRESS), (lt["review"], REVIEW), (lt["handbook"], HANDBOOK)]
+    return [(lt["progress"], PROGRESS), (lt["completion.title"], COMPLETION), (lt["review"], REVIEW), (lt["handbook"], HANDBOOK)]

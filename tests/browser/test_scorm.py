@@ -209,6 +209,24 @@ def test_without_final_assessment_the_course_is_completed_once_every_lecture_is_
     assert written(page, "cmi.core.exit") == ""
 
 
+def test_the_course_s_completion_rule_decides_the_status(page: Page, lms_url: str) -> None:
+    """RULE: the final assessment passed and the second lecture marked done. A passed final alone, which completes
+    the other packages, leaves this one incomplete; the lecture's mark then makes it passed."""
+    site = start(page, lms_url, "ruled")
+    wait_for_status(page, "incomplete")
+    open_final_assessment(site)
+    answer_all(site, "对")
+    site.get_by_text("最好成绩 100%", exact=False).first.wait_for()
+    page.wait_for_function("() => API.cmi.core.score.raw === '100'")
+    assert cmi(page, "core.lesson_status") == "incomplete"
+    site.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
+    site.get_by_role("button", name="标记本讲为已完成").click()
+    wait_for_status(page, "passed")
+    leave(page)
+    assert cmi(page, "core.lesson_status") == "passed"
+
+
 def test_search_works_inside_the_lms_frame(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain")
     box = site.locator(".md-search__input")

@@ -37,11 +37,12 @@ SCRIPTS = _sources("cg-*.js", "assets")
 
 
 def used_page_keys() -> dict[Part, set[str]]:
-    """Literal keys the templates (``t.key``, ``t["key"]``) and renderers (``t["key"]``) look up, per part."""
+    """Literal keys the templates (``t.key``, ``t["key"]``, ``lt["completion.title"]`` in a subsection) and renderers
+    (``t["key"]``) look up, per part."""
     used: dict[Part, set[str]] = {part: set() for part in VARIABLES.values()}
     for source, pattern in (
-        (TEMPLATES, r"(?<![\w.])(t|qt|lt)(?:\.(\w+)|\[[\"'](\w+)[\"']\])"),
-        (PYTHON, r"(?<![\w.])(?:ctx\.)?(t|qt|lt|pv)\[[\"'](\w+)[\"']\]()"),
+        (TEMPLATES, r"(?<![\w.])(t|qt|lt)(?:\.(\w+)|\[[\"'](\w+(?:\.\w+)*)[\"']\])"),
+        (PYTHON, r"(?<![\w.])(?:ctx\.)?(t|qt|lt|pv)\[[\"'](\w+(?:\.\w+)*)[\"']\]()"),
     ):
         for variable, key, subscript in re.findall(pattern, source):
             used[VARIABLES[variable]].add(key or subscript)

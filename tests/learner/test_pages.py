@@ -11,7 +11,7 @@ from coursegen.load import load_project
 from coursegen.model.project import Project
 from coursegen.render import Site, render_site
 from coursegen import site_paths as paths
-from coursegen.render.learner import HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
+from coursegen.render.learner import COMPLETION, HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.datascripts import provided
 from tests.learner.keys import answer_keys, fragments, plain
@@ -32,8 +32,8 @@ def page(site: Site, path: str) -> str:
     return next(p.content for p in site.pages if p.path == path)
 
 
-def test_navigation_ends_with_progress_review_and_handbook(site: Site) -> None:
-    assert site.nav[-3:] == [("学习进度", PROGRESS), ("错题本", REVIEW), ("学员手册", HANDBOOK)]
+def test_navigation_ends_with_progress_completion_review_and_handbook(site: Site) -> None:
+    assert site.nav[-4:] == [("学习进度", PROGRESS), ("结业证明", COMPLETION), ("错题本", REVIEW), ("学员手册", HANDBOOK)]
 
 
 def test_progress_page_has_a_row_with_a_link_for_every_lecture_quiz_and_form(project: Project, site: Site) -> None:

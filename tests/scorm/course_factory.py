@@ -126,11 +126,21 @@ questions:
 """
 
 
-def write_course(root: Path, *, final: bool = True) -> Paths:
-    """Write the course into ``root``; without ``final`` it has no final assessment (status: completed)."""
+RULE = """\
+completion:
+  required:
+    - lecture: respond
+"""
+"""A completion rule beyond the default: the final assessment passed (the default, with one) and the second
+lecture marked done."""
+
+
+def write_course(root: Path, *, final: bool = True, rule: bool = False) -> Paths:
+    """Write the course into ``root``; without ``final`` it has no final assessment (status: completed); with
+    ``rule`` it declares :data:`RULE`."""
     files = {
         "mkdocs.yml": MKDOCS,
-        "course/course.yml": COURSE + (FINAL if final else ""),
+        "course/course.yml": COURSE + (FINAL if final else "") + (RULE if rule else ""),
         "quizzes/quiz-listen.yml": BANK,
         "quizzes/quiz-respond.yml": EVERY_TYPE,
         "course/homework/reflection.yml": HOMEWORK,
@@ -143,19 +153,22 @@ def write_course(root: Path, *, final: bool = True) -> Paths:
     return Paths(config=root / "mkdocs.yml", course=root / "course", quizzes=root / "quizzes", work=root / ".coursegen")
 
 
-PACKAGES = {"graded": ("1.2", True), "plain": ("1.2", False), "graded2004": ("2004", True), "plain2004": ("2004", False)}
-"""Each test package's SCORM version and whether its course has a final assessment."""
+PACKAGES = {"graded": ("1.2", True), "plain": ("1.2", False), "graded2004": ("2004", True), "plain2004": ("2004", False),
+            "ruled": ("1.2", True)}
+"""Each test package's SCORM version and whether its course has a final assessment; ``ruled`` also declares
+:data:`RULE`."""
 
 
 def built_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every package of PACKAGES as a zip, built once per test session: ``graded`` and ``plain`` are
-    SCORM 1.2 with and without the final assessment, ``graded2004`` and ``plain2004`` the same in 2004."""
+    SCORM 1.2 with and without the final assessment, ``graded2004`` and ``plain2004`` the same in 2004, ``ruled``
+    SCORM 1.2 with the final assessment and a completion rule of its own."""
     return _build(tmp_path_factory.getbasetemp() / "scorm-packages")
 
 
 @functools.cache
 def _build(root: Path) -> dict[str, Path]:
     return {
-        name: package_scorm(write_course(root / name, final=final), root / f"{name}.zip", version=version).output
+        name: package_scorm(write_course(root / name, final=final, rule=name == "ruled"), root / f"{name}.zip", version=version).output
         for name, (version, final) in PACKAGES.items()
     }

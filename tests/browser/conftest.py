@@ -20,7 +20,7 @@ from tests.serving import running_studio
 from tests.tools import CHROMIUM
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, FrameLocator, Locator, Page
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -91,6 +91,18 @@ def submit_quiz(scope: object) -> None:
     anyway = scope.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交")  # type: ignore[attr-defined]
     if anyway.count():
         anyway.click()
+
+
+def turn_to(scope: Page | FrameLocator, target: int | Locator) -> None:
+    """On a phone that shows one question at a time, 下一题 / 上一题 in ``scope`` (a page or frame) until ``target``
+    (a question's place, 0-based, or its ``.cg-q`` locator) is the one shown, as a trainee gets there; on a wide
+    screen every question is shown and nothing is pressed."""
+    turns = scope.locator(".cg-quiz__turns")
+    if not turns.is_visible():
+        return
+    n = target if isinstance(target, int) else target.evaluate("b => [...b.parentNode.querySelectorAll('.cg-q')].indexOf(b)")
+    while (now := int(turns.locator(".cg-quiz__position").inner_text().split()[1])) != n + 1:
+        turns.get_by_role("button", name="下一题" if now < n + 1 else "上一题").click()
 
 
 @pytest.fixture

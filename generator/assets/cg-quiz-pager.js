@@ -1,5 +1,6 @@
 /* coursegen quizzes: one question per screen on a phone. At the theme's phone width a quiz of several questions
-   shows the current one only, with 上一题 / 下一题 and "第 3 / 10 题" under it; the question map, the warning's
+   shows the current one only, with 上一题 / 下一题 and "第 3 / 10 题" under it and 提交答案 on the last screen only
+   (a question checked on its own keeps its 检查 on its screen); the question map, the warning's
    "去第 n 题作答" and every other way to a question turn to it. The trainee may show all questions instead, and
    that choice is remembered for every quiz (coursegen.keys.QUIZ_VIEW).
 
@@ -46,9 +47,11 @@
     return nav;
   };
 
-  /* The pager says the current place; the first and last screens have no way further. */
+  /* The pager says the current place; the first and last screens have no way further, and only the last one
+     offers 提交答案 (as Moodle's last page offers to finish the attempt: cg-quiz.css). */
   methods.placed = function () {
     var turns = this.turns, last = this.current.qs.length - 1;
+    this.root.classList.toggle("cg-quiz--last", this.page === last);
     if (!turns) return;
     turns.at.textContent = t("quiz.position", { n: this.page + 1, m: last + 1 });
     turns.prev.disabled = this.page === 0;

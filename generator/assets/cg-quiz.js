@@ -82,7 +82,8 @@
      as a quiet link-styled button (a destructive action never looks like the next step). */
   Quiz.prototype.render = function () {
     this.current = parts.draw(this.data, this.pool, this.state.seed);
-    var body = this.body, bar = el("div", { class: "cg-quiz__bar" }), pager;
+    var body = this.body, done = this.state.checked, pager;
+    var bar = el("div", { class: done ? "cg-quiz__bar" : "cg-quiz__bar cg-quiz__bar--submit" });  /* a phone: on the last screen */
     body.textContent = "";
     this.page = Math.min(this.page, this.current.qs.length - 1);
     this.current.qs.forEach(function (q, n) { body.appendChild(this.question(q, n)); }, this);
@@ -90,7 +91,6 @@
     this.result = el("div", { class: "cg-quiz__result", role: "status", "aria-live": "polite", tabindex: "-1" });
     this.warning = el("div", { class: "cg-quiz__warn", role: "alert" });
     this.summary();
-    var done = this.state.checked;
     bar.appendChild(this.button(t(done ? (this.data.draw ? "quiz.redraw" : "quiz.retry") : "quiz.check"),
       done ? this.retry : this.submit, "md-button md-button--primary"));
     body.appendChild(this.result);

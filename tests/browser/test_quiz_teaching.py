@@ -35,7 +35,9 @@ def sized(page: Page, request: pytest.FixtureRequest) -> Page:
 
 
 def submit(page: Page) -> None:
-    """提交答案, and nothing more: what follows a warning is each test's to decide."""
+    """提交答案 (on a phone, on the last screen, where it is), and nothing more: what follows a warning is each
+    test's to decide."""
+    turn_to(page, page.locator(".cg-q").count() - 1)
     page.get_by_role("button", name="提交答案").click()
 
 
@@ -354,6 +356,7 @@ def test_a_phone_shows_one_question_at_a_time_and_checks_the_quiz_at_the_end(pho
     assert len(ids) == 10 and shown(page) == ids[:1]
     assert position(page) == "第 1 / 10 题"
     assert page.get_by_role("button", name="上一题").is_disabled()
+    assert not page.get_by_role("button", name="提交答案").is_visible(), "handed in from the last screen"
 
     page.get_by_role("button", name="下一题").click()
     assert shown(page) == ids[1:2] and position(page) == "第 2 / 10 题"
@@ -369,6 +372,7 @@ def test_a_phone_shows_one_question_at_a_time_and_checks_the_quiz_at_the_end(pho
 
     last = question(page, 9)
     assert shown(page) == ids[9:] and page.get_by_role("button", name="下一题").is_disabled()
+    assert page.get_by_role("button", name="提交答案").is_visible()
     last.get_by_label("你的答案").fill("先倾听，再记录。")
     submit(page)
     page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
@@ -400,7 +404,7 @@ def test_on_a_phone_a_question_checked_on_its_own_leads_on_and_the_last_check_sc
 def test_a_wide_screen_shows_every_question_and_no_pager(page: Page, site_url: str) -> None:
     open_quiz(page, site_url, PHONE_QUIZ)
     assert len(shown(page)) == 10
-    assert not page.locator(".cg-quiz__pager").is_visible()
+    assert not page.locator(".cg-quiz__pager").is_visible() and page.get_by_role("button", name="提交答案").is_visible()
 
 
 def test_a_phone_can_show_every_question_and_remembers_it(phone: Page, site_url: str, quiz_url: str) -> None:
@@ -408,6 +412,7 @@ def test_a_phone_can_show_every_question_and_remembers_it(phone: Page, site_url:
     open_quiz(page, site_url, PHONE_QUIZ)
     page.get_by_role("button", name="显示全部题目").click()
     assert len(shown(page)) == 10 and not page.locator(".cg-quiz__turns").is_visible()
+    assert page.get_by_role("button", name="提交答案").is_visible()
     assert focused(page, page.get_by_role("button", name="一次一题"))
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.reload()

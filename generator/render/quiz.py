@@ -228,7 +228,7 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
     l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
     x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
-    hash, so trainees' stored progress survives the upgrade).
+    hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
     public: dict[str, Any] = {"id": prefix + q.id, "t": q.type, "p": q.points, "q": html(q.prompt)}
     secret: dict[str, Any] = {"x": html(q.explanation)}

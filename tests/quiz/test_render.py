@@ -95,7 +95,7 @@ def test_a_hint_travels_encoded_with_the_key_and_a_bank_without_hints_keeps_its_
     assert [key.get("h") for key in keys] == ["<p>想想客户走进网点后最先感受到的是什么。</p>", None, None]
     bank = project.quizzes["quiz-immediate"]
     without = bank.model_copy(update={"questions": [q.model_copy(update={"hint": None}) for q in bank.questions]})
-    assert bank_payload(without)["hash"] != data["hash"], "a hint written or edited starts stored progress afresh"
+    assert bank_payload(without)["hash"] != data["hash"], "a hint written or edited is an edit of the quiz"
     assert "h" not in decode(bank_payload(without)["questions"][0]["k"], bank_payload(without)["hash"])
 
 

@@ -51,7 +51,9 @@
                               online: true when it went to the form service, sha256: the
                               file's checksum, the receipt's check code}
        mistakes               the review of mistakes (错题本)                               (cg-progress.js)
-       place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js) */
+       place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js)
+       quizView               {all: true} once the trainee chose to see every question of a quiz on a
+                              phone (absent: one question per screen)                     (cg-quiz-pager.js) */
   var keys = {
     quiz: function (id) { return "quiz:" + id; },
     scratch: function (n) { return "review:" + n; },
@@ -64,7 +66,8 @@
     homework: function (id) { return "homework:" + id; },
     SCRATCH: "review:",
     MISTAKES: "mistakes",
-    PLACE: "place"
+    PLACE: "place",
+    QUIZ_VIEW: "quizView"
   };
 
   /* What the course consists of, in course order, with each quiz's content hash (cg-course.js, written by

@@ -45,6 +45,7 @@
   methods.clearWarning = function () { this.warning.textContent = ""; };
 
   methods.focusQuestion = function (n) {
+    this.turnTo(n);
     var box = this.body.querySelectorAll(".cg-q")[n];
     var target = box.querySelector("input:not([disabled]), select, textarea, .cg-move:not([disabled])");
     box.scrollIntoView({ block: "start" });
@@ -78,8 +79,8 @@
     box.querySelector(".cg-q__fb").focus();
   };
 
-  /* "再做这一题" after a check: a new attempt in which every other question keeps its answer and its feedback
-     and this one is open again with its own 检查; checking it scores the new attempt as a whole (attempts and best
+  /* "再做这一题" after a check: a new attempt in which every other question keeps its answer, its feedback and
+     its opened hint, and this one is open again with its own 检查; checking it scores the new attempt as a whole (attempts and best
      as for any attempt). Not on a final assessment, whose new attempt draws new questions. */
   methods.retryOne = function (q) {
     var before = this.state, n = this.current.qs.indexOf(q);
@@ -89,6 +90,7 @@
     this.current.qs.forEach(function (x) {
       if (x.id === q.id) return;
       if (before.answers[x.id] !== undefined) this.state.answers[x.id] = before.answers[x.id];
+      if (before.hints.indexOf(x.id) >= 0) this.state.hints.push(x.id);
       this.state.done.push(x.id);
     }, this);
     this.started();
@@ -171,16 +173,21 @@
   };
 
   /* After a check, every question of the attempt at a glance, as Moodle's review shows them: its number and
-     how it went (✓ right, ◐ partly, ✗ wrong, – not answered, 自评 for a short answer), each a link to it. */
+     how it went (✓ right, ◐ partly, ✗ wrong, – not answered, 自评 for a short answer), each a link to it (on a
+     phone showing one question at a time, a turn to it). */
   methods.questionMap = function () {
-    var marks = { right: "✓", partial: "◐", wrong: "✗", none: "–", self: "" }, list = el("ol", { class: "cg-quiz__map-list" });
+    var marks = { right: "✓", partial: "◐", wrong: "✗", none: "–", self: "" }, list = el("ol", { class: "cg-quiz__map-list" }), self = this;
     this.current.qs.forEach(function (q, n) {
       var g = this.graded(q), kind = q.t === "short" ? "self" : !g.answered ? "none" : g.correct ? "right" : g.f > 0 ? "partial" : "wrong";
       var said = kind === "self" ? t("quiz.selfGraded") : t("quiz.verdict." + kind);
-      list.appendChild(el("li", { class: "cg-quiz__map-item cg-quiz__map-item--" + kind }, [
-        el("a", { href: "#" + this.uid + "-" + n, "aria-label": t("quiz.mapItem", { n: this.number(n), verdict: said }), title: said },
-          [el("span", { text: String(this.number(n)) }), el("span", { "aria-hidden": "true", text: marks[kind] || t("quiz.mapSelf") })])
-      ]));
+      var link = el("a", { href: "#" + this.uid + "-" + n, "aria-label": t("quiz.mapItem", { n: this.number(n), verdict: said }), title: said },
+        [el("span", { text: String(this.number(n)) }), el("span", { "aria-hidden": "true", text: marks[kind] || t("quiz.mapSelf") })]);
+      link.addEventListener("click", function (event) {  /* on a phone showing one question, the link turns to it */
+        if (!self.paging()) return;
+        event.preventDefault();
+        self.turnTo(n, true);
+      });
+      list.appendChild(el("li", { class: "cg-quiz__map-item cg-quiz__map-item--" + kind }, [link]));
     }, this);
     return el("nav", { class: "cg-quiz__map", "aria-label": t("quiz.map") }, [el("p", { text: t("quiz.map") }), list]);
   };

@@ -12,25 +12,46 @@
      of its own, but it is named by its number in its bank ("第一章自测 · 第 7 题"), and so is every message about it. */
   methods.number = function (n) { return this.review && this.review.n ? this.review.n : n + 1; };
 
-  /* One question of the attempt (n: its place): number and points, prompt, its type's controls, and
-     either its feedback once shown or its own "检查" button (feedback: immediate). */
+  /* One question of the attempt (n: its place): number and points, prompt, its type's controls, its hint once
+     opened, and either its feedback once shown or its buttons: "提示" (where the trainer wrote a hint) beside
+     its own "检查" (feedback: immediate). The place the phone's one-question view shows is marked current. */
   methods.question = function (q, n) {
     var base = this.uid + "-" + n, a = parts.answerOf(q, this.state.answers[q.id]), review = this.review;
     var label = review && review.n ? t("quiz.from", { bank: review.bank, n: review.n }) : t("quiz.n", { n: n + 1 });
-    var box = el("div", { class: "cg-q cg-q--" + q.t, id: base, "data-qid": q.id, role: "group", "aria-labelledby": base + "-h " + base + "-p" }, [
-      el("div", { class: "cg-q__head", id: base + "-h" }, [
+    var box = el("div", { class: "cg-q cg-q--" + q.t + (n === this.page ? " cg-q--current" : ""), id: base, "data-qid": q.id, role: "group", "aria-labelledby": base + "-h " + base + "-p" }, [
+      el("div", { class: "cg-q__head", id: base + "-h", tabindex: "-1" }, [
         el("span", { text: label }), el("span", { text: q.t === "short" ? t("quiz.selfGraded") : t("quiz.pts", { n: q.p }) })]),
       el("div", { class: "cg-q__prompt", id: base + "-p", html: q.q })
     ]);
     var kind = q.t === "single" || q.t === "multiple" || q.t === "true_false" ? "choices" : q.t;
     box.appendChild(this[kind](q, a, base));
     if (review && review.last !== undefined) box.appendChild(this.compare(q));
-    if (this.shown(q)) box.appendChild(this.feedback(q));
-    else if (this.immediate || this.state.done.length) {  /* done in a quiz checked as a whole: one question redone (retryOne) */
-      box.appendChild(el("div", { class: "cg-q__check" }, [this.button(t("quiz.checkOne"), function () { this.checkOne(q, n); },
-        "md-button", { "aria-label": t("quiz.checkOneLabel", { n: this.number(n) }) })]));
+    if (this.hinted(q)) box.appendChild(el("div", { class: "cg-q__hint", tabindex: "-1" }, [
+      el("p", { class: "cg-q__hint-head", text: t("quiz.hint") }), el("div", { html: q.key.h })]));
+    if (this.shown(q)) { box.appendChild(this.feedback(q)); return box; }
+    var tools = [];
+    if (q.key.h && !this.hinted(q)) {
+      tools.push(this.button(t("quiz.hint"), function () { this.showHint(q, n); }, "md-button", { "aria-label": t("quiz.hintLabel", { n: this.number(n) }) }));
     }
+    if (this.immediate || this.state.done.length) {  /* done in a quiz checked as a whole: one question redone (retryOne) */
+      tools.push(this.button(t("quiz.checkOne"), function () { this.checkOne(q, n); },
+        "md-button", { "aria-label": t("quiz.checkOneLabel", { n: this.number(n) }) }));
+    }
+    if (tools.length) box.appendChild(el("div", { class: "cg-q__check" }, tools));
     return box;
+  };
+
+  /* Whether the trainee opened the question's hint in this attempt: it stays shown until the next one. */
+  methods.hinted = function (q) { return !!q.key.h && this.state.hints.indexOf(q.id) >= 0; };
+
+  /* "提示": the hint under the question, kept in the attempt's state (cg-quiz-state.js), and the focus on it, as
+     the button it replaces is gone. */
+  methods.showHint = function (q, n) {
+    this.state.hints.push(q.id);
+    this.save();
+    var old = this.body.querySelectorAll(".cg-q")[n], box = this.question(q, n);
+    old.parentNode.replaceChild(box, old);
+    box.querySelector(".cg-q__hint").focus();
   };
 
   methods.choices = function (q, a, base) {

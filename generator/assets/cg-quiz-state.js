@@ -18,6 +18,8 @@
      checked: false,        whether the current attempt has been checked
      done: ["q1"],          questions of the current attempt already checked one by one (a bank with
                             feedback: immediate); the attempt is checked as a whole once all are
+     hints: ["q1"],         questions of the current attempt whose hint the trainee opened (提示) before they
+                            were checked; it costs no points — absent in state written before it
      questions: ["q1"],     question ids of the current attempt, in display order
                             (final assessment: "<bankId>/<questionId>")
      answers: {id: answer}, current answers: single option index; multiple [indices]; true_false bool;
@@ -58,7 +60,7 @@
       v: 1, hash: s.hash, seed: typeof s.seed === "number" ? s.seed >>> 0 : newSeed(),
       attempts: typeof s.attempts === "number" && s.attempts > 0 ? Math.floor(s.attempts) : 0,
       best: pct(s.best) || 0, last: pct(s.last), passed: s.passed === true, checked: s.checked === true,
-      done: Array.isArray(s.done) ? s.done.filter(function (id) { return typeof id === "string"; }) : [],
+      done: ids(s.done), hints: ids(s.hints),
       questions: Array.isArray(s.questions) ? s.questions : [],
       answers: isObj(s.answers) ? s.answers : {}, results: isObj(s.results) ? s.results : {},
       self: isObj(s.self) ? s.self : {}, first: firsts(s.first), updated: typeof s.updated === "string" ? s.updated : null,
@@ -88,6 +90,8 @@
     return { attempts: Math.max(a.attempts, b.attempts), best: Math.max(a.best, b.best), passed: a.passed || b.passed };
   }
 
+  function ids(x) { return Array.isArray(x) ? x.filter(function (id) { return typeof id === "string"; }) : []; }
+
   /* Stored first-try results with a well-formed answer only: they leave the browser in a submission file. */
   function firsts(x) {
     var out = {}, int = function (v) { return v === (v | 0); };
@@ -103,7 +107,7 @@
   function fresh(hash, keep) {
     return {
       v: 1, hash: hash, seed: newSeed(), attempts: keep ? keep.attempts : 0, best: keep ? keep.best : 0,
-      last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false, done: [],
+      last: keep ? keep.last : null, passed: keep ? keep.passed : false, checked: false, done: [], hints: [],
       questions: [], answers: {}, results: {}, self: {}, first: keep ? keep.first : {}, updated: null,
       earlier: keep ? keep.earlier : null
     };

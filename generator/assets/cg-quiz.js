@@ -11,6 +11,7 @@
                            and the questions its seed draws
      cg-quiz-questions.js  a question's controls and feedback           (methods of the widget)
      cg-quiz-check.js      checking an attempt, the result card and the coursegen:quiz-scored event (methods)
+     cg-quiz-pager.js      one question per screen on a phone           (methods)
      cg-quiz-review.js     a question on the review of mistakes         (methods, and reviewOf)
    This script holds the widget itself: its state in memory, the attempt's life (answer, retry, clear and
    undo), and the mounting of every .cg-quiz on a page.
@@ -51,6 +52,7 @@
     this.body = el("div", { class: "cg-quiz__body" });
     this.undoBar = el("div", { class: "cg-quiz__undo", role: "status" });
     this.undoBar.hidden = true;
+    this.page = 0;  /* the question a phone shows (cg-quiz-pager.js) */
     root.appendChild(this.body);
     root.appendChild(this.undoBar);
     root.appendChild(this.live);
@@ -76,17 +78,19 @@
 
   Quiz.prototype.graded = function (q) { return parts.grade(q, this.state.answers[q.id]); };
 
-  /* Questions, the result card, the unanswered warning and the main button; "清除记录" sits apart, below,
+  /* Questions, the pager of a phone's one-question view, the result card, the unanswered warning and the main button; "清除记录" sits apart, below,
      as a quiet link-styled button (a destructive action never looks like the next step). */
   Quiz.prototype.render = function () {
     this.current = parts.draw(this.data, this.pool, this.state.seed);
-    var body = this.body, bar = el("div", { class: "cg-quiz__bar" });
+    var body = this.body, done = this.state.checked, pager;
+    var bar = el("div", { class: done ? "cg-quiz__bar" : "cg-quiz__bar cg-quiz__bar--submit" });  /* a phone: on the last screen */
     body.textContent = "";
+    this.page = Math.min(this.page, this.current.qs.length - 1);
     this.current.qs.forEach(function (q, n) { body.appendChild(this.question(q, n)); }, this);
+    if ((pager = this.pager())) body.appendChild(pager);
     this.result = el("div", { class: "cg-quiz__result", role: "status", "aria-live": "polite", tabindex: "-1" });
     this.warning = el("div", { class: "cg-quiz__warn", role: "alert" });
     this.summary();
-    var done = this.state.checked;
     bar.appendChild(this.button(t(done ? (this.data.draw ? "quiz.redraw" : "quiz.retry") : "quiz.check"),
       done ? this.retry : this.submit, "md-button md-button--primary"));
     body.appendChild(this.result);
@@ -104,6 +108,7 @@
   Quiz.prototype.retry = function () {
     this.state = parts.fresh(this.data.hash, this.state);
     this.started();
+    this.page = 0;
     this.render();
     this.save();
     var first = this.body.querySelector("input, select, textarea, .cg-move:not([disabled])");
@@ -158,7 +163,7 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  Object.assign(Quiz.prototype, parts.questions, parts.check, parts.review);
+  Object.assign(Quiz.prototype, parts.questions, parts.check, parts.pager, parts.review);
 
   /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
      only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */

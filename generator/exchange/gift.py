@@ -9,7 +9,7 @@ Mapping (coursegen ⇄ GIFT):
   matching ⇄ ``{=left -> right}``; explanation ⇄ general feedback ``####``;
 - short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
   reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
-- ordering, points, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
+- ordering, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
   each one left out is reported per question.
 
 Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
@@ -90,6 +90,8 @@ def _question(q: Question, report: Report) -> str | None:
         report.loss(say("exchange.gift.points", points=q.points), question=name)
     if q.facilitator:
         report.loss(say("exchange.gift.facilitator"), question=name)
+    if q.hint:
+        report.loss(say("exchange.gift.hint"), question=name)
     head = f"::{escape(q.id)}::[markdown]{escape(q.prompt)} "
     general = q.explanation or ""
     if isinstance(q, ShortAnswer):

@@ -9,7 +9,8 @@ Mapping (coursegen ⇄ Moodle question type):
   coursegen's "share of items in their right place");
 - short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
   information for graders (``<graderinfo>``); Moodle has essays graded by hand;
-- points ⇄ ``<defaultgrade>``, explanation ⇄ ``<generalfeedback>``, the bank's title and intro ⇄
+- points ⇄ ``<defaultgrade>``, explanation ⇄ ``<generalfeedback>``, hint ⇄ the first ``<hint>`` (Moodle shows it
+  after a wrong try in interactive mode, coursegen before a check: said on export), the bank's title and intro ⇄
   the category and its description; option order shuffled ⇄ ``<shuffleanswers>``.
 
 Markdown is written with ``format="markdown"``, which Moodle renders itself; option texts are
@@ -91,6 +92,8 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
     _sub(el, "idnumber", q.id)
     if q.facilitator:
         report.loss(say("exchange.moodle.facilitator"), question=name)
+    if q.hint:
+        report.warn(say("exchange.moodle.hint"), question=name)
     if isinstance(q, (SingleChoice, MultipleChoice)):
         _sub(el, "single", "true" if isinstance(q, SingleChoice) else "false")
         _sub(el, "shuffleanswers", "true" if shuffle else "false")
@@ -125,6 +128,8 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
             _sub(el, tag, value)
         _text(_sub(el, "graderinfo", format="markdown"), compose_reference(q.reference, q.checklist))
         _text(_sub(el, "responsetemplate", format="markdown"), "")
+    if q.hint:  # Moodle's hints follow a question's type-specific elements
+        _text(_sub(el, "hint", format="markdown"), q.hint)
     return el
 
 
@@ -230,12 +235,24 @@ class _Reader:
         fields: dict[str, object] = {"prompt": self.markdown("questiontext")}
         if explanation := self.markdown("generalfeedback"):
             fields["explanation"] = explanation
+        if hint := self.hint():
+            fields["hint"] = hint
         grade = float(self.el.findtext("defaultgrade") or 1)
         points = int(grade + 0.5) if grade >= 0 else int(grade)
         if grade != points:
             self.report.warn(say("exchange.moodle.rounded", grade=f"{grade:g}", points=points), question=self.question, line=self.line)
         fields["points"] = points
         return fields
+
+    def _hints(self) -> list[etree._Element]:
+        return [h for h in self.el.findall("hint") if (h.findtext("text") or "").strip()]
+
+    def hint(self) -> str:
+        """The first ``<hint>``: a coursegen question has one; the others are reported lost."""
+        hints = self._hints()
+        if len(hints) > 1:
+            self.report.loss(say("exchange.moodle.more_hints", total=len(hints)), question=self.question, line=hints[1].sourceline)
+        return self.markdown(".", hints[0]) if hints else ""
 
     def _answers(self) -> list[tuple[str, float, str]]:
         return [(self.plain(a), float(a.get("fraction", "0")), self.markdown("feedback", a)) for a in self.el.findall("answer")]
@@ -283,6 +300,9 @@ class _Reader:
     def essay(self) -> dict[str, object] | None:
         source = self.markdown("graderinfo")
         fields: dict[str, object] = {}
+        if self._hints():
+            self.report.loss(say("exchange.moodle.essay_hint"), question=self.question, line=self.line)
+            fields["hint"] = None
         if not source:  # no information for graders: the general feedback is the model answer
             source = self.markdown("generalfeedback")
             fields["explanation"] = None

@@ -46,7 +46,7 @@ LEGEND = (
     ("排序", "各项，顺序不限", "按正确顺序写字母，如 CABD", ""),
     ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…"),
     ("简答", "自查要点，每列一条", "参考答案", "学员自评，不计入得分"),
-    ("", "", "", "题号：可不填；分值：整数，默认 1；讲师备注、讲师期望答案（每行一条）只出现在讲师版"),
+    ("", "", "", "题号：可不填；分值：整数，默认 1；提示：可不填，学员作答时可先看（不写答案，简答题不填）；讲师备注、讲师期望答案（每行一条）只出现在讲师版"),
 )
 """The legend sheet written with every export (GUIDE.md explains the same layout at length)."""
 
@@ -132,8 +132,9 @@ def _read_row(number: int, values: tuple[Any, ...], header: Header, draft: Draft
     data: dict[str, Any] = {"id": qid, "prompt": text("prompt"), **fields}
     if points is not None:
         data["points"] = points
-    if text("explanation"):
-        data["explanation"] = text("explanation")
+    for name in ("hint", "explanation"):
+        if text(name):
+            data[name] = text(name)
     if text("notes") or text("expected"):
         expected = [line.strip() for line in text("expected").splitlines() if line.strip()]
         data["facilitator"] = {"notes": text("notes"), "expected_answers": expected}
@@ -227,7 +228,8 @@ def _headers(questions: list[Question]) -> list[str]:
         o.feedback for q in questions if isinstance(q, (SingleChoice, MultipleChoice)) for o in q.options
     )
     names = [COLUMNS[f][0] for f in ("id", "type", "prompt")] + [f"选项{l}" for l in LETTERS[:options]]
-    names += [COLUMNS[f][0] for f in ("answer", "explanation", "points")]
+    hints = ("hint",) if any(q.hint for q in questions) else ()
+    names += [COLUMNS[f][0] for f in ("answer", *hints, "explanation", "points")]
     names += [f"匹配{n}" for n in range(1, rights + 1)]
     names += [f"反馈{l}" for l in LETTERS[:options]] if feedback else []
     if any(q.facilitator for q in questions):
@@ -249,7 +251,7 @@ def _option_count(q: Question) -> int:
 
 def _row(q: Question, report: Report) -> dict[str, Any]:
     """Header → value of the row of ``q``."""
-    cells: dict[str, Any] = {"题号": q.id, "题型": TYPE_NAMES[q.type], "题干": q.prompt, "解析": q.explanation, "分值": q.points}
+    cells: dict[str, Any] = {"题号": q.id, "题型": TYPE_NAMES[q.type], "题干": q.prompt, "提示": q.hint, "解析": q.explanation, "分值": q.points}
     if _option_count(q) > len(LETTERS):
         report.loss(say("exchange.xlsx.too_many_options", n=len(LETTERS)), question=label(q))
     if q.facilitator:
@@ -293,7 +295,7 @@ def _safe(value: Any, report: Report, q: Question | None) -> Any:
 
 
 def _style(sheet: Worksheet, headers: list[str], rows: int) -> None:
-    widths = {"题号": 16, "题型": 8, "题干": 48, "答案": 14, "解析": 40, "分值": 6, "讲师备注": 36, "讲师期望答案": 36}
+    widths = {"题号": 16, "题型": 8, "题干": 48, "答案": 14, "提示": 30, "解析": 40, "分值": 6, "讲师备注": 36, "讲师期望答案": 36}
     fill = PatternFill("solid", fgColor="DDE5F0")
     for index, name in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=index)

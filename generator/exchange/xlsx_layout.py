@@ -18,6 +18,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "prompt": ("题干", "题目", "试题", "问题", "题目内容", "试题内容", "question", "prompt", "stem", "questiontext"),
     "answer": ("答案", "正确答案", "标准答案", "参考答案", "answer", "correctanswer", "key"),
     "explanation": ("解析", "答案解析", "试题解析", "题目解析", "解释", "explanation", "analysis"),
+    "hint": ("提示", "作答提示", "hint", "tip"),
     "points": ("分值", "分数", "points", "score", "marks"),
     "notes": ("讲师备注", "讲师提示", "备注", "facilitatornotes", "facilitator", "notes"),
     "expected": ("讲师期望答案", "期望答案", "expectedanswers"),

@@ -5,7 +5,7 @@ being exported is reported as ``file:line:col``. Writing goes through coursegen'
 (:mod:`coursegen.yamledit`). A new bank is written in the style of the hand-written banks: Chinese as is,
 block style, multi-line text as ``|`` blocks, default values left out, and keys in the model's order except
 that a question reads as the hand-written banks do: ``id, type, points, prompt``, then its type's own fields,
-then ``explanation`` and ``facilitator``. A bank that replaces an existing file is that file changed only where
+then ``hint``, ``explanation`` and ``facilitator``. A bank that replaces an existing file is that file changed only where
 the banks differ, so the trainer's comments, key order and quoting survive wherever nothing changed.
 """
 
@@ -45,7 +45,7 @@ def dump_bank(bank: QuizBank, over: Document | None = None) -> str:
 
 
 _QUESTION_HEAD = ("id", "type", "points", "prompt")
-_QUESTION_TAIL = ("explanation", "facilitator")
+_QUESTION_TAIL = ("hint", "explanation", "facilitator")
 
 
 def _plain(value: Any, like: Any = None) -> Any:

@@ -30,6 +30,10 @@ class _Question(StrictModel):
     id: Id = Field(description="题目标识，在本题库内不能重复。")
     prompt: Markdown = Field(description="题干，学员看到的题目。")
     points: int = Field(default=1, ge=0, le=100, description="分值。")
+    hint: Markdown | None = Field(
+        default=None,
+        description="提示，一两句话，不要写出答案：学员作答时可以先点“提示”看它，再检查对错；看提示不扣分。简答题不写提示。",
+    )
     explanation: Markdown | None = Field(default=None, description="解析，学员作答后显示。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
 
@@ -112,6 +116,15 @@ class ShortAnswer(_Question):
     type: Literal["short"] = Field(description="题型：简答题。")
     reference: Markdown = Field(description="参考答案，学员写完自己的答案后显示。")
     checklist: list[Text] = Field(min_length=1, description="要点清单，学员的答案覆盖了哪一条就勾选哪一条。")
+
+    @field_validator("hint")
+    @classmethod
+    def _no_hint(cls, hint: str | None) -> str | None:
+        """A hint comes before a check of a right answer; a short answer has none to check, only a reference
+        and a checklist shown after writing, so guidance for writing it belongs in its prompt."""
+        if hint is not None:
+            raise refuse("short_hint", "a short answer takes no `hint`: it has no right answer to check; write the guidance into `prompt`")
+        return hint
 
     @property
     def auto_graded(self) -> bool:

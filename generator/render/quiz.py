@@ -4,7 +4,7 @@ The widget (``assets/cg-quiz.js``) renders the questions and the scoring rules f
 script (``assets/coursegen/quizzes/<id>.js``), which only its page loads: the page itself holds the
 title, the introduction and an empty frame, so MkDocs and its search never parse the questions. Each
 question's answer key (right options, feedback, explanation, accepted answers, right order, pairs,
-reference answer) is XOR-ed with the quiz's content hash and base64-encoded, so it is not readable in
+reference answer) and its hint is XOR-ed with the quiz's content hash and base64-encoded, so it is not readable in
 the HTML source or by a search engine. This is self-assessment, not exam security: the key ships with
 the page and anyone with the browser's developer tools can decode it.
 
@@ -227,10 +227,13 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
 
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
     l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
-    x explanation, r reference answer.
+    x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
+    hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
     public: dict[str, Any] = {"id": prefix + q.id, "t": q.type, "p": q.points, "q": html(q.prompt)}
     secret: dict[str, Any] = {"x": html(q.explanation)}
+    if q.hint:
+        secret["h"] = html(q.hint)
     if isinstance(q, (SingleChoice, MultipleChoice)):
         public["o"] = [o.text for o in q.options]
         secret["c"] = [i for i, o in enumerate(q.options) if o.correct]

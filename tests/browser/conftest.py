@@ -20,7 +20,7 @@ from tests.serving import running_studio
 from tests.tools import CHROMIUM
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, FrameLocator, Locator, Page
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -84,13 +84,27 @@ def quiz_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve_built_with_site_url(QUIZ_FIXTURE, tmp_path_factory.mktemp("quiz-fixture"))
 
 
-def submit_quiz(scope: object) -> None:
-    """Press 提交答案 in ``scope`` (a page, frame or locator) and, when the quiz warns of questions left
-    unanswered, submit anyway: what a trainee who means to hand in a partial attempt does."""
-    scope.get_by_role("button", name="提交答案").click()  # type: ignore[attr-defined]
-    anyway = scope.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交")  # type: ignore[attr-defined]
+def submit_quiz(scope: Page | FrameLocator | Locator) -> None:
+    """Press 提交答案 in ``scope`` (a page, frame or locator), on a phone on the last screen where it is, and, when
+    the quiz warns of questions left unanswered, submit anyway: what a trainee who means to hand in a partial
+    attempt does."""
+    turn_to(scope, scope.locator(".cg-q").count() - 1)
+    scope.get_by_role("button", name="提交答案").click()
+    anyway = scope.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交")
     if anyway.count():
         anyway.click()
+
+
+def turn_to(scope: Page | FrameLocator | Locator, target: int | Locator) -> None:
+    """On a phone that shows one question at a time, 下一题 / 上一题 in ``scope`` (a page or frame) until ``target``
+    (a question's place, 0-based, or its ``.cg-q`` locator) is the one shown, as a trainee gets there; on a wide
+    screen every question is shown and nothing is pressed."""
+    turns = scope.locator(".cg-quiz__turns")
+    if not turns.is_visible():
+        return
+    n = target if isinstance(target, int) else target.evaluate("b => [...b.parentNode.querySelectorAll('.cg-q')].indexOf(b)")
+    while (now := int(turns.locator(".cg-quiz__position").inner_text().split()[1])) != n + 1:
+        turns.get_by_role("button", name="下一题" if now < n + 1 else "上一题").click()
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """WCAG 2.1 AA with axe-core, loaded into the page by the test: no serious or critical violation on the
-home page, a lecture, a quiz (before and after checking, and one question checked on its own), a case with
-a choice made, a drill with a role chosen, a homework form and the learner pages."""
+home page, a lecture, a quiz (before and after checking, one question checked on its own, a hint opened, one question
+per screen on a phone), a case with a choice made, a drill with a role chosen, a homework form and the learner pages."""
 
 from __future__ import annotations
 
@@ -113,3 +113,21 @@ def test_a_scenario_walked_to_its_end_has_no_serious_violation(page: Page, site_
     page.locator(".cg-scene:visible .cg-scene__choice").last.click()  # the example's second scene: on to an ending
     expect(page.locator(".cg-scenario__summary")).to_be_visible()
     assert violations(page, axe) == []
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_hint_and_a_phone_s_one_question_view_have_no_serious_violation(browser: Any, site_url: str, quiz_url: str, axe: Path,
+                                                                          width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{quiz_url}/quizzes/quiz-immediate/")
+    page.get_by_role("button", name="看第 1 题的提示").click()
+    page.locator(".cg-q__hint").wait_for()
+    assert violations(page, axe) == []
+    page.goto(f"{site_url}/quizzes/quiz-service-front/")  # ten questions: one at a time at 375 px, with the pager
+    page.locator(".cg-q").first.wait_for()
+    assert violations(page, axe) == []
+    submit_quiz(page)
+    page.locator(".cg-quiz__map").wait_for()
+    assert violations(page, axe) == []
+    context.close()

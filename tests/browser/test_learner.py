@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import serve_built_with_site_url, submit_quiz
+from tests.browser.conftest import serve_built_with_site_url, submit_quiz, turn_to
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -65,7 +65,9 @@ def take_quiz(page: Page, base: str, *, right: bool) -> None:
     """The bank's quiz with its single-choice and true/false questions answered both right or both wrong."""
     page.goto(f"{base}/quizzes/{BANK}/")
     page.get_by_label("期望与体验的落差" if right else "天气").check()
-    page.locator(".cg-q--true_false").get_by_label("错" if right else "对", exact=True).check()
+    tf = page.locator(".cg-q--true_false")
+    turn_to(page, tf)
+    tf.get_by_label("错" if right else "对", exact=True).check()
     submit_quiz(page)
     page.locator(".cg-quiz__result").wait_for()
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import turn_to
+
 pytestmark = pytest.mark.browser
 
 Page = Any  # playwright.sync_api.Page
@@ -60,6 +62,7 @@ def test_quiz_page_is_usable_at_375_px(phone: Page, site_url: str, tmp_path: Pat
     assert overflow(phone) <= 0
     assert phone.evaluate(OFF_SCREEN, WIDTH) == []
     phone.get_by_label("监管、舆情、法规").tap()
+    turn_to(phone, 9)  # 提交答案 is on the last of the ten screens
     submit = phone.get_by_role("button", name="提交答案")
     submit.scroll_into_view_if_needed()
     submit.tap()

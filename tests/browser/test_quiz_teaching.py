@@ -2,7 +2,8 @@
 (a bank with ``feedback: immediate``), the warning before submitting with questions unanswered, the result
 card on one scale, what earns nothing (an untouched ordering question) and what shows no points (a
 self-assessed short answer), feedback that wraps between words, and the review of mistakes (错题本) that
-keeps each question's bank and number and shows the trainee's wrong answer beside the right one.
+keeps each question's bank and number and shows the trainee's wrong answer beside the right one; a hint
+opened before checking, and a phone's one-question-per-screen view.
 
 The per-question tests use the quiz fixture course (tests/quiz/fixture, bank ``quiz-immediate``); the
 review tests use the example course.
@@ -15,7 +16,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_quiz import focused, open_quiz, result, stored, verdict
+from tests.browser.conftest import turn_to
+from tests.browser.test_quiz import answer_by_keyboard, example_banks, focused, open_quiz, result, stored, tab_to, verdict
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +35,15 @@ def sized(page: Page, request: pytest.FixtureRequest) -> Page:
 
 
 def submit(page: Page) -> None:
-    """提交答案, and nothing more: what follows a warning is each test's to decide."""
+    """提交答案 (on a phone, on the last screen, where it is), and nothing more: what follows a warning is each
+    test's to decide."""
+    turn_to(page, page.locator(".cg-q").count() - 1)
     page.get_by_role("button", name="提交答案").click()
 
 
 def question(page: Page, n: int) -> Any:
+    """Question n, turned to on a phone showing one question at a time (as a trainee would)."""
+    turn_to(page, n)
     return page.locator(".cg-q").nth(n)
 
 
@@ -232,7 +238,8 @@ def test_the_review_keeps_bank_and_number_and_shows_the_wrong_answer_beside_the_
     page = sized
     page.goto(f"{site_url}/quizzes/{QUIZ}/")
     page.get_by_label(THREE[1]).check()
-    second = page.locator('.cg-q[data-qid="law-favours-consumer"]')
+    second = question(page, 1)
+    assert second.get_attribute("data-qid") == "law-favours-consumer"
     second.get_by_label("错", exact=True).check()
     submit(page)
     page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
@@ -282,3 +289,154 @@ def test_the_review_shows_the_answer_given_last_on_it_after_a_retry_and_a_reload
     page.reload()
     three.locator(".cg-compare").wait_for()
     assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", "客户、员工、股东"]
+
+
+# ---- a hint before the answer (bank quiz-immediate, question 1 has one) ----
+
+HINT = "想想客户走进网点后最先感受到的是什么。"
+
+
+def test_a_hint_opens_before_checking_and_stays_for_the_attempt(sized: Page, quiz_url: str) -> None:
+    page = sized
+    open_quiz(page, quiz_url, BANK)
+    first = question(page, 0)
+    assert page.get_by_text(HINT).count() == 0, "not on the page before it is asked for"
+    tools = first.locator(".cg-q__check")
+    assert [b.get_attribute("aria-label") for b in tools.get_by_role("button").all()] == ["看第 1 题的提示", "检查第 1 题"]
+    assert page.locator(".cg-q").nth(1).get_by_role("button", name="看第 2 题的提示").count() == 0, "no hint written, no button"
+
+    first.get_by_role("button", name="看第 1 题的提示").click()
+    hint = first.locator(".cg-q__hint")
+    assert hint.inner_text().split() == ["提示", HINT]
+    assert focused(page, hint), "the focus moves from the button it replaces to the hint"
+    assert first.get_by_role("button", name="看第 1 题的提示").count() == 0
+    assert stored(page, BANK)["hints"] == ["greeting"]
+    assert first.locator(".cg-q__fb").count() == 0, "a hint is not the answer"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+    page.reload()
+    first = question(page, 0)
+    assert first.get_by_text(HINT).is_visible() and first.get_by_role("button", name="看第 1 题的提示").count() == 0
+    first.get_by_label("主动问候并询问需要").check()
+    first.get_by_role("button", name="检查第 1 题").click()
+    assert verdict(page, 0) == "✓ 回答正确 · 得 1 / 1 分", "using the hint costs no points"
+    assert first.get_by_text(HINT).is_visible(), "still shown beside the feedback"
+
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+    page.get_by_role("button", name="再做一次").click()
+    first = question(page, 0)
+    assert first.get_by_text(HINT).count() == 0 and first.get_by_role("button", name="看第 1 题的提示").is_visible()
+    assert stored(page, BANK)["hints"] == []
+
+
+# ---- one question per screen on a phone (cg-quiz-pager.js) ----
+
+PHONE_QUIZ = "quiz-service-front"  # ten questions, checked as a whole
+
+
+def shown(page: Page) -> list[str]:
+    return [box.get_attribute("data-qid") or "" for box in page.locator(".cg-q").all() if box.is_visible()]
+
+
+def position(page: Page) -> str:
+    return page.locator(".cg-quiz__position").inner_text()
+
+
+@pytest.fixture
+def phone(page: Page) -> Page:
+    page.set_viewport_size({"width": 375, "height": 800})
+    return page
+
+
+def test_a_phone_shows_one_question_at_a_time_and_checks_the_quiz_at_the_end(phone: Page, site_url: str) -> None:
+    page = phone
+    open_quiz(page, site_url, PHONE_QUIZ)
+    ids = [box.get_attribute("data-qid") for box in page.locator(".cg-q").all()]
+    assert len(ids) == 10 and shown(page) == ids[:1]
+    assert position(page) == "第 1 / 10 题"
+    assert page.get_by_role("button", name="上一题").is_disabled()
+    assert not page.get_by_role("button", name="提交答案").is_visible(), "handed in from the last screen"
+
+    page.get_by_role("button", name="下一题").click()
+    assert shown(page) == ids[1:2] and position(page) == "第 2 / 10 题"
+    assert focused(page, question(page, 1).locator(".cg-q__head")), "the focus on the shown question's heading"
+    page.get_by_role("button", name="上一题").click()
+    assert shown(page) == ids[:1] and focused(page, question(page, 0).locator(".cg-q__head"))
+    page.get_by_label("监管、舆情、法规").check()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "nothing sideways at 375 px"
+
+    page.emulate_media(media="print")
+    assert len(shown(page)) == 10 and not page.locator(".cg-quiz__pager").is_visible(), "print shows every question"
+    page.emulate_media(media="screen")
+
+    last = question(page, 9)
+    assert shown(page) == ids[9:] and page.get_by_role("button", name="下一题").is_disabled()
+    assert page.get_by_role("button", name="提交答案").is_visible()
+    last.get_by_label("你的答案").fill("先倾听，再记录。")
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+    assert "得分" in result(page) and shown(page) == ids[9:]
+
+    page.locator(".cg-quiz__map").get_by_role("link", name="第 3 题：✗ 未作答").click()
+    assert shown(page) == ids[2:3] and position(page) == "第 3 / 10 题"
+    assert focused(page, question(page, 2).locator(".cg-q__head"))
+    assert question(page, 2).locator(".cg-q__verdict").inner_text().startswith("✗ 未作答")
+
+
+def test_on_a_phone_a_question_checked_on_its_own_leads_on_and_the_last_check_scores_the_quiz(phone: Page, quiz_url: str) -> None:
+    page = phone
+    open_quiz(page, quiz_url, BANK)
+    first = question(page, 0)
+    first.get_by_label("主动问候并询问需要").check()
+    first.get_by_role("button", name="检查第 1 题").click()
+    assert verdict(page, 0).startswith("✓ 回答正确") and position(page) == "第 1 / 3 题"
+    steps = question(page, 1)
+    put_in_order(steps, RIGHT_ORDER)
+    steps.get_by_role("button", name="检查第 2 题").click()
+    last = question(page, 2)
+    last.get_by_label("你的答案").fill("我先问候了客户。")
+    last.get_by_role("button", name="检查第 3 题").click()
+    assert "得分 100%" in result(page), "the last question checked checks the attempt"
+    assert shown(page) == ["reflect"]
+
+
+def test_a_wide_screen_shows_every_question_and_no_pager(page: Page, site_url: str) -> None:
+    open_quiz(page, site_url, PHONE_QUIZ)
+    assert len(shown(page)) == 10
+    assert not page.locator(".cg-quiz__pager").is_visible() and page.get_by_role("button", name="提交答案").is_visible()
+
+
+def test_a_phone_can_show_every_question_and_remembers_it(phone: Page, site_url: str, quiz_url: str) -> None:
+    page = phone
+    open_quiz(page, site_url, PHONE_QUIZ)
+    page.get_by_role("button", name="显示全部题目").click()
+    assert len(shown(page)) == 10 and not page.locator(".cg-quiz__turns").is_visible()
+    assert page.get_by_role("button", name="提交答案").is_visible()
+    assert focused(page, page.get_by_role("button", name="一次一题"))
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.reload()
+    page.locator(".cg-q").first.wait_for()
+    assert len(shown(page)) == 10, "remembered"
+    page.get_by_role("button", name="一次一题").click()
+    assert len(shown(page)) == 1 and position(page) == "第 1 / 10 题"
+
+
+def test_a_quiz_completed_with_the_keyboard_alone_one_question_at_a_time(phone: Page, site_url: str) -> None:
+    page = phone
+    banks = example_banks()
+    bank = banks[PHONE_QUIZ]
+    open_quiz(page, site_url, bank.id)
+    by_id = {q.id: q for q in bank.questions}
+    for n in range(len(bank.questions)):
+        box = page.locator(".cg-q").nth(n)
+        assert shown(page) == [box.get_attribute("data-qid")]
+        answer_by_keyboard(page, box, by_id[box.get_attribute("data-qid") or ""])
+        if n < len(bank.questions) - 1:
+            tab_to(page, page.get_by_role("button", name="下一题"))
+            page.keyboard.press("Enter")
+            assert focused(page, page.locator(".cg-q").nth(n + 1).locator(".cg-q__head"))
+    tab_to(page, page.get_by_role("button", name="提交答案"))
+    page.keyboard.press("Enter")
+    assert focused(page, page.locator(".cg-quiz__result"))
+    assert "得分 100%" in result(page)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, FrameLocator, Page, expect
+from playwright.sync_api import Browser, FrameLocator, Locator, Page, expect
 
-from tests.browser.conftest import submit_quiz
+from tests.browser.conftest import submit_quiz, turn_to
 from tests.conftest import serve_folder
 from tests.jstools import js_tool
 from tests.scorm.course_factory import built_packages
@@ -341,20 +341,25 @@ def interactions(page: Page) -> list[Record]:
 
 def answer_every_type(site: FrameLocator) -> list[str]:
     """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
-    true/false right, the self-graded one written; submit. Returns the ordering items as finally shown."""
-    q = site.locator(".cg-q")
-    q.first.wait_for()
-    q.nth(0).get_by_label("先倾听", exact=True).check()
-    q.nth(1).get_by_label("复述诉求", exact=True).check()
-    q.nth(1).get_by_label("打断客户", exact=True).check()
-    q.nth(2).get_by_label("答案").fill("复述")
-    q.nth(3).get_by_role("button", name="下移：复述").click()
-    shown = q.nth(3).locator("li > span:first-child").all_inner_texts()
-    selects = q.nth(4).locator("select")
+    true/false right, the self-graded one written; submit. Returns the ordering items as finally shown (on a phone,
+    turning from question to question)."""
+    site.locator(".cg-q").first.wait_for()
+
+    def q(n: int) -> Locator:
+        turn_to(site, n)
+        return site.locator(".cg-q").nth(n)
+
+    q(0).get_by_label("先倾听", exact=True).check()
+    q(1).get_by_label("复述诉求", exact=True).check()
+    q(1).get_by_label("打断客户", exact=True).check()
+    q(2).get_by_label("答案").fill("复述")
+    q(3).get_by_role("button", name="下移：复述").click()
+    shown = q(3).locator("li > span:first-child").all_inner_texts()
+    selects = q(4).locator("select")
     selects.nth(0).select_option(label="客户感到被尊重")
     selects.nth(1).select_option(label="客户感到被尊重")
-    q.nth(5).get_by_label("错", exact=True).check()
-    q.nth(6).get_by_label("答案").fill("先倾听")
+    q(5).get_by_label("错", exact=True).check()
+    q(6).get_by_label("答案").fill("先倾听")
     submit_quiz(site)
     return shown
 

@@ -2,7 +2,7 @@
 
 A drill page shows one role's card at a time (the others' briefs are the other players' secrets), a case
 shows its debrief and each question's comment only once answered, a quiz its explanations and feedback only
-after a question is answered. Any of them in the search index would show it to everyone who searches.
+after a question is answered and its hints only when asked for. Any of them in the search index would show it to everyone who searches.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def hidden_and_shown(project: Project) -> list[tuple[str, list[str], list[str]]]
 
 
 def quiz_keys_of(project: Project, bank_id: str) -> list[str]:
-    """One bank's explanations, option feedback and reference answers (:func:`quiz_keys` of that bank alone)."""
+    """One bank's explanations, hints, option feedback and reference answers (:func:`quiz_keys` of that bank alone)."""
     return quiz_keys(dataclasses.replace(project, quizzes={bank_id: project.quizzes[bank_id]}))
 
 
@@ -71,6 +71,8 @@ def test_search_never_finds_role_cards_debriefs_or_answer_feedback_but_finds_the
         assert not [fragment for fragment in hidden if fragment in everything], address
     assert "赵先生，四十多岁" not in everything, "the customer's brief in the example drill (issue 30)"
     assert "视频发到了短视频平台" not in everything, "a later scene of the example scenario"
+    hints = [plain(q.hint) for bank in project.quizzes.values() for q in bank.questions if q.hint]
+    assert hints and not [hint for hint in hints if hint[:14] in everything], "a hint shows only when asked for"
 
 
 NOTE = '!!! note "提示"\n\n    先听完再回应。\n\n'

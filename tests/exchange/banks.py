@@ -45,6 +45,8 @@ def kept_by(fmt: str, bank: QuizBank) -> dict[str, Any]:
     for q in data["questions"]:
         q["facilitator"] = None
     if fmt == "gift":
+        for q in data["questions"]:
+            q["hint"] = None
         data["intro"], data["shuffle"] = None, False
         data["questions"] = [q for q in data["questions"] if q["type"] != "ordering"]
         for q in data["questions"]:

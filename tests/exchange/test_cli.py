@@ -68,11 +68,11 @@ def test_export_lists_losses_and_strict_refuses_them(workdir: Path) -> None:
     result = run("export", str(FIXTURE), "-o", "bank.gift")
     assert result.exit_code == 0
     assert "bank.gift: 未保留：order-steps (ordering)：没有导出：GIFT 没有排序题（Moodle XML 有）\n" in result.stderr
-    assert result.stdout == "bank.gift：题库“exchange-fixture”已导出（上面列出了 12 处未保留）\n"
+    assert result.stdout == "bank.gift：题库“exchange-fixture”已导出（上面列出了 13 处未保留）\n"
     (workdir / "bank.gift").unlink()
     strict = run("export", str(FIXTURE), "-o", "bank.gift", "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.rstrip().endswith("加了 --strict，有 12 个问题：什么都没有写入。")
+    assert strict.stderr.rstrip().endswith("加了 --strict，有 13 个问题：什么都没有写入。")
     assert not (workdir / "bank.gift").exists()
 
 

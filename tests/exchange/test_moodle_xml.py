@@ -113,3 +113,40 @@ def test_not_xml_is_reported_with_its_line() -> None:
     report = Report("x.xml")
     read(b"<quiz>\n<question type='truefalse'>\n</quiz>", report)
     assert report.errors[0].line == 3 and report.errors[0].message.startswith("not well-formed XML")
+
+
+HINTS = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+<question type="truefalse"><name><text>tf-hint</text></name>
+<questiontext format="html"><text><![CDATA[<p>投诉处理后还需总结。</p>]]></text></questiontext>
+<answer fraction="100" format="moodle_auto_format"><text>true</text></answer>
+<answer fraction="0" format="moodle_auto_format"><text>false</text></answer>
+<hint format="html"><text><![CDATA[<p>想想<strong>闭环</strong>。</p>]]></text><shownumcorrect/></hint>
+<hint format="html"><text><![CDATA[<p>第二条提示。</p>]]></text></hint>
+</question>
+<question type="essay"><name><text>essay-hint</text></name>
+<questiontext format="html"><text>谈谈你的做法。</text></questiontext>
+<graderinfo format="html"><text><![CDATA[<p>先倾听。</p><p>自查要点：</p><ul><li>倾听</li></ul>]]></text></graderinfo>
+<hint format="html"><text>从倾听说起。</text></hint>
+</question>
+</quiz>"""
+
+
+def test_moodle_s_first_hint_is_the_question_s_hint_and_the_others_are_named_lost() -> None:
+    report = Report("x.xml")
+    draft = read(HINTS.encode(), report)
+    questions = {q.id: q for q in draft.questions}
+    assert questions["tf-hint"].hint == "想想**闭环**。"
+    assert questions["essay-hint"].hint is None and questions["essay-hint"].reference == "先倾听。"
+    lines = [line.removeprefix(report.source) for line in report.lines()]
+    assert ":8: loss: tf-hint: only the first hint is kept (of 2): a coursegen question has one hint" in lines
+    assert any(l.startswith(":10: loss: essay-hint: the essay's hint is not imported") for l in lines)
+
+
+def test_a_hint_is_exported_as_moodle_s_hint_and_its_different_timing_is_said() -> None:
+    report = Report("x.xml")
+    root = etree.fromstring(write(fixture_bank(), report))
+    fill = root.xpath("question[idnumber='fill-symbols']")[0]
+    assert fill.findtext("hint/text") == "想想客户从**哪里**找到你：{入口} 就是答案的一半。"
+    assert fill.find("hint").get("format") == "markdown"
+    assert any(n.question and n.question.startswith("fill-symbols") and "only after a wrong try" in n.message for n in report.notes)

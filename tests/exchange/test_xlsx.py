@@ -142,3 +142,31 @@ def test_a_file_that_is_not_a_workbook_or_has_no_header_is_an_error() -> None:
     report = Report("x.xlsx", "row")
     read(out.getvalue(), report)
     assert report.errors[0].message == "no sheet has a header row naming 题型 and 题干 (looked at the first 10 rows of each sheet)"
+
+
+def _book(rows: list[list[Any]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_hint_column_is_read_and_a_hint_on_a_short_answer_is_refused_on_its_row() -> None:
+    report = Report("题库.xlsx", "row")
+    draft = read(_book([
+        ["题型", "题干", "选项A", "选项B", "答案", "作答提示"],
+        ["单选", "客户进门时首先？", "起身问候", "继续工作", "A", "想想第一印象。"],
+        ["简答", "谈谈你的做法。", "倾听", None, "先倾听。", "从倾听说起。"],
+    ]), report)
+    assert [(q.id, q.hint) for q in draft.questions] == [("q1", "想想第一印象。")]
+    assert [(n.line, n.severity) for n in report.errors] == [(3, "error")]
+    assert "a short answer takes no `hint`" in report.errors[0].message
+
+
+def test_export_writes_the_hint_column_only_for_a_bank_with_hints() -> None:
+    header = [c.value for c in _workbook(write(fixture_bank(), Report("x.xlsx", "row")))["题库"][1]]
+    assert header[header.index("答案"):header.index("答案") + 4] == ["答案", "提示", "解析", "分值"]
+    plain = fixture_bank().model_copy(update={"questions": [q.model_copy(update={"hint": None}) for q in fixture_bank().questions]})
+    assert "提示" not in [c.value for c in _workbook(write(plain, Report("x.xlsx", "row")))["题库"][1]]

@@ -34,11 +34,12 @@ def answer_keys(project: Project) -> list[str]:
 
 
 def quiz_keys(project: Project) -> list[str]:
-    """Each question's explanation, option feedback and reference answer: shown only after answering."""
+    """Each question's explanation, option feedback and reference answer, shown only after answering, and its hint,
+    shown only when the trainee asks for it."""
     texts: list[str] = []
     for bank in project.quizzes.values():
         for q in bank.questions:
-            texts += [q.explanation or "", getattr(q, "reference", ""), getattr(q, "feedback_true", None) or "",
+            texts += [q.explanation or "", q.hint or "", getattr(q, "reference", ""), getattr(q, "feedback_true", None) or "",
                       getattr(q, "feedback_false", None) or ""]
             texts += [o.feedback or "" for o in getattr(q, "options", [])]
     return [t for t in texts if t and t.strip()]

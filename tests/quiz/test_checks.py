@@ -129,6 +129,12 @@ BAD_BANKS = [
         id="question-ids-are-unique-in-a-bank",
     ),
     pytest.param(
+        HEAD + "  - id: essay\n    type: short\n    prompt: 谈谈做法。\n    hint: 从倾听说起。\n    reference: 先倾听。\n    checklist: [倾听]\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].hint`：简答题不写 `hint`：它没有对错要检查，参考答案和要点在学员写完后才显示\n"
+        "    提示：把写作的提示写进 `prompt`，或删掉 `hint`",
+        id="a-short-answer-takes-no-hint",
+    ),
+    pytest.param(
         HEAD + GOOD_SINGLE.replace("    prompt:", "    explaination: 多余\n    prompt:"),
         "quizzes/quiz-a.yml:7:5: `questions[1]` 里有不认识的键 `explaination`\n    提示：是不是想写 `explanation`？",
         id="unknown-key-is-rejected-with-a-hint",

@@ -29,6 +29,7 @@ SECRETS = [
     "ABC Bank",  # accepted answer
     "参考答案：倾听能收集信息",  # reference answer
     "提到缓和情绪",  # self-check point
+    "想想客户走进网点后最先感受到的是什么",  # hint
 ]
 
 
@@ -86,6 +87,21 @@ def test_encoded_key_decodes_to_the_answers(project: Project) -> None:
     assert key["c"] == [0]
     assert key["f"][0] == "<p>选项反馈：蓝色是对的。</p>"
     assert key["x"] == "<p>解析：阳光中的蓝光散射最多。</p>"
+
+
+def test_a_hint_travels_encoded_with_the_key_and_a_bank_without_hints_keeps_its_hash(project: Project) -> None:
+    data = payload(project, "quiz-immediate")
+    keys = [decode(q["k"], data["hash"]) for q in data["questions"]]
+    assert [key.get("h") for key in keys] == ["<p>想想客户走进网点后最先感受到的是什么。</p>", None, None]
+    bank = project.quizzes["quiz-immediate"]
+    without = bank.model_copy(update={"questions": [q.model_copy(update={"hint": None}) for q in bank.questions]})
+    assert bank_payload(without)["hash"] != data["hash"], "a hint written or edited is an edit of the quiz"
+    assert "h" not in decode(bank_payload(without)["questions"][0]["k"], bank_payload(without)["hash"])
+
+
+def test_the_trainer_edition_s_answer_key_shows_the_hint_before_the_explanation(project: Project) -> None:
+    key = pages(project, "trainer")["quizzes/quiz-immediate.md"]
+    assert "**提示**：想想客户走进网点后最先感受到的是什么。\n\n**解析**：解析：先问候，再了解需要。" in key
 
 
 def test_ordering_is_never_shown_in_its_right_order(project: Project) -> None:

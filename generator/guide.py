@@ -26,7 +26,7 @@ TITLES = {
     "drill": "场景演练 drills/*.yml",
     "homework": "作业与评估 homework/*.yml",
     "quiz": "题库 quizzes/*.yml",
-    "submission-v1": "作业提交文件（学员导出的 JSON，格式版本 1）",
+    "submission": "作业提交文件（学员导出的 JSON，格式版本 1 和 2）",
 }
 
 

@@ -292,6 +292,8 @@ def _surveys(workbook: Workbook, report: Report) -> None:
 def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
     """One survey's fields in the form's order, each a small table under its question."""
     sheet.title(say("hr.xlsx.survey", title=survey.form.title, n=survey.responses))
+    if survey.anonymous:
+        sheet.row([say("hr.anonymous.counted", n=survey.anonymous)])
     for summary in survey.fields:
         if isinstance(summary, RatingSummary):
             _ratings(sheet, summary, survey.departments)

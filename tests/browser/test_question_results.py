@@ -1,6 +1,6 @@
 """Per-question results from the quiz to the submission file to the HR report, in a real browser.
 
-The SCORM tests' two-lecture course, with ``question_results`` on: a trainee answers the quiz with every
+The SCORM tests' two-lecture course, with ``results: questions``: a trainee answers the quiz with every
 auto-graded type, tries again with another answer, and hands in the homework; the file carries the first
 try of each question under the quiz's content hash, validates, and the HR report reads it back.
 """
@@ -27,7 +27,7 @@ from tests.scorm.course_factory import write_course
 
 pytestmark = pytest.mark.browser
 
-SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
+SCHEMA = ROOT / "schemas" / "submission.schema.json"
 IDENTITY = {"name": "李晓明", "employee_id": "A10086", "department": "城东支行营业部"}
 
 
@@ -37,7 +37,7 @@ def course_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_course(root, final=False)
     (root / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")  # a site, not a package: Chinese search
     with (root / "course" / "course.yml").open("a", encoding="utf-8") as config:
-        config.write("question_results: true\n")
+        config.write("results: questions\n")
     (root / "out").mkdir()
     return root
 
@@ -56,7 +56,7 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     page.goto(f"{results_url}/homework/reflection/")
-    assert page.get_by_text("本课程的提交文件还会附上你在各测验每道题上第一次作答的结果").is_visible()
+    assert page.get_by_text("以及你在各测验的最高分、是否及格和每道题第一次作答的结果").is_visible()
 
     page.goto(f"{results_url}/quizzes/quiz-respond/")
     shown = answer_every_type(page)

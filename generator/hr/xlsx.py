@@ -350,8 +350,8 @@ def _files(workbook: Workbook, report: Report) -> None:
             entry.reason.label if entry.reason else "",
             entry.detail,
             received.trainee.raw_id if received else "",
-            received.trainee.name if received else "",
-            received.form.title if received else "",
+            received.trainee.name if received else say("hr.anonymous.department") if entry.anonymous else "",
+            received.form.title if received else entry.anonymous.form.title if entry.anonymous else "",
             *_timing_cells(entry, report),
         ])
 

@@ -19,7 +19,7 @@ from .environment import RenderContext
 from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .outline import Link, activity_card, lecture_heading
-from .quiz import content_hash, quiz_payloads
+from .quiz import content_hash, quiz_note, quiz_payloads
 from .site import Asset, Page
 
 MANIFEST = paths.asset("cg-course.js")
@@ -151,7 +151,7 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     checklist = tracked(ctx, pages)
     lt = ctx.strings("learner")
     source = ctx.project.source("course", ctx.project.course.id)
-    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist)
+    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist, intro=progress_intro(ctx))
     review = ctx.render("review.md.j2", REVIEW, lt=lt, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=lt, **handbook_parts(ctx))
     return [
@@ -159,6 +159,13 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
         Page(REVIEW, lt["review"], review, source),
         Page(HANDBOOK, lt["handbook"], handbook, source),
     ]
+
+
+def progress_intro(ctx: RenderContext) -> list[str]:
+    """The progress page's opening paragraphs: where its records are kept (this browser, or in a SCORM package the
+    LMS), then the quiz pages' own note on the results (:func:`.quiz.quiz_note`), so both pages promise the same."""
+    kept = ctx.strings("privacy")["progress_lms"] if ctx.lms else ctx.strings("learner")["progress_intro"]
+    return [kept, quiz_note(ctx)]
 
 
 def handbook_parts(ctx: RenderContext) -> dict[str, object]:

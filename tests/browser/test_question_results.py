@@ -24,8 +24,10 @@ from coursegen.model import Submission
 from coursegen.model.submission import ANONYMOUS_VERSION, checksum
 from playwright.sync_api import expect
 from tests.browser.conftest import serve_built_with_site_url, submit_quiz
+from tests.browser.test_a11y import violations
 from tests.browser.test_scorm import answer_every_type
 from tests.conftest import ROOT
+from tests.jstools import js_tool
 from tests.scorm.course_factory import write_course
 
 pytestmark = pytest.mark.browser
@@ -127,6 +129,7 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     assert items["pairs"].wrong_answer == "倾听 → 客户感到被尊重；复述 → 客户感到被尊重"
 
 
+@pytest.mark.node("axe-core")
 @pytest.mark.parametrize("width", [1280, 375])
 def test_an_anonymous_survey_asks_nothing_personal_and_its_file_names_no_one(
     browser: Any, results_url: str, course_root: Path, tmp_path: Path, width: int,
@@ -156,6 +159,7 @@ def test_an_anonymous_survey_asks_nothing_personal_and_its_file_names_no_one(
     expect(preview).to_contain_text("不含测验成绩")
     expect(preview).to_contain_text("课程内容：5 分")
     assert "李晓明" not in preview.inner_text()
+    assert violations(page, js_tool("axe-core/axe.min.js")) == []  # the anonymous form with its preview open
     with page.expect_download() as info:
         page.locator(".cg-form__export").click()
     name, raw = info.value.suggested_filename, Path(info.value.path()).read_bytes()

@@ -26,7 +26,7 @@ TITLES = {
     "scenario": "情景模拟 scenarios/*.yml",
     "homework": "作业与评估 homework/*.yml",
     "quiz": "题库 quizzes/*.yml",
-    "submission-v1": "作业提交文件（学员导出的 JSON，格式版本 1）",
+    "submission": "作业提交文件（学员导出的 JSON，格式版本 1 和 2）",
 }
 
 

@@ -23,9 +23,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
     "homework": Homework,
     "quiz": QuizBank,
-    "submission-v1": Submission,
+    "submission": Submission,
 }
-"""File name stem → model. ``submission-v1`` describes the files homework forms export."""
+"""File name stem → model. ``submission`` describes the files homework forms export (format versions 1 and 2)."""
 
 EDITOR_GLOBS: dict[str, str] = {
     "course": "course/course.yml",

@@ -1,5 +1,7 @@
 /* Homework and survey forms: every keystroke saved to localStorage (form:<id>), the trainee's identity
-   shared by all forms of the course (identity), required fields checked before the hand-in, and the
+   shared by all forms of the course (identity; an anonymous survey asks none), required fields checked before
+   the hand-in, a preview of everything the file will carry (drawn by cg-handin.js from submission(), the very
+   object the hand-in writes), and the
    submission file (format in generator/model/submission.py) POSTed to the form's service (spec.handin.url)
    or, without one or when it fails, downloaded; then announced with a `coursegen:submit` event on document
    whose detail is the file's data plus `handed_in` (channel "online" or "file", receipt or file name). */
@@ -84,17 +86,19 @@
   function chars(text) { return Array.from(text.trim()).length; }
 
   /* Results of the site's quizzes (coursegen.course() lists them with their content hash) as cg-quiz.js keeps them,
-     read through its coursegen.quiz.state: results of an older version of a quiz (another hash), quizzes
-     never checked and malformed state are left out. A course with question_results also hands in each
-     quiz's hash and, per auto-graded question, whether the first check found it right and the answer then. */
-  function quizScores() {
-    var scores = {};
+     read through its coursegen.quiz.state, as far as the course's `results` lets them leave the browser: none
+     (the default, and always for an anonymous survey); "scores", each quiz's best and passed; "questions", also
+     each quiz's hash and, per auto-graded question, whether the first check found it right and the answer then.
+     Results of an older version of a quiz (another hash), quizzes never checked and malformed state are left out. */
+  function quizScores(anonymous) {
+    var scores = {}, level = cg.config.results;
+    if (anonymous || (level !== "scores" && level !== "questions")) return scores;
     cg.course().items.forEach(function (quiz) {
       if (quiz.kind !== "quiz") return;
       var state = cg.quiz ? cg.quiz.state(quiz.id, quiz.hash) : null;
       if (!state || state.attempts < 1) return;
       var score = { best: Math.max(0, Math.min(100, Math.round(state.best))), passed: state.passed };
-      if (cg.config.questionResults) { score.hash = state.hash; score.questions = state.first; }
+      if (level === "questions") { score.hash = state.hash; score.questions = state.first; }
       scores[quiz.id] = score;
     });
     return scores;
@@ -140,7 +144,8 @@
     var boxes = {};
     spec.fields.forEach(function (f) { boxes[f.id] = $('.cg-field[data-field="' + f.id + '"]'); });
     var saved = $(".cg-form__saved"), errors = $(".cg-form__errors");
-    var busy = $(".cg-form__busy");
+    var busy = $(".cg-form__busy"), preview = form.parentNode.querySelector("#cg-handin-preview-" + spec.form);
+    var identityKeys = spec.anonymous ? [] : IDENTITY;
 
     function identityInput(k) { return $('[data-identity="' + k + '"]'); }
 
@@ -227,6 +232,7 @@
     }
 
     function showIdentity(editing) {
+      if (spec.anonymous) return;
       var identity = cg.store.get("identity", {});
       var complete = IDENTITY.every(function (k) { return typeof identity[k] === "string" && identity[k].trim(); });
       var summary = $(".cg-identity__summary");
@@ -243,7 +249,7 @@
     function problems() {
       var list = [];
       function add(text, control) { list.push({ text: text, control: control }); }
-      IDENTITY.forEach(function (k) {
+      identityKeys.forEach(function (k) {
         if (!identityInput(k).value.trim()) add(cg.t("form.missing", { label: cg.t("form.identity_" + k) }), identityInput(k));
       });
       spec.fields.forEach(function (f) {
@@ -302,13 +308,26 @@
         }
         answers[f.id] = typeof value === "string" ? value.trim() : value;
       });
-      var trainee = {};
-      IDENTITY.forEach(function (k) { trainee[k] = identityInput(k).value.trim(); });
-      return {
+      var data = {
         format: spec.format, format_version: spec.formatVersion, course_id: cg.config.courseId, homework_id: spec.form,
-        kind: spec.kind, trainee: trainee, answers: answers, quiz_scores: quizScores(),
+        kind: spec.kind, answers: answers, quiz_scores: quizScores(spec.anonymous),
         created_at: state.created_at || now, updated_at: state.updated_at || now, generator: spec.generator
       };
+      if (!spec.anonymous) {
+        data.trainee = {};
+        IDENTITY.forEach(function (k) { data.trainee[k] = identityInput(k).value.trim(); });
+      }
+      return data;
+    }
+
+    /* The preview shows submission(), the object the hand-in writes, so the two cannot differ; open, it follows every edit. */
+    function showPreview(open) {
+      var button = $(".cg-form__preview");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      preview.hidden = !open;
+      if (!open) return;
+      preview.textContent = "";
+      cg.handin.preview(spec, submission()).forEach(function (part) { preview.appendChild(part); });
     }
 
     function download(text, name) {
@@ -353,7 +372,8 @@
       sha256(canonical(data)).then(function (hash) {
         data.sha256 = hash;
         var text = JSON.stringify(data, null, 2) + "\n";
-        var name = [spec.form, data.trainee.employee_id, data.trainee.name].join("-").replace(/[\\/:*?"<>|\s]+/g, "_") + ".json";
+        var who = data.trainee ? [data.trainee.employee_id, data.trainee.name] : [hash.slice(0, 8)];
+        var name = [spec.form].concat(who).join("-").replace(/[\\/:*?"<>|\s]+/g, "_") + ".json";
         function exported(failed) {
           download(text, name);
           announce(data, { channel: "file", file: name, failed: failed });
@@ -386,10 +406,13 @@
     form.addEventListener("input", function (event) {
       var target = event.target;
       if (target.type === "text" || target.tagName === "TEXTAREA") mirror(target);
-      if (target.hasAttribute("data-identity")) return saveIdentity();
-      var box = target.closest(".cg-field");
-      if (box && box.getAttribute("data-type") === "textarea") count(spec.fields.filter(function (f) { return boxes[f.id] === box; })[0]);
-      save();
+      if (target.hasAttribute("data-identity")) saveIdentity();
+      else {
+        var box = target.closest(".cg-field");
+        if (box && box.getAttribute("data-type") === "textarea") count(spec.fields.filter(function (f) { return boxes[f.id] === box; })[0]);
+        save();
+      }
+      if (!preview.hidden) showPreview(true);
     });
     form.addEventListener("click", function (event) {
       var target = event.target.closest("button, a[data-target]");
@@ -400,6 +423,10 @@
         document.getElementById(target.getAttribute("data-target")).focus();
       } else if (target.matches(".cg-form__export")) handIn();
       else if (target.matches(".cg-form__print")) window.print();
+      else if (target.matches(".cg-form__preview")) {
+        showPreview(preview.hidden);
+        if (!preview.hidden) preview.focus();
+      }
       else if (target.matches(".cg-identity__edit")) { showIdentity(true); identityInput("name").focus(); }
       else if (field && target.matches(".cg-table__add")) {
         var rows = read(field);
@@ -414,6 +441,7 @@
         all.splice(r, 1);
         renderRows(field, all);
         save();
+        if (!preview.hidden) showPreview(true);
         boxes[field.id].querySelector(".cg-table__add").focus();
       }
     });

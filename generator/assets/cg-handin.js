@@ -1,7 +1,8 @@
 /* The hand-in, as the trainee sees it: the time left until each deadline on the page ("还剩 2 天", "已逾期"),
    counted at view time and kept current, and after a hand-in (cg-form.js's "coursegen:submit" event) the
    panel under the form that says what happened, what to do next, and a readable receipt of every answer
-   that prints on its own. The instructions and the deadline's wording come from the page
+   that prints on its own; before a hand-in, the preview of everything the file will carry (coursegen.handin.preview,
+   which cg-form.js calls with the object it would write). The instructions and the deadline's wording come from the page
    (generator/render/handin.py); this script only adds what depends on the moment. */
 (function () {
   "use strict";
@@ -56,6 +57,57 @@
     return box;
   }
 
+  /* Who the file names: the identity the trainee gave, or that it names nobody (an anonymous survey). */
+  function who(data) {
+    return data.trainee ? cg.t("form.identitySummary", data.trainee) : cg.t("privacy.anonymous");
+  }
+
+  /* The quiz results the file carries, as the trainee reads them: each quiz's title, best and verdict, and how
+     many first answers come with it (a course with `results: questions`); or that it carries none. */
+  function quizBlock(data) {
+    var titles = {};
+    cg.course().items.forEach(function (i) { if (i.kind === "quiz") titles[i.id] = i.title; });
+    var ids = Object.keys(data.quiz_scores || {});
+    var box = cg.el("div", { "class": "cg-receipt__answer cg-receipt__quizzes" }, [cg.el("h4", { text: cg.t("privacy.quizzes") })]);
+    if (!ids.length) {
+      box.appendChild(line(cg.t("privacy.noQuizzes")));
+      return box;
+    }
+    box.appendChild(cg.el("ul", {}, ids.map(function (id) {
+      var score = data.quiz_scores[id], first = score.questions ? Object.keys(score.questions) : [];
+      var text = cg.t("privacy.score", { title: titles[id] || id, best: score.best, verdict: cg.t(score.passed ? "privacy.passed" : "privacy.failed") });
+      if (first.length) {
+        var right = first.filter(function (q) { return score.questions[q] && score.questions[q].correct; }).length;
+        text += cg.t("privacy.firstTries", { n: first.length, right: right });
+      }
+      return cg.el("li", { text: text });
+    })));
+    return box;
+  }
+
+  function factList(facts) {
+    var list = cg.el("dl", { "class": "cg-receipt__facts" });
+    facts.filter(Boolean).forEach(function (f) {
+      list.appendChild(cg.el("dt", { text: f[0] }));
+      list.appendChild(cg.el("dd", { "class": f[2] || "", text: f[1] }));
+    });
+    return list;
+  }
+
+  /* Everything a submission file carries, readable: who, when, every answer, the quiz results. */
+  function preview(spec, data) {
+    var parts = [cg.el("h3", { text: cg.t("privacy.previewTitle") }), line(cg.t("privacy.previewHint")), factList([
+      [cg.t("privacy.trainee"), who(data)],
+      [cg.t("privacy.created"), moment(data.created_at, "handin.datedFormat")],
+      [cg.t("privacy.updated"), moment(data.updated_at, "handin.datedFormat")]
+    ])];
+    spec.fields.forEach(function (f) { parts.push(answerBlock(f, data.answers[f.id])); });
+    parts.push(quizBlock(data));
+    return parts;
+  }
+
+  cg.handin = { preview: preview };
+
   /* Whether the hand-in came before the deadline, and by whose clock: the service's receipt time when it sent
      one, else this computer's, which the trainee is told is not the last word (the HR report uses the
      receiving side's clock wherever there is one). */
@@ -77,7 +129,7 @@
     var facts = [
       [cg.t("handin.course"), spec.courseTitle],
       [cg.t("handin.form"), spec.title],
-      [cg.t("handin.trainee"), cg.t("form.identitySummary", data.trainee)],
+      [cg.t("handin.trainee"), who(data)],
       handin.to && [cg.t("handin.recipient"), handin.to],
       [cg.t("handin.time"), moment(data.updated_at, "handin.datedFormat")],
       handin.deadline && [cg.t("handin.due"), moment(handin.deadline, "handin.datedFormat")],
@@ -85,14 +137,10 @@
       [cg.t("handin.channel"), how],
       [cg.t("handin.checksum"), data.sha256, "cg-receipt__code"]
     ];
-    var list = cg.el("dl", { "class": "cg-receipt__facts" });
-    facts.filter(Boolean).forEach(function (f) {
-      list.appendChild(cg.el("dt", { text: f[0] }));
-      list.appendChild(cg.el("dd", { "class": f[2] || "", text: f[1] }));
-    });
-    var section = cg.el("section", { "class": "cg-receipt" }, [cg.el("h3", { text: cg.t("handin.receiptTitle") }), list,
+    var section = cg.el("section", { "class": "cg-receipt" }, [cg.el("h3", { text: cg.t("handin.receiptTitle") }), factList(facts),
       cg.el("h4", { "class": "cg-receipt__answers", text: cg.t("handin.answers") })]);
     spec.fields.forEach(function (f) { section.appendChild(answerBlock(f, data.answers[f.id])); });
+    section.appendChild(quizBlock(data));
     return section;
   }
 

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ..messages import say
 from ..model.homework import Homework, Rating
 from ..model.project import Project
-from ..model.submission import FORMAT, FORMAT_VERSION, Answer, QuizScore, Submission, canonical_bytes, checksum
+from ..model.submission import ANONYMOUS_VERSION, FORMAT, VERSIONS, Answer, QuizScore, Submission, canonical_bytes, checksum
 from . import normalize
 from .buckets import Claim, Limits, Reason, Rejected
 from .roster import Roster, Trainee
@@ -47,6 +47,7 @@ class Parsed:
 
     A homework's answers are dropped here unless asked for (HR tracks who handed in; the trainer reads
     the answers in the grading workbook, ``--grading``); a survey's answers are kept for its statistics.
+    An anonymous evaluation (format version 2) names nobody: its employee id, name and department are empty.
     """
 
     course_id: str
@@ -65,6 +66,7 @@ class Parsed:
     """The form service's envelope the file came in; ``None`` for a bare file."""
     content: str = ""
     """A fingerprint of what the trainee wrote (see :func:`content_print`): copies with equal ones hold one revision."""
+    anonymous: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,17 @@ class Received:
     """The name the file gives, when it differs from the roster's (the roster's is used): empty when they agree."""
 
 
+@dataclass(frozen=True)
+class Anonymous:
+    """A valid evaluation of an anonymous survey: counted in the class's totals, never as anyone's hand-in."""
+
+    form: Homework
+    answers: dict[str, Answer]
+    sha256: str
+    note: str = ""
+    """Why a file that names its trainee was counted anonymously (the form is anonymous): empty for a version 2 file."""
+
+
 def parse_submission(data: bytes, limits: Limits, *, answers: bool = False) -> Parsed:
     """The submission in ``data``; raises :class:`Rejected` with the first reason it is not a genuine one.
 
@@ -115,9 +128,9 @@ def parse_submission(data: bytes, limits: Limits, *, answers: bool = False) -> P
         course_id=submission.course_id,
         homework_id=submission.homework_id,
         kind=submission.kind,
-        employee_id=trainee.employee_id,
-        name=trainee.name,
-        department=trainee.department,
+        employee_id=trainee.employee_id if trainee else "",
+        name=trainee.name if trainee else "",
+        department=trainee.department if trainee else "",
         updated_at=submission.updated_at,
         quiz_scores=submission.quiz_scores,
         answers=submission.answers if answers or submission.kind == "survey" else {},
@@ -125,6 +138,7 @@ def parse_submission(data: bytes, limits: Limits, *, answers: bool = False) -> P
         created_at=submission.created_at,
         envelope=envelope,
         content=content_print(raw),
+        anonymous=trainee is None,
     )
 
 
@@ -168,11 +182,11 @@ class Matcher:
         self.project = project
         self.roster = roster
 
-    def match(self, parsed: Parsed) -> Received:
+    def match(self, parsed: Parsed) -> Received | Anonymous:
         try:
             return self._match(parsed)
         except Rejected as rejected:
-            rejected.claim = Claim(parsed.course_id, parsed.homework_id, parsed.employee_id)
+            rejected.claim = None if parsed.anonymous else Claim(parsed.course_id, parsed.homework_id, parsed.employee_id)
             raise
 
     def claimed(self, claim: Claim | None) -> tuple[str, str] | None:
@@ -182,7 +196,7 @@ class Matcher:
         trainee = self.roster.find(claim.employee_id)
         return None if trainee is None else (trainee.employee_id, claim.homework_id)
 
-    def _match(self, parsed: Parsed) -> Received:
+    def _match(self, parsed: Parsed) -> Received | Anonymous:
         course_id = self.project.course.id
         if parsed.course_id != course_id:
             raise Rejected(Reason.UNKNOWN_COURSE, say("hr.rejected.other_course", found=parsed.course_id, course=course_id))
@@ -193,6 +207,12 @@ class Matcher:
             raise Rejected(Reason.UNKNOWN_HOMEWORK, say("hr.rejected.wrong_kind", form=form.id, kind=form.kind, written=parsed.kind))
         if form.kind == "survey":
             _check_ratings(form, parsed.answers)
+        if form.anonymous:
+            # A file that names its trainee (written before the form became anonymous) still counts, without the name.
+            note = "" if parsed.anonymous else say("hr.anonymous.named", form=form.title)
+            return Anonymous(form=form, answers=parsed.answers, sha256=parsed.sha256, note=note)
+        if parsed.anonymous:
+            raise Rejected(Reason.INVALID, say("hr.anonymous.not_anonymous", form=form.title))
         trainee = self.roster.find(parsed.employee_id)
         if trainee is None:
             near = self.roster.near(parsed.employee_id)
@@ -251,8 +271,10 @@ def _submission(raw: Any) -> Submission:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise Rejected(Reason.NOT_SUBMISSION, say("hr.rejected.no_format", format=FORMAT))
     version = raw.get("format_version")
-    if version != FORMAT_VERSION or isinstance(version, bool):
-        raise Rejected(Reason.WRONG_VERSION, say("hr.rejected.version", version=repr(version), supported=FORMAT_VERSION))
+    if version not in VERSIONS or isinstance(version, bool):
+        supported = say("hr.rejected.id_separator").join(str(v) for v in VERSIONS)
+        raise Rejected(Reason.WRONG_VERSION, say("hr.rejected.version", version=repr(version), supported=supported))
+    _check_shape(raw, version)
     try:
         return Submission.model_validate(raw)
     except ValidationError as exc:
@@ -260,6 +282,17 @@ def _submission(raw: Any) -> Submission:
         where = ".".join(str(p) for p in first["loc"]) or say("hr.rejected.root")
         more = say("hr.rejected.more", n=exc.error_count() - 1) if exc.error_count() > 1 else ""
         raise Rejected(Reason.INVALID, say("hr.rejected.invalid", where=where, reason=first["msg"], more=more)) from exc
+
+
+def _check_shape(raw: dict[str, Any], version: int) -> None:
+    """What sets the two versions apart, said in HR's words: a version 1 file names its trainee; a version 2 file
+    (an anonymous evaluation) names nobody and carries no quiz results."""
+    if version == ANONYMOUS_VERSION:
+        personal = [key for key in ("trainee", "quiz_scores") if raw.get(key)]
+        if personal:
+            raise Rejected(Reason.INVALID, say("hr.anonymous.personal", keys=say("hr.rejected.id_separator").join(personal)))
+    elif "trainee" not in raw:
+        raise Rejected(Reason.INVALID, say("hr.anonymous.no_trainee"))
 
 
 def _check_ratings(form: Homework, answers: dict[str, Answer]) -> None:

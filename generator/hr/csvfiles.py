@@ -82,7 +82,7 @@ def write_csv(report: Report, folder: Path, stage: Staging | None = None) -> lis
             ["file", "size", "bucket", "reason", "detail", "employee_id", "form_id", "handed_in_at", "clock", "file_time", "sender", "time_check"],
             [
                 [e.source, e.size, e.bucket.value, e.reason.value if e.reason else "", e.detail,
-                 e.received.trainee.raw_id if e.received else "", e.received.form.id if e.received else "", *_timing_fields(e, report)]
+                 e.received.trainee.raw_id if e.received else "", _form_id(e), *_timing_fields(e, report)]
                 for e in report.files
             ],
         ),
@@ -136,6 +136,12 @@ def _field(value: Value) -> str | int | float:
 
 def _ratio(value: float) -> float:
     return round(value, 4)
+
+
+def _form_id(entry: Entry) -> str:
+    """The form a file counts for: its trainee's, or an anonymous survey's (whose files name nobody)."""
+    counted = entry.received or entry.anonymous
+    return counted.form.id if counted else ""
 
 
 def _self_reported(cell: Cell) -> int | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..messages import say
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason, Rejected
-from .check import Matcher, Parsed, Received
+from .check import Anonymous, Matcher, Parsed, Received
 from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk_all
@@ -42,6 +42,8 @@ class Entry:
     reason: Reason | None = None
     detail: str = ""
     received: Received | None = None
+    anonymous: Anonymous | None = None
+    """An anonymous survey's evaluation: counted in the class's totals only, never as anyone's hand-in."""
     channel: Channel | None = None
     """How the file reached HR, when it came by mail (rejected files included: HR sees who sent them)."""
     timing: Timing | None = None
@@ -73,6 +75,8 @@ class Intake:
     """(employee id, form id) → what was handed in."""
     problems: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
     """(employee id, form id) → the rejected files that name that trainee and form (提交有问题 when nothing valid came)."""
+    anonymous: dict[str, list[Anonymous]] = field(default_factory=dict)
+    """Form id → the anonymous evaluations of that survey, each file once (a copy of one already counted is superseded)."""
 
     def count(self, bucket: Bucket) -> int:
         return sum(e.bucket is bucket for e in self.entries)
@@ -92,7 +96,7 @@ def collect(
     for entry in entries:
         if entry.claimed is not None:
             problems.setdefault(entry.claimed, []).append(entry)
-    return Intake(entries, _keep_newest(entries), problems)
+    return Intake(entries, _keep_newest(entries), problems, _count_once(entries))
 
 
 def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: bytes | None = None) -> Entry:
@@ -102,6 +106,9 @@ def _examine(found: Found, outcome: Parsed | Rejected, matcher: Matcher, key: by
         except Rejected as rejected:
             outcome = rejected
         else:
+            if isinstance(received, Anonymous):
+                return Entry(found.source, found.size, Bucket.ACCEPTED, detail=received.note or say("hr.anonymous.entry"), anonymous=received,
+                             channel=found.channel)
             channel, declared, doubts = _channel(found, outcome, key)
             if outcome.created_at is not None and outcome.updated_at < outcome.created_at:
                 doubts.append(say("hr.time.edited_before_created", created=_at(outcome.created_at), updated=_at(outcome.updated_at)))
@@ -141,6 +148,23 @@ def _sender(channel: Channel | None) -> str:
 
 def _rejected(found: Found, rejected: Rejected, claimed: tuple[str, str] | None = None) -> Entry:
     return Entry(found.source, found.size, Bucket.REJECTED, rejected.reason, rejected.detail, channel=found.channel, claimed=claimed)
+
+
+def _count_once(entries: list[Entry]) -> dict[str, list[Anonymous]]:
+    """Each anonymous evaluation once: a second copy of the same file (same checksum, e.g. mailed and also left in
+    a folder) is superseded. Two evaluations that happen to say the same are two people's, and both count."""
+    counted: dict[str, list[Anonymous]] = {}
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.anonymous is None:
+            continue
+        if (kept := seen.get(entry.anonymous.sha256)) is not None:
+            entry.bucket = Bucket.SUPERSEDED
+            entry.detail = say("hr.note.same_content", kept=kept)
+            continue
+        seen[entry.anonymous.sha256] = entry.source
+        counted.setdefault(entry.anonymous.form.id, []).append(entry.anonymous)
+    return counted
 
 
 def _keep_newest(entries: list[Entry]) -> dict[tuple[str, str], Handed]:

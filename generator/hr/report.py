@@ -309,6 +309,8 @@ class SurveyStats:
     """One summary per field, in the form's order."""
     departments: list[str]
     """Departments with at least one response, in roster order."""
+    anonymous: int = 0
+    """How many of ``responses`` are anonymous evaluations: in the totals, in no department's figures, on no one's row."""
 
     @property
     def items(self) -> list[ItemStats]:
@@ -333,6 +335,7 @@ class Report:
     zone: tzinfo
     """Every time in the report is shown in this zone."""
     forms: list[Homework]
+    """The forms handed in person by person (an anonymous survey is not: it is only in ``surveys``)."""
     departments: list[Tally]
     total: Tally
     per_form: list[Tally]
@@ -385,8 +388,9 @@ def build_report(
 ) -> Report:
     """Join the roster, the course's forms, what was handed in and, if given, the trainer's grades;
     ``min_answers``: how many answers a question needs to be ranked in the item analysis (see :mod:`.items`)."""
-    forms = [project.homework[i] for i in project.in_course_order("homework", list(project.homework))]
-    zone = report_timezone(forms, now)
+    every_form = [project.homework[i] for i in project.in_course_order("homework", list(project.homework))]
+    forms = [form for form in every_form if not form.anonymous]
+    zone = report_timezone(every_form, now)
     grading = match_grades(grades, intake, roster) if grades is not None else None
     marks = grading.grades if grading is not None else {}
     rows = [
@@ -420,7 +424,7 @@ def build_report(
         quiz_rows=quiz_rows,
         final_id=project.course.final_assessment.id if project.course.final_assessment else "",
         quiz_summary=[_quiz_summary(q, quiz_rows) for q in quizzes],
-        surveys=[_survey(form, roster, intake) for form in forms if form.kind == "survey"],
+        surveys=[_survey(form, roster, intake) for form in every_form if form.kind == "survey"],
         items=analyse(project, roster, intake, {row.trainee.employee_id: row.scores for row in quiz_rows}, min_answers),
         files=intake.entries,
         buckets={b: intake.count(b) for b in Bucket},
@@ -563,15 +567,19 @@ def _quiz_summary(quiz: Quiz, rows: list[QuizRow]) -> QuizSummary:
 
 
 def _survey(form: Homework, roster: Roster, intake: Intake) -> SurveyStats:
-    responses = [
+    """A survey's statistics: named responses in roster order, then the anonymous ones, which count in every total
+    but under no department (their comments are marked 匿名, left out of :attr:`SurveyStats.departments`), so none can be singled out."""
+    named = [
         handed.received
         for trainee in roster.trainees
         if (handed := intake.handed.get((trainee.employee_id, form.id))) is not None
     ]
-    departments = list(dict.fromkeys(r.trainee.department for r in responses))
+    anonymous = intake.anonymous.get(form.id, [])
+    responses = [(r.trainee.department, r.answers) for r in named] + [(say("hr.anonymous.department"), a.answers) for a in anonymous]
+    departments = list(dict.fromkeys(r.trainee.department for r in named))
     fields: list[FieldSummary] = []
     for form_field in form.fields:
-        answers = [(r.trainee.department, r.answers.get(form_field.id)) for r in responses]
+        answers = [(department, given.get(form_field.id)) for department, given in responses]
         if isinstance(form_field, Rating):
             items = []
             for item in form_field.items:
@@ -582,7 +590,7 @@ def _survey(form: Homework, roster: Roster, intake: Intake) -> SurveyStats:
             fields.append(_choices(form_field, answers, departments))
         else:
             fields.append(_texts(form_field, answers))
-    return SurveyStats(form, len(responses), fields, departments)
+    return SurveyStats(form, len(responses), fields, departments, len(anonymous))
 
 
 def _rating(answer: object, item_id: str) -> int | None:

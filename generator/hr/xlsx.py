@@ -293,6 +293,8 @@ def _surveys(workbook: Workbook, report: Report) -> None:
 def _survey(sheet: _Sheet, survey: SurveyStats) -> None:
     """One survey's fields in the form's order, each a small table under its question."""
     sheet.title(say("hr.xlsx.survey", title=survey.form.title, n=survey.responses))
+    if survey.anonymous:
+        sheet.row([say("hr.anonymous.counted", n=survey.anonymous)])
     for summary in survey.fields:
         if isinstance(summary, RatingSummary):
             _ratings(sheet, summary, survey.departments)
@@ -349,8 +351,8 @@ def _files(workbook: Workbook, report: Report) -> None:
             entry.reason.label if entry.reason else "",
             entry.detail,
             received.trainee.raw_id if received else "",
-            received.trainee.name if received else "",
-            received.form.title if received else "",
+            received.trainee.name if received else say("hr.anonymous.department") if entry.anonymous else "",
+            received.form.title if received else entry.anonymous.form.title if entry.anonymous else "",
             *_timing_cells(entry, report),
         ])
 

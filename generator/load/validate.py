@@ -28,7 +28,7 @@ from .yamlfile import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
-_MOVED = {"submission_url"}
+_MOVED = {"submission_url", "question_results"}
 """Top-level keys of ``course.yml`` a later version moved (``validate.moved.<key>``): an old course file gets one
 error saying the new spelling."""
 
@@ -155,7 +155,7 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
 
 
 _RULES = ("one_activity", "one_required", "needs_options", "single_right", "multiple_right",
-          "no_channel", "max_below_min", "pass_mark_unreachable", "short_hint")
+          "no_channel", "max_below_min", "pass_mark_unreachable", "short_hint", "anonymous_homework")
 """The models' own rules (:func:`coursegen.model.refusal.refuse`), each ``validate.rule.<name>`` in the catalogue."""
 
 

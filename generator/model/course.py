@@ -212,6 +212,14 @@ class Completion(StrictModel):
         )
 
 
+Results = Literal["none", "scores", "questions"]
+"""What of a trainee's quiz results leaves the browser (see ``Course.results``), in increasing order.
+
+The one place that decides it: hand-in files (``cg-form.js``, through ``render.assets.config_script``) read it, and
+so must any future sender of results (an xAPI statement sender, issue 33), so every page's promise stays true.
+A SCORM package is the exception the pages state: the LMS records scores whatever this says."""
+
+
 class Course(StrictModel):
     """课程文件（`course.yml`）：课程信息和按讲授顺序排列的讲次文件。"""
 
@@ -249,10 +257,12 @@ class Course(StrictModel):
         description="结业条件：做完哪些才算学完，学习进度、结业证明和 SCORM 课件包都用它。"
         "不写时：有结业测评时测评及格即结业，没有时每一讲都标记为已完成即结业。",
     )
-    question_results: bool = Field(
-        default=False,
-        description="作业和问卷的提交文件附上学员在各测验每道题上第一次作答的结果（答对与否、所选答案），"
-        "HR 报告据此做题目分析（哪些题答错的人多）。默认关闭；打开后作业页面会告诉学员。",
+    results: Results = Field(
+        default="none",
+        description="学员的测验结果有哪些离开浏览器：`none`（默认）提交文件不带任何测验结果；"
+        "`scores` 带各测验的最高分和是否及格；`questions` 再加上各测验每道题第一次作答的结果（答对与否、所选答案），"
+        "HR 报告据此做题目分析（哪些题答错的人多）。测验页和作业页按这里的设置如实告诉学员。"
+        "打包成 SCORM 课件时，LMS 总会记录测验成绩（这是 LMS 的用途），测验页会说明。匿名问卷从不带测验结果。",
     )
     submission: Handin | None = Field(
         default=None,

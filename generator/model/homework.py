@@ -114,6 +114,18 @@ class Homework(StrictModel):
     due: AwareDatetime | None = Field(
         default=None, description="截止时间，带时区，例如 2026-03-12T18:00+08:00。"
     )
+    anonymous: bool = Field(
+        default=False,
+        description="匿名问卷：写 `true` 时表单不问姓名、工号和部门，提交文件里也没有这些信息和测验成绩；"
+        "HR 报告只把它计入全班的汇总，不计入任何人的名下。只有问卷（`kind: survey`）可以匿名。",
+    )
     fields: list[FormField] = Field(min_length=1, description="表单字段，按显示顺序排列，每个用 `type` 写明类型。")
     facilitator: FacilitatorNotes | None = FACILITATOR_FIELD
+
+    @model_validator(mode="after")
+    def _anonymous_survey(self) -> Homework:
+        """Homework is graded per person, so only a survey can be anonymous: refused at the `anonymous` line."""
+        if self.anonymous and self.kind != "survey":
+            raise refuse("anonymous_homework", "only a survey (kind: survey) can be anonymous", at=("anonymous",))
+        return self
 

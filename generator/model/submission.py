@@ -1,6 +1,10 @@
-"""The submission file a homework form exports: format ``coursegen-submission``, version 1.
+"""The submission file a homework form exports: format ``coursegen-submission``, versions 1 and 2.
 
-Its JSON Schema is published at ``schemas/submission-v1.schema.json`` (generated from this model).
+Version 1 names its trainee (``trainee``: name, employee id, department). Version 2 is an anonymous course
+evaluation (a survey whose form says ``anonymous: true``): no ``trainee`` and no ``quiz_scores``, so nothing in
+it names or singles out the person who wrote it. A form that names its trainee still writes version 1, which
+every earlier reader accepts; a reader of version 2 reads both. Its JSON Schema is published at
+``schemas/submission.schema.json`` (generated from this model).
 The checksum lets HR tell a file edited by hand from one the form wrote:
 ``sha256`` is the SHA-256 of the UTF-8 bytes of the canonical JSON of the whole object without the
 ``sha256`` key — keys sorted at every level, no spaces (``","`` and ``":"``), non-ASCII kept as is.
@@ -13,12 +17,16 @@ import json
 import re
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, Field, model_validator
 
 from .base import StrictModel
 
 FORMAT = "coursegen-submission"
 FORMAT_VERSION = 1
+"""The version of a file that names its trainee."""
+ANONYMOUS_VERSION = 2
+"""The version of an anonymous evaluation's file: no trainee, no quiz results."""
+VERSIONS = (FORMAT_VERSION, ANONYMOUS_VERSION)
 
 Answer = str | list[str] | list[dict[str, str]] | dict[str, int]
 """text/textarea/choice → str; checkboxes → list of ticked options; table → list of rows; rating → item id → 1..5."""
@@ -57,11 +65,11 @@ class QuizScore(StrictModel):
     passed: bool = Field(description="是否及格。")
     hash: str | None = Field(
         default=None, pattern=r"^[0-9a-f]{16}$",
-        description="测验内容的指纹：题目改过之后指纹不同，旧版本的逐题结果不计入题目分析。只在课程打开 `question_results` 时写入。",
+        description="测验内容的指纹：题目改过之后指纹不同，旧版本的逐题结果不计入题目分析。只在课程写 `results: questions` 时写入。",
     )
     questions: dict[str, QuestionResult] | None = Field(
         default=None,
-        description="逐题结果，键是题目 id（结业测评写作 题库id/题目id）。只在课程打开 `question_results` 时写入；"
+        description="逐题结果，键是题目 id（结业测评写作 题库id/题目id）。只在课程写 `results: questions` 时写入；"
         "没有这一项的文件照常接收。",
     )
 
@@ -70,11 +78,11 @@ class Submission(StrictModel):
     """一位学员对一份作业或问卷的回答。"""
 
     format: Literal["coursegen-submission"] = Field(description="文件格式，固定为 `coursegen-submission`。")
-    format_version: Literal[1] = Field(description="格式版本，固定为 1。")
+    format_version: Literal[1, 2] = Field(description="格式版本：1 是写明提交人的文件；2 是匿名问卷的文件，没有 `trainee` 和 `quiz_scores`。")
     course_id: str = Field(max_length=64, description="课程的 id。")
     homework_id: str = Field(max_length=64, description="作业或问卷的 id。")
     kind: Literal["homework", "survey"] = Field(description="种类：`homework` 作业，`survey` 课程评估问卷。")
-    trainee: Trainee = Field(description="提交人。")
+    trainee: Trainee | None = Field(default=None, description="提交人：版本 1 必有，版本 2（匿名问卷）没有。")
     answers: dict[str, Answer] = Field(
         description="回答，键是字段 id：单行、多行文本和单选是文本；多选是勾选的选项列表；"
         "表格是行的列表（每行：列 id → 文本）；评分是 评分项 id → 1 到 5 分。",
@@ -84,6 +92,19 @@ class Submission(StrictModel):
     updated_at: AwareDatetime = Field(description="最后一次修改的时间。")
     generator: str = Field(max_length=100, description="生成这个文件的程序和版本，例如 coursegen 0.1.0。")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="校验和：去掉 `sha256` 键之后整个对象的规范 JSON 的 SHA-256，用来发现手工改动过的文件。")
+
+    @model_validator(mode="after")
+    def _version_fits(self) -> Submission:
+        """A version 1 file names its trainee; a version 2 file is an anonymous survey that carries nothing personal."""
+        if self.format_version == FORMAT_VERSION and self.trainee is None:
+            raise ValueError("a version 1 file names its trainee")
+        if self.format_version == ANONYMOUS_VERSION and (self.trainee is not None or self.quiz_scores or self.kind != "survey"):
+            raise ValueError("a version 2 file is an anonymous survey: no trainee, no quiz_scores")
+        return self
+
+    @property
+    def anonymous(self) -> bool:
+        return self.trainee is None
 
 
 def canonical_bytes(data: dict[str, Any]) -> bytes:

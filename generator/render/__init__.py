@@ -37,7 +37,7 @@ sub-menu is rendered), in the same order, so "next" and "previous" still walk th
 def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False, user: SiteSettings | None = None) -> Site:
     """Every generated page and asset of the course, its navigation and its settings over the trainer's ``user``
     (none: a course rendered on its own); ``lms`` adds the SCORM runtime."""
-    ctx = RenderContext(project, edition)
+    ctx = RenderContext(project, edition, lms=lms)
     pages = [agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *scenario_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]

@@ -36,7 +36,7 @@ def config_script(ctx: RenderContext) -> str:
         "courseId": course.id,
         "lang": course.language,
         "edition": ctx.edition,
-        "questionResults": course.question_results,
+        "results": course.results,
         "finalAssessment": (
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}
             if course.final_assessment else None

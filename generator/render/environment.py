@@ -107,6 +107,8 @@ class RenderContext:
 
     project: Project
     edition: Edition
+    lms: bool = False
+    """A SCORM package: the LMS records the trainee's quiz results, which the quiz pages say."""
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Results several renderers use (e.g. the quiz payloads), so each is computed once per site."""
 

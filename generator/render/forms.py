@@ -10,7 +10,7 @@ from annotated_types import MaxLen
 
 from .. import __version__
 from ..model import Homework
-from ..model.submission import FORMAT, FORMAT_VERSION, Trainee
+from ..model.submission import ANONYMOUS_VERSION, FORMAT, FORMAT_VERSION, Trainee
 from .. import site_paths as paths
 from .activities import usages
 from .environment import RenderContext
@@ -36,12 +36,22 @@ def form_data(ctx: RenderContext, homework: Homework) -> dict[str, object]:
         "title": homework.title,
         "handin": script_data(instructions(ctx.project.course, homework, ctx.t)),
         "format": FORMAT,
-        "formatVersion": FORMAT_VERSION,
+        "formatVersion": ANONYMOUS_VERSION if homework.anonymous else FORMAT_VERSION,
+        "anonymous": homework.anonymous,
         "form": homework.id,
         "kind": homework.kind,
         "generator": f"coursegen {__version__}",
         "fields": [field.model_dump(mode="json") for field in homework.fields],
     }
+
+
+def carries_note(ctx: RenderContext, homework: Homework) -> str:
+    """What the hand-in file carries besides the answers, as the form page tells the trainee: the course's
+    ``results`` setting (none for an anonymous form, which carries no name either)."""
+    privacy = ctx.strings("privacy")
+    if homework.anonymous:
+        return privacy["form_anonymous"]
+    return privacy[f"form_{ctx.project.course.results}"]
 
 
 def homework_pages(ctx: RenderContext) -> list[Page]:
@@ -60,6 +70,7 @@ def _homework_page(ctx: RenderContext, homework: Homework) -> Page:
         markdown=paths.download(homework.id, MARKDOWN),
         data=form_data(ctx, homework),
         identity_limits=identity_limits(),
+        carries=carries_note(ctx, homework),
     )
     return Page(path, homework.title, content, ctx.project.source("homework", homework.id))
 

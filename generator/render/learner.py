@@ -22,7 +22,7 @@ from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
-from .quiz import content_hash, quiz_payloads
+from .quiz import content_hash, quiz_note, quiz_payloads
 from .site import Asset, Page
 
 MANIFEST = paths.asset("cg-course.js")
@@ -158,7 +158,7 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     lt = ctx.strings("learner")
     source = ctx.project.source("course", ctx.project.course.id)
     required = completion_rule(ctx, checklist)
-    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist, required=required)
+    progress = ctx.render("progress.md.j2", PROGRESS, lt=lt, checklist=checklist, required=required, intro=progress_intro(ctx))
     review = ctx.render("review.md.j2", REVIEW, lt=lt, banks=_reviewed_banks(ctx, checklist), data_script=REVIEW_DATA)
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=lt, **handbook_parts(ctx))
     completion = ctx.render("completion.md.j2", COMPLETION, lt=lt, identity_limits=identity_limits(), required=required)
@@ -168,6 +168,13 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
         Page(REVIEW, lt["review"], review, source),
         Page(HANDBOOK, lt["handbook"], handbook, source),
     ]
+
+
+def progress_intro(ctx: RenderContext) -> list[str]:
+    """The progress page's opening paragraphs: where its records are kept (this browser, or in a SCORM package the
+    LMS), then the quiz pages' own note on the results (:func:`.quiz.quiz_note`), so both pages promise the same."""
+    kept = ctx.strings("privacy")["progress_lms"] if ctx.lms else ctx.strings("learner")["progress_intro"]
+    return [kept, quiz_note(ctx)]
 
 
 def handbook_parts(ctx: RenderContext) -> dict[str, object]:

@@ -119,7 +119,7 @@ def quiz_assets(ctx: RenderContext) -> list[Asset]:
 
 def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank], *, immediate: bool = False) -> list[str]:
     """The pass mark, the scoring rules of the question types a quiz uses, how to check a question as it
-    is answered (``feedback: immediate``) and where results are kept, as the trainee reads them above the
+    is answered (``feedback: immediate``) and where results go (:func:`quiz_note`), as the trainee reads them above the
     questions. The pass mark is written as the result card writes it (a percentage), so the two agree."""
     qt = ctx.strings("quiz")
     types = {q.type for bank in banks for q in bank.questions}
@@ -127,8 +127,15 @@ def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank], *, 
         qt["pass_mark"].format(n=pass_mark),
         *(qt[key] for kinds, key in RULES if kinds & types),
         *([qt["feedback_immediate"]] if immediate else []),
-        qt["privacy"],
+        quiz_note(ctx),
     ]
+
+
+def quiz_note(ctx: RenderContext) -> str:
+    """Where the quiz's results go, as true for this build: in a SCORM package the LMS records them; on a site,
+    what the course's ``results`` lets hand-in files carry."""
+    privacy = ctx.strings("privacy")
+    return privacy["quiz_lms"] if ctx.lms else privacy[f"quiz_{ctx.project.course.results}"]
 
 
 def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:

@@ -108,3 +108,16 @@ def test_a_remembered_blank_follows_every_change_of_its_form() -> None:
     assert retitled != first and "另一门课" in "\n".join(p.text for p in docx.Document(io.BytesIO(retitled)).paragraphs)
     english = blank_docx(course, homework, strings("en", "pages"))
     assert english != first
+
+
+def test_an_anonymous_survey_s_blanks_ask_no_name() -> None:
+    """On paper as on the page: an anonymous survey's templates have every field but no 姓名, 工号 or 部门 to fill in."""
+    course, survey = next((c, h) for c, h in FORMS if h.kind == "survey")
+    anonymous = survey.model_copy(update={"anonymous": True})
+    personal = [T["identity"], T["identity_name"], T["identity_employee_id"], T["identity_department"]]
+    paper = docx_text(docx.Document(io.BytesIO(blank_docx(course, anonymous, T))))
+    markdown = blank_markdown(course, anonymous, T)
+    for text in (paper, markdown):
+        assert [item for item in personal if item in text] == []
+        assert all(f.label in text for f in survey.fields)
+    assert all(item in blank_markdown(course, survey, T) for item in personal)  # the same survey, named, asks them

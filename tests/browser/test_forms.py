@@ -25,7 +25,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-SCHEMA = ROOT / "schemas" / "submission-v1.schema.json"
+SCHEMA = ROOT / "schemas" / "submission.schema.json"
 EXAMPLE, _ = load_project(ROOT / "course", ROOT / "quizzes")
 HOMEWORK = next(h for h in EXAMPLE.homework.values() if h.kind == "homework")
 SURVEY = next(h for h in EXAMPLE.homework.values() if h.kind == "survey")

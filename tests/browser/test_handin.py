@@ -232,7 +232,7 @@ def test_one_click_hands_in_online_and_shows_the_receipt(wide_page: Page, servic
     wide_page.clock.set_fixed_time(NOW)
     open_form(wide_page, service_site, homework)
     assert wide_page.locator(".cg-form__export").inner_text() == "在线提交"
-    assert "完成后点“在线提交”" in wide_page.locator(".cg-form__hint").inner_text()
+    assert "完成后点“在线提交”" in wide_page.locator(".cg-form__hint").first.inner_text()
     assert "在线提交：在课程网站的本表单页面点“在线提交”按钮" in wide_page.locator(".cg-handin").inner_text()
     fill_all(wide_page, homework)
     downloads: list[object] = []

@@ -227,6 +227,20 @@ def test_the_course_s_completion_rule_decides_the_status(page: Page, lms_url: st
     assert cmi(page, "core.lesson_status") == "passed"
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_quiz_pages_of_a_package_say_the_lms_records_the_results(browser: Browser, lms_url: str, width: int) -> None:
+    """In an LMS the site's promise "stays in this browser" would be false: the quiz page says the LMS records results."""
+    page = browser.new_page(locale="zh-CN", viewport={"width": width, "height": 900})
+    site = start(page, lms_url, "plain")
+    content = site.locator(".md-content")  # at 375 px the menu's links are in a closed drawer
+    content.get_by_role("link", name="回应客户").first.click()
+    site.get_by_role("heading", name=re.compile("回应客户")).first.wait_for()
+    content.get_by_role("link", name="回应自测").first.click()
+    expect(site.get_by_text("你的测验成绩和每道题的作答由学习平台记录")).to_be_attached()
+    expect(site.get_by_text("不会上传")).to_have_count(0)
+    page.close()
+
+
 def test_search_works_inside_the_lms_frame(page: Page, lms_url: str) -> None:
     site = start(page, lms_url, "plain")
     box = site.locator(".md-search__input")

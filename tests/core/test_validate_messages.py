@@ -80,9 +80,19 @@ CASES = {
         "course/course.yml:8:7: `year`：这里要写整数，写的是 `二〇二六`\n    提示：只写阿拉伯数字，不带单位，例如 `year: 2026`",
     ),
     "yes-no-in-chinese": (
-        {C: COURSE + "question_results: 是\n"},
-        "course/course.yml:8:19: `question_results`：这里只能写 `true` 或 `false`，写的是 `是`\n"
-        "    提示：例如 `question_results: true`",
+        {C: COURSE + "search_questions: 是\n"},
+        "course/course.yml:8:19: `search_questions`：这里只能写 `true` 或 `false`，写的是 `是`\n"
+        "    提示：例如 `search_questions: true`",
+    ),
+    "question-results-replaced": (
+        {C: COURSE + "question_results: true\n"},
+        "course/course.yml:8:1: 不认识的键 `question_results`\n"
+        "    提示：`question_results` 已经由 `results` 取代：原来写 `question_results: true` 的，改写 `results: questions`（成绩加逐题结果）；"
+        "原来写 `false` 的，删掉这一行（默认 `results: none`，提交文件不带测验结果）",
+    ),
+    "results-level-misspelt": (
+        {C: COURSE + "results: all\n"},
+        "course/course.yml:8:10: `results`：只能写 `none`、`scores`、`questions` 中的一个，写的是 `all`\n    提示：例如 `results: none`",
     ),
     "nothing-written": (
         {C: COURSE.replace("title: 测试", "title:")},
@@ -125,6 +135,11 @@ CASES = {
         {"course/homework/hw.yml": FORM},
         "course/homework/hw.yml:4:67: `fields[1].max_length`：`max_length`（50）不能小于 `min_length`（60）\n"
         "    提示：把 `max_length` 改大，或把 `min_length` 改小",
+    ),
+    "anonymous-homework": (
+        {"course/homework/hw.yml": "id: hw\ntitle: 作业\nanonymous: true\nfields:\n  - {id: a, type: textarea, label: 甲}\n"},
+        "course/homework/hw.yml:3:12: `anonymous`：只有问卷（`kind: survey`）可以匿名：作业要按人批改\n"
+        "    提示：删掉 `anonymous: true`，或写 `kind: survey`",
     ),
     "single-choice-at-its-options": (
         {"quizzes/q.yml": BANK + "  - id: a\n    type: single\n    prompt: 问\n    options:\n      - {text: 甲}\n      - {text: 乙}\n"},

@@ -215,7 +215,7 @@ def test_coursegen_reads_an_edited_deadline_as_that_time(tmp_path: Path) -> None
 
 def test_comments_and_blank_lines_stay_where_they_belong_when_keys_come_and_go() -> None:
     before = COURSE.read_text(encoding="utf-8")
-    assert len(comments(before)) == 8
+    assert len(comments(before)) == 9
 
     def drop_mixed_numbering(v: Any) -> None:
         del v["mixed_numbering"]

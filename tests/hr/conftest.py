@@ -109,9 +109,9 @@ def build_scenario(root: Path) -> Scenario:
     edited = submission(persons[1], "case-review")
     edited["answers"]["summary"] = "改过的答案"
     s.put("拒收/edited.json", edited, Bucket.REJECTED, Reason.CHECKSUM)
-    v2 = submission(persons[2], "case-review")
-    v2["format_version"] = 2
-    s.put("拒收/version2.json", v2, Bucket.REJECTED, Reason.WRONG_VERSION)
+    v3 = submission(persons[2], "case-review")
+    v3["format_version"] = 3
+    s.put("拒收/version3.json", v3, Bucket.REJECTED, Reason.WRONG_VERSION)
     invalid = {k: v for k, v in submission(persons[3], "case-review").items() if k not in ("trainee", "sha256")}
     invalid["sha256"] = checksum(invalid)
     s.put("拒收/no-trainee.json", invalid, Bucket.REJECTED, Reason.INVALID)

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from coursegen.model.quiz import QuizBank
-from coursegen.model.submission import FORMAT, FORMAT_VERSION, checksum
+from coursegen.model.submission import ANONYMOUS_VERSION, FORMAT, FORMAT_VERSION, checksum
 from coursegen.render.quiz import bank_payload
 
 CST = timezone(timedelta(hours=8))
@@ -190,6 +190,24 @@ def submission(
     return data
 
 
+def anonymous_submission(form_id: str, answers: dict[str, Any], *, updated_at: datetime = DUE - timedelta(hours=2)) -> dict[str, Any]:
+    """An anonymous evaluation as the site writes it (format version 2): no trainee, no quiz scores, checksum included."""
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": ANONYMOUS_VERSION,
+        "course_id": COURSE_ID,
+        "homework_id": form_id,
+        "kind": "survey",
+        "answers": answers,
+        "quiz_scores": {},
+        "created_at": (updated_at - timedelta(minutes=10)).isoformat(),
+        "updated_at": updated_at.isoformat(),
+        "generator": "coursegen 0.1.0",
+    }
+    data["sha256"] = checksum(data)
+    return data
+
+
 def write_json(path: Path, data: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -197,7 +215,7 @@ def write_json(path: Path, data: Any) -> Path:
 
 
 def _demo_score(rng: Any, digest: str) -> dict[str, Any]:
-    """The basics bank's score with per-question results, as a course with question_results hands it in."""
+    """The basics bank's score with per-question results, as a course with `results: questions` hands it in."""
     right = {"q1": rng.random() < 0.9, "q2": rng.random() < 0.6, "q3": rng.random() < 0.4, "q4": rng.random() < 0.7}
     answers = {"q1": right["q1"], "q2": 0 if right["q2"] else rng.choice([1, 1, 2, 3]), "q3": [0, 1] if right["q3"] else rng.choice([[0], [1], [0, 2]]),
                "q4": "倾听" if right["q4"] else rng.choice(["受理", "登记"])}

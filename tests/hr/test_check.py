@@ -66,7 +66,7 @@ def test_a_valid_file_with_a_bom_is_accepted(checker: Checker) -> None:
     (b"\xef\xbb\xbf \r\n", Reason.EMPTY, "6 字节，没有内容：请学员重新导出提交文件"),
     (b'{"format": NaN}', Reason.NOT_JSON, "NaN is not valid JSON"),
     (b"[1, 2]", Reason.NOT_SUBMISSION, '没有 "format": "coursegen-submission"'),
-    (b'{"format": "coursegen-submission", "format_version": true}', Reason.WRONG_VERSION, "版本 True，本工具读取版本 1"),
+    (b'{"format": "coursegen-submission", "format_version": true}', Reason.WRONG_VERSION, "版本 True，本工具读取版本 1、2"),
     (b'{"a":' * 40 + b"1" + b"}" * 40, Reason.TOO_DEEP, "嵌套 40 层，上限 32 层"),
 ])
 def test_malformed_files(checker: Checker, content: bytes, reason: Reason, detail: str) -> None:

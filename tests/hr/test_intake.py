@@ -36,8 +36,8 @@ def test_rejections_say_what_was_wrong(built: Built) -> None:
     detail = {e.source: e.detail for e in built.report.files}
     assert detail["拒收/huge.json"] == "50.0 MB，上限 2.0 MB"
     assert detail["拒收/deep.json"] == "嵌套 100000 层，上限 32 层"
-    assert detail["拒收/version2.json"] == "版本 2，本工具读取版本 1"
-    assert detail["拒收/no-trainee.json"] == "trainee：Field required"
+    assert detail["拒收/version3.json"] == "版本 3，本工具读取版本 1、2"
+    assert detail["拒收/no-trainee.json"] == "没有写提交人（trainee）：格式版本 1 的文件要写明姓名、工号和部门，请学员在课程网站上重新导出"
     assert detail["拒收/other-course.json"] == "文件属于课程「another-course」，本报告的课程是「hr-test-course」"
     assert detail["拒收/broken.json"].startswith("第 1 行第 48 列：")
     assert detail["拒收/stranger.json"] == f"工号「X9999」，姓名「{SCRIPT}」，部门「=外部机构」"

@@ -75,7 +75,7 @@ def test_the_files_rejected_say_why_in_english(english: English) -> None:
         rows = list(csv.DictReader(fp))
     details = {row["file"].rsplit("/", 1)[-1]: row["detail"] for row in rows}
     assert details["other-course.json"] == "the file belongs to course “another-course”; this report is for course “hr-test-course”"
-    assert details["version2.json"] == "version 2; this tool reads version 1"
+    assert details["version3.json"] == "version 3; this tool reads version 1, 2"
     assert details["no-attachment.eml"] == "subject “作业提交”, no attachment"
     assert untranslated("\n".join(details.values()), english.data) == []
     files = load_workbook(english.out / XLSX_NAME).worksheets[-1]

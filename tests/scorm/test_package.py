@@ -114,6 +114,17 @@ def test_the_package_carries_nothing_of_the_live_preview_overlay(package: Path) 
                 assert "cg-preview" not in text and "coursegenPreview" not in text, name
 
 
+def test_the_package_says_the_lms_keeps_progress_and_records_results(package: Path) -> None:
+    """A site's promise "only in this browser" would be false in an LMS: the quiz data and the progress page say
+    that the learning platform keeps the progress and records the results, never that nothing is uploaded."""
+    with zipfile.ZipFile(package) as archive:
+        quiz = archive.read("assets/coursegen/quizzes/quiz-respond.js").decode("utf-8")
+        progress = archive.read("progress.html").decode("utf-8")
+    assert "你的测验成绩和每道题的作答由学习平台记录" in quiz and "不会上传" not in quiz
+    assert "进度保存在学习平台里" in progress and "你的测验成绩和每道题的作答由学习平台记录" in progress
+    assert "只保存在本机浏览器" not in progress and "不会上传" not in progress
+
+
 def test_a_site_outside_an_lms_does_not_load_the_scorm_runtime(example_site: Path) -> None:
     assert not (example_site / "assets" / "coursegen" / "cg-scorm.js").exists()
     assert "cg-scorm" not in (example_site / "index.html").read_text(encoding="utf-8")

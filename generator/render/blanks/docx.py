@@ -64,8 +64,9 @@ def _make(course: Course, homework: Homework, t: Mapping[str, str]) -> bytes:
     for block in markdown_blocks(homework.intro):
         doc.add_paragraph(block)
 
-    doc.add_heading(t["identity"], level=1)
-    _grid(doc, [[t[f"identity_{key}"], ""] for key in ("name", "employee_id", "department")])
+    if not homework.anonymous:  # an anonymous survey asks no name, on paper either
+        doc.add_heading(t["identity"], level=1)
+        _grid(doc, [[t[f"identity_{key}"], ""] for key in ("name", "employee_id", "department")])
     for number, field in enumerate(homework.fields, start=1):
         title = f"{number}. {field.label}" + (f"（{t['required']}）" if field.required else "")
         doc.add_heading(title, level=1)

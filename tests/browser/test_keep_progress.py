@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coursegen.builder import Paths, build
-from tests.browser.conftest import submit_quiz
+from tests.browser.conftest import submit_quiz, turn_to
 from tests.browser import test_a11y
 from tests.browser.test_a11y import violations
 from tests.browser.test_cases import DRILL, WRITTEN
@@ -153,6 +153,7 @@ def test_after_an_edit_the_changed_quiz_keeps_its_record_and_everything_else_sta
     page.locator(".cg-quiz .cg-q").first.wait_for()
     assert page.get_by_text(f"题目修改前：最好成绩 {score}% · 已作答 1 次（修改后的题目需要重新作答）").is_visible()
     assert not page.get_by_label(WRONG).is_checked(), "an answer to the old question is never graded against the new key"
+    turn_to(page, page.locator(".cg-quiz .cg-q").count() - 1)  # on a phone, 提交答案 is on the last question's screen
     assert page.get_by_role("button", name="提交答案").is_visible()  # a fresh attempt, not a checked one
     assert violations(page, axe) == []
 

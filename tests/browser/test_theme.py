@@ -19,8 +19,10 @@ pytestmark = pytest.mark.browser
 
 Page = Any  # playwright.sync_api.Page
 
-ALLOWED = {"SCORM", "HR", "PDF", "Word", "docx", "md", "Markdown", "Excel", "JavaScript", "Edge", "Chrome"}
-"""English a Chinese trainee may meet in the site's own texts: names of products and file formats."""
+ALLOWED = {"SCORM", "HR", "PDF", "Word", "docx", "md", "Markdown", "Excel", "JavaScript", "Edge", "Chrome",
+           *"ABCDEFGH"}
+"""English a Chinese trainee may meet in the site's own texts: names of products and file formats, and the letters
+that label choices (选 A：转到第 4 幕), as a Chinese exam paper labels them."""
 
 VISIBLE_TEXT = """() => {
   const texts = [document.title, document.body.innerText];

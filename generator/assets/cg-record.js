@@ -48,10 +48,14 @@
     return lines.join(cg.config.lang === "zh" ? "；" : "; ");
   }
 
+  /* Whether HR can never see the record the completion rests on: the final assessment's score, in a course whose
+     hand-in files carry no quiz results (course.yml's results: none). The record then has no check code to give. */
+  function unseen(r) { return !!r.record && r.record.kind === "final" && cg.config.results === "none"; }
+
   /* The check code of the record the completion rests on ("" when it rests on records of this browser alone). */
   function code(r, person) {
     var rec = r.record;
-    if (!rec) return Promise.resolve("");
+    if (!rec || unseen(r)) return Promise.resolve("");
     if (rec.kind === "homework") return Promise.resolve(rec.sent.sha256 || "");
     var f = rec.result;
     return cg.checksum({ course_id: cg.config.courseId, quiz_id: f.id, best: f.best, passed: f.passed, employee_id: canonicalId(person.employee_id) });
@@ -69,7 +73,9 @@
       ]),
       el("p", { class: "cg-certificate__notice", text: t("completion.notice") })
     ]);
-    if (r.record && r.record.kind === "final") body.appendChild(el("p", { class: "cg-certificate__notice", text: t("completion.noticeNoHandin") }));
+    if (r.record && r.record.kind === "final" && !unseen(r)) {
+      body.appendChild(el("p", { class: "cg-certificate__notice", text: t("completion.noticeNoHandin") }));
+    }
     var actions = el("p", { class: "cg-noprint cg-certificate__actions" }, [
       el("button", { type: "button", class: "md-button md-button--primary", "data-cg-certificate-print": "", text: t("completion.print") }),
       el("button", { type: "button", class: "md-button", "data-cg-certificate-edit": "", text: t("completion.edit") })
@@ -77,7 +83,7 @@
     var cell = body.querySelector(".cg-certificate__code");
     code(r, person).then(function (hash) {
       var record = r.record && t(r.record.kind === "final" ? "completion.finalRecord" : "completion.handinRecord");
-      var none = r.record ? "completion.noFileCode" : "completion.noChecksum";
+      var none = unseen(r) ? "completion.noResults" : r.record ? "completion.noFileCode" : "completion.noChecksum";
       cell.textContent = hash ? hash + t("completion.checksumOf", { record: record }) : t(none);
       page.setAttribute("data-ready", "");
     });

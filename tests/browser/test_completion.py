@@ -146,3 +146,16 @@ def test_the_dashboard_and_the_record_have_no_serious_accessibility_violation(pa
     page.goto(f"{site_url}/")
     completion_block(page)
     assert violations(page, axe) == []
+
+
+def test_where_no_quiz_result_leaves_the_browser_the_record_says_hr_cannot_check_it(page: Page, site_url: str) -> None:
+    """A course with ``results: none`` (the default) hands in no quiz results: HR never sees the final's score, so a
+    record resting on it offers no check code to look for. The example course's config, as such a build writes it."""
+    page.route("**/cg-config.js", lambda route: route.fulfill(
+        body=route.fetch().text().replace('"results":"scores"', '"results":"none"'), content_type="text/javascript"))
+    seed_completion(page, site_url)
+    page.evaluate("id => localStorage.setItem(`coursegen:${id}:identity`, JSON.stringify({name: '张三', employee_id: 'A1001', department: '营业部'}))", COURSE)
+    page.goto(f"{site_url}/completion/")
+    record = page.locator("[data-cg-certificate][data-ready] .cg-certificate__record")
+    assert record.locator(".cg-certificate__code").inner_text() == "本课程交作业时不附测验成绩，HR 的报告里看不到结业测评成绩，所以这份证明没有可供核对的校验码。"
+    assert record.get_by_text("结业测评的成绩只有随作业或问卷交出后").count() == 0

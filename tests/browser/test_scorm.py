@@ -96,6 +96,15 @@ def start(page: Page, lms_url: str, course: str, record: Record | None = None) -
     return site
 
 
+def on_a_new_pc(browser: Browser, lms_url: str, course: str, record: Record | None = None) -> tuple[Any, Page, FrameLocator]:
+    """Launch ``course`` in an empty browser (another computer: only the LMS's ``record`` carries over); the context,
+    to close, the LMS page and the site's frame."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    return context, page, start(page, lms_url, course, record)
+
+
 def cmi(page: Page, element: str) -> str:
     value: str = page.evaluate(f"() => String(lms.cmi.{element})")
     return value
@@ -148,10 +157,7 @@ def suspend_data(page: Page) -> Record:
 
 def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(browser: Browser, lms_url: str) -> None:
     mastery = {"core": {"student_id": "E1024", "student_name": "李, 明"}, "student_data": {"mastery_score": "60"}}
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    site = start(page, lms_url, "graded", mastery)
+    context, page, site = on_a_new_pc(browser, lms_url, "graded", mastery)
     wait_for_status(page, "incomplete")
 
     open_final_assessment(site)
@@ -180,10 +186,7 @@ def test_final_assessment_sets_status_and_score_and_a_second_launch_resumes(brow
     context.close()
 
     # Another computer: an empty browser, only the LMS's record of the first session.
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    site = start(page, lms_url, "graded", record)
+    context, page, site = on_a_new_pc(browser, lms_url, "graded", record)
     site.get_by_text("最好成绩 100% · 已作答 2 次").wait_for()
     assert page.frame_locator("#sco").locator("#cg-scorm-frame").get_attribute("src") == "quizzes/final-assessment.html"
     site.get_by_role("link", name="回应客户").first.click()  # in the open menu group of the course, with the final
@@ -327,10 +330,7 @@ def test_records_from_before_an_edit_fit_within_4096_characters_and_come_back_on
     context.close()
 
     # Another PC: only the LMS's record. The final assessment, edited since, shows the record from before.
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    site = start(page, lms_url, "graded", record)
+    context, page, site = on_a_new_pc(browser, lms_url, "graded", record)
     open_final_assessment(site)
     site.get_by_text("题目修改前：最好成绩 80% · 已作答 2 次（修改后的题目需要重新作答）").wait_for()
     leave(page)
@@ -474,10 +474,7 @@ def test_without_final_assessment_2004_completes_and_leaves_success_unknown(page
 
 def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: Browser, lms_url: str) -> None:
     draft = "倾听时不打断客户，先复述诉求再回应。" * 120  # 2,280 characters: far beyond what 1.2 could carry
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    site = start(page, lms_url, "graded2004")
+    context, page, site = on_a_new_pc(browser, lms_url, "graded2004")
     site.get_by_role("link", name="回应客户").first.click()
     site.get_by_role("link", name="回应心得").first.click()
     site.get_by_label("姓名").fill("李明")

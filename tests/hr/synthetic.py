@@ -208,6 +208,12 @@ def anonymous_submission(form_id: str, answers: dict[str, Any], *, updated_at: d
     return data
 
 
+def report_csv(out: Path, name: str) -> list[dict[str, str]]:
+    """The rows of the report's ``csv/<name>`` in ``out``, as a program reading it gets them."""
+    with (out / "csv" / name).open(encoding="utf-8-sig", newline="") as fp:
+        return list(csv.DictReader(fp))
+
+
 def write_json(path: Path, data: Any) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

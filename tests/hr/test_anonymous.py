@@ -4,7 +4,6 @@ says how many it counted. Files are made as the site makes them (synthetic.anony
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from coursegen.load import load_project
 
 from . import synthetic
 from .conftest import NOW
-from .synthetic import anonymous_submission, people, submission, write_json
+from .synthetic import anonymous_submission, people, report_csv, submission, write_json
 
 ANONYMOUS_SURVEY = synthetic.SURVEY_YML.replace("kind: survey\n", "kind: survey\nanonymous: true\n")
 EVALUATIONS = [
@@ -55,10 +54,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Path]:
     return _report(tmp_path_factory.mktemp("anonymous"))
 
 
-def _csv(out: Path, name: str) -> list[dict[str, str]]:
-    with (out / "csv" / name).open(encoding="utf-8-sig", newline="") as fp:
-        return list(csv.DictReader(fp))
-
 
 def test_anonymous_evaluations_count_in_the_class_totals(made: tuple[Report, Path]) -> None:
     (survey,) = made[0].surveys
@@ -80,12 +75,12 @@ def test_no_one_s_row_holds_an_anonymous_evaluation_and_no_one_is_chased_for_it(
     assert all(cell.form.id != "evaluation" for cell in report.cells)
     assert all("evaluation" not in {c.form.id for c in r.cells} for r in report.reminders)
     assert report.surveys[0].departments == []
-    assert not [row for row in _csv(out, "detail.csv") if row["form_id"] == "evaluation"]
-    assert {row["department"] for row in _csv(out, "survey_ratings.csv")} == {""}  # class totals only, no department line
+    assert not [row for row in report_csv(out, "detail.csv") if row["form_id"] == "evaluation"]
+    assert {row["department"] for row in report_csv(out, "survey_ratings.csv")} == {""}  # class totals only, no department line
 
 
 def test_each_file_is_accounted_for(made: tuple[Report, Path]) -> None:
-    files = {row["file"]: row for row in _csv(made[1], "files.csv")}
+    files = {row["file"]: row for row in report_csv(made[1], "files.csv")}
     assert files["evaluation-1.json"]["bucket"] == Bucket.ACCEPTED.value
     assert (files["evaluation-1.json"]["form_id"], files["evaluation-1.json"]["employee_id"]) == ("evaluation", "")
     assert files["evaluation-1.json"]["detail"] == "匿名评估：只计入问卷的全班汇总"

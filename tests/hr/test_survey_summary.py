@@ -4,7 +4,6 @@ checked in the report model and in each output against figures worked out by han
 
 from __future__ import annotations
 
-import csv
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from coursegen.load import load_project
 
 from . import synthetic
 from .conftest import NOW
-from .synthetic import DUE, people, submission, write_json
+from .synthetic import DUE, people, report_csv, submission, write_json
 
 SURVEY_YML = synthetic.SURVEY_YML.replace("  - id: comments\n", """\
   - id: topics
@@ -97,10 +96,6 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Path]:
     return _report(tmp_path_factory.mktemp("survey"))
 
 
-def _csv(out: Path, name: str) -> list[dict[str, str]]:
-    with (out / "csv" / name).open(encoding="utf-8-sig", newline="") as fp:
-        return list(csv.DictReader(fp))
-
 
 def _html(out: Path) -> str:
     return (out / "homework-report.html").read_text(encoding="utf-8")
@@ -160,7 +155,7 @@ def test_rating_means_are_rounded_half_up_overall_and_by_department(made: tuple[
 
 def test_every_output_shows_the_rounded_means(made: tuple[Report, Path]) -> None:
     _, out = made
-    ratings = {(r["item"], r["department"]): r["mean"] for r in _csv(out, "survey_ratings.csv")}
+    ratings = {(r["item"], r["department"]): r["mean"] for r in report_csv(out, "survey_ratings.csv")}
     assert ratings[("课程内容", "")] == "4.3" and ratings[("课程内容", "城东支行")] == "4.0"
     page = _html(out)
     assert '<th scope="row">课程内容</th><td>4</td><td>4.3</td>' in page
@@ -213,9 +208,9 @@ def test_forms_and_quizzes_follow_the_course_order_in_every_output(made: tuple[R
     report, out = made
     assert [f.id for f in report.forms] == FORMS_IN_COURSE_ORDER
     assert [q.id for q in report.quizzes] == QUIZZES_IN_COURSE_ORDER
-    assert [r["form_id"] for r in _csv(out, "forms.csv")] == FORMS_IN_COURSE_ORDER
-    assert [r["form_id"] for r in _csv(out, "detail.csv") if r["employee_id"] == "E0001"] == FORMS_IN_COURSE_ORDER
-    assert [r["quiz_id"] for r in _csv(out, "quiz_scores.csv") if r["employee_id"] == "E0001"] == QUIZZES_IN_COURSE_ORDER
+    assert [r["form_id"] for r in report_csv(out, "forms.csv")] == FORMS_IN_COURSE_ORDER
+    assert [r["form_id"] for r in report_csv(out, "detail.csv") if r["employee_id"] == "E0001"] == FORMS_IN_COURSE_ORDER
+    assert [r["quiz_id"] for r in report_csv(out, "quiz_scores.csv") if r["employee_id"] == "E0001"] == QUIZZES_IN_COURSE_ORDER
     workbook = load_workbook(out / "homework-report.xlsx")
     summary = [row[0] for row in workbook["汇总"].iter_rows(values_only=True)]
     assert [t for t in summary if t in FORM_TITLES] == FORM_TITLES

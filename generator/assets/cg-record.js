@@ -76,7 +76,7 @@
     if (r.record && r.record.kind === "final" && !unseen(r)) {
       body.appendChild(el("p", { class: "cg-certificate__notice", text: t("completion.noticeNoHandin") }));
     }
-    var actions = el("p", { class: "cg-noprint cg-certificate__actions" }, [
+    var actions = el("p", { class: "cg-noprint cg-actions cg-certificate__actions" }, [
       el("button", { type: "button", class: "md-button md-button--primary", "data-cg-certificate-print": "", text: t("completion.print") }),
       el("button", { type: "button", class: "md-button", "data-cg-certificate-edit": "", text: t("completion.edit") })
     ]);

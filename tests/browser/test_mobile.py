@@ -181,14 +181,27 @@ def test_a_table_field_shows_its_column_hints_and_numbers_each_row_at_its_top(si
         assert number < first["y"] + first["height"] / 2, "the row's number stands at its top, not at the bottom of a tall row"
 
 
-def test_the_lecture_pager_s_buttons_never_touch(sized: Page, site_url: str) -> None:
-    page, width = sized, sized.viewport_size["width"]
-    page.goto(f"{site_url}/lectures/escalation-taboos/")  # a lecture with a step before and after it
-    page.locator(".cg-pager [data-cg-done]:not([hidden])").wait_for()
-    boxes = page.locator(".cg-pager .md-button").evaluate_all("els => els.map(el => el.getBoundingClientRect().toJSON())")
-    assert len(boxes) == 3
+def apart(page: Page, buttons: str, count: int) -> None:
+    """The ``count`` buttons matching ``buttons`` never touch: side by side or stacked, a gap between each pair,
+    and none past the screen's edge."""
+    width = page.viewport_size["width"]
+    boxes = page.locator(buttons).evaluate_all("els => els.map(el => el.getBoundingClientRect().toJSON())")
+    assert len(boxes) == count
     for a, b in zip(boxes, boxes[1:]):
         side_by_side = b["left"] >= a["right"] + 4
         stacked = b["top"] >= a["bottom"] + 4
         assert side_by_side or stacked, f"buttons touch at {width} px: {a} {b}"
     assert all(box["right"] <= width for box in boxes)
+
+
+def test_the_lecture_pager_s_buttons_never_touch(sized: Page, site_url: str) -> None:
+    sized.goto(f"{site_url}/lectures/escalation-taboos/")  # a lecture with a step before and after it
+    sized.locator(".cg-pager [data-cg-done]:not([hidden])").wait_for()
+    apart(sized, ".cg-pager .md-button", 3)
+
+
+def test_the_home_page_s_buttons_never_touch(sized: Page, site_url: str) -> None:
+    """继续学习 and 课程安排 sit in one paragraph, and no space is left between two Chinese link texts there."""
+    sized.goto(f"{site_url}/")
+    sized.locator("[data-cg-continue]").wait_for()
+    apart(sized, ".cg-actions .md-button", 2)

@@ -115,11 +115,13 @@
     if (first) first.focus();
   };
 
-  /* "清除记录" asks first, saying what goes, and can be undone for UNDO_SECONDS: the stored record is
+  /* "清除记录" asks first, saying what goes (the record from before the trainer edited the quiz too), and can be
+     undone for UNDO_SECONDS: the stored record is
      kept in memory until then and written back as it was. */
   Quiz.prototype.reset = function () {
     var s = this.state;
-    if (!window.confirm(t("quiz.resetConfirm", { best: s.best, n: s.attempts, s: UNDO_SECONDS }))) return;
+    var earlier = s.earlier ? t("quiz.resetEarlier", { best: s.earlier.best, n: s.earlier.attempts }) : "";
+    if (!window.confirm(t("quiz.resetConfirm", { best: s.best, n: s.attempts, earlier: earlier, s: UNDO_SECONDS }))) return;
     var before = cg.store.get(this.key, null);
     cg.store.remove(this.key);
     this.state = parts.fresh(this.data.hash);

@@ -296,6 +296,16 @@ def test_reset_asks_first_saying_what_goes_and_a_no_keeps_everything(page: Page,
     assert "最好成绩 100% · 已作答 1 次" in result(page)
 
 
+
+def test_reset_says_it_also_deletes_the_record_from_before_the_quiz_was_edited(page: Page, quiz_url: str) -> None:
+    open_quiz(page, quiz_url, "quiz-single")
+    page.evaluate("""() => localStorage.setItem(`coursegen:${coursegenConfig.courseId}:quiz:quiz-single`, JSON.stringify(
+        {v: 1, hash: "an-earlier-version", seed: 1, attempts: 3, best: 82, last: 82, passed: true, checked: true}))""")
+    page.reload()
+    page.get_by_text("题目修改前：最好成绩 82%", exact=False).wait_for()
+    (question,) = clear_record(page, accept=False)
+    assert "最好成绩 0%、已作答 0 次的记录、题目修改前的记录（最好成绩 82% · 已作答 3 次）和当前填写的答案" in question
+
 def test_reset_clears_and_undo_brings_the_record_back(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-single")
     page.get_by_label("蓝色").check()

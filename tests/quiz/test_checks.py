@@ -142,7 +142,7 @@ BAD_BANKS = [
     pytest.param(
         HEAD + GOOD_SINGLE.replace("type: single", "type: singel"),
         "quizzes/quiz-a.yml:6:11: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、"
-        "`matching`、`short` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
+        "`matching`、`cloze`、`numeric`、`dragwords`、`short` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
         id="unknown-question-type",
     ),
 ]

@@ -46,7 +46,7 @@
       case "ordering": return k.o.slice();
       case "matching": return k.m.slice();
       case "cloze": return k.a.map(function (accepted) { return accepted.slice(); });
-      case "numeric": return [k.a - k.d, k.a + k.d];
+      case "numeric": return [k.a - k.d, k.a + k.d].map(function (x) { return Math.round(x * 1e9) / 1e9; });  /* 1.45, not 1.4500000000000002 */
       case "dragwords": return k.m.slice();
     }
     return null;

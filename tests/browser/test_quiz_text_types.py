@@ -147,3 +147,36 @@ def test_drag_the_words_with_a_mouse(page: Page, quiz_url: str) -> None:
     submit_quiz(page)
     assert verdict(page) == "✓ 回答正确 · 得 3 / 3 分"
     assert "得分 100%" in result(page)
+
+
+def test_the_review_of_mistakes_shows_a_cloze_and_drag_the_words_answer_blank_by_blank(page: Page, site_url: str, axe: Path) -> None:
+    """On the example bank: a cloze half right and a drag-the-words answer with a distractor placed go to 错题本, each
+    shown with the answer given; redone right there, each shows the right one beside it."""
+    page.goto(f"{site_url}/quizzes/quiz-complaint-management/")
+    cloze = page.locator('.cg-q[data-qid="record-judge-cloze"]')
+    cloze.get_by_label("第 1 空").fill("解释")
+    cloze.get_by_label("第 2 空").fill("结果")
+    drag = page.locator('.cg-q[data-qid="five-steps-words"]')
+    drag.get_by_role("button", name="争辩", exact=True).click()
+    drag.locator('.cg-drag__slot[data-slot="0"]').click()
+    submit_quiz(page)
+
+    page.goto(f"{site_url}/review/")
+    review = page.locator("[data-cg-review]")
+    review.locator(".cg-review__quiz .cg-q").nth(1).wait_for()
+    assert review.locator("[data-cg-review-count]").inner_text() == "错题本中共有 2 道题。"
+    card = review.locator(".cg-review__quiz").filter(has=page.locator('[data-qid="record-judge-cloze"]'))
+    assert card.locator(".cg-compare").inner_text().split() == ["你上次的答案", "解释、结果"]
+    card.get_by_label("第 1 空").fill("说明")
+    card.get_by_label("第 2 空").fill("性质")
+    card.get_by_role("button", name="提交答案").click()
+    assert card.locator(".cg-compare").inner_text().split() == ["你上次的答案", "解释、结果", "正确答案", "解释", "/", "说明、性质"]
+    words = review.locator(".cg-review__quiz").filter(has=page.locator('[data-qid="five-steps-words"]'))
+    assert words.locator(".cg-compare").inner_text().split() == ["你上次的答案", "争辩、—、—、—"]
+    for n, word in enumerate(["记录", "判断", "责任部门", "反馈"]):
+        words.get_by_role("button", name=word, exact=True).click()
+        words.locator(f'.cg-drag__slot[data-slot="{n}"]').click()
+    words.get_by_role("button", name="提交答案").click()
+    assert "✓ 回答正确" in words.locator(".cg-q__verdict").inner_text()
+    assert review.locator("[data-cg-review-count]").inner_text() == "这些题你都已答对，下次打开错题本时会移出。"
+    assert violations(page, axe) == []

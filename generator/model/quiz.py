@@ -125,9 +125,9 @@ def gapped(text: str, marker: re.Pattern[str]) -> list[str]:
     return marker.split(text)
 
 
-def _blanks_of(text: str, marker: re.Pattern[str], rule: str, opener: str) -> list[str]:
-    """The blanks of a cloze or drag-the-words text, refused (once, for the first mistake) when it has none,
-    when one is empty or when a marker is left open, since the page could not show the question as written."""
+def _check_blanks(text: str, marker: re.Pattern[str], rule: str, opener: str) -> None:
+    """A cloze or drag-the-words text refused (once, for the first mistake) when a marker is left open, when it has
+    no blank or when a blank is empty, since the page could not show the question as written."""
     pieces = gapped(text, marker)
     blanks = pieces[1::2]
     if any(opener in piece for piece in pieces[0::2]):
@@ -136,7 +136,6 @@ def _blanks_of(text: str, marker: re.Pattern[str], rule: str, opener: str) -> li
         raise refuse(f"{rule}.no_blank", "the text has no blank")
     if any(not b.strip(" |") for b in blanks):
         raise refuse(f"{rule}.empty_blank", "a blank holds no answer")
-    return [b.strip() for b in blanks]
 
 
 class Cloze(_Question):
@@ -152,7 +151,7 @@ class Cloze(_Question):
     @classmethod
     def _has_blanks(cls, text: str) -> str:
         """Checked on `text`, where the blanks are written."""
-        _blanks_of(text, BLANK, "cloze", "{{")
+        _check_blanks(text, BLANK, "cloze", "{{")
         return text
 
     @property
@@ -197,7 +196,7 @@ class DragWords(_Question):
     @classmethod
     def _has_blanks(cls, text: str) -> str:
         """Checked on `text`, where the blanks are written."""
-        _blanks_of(text, SLOT, "dragwords", "[[")
+        _check_blanks(text, SLOT, "dragwords", "[[")
         return text
 
     @model_validator(mode="after")

@@ -131,6 +131,8 @@ def test_drag_the_words_by_keyboard_with_partial_credit_restored_on_reload(page:
     assert verdict(page) == "◐ 部分正确 · 得 2 / 3 分"
     assert page.get_by_text("正确答案：倾听、核实、答复").is_visible()
     assert page.locator(".cg-drag__placed").all_inner_texts() == ["倾听✓", "推诿✗", "答复✓"]
+    answer = stored(page, "quiz-dragwords")["answers"]["handle-order"]
+    assert len(answer) == 3 and all(isinstance(i, int) for i in answer), "indices of the words, not the words: small for SCORM 1.2"
     assert violations(page, axe) == []
     page.reload()
     page.locator(".cg-q__fb").wait_for()

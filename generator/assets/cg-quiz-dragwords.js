@@ -20,7 +20,7 @@
     var line = el("p", { class: "cg-drag__text" });
     q.g.forEach(function (piece, i) {
       line.appendChild(document.createTextNode(piece));
-      if (i < q.g.length - 1) line.appendChild(done ? self.checkedSlot(q, a, i) : self.slot(q, a, i, base));
+      if (i < q.g.length - 1) line.appendChild(done ? self.dragPlaced(q, a, i) : self.dragSlot(q, a, i, base));
     });
     if (done) { box.appendChild(line); return box; }
     box.appendChild(el("p", { class: "cg-drag__how", id: base + "-how", text: t("quiz.dragwords.how") }));
@@ -31,45 +31,45 @@
       var b = el("button", { type: "button", class: "cg-drag__word", draggable: "true", "data-word": String(j),
         "aria-pressed": String(chosen === j), "aria-describedby": base + "-how", text: word });
       b.addEventListener("click", function () { self.chooseWord(q, j, base); });
-      self.dragFrom(b, j);
+      self.dragWordFrom(b, j);
       pool.appendChild(b);
     });
-    this.dropOn(pool, function (j) { self.takeBack(q, j, base); });
+    this.dropWordOn(pool, function (j) { self.takeWordBack(q, j, base); });
     box.appendChild(pool);
     return box;
   };
 
   /* A blank to fill: empty ("空 1"), or holding a word that can be dragged on or pressed to take it back. */
-  methods.slot = function (q, a, i, base) {
+  methods.dragSlot = function (q, a, i, base) {
     var self = this, word = a[i] >= 0 ? q.w[a[i]] : null;
     var b = el("button", { type: "button", class: "cg-drag__slot" + (word === null ? " cg-drag__slot--empty" : ""), "data-slot": String(i),
       "aria-label": word === null ? t("quiz.dragwords.blankEmpty", { n: i + 1 }) : t("quiz.dragwords.blankFilled", { n: i + 1, word: word }),
       text: word === null ? t("quiz.dragwords.slot", { n: i + 1 }) : word });
-    b.addEventListener("click", function () { self.place(q, i, self.chosenWord(q), base); });
+    b.addEventListener("click", function () { self.placeWord(q, i, self.chosenWord(q), base); });
     if (word !== null) {
       b.setAttribute("draggable", "true");
-      this.dragFrom(b, a[i]);
+      this.dragWordFrom(b, a[i]);
     }
-    this.dropOn(b, function (j) { self.place(q, i, j, base); });
+    this.dropWordOn(b, function (j) { self.placeWord(q, i, j, base); });
     return b;
   };
 
   /* A blank once checked: its word (or a dash), right or wrong in words as well as by colour. */
-  methods.checkedSlot = function (q, a, i) {
+  methods.dragPlaced = function (q, a, i) {
     var ok = a[i] === q.key.m[i], word = a[i] >= 0 ? q.w[a[i]] : "—";
     return el("span", { class: "cg-drag__placed " + (ok ? "cg-opt--right" : "cg-opt--wrong") }, [
       el("span", { text: word }),
       el("span", { class: "cg-opt__mark", text: ok ? "✓" : "✗", "aria-label": t(ok ? "quiz.verdict.right" : "quiz.verdict.wrong") })]);
   };
 
-  methods.dragFrom = function (node, j) {
+  methods.dragWordFrom = function (node, j) {
     node.addEventListener("dragstart", function (event) {
       event.dataTransfer.setData(DRAG_TYPE, String(j));
       event.dataTransfer.effectAllowed = "move";
     });
   };
 
-  methods.dropOn = function (node, then) {
+  methods.dropWordOn = function (node, then) {
     node.addEventListener("dragover", function (event) { event.preventDefault(); event.dataTransfer.dropEffect = "move"; });
     node.addEventListener("drop", function (event) {
       event.preventDefault();
@@ -93,27 +93,27 @@
   };
 
   /* Word j into blank i (out of any other blank it was in); with no word (j -1), blank i gives its word back. */
-  methods.place = function (q, i, j, base) {
+  methods.placeWord = function (q, i, j, base) {
     var next = parts.answerOf(q, this.state.answers[q.id]), had = next[i];
     if (j < 0) {
       if (had < 0) { this.say(t("quiz.dragwords.how")); return; }
-      this.takeBack(q, had, base);
+      this.takeWordBack(q, had, base);
       return;
     }
     next = next.map(function (x) { return x === j ? -1 : x; });
     next[i] = j;
-    this.settle(q, next, base, '[data-slot="' + i + '"]', t("quiz.dragwords.placed", { word: q.w[j], n: i + 1 }));
+    this.settleWords(q, next, base, '[data-slot="' + i + '"]', t("quiz.dragwords.placed", { word: q.w[j], n: i + 1 }));
   };
 
   /* Word j back among the words to drag. */
-  methods.takeBack = function (q, j, base) {
+  methods.takeWordBack = function (q, j, base) {
     var before = parts.answerOf(q, this.state.answers[q.id]), i = before.indexOf(j);
     if (i < 0) return;
     var next = before.map(function (x) { return x === j ? -1 : x; });
-    this.settle(q, next, base, '[data-slot="' + i + '"]', t("quiz.dragwords.removed", { word: q.w[j], n: i + 1 }));
+    this.settleWords(q, next, base, '[data-slot="' + i + '"]', t("quiz.dragwords.removed", { word: q.w[j], n: i + 1 }));
   };
 
-  methods.settle = function (q, next, base, focus, said) {
+  methods.settleWords = function (q, next, base, focus, said) {
     (this.chosen || {})[q.id] = -1;
     this.setAnswer(q, next);
     this.redrawWords(q, base, focus);

@@ -33,7 +33,7 @@ def test_waiting_for_a_message_sees_it_and_gives_up_when_the_process_ends_withou
     process.wait(timeout=20)
 
 
-@pytest.mark.parametrize("options", [(), ("--dirty",), ("--engine", "zensical")], ids=["mkdocs", "mkdocs-dirty", "zensical"])
+@pytest.mark.parametrize("options", [(), ("--engine", "zensical")], ids=["mkdocs", "zensical"])
 def test_serve_picks_up_yaml_edits(tmp_path: Path, options: tuple[str, ...]) -> None:
     server, log, url, lecture = start_serving(tmp_path, options=options)
     try:

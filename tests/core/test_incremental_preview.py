@@ -1,0 +1,109 @@
+"""``coursegen serve`` on MkDocs rebuilds only the pages a save changed, and every page when the save changed the menu.
+
+The preview is driven as ``coursegen serve`` drives it (the live preview regenerates, MkDocs' server calls
+:func:`~coursegen.builder.mkdocs_serve.rebuild`), without the server: before each save every built page is overwritten
+with a marker, so a page still holding it after the rebuild is one MkDocs did not render again.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from coursegen.builder import Paths, mkdocs_serve
+from coursegen.builder.engines import MkDocsEngine
+from coursegen.builder.preview import LivePreview
+from tests.serving import ROOT, edit
+
+STALE = b"not rebuilt"
+LECTURE = Path("course/lectures/01-basics.yml")
+
+
+class Served:
+    """The live preview of a copy of the mini course and the site MkDocs' preview server builds from it."""
+
+    def __init__(self, site: Path, preview: LivePreview, later: list[Callable[[], None]]) -> None:
+        self.site = site
+        self.preview = preview
+        self.later = later
+
+    def pages(self) -> dict[str, bytes]:
+        """Every page the preview shows (MkDocs' 404 page is written at every build, whatever changed)."""
+        return {p.relative_to(self.site).as_posix(): p.read_bytes() for p in self.site.rglob("*.html") if p.name != "404.html"}
+
+    def rebuild(self) -> None:
+        config = load_config(config_file=str(self.preview.config), site_dir=str(self.site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_serve.rebuild(config, serve_url="http://127.0.0.1:8000/")
+
+    def save(self, old: str, new: str) -> set[str]:
+        """Save an edit of the basics lecture; the pages rebuilt for it (the handbook written when its wait is over)."""
+        for page in self.pages():
+            (self.site / page).write_bytes(STALE)
+        edit(LECTURE, old, new)
+        assert self.preview.regenerate()
+        for write in self.later:
+            write()
+        self.later.clear()
+        self.rebuild()
+        return {page for page, content in self.pages().items() if content != STALE}
+
+    def search_entries(self) -> list[dict[str, str]]:
+        docs: list[dict[str, str]] = json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        return docs
+
+
+@pytest.fixture
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+    folder = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    monkeypatch.chdir(folder)
+    preview = LivePreview(Paths(), "trainee", [].append, MkDocsEngine())
+    later: list[Callable[[], None]] = []
+    monkeypatch.setattr(preview, "later", lambda seconds, write: later.append(write))
+    mkdocs_serve._serving = mkdocs_serve._Serving(preview.config)
+    try:
+        preview.start(progress=lambda _: None)
+        served = Served(tmp_path / "site", preview, later)
+        served.rebuild()
+        yield served
+    finally:
+        mkdocs_serve._serving = None
+
+
+def test_a_save_of_a_lectures_text_rebuilds_that_lecture_and_the_pages_that_show_its_text(served: Served) -> None:
+    everything = set(served.pages())
+    rebuilt = served.save("投诉往往源于期望与体验的落差。", "投诉往往源于期望与现实的落差。")
+    assert rebuilt == {"lectures/basics/index.html", "handbook/index.html"}, f"of {len(everything)} pages"
+    assert "期望与现实的落差" in (served.site / "lectures" / "basics" / "index.html").read_text(encoding="utf-8")
+    entries = served.search_entries()
+    locations = [entry["location"] for entry in entries]
+    assert len(locations) == len(set(locations)), "a rebuilt page is listed twice in the search index"
+    assert {location.partition("#")[0] for location in locations} >= {"lectures/basics/", "lectures/practice/"}
+    texts = " ".join(entry["text"] for entry in entries).replace("\u200b", "")
+    assert "现实的落差" in texts and "体验的落差" not in texts
+
+
+def test_a_new_lecture_title_rebuilds_every_pages_menu(served: Served) -> None:
+    everything = set(served.pages())
+    rebuilt = served.save("title: 基础——认识投诉", "title: 基础——认识客户投诉")
+    assert rebuilt == everything
+    assert "认识客户投诉" in (served.site / "lectures" / "practice" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_save_that_changes_no_page_rebuilds_none_and_a_changed_theme_rebuilds_all(served: Served) -> None:
+    everything = set(served.pages())
+    assert served.save("facilitator:\n  notes: 讲师备注：先请学员举例。", "facilitator:\n  notes: 讲师备注：先请学员举个例子。") == set()
+    assert served.save("讲师备注：先请学员举个例子。", "讲师备注：先请学员举例。") == set()
+    theme = served.preview.config.parent / "theme" / "partials"
+    theme.mkdir(parents=True, exist_ok=True)
+    (theme / "extra.html").write_text("<!-- a trainer's override -->", encoding="utf-8")
+    for page in served.pages():
+        (served.site / page).write_bytes(STALE)
+    served.rebuild()
+    assert {page for page, content in served.pages().items() if content != STALE} == everything

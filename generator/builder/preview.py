@@ -43,10 +43,25 @@ Menu = tuple[object, ...]
 def site_menu(site: Site, user: SiteSettings) -> Menu:
     """What every page of a site shows besides its own content: the menu (titles, order, addresses), the set of pages,
     the scripts and styles, the theme's settings, and the trainer's ``mkdocs.yml`` the workspace inherits. A save that
-    leaves it as it was changes only the pages whose files it rewrote, which is all a preview need rebuild."""
+    leaves it as it was changes only the pages whose files it rewrote, which is all a preview need rebuild.
+
+    The trainer's own Markdown pages count by their time stamps: a menu entry of theirs without a title shows the
+    page's first heading, which only MkDocs reads."""
     settings = user.config.read_bytes() if user.config is not None and user.config.is_file() else b""
     return (site.nav_config(), sorted(p.path for p in site.pages), site.all_css(), site.all_javascript(),
-            repr(site.theme), repr(site.settings), settings)
+            repr(site.theme), repr(site.settings), settings, _stamps(user.docs))
+
+
+def _stamps(docs: Path) -> list[tuple[str, int]]:
+    """Each Markdown page in ``docs`` with its modification time; one that vanished meanwhile is left out (the next
+    save's workspace no longer has it either)."""
+    found = []
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        try:
+            found.append((str(page), page.stat().st_mtime_ns))
+        except OSError:
+            continue
+    return found
 
 
 class LivePreview:

@@ -107,3 +107,15 @@ def test_a_save_that_changes_no_page_rebuilds_none_and_a_changed_theme_rebuilds_
         (served.site / page).write_bytes(STALE)
     served.rebuild()
     assert {page for page, content in served.pages().items() if content != STALE} == everything
+
+
+def test_an_edit_of_a_hand_written_page_rebuilds_every_page(served: Served) -> None:
+    """A menu entry of the trainer's without a title shows the page's first heading: only MkDocs knows it changed."""
+    everything = set(served.pages())
+    own = sorted(Path("docs").rglob("*.md"))[0]
+    for page in served.pages():
+        (served.site / page).write_bytes(STALE)
+    own.write_text(own.read_text(encoding="utf-8").replace("# ", "# 新的", 1), encoding="utf-8")
+    assert served.preview.regenerate()
+    served.rebuild()
+    assert {page for page, content in served.pages().items() if content != STALE} == everything

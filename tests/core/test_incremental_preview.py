@@ -11,6 +11,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
@@ -119,3 +120,19 @@ def test_an_edit_of_a_hand_written_page_rebuilds_every_page(served: Served) -> N
     assert served.preview.regenerate()
     served.rebuild()
     assert {page for page, content in served.pages().items() if content != STALE} == everything
+
+
+def test_after_a_dirty_rebuild_of_two_pages_each_is_in_the_search_index_once() -> None:
+    """Material's search merges the last index with a dirty rebuild's by dropping the first rebuilt page's sections
+    only (it expects one page); a save rebuilds a lecture and the pages that show its text."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    def entry(location: str, text: str) -> dict[str, str]:
+        return {"location": location, "title": location, "text": text}
+
+    search = SearchPlugin()
+    search.search_index_prev = SimpleNamespace(entries=[entry("a/", "old a"), entry("a/#one", "old a"), entry("b/", "old b"),
+                                                         entry("c/", "c")])
+    search.search_index = SimpleNamespace(entries=[entry("a/", "new a"), entry("b/", "new b")])
+    mkdocs_serve.before_search_index(SimpleNamespace(plugins={"search": search}))  # type: ignore[arg-type]
+    assert search.search_index_prev.entries == [entry("c/", "c")]

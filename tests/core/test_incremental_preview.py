@@ -136,3 +136,22 @@ def test_after_a_dirty_rebuild_of_two_pages_each_is_in_the_search_index_once() -
     search.search_index = SimpleNamespace(entries=[entry("a/", "new a"), entry("b/", "new b")])
     mkdocs_serve.before_search_index(SimpleNamespace(plugins={"search": search}))  # type: ignore[arg-type]
     assert search.search_index_prev.entries == [entry("c/", "c")]
+
+
+def test_the_themes_files_are_listed_once_until_the_theme_folder_changes(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs walks Material's ten thousand icons at every build to list the theme's static files: a dirty rebuild
+    reuses the list, and a file added to the workspace's theme folder is in the next one."""
+    import jinja2
+
+    walks: list[int] = []
+    list_templates = jinja2.Environment.list_templates
+    monkeypatch.setattr(jinja2.Environment, "list_templates", lambda env, *args, **kw: walks.append(1) or list_templates(env, *args, **kw))
+    served.save("投诉往往源于期望与体验的落差。", "投诉往往源于期望与现实的落差。")
+    served.save("投诉往往源于期望与现实的落差。", "投诉往往源于期望与体验的落差。")
+    assert walks == [], "the theme's files were listed again for a rebuild of one lecture"
+    extra = served.preview.config.parent / "theme" / "assets" / "extra.css"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text("body { margin: 0 }", encoding="utf-8")
+    served.rebuild()
+    assert walks == [1]
+    assert (served.site / "assets" / "extra.css").read_text(encoding="utf-8") == "body { margin: 0 }"

@@ -1,19 +1,17 @@
-/* coursegen interactions: one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js) said
-   in the response vocabulary SCORM and xAPI share: the type, the learner's response and the correct patterns, with
-   options, ordering items and matching pairs lettered in the order the trainer wrote them. One encoder for both
-   reporters (cg-scorm-dialects.js for an LMS, cg-xapi.js for an LRS), each passing its delimiters:
-     d = {list, pair, truth: [true's word, false's word], text(s)}.
-   SCORM 2004 and xAPI use the same ones ("[,]", "[.]", "true"/"false"): cg.interactions.standard. */
+/* coursegen interactions: a scored question (an item of coursegen:quiz-scored, cg-quiz-check.js) as its type, the
+   learner's response and the correct patterns, options, ordering items and matching pairs lettered in the trainer's
+   order. One encoder for cg-scorm-dialects.js and cg-xapi.js, each passing its delimiters {list, pair, truth, text};
+   SCORM 2004 and xAPI share theirs (standard). */
 (function () {
   "use strict";
   var cg = window.coursegen;
   if (!cg) return;
 
-  /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so all use these. */
+  /* SCORM 1.2 allows only single characters 0-9 and a-z: all use these. */
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
   var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
 
-  /* At most `max` UTF-16 units, never half of a surrogate pair (an LMS may count either way: the stricter). */
+  /* At most `max` UTF-16 units, never half of a surrogate pair. */
   function cut(text, max) {
     var s = String(text);
     if (s.length <= max) return s;

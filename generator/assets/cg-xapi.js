@@ -1,33 +1,16 @@
-/* coursegen xAPI: the trainee's learning records sent to the course's Learning Record Store (course.yml `lrs`) as
-   xAPI statements, queued in this browser so that none is lost while the LRS is out of reach and none is stored
-   twice (each statement's id is made here once and re-sent with it). Loaded only in a course that names an LRS;
-   every IRI comes from the page's config (coursegen.config.lrs = Lrs.vocabulary(), generator/model/lrs.py).
-
-   API, kept stable (the cmi5 runtime builds on it):
+/* coursegen xAPI: learning records sent to the course's LRS (course.yml `lrs`) as statements, queued in this browser:
+   none lost while the LRS is out of reach, none stored twice (each id is made here once). IRIs come from the page's
+   config (coursegen.config.lrs = Lrs.vocabulary(), model/lrs.py). The trainer guide (docs/xapi.md) says what is sent,
+   as whom and when. API, kept stable (the cmi5 runtime builds on it):
      coursegen.xapi.configure({endpoint, authorization, actor, registration, context, launched: true})
-       Under a cmi5 launch, on every page, with what the launch gave: the LRS's endpoint, the Authorization
-       header's value (the launch's short-lived token), the actor as the LMS gives it, the registration, and a
-       context template merged into each statement bound from then on (the cmi5 category, session id …).
-       Statements waiting in the queue are then bound to this actor and sent.
-     coursegen.xapi.send(statement) -> its id
-       Queue a statement the caller made (cmi5's initialized, terminated …) and send it as soon as possible. Here
-       it gets, where it has none: an id (UUID v4), a timestamp, and when it is first sent (bound) the actor, the
-       registration and the context (the course as parent, the course version, the language).
-     coursegen.xapi.status() -> {mode: "launch"|"relay", ready, waiting, refused, why}
-       why: "launch" (auth: launch and no launch), "identity" (no name and 工号 typed yet), or "".
-     Each answer of the LRS, and each statement queued, is announced as "coursegen:xapi-sent" on document, with
-     status() as its detail (学习进度 shows it).
-
-   Who the actor is: under a launch, the launch's actor (the LMS vouches for it). Without one (auth: relay) the
-   name and 工号 the trainee typed for the hand-in (the identity entry of cg-form.js), an account under the course's
-   own IRI, the statement marked self-reported; until they are typed, statements wait in the queue, unbound. An
-   anonymous survey's hand-in is sent with the anonymous account and no registration, which would link it to the
-   trainee's other records.
-
-   Sending: POST {endpoint}statements, a batch at a time; 200/204 drop the batch, and a 409 for one statement (its id
-   is stored already) too. A batch another 4xx refuses is sent one by one, so that only the statement at fault is
-   kept back, marked refused (tried again on the next page); a network error or a 5xx keeps everything and tries
-   again with a growing pause, on `online`, on each new statement and on each page. */
+       under a cmi5 launch, on every page: the launch's endpoint, Authorization value (its short-lived token), actor,
+       registration, and a context template merged into each statement bound from then on. Queued statements not
+       yet bound take this actor and are sent.
+     coursegen.xapi.send(statement) -> id: queued, sent when possible; it gets, where it has none, an id (UUID v4)
+       and a timestamp, and when first sent (bound) the actor, registration and context (parent course, version,
+       language).
+     coursegen.xapi.status() -> {mode, ready, waiting, refused, why: "launch" (no launch), "identity" (no name and
+       工号 typed yet) or ""}, also the detail of the "coursegen:xapi-sent" event on document after each change. */
 (function () {
   "use strict";
   var cg = window.coursegen, lrs = cg && cg.config.lrs;
@@ -180,6 +163,93 @@
 
   cg.xapi = { configure: configure, send: send, status: status };
 
+  /* ---- the course's events as statements (docs/xapi.md lists them) ---- */
+
+  function words(text) { var map = {}; map[lang] = String(text); return map; }
+
+  function activity(kind, id, title) {
+    var a = { objectType: "Activity", id: lrs.base + "/" + kind + "/" + id };
+    if (title) a.definition = { name: words(title) };
+    return a;
+  }
+
+  function statement(verb, object, result) {
+    return { verb: { id: lrs.verbs[verb], display: words(cg.t("xapi.verb." + verb)) }, object: object, result: result };
+  }
+
+  function item(kind, id) { return cg.course().items.filter(function (i) { return i.kind === kind && i.id === id; })[0] || null; }
+
+  /* What the dashboard counts as done (cg-completion.js), sent once: the ledger notes each completion queued, so a
+     page that finds one done (a mark, an answer, a tick, an ending; or done before the course named an LRS) sends it. */
+  var DONE = /^(lecture|case|discussion|drill|scenario)$/;
+
+  function completions() {
+    var ledger = store.get(keys.XAPI_DONE, {}), done = ledger.items || {};
+    var fresh = cg.course().items.filter(function (i) {
+      return DONE.test(i.kind) && !done[i.kind + ":" + i.id] && cg.completion.status(i) === "done";
+    });
+    if (!fresh.length) return;
+    fresh.forEach(function (i) { done[i.kind + ":" + i.id] = new Date().toISOString(); });
+    store.set(keys.XAPI_DONE, { items: done });
+    fresh.forEach(function (i) { send(statement("completed", activity(i.kind, i.id, i.title), { completion: true })); });
+  }
+
+  /* One checked question (an item of coursegen:quiz-scored) as an interaction; null for one not answered or not
+     sayable. The final assessment's question ids name their bank ("bank/question"). */
+  function answer(quizId, q) {
+    var type = cg.interactions.TYPES[q.type], p = cg.interactions.encode(q, cg.interactions.standard);
+    if (!type || !p || !q.answered) return null;
+    var parts = q.id.split("/"), bank = parts.length > 1 ? parts[0] : quizId, components = [];
+    var def = { type: lrs.interaction, interactionType: type, correctResponsesPattern: p.correct, name: words(q.prompt) };
+    var count = type === "choice" ? q.options : /^(sequencing|matching)$/.test(type) ? q.key.length : 0;
+    for (var i = 0; i < count; i++) components.push({ id: cg.interactions.letter(i) });
+    if (type === "choice" || type === "sequencing") def.choices = components;
+    if (type === "matching") { def.source = components; def.target = components; }
+    var s = statement("answered", { objectType: "Activity", id: lrs.base + "/quiz/" + bank + "/question/" + parts[parts.length - 1], definition: def },
+      { response: p.response, success: !!q.correct, score: { raw: Math.round(q.fraction * q.max * 100) / 100, min: 0, max: q.max } });
+    s.context = { contextActivities: { grouping: [{ objectType: "Activity", id: lrs.base + "/quiz/" + bank }] } };
+    return s;
+  }
+
+  document.addEventListener("coursegen:quiz-scored", function (event) {
+    var d = event.detail || {}, quiz = item("quiz", d.quizId), level = cg.config.results;
+    if (!quiz || (level !== "scores" && level !== "questions")) return;
+    if (level === "questions") (d.items || []).forEach(function (q) { var s = answer(d.quizId, q); if (s) send(s); });
+    function result() {
+      return { score: { raw: d.score, min: 0, max: 100, scaled: d.score / 100 }, success: !!d.passed, completion: true };
+    }
+    send(statement("completed", activity("quiz", d.quizId, quiz.title), result()));
+    if (d.final) send(statement(d.passed ? "passed" : "failed", activity("quiz", d.quizId, quiz.title), result()));
+  });
+
+  /* A hand-in: the submission exactly as its file holds it (sha256 included), from the event cg-form.js announces. */
+  document.addEventListener("coursegen:submit", function (event) {
+    var file = JSON.parse(JSON.stringify(event.detail || {})), form = item("homework", file.homework_id), ext = {};
+    if (!file.homework_id) return;
+    delete file.handed_in;
+    ext[lrs.extensions.submission] = file;
+    ext[lrs.extensions.checksum] = file.sha256;
+    send(statement("submit", activity("form", file.homework_id, form && form.title), { completion: true, extensions: ext }),
+      file.trainee ? { trainee: file.trainee } : { anon: true });
+  });
+
+  /* 学习进度 says what waits to be sent, and why. */
+  function show() {
+    var page = document.querySelector("[data-cg-progress]"), s = status();
+    var line = page && (page.querySelector("[data-cg-xapi]") || page.insertBefore(cg.el("p", { class: "cg-xapi", role: "status", "data-cg-xapi": "" }), page.firstChild));
+    if (!line) return;
+    var said = [cg.t(s.why ? "xapi." + s.why : s.waiting ? "xapi.waiting" : "xapi.sent", { n: s.waiting })];
+    if (s.refused) said.push(cg.t("xapi.refused", { n: s.refused }));
+    line.textContent = said.join(lang === "en" ? " " : "");
+    line.setAttribute("data-waiting", String(s.waiting));
+  }
+
+  /* A mark, an answer, a tick or the identity typed may have made something done or a statement sendable. */
+  function check() { completions(); flush(); }
+
+  ["click", "change"].forEach(function (type) { document.addEventListener(type, check); });
+  document.addEventListener("coursegen:xapi-sent", show);
+  window.addEventListener("storage", check);
   window.addEventListener("online", function () { pause = 0; flush(); });
-  cg.onPage(function () { flush(); });
+  cg.onPage(function () { check(); show(); });
 })();

@@ -12,7 +12,6 @@ import json
 import shutil
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -70,13 +69,15 @@ def waiting(page: Page, url: str, n: int) -> None:
     expect(page.locator("[data-cg-xapi]")).to_have_attribute("data-waiting", str(n))
 
 
-def do_course(page: Page, url: str) -> None:
-    """A quiz (its first question answered), a case answered in full, a homework handed in."""
+def take_quiz(page: Page, url: str) -> None:
+    """A quiz attempt with its first question answered, the rest left blank."""
     page.goto(f"{url}/quizzes/{QUIZ}/")
-    first = page.locator(".cg-q").first
-    first.locator("input").first.check()
+    page.locator(".cg-q").first.locator("input").first.check()
     submit_quiz(page)
     page.locator(".cg-quiz__result").wait_for()
+
+
+def answer_case(page: Page, url: str) -> None:
     open_case(page, url, WRITTEN)
     for question in WRITTEN.questions:
         if question.options:
@@ -84,6 +85,9 @@ def do_course(page: Page, url: str) -> None:
         else:
             page.locator(f"#cg-case-{WRITTEN.id}-{question.id}").fill("先关心客户，再当天回访")
     page.locator(f"#cg-case-{WRITTEN.id}-{WRITTEN.questions[-1].id}").blur()
+
+
+def hand_in(page: Page, url: str) -> None:
     open_form(page, url, HOMEWORK)
     fill_all(page, HOMEWORK)
     export(page)
@@ -107,7 +111,9 @@ def test_a_quiz_a_case_and_a_hand_in_reach_the_lrs_valid(sized: Page, lrs_site: 
     url, lrs = lrs_site
     registration = str(uuid.uuid4())
     launched(sized, lrs, registration)
-    do_course(sized, url)
+    take_quiz(sized, url)
+    answer_case(sized, url)
+    hand_in(sized, url)
     waiting(sized, url, 0)
     stored = mine(lrs, registration)
     assert validate(stored) == []
@@ -127,3 +133,25 @@ def test_a_quiz_a_case_and_a_hand_in_reach_the_lrs_valid(sized: Page, lrs_site: 
     assert submission["homework_id"] == HOMEWORK.id and submission["trainee"]["employee_id"] == IDENTITY["employee_id"]
     assert extensions[f"{BASE}/xapi/checksum"] == submission["sha256"]
     assert all(f"{BASE}/xapi/self-reported" not in s["context"].get("extensions", {}) for s in stored), "a launch vouches"
+
+
+def test_with_the_lrs_down_records_wait_and_each_arrives_once_when_it_is_back(sized: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    url, lrs = lrs_site
+    registration = str(uuid.uuid4())
+    launched(sized, lrs, registration)
+    take_quiz(sized, url)
+    waiting(sized, url, 0)
+    lrs.stop()
+    try:
+        answer_case(sized, url)
+        hand_in(sized, url)
+        waiting(sized, url, 2)
+        assert "还没有发送" in sized.locator("[data-cg-xapi]").inner_text()
+    finally:
+        lrs.start()
+    sized.evaluate("window.dispatchEvent(new Event('online'))")
+    waiting(sized, url, 0)
+    stored = mine(lrs, registration)
+    ids = [s["id"] for s in stored]
+    assert len(ids) == len(set(ids)) == 4, "the quiz, its one answer, the case and the hand-in, each once"
+    assert validate(stored) == []

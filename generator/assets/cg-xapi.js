@@ -1,6 +1,6 @@
 /* coursegen xAPI: learning records sent to the course's LRS (course.yml `lrs`) as statements, queued in this browser:
    none lost while the LRS is out of reach, none stored twice (each id is made here once). IRIs come from the page's
-   config (coursegen.config.lrs = Lrs.vocabulary(), model/lrs.py). The trainer guide (docs/xapi.md) says what is sent,
+   config (coursegen.config.lrs = Lrs.vocabulary(), model/lrs.py). The trainer guide (guide/docs/lrs.md) says what is sent,
    as whom and when. API, kept stable (the cmi5 runtime builds on it):
      coursegen.xapi.configure({endpoint, authorization, actor, registration, context, launched: true})
        under a cmi5 launch, on every page: the launch's endpoint, Authorization value (its short-lived token), actor,
@@ -163,7 +163,7 @@
 
   cg.xapi = { configure: configure, send: send, status: status };
 
-  /* ---- the course's events as statements (docs/xapi.md lists them) ---- */
+  /* ---- the course's events as statements (guide/docs/lrs.md lists them) ---- */
 
   function words(text) { var map = {}; map[lang] = String(text); return map; }
 

@@ -104,7 +104,7 @@ def test_credentials_are_a_key_and_secret_or_a_whole_header(tmp_path: Path) -> N
     file.write_text("Bearer abc\n", encoding="utf-8")
     assert read_credentials(file) == "Bearer abc"
     file.write_text("secret\n", encoding="utf-8")
-    with pytest.raises(UserError, match="lrs.key"):
+    with pytest.raises(UserError, match=r"lrs\.key"):
         read_credentials(file)
     with pytest.raises(UserError, match="missing"):
         read_credentials(tmp_path / "missing")

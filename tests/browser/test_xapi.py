@@ -206,3 +206,43 @@ def test_through_the_relay_records_wait_for_the_name_typed_and_go_out_self_repor
     actor = {"objectType": "Agent", "name": IDENTITY["name"], "account": {"homePage": BASE, "name": IDENTITY["employee_id"]}}
     assert all(s["actor"] == actor for s in stored)
     assert all(s["context"]["extensions"][f"{BASE}/xapi/self-reported"] is True for s in stored)
+
+
+def test_a_refused_record_is_kept_and_shown_while_the_others_go_through(page: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    """The LRS refuses one statement (a 400 for any batch holding the case's): the batch is sent again one by one, the
+    others are stored, the refused one stays, counted on 学习进度, and goes out on a later page once it is accepted."""
+    url, lrs = lrs_site
+    registration = str(uuid.uuid4())
+    launched(page, lrs, registration)
+
+    def refuse_the_case(route: Any) -> None:
+        if f"/case/{WRITTEN.id}" in (route.request.post_data or ""):
+            route.fulfill(status=400, body="refused")
+        else:
+            route.continue_()
+
+    page.route(f"{lrs.endpoint}statements", refuse_the_case)
+    take_quiz(page, url)
+    answer_case(page, url)
+    waiting(page, url, 1)
+    assert "拒收" in page.locator("[data-cg-xapi]").inner_text()
+    assert len(mine(lrs, registration)) == 2, "the quiz and its answer went through"
+    page.unroute(f"{lrs.endpoint}statements")
+    waiting(page, url, 0)
+    assert len(mine(lrs, registration)) == 3
+
+
+def test_a_batch_stored_whose_answer_was_lost_is_sent_again_and_stored_once(page: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    """The LRS stored the statements but the browser never heard it (here: they reach it by another way while the
+    browser's posts fail): the browser sends the same ids again, and the LRS keeps one of each."""
+    url, lrs = lrs_site
+    registration = str(uuid.uuid4())
+    launched(page, lrs, registration)
+    page.route(f"{lrs.endpoint}statements", lambda route: route.abort())
+    take_quiz(page, url)
+    waiting(page, url, 2)
+    queued = page.evaluate("coursegen.store.get(coursegen.keys.XAPI_QUEUE, {}).items.map(item => item.s)")
+    lrs.post(queued)
+    page.unroute(f"{lrs.endpoint}statements")
+    waiting(page, url, 0)
+    assert sorted(s["id"] for s in mine(lrs, registration)) == sorted(s["id"] for s in queued)

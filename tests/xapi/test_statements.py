@@ -20,11 +20,14 @@ BASE = "https://learning.example.com/courses/c"
 VOCABULARY = {"endpoint": "https://relay.example.com/", "auth": "relay", "base": BASE, "version": "1.0.3", "verbs": VERBS,
               "interaction": INTERACTION, "extensions": {n: f"{BASE}/xapi/{n}" for n in ("self-reported", "submission", "checksum", "course-version")}}
 ITEMS = [
-    {"id": "s", "type": "single", "prompt": "单选", "answer": 1, "answered": True, "key": [1], "options": 3, "correct": True, "fraction": 1, "max": 2},
-    {"id": "m", "type": "multiple", "prompt": "多选", "answer": [0, 2], "answered": True, "key": [0, 1], "options": 4, "correct": False, "fraction": 0.5, "max": 2},
+    {"id": "s", "type": "single", "prompt": "单选", "answer": 1, "answered": True, "key": [1], "options": 3, "correct": True,
+     "fraction": 1, "max": 2},
+    {"id": "m", "type": "multiple", "prompt": "多选", "answer": [0, 2], "answered": True, "key": [0, 1], "options": 4, "correct": False,
+     "fraction": 0.5, "max": 2},
     {"id": "t", "type": "true_false", "prompt": "判断", "answer": False, "answered": True, "key": True, "options": 0, "correct": False, "fraction": 0, "max": 1},
     {"id": "f", "type": "fill", "prompt": "填空", "answer": "首问负责", "answered": True, "key": ["首问负责", "首问责任"], "options": 0, "correct": True, "fraction": 1, "max": 1},
-    {"id": "o", "type": "ordering", "prompt": "排序", "answer": ["乙", "甲", "丙"], "answered": True, "key": ["甲", "乙", "丙"], "options": 3, "correct": False, "fraction": 0, "max": 1},
+    {"id": "o", "type": "ordering", "prompt": "排序", "answer": ["乙", "甲", "丙"], "answered": True, "key": ["甲", "乙", "丙"], "options": 3,
+     "correct": False, "fraction": 0, "max": 1},
     {"id": "p", "type": "matching", "prompt": "配对", "answer": [1, -1], "answered": True, "key": [0, 1], "options": 2, "correct": False, "fraction": 0, "max": 1},
     {"id": "u", "type": "single", "prompt": "未答", "answer": None, "answered": False, "key": [0], "options": 2, "correct": False, "fraction": 0, "max": 1},
 ]
@@ -73,8 +76,8 @@ def run(events: list[tuple[str, Any]], *, results: str = "questions") -> list[di
         {"kind": "lecture", "id": "l1", "title": "第一讲"}, {"kind": "quiz", "id": "q1", "title": "测验"},
         {"kind": "quiz", "id": "final", "title": "结业测评", "final": True},
         {"kind": "homework", "id": "hw", "title": "作业"}, {"kind": "homework", "id": "survey", "title": "问卷"}]}
-    done = subprocess.run([node, "-e", RUNNER, str(ASSETS), json.dumps(config), json.dumps(course), json.dumps(events)],
-                          capture_output=True, text=True, check=True, timeout=60)
+    arguments = [node, "-e", RUNNER, str(ASSETS), json.dumps(config), json.dumps(course), json.dumps(events)]
+    done = subprocess.run(arguments, capture_output=True, text=True, check=True, timeout=60)  # noqa: S603 - node, our script
     posts: list[dict[str, Any]] = json.loads(done.stdout)
     return posts
 

@@ -32,7 +32,7 @@
     return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
   }
 
-  /* `who`: {anon: true}, or {trainee} when a hand-in names who handed it in. */
+  /* who: {anon: true}, or {trainee} a hand-in names. */
   function send(statement, who) {
     statement.id = statement.id || uuid();
     statement.timestamp = statement.timestamp || new Date().toISOString();
@@ -102,7 +102,7 @@
     });
   }
 
-  /* The LRS's HTTP status, or 0 when it could not be reached. */
+  /* The LRS's HTTP status; 0: not reached. */
   function post(statements) {
     var headers = { "Content-Type": "application/json", "X-Experience-API-Version": lrs.version };
     if (launch && launch.authorization) headers.Authorization = launch.authorization;
@@ -183,7 +183,11 @@
     if (!fresh.length) return;
     fresh.forEach(function (i) { done[i.kind + ":" + i.id] = new Date().toISOString(); });
     store.set(keys.XAPI_DONE, { items: done });
-    fresh.forEach(function (i) { send(statement("completed", activity(i.kind, i.id, i.title), { completion: true })); });
+    fresh.forEach(function (i) {
+      var total = i.kind === "scenario" && store.get(keys.scenario(i.id), {}).total, result = { completion: true };
+      if (typeof total === "number") result.score = { raw: total };
+      send(statement("completed", activity(i.kind, i.id, i.title), result));
+    });
   }
 
   /* A checked question as an interaction, null if unanswered or unsayable; a final's ids name their bank ("bank/q"). */
@@ -224,7 +228,7 @@
       file.trainee ? { trainee: file.trainee } : { anon: true });
   });
 
-  /* 学习进度 says what waits to be sent, and why. */
+  /* 学习进度: what waits, and why. */
   function show() {
     var page = document.querySelector("[data-cg-progress]"), s = status();
     var line = page && (page.querySelector("[data-cg-xapi]") || page.insertBefore(cg.el("p", { class: "cg-xapi", role: "status", "data-cg-xapi": "" }), page.firstChild));
@@ -235,7 +239,7 @@
     line.setAttribute("data-waiting", String(s.waiting));
   }
 
-  /* A mark, an answer, a tick or the identity typed may have made something done or a statement sendable. */
+  /* A mark, answer, tick or name typed may make an item done or a statement sendable. */
   function check() { completions(); flush(); }
 
   ["click", "change"].forEach(function (type) { document.addEventListener(type, check); });

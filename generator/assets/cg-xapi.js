@@ -17,7 +17,6 @@
   var lang = cg.config.lang === "en" ? "en" : "zh-CN";
   var launch = null, batch = BATCH, busy = false, pause = 0, timer = null, skipped = {};
 
-
   function queue() {
     var q = store.get(keys.XAPI_QUEUE, null);
     return q && q.v === 1 && Array.isArray(q.items) ? q : { v: 1, items: [] };
@@ -43,7 +42,6 @@
     flush();
     return statement.id;
   }
-
 
   function selfReported() {
     var id = store.get(keys.IDENTITY, {});
@@ -85,7 +83,6 @@
     c.language = c.language || lang;
     return true;
   }
-
 
   function ready() { return !!launch || lrs.auth === "relay"; }
 
@@ -156,7 +153,6 @@
   }
 
   cg.xapi = { configure: configure, send: send, status: status };
-
 
   function words(text) { var map = {}; map[lang] = String(text); return map; }
 

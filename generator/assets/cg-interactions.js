@@ -7,7 +7,9 @@
 
   /* SCORM 1.2 allows only single characters 0-9 and a-z: all use these. */
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
+  /* Cloze and drag the words: fill-in, one text per blank. */
+  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching",
+    cloze: "fill-in", numeric: "numeric", dragwords: "fill-in" };
 
   /* At most `max` UTF-16 units, never half of a surrogate pair. */
   function cut(text, max) {
@@ -24,7 +26,7 @@
     return out.indexOf(null) >= 0 ? null : out;
   }
 
-  /* Matching pairs "left.right" (1.2) or "left[.]right" (2004, xAPI); an unmatched left item (-1) is left out. */
+  /* Matching pairs "left{pair}right"; an unmatched left item (-1) is left out. */
   function pairs(list, d) {
     var out = [];
     for (var i = 0; i < list.length; i++) {
@@ -35,7 +37,7 @@
     return out.join(d.list);
   }
 
-  /* The learner's answer and the correct patterns in a dialect's delimiters; null when not expressible. */
+  /* {response, correct: [patterns]} in a dialect's delimiters; null when not expressible. */
   function encode(item, d) {
     var a = item.answer, k = item.key, response = "", correct = [];
     switch (item.type) {
@@ -56,17 +58,28 @@
         response = d.text(a);
         break;
       case "ordering":
-        // The page shows the items scrambled; their letters follow the trainer's order (the key's).
+        // Shown scrambled; lettered in the trainer's order (the key's), as is matching's right column.
         correct = letters(k.map(function (_, i) { return i; }));
         correct = correct && [correct.join(d.list)];
         response = letters(a.map(function (shown) { return k.indexOf(shown); }));
         response = response && response.join(d.list);
         break;
       case "matching":
-        // Likewise the right column: right items are lettered by the pair they were written in.
         correct = pairs(k.map(function (_, i) { return i; }), d);
         correct = correct === null ? null : [correct];
         response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
+        break;
+      case "cloze":  /* each blank's first accepted answer */
+        correct = [d.texts(k.map(function (accepted) { return accepted[0]; }))];
+        response = d.texts(a);
+        break;
+      case "dragwords":
+        correct = [d.texts(k.map(function (i) { return item.words[i]; }))];
+        response = d.texts(a.map(function (i) { return i >= 0 ? item.words[i] : ""; }));
+        break;
+      case "numeric":
+        correct = [d.range(k[0], k[1])];
+        response = item.value === null ? "" : String(item.value);
         break;
       default:
         return null;
@@ -77,10 +90,12 @@
 
   var standard = {
     list: "[,]", pair: "[.]", truth: ["true", "false"],
-    /* A string of at most 250 characters; "{" may not open it (a language tag), "[,]" would split it. */
+    /* At most 250 characters; "{" may not open it (a tag), "[,]" would split it. */
     text: function (s) {
       return cut(String(s).trim().split("[,]").join(",").split("[.]").join(".").replace(/^\{+/, ""), 250);
-    }
+    },
+    texts: function (list) { return list.map(standard.text).join("[,]"); },
+    range: function (low, high) { return low === high ? String(low) : low + "[:]" + high; }
   };
 
   cg.interactions = { TYPES: TYPES, cut: cut, letter: letter, encode: encode, standard: standard };

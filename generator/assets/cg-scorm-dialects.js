@@ -6,6 +6,7 @@
    - timespan(ms), timestamp(date): CMITimespan / CMITime in 1.2, ISO 8601 duration / timestamp in 2004;
    - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
      completion_status + success_status + score.scaled in 2004);
+   - range(low, high): a numeric question's right values as a pattern (1.2 has room for one number: the middle);
    - interaction(item, date): one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js)
      as [[element under cmi.interactions.n, value], ...], id first, type second, every value within the
      dialect's vocabulary and length; null when the question cannot be said in it.
@@ -53,6 +54,9 @@
     list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong",
     /* CMIString255 for the learner's text (the student_response and each pattern). */
     text: function (s) { return cut(String(s).trim(), 255); },
+    /* Texts of several blanks as one CMIString255, comma-separated (a comma of the trainee's own becomes "，"). */
+    texts: function (list) { return cut(list.map(function (s) { return String(s).trim().replace(/,/g, "，"); }).join(","), 255); },
+    range: function (low, high) { return String((low + high) / 2); },
     /* CMITimespan, HHHH:MM:SS.SS. */
     timespan: function (ms) {
       var cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
@@ -92,8 +96,8 @@
     suspendLimit: 64000,
     locationLimit: 1000,
     list: std.list, pair: std.pair, truth: std.truth, wrong: "incorrect",
-    /* A localized_string_type: the vocabulary xAPI shares (cg-interactions.js). */
-    text: std.text,
+    /* A localized_string_type, several blanks' texts, a numeric range: the vocabulary xAPI shares (cg-interactions.js). */
+    text: std.text, texts: std.texts, range: std.range,
     langString: function (s) { return "{lang=" + (cg.config.lang === "en" ? "en" : "zh") + "}" + scorm2004.text(s); },
     /* ISO 8601 duration with at most two decimals of seconds, e.g. PT1H2M3.45S. */
     timespan: function (ms) {

@@ -1,14 +1,12 @@
 /* coursegen xAPI: learning records sent to the course's LRS (course.yml `lrs`), queued in this browser: none lost
    while the LRS is out of reach, none stored twice (ids made here once). IRIs: coursegen.config.lrs (model/lrs.py).
-   What is sent, as whom, when: guide/docs/lrs.md. API, kept stable (the cmi5 runtime builds on it):
-     coursegen.xapi.configure({endpoint, authorization, actor, registration, context, launched: true})
-       under a cmi5 launch, on every page: the launch's endpoint, Authorization value (its token), actor,
-       registration, and a context template merged into each statement bound from then on; queued statements
-       not yet bound take this actor and are sent.
-     coursegen.xapi.send(statement) -> id: queued, sent when possible; gets, where it has none, an id (UUID v4),
-       a timestamp, and when first sent the actor, registration and context (parent course, version, language).
-     coursegen.xapi.status() -> {mode, ready, waiting, refused, why: "launch" (no launch), "identity" (no name and
-       工号 typed yet) or ""}: the detail of "coursegen:xapi-sent" on document after each change. */
+   What is sent, as whom, when: guide/docs/lrs.md. Stable API (cmi5 builds on it):
+     coursegen.xapi.configure({endpoint, authorization, actor, registration, context, launched: true}): a cmi5
+       launch's, on every page; the context is merged into each statement bound from then on.
+     coursegen.xapi.send(statement) -> id: queued; an id and timestamp added if missing, and when first sent the
+       actor, registration and context (parent course, version, language).
+     coursegen.xapi.status() -> {mode, ready, waiting, refused, why: "launch" | "identity" (no name typed) | ""},
+       also the detail of the "coursegen:xapi-sent" event after each change. */
 (function () {
   "use strict";
   var cg = window.coursegen, lrs = cg && cg.config.lrs;
@@ -63,7 +61,7 @@
     return who ? { objectType: "Agent", name: who.name.trim(), account: { homePage: lrs.base, name: who.employee_id.trim() } } : null;
   }
 
-  /* Fills in what the statement lacks; false while its actor is unknown (no launch yet, nothing typed yet). */
+  /* Fills in what the statement lacks; false while its actor is unknown. */
   function bind(item) {
     var s = item.s;
     if (s.actor) return true;
@@ -125,7 +123,7 @@
     announce();
   }
 
-  /* Drops what the LRS took from the queue as stored now (another page may have added to it), marks a refusal. */
+  /* Drops what the LRS took (from the queue as stored now), marks a refusal. */
   function settle(sent, refusal) {
     var q = queue();
     q.items = q.items.filter(function (item) { return sent.indexOf(item.s.id) < 0; });
@@ -213,7 +211,7 @@
     if (d.final) send(statement(d.passed ? "passed" : "failed", activity("quiz", d.quizId, quiz.title), result()));
   });
 
-  /* A hand-in: the submission exactly as its file holds it (sha256 included), from the event cg-form.js announces. */
+  /* A hand-in: the submission exactly as its file holds it (sha256 included). */
   document.addEventListener("coursegen:submit", function (event) {
     var file = JSON.parse(JSON.stringify(event.detail || {})), form = item("homework", file.homework_id), ext = {};
     if (!file.homework_id) return;

@@ -29,6 +29,10 @@ ITEMS = [
     {"id": "o", "type": "ordering", "prompt": "排序", "answer": ["乙", "甲", "丙"], "answered": True, "key": ["甲", "乙", "丙"], "options": 3,
      "correct": False, "fraction": 0, "max": 1},
     {"id": "p", "type": "matching", "prompt": "配对", "answer": [1, -1], "answered": True, "key": [0, 1], "options": 2, "correct": False, "fraction": 0, "max": 1},
+    {"id": "n", "type": "numeric", "prompt": "数值", "answer": "3.5", "value": 3.5, "answered": True, "key": [3, 4], "options": 0, "correct": True,
+     "fraction": 1, "max": 1},
+    {"id": "c", "type": "cloze", "prompt": "完形", "answer": ["首问", "负责"], "answered": True, "key": [["首问"], ["负责", "责任"]], "options": 0,
+     "correct": True, "fraction": 1, "max": 1},
     {"id": "u", "type": "single", "prompt": "未答", "answer": None, "answered": False, "key": [0], "options": 2, "correct": False, "fraction": 0, "max": 1},
 ]
 SUBMISSION = {"format": "coursegen-submission", "format_version": 1, "course_id": "c", "homework_id": "hw", "kind": "homework",
@@ -105,7 +109,9 @@ def test_every_question_type_the_quiz_attempt_and_the_final_are_valid_xapi() -> 
     sent = statements(run([IDENTITY, SCORED, final]))
     assert validate(sent) == []
     answered = {s["object"]["id"].rsplit("/", 1)[1]: s for s in sent if s["verb"]["id"] == VERBS["answered"]}
-    assert sorted(answered) == ["f", "m", "o", "p", "s", "t"], "the unanswered question is not sent"
+    assert sorted(answered) == ["c", "f", "m", "n", "o", "p", "s", "t"], "the unanswered question is not sent"
+    assert answered["n"]["object"]["definition"]["correctResponsesPattern"] == ["3[:]4"] and answered["n"]["result"]["response"] == "3.5"
+    assert answered["c"]["result"]["response"] == "首问[,]负责" and answered["c"]["object"]["definition"]["interactionType"] == "fill-in"
     assert answered["m"]["result"]["response"] == "a[,]c" and answered["m"]["object"]["definition"]["correctResponsesPattern"] == ["a[,]b"]
     assert answered["t"]["result"]["response"] == "false" and answered["o"]["result"]["response"] == "b[,]a[,]c"
     assert answered["p"]["object"]["definition"]["source"] == [{"id": "a"}, {"id": "b"}] and answered["p"]["result"]["response"] == "a[.]b"

@@ -15,12 +15,18 @@ CORE = ("cg-core.js", "cg-core.css")
 """Loaded first: every widget script registers through the core."""
 LMS_ONLY = ("cg-scorm-dialects.js", "cg-scorm.js")
 """Scripts that only do something inside an LMS: left out of a site that is not a SCORM package."""
+LRS_ONLY = ("cg-xapi.js",)
+"""The statement sender: only in a course that names an LRS (``lrs`` in course.yml)."""
+REPORTERS = ("cg-interactions.js",)
+"""What an LMS and an LRS reporter share (a question's response patterns): in a site with either."""
 
 
 def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
     folder = resources.files("coursegen") / "assets"
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and (lms or f.name not in LMS_ONLY))
+    lrs = ctx.project.course.lrs is not None
+    left_out = (() if lms else LMS_ONLY) + (() if lrs else LRS_ONLY) + (() if lms or lrs else REPORTERS)
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in left_out)
     # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
@@ -41,6 +47,7 @@ def config_script(ctx: RenderContext) -> str:
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}
             if course.final_assessment else None
         ),
+        "lrs": course.lrs.vocabulary() if course.lrs else None,
         "strings": dict(ctx.strings("widgets")),
     }
     return f"window.coursegenConfig = {js_value(config)};\n"

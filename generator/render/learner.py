@@ -22,7 +22,7 @@ from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
-from .quiz import content_hash, quiz_note, quiz_payloads
+from .quiz import content_hash, lrs_notes, quiz_note, quiz_payloads
 from .site import Asset, Page
 
 MANIFEST = paths.asset("cg-course.js")
@@ -172,9 +172,9 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
 
 def progress_intro(ctx: RenderContext) -> list[str]:
     """The progress page's opening paragraphs: where its records are kept (this browser, or in a SCORM package the
-    LMS), then the quiz pages' own note on the results (:func:`.quiz.quiz_note`), so both pages promise the same."""
+    LMS), then the quiz pages' own note on the results (:func:`.quiz.quiz_note`) and on the LRS, so both pages promise the same."""
     kept = ctx.strings("privacy")["progress_lms"] if ctx.lms else ctx.strings("learner")["progress_intro"]
-    return [kept, quiz_note(ctx)]
+    return [kept, quiz_note(ctx), *lrs_notes(ctx)]
 
 
 def handbook_parts(ctx: RenderContext) -> dict[str, object]:

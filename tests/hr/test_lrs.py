@@ -1,5 +1,8 @@
 """`homework report --lrs`: the report read from a real LRS (Ralph) equals the report from the same hand-ins as files.
 
+The hand-ins reach the LRS through the course site's own sender (cg-xapi.js, run in Node: :mod:`.site_statements`);
+the statements made from the contract (:mod:`.statements`) serve the tests of merging and refusal.
+
 A class of 24: four with a personal 延期 (on time), the rest late by about a day, one who handed in twice, one whose
 hand-in was edited after it was made (rejected: 提交有问题), four who handed in nothing, quiz results for the item
 analysis, survey answers. The files carry the trainee's clock; the LRS's statements its own ``stored`` clock: both
@@ -23,6 +26,7 @@ from coursegen.hr.timing import Clock
 from coursegen.load import load_project
 from tests.lrs import PASSWORD, USER, RalphLrs
 
+from .site_statements import send_from_site
 from .statements import ABSENT, PERSONS, lrs_setting, submit_statement, write_class
 from .synthetic import BASICS_QUESTIONS, basics_score, report_csv, submission, write_json
 
@@ -60,6 +64,7 @@ def summary(report: Report) -> dict[str, Any]:
     }
 
 
+@pytest.mark.node
 def test_the_report_from_the_lrs_equals_the_report_from_the_same_files(lrs: RalphLrs, workdir: Path) -> None:
     started = datetime.now(UTC)
     course, quizzes, roster_path = write_class(workdir, lrs.endpoint, started)
@@ -67,7 +72,8 @@ def test_the_report_from_the_lrs_equals_the_report_from_the_same_files(lrs: Ralp
     for number, hand_in in enumerate(made):
         write_json(workdir / "交件" / f"{number:03d}.json", hand_in)
     setting = lrs_setting(lrs.endpoint)
-    lrs.post([submit_statement(hand_in, setting) for hand_in in made])
+    sent = send_from_site(made, setting, lrs.authorization, {form.id: form.title for form in load_project(course, quizzes)[0].homework.values()})
+    assert len(sent) == len(made) == len(set(sent))
     stored_by = datetime.now(UTC)
     project, _ = load_project(course, quizzes)
     roster = read_roster(roster_path)

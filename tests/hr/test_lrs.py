@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from coursegen.cli import main
 from coursegen.hr import LrsSource, Report, make_report, read_roster
@@ -118,6 +119,11 @@ def test_a_folder_and_the_lrs_merge_as_two_folders_do(lrs: RalphLrs, workdir: Pa
     status = {(r["employee_id"], r["form_id"]): r["status"] for r in report_csv(workdir / "报告", "detail.csv")}
     assert (status[(first.employee_id, "case-review")], status[(second.employee_id, "lunch-homework")]) == ("submitted", "late")
     assert USER not in output and PASSWORD not in output
+    label = f"LRS（127.0.0.1:{lrs.port}）/"
+    html = (workdir / "报告" / "homework-report.html").read_text(encoding="utf-8")
+    assert label in html and "LRS 存储时间" in html and "身份自报" in html
+    workbook = load_workbook(workdir / "报告" / "homework-report.xlsx", read_only=True)
+    assert any(isinstance(value, str) and value.startswith(label) for sheet in workbook for row in sheet.iter_rows(values_only=True) for value in row)
 
 
 def test_refused_credentials_say_so_and_write_nothing(lrs: RalphLrs, workdir: Path) -> None:

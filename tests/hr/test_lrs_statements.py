@@ -5,8 +5,11 @@ No LRS is needed here: what a statement says is judged by itself (tests/hr/test_
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+import json
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from click.testing import CliRunner
 
 from coursegen.cli import main
 from coursegen.hr.buckets import Reason
-from coursegen.hr.lrs import AUTH_ENV, LrsError, as_found, authorization, source
+from coursegen.hr.lrs import AUTH_ENV, LrsError, as_found, authorization, source, statements
 from coursegen.hr.timing import Clock
 from coursegen.messages import speaking
 
@@ -126,3 +129,56 @@ def test_an_lrs_that_does_not_answer_is_said_plainly_and_nothing_is_written(work
 def test_neither_a_folder_nor_an_lrs_is_a_usage_error(workdir: Path) -> None:
     result = CliRunner().invoke(main, ["homework", "report", "--roster", "名单.csv", "-o", "报告"])
     assert result.exit_code == 2 and "没有要读的提交" in result.output
+
+
+class _Lrs(BaseHTTPRequestHandler):
+    """An LRS whose filters work, in two pages; ``more`` of the last page leads to ``server.last_more``."""
+
+    server: Any
+
+    def do_GET(self) -> None:  # the standard library's naming
+        self.server.asked.append(self.path)
+        assert self.headers["Authorization"] == "Basic aHI6eA==" and self.headers["X-Experience-API-Version"] == "1.0.3"
+        first = "verb=" in self.path and "search_after" not in self.path
+        page = self.server.pages[0 if first else 1]
+        body = json.dumps({"statements": page, "more": "/xAPI/statements?search_after=1" if first else self.server.last_more}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet: the test says what matters."""
+
+
+@pytest.fixture
+def stub_lrs() -> Iterator[ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Lrs)
+    server.asked, server.last_more = [], ""  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_an_lrs_whose_filters_work_is_read_page_by_page_and_only_this_courses_submit_statements_are_kept(stub_lrs: ThreadingHTTPServer) -> None:
+    endpoint = f"http://127.0.0.1:{stub_lrs.server_address[1]}/xAPI/"
+    ours = [stored(submit_statement(submission(p, "lunch-homework"), LRS)) for p in people(3)]
+    other = lrs_setting("https://lrs.example.com/xAPI/").model_copy(update={"activity_id": "https://learning.example.com/courses/another"})
+    stub_lrs.pages = [[ours[0], stored(submit_statement(submission(PERSON, "lunch-homework"), other))], ours[1:]]  # type: ignore[attr-defined]
+    read = list(statements(source(endpoint, None, LRS, environ={AUTH_ENV: "Basic aHI6eA=="})))
+    assert [s["id"] for s in read] == [s["id"] for s in ours]
+    asked = stub_lrs.asked  # type: ignore[attr-defined]
+    assert len(asked) == 2 and "related_activities=true" in asked[0] and asked[1] == "/xAPI/statements?search_after=1"
+
+
+def test_a_next_page_on_another_server_is_never_asked_for_with_the_credentials(stub_lrs: ThreadingHTTPServer) -> None:
+    endpoint = f"http://127.0.0.1:{stub_lrs.server_address[1]}/xAPI/"
+    page = [stored(submit_statement(submission(PERSON, "lunch-homework"), LRS))]
+    stub_lrs.pages, stub_lrs.last_more = [page, page], "http://collector.example/steal"  # type: ignore[attr-defined]
+    with pytest.raises(LrsError) as raised:
+        list(statements(source(endpoint, None, LRS, environ={AUTH_ENV: "Basic aHI6eA=="})))
+    assert "http://collector.example/steal" in str(raised.value) and "凭据不能发给别的服务器" in str(raised.value)

@@ -137,12 +137,12 @@ def statements(lrs: LrsSource) -> Iterator[dict[str, Any]]:
     filters are not trusted (Ralph 5.1's file-system backend, for one, matches none), and every statement is read
     and sorted here: slower for a big LRS, never a report that wrongly says nobody handed anything in.
     """
-    found = 0
+    answered = 0
     for statement in _pages(lrs.query(filtered=True), lrs):
-        found += 1
+        answered += 1
         if lrs.ours(statement):
             yield statement
-    if found == 0 and next(_pages(lrs.query(filtered=False, limit=1), lrs), None) is not None:
+    if answered == 0 and next(_pages(lrs.query(filtered=False, limit=1), lrs), None) is not None:
         yield from (statement for statement in _pages(lrs.query(filtered=False), lrs) if lrs.ours(statement))
 
 

@@ -88,7 +88,7 @@ def _pss_kb(pid: int) -> int:
 
 def _generate(root: Path, trainees: int, files: int, mail_share: float) -> None:
     """Generate the data in a child process: building thousands of mails makes a process large, and the report,
-    started from this process, would be charged for that size (see :func:`_finish`)."""
+    started from this process, would be charged for that size (see :func:`finish`)."""
     child = multiprocessing.get_context("fork").Process(target=synthetic.write_demo, args=(root, trainees, files), kwargs={"mail_share": mail_share})
     child.start()
     child.join()
@@ -96,7 +96,7 @@ def _generate(root: Path, trainees: int, files: int, mail_share: float) -> None:
         raise SystemExit(f"generating the data failed (exit code {child.exitcode})")
 
 
-def _finish(process: subprocess.Popen[str]) -> tuple[str, str, int, resource.struct_rusage]:
+def finish(process: subprocess.Popen[str]) -> tuple[str, str, int, resource.struct_rusage]:
     """Wait for the report and take its own resource usage (its workers' included), not this process's other children's.
 
     ``getrusage(RUSAGE_CHILDREN)`` would also report the size of this process when it forked the report:
@@ -175,7 +175,7 @@ def main() -> int:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         memory = TreeMemory(process.pid)
-        stdout, stderr, returncode, usage = _finish(process)
+        stdout, stderr, returncode, usage = finish(process)
         elapsed = time.perf_counter() - started
         peak_mb = memory.stop()
         print(stdout.strip())

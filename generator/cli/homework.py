@@ -8,6 +8,7 @@ import click
 
 from ..errors import UserError
 from ..hr import Bucket, make_report, read_grades, read_roster
+from ..hr.lrs import source as lrs_source
 from ..hr.items import MIN_ANSWERS
 from ..messages import say, with_hint
 from .course import course_options, load
@@ -20,7 +21,9 @@ def homework() -> None:
 
 
 @homework.command()
-@click.argument("submissions", nargs=-1, required=True, type=ExistingPath(file_okay=False))
+@click.argument("submissions", nargs=-1, type=ExistingPath(file_okay=False))
+@click.option("--lrs", "lrs_url", metavar="URL")
+@click.option("--lrs-credentials", "lrs_credentials", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--roster", "roster_path", required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--service-key", "key_path", type=click.Path(dir_okay=False, path_type=Path))
@@ -28,24 +31,29 @@ def homework() -> None:
 @click.option("--grades", "grades_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--min-answers", "min_answers", default=MIN_ANSWERS, show_default=True, type=click.IntRange(min=1))
 @course_options
-def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_path: Path | None, grading_path: Path | None,
-           grades_path: Path | None, min_answers: int, course_dir: Path, quizzes_dir: Path) -> None:
+def report(submissions: tuple[Path, ...], lrs_url: str | None, lrs_credentials: Path | None, roster_path: Path, out_dir: Path, key_path: Path | None,
+           grading_path: Path | None, grades_path: Path | None, min_answers: int, course_dir: Path, quizzes_dir: Path) -> None:
     """Report who handed in which homework, late or not, from the files in the SUBMISSIONS folders (and their .zip archives
-    and mail exports): one folder or several, e.g. the shared folder and the form service's inbox.
+    and mail exports): one folder or several, e.g. the shared folder and the form service's inbox; and/or, with --lrs,
+    from the course's submit statements in a Learning Record Store (credentials from --lrs-credentials or COURSEGEN_LRS_AUTH).
 
     Writes homework-report.xlsx, homework-report.html, csv/*.csv and the reminder list (催交名单.csv: who to chase, with
     their contacts) into the output folder; with --grading, a
     grading workbook for the trainer as well (kept apart from the report, which is rewritten on every run).
     """
+    if not submissions and lrs_url is None:
+        raise click.UsageError(say("hr.lrs.nothing_to_read"))
     if (inbox := _holder(out_dir, submissions)) is not None:
         raise UserError(say("hr.cli.inside", out=out_dir, submissions=inbox))
     if grading_path is not None:
         _check_grading(grading_path, grades_path, submissions)
     key = _key(key_path) if key_path is not None else None
     project, _ = load(course_dir, quizzes_dir)
+    lrs = lrs_source(lrs_url, lrs_credentials, project.course.lrs) if lrs_url is not None else None  # checked before any reading
     roster = read_roster(roster_path)
     grades = read_grades(grades_path) if grades_path is not None else None
-    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path, min_answers=min_answers)
+    result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path, min_answers=min_answers,
+                                  lrs=lrs)
     counts = result.buckets
     click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
                    rejected=counts[Bucket.REJECTED]))

@@ -23,14 +23,15 @@ from .grading import write_grading
 from .html import render_html
 from .intake import collect
 from .items import MIN_ANSWERS
+from .lrs import LrsError, LrsSource
 from .pool import start_forked
 from .report import Report, build_report
 from .roster import Roster, RosterError, read_roster
 from .staging import OutputError, Staging
 from .xlsx import write_xlsx
 
-__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "GradeBook", "GradesError", "Limits", "OutputError", "Outputs", "Reason", "Report", "Roster", "RosterError",
-           "make_report", "read_grades", "read_roster"]
+__all__ = ["HTML_NAME", "XLSX_NAME", "Bucket", "GradeBook", "GradesError", "Limits", "LrsError", "LrsSource", "OutputError", "Outputs", "Reason",
+           "Report", "Roster", "RosterError", "make_report", "read_grades", "read_roster"]
 
 XLSX_NAME = "homework-report.xlsx"
 HTML_NAME = "homework-report.html"
@@ -60,17 +61,19 @@ def make_report(
     grades: GradeBook | None = None,
     grading: Path | None = None,
     min_answers: int = MIN_ANSWERS,
+    lrs: LrsSource | None = None,
 ) -> tuple[Report, Outputs]:
     """Read every file under each of the ``submissions`` folders (a shared folder and the form service's inbox, say),
     build the report and write it (xlsx, HTML, CSV, reminder list) into ``out_dir``.
 
     ``min_answers``: how many answers a question needs to be ranked in the item analysis. ``grades``: the trainer's
     grades (:func:`read_grades`), put into every output. ``grading``: where to write the grading workbook (see
-    :mod:`.grading`); only then are homework answers kept in memory.
+    :mod:`.grading`); only then are homework answers kept in memory. ``lrs``: read the course's submit statements from
+    this Learning Record Store as well (see :mod:`.lrs`); an LRS that cannot be read raises :class:`LrsError` before anything is written.
     All outputs are written under temporary names and renamed together at the end (see :mod:`.staging`):
     a run that fails leaves the previous report (and grading workbook) as it was, and raises :class:`OutputError`.
     """
-    intake = collect(submissions, project, roster, limits, service_key=service_key, answers=grading is not None)
+    intake = collect(submissions, project, roster, limits, service_key=service_key, answers=grading is not None, lrs=lrs)
     report = build_report(project, roster, intake, now or datetime.now(UTC), grades, min_answers)
     xlsx, html, reminders = out_dir / XLSX_NAME, out_dir / HTML_NAME, out_dir / say("hr.reminder.file")
     with Staging() as stage:

@@ -17,6 +17,7 @@ shown to HR beside the trainee's status, and never resolved in the trainee's fav
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..messages import say
 from ..model.project import Project
 from .buckets import Bucket, Limits, Reason, Rejected
 from .check import Anonymous, Matcher, Parsed, Received
+from .lrs import LrsSource, found as lrs_found
 from .pool import parse_all
 from .roster import Roster
 from .sources import Found, walk_all
@@ -84,14 +86,18 @@ class Intake:
 
 def collect(
     folders: Sequence[Path], project: Project, roster: Roster, limits: Limits | None = None, workers: int | None = None, service_key: bytes | None = None,
-    answers: bool = False,
+    answers: bool = False, lrs: LrsSource | None = None,
 ) -> Intake:
-    """Read, check and sort every file under each of ``folders`` (see :func:`.sources.walk_all`); ``workers`` defaults to every available core;
+    """Read, check and sort every file under each of ``folders`` (see :func:`.sources.walk_all`), then every submit
+    statement in ``lrs`` (see :mod:`.lrs`), the two merged as two folders are; ``workers`` defaults to every available core;
     ``service_key`` checks the form service's seals (without it no envelope is the service's word);
     ``answers`` keeps homework answers (for the grading workbook), which are otherwise dropped."""
     limits = limits or Limits()
     matcher = Matcher(project, roster)
-    entries = [_examine(found, outcome, matcher, service_key) for found, outcome in parse_all(walk_all(folders, limits), limits, workers, answers=answers)]
+    found = walk_all(folders, limits, labelled=lrs is not None)
+    if lrs is not None:
+        found = chain(found, lrs_found(lrs))
+    entries = [_examine(item, outcome, matcher, service_key) for item, outcome in parse_all(found, limits, workers, answers=answers)]
     problems: dict[tuple[str, str], list[Entry]] = {}
     for entry in entries:
         if entry.claimed is not None:

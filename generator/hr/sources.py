@@ -65,19 +65,20 @@ class Found:
         return read_file(self.path, limits)
 
 
-def walk_all(folders: Sequence[Path], limits: Limits) -> Iterator[Found]:
+def walk_all(folders: Sequence[Path], limits: Limits, *, labelled: bool = False) -> Iterator[Found]:
     """Every file under each folder, folder after folder, each once: a folder given twice (however written), or
     inside another one given, is not walked again.
 
-    With several folders (a shared folder and the form service's inbox), each file's source starts with its
-    folder as given, so ``共享/a.json`` and ``收件箱/a.json`` stay apart; with one, sources are as :func:`walk` gives them.
+    With several folders (a shared folder and the form service's inbox), or ``labelled`` (another source, an LRS,
+    is read beside them), each file's source starts with its folder as given, so ``共享/a.json`` and ``收件箱/a.json``
+    stay apart; with one folder alone, sources are as :func:`walk` gives them.
     """
     distinct: dict[Path, Path] = {}
     for folder in folders:
         distinct.setdefault(folder.resolve(), folder)
     walked = [folder for real, folder in distinct.items() if not any(real != other and real.is_relative_to(other) for other in distinct)]
     for folder in walked:
-        yield from walk(folder, limits, display_name(folder.as_posix()) if len(walked) > 1 else "")
+        yield from walk(folder, limits, display_name(folder.as_posix()) if labelled or len(walked) > 1 else "")
 
 
 def walk(folder: Path, limits: Limits, label: str = "") -> Iterator[Found]:

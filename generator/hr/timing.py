@@ -35,16 +35,18 @@ class Clock(str, Enum):
     """The form service's receive time: the envelope's ``received_at``, written by the server the file was posted to."""
     TRAINEE = "trainee_computer"
     """The time inside the submission file: the trainee's browser, on the trainee's computer."""
+    LRS = "lrs"
+    """The Learning Record Store's ``stored`` time: set by the LRS when the statement arrived (see :mod:`.lrs`)."""
 
     @property
     def label(self) -> str:
         """Whose clock, as HR reads it (邮件服务器, 学员电脑), in this run's language; the value is the code CSV files carry."""
-        return say(f"hr.clock.{self.value}")
+        return say("hr.lrs.clock") if self is Clock.LRS else say(f"hr.clock.{self.value}")
 
     @property
     def trusted(self) -> bool:
         """Whether the trainee cannot set this clock."""
-        return self in (Clock.MAIL_SERVER, Clock.FORM_SERVICE)
+        return self in (Clock.MAIL_SERVER, Clock.FORM_SERVICE, Clock.LRS)
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,25 @@ import json
 from importlib import resources
 
 from .. import site_paths as paths
+from ..choices import LmsRuntime
 from .environment import RenderContext
 from .site import Asset
 
 CONFIG_SCRIPT = "cg-config.js"
 CORE = ("cg-core.js", "cg-core.css")
 """Loaded first: every widget script registers through the core."""
-LMS_ONLY = ("cg-scorm-dialects.js", "cg-scorm.js")
-"""Scripts that only do something inside an LMS: left out of a site that is not a SCORM package."""
+RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {
+    "scorm": ("cg-scorm-dialects.js", "cg-scorm.js"),
+    "cmi5": ("cg-cmi5.js",),
+}
+"""Scripts that only do something inside one kind of LMS: a package carries its own runtime's, a site none."""
 
 
-def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
+def static_assets(ctx: RenderContext) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
     folder = resources.files("coursegen") / "assets"
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and (lms or f.name not in LMS_ONLY))
+    other_runtimes = {name for runtime, names in RUNTIMES.items() if runtime != ctx.lms for name in names}
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in other_runtimes)
     # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]

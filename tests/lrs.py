@@ -38,6 +38,17 @@ def missing_lrs() -> str | None:
     return None
 
 
+SERVE = """
+import sys, uvicorn
+from ralph.backends.data.base import BaseOperationType
+from ralph.backends.lrs.fs import FSLRSBackend
+FSLRSBackend.default_operation_type = BaseOperationType.APPEND
+uvicorn.run("ralph.api:app", host="127.0.0.1", port=int(sys.argv[1]))
+"""
+"""``uvicorn ralph.api:app`` on 127.0.0.1, its file-system backend appending: Ralph 5.1's creates its one data file
+on every write, so every POST after the first would fail (500) and a sender could never store a second batch."""
+
+
 def _ralph_env(folder: Path, origins: Sequence[str]) -> dict[str, str]:
     return {
         **os.environ,
@@ -75,7 +86,7 @@ class RalphLrs:
         """Start the server and wait until it answers an authenticated request."""
         with (self.folder / "ralph.log").open("ab") as log:  # the child keeps its own copy of the descriptor
             self._process = subprocess.Popen(
-                [str(LRS_PYTHON), "-m", "uvicorn", "ralph.api:app", "--host", "127.0.0.1", "--port", str(self.port)],
+                [str(LRS_PYTHON), "-c", SERVE, str(self.port)],
                 env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.folder)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

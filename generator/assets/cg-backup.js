@@ -17,7 +17,11 @@
   var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys;
   var FORMAT = "coursegen-progress", UNDO_SECONDS = 10;
 
-  function own(key) { return key.indexOf(keys.SCRATCH) !== 0; }
+  /* The trainee's records: not the review's scratch state, nor the statements owed to the LRS (cg-xapi.js), which
+     belong to this browser only (another would send them again) and outlive a reset (they are owed anyway). */
+  function own(key) { return key.indexOf(keys.SCRATCH) !== 0 && !sending(key); }
+
+  function sending(key) { return key.indexOf(keys.XAPI) === 0; }
 
   /* The first part of a key ("quiz" for quiz:<id>), which says how its records merge. */
   function kindOf(key) { return key.split(":")[0]; }
@@ -147,7 +151,7 @@
 
   function resetProgress(page) {
     var saved = records();
-    store.keys("").forEach(function (key) { store.remove(key); });
+    store.keys("").filter(function (key) { return !sending(key); }).forEach(function (key) { store.remove(key); });
     cg.progress.refresh();
     var status = page.querySelector("[data-cg-progress-status]");
     var undo = el("button", { type: "button", class: "md-button cg-undo", text: t("progress.undo") });

@@ -21,9 +21,9 @@
    with the registration, the cmi5 category and, for those with success or completion, the moveOn category. They
    are sent in order, each batch after the one before; one that fails stays queued and goes with the next.
 
-   Page (every page of the package): coursegen.cmi5.launch() answers the visit's launch (the session store's
-   keys.CMI5_LAUNCH: endpoint, authorization, actor, registration, context, ended) for the site's statement sender;
-   null outside a launch. */
+   Page (every page of the package): hands the launch to the site's statement sender (coursegen.xapi.configure).
+   coursegen.cmi5.launch() answers the visit's launch (the session store's keys.CMI5_LAUNCH: endpoint, authorization,
+   actor, registration, activityId, context, launchMode, masteryScore, moveOn, ended); null outside a launch. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -32,6 +32,22 @@
   cg.cmi5 = { launch: function () { return cg.session.get(cg.keys.CMI5_LAUNCH, null); } };
   var launchData = document.getElementById("cg-cmi5-launch");
   if (launchData) launcher(JSON.parse(launchData.textContent));
+  else page();
+
+  /* A page of the site: hands the visit's launch to the site's statement sender (cg-xapi.js), whose statements are
+     then cmi5 allowed ones (the launch's actor, registration and context template), once the launcher has the
+     launch: at the page's start, or when it arrives (the session store's change reaches the frame as a storage
+     event). Not after "terminated": cmi5 takes no statement of the session after it. */
+  function page() {
+    function hand() {
+      var launch = cg.cmi5.launch();
+      if (!launch || launch.ended || !cg.xapi) return;
+      cg.xapi.configure({ endpoint: launch.endpoint, authorization: launch.authorization, actor: launch.actor,
+        registration: launch.registration, context: launch.context, launched: true });
+    }
+    cg.onPage(hand);
+    window.addEventListener("storage", function (event) { if (event.storageArea === window.sessionStorage) hand(); });
+  }
 
   function launcher(au) {
     var params = launchParameters(window.location.search);
@@ -143,8 +159,8 @@
         context.extensions = context.extensions || {};
         context.extensions[au.extensions.masteryscore] = session.masteryScore;
       }
-      var display = {};
-      display[au.language] = cg.t("cmi5.verb." + verb);
+      var display = {};  // the verbs the site's own statements use too are named as those name them
+      display[au.language] = cg.t((verb === "initialized" || verb === "terminated" ? "cmi5" : "xapi") + ".verb." + verb);
       var s = {
         id: uuid(), actor: session.actor, verb: { id: au.verbs[verb], display: display },
         object: { objectType: "Activity", id: session.activityId }, context: context, timestamp: new Date().toISOString()

@@ -61,6 +61,10 @@
        place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js)
        quizView               {all: true} once the trainee chose to see every question of a quiz on a
                               phone (absent: one question per screen)                     (cg-quiz-pager.js)
+       xapi:queue             statements owed to the LRS: {v: 1, items: [{s: statement, anon, trainee,  (cg-xapi.js)
+                              refused: the LRS's status when it refused it}]}; kept by 清除记录, never exported
+       xapi:done              {items: {"<kind>:<id>": ISO time}}: completions already queued (cg-xapi.js)
+       xapi:registration      {id: UUID}: this browser profile's registration without a launch (cg-xapi.js)
        cmi5:<registration>    what a cmi5 registration has been told once and for all:       (cg-cmi5.js)
                               {completed, passed: ISO times}
      In the session store (sessionStorage, one tab's visit):
@@ -82,7 +86,12 @@
     SCRATCH: "review:",
     MISTAKES: "mistakes",
     PLACE: "place",
-    QUIZ_VIEW: "quizView"
+    QUIZ_VIEW: "quizView",
+    IDENTITY: "identity",
+    XAPI: "xapi:",
+    XAPI_QUEUE: "xapi:queue",
+    XAPI_DONE: "xapi:done",
+    XAPI_REGISTRATION: "xapi:registration"
   };
 
   /* What the course consists of, in course order, with each quiz's content hash (cg-course.js, written by

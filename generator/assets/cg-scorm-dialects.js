@@ -13,85 +13,16 @@
 (function () {
   "use strict";
   var cg = window.coursegen;
-  if (!cg) return;
+  if (!cg || !cg.interactions) return;
 
-  /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so both use these,
-     in the order the trainer wrote options, ordering items and matching pairs in the question bank. */
-  var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
+  var ix = cg.interactions, TYPES = ix.TYPES, cut = ix.cut, encode = ix.encode, std = ix.standard;
   var RANK12 = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 3 };
 
   function pad(n, width) { return ("0000000" + n).slice(-width); }
 
-  /* At most `max` UTF-16 units, never half of a surrogate pair (an LMS may count either way: the stricter). */
-  function cut(text, max) {
-    var s = String(text);
-    if (s.length <= max) return s;
-    s = s.slice(0, max);
-    return /[\ud800-\udbff]$/.test(s) ? s.slice(0, -1) : s;
-  }
-
   /* An interaction id: quiz and question ids joined, kept to the characters both versions accept. */
   function identifier(quizId, questionId) {
     return cut((quizId + "/" + questionId).replace(/[^A-Za-z0-9._\-\/:]/g, "_"), 250);
-  }
-
-  function letter(i) { return i === (i | 0) && i >= 0 && i < LETTERS.length ? LETTERS.charAt(i) : null; }
-
-  function letters(list) {
-    var out = list.map(letter);
-    return out.indexOf(null) >= 0 ? null : out;
-  }
-
-  /* Matching pairs "left.right" (1.2) or "left[.]right" (2004); an unmatched left item (-1) is left out. */
-  function pairs(list, d) {
-    var out = [];
-    for (var i = 0; i < list.length; i++) {
-      if (list[i] < 0) continue;
-      if (letter(i) === null || letter(list[i]) === null) return null;
-      out.push(letter(i) + d.pair + letter(list[i]));
-    }
-    return out.join(d.list);
-  }
-
-  /* The learner's answer and the correct patterns in a dialect's delimiters; null when not expressible. */
-  function encode(item, d) {
-    var a = item.answer, k = item.key, response = "", correct = [];
-    switch (item.type) {
-      case "single":
-        correct = letters(k);
-        if (a !== null) response = letter(a);
-        break;
-      case "multiple":
-        correct = letters(k) && [letters(k).join(d.list)];
-        response = letters(a) && letters(a).join(d.list);
-        break;
-      case "true_false":
-        correct = [d.truth[k ? 0 : 1]];
-        if (a !== null) response = d.truth[a ? 0 : 1];
-        break;
-      case "fill":
-        correct = k.slice(0, 10).map(d.text);
-        response = d.text(a);
-        break;
-      case "ordering":
-        // The page shows the items scrambled; their letters follow the trainer's order (the key's).
-        correct = letters(k.map(function (_, i) { return i; }));
-        correct = correct && [correct.join(d.list)];
-        response = letters(a.map(function (shown) { return k.indexOf(shown); }));
-        response = response && response.join(d.list);
-        break;
-      case "matching":
-        // Likewise the right column: right items are lettered by the pair they were written in.
-        correct = pairs(k.map(function (_, i) { return i; }), d);
-        correct = correct === null ? null : [correct];
-        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
-        break;
-      default:
-        return null;
-    }
-    if (!correct || response === null || item.options > LETTERS.length) return null;
-    return { response: response, correct: correct };
   }
 
   /* The fields shared by both versions, in the order an LMS needs them (id, then type, then the rest). */
@@ -160,11 +91,9 @@
           response: "learner_response", time: "timestamp", description: "description" },
     suspendLimit: 64000,
     locationLimit: 1000,
-    list: "[,]", pair: "[.]", truth: ["true", "false"], wrong: "incorrect",
-    /* A localized_string_type of at most 250 characters; "{" may not open it, "[,]" would split it. */
-    text: function (s) {
-      return cut(String(s).trim().split("[,]").join(",").split("[.]").join(".").replace(/^\{+/, ""), 250);
-    },
+    list: std.list, pair: std.pair, truth: std.truth, wrong: "incorrect",
+    /* A localized_string_type: the vocabulary xAPI shares (cg-interactions.js). */
+    text: std.text,
     langString: function (s) { return "{lang=" + (cg.config.lang === "en" ? "en" : "zh") + "}" + scorm2004.text(s); },
     /* ISO 8601 duration with at most two decimals of seconds, e.g. PT1H2M3.45S. */
     timespan: function (ms) {

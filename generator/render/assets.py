@@ -19,13 +19,19 @@ RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {
     "cmi5": ("cg-cmi5.js",),
 }
 """Scripts that only do something inside one kind of LMS: a package carries its own runtime's, a site none."""
+LRS_ONLY = ("cg-xapi.js",)
+"""The statement sender: only in a course that names an LRS (``lrs`` in course.yml)."""
+REPORTERS = ("cg-interactions.js",)
+"""What an LMS and an LRS reporter share (a question's response patterns): in a site with either."""
 
 
 def static_assets(ctx: RenderContext) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
     folder = resources.files("coursegen") / "assets"
-    other_runtimes = {name for runtime, names in RUNTIMES.items() if runtime != ctx.lms for name in names}
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in other_runtimes)
+    lrs = ctx.project.course.lrs is not None
+    other_runtimes = tuple(name for runtime, names in RUNTIMES.items() if runtime != ctx.lms for name in names)
+    left_out = other_runtimes + (() if lrs else LRS_ONLY) + (() if ctx.lms or lrs else REPORTERS)
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in left_out)
     # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
@@ -46,6 +52,7 @@ def config_script(ctx: RenderContext) -> str:
             {"id": course.final_assessment.id, "passMark": course.final_assessment.pass_mark}
             if course.final_assessment else None
         ),
+        "lrs": course.lrs.vocabulary() if course.lrs else None,
         "strings": dict(ctx.strings("widgets")),
     }
     return f"window.coursegenConfig = {js_value(config)};\n"

@@ -13,8 +13,10 @@ from ..model import Homework
 from ..model.submission import ANONYMOUS_VERSION, FORMAT, FORMAT_VERSION, Trainee
 from .. import site_paths as paths
 from .activities import usages
+from .cjk import joins
 from .environment import RenderContext
 from .handin import instructions, script_data
+from .quiz import lrs_notes
 from .site import Asset, Page
 
 DOCX = ".docx"
@@ -47,11 +49,12 @@ def form_data(ctx: RenderContext, homework: Homework) -> dict[str, object]:
 
 def carries_note(ctx: RenderContext, homework: Homework) -> str:
     """What the hand-in file carries besides the answers, as the form page tells the trainee: the course's
-    ``results`` setting (none for an anonymous form, which carries no name either)."""
+    ``results`` setting (none for an anonymous form, which carries no name either), and what goes to the LRS."""
     privacy = ctx.strings("privacy")
-    if homework.anonymous:
-        return privacy["form_anonymous"]
-    return privacy[f"form_{ctx.project.course.results}"]
+    carried = privacy["form_anonymous"] if homework.anonymous else privacy[f"form_{ctx.project.course.results}"]
+    for note in lrs_notes(ctx, anonymous=homework.anonymous):  # one paragraph: a space only between English sentences
+        carried += ("" if joins(carried[-1], note[0]) else " ") + note
+    return carried
 
 
 def homework_pages(ctx: RenderContext) -> list[Page]:

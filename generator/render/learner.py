@@ -22,7 +22,7 @@ from .handin import deadline_text, instructions
 from .assets import data_script, js_value
 from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
-from .quiz import content_hash, quiz_note, quiz_payloads
+from .quiz import content_hash, lrs_notes, quiz_note, quiz_payloads
 from .site import Asset, Page
 
 MANIFEST = paths.asset("cg-course.js")
@@ -173,10 +173,10 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
 def progress_intro(ctx: RenderContext) -> list[str]:
     """The progress page's opening paragraphs: where its records are kept (this browser, or in a SCORM package the
     LMS; a cmi5 package keeps progress in the browser and says what the LMS is told), then the quiz pages' own note
-    on the results (:func:`.quiz.quiz_note`), so both pages promise the same."""
+    on the results (:func:`.quiz.quiz_note`) and on the LRS, so both pages promise the same."""
     kept = {"scorm": ctx.strings("privacy")["progress_lms"], "cmi5": ctx.strings("privacy")["cmi5.progress"],
             None: ctx.strings("learner")["progress_intro"]}[ctx.lms]
-    return [kept, quiz_note(ctx)]
+    return [kept, quiz_note(ctx), *lrs_notes(ctx)]
 
 
 def handbook_parts(ctx: RenderContext) -> dict[str, object]:

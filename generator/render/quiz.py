@@ -128,6 +128,7 @@ def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank], *, 
         *(qt[key] for kinds, key in RULES if kinds & types),
         *([qt["feedback_immediate"]] if immediate else []),
         quiz_note(ctx),
+        *lrs_notes(ctx),
     ]
 
 
@@ -138,6 +139,19 @@ def quiz_note(ctx: RenderContext) -> str:
     if ctx.lms == "cmi5":
         return privacy["cmi5.quiz"]
     return privacy["quiz_lms"] if ctx.lms else privacy[f"quiz_{ctx.project.course.results}"]
+
+
+def lrs_notes(ctx: RenderContext, *, anonymous: bool = False) -> list[str]:
+    """What goes to the course's LRS, told where the notes on the results are (quiz, form and progress pages): nothing
+    without ``lrs``; the records, named as the ``auth`` mode names the trainee, the quiz results as ``results`` lets
+    them leave; an anonymous survey's answers under no name. A list, so a page adds it as a paragraph of its own."""
+    lrs = ctx.project.course.lrs
+    if lrs is None:
+        return []
+    privacy = ctx.strings("privacy")
+    if anonymous:
+        return [privacy["xapi.anonymous"]]
+    return [privacy[f"xapi.{lrs.auth}"].format(quizzes=privacy[f"xapi.quiz_{ctx.project.course.results}"])]
 
 
 def quiz_payloads(ctx: RenderContext) -> dict[str, dict[str, Any]]:

@@ -53,3 +53,11 @@ def test_ralph_s_models_accept_valid_statements_and_name_what_is_wrong_in_others
     assert validate([statement(1)]) == []
     [error] = validate([statement(1), broken])
     assert error.startswith("statement 2:") and "verb.id" in error
+
+
+def test_one_post_after_another_is_stored_too(lrs: RalphLrs) -> None:
+    """A sender posts batch after batch: Ralph's file backend, unpatched, failed every post after the first."""
+    first, second = statement(1), statement(2)
+    lrs.post([first])
+    lrs.post([second])
+    assert sorted(s["id"] for s in lrs.statements()) == sorted([first["id"], second["id"]])

@@ -1,0 +1,157 @@
+"""The site sends xAPI statements to a real LRS (Ralph), on a copy of the example course that names it (``lrs:``).
+
+Sent under a launch: the test plays the cmi5 runtime, calling ``coursegen.xapi.configure`` on every page with the
+credentials a launch would give (never written into a page). A trainee does a quiz, a case and a homework hand-in;
+the statements are read back through the LRS's own API and checked by Ralph's xAPI models. With the LRS stopped
+mid-course, the records wait in the browser (学习进度 says how many) and reach the LRS once, when it is back.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from coursegen.builder import Paths, build
+from coursegen.model.lrs import VERBS
+from tests.browser.conftest import submit_quiz
+from tests.browser.test_cases import WRITTEN, open_case
+from tests.browser.test_forms import HOMEWORK, IDENTITY, export, fill_all, open_form
+from tests.conftest import ROOT, serve_folder
+from tests.lrs import RalphLrs, missing_lrs, validate
+
+pytestmark = [pytest.mark.browser, pytest.mark.lrs]
+
+BASE = "https://learning.example.com/courses/complaints-2026"
+QUIZ = "quiz-service-front"
+ACTOR = {"objectType": "Agent", "name": IDENTITY["name"], "account": {"homePage": "https://lms.example.com", "name": IDENTITY["employee_id"]}}
+Page = Any  # playwright.sync_api.Page
+
+
+@pytest.fixture(scope="session")
+def lrs_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, RalphLrs]]:
+    """The example course with ``lrs:`` (results: questions, so each answer is sent too), served, and its LRS."""
+    if why := missing_lrs():
+        pytest.skip(why)
+    out = tmp_path_factory.mktemp("xapi")
+    shutil.copytree(ROOT / "course", out / "course")
+    shutil.copytree(ROOT / "quizzes", out / "quizzes")
+    server = serve_folder(out / "site")
+    url = next(server)
+    lrs = RalphLrs(out / "lrs", origins=[url])
+    course = out / "course" / "course.yml"
+    text = course.read_text(encoding="utf-8").replace("results: scores", "results: questions")
+    course.write_text(text + f"lrs:\n  endpoint: {lrs.endpoint}\n  activity_id: {BASE}\n  auth: launch\n", encoding="utf-8")
+    (out / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    build(Paths(config=out / "mkdocs.yml", course=out / "course", quizzes=out / "quizzes", work=out / "work"), out / "site")
+    lrs.start()
+    yield url, lrs
+    lrs.stop()
+    server.close()
+
+
+def launched(page: Page, lrs: RalphLrs, registration: str) -> None:
+    """What the cmi5 runtime does on each page of a launched course: hand the launch's credentials to the sender."""
+    launch = {"endpoint": lrs.endpoint, "authorization": lrs.authorization, "actor": ACTOR, "registration": registration,
+              "launched": True}
+    page.add_init_script(f"document.addEventListener('DOMContentLoaded', () => coursegen.xapi.configure({json.dumps(launch)}))")
+
+
+def waiting(page: Page, url: str, n: int) -> None:
+    """学习进度 comes to say that ``n`` records wait to be sent (it says so as the LRS answers)."""
+    from playwright.sync_api import expect
+
+    page.goto(f"{url}/progress/")
+    expect(page.locator("[data-cg-xapi]")).to_have_attribute("data-waiting", str(n))
+
+
+def take_quiz(page: Page, url: str) -> None:
+    """A quiz attempt with its first question answered, the rest left blank."""
+    page.goto(f"{url}/quizzes/{QUIZ}/")
+    page.locator(".cg-q").first.locator("input").first.check()
+    submit_quiz(page)
+    page.locator(".cg-quiz__result").wait_for()
+
+
+def answer_case(page: Page, url: str) -> None:
+    open_case(page, url, WRITTEN)
+    for question in WRITTEN.questions:
+        if question.options:
+            page.get_by_role("radio", name=question.answer, exact=True).check()
+        else:
+            page.locator(f"#cg-case-{WRITTEN.id}-{question.id}").fill("先关心客户，再当天回访")
+    page.locator(f"#cg-case-{WRITTEN.id}-{WRITTEN.questions[-1].id}").blur()
+
+
+def hand_in(page: Page, url: str) -> None:
+    open_form(page, url, HOMEWORK)
+    fill_all(page, HOMEWORK)
+    export(page)
+
+
+def mine(lrs: RalphLrs, registration: str) -> list[dict[str, Any]]:
+    """The statements of one trainee's launch (each test has a registration of its own)."""
+    return lrs.statements(f"registration={registration}")
+
+
+@pytest.fixture(params=[1280, 375], ids=["1280px", "375px"])
+def sized(browser: Any, request: pytest.FixtureRequest) -> Iterator[Page]:
+    context = browser.new_context(locale="zh-CN", accept_downloads=True, viewport={"width": request.param, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def test_a_quiz_a_case_and_a_hand_in_reach_the_lrs_valid(sized: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    url, lrs = lrs_site
+    registration = str(uuid.uuid4())
+    launched(sized, lrs, registration)
+    take_quiz(sized, url)
+    answer_case(sized, url)
+    hand_in(sized, url)
+    waiting(sized, url, 0)
+    stored = mine(lrs, registration)
+    assert validate(stored) == []
+    by_verb: dict[str, list[dict[str, Any]]] = {}
+    for s in stored:
+        by_verb.setdefault(s["verb"]["id"], []).append(s)
+    assert all(s["actor"]["account"] == ACTOR["account"] for s in stored)
+    quiz = [s for s in by_verb[VERBS["completed"]] if s["object"]["id"] == f"{BASE}/quiz/{QUIZ}"]
+    assert len(quiz) == 1 and quiz[0]["result"]["completion"] is True and 0 <= quiz[0]["result"]["score"]["scaled"] <= 1
+    answers = by_verb[VERBS["answered"]]
+    assert len(answers) == 1 and answers[0]["object"]["id"].startswith(f"{BASE}/quiz/{QUIZ}/question/")
+    assert answers[0]["object"]["definition"]["correctResponsesPattern"]
+    assert [s["object"]["id"] for s in by_verb[VERBS["completed"]] if "/case/" in s["object"]["id"]] == [f"{BASE}/case/{WRITTEN.id}"]
+    [submit] = by_verb[VERBS["submit"]]
+    extensions = submit["result"]["extensions"]
+    submission = extensions[f"{BASE}/xapi/submission"]
+    assert submission["homework_id"] == HOMEWORK.id and submission["trainee"]["employee_id"] == IDENTITY["employee_id"]
+    assert extensions[f"{BASE}/xapi/checksum"] == submission["sha256"]
+    assert all(f"{BASE}/xapi/self-reported" not in s["context"].get("extensions", {}) for s in stored), "a launch vouches"
+
+
+def test_with_the_lrs_down_records_wait_and_each_arrives_once_when_it_is_back(sized: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    url, lrs = lrs_site
+    registration = str(uuid.uuid4())
+    launched(sized, lrs, registration)
+    take_quiz(sized, url)
+    waiting(sized, url, 0)
+    lrs.stop()
+    try:
+        answer_case(sized, url)
+        hand_in(sized, url)
+        waiting(sized, url, 2)
+        assert "还没有发送" in sized.locator("[data-cg-xapi]").inner_text()
+    finally:
+        lrs.start()
+    sized.evaluate("window.dispatchEvent(new Event('online'))")
+    waiting(sized, url, 0)
+    stored = mine(lrs, registration)
+    ids = [s["id"] for s in stored]
+    assert len(ids) == len(set(ids)) == 4, "the quiz, its one answer, the case and the hand-in, each once"
+    assert validate(stored) == []

@@ -28,6 +28,7 @@
   "use strict";
   var cg = window.coursegen;
   if (!cg) return;
+  var CMI5_ONLY_VERBS = { initialized: "cmi5.verb.initialized", terminated: "cmi5.verb.terminated" };
 
   cg.cmi5 = { launch: function () { return cg.session.get(cg.keys.CMI5_LAUNCH, null); } };
   var launchData = document.getElementById("cg-cmi5-launch");
@@ -160,7 +161,7 @@
         context.extensions[au.extensions.masteryscore] = session.masteryScore;
       }
       var display = {};  // the verbs the site's own statements use too are named as those name them
-      display[au.language] = cg.t((verb === "initialized" || verb === "terminated" ? "cmi5" : "xapi") + ".verb." + verb);
+      display[au.language] = cg.t(CMI5_ONLY_VERBS[verb] || "xapi.verb." + verb);
       var s = {
         id: uuid(), actor: session.actor, verb: { id: au.verbs[verb], display: display },
         object: { objectType: "Activity", id: session.activityId }, context: context, timestamp: new Date().toISOString()

@@ -1,7 +1,5 @@
-/* coursegen interactions: a scored question (an item of coursegen:quiz-scored, cg-quiz-check.js) as its type, the
-   learner's response and the correct patterns, options, ordering items and matching pairs lettered in the trainer's
-   order. One encoder for cg-scorm-dialects.js and cg-xapi.js, each passing its delimiters {list, pair, truth, text};
-   SCORM 2004 and xAPI share theirs (standard). */
+/* coursegen interactions: a scored question (an item of coursegen:quiz-scored) as type, response and correct
+   patterns, lettered in the trainer's order; for cg-scorm-dialects.js and cg-xapi.js, each with its delimiters. */
 (function () {
   "use strict";
   var cg = window.coursegen;

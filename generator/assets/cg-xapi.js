@@ -1,16 +1,14 @@
-/* coursegen xAPI: learning records sent to the course's LRS (course.yml `lrs`) as statements, queued in this browser:
-   none lost while the LRS is out of reach, none stored twice (each id is made here once). IRIs come from the page's
-   config (coursegen.config.lrs = Lrs.vocabulary(), model/lrs.py). The trainer guide (docs/xapi.md) says what is sent,
-   as whom and when. API, kept stable (the cmi5 runtime builds on it):
+/* coursegen xAPI: learning records sent to the course's LRS (course.yml `lrs`), queued in this browser: none lost
+   while the LRS is out of reach, none stored twice (ids made here once). IRIs: coursegen.config.lrs (model/lrs.py).
+   What is sent, as whom, when: guide/docs/lrs.md. API, kept stable (the cmi5 runtime builds on it):
      coursegen.xapi.configure({endpoint, authorization, actor, registration, context, launched: true})
-       under a cmi5 launch, on every page: the launch's endpoint, Authorization value (its short-lived token), actor,
-       registration, and a context template merged into each statement bound from then on. Queued statements not
-       yet bound take this actor and are sent.
-     coursegen.xapi.send(statement) -> id: queued, sent when possible; it gets, where it has none, an id (UUID v4)
-       and a timestamp, and when first sent (bound) the actor, registration and context (parent course, version,
-       language).
+       under a cmi5 launch, on every page: the launch's endpoint, Authorization value (its token), actor,
+       registration, and a context template merged into each statement bound from then on; queued statements
+       not yet bound take this actor and are sent.
+     coursegen.xapi.send(statement) -> id: queued, sent when possible; gets, where it has none, an id (UUID v4),
+       a timestamp, and when first sent the actor, registration and context (parent course, version, language).
      coursegen.xapi.status() -> {mode, ready, waiting, refused, why: "launch" (no launch), "identity" (no name and
-       工号 typed yet) or ""}, also the detail of the "coursegen:xapi-sent" event on document after each change. */
+       工号 typed yet) or ""}: the detail of "coursegen:xapi-sent" on document after each change. */
 (function () {
   "use strict";
   var cg = window.coursegen, lrs = cg && cg.config.lrs;
@@ -19,7 +17,6 @@
   var lang = cg.config.lang === "en" ? "en" : "zh-CN";
   var launch = null, batch = BATCH, busy = false, pause = 0, timer = null, skipped = {};
 
-  /* ---- the queue ---- */
 
   function queue() {
     var q = store.get(keys.XAPI_QUEUE, null);
@@ -35,8 +32,7 @@
     return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
   }
 
-  /* Queue one statement; `who` says whose it is when it is not the trainee's of this browser: {anon: true} or
-     {trainee: {name, employee_id}} (a hand-in names who handed it in). */
+  /* `who`: {anon: true}, or {trainee} when a hand-in names who handed it in. */
   function send(statement, who) {
     statement.id = statement.id || uuid();
     statement.timestamp = statement.timestamp || new Date().toISOString();
@@ -48,7 +44,6 @@
     return statement.id;
   }
 
-  /* ---- binding: the actor, registration and context a statement keeps from its first sending on ---- */
 
   function selfReported() {
     var id = store.get(keys.IDENTITY, {});
@@ -91,7 +86,6 @@
     return true;
   }
 
-  /* ---- sending ---- */
 
   function ready() { return !!launch || lrs.auth === "relay"; }
 
@@ -134,7 +128,7 @@
     announce();
   }
 
-  /* Drops what the LRS took (re-reading the queue: another page may have added to it meanwhile), marks a refusal. */
+  /* Drops what the LRS took from the queue as stored now (another page may have added to it), marks a refusal. */
   function settle(sent, refusal) {
     var q = queue();
     q.items = q.items.filter(function (item) { return sent.indexOf(item.s.id) < 0; });
@@ -163,7 +157,6 @@
 
   cg.xapi = { configure: configure, send: send, status: status };
 
-  /* ---- the course's events as statements (docs/xapi.md lists them) ---- */
 
   function words(text) { var map = {}; map[lang] = String(text); return map; }
 
@@ -179,8 +172,7 @@
 
   function item(kind, id) { return cg.course().items.filter(function (i) { return i.kind === kind && i.id === id; })[0] || null; }
 
-  /* What the dashboard counts as done (cg-completion.js), sent once: the ledger notes each completion queued, so a
-     page that finds one done (a mark, an answer, a tick, an ending; or done before the course named an LRS) sends it. */
+  /* What the dashboard counts as done (cg-completion.js), once: a ledger notes each completion queued. */
   var DONE = /^(lecture|case|discussion|drill|scenario)$/;
 
   function completions() {
@@ -194,8 +186,7 @@
     fresh.forEach(function (i) { send(statement("completed", activity(i.kind, i.id, i.title), { completion: true })); });
   }
 
-  /* One checked question (an item of coursegen:quiz-scored) as an interaction; null for one not answered or not
-     sayable. The final assessment's question ids name their bank ("bank/question"). */
+  /* A checked question as an interaction, null if unanswered or unsayable; a final's ids name their bank ("bank/q"). */
   function answer(quizId, q) {
     var type = cg.interactions.TYPES[q.type], p = cg.interactions.encode(q, cg.interactions.standard);
     if (!type || !p || !q.answered) return null;

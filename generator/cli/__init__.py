@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "package": "package",
     "quiz": "quiz",
     "handbook": "handbook",
+    "lrs": "lrs",
 }
 """Command name → module under ``coursegen.cli`` that defines it in its ``COMMANDS`` list.
 

@@ -13,10 +13,12 @@ from .templates import render
 LAUNCH_PAGE = "scorm.html"
 """The SCO's launch file at the package root: holds the LMS session and shows the site in a frame."""
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-quiz-state.js", "cg-scorm-dialects.js", "cg-scorm.js")
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-quiz-state.js", "cg-interactions.js",
+           "cg-scorm-dialects.js", "cg-scorm.js")
 """What the launch page loads from the site's assets: the course settings, the store, what the course consists
 of and its completion rule with the one function evaluating it (which reads quizzes as the quiz widget does, through
-cg-quiz-state.js), the two SCORM vocabularies and the runtime that speaks them."""
+cg-quiz-state.js), a question's response patterns (shared with the xAPI sender), the two SCORM vocabularies and the
+runtime that speaks them."""
 
 
 def package_title(course: Course) -> str:

@@ -4,7 +4,8 @@
    Launcher (cmi5.html, the package's one AU): the LMS opens it with the launch parameters endpoint, fetch, actor,
    registration and activityId in its URL. It POSTs to the fetch URL once for the session's token, reads the
    LMS.LaunchData state document (contextTemplate, launchMode, masteryScore, moveOn), sends "initialized", shows the
-   site in a full-window frame, and sends "terminated" when it is itself left (pagehide, keepalive). A page load
+   site in a full-window frame, and sends "terminated" when it is itself left (pagehide, keepalive) or, when the LMS
+   gave a returnURL, when the trainee presses 退出课程 above the frame, which then goes to that address. A page load
    starts the scripts afresh, so one launcher for the whole visit is what keeps cmi5's one session: "initialized"
    first, "terminated" last. Opened without launch parameters (unzipped from a share) it opens the plain site.
 
@@ -64,6 +65,7 @@
       session = launch;
       cg.session.set(cg.keys.CMI5_LAUNCH, session);
       queue(statement("initialized"));
+      if (session.returnURL) offerExit();
       judge();
       window.addEventListener("storage", function (event) {
         if (event.key === null || event.key.indexOf(prefix) === 0) judge();
@@ -85,7 +87,7 @@
               endpoint: params.endpoint, authorization: authorization, actor: params.actor, registration: params.registration,
               activityId: params.activityId, context: data.contextTemplate || {}, launchMode: data.launchMode || "Normal",
               masteryScore: typeof data.masteryScore === "number" ? data.masteryScore : null, moveOn: data.moveOn || "",
-              ended: false
+              returnURL: typeof data.returnURL === "string" ? data.returnURL : "", ended: false
             };
           });
       });
@@ -120,6 +122,16 @@
       session.ended = true;
       cg.session.set(cg.keys.CMI5_LAUNCH, session);
       post(pending.splice(0), true);
+    }
+
+    /* cmi5 10.2.6: with a returnURL the LMS wants the window back when the session ends, so the trainee ends it here. */
+    function offerExit() {
+      var exit = cg.el("button", { type: "button", id: "cg-cmi5-exit", text: cg.t("cmi5.exit") });
+      exit.addEventListener("click", function () {
+        terminate();
+        window.location.href = session.returnURL;
+      });
+      document.body.insertBefore(exit, document.getElementById("cg-cmi5-frame"));
     }
 
     function queue(s) { pending.push(s); flush(); }

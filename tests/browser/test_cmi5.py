@@ -9,6 +9,7 @@ and between initialized and terminated the site's own statement of the lecture, 
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -85,10 +86,7 @@ def test_a_launched_session_records_the_cmi5_statements_in_order(browser: Browse
         expect(page.get_by_role("status")).to_contain_text("没能从学习平台取得启动信息")
     context.close()
 
-    everything = sorted(lrs.statements(f"registration={registration}"), key=lambda s: s["timestamp"])
-    assert validate(everything) == []
-    activity = next(s for s in everything if s["verb"]["id"] == CMI5_VERBS["launched"])["object"]["id"]
-    statements = [s for s in everything if s["object"]["id"] == activity]
+    statements = launched_session(lrs, registration)
     assert [verb(s) for s in statements] == ORDER
     launched, *au = statements
     session = launched["context"]["extensions"][CMI5_EXTENSIONS["sessionid"]]
@@ -109,10 +107,65 @@ def test_a_launched_session_records_the_cmi5_statements_in_order(browser: Browse
     assert passed["context"]["extensions"][CMI5_EXTENSIONS["masteryscore"]] == 0.6
     assert passed["verb"]["display"] == {"zh-CN": "通过"}
     # The site's own statement (cmi5 allowed): the launch's learner and session, inside the session.
-    [lecture] = [s for s in everything if s["object"]["id"] == f"{ACTIVITY_ID}/lecture/listen"]
+    [lecture] = [s for s in lrs.statements(f"registration={registration}") if s["object"]["id"] == f"{ACTIVITY_ID}/lecture/listen"]
     assert lecture["actor"]["account"] == ACTOR["account"]
     assert lecture["context"]["extensions"][CMI5_EXTENSIONS["sessionid"]] == session
     assert au[0]["timestamp"] < lecture["timestamp"] < au[-1]["timestamp"]
+
+
+def launched_session(lrs: RalphLrs, registration: str) -> list[dict[str, Any]]:
+    """The cmi5 defined statements of a registration (object: the launch's activity), in timestamp order, all valid."""
+    everything = lrs.statements(f"registration={registration}")
+    assert validate(everything) == []
+    activity = next(s for s in everything if s["verb"]["id"] == CMI5_VERBS["launched"])["object"]["id"]
+    return sorted((s for s in everything if s["object"]["id"] == activity), key=lambda s: s["timestamp"])
+
+
+def test_a_failed_final_is_told_at_the_end_and_the_exit_returns_to_the_lms(browser: Browser, lrs: RalphLrs, tmp_path: Path,
+                                                                            tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The trainee fails and leaves by 退出课程 (the LMS gave a returnURL): failed, then terminated, then the LMS's page."""
+    lms = Cmi5Lms(unpacked(tmp_path_factory, "mkdocs", tmp_path / "lms"), lrs)
+    page = browser.new_page(locale="zh-CN")
+    page.set_default_timeout(15_000)
+    with lms.running():
+        url = lms.launch(ACTOR, return_url=True)
+        page.goto(url)
+        site = page.frame_locator("#cg-cmi5-frame")
+        lms.wait_for("initialized")
+        site.locator(".md-content a[href$='final-assessment.html']").first.click()
+        answer_all(site, "错")
+        lms.wait_for("completed")  # the course was gone through: completed at once; the verdict waits
+        page.get_by_role("button", name="退出课程").click()
+        page.wait_for_url(lms.return_address)
+        lms.wait_for("terminated")
+    page.close()
+    statements = launched_session(lrs, parse_qs(urlsplit(url).query)["registration"][0])
+    assert [verb(s) for s in statements] == ["launched", "initialized", "completed", "failed", "terminated"]
+    failed = statements[3]
+    assert failed["result"]["success"] is False and failed["result"]["score"]["scaled"] == 0
+    assert failed["context"]["extensions"][CMI5_EXTENSIONS["masteryscore"]] == 0.6
+    assert CMI5_CATEGORIES["moveon"] in [c["id"] for c in failed["context"]["contextActivities"]["category"]]
+
+
+def test_a_browse_launch_sends_only_initialized_and_terminated(browser: Browser, lrs: RalphLrs, tmp_path: Path,
+                                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    """cmi5 10.2.2: in Browse mode the trainee may pass the final, but the LMS is told nothing of it."""
+    lms = Cmi5Lms(unpacked(tmp_path_factory, "mkdocs", tmp_path / "lms"), lrs)
+    page = browser.new_page(locale="zh-CN")
+    page.set_default_timeout(15_000)
+    with lms.running():
+        url = lms.launch(ACTOR, "Browse")
+        page.goto(url)
+        site = page.frame_locator("#cg-cmi5-frame")
+        lms.wait_for("initialized")
+        site.locator(".md-content a[href$='final-assessment.html']").first.click()
+        answer_all(site, "对")
+        site.get_by_text(re.compile("最好成绩 100%")).first.wait_for()  # the attempt is saved and scored
+        page.goto("about:blank")
+        lms.wait_for("terminated")
+    page.close()
+    statements = launched_session(lrs, parse_qs(urlsplit(url).query)["registration"][0])
+    assert [verb(s) for s in statements] == ["launched", "initialized", "terminated"]
 
 
 def test_opened_without_a_launch_the_package_shows_the_plain_site(browser: Browser, tmp_path: Path,

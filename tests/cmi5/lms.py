@@ -71,8 +71,9 @@ class Cmi5Lms:
             server.shutdown()
             server.server_close()
 
-    def launch(self, actor: dict[str, Any], launch_mode: str = "Normal") -> str:
-        """Launch the AU for ``actor`` in a new registration: the AU URL with its launch parameters."""
+    def launch(self, actor: dict[str, Any], launch_mode: str = "Normal", *, return_url: bool = False) -> str:
+        """Launch the AU for ``actor`` in a new registration: the AU URL with its launch parameters. With
+        ``return_url`` the launch data asks for the window back at :attr:`return_address` when the session ends."""
         registration, session_id = str(uuid.uuid4()), str(uuid.uuid4())
         activity_id = f"{self.address}/lms/activities/{uuid.uuid4()}"  # the LMS's own id, never the publisher's
         fetch_key = str(uuid.uuid4())
@@ -83,7 +84,8 @@ class Cmi5Lms:
             "extensions": {CMI5_EXTENSIONS["sessionid"]: session_id},
         }
         self.launch_data = {"contextTemplate": context, "launchMode": launch_mode, "moveOn": self.move_on,
-                            **({"masteryScore": self.mastery_score} if self.mastery_score is not None else {})}
+                            **({"masteryScore": self.mastery_score} if self.mastery_score is not None else {}),
+                            **({"returnURL": self.return_address} if return_url else {})}
         self.state_key = (activity_id, registration, json.dumps(actor, sort_keys=True))
         launched = {
             "id": str(uuid.uuid4()), "actor": actor,
@@ -105,6 +107,11 @@ class Cmi5Lms:
                            "actor": json.dumps(actor, ensure_ascii=False), "registration": registration,
                            "activityId": activity_id})
         return f"{launch_url}?{query}"
+
+    @property
+    def return_address(self) -> str:
+        """The LMS's page a session with a returnURL goes back to."""
+        return f"{self.address}/lms/return"
 
     def wait_for(self, verb: str, timeout: float = 30) -> None:
         """Wait until a statement with ``verb`` (a key of CMI5_VERBS) has reached the LRS through the LMS."""
@@ -149,7 +156,8 @@ class Cmi5Lms:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """The LMS's routes: /au/ (the package), /fetch/<key>, /xapi/activities/state, /xapi/statements (to Ralph)."""
+    """The LMS's routes: /au/ (the package), /fetch/<key>, /xapi/activities/state, /xapi/statements (to Ralph),
+    /lms/return (where a returnURL leads)."""
 
     def __init__(self, *args: Any, lms: Cmi5Lms, **kwargs: Any) -> None:
         self.lms = lms
@@ -167,6 +175,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self._json(*self.lms.state(parse_qs(url.query), self.headers.get("Authorization")))
         elif url.path.startswith("/xapi/statements"):
             self._forward("GET")
+        elif url.path == "/lms/return":
+            self._json(200, {"returned": True})
         else:
             self.send_error(404)
 

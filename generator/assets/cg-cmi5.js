@@ -98,21 +98,21 @@
       if (!session || session.ended || session.launchMode !== "Normal") return;
       var key = cg.keys.cmi5(session.registration), told = cg.store.get(key, {});
       var rule = cg.completion.evaluate();
-      if (rule.finished && !told.completed) {
-        queue(statement("completed", { completion: true, duration: duration() }, true));
-        told.completed = new Date().toISOString();
+      /* Noted before it is queued: a second launcher (another tab) reading the store never tells it again. */
+      function tell(verb, outcome) {
+        told[verb] = new Date().toISOString();
+        cg.store.set(key, told);
+        queue(statement(verb, outcome, true));
       }
+      if (rule.finished && !told.completed) tell("completed", { completion: true, duration: duration() });
       var final = rule.judged && rule.finished && rule.record && rule.record.kind === "final" ? rule.record.result : null;
-      if (final && !told.passed) {
-        if (final.best / 100 >= mastery()) {
-          queue(statement("passed", result(final.best, true), true));
-          told.passed = new Date().toISOString();
-          failedScore = null;
-        } else {
-          failedScore = final.best;
-        }
+      if (!final || told.passed) return;
+      if (final.best / 100 >= mastery()) {
+        failedScore = null;
+        tell("passed", result(final.best, true));
+      } else {
+        failedScore = final.best;
       }
-      cg.store.set(key, told);
     }
 
     function terminate() {

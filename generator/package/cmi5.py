@@ -9,7 +9,8 @@ Decisions, and why:
 - **A launch page holds one cmi5 session for the whole visit.** cmi5 wants one ``initialized`` first and one
   ``terminated`` last per session, and the fetch URL hands out its token once; the site's pages reload on every
   navigation. So ``cmi5.html`` reads the launch, fetches the token, sends ``initialized``, shows the site in a
-  full-window frame and sends ``terminated`` when it is itself left (``cg-cmi5.js``).
+  full-window frame and sends ``terminated`` when it is itself left (``cg-cmi5-launch.js``); the pages only hand the
+  launch to the site's statement sender (``cg-cmi5.js``).
 - **No lrs, no package.** Every id in a cmi5 package starts with the course's ``lrs.activity_id``: a default would
   mint identifiers under a domain the organisation does not own, and changing them later splits the records.
 - **moveOn and masteryScore from the one completion rule**: ``CompletedAndPassed`` with the final assessment's pass
@@ -34,7 +35,7 @@ from .formats import CMI5_LAUNCH_PAGE, CMI5_XML
 from .manifest import package_title
 from .templates import render
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-quiz-state.js", "cg-cmi5.js")
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-quiz-state.js", "cg-cmi5-launch.js")
 """What the launch page loads from the site's assets: the course settings and strings, the store, what the course
 consists of and its completion rule (which reads quizzes through cg-quiz-state.js), and the cmi5 runtime."""
 
@@ -99,7 +100,7 @@ def course_structure(course: Course, lrs: Lrs) -> str:
 
 
 def launch_page(course: Course, lrs: Lrs) -> str:
-    """The AU's launch page; its JSON tells cg-cmi5.js where the site starts, the course's identifiers and cmi5's
+    """The AU's launch page; its JSON tells cg-cmi5-launch.js where the site starts, the course's identifiers and cmi5's
     vocabulary (what completes the course is the completion rule in cg-course.js, as on the site's pages)."""
     launch = {
         "start": paths.page_url(paths.HOME, directory_urls=False),

@@ -16,9 +16,11 @@ CORE = ("cg-core.js", "cg-core.css")
 """Loaded first: every widget script registers through the core."""
 RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {
     "scorm": ("cg-scorm-dialects.js", "cg-scorm.js"),
-    "cmi5": ("cg-cmi5.js",),
+    "cmi5": ("cg-cmi5.js", "cg-cmi5-launch.js"),
 }
 """Scripts that only do something inside one kind of LMS: a package carries its own runtime's, a site none."""
+LAUNCH_PAGE_ONLY = ("cg-cmi5-launch.js",)
+"""What only a package's launch page loads (it holds the session): the pages themselves never carry its weight."""
 LRS_ONLY = ("cg-xapi.js",)
 """The statement sender: only in a course that names an LRS (``lrs`` in course.yml)."""
 REPORTERS = ("cg-interactions.js",)
@@ -35,7 +37,7 @@ def static_assets(ctx: RenderContext) -> list[Asset]:
     # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
-    assets += [Asset(paths.asset(name), (folder / name).read_bytes()) for name in ordered]
+    assets += [Asset(paths.asset(name), (folder / name).read_bytes(), every_page=name not in LAUNCH_PAGE_ONLY) for name in ordered]
     return assets
 
 

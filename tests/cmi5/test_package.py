@@ -3,9 +3,11 @@ schema of the cmi5 specification (tests/cmi5/xsd, with its licence)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import zipfile
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -57,12 +59,19 @@ def test_the_zip_holds_cmi5_xml_first_then_the_offline_site_and_its_launch_page(
     assert names[0] == "cmi5.xml"
     assert {"cmi5.html", "index.html", "quizzes/final-assessment.html", "assets/coursegen/cg-cmi5.js"} <= set(names)
     assert not any(name.endswith(("imsmanifest.xml", "cg-scorm.js")) for name in names)
-    # File links (an LMS serves files as they are) and the cmi5 runtime on every page.
-    assert 'href="lectures/listen.html"' in home or "lectures/listen.html" in home
-    assert "cg-cmi5.js" in home
+    # File links (an LMS serves files as they are); every page hands the launch on, only cmi5.html holds the session.
+    assert 'href="lectures/listen.html"' in home
+    assert "cg-cmi5.js" in home and "cg-cmi5-launch.js" not in home
+    assert "assets/coursegen/cg-cmi5-launch.js" in launch and "cg-scorm" not in launch
     data = json.loads(re.search(r'<script type="application/json" id="cg-cmi5-launch">(.*?)</script>', launch, re.S).group(1))  # type: ignore[union-attr]
     assert data["start"] == "index.html" and data["publisher"] == ACTIVITY_ID
     assert data["verbs"]["initialized"] == "http://adlnet.gov/expapi/verbs/initialized"
+
+
+def test_a_page_carries_little_of_the_cmi5_runtime() -> None:
+    """Every page loads cg-cmi5.js beside the xAPI client (6 KiB at most, issue 32): the launcher's weight stays out."""
+    page_part = Path(str(resources.files("coursegen") / "assets" / "cg-cmi5.js")).read_bytes()
+    assert len(gzip.compress(page_part, 9)) <= 1024
 
 
 def test_the_pages_say_what_the_lms_is_told(tmp_path_factory: pytest.TempPathFactory) -> None:

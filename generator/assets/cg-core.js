@@ -52,7 +52,8 @@
        visit:<kind>:<id>      {visited: ISO time}: a case, discussion or drill opened    (cg-progress.js)
        case:<caseId>          a case's written or chosen answers                          (cg-case.js)
        checklist:<kind>:<id>  the ticks of a discussion's or drill's observer checklist  (cg-case.js)
-       scenario:<id>          a scenario's way taken {path: [[scene, choice]…], ended}   (cg-scenario.js)
+       scenario:<id>          a scenario's way taken {path: [[scene, choice]…], ended,   (cg-scenario.js)
+                              total: its score at an ending}
        form:<formId>          a homework draft; identity: the trainee, shared by forms    (cg-form.js)
        homework:<formId>      the draft's last hand-in: {exportedAt, updated_at, revision,   (cg-progress.js)
                               online: true when it went to the form service, sha256: the

@@ -1,9 +1,10 @@
 /* A branching scenario (情景模拟): one scene at a time. A choice shows the scene it leads to, with the choice's
    feedback above it; an ending shows the way taken beside the best way (computed at build time, in the page's
    data-cg) and their scores. Back steps undo the last choice where the trainer allows them. The way taken lives
-   in localStorage under scenario:<id> ({path: [[sceneId, choice], …], ended: ISO time or null}); a stored way that
-   no longer fits the scenario (edited since) starts afresh. The first scene is the page's visible, searchable
-   text; every other one is a hidden section the generator keeps out of search. */
+   in localStorage under scenario:<id> ({path: [[sceneId, choice], …], ended: ISO time or null, total: the score at
+   an ending, else null}); a stored way that no longer fits the scenario (edited since) starts afresh. The first
+   scene is the page's visible, searchable text; every other one is a hidden section the generator keeps out of
+   search. */
 (function () {
   "use strict";
   var cg = window.coursegen;
@@ -65,8 +66,10 @@
       else list(cg.t("scenario.best", { total: data.bestTotal }), data.best).forEach(function (n) { summary.appendChild(n); });
     }
 
+    /* The total is kept with the way at an ending: what a learning record (cg-xapi.js) reports as its score. */
     function save() {
-      cg.store.set(key, { path: path, ended: ended, updated: new Date().toISOString() });
+      var at = current(), end = !data.scenes[at].to.length;
+      cg.store.set(key, { path: path, ended: ended, total: end ? total(path, at) : null, updated: new Date().toISOString() });
     }
 
     function show(moved) {

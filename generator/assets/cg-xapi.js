@@ -17,7 +17,6 @@
   var lang = cg.config.lang === "en" ? "en" : "zh-CN";
   var launch = null, batch = BATCH, busy = false, pause = 0, timer = null, skipped = {};
 
-
   function queue() {
     var q = store.get(keys.XAPI_QUEUE, null);
     return q && q.v === 1 && Array.isArray(q.items) ? q : { v: 1, items: [] };
@@ -32,7 +31,7 @@
     return [h.slice(0, 8), h.slice(8, 12), h.slice(12, 16), h.slice(16, 20), h.slice(20)].join("-");
   }
 
-  /* `who`: {anon: true}, or {trainee} when a hand-in names who handed it in. */
+  /* who: {anon: true}, or {trainee} a hand-in names. */
   function send(statement, who) {
     statement.id = statement.id || uuid();
     statement.timestamp = statement.timestamp || new Date().toISOString();
@@ -43,7 +42,6 @@
     flush();
     return statement.id;
   }
-
 
   function selfReported() {
     var id = store.get(keys.IDENTITY, {});
@@ -86,7 +84,6 @@
     return true;
   }
 
-
   function ready() { return !!launch || lrs.auth === "relay"; }
 
   function flush() {
@@ -102,7 +99,7 @@
     });
   }
 
-  /* The LRS's HTTP status, or 0 when it could not be reached. */
+  /* The LRS's HTTP status; 0: not reached. */
   function post(statements) {
     var headers = { "Content-Type": "application/json", "X-Experience-API-Version": lrs.version };
     if (launch && launch.authorization) headers.Authorization = launch.authorization;
@@ -157,7 +154,6 @@
 
   cg.xapi = { configure: configure, send: send, status: status };
 
-
   function words(text) { var map = {}; map[lang] = String(text); return map; }
 
   function activity(kind, id, title) {
@@ -183,7 +179,11 @@
     if (!fresh.length) return;
     fresh.forEach(function (i) { done[i.kind + ":" + i.id] = new Date().toISOString(); });
     store.set(keys.XAPI_DONE, { items: done });
-    fresh.forEach(function (i) { send(statement("completed", activity(i.kind, i.id, i.title), { completion: true })); });
+    fresh.forEach(function (i) {
+      var total = i.kind === "scenario" && store.get(keys.scenario(i.id), {}).total, result = { completion: true };
+      if (typeof total === "number") result.score = { raw: total };
+      send(statement("completed", activity(i.kind, i.id, i.title), result));
+    });
   }
 
   /* A checked question as an interaction, null if unanswered or unsayable; a final's ids name their bank ("bank/q"). */
@@ -224,7 +224,7 @@
       file.trainee ? { trainee: file.trainee } : { anon: true });
   });
 
-  /* 学习进度 says what waits to be sent, and why. */
+  /* 学习进度: what waits, and why. */
   function show() {
     var page = document.querySelector("[data-cg-progress]"), s = status();
     var line = page && (page.querySelector("[data-cg-xapi]") || page.insertBefore(cg.el("p", { class: "cg-xapi", role: "status", "data-cg-xapi": "" }), page.firstChild));
@@ -235,7 +235,7 @@
     line.setAttribute("data-waiting", String(s.waiting));
   }
 
-  /* A mark, an answer, a tick or the identity typed may have made something done or a statement sendable. */
+  /* A mark, answer, tick or name typed may make an item done or a statement sendable. */
   function check() { completions(); flush(); }
 
   ["click", "change"].forEach(function (type) { document.addEventListener(type, check); });

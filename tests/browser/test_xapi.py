@@ -246,3 +246,16 @@ def test_a_batch_stored_whose_answer_was_lost_is_sent_again_and_stored_once(page
     page.unroute(f"{lrs.endpoint}statements")
     waiting(page, url, 0)
     assert sorted(s["id"] for s in mine(lrs, registration)) == sorted(s["id"] for s in queued)
+
+
+def test_without_a_launch_nothing_is_sent_and_the_progress_page_says_why(page: Page, lrs_site: tuple[str, RalphLrs]) -> None:
+    url, lrs = lrs_site
+    take_quiz(page, url)
+    assert "学习平台指定的学习记录库" in page.locator("article").text_content(), "the quiz page tells where records go"
+    waiting(page, url, 2)
+    assert "从学习平台（LMS）启动" in page.locator("[data-cg-xapi]").inner_text()
+    assert "学习平台指定的学习记录库" in page.locator("article").text_content(), "学习进度 says what goes to the LRS"
+    registration = str(uuid.uuid4())
+    launched(page, lrs, registration)
+    waiting(page, url, 0)
+    assert len(mine(lrs, registration)) == 2, "a later launch sends them, under its own identity"

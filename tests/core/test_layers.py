@@ -6,7 +6,8 @@ import only parts of the layers below it::
     commands   cli, mkdocs_plugin, __main__                   what a trainer runs
     studio     studio                                         the live preview with editing on
     builder    builder; beside it hr, package, guide,         pages → a site; the homework report, SCORM,
-               guide_site, scaffold                           the trainer's guide, a new course's files
+               guide_site, scaffold, relay                    the trainer's guide, a new course's files,
+                                                              the relay to an LRS
     render     render; beside it importer, exchange           model → pages; outlines and question banks
                                                               → YAML and back, which need no pages
     load       load; beside it schema, guide_types            YAML → the validated model, and its description
@@ -41,7 +42,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "model",
         "load schema guide_types",
         "render importer exchange",
-        "builder hr package guide guide_site scaffold",
+        "builder hr package guide guide_site scaffold relay",
         "studio",
         "cli mkdocs_plugin __main__",
     )

@@ -74,6 +74,7 @@ def run(events: list[tuple[str, Any]], *, results: str = "questions") -> list[di
     config = {"courseId": "c", "lang": "zh", "results": results, "strings": {}, "lrs": VOCABULARY}
     course = {"version": "v1", "completion": [], "items": [
         {"kind": "lecture", "id": "l1", "title": "第一讲"}, {"kind": "quiz", "id": "q1", "title": "测验"},
+        {"kind": "scenario", "id": "lobby", "title": "大堂"},
         {"kind": "quiz", "id": "final", "title": "结业测评", "final": True},
         {"kind": "homework", "id": "hw", "title": "作业"}, {"kind": "homework", "id": "survey", "title": "问卷"}]}
     arguments = [node, "-e", RUNNER, str(ASSETS), json.dumps(config), json.dumps(course), json.dumps(events)]
@@ -142,3 +143,10 @@ def test_a_lecture_done_is_sent_once_and_nothing_leaves_before_the_name_is_typed
     posts = run([IDENTITY, done, click])
     assert posts[0]["url"] == "https://relay.example.com/statements" and "Authorization" not in posts[0]["headers"]
     assert posts[0]["headers"]["X-Experience-API-Version"] == "1.0.3"
+
+
+def test_a_scenario_ended_carries_the_score_of_its_ending() -> None:
+    ended = ("store", {"key": "scenario:lobby", "value": {"path": [["a", 0]], "ended": "2026-12-07T09:00:00Z", "total": 7}})
+    [sent] = statements(run([IDENTITY, ended, ("click", {})]))
+    assert sent["object"]["id"] == f"{BASE}/scenario/lobby" and sent["result"] == {"completion": True, "score": {"raw": 7}}
+    assert validate([sent]) == []

@@ -12,3 +12,7 @@ EDITIONS: tuple[Edition, ...] = get_args(Edition)
 EngineName = Literal["mkdocs", "zensical"]
 """The program that builds the generated workspace (:mod:`coursegen.builder.engines`)."""
 ENGINES: tuple[EngineName, ...] = get_args(EngineName)
+
+LmsRuntime = Literal["scorm", "cmi5"]
+"""Which LMS a package's pages run in: SCORM (1.2 or 2004, one runtime) or a cmi5 launch. A site outside any
+LMS has none (``None``)."""

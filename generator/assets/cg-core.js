@@ -8,32 +8,39 @@
 
   function prefix() { return "coursegen:" + config.courseId + ":"; }
 
-  var store = {
-    /* Returns the parsed value, or fallback when absent or corrupt: a broken entry never breaks the page. */
-    get: function (key, fallback) {
-      try {
-        var raw = window.localStorage.getItem(prefix() + key);
-        if (raw === null) return fallback;
-        var value = JSON.parse(raw);
-        return value === null || typeof value !== "object" ? fallback : value;
-      } catch (e) { return fallback; }
-    },
-    set: function (key, value) {
-      try { window.localStorage.setItem(prefix() + key, JSON.stringify(value)); return true; }
-      catch (e) { return false; }
-    },
-    remove: function (key) { try { window.localStorage.removeItem(prefix() + key); } catch (e) { /* private mode */ } },
-    keys: function (start) {
-      var out = [], p = prefix() + (start || "");
-      try {
-        for (var i = 0; i < window.localStorage.length; i++) {
-          var k = window.localStorage.key(i);
-          if (k && k.indexOf(p) === 0) out.push(k.slice(prefix().length));
-        }
-      } catch (e) { /* storage disabled */ }
-      return out;
-    }
-  };
+  /* A store over one of the browser's storages: localStorage (store, what the course keeps) or sessionStorage
+     (session, what lasts one visit in one tab: a cmi5 launch). */
+  function storeIn(name) {
+    function area() { return window[name]; }
+    return {
+      /* Returns the parsed value, or fallback when absent or corrupt: a broken entry never breaks the page. */
+      get: function (key, fallback) {
+        try {
+          var raw = area().getItem(prefix() + key);
+          if (raw === null) return fallback;
+          var value = JSON.parse(raw);
+          return value === null || typeof value !== "object" ? fallback : value;
+        } catch (e) { return fallback; }
+      },
+      set: function (key, value) {
+        try { area().setItem(prefix() + key, JSON.stringify(value)); return true; }
+        catch (e) { return false; }
+      },
+      remove: function (key) { try { area().removeItem(prefix() + key); } catch (e) { /* private mode */ } },
+      keys: function (start) {
+        var out = [], p = prefix() + (start || "");
+        try {
+          for (var i = 0; i < area().length; i++) {
+            var k = area().key(i);
+            if (k && k.indexOf(p) === 0) out.push(k.slice(prefix().length));
+          }
+        } catch (e) { /* storage disabled */ }
+        return out;
+      }
+    };
+  }
+  var store = storeIn("localStorage");
+  var session = storeIn("sessionStorage");
 
   /* The storage-key layout, defined here once: every entry lives under coursegen:<courseId>: (store above).
        quiz:<quizId>          a quiz's state (shape in cg-quiz-state.js's header); state saved under another hash
@@ -58,7 +65,13 @@
        xapi:queue             statements owed to the LRS: {v: 1, items: [{s: statement, anon, trainee,  (cg-xapi.js)
                               refused: the LRS's status when it refused it}]}; kept by 清除记录, never exported
        xapi:done              {items: {"<kind>:<id>": ISO time}}: completions already queued (cg-xapi.js)
-       xapi:registration      {id: UUID}: this browser profile's registration without a launch (cg-xapi.js) */
+       xapi:registration      {id: UUID}: this browser profile's registration without a launch (cg-xapi.js)
+       cmi5:<registration>    what a cmi5 registration has been told once and for all:       (cg-cmi5.js)
+                              {completed, passed: ISO times}
+     In the session store (sessionStorage, one tab's visit):
+       cmi5                   the cmi5 launch of this visit: endpoint, token, actor,          (cg-cmi5.js)
+                              registration, activityId, context template, launch mode, and
+                              ended once "terminated" went out */
   var keys = {
     quiz: function (id) { return "quiz:" + id; },
     scratch: function (n) { return "review:" + n; },
@@ -69,6 +82,8 @@
     scenario: function (id) { return "scenario:" + id; },
     form: function (id) { return "form:" + id; },
     homework: function (id) { return "homework:" + id; },
+    cmi5: function (registration) { return "cmi5:" + registration; },
+    CMI5_LAUNCH: "cmi5",
     SCRATCH: "review:",
     MISTAKES: "mistakes",
     PLACE: "place",
@@ -190,5 +205,5 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment };
+  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment };
 })();

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import cache as cached
+from ..choices import LmsRuntime
 from ..load import load_project
 from ..load.links import broken_links
 from ..load.problems import CourseError, Problem
@@ -52,10 +53,10 @@ class Generated:
 
 
 def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str], None] = lambda _: None, *,
-             lms: bool = False, preview: bool = False, strict: bool = True, keep: Collection[str] = ()) -> Generated:
+             lms: LmsRuntime | None = None, preview: bool = False, strict: bool = True, keep: Collection[str] = ()) -> Generated:
     """Validate the course and write its pages; raises CourseError before touching anything on disk.
 
-    ``lms``: for a SCORM package. ``preview``: for ``coursegen serve`` only, adds the error overlay
+    ``lms``: for a package of that LMS runtime (SCORM or cmi5). ``preview``: for ``coursegen serve`` only, adds the error overlay
     (:mod:`coursegen.render.preview`), with no problems; any other generation removes it again.
     ``strict``: a broken link in the course text is an error (MkDocs would fail on it later, naming a
     generated page); otherwise it is one of the warnings returned. ``keep``: pages left as they are on disk

@@ -40,6 +40,28 @@ INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 EXTENSIONS = ("self-reported", "submission", "checksum", "course-version")
 """The extension names, each an IRI ``{activity_id}/xapi/<name>`` (:meth:`Lrs.extension`)."""
 
+CMI5_VERBS: dict[str, str] = {
+    "launched": "http://adlnet.gov/expapi/verbs/launched",
+    "initialized": "http://adlnet.gov/expapi/verbs/initialized",
+    "completed": VERBS["completed"],
+    "passed": VERBS["passed"],
+    "failed": VERBS["failed"],
+    "terminated": "http://adlnet.gov/expapi/verbs/terminated",
+}
+"""The cmi5 defined verbs an AU session uses (cmi5 9.3): ``launched`` is the LMS's, the others the package's."""
+
+CMI5_CATEGORIES: dict[str, str] = {
+    "cmi5": "https://w3id.org/xapi/cmi5/context/categories/cmi5",
+    "moveon": "https://w3id.org/xapi/cmi5/context/categories/moveon",
+}
+"""cmi5 9.6.2: every cmi5 defined statement carries ``cmi5``; those with ``success`` or ``completion`` also ``moveon``."""
+
+CMI5_EXTENSIONS: dict[str, str] = {
+    name: f"https://w3id.org/xapi/cmi5/context/extensions/{name}"
+    for name in ("sessionid", "masteryscore", "launchmode", "launchurl", "moveon")
+}
+"""cmi5 9.6.3's context extensions, by their last word."""
+
 VERSION = "1.0.3"
 """The xAPI version the site sends in ``X-Experience-API-Version`` and the report asks the LRS for."""
 
@@ -94,6 +116,18 @@ class Lrs(StrictModel):
         if name not in EXTENSIONS:
             raise KeyError(name)
         return f"{self.base}/xapi/{name}"
+
+    @property
+    def cmi5_course(self) -> str:
+        """The id of a cmi5 package's course structure. Its one AU is the course activity itself (:attr:`base`),
+        which the LMS puts in every session's ``grouping``, so HR's query for the course finds the cmi5 statements;
+        cmi5 wants the course structure's id to be another IRI."""
+        return f"{self.base}/cmi5"
+
+    def cmi5_vocabulary(self) -> dict[str, object]:
+        """What a cmi5 launch page needs besides the LMS's launch data: the verbs, categories and extensions."""
+        return {"verbs": CMI5_VERBS, "categories": CMI5_CATEGORIES, "extensions": CMI5_EXTENSIONS,
+                "version": VERSION}
 
     def vocabulary(self) -> dict[str, object]:
         """Everything the site's statement sender needs, for the page's config: it never spells an IRI itself."""

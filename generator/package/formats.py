@@ -58,3 +58,8 @@ FORMATS: dict[Version, ScormFormat] = {f.version: f for f in (SCORM12, SCORM2004
 
 RESERVED = frozenset(name for f in FORMATS.values() for name in f.schemas)
 """Every schema file name of either version: a docs page may take none of them."""
+
+CMI5_XML = "cmi5.xml"
+"""A cmi5 package's course structure (cmi5 section 14.1: ``cmi5.xml`` at the root of the zip)."""
+CMI5_LAUNCH_PAGE = "cmi5.html"
+"""A cmi5 package's AU launch file: holds the cmi5 session for the whole visit and shows the site in a frame."""

@@ -64,6 +64,7 @@ def launch_page(project: Project, fmt: ScormFormat) -> str:
     }
     return render(
         "launch.html.j2",
+        runtime="scorm",
         lang=course.language,
         title=package_title(course),
         launch=launch,

@@ -19,23 +19,28 @@ def site_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-def write_package(folder: Path, manifest: str, output: Path, fmt: ScormFormat) -> int:
-    """Zip the manifest, the format's schemas and ``folder``'s files into ``output``; return the file count.
+def schema_files(fmt: ScormFormat) -> dict[str, bytes]:
+    """The schemas a SCORM version's manifest names, by their name at the package root."""
+    schemas = resources.files("coursegen") / "package" / "xsd" / fmt.schema_folder
+    return {name: (schemas / name).read_bytes() for name in fmt.schemas}
 
-    The manifest comes first, as some LMS importers only peek at the archive's start.
+
+def write_package(folder: Path, control: dict[str, bytes], output: Path) -> int:
+    """Zip the ``control`` files (manifest or course structure, schemas), then ``folder``'s files, into ``output``;
+    return the file count.
+
+    The control files come first, as some LMS importers only peek at the archive's start.
     """
     output = output.resolve()
     if output.is_dir():
         raise UserError(say("build.error.zip_is_folder", output=output))
-    schemas = resources.files("coursegen") / "package" / "xsd" / fmt.schema_folder
     files = site_files(folder)
     try:
         with atomic.replaced(output) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST, manifest)
-            for name in fmt.schemas:
-                archive.writestr(name, (schemas / name).read_bytes())
+            for name, data in control.items():
+                archive.writestr(name, data)
             for name in files:
                 archive.write(folder / name, name)
     except OSError as exc:
         raise UserError(say("build.error.zip_failed", output=output, error=exc.strerror or exc)) from exc
-    return len(files) + 1 + len(fmt.schemas)
+    return len(files) + len(control)

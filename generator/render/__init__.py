@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..choices import LmsRuntime
 from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
@@ -34,15 +35,15 @@ Sub-menus of :data:`MENU_GROUP` keep each page's menu short (with ``navigation.p
 sub-menu is rendered), in the same order, so "next" and "previous" still walk the whole course."""
 
 
-def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = False, user: SiteSettings | None = None) -> Site:
+def render_site(project: Project, edition: Edition = "trainee", *, lms: LmsRuntime | None = None, user: SiteSettings | None = None) -> Site:
     """Every generated page and asset of the course, its navigation and its settings over the trainer's ``user``
-    (none: a course rendered on its own); ``lms`` adds the SCORM runtime."""
+    (none: a course rendered on its own); ``lms`` adds that LMS's runtime."""
     ctx = RenderContext(project, edition, lms=lms)
     pages = [agenda_page(ctx), *lecture_pages(ctx), *quiz_pages(ctx)]
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *scenario_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
-    assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    assets = static_assets(ctx) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     theme = site_theme(ctx)
     return Site(
         pages=pages,

@@ -7,30 +7,37 @@ import json
 from importlib import resources
 
 from .. import site_paths as paths
+from ..choices import LmsRuntime
 from .environment import RenderContext
 from .site import Asset
 
 CONFIG_SCRIPT = "cg-config.js"
 CORE = ("cg-core.js", "cg-core.css")
 """Loaded first: every widget script registers through the core."""
-LMS_ONLY = ("cg-scorm-dialects.js", "cg-scorm.js")
-"""Scripts that only do something inside an LMS: left out of a site that is not a SCORM package."""
+RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {
+    "scorm": ("cg-scorm-dialects.js", "cg-scorm.js"),
+    "cmi5": ("cg-cmi5.js", "cg-cmi5-launch.js"),
+}
+"""Scripts that only do something inside one kind of LMS: a package carries its own runtime's, a site none."""
+LAUNCH_PAGE_ONLY = ("cg-cmi5-launch.js",)
+"""What only a package's launch page loads (it holds the session): the pages themselves never carry its weight."""
 LRS_ONLY = ("cg-xapi.js",)
 """The statement sender: only in a course that names an LRS (``lrs`` in course.yml)."""
 REPORTERS = ("cg-interactions.js",)
 """What an LMS and an LRS reporter share (a question's response patterns): in a site with either."""
 
 
-def static_assets(ctx: RenderContext, *, lms: bool = False) -> list[Asset]:
+def static_assets(ctx: RenderContext) -> list[Asset]:
     """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
     folder = resources.files("coursegen") / "assets"
     lrs = ctx.project.course.lrs is not None
-    left_out = (() if lms else LMS_ONLY) + (() if lrs else LRS_ONLY) + (() if lms or lrs else REPORTERS)
+    other_runtimes = tuple(name for runtime, names in RUNTIMES.items() if runtime != ctx.lms for name in names)
+    left_out = other_runtimes + (() if lrs else LRS_ONLY) + (() if ctx.lms or lrs else REPORTERS)
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in left_out)
     # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
     ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
     assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
-    assets += [Asset(paths.asset(name), (folder / name).read_bytes()) for name in ordered]
+    assets += [Asset(paths.asset(name), (folder / name).read_bytes(), every_page=name not in LAUNCH_PAGE_ONLY) for name in ordered]
     return assets
 
 

@@ -16,6 +16,7 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..choices import LmsRuntime
 from ..model.project import Project
 from ..templating import new_environment
 from ..site_paths import item_page
@@ -107,8 +108,8 @@ class RenderContext:
 
     project: Project
     edition: Edition
-    lms: bool = False
-    """A SCORM package: the LMS records the trainee's quiz results, which the quiz pages say."""
+    lms: LmsRuntime | None = None
+    """A package for an LMS (SCORM or cmi5): its runtime script is loaded, and the pages say what the LMS records."""
     shared: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Results several renderers use (e.g. the quiz payloads), so each is computed once per site."""
 

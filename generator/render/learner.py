@@ -172,8 +172,10 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
 
 def progress_intro(ctx: RenderContext) -> list[str]:
     """The progress page's opening paragraphs: where its records are kept (this browser, or in a SCORM package the
-    LMS), then the quiz pages' own note on the results (:func:`.quiz.quiz_note`) and on the LRS, so both pages promise the same."""
-    kept = ctx.strings("privacy")["progress_lms"] if ctx.lms else ctx.strings("learner")["progress_intro"]
+    LMS; a cmi5 package keeps progress in the browser and says what the LMS is told), then the quiz pages' own note
+    on the results (:func:`.quiz.quiz_note`) and on the LRS, so both pages promise the same."""
+    kept = {"scorm": ctx.strings("privacy")["progress_lms"], "cmi5": ctx.strings("privacy")["cmi5.progress"],
+            None: ctx.strings("learner")["progress_intro"]}[ctx.lms]
     return [kept, quiz_note(ctx), *lrs_notes(ctx)]
 
 

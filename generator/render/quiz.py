@@ -142,9 +142,11 @@ def scoring_rules(ctx: RenderContext, pass_mark: int, banks: list[QuizBank], *, 
 
 
 def quiz_note(ctx: RenderContext) -> str:
-    """Where the quiz's results go, as true for this build: in a SCORM package the LMS records them; on a site,
-    what the course's ``results`` lets hand-in files carry."""
+    """Where the quiz's results go, as true for this build: in a SCORM package the LMS records them, in a cmi5 one
+    it records the final assessment's result; on a site, what the course's ``results`` lets hand-in files carry."""
     privacy = ctx.strings("privacy")
+    if ctx.lms == "cmi5":
+        return privacy["cmi5.quiz"]
     return privacy["quiz_lms"] if ctx.lms else privacy[f"quiz_{ctx.project.course.results}"]
 
 

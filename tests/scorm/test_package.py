@@ -170,7 +170,7 @@ def test_a_docs_file_named_like_a_package_file_is_refused(tmp_path: Path, name: 
     paths = write_course(tmp_path / "c")
     (tmp_path / "c" / "docs").mkdir()
     (tmp_path / "c" / "docs" / name).write_text("x", encoding="utf-8")
-    with pytest.raises(UserError, match=f"docs/{name}: 这个文件名留给 SCORM 课件包自己的文件"):
+    with pytest.raises(UserError, match=f"docs/{name}: 这个文件名留给课件包（SCORM、cmi5）自己的文件"):
         package_scorm12(paths, tmp_path / "pkg.zip")
     assert not (tmp_path / "pkg.zip").exists()
 
@@ -263,7 +263,7 @@ def test_cli_says_the_pass_mark_in_the_course_language(tmp_path: Path) -> None:
 
 def test_cli_refuses_both_formats_at_once(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["package", "--scorm12", "--scorm2004", "-o", str(tmp_path / "x.zip")])
-    assert result.exit_code == 2 and "请选一种课件包格式：--scorm12 或 --scorm2004" in result.output
+    assert result.exit_code == 2 and "请选一种课件包格式：--scorm12、--scorm2004 或 --cmi5" in result.output
     assert not (tmp_path / "x.zip").exists()
 
 
@@ -271,5 +271,5 @@ def test_a_docs_file_named_like_a_2004_schema_is_refused(tmp_path: Path) -> None
     paths = write_course(tmp_path / "c")
     (tmp_path / "c" / "docs").mkdir()
     (tmp_path / "c" / "docs" / "imsss_v1p0.xsd").write_text("x", encoding="utf-8")
-    with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: 这个文件名留给 SCORM 课件包自己的文件；请改名"):
+    with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: 这个文件名留给课件包（SCORM、cmi5）自己的文件；请改名"):
         package_scorm(paths, tmp_path / "pkg.zip", version="2004")

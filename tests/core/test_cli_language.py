@@ -58,7 +58,7 @@ def test_every_command_and_option_has_its_help_and_no_help_text_is_left_over(lan
 def test_help_is_chinese_aligned_and_fits_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     page = _run("homework", "report", "--help").output
-    assert page.startswith("用法：coursegen homework report [选项] SUBMISSIONS...\n")
+    assert page.startswith("用法：coursegen homework report [选项] [SUBMISSIONS]...\n")  # folders, or --lrs, or both
     assert "选项：\n" in page and "--roster 路径" in page and "（默认：5；至少 1）" in page
     for english in ("Usage", "Options", "Show this", "default:", "required"):
         assert english not in page
@@ -82,8 +82,9 @@ def test_help_speaks_the_course_here_or_lang(tmp_path: Path, monkeypatch: pytest
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["homework", "report"], "错误：缺少参数 SUBMISSIONS...。"),
-    (["homework", "report", "nowhere", "-o", "out"], "错误：SUBMISSIONS... 的值不对：找不到 nowhere。"),
+    (["homework", "report"], "错误：缺少选项 --roster，它是必填的。"),
+    (["homework", "report", "--roster", "r.csv", "-o", "out"], "错误：没有要读的提交：请给出提交文件夹，或用 --lrs 给出 LRS 的 xAPI 地址（两者也可以都给）。"),
+    (["homework", "report", "nowhere", "-o", "out"], "错误：[SUBMISSIONS]... 的值不对：找不到 nowhere。"),
     (["build", "--cours", "c"], "错误：没有 --cours 这个选项。你是不是想写 --course？"),
     (["biuld"], "错误：没有 biuld 这个命令。你是不是想写 build？"),
     (["build", "--edition", "teacher"], "错误：--edition 只能是 trainee、trainer 之一。"),

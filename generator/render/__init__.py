@@ -7,12 +7,13 @@ Pure functions over the model and the trainer's site settings; nothing here impo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
-from .assets import static_assets
+from .assets import load_marker, package, static_assets
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
@@ -42,7 +43,9 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: bool = F
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *scenario_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
-    assets = static_assets(ctx, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    kit = package()
+    pages = [replace(p, content=p.content + load_marker(kit, p.needs, lms=lms)) if p.needs else p for p in pages]
+    assets = static_assets(ctx, kit, lms=lms) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     theme = site_theme(ctx)
     return Site(
         pages=pages,

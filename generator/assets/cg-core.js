@@ -191,13 +191,15 @@
     var dialog = document.querySelector("[data-cg-search]"), toggle = document.getElementById("__search");
     var input = dialog && dialog.querySelector(".md-search__input");
     if (!input) return;
-    function go() { script("cg-search.js", function () {}); }
+    var files = config.search || [];  /* the search part's files, its strings first (generator/render/assets.py) */
+    function go() { files.forEach(function (name) { script(name, function () {}); }); }
+    if (!files.length) return;
     if (/[?&]mark=/.test(location.search)) go();
     input.addEventListener("focus", go);
     if (toggle) toggle.addEventListener("change", go);
     document.addEventListener("keydown", function (e) {
-      var active = document.activeElement, url = scriptFolder + "cg-search.js";
-      if (loaded[url] === true || e.ctrlKey || e.metaKey || e.altKey || !/^[sf/]$/.test(e.key)) return;
+      var active = document.activeElement;
+      if (loaded[scriptFolder + files[files.length - 1]] === true || e.ctrlKey || e.metaKey || e.altKey || !/^[sf/]$/.test(e.key)) return;
       if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
       e.preventDefault();
       input.focus();

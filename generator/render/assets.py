@@ -30,7 +30,7 @@ CONFIG_SCRIPT = "cg-config.js"
 STRINGS_SCRIPT = "cg-strings-{}.js"
 """A part's strings in the course's language (:attr:`Package.strings`), loaded before its scripts."""
 SEARCH_SCRIPT = "cg-search.js"
-"""Loaded by ``cg-core.js`` when search is first opened, not by any page: named here for the build's checks."""
+"""Loaded by ``cg-core.js`` when search is first opened, with the search part's strings: no page names it."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Package:
     sources: dict[str, bytes]
     strings: dict[str, list[str]]
     """Per part, the keys of the strings its scripts use that neither every page nor the parts it needs carry."""
-    every_page: list[str]
+    config_keys: list[str]
     """The keys of the strings every page's scripts use, in ``cg-config.js``."""
 
     def files(self, parts: tuple[str, ...], *, without: tuple[str, ...] = ()) -> list[str]:
@@ -152,15 +152,16 @@ def static_assets(ctx: RenderContext, kit: Package, *, lms: bool = False) -> lis
     (minified); those of :data:`EVERY_PAGE` are loaded by every page, core first, the others by the pages that
     name them."""
     every = kit.files(every_page(lms))
-    names = [n for n in kit.files(tuple(PARTS)) if lms or n not in PARTS["scorm"].files]
+    names = [n for n in kit.files(tuple(PARTS)) if n in kit.sources and (lms or n not in PARTS["scorm"].files)]
     minify = minifying()
     text = ctx.strings("widgets")
-    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx, kit.every_page).encode("utf-8"))]
+    search = kit.files(("search",), without=every_page(lms))
+    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx, kit.config_keys, search).encode("utf-8"))]
     for part in _closure(tuple(PARTS)):
         if kit.strings[part]:
             strings_script = f"coursegen.addStrings({js_value({k: text[k] for k in kit.strings[part]})});\n"
             assets.append(Asset(paths.asset(STRINGS_SCRIPT.format(part)), strings_script.encode("utf-8"), every_page=False))
-    assets += [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=n in every) for n in names if n in kit.sources]
+    assets += [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=n in every) for n in names]
     return assets
 
 
@@ -183,10 +184,11 @@ def _minified(kind: str, source: bytes) -> bytes:
     return minified.encode("utf-8")
 
 
-def config_script(ctx: RenderContext, keys: Iterable[str]) -> str:
-    """The course's settings for the scripts, and the strings of every page's scripts (``keys``) in its language:
-    one small cached script per site that every page (and the SCORM launch page) loads before ``cg-core.js``;
-    a part's other strings come with it (``cg-strings-<part>.js``)."""
+def config_script(ctx: RenderContext, keys: Iterable[str], search: list[str]) -> str:
+    """The course's settings for the scripts, the strings of every page's scripts (``keys``) in its language and the
+    files ``cg-core.js`` loads when search is first opened (``search``): one small cached script per site that every
+    page (and the SCORM launch page) loads before ``cg-core.js``; a part's other strings come with the part
+    (``cg-strings-<part>.js``)."""
     course = ctx.project.course
     text = ctx.strings("widgets")
     config = {
@@ -199,6 +201,7 @@ def config_script(ctx: RenderContext, keys: Iterable[str]) -> str:
             if course.final_assessment else None
         ),
         "strings": {k: text[k] for k in sorted(keys)},
+        "search": search,
     }
     return f"window.coursegenConfig = {js_value(config)};\n"
 

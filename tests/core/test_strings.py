@@ -8,6 +8,7 @@ error overlay, and ``"<widget>.<key>"`` literals in the widgets' scripts.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -153,9 +154,11 @@ def test_every_page_gets_every_string_its_scripts_use() -> None:
     readable = {p.name: p.read_text(encoding="utf-8") for p in (GENERATOR / "assets").glob("cg-*.js")}
     groups = "|".join(sorted(widget_groups()))
     every = [n.rsplit("/", 1)[-1] for n in site.extra_javascript]
+    search = json.loads(re.search(r'"search":(\[[^\]]*\])', shipped["cg-config.js"]).group(1))  # loaded when search opens
+    assert "cg-search.js" in search
     for page in [*site.pages, None]:  # None: a hand-written page, which loads every page's files only
         named = re.findall(r'data-cg-load="([^"]*)"', page.content if page else "")
-        loaded = every + [n for m in named for n in m.split()]
+        loaded = every + search + [n for m in named for n in m.split()]
         carried = "".join(shipped[n] for n in loaded if n in shipped and n not in readable)  # config and strings scripts
         for name in (n for n in loaded if n in readable):
             for key, start in set(re.findall(rf'"((?:{groups})\.\w+(?:\.\w+)*\.?)"(\s*\+)?', readable[name])):

@@ -44,8 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from instructions import measure as count_instructions  # noqa: E402
 from measure import BenchError, Run, median_run, run, serve_rebuilds, tree_bytes  # noqa: E402
-from report import GENERATE, UNPRUNED, ZENSICAL_CACHED, ZENSICAL_COLD, Result, ServeResult, markdown, text_table  # noqa: E402
+from report import GENERATE, UNPRUNED, ZENSICAL_CACHED, ZENSICAL_COLD, Instructions, Result, ServeResult, markdown, text_table  # noqa: E402
 from synthetic import lecture_file, lecture_id, write_course  # noqa: E402
 from variants import FLOOR, MKDOCS_QUIZ, write_variants  # noqa: E402
 
@@ -58,6 +59,8 @@ GENERATE_ONLY = [sys.executable, "-c", "from coursegen.builder import Paths, gen
 """The generator's own steps without MkDocs: imports, load, render, write the workspace."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 COURSEGEN_NAME = "coursegen"
+EXAMPLE_LECTURE = "course/lectures/01-service-front.yml"
+EXAMPLE_PAGE = "lectures/service-front/"
 ORDER = (MKDOCS_QUIZ, ZENSICAL_COLD, COURSEGEN_NAME, FLOOR, ZENSICAL_CACHED)
 """Slowest first, so that two workers finish the largest course at about the same time."""
 ZENSICAL_VARIANTS = (ZENSICAL_COLD, ZENSICAL_CACHED)
@@ -213,8 +216,6 @@ def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
     try:
         coursegen = serve_rebuilds([*COURSEGEN, "serve"], project, page, edit_yaml, out / "logs" / "serve-coursegen.log", edits)
         print(f"  coursegen serve: {', '.join(f'{t:.1f}' for t in coursegen)} s", flush=True)
-        dirty = serve_rebuilds([*COURSEGEN, "serve", "--dirty"], project, page, edit_yaml, out / "logs" / "serve-dirty.log", edits)
-        print(f"  coursegen serve --dirty: {', '.join(f'{t:.1f}' for t in dirty)} s", flush=True)
         zensical = serve_rebuilds([*COURSEGEN, "serve", *ZENSICAL], project, page, edit_yaml,
                                   out / "logs" / "serve-zensical.log", edits)
         print(f"  coursegen serve --engine zensical: {', '.join(f'{t:.1f}' for t in zensical)} s", flush=True)
@@ -224,7 +225,27 @@ def measure_serve(out: Path, lectures: int, edits: int) -> ServeResult:
     finally:
         yaml_file.write_text(yaml_text, encoding="utf-8")
         markdown_file.write_text(markdown_text, encoding="utf-8")
-    return ServeResult(lectures=lectures, coursegen=coursegen, zensical=zensical, dirty=dirty, floor=floor)
+    example = measure_example_serve(out, edits)
+    print(f"  coursegen serve, the example course: {', '.join(f'{t:.2f}' for t in example)} s", flush=True)
+    return ServeResult(lectures=lectures, coursegen=coursegen, zensical=zensical, floor=floor, example=example)
+
+
+def measure_example_serve(out: Path, edits: int) -> list[float]:
+    """``coursegen serve`` of a copy of the example course (this repository's ``course/``): seconds from saving the
+    first lecture's YAML to its page showing the edit."""
+    project = out / "example"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "course", "quizzes", "docs"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+    lecture = project / EXAMPLE_LECTURE
+    text = lecture.read_text(encoding="utf-8")
+    assert "\nsummary: |\n  " in text
+
+    def edit(marker: str) -> None:
+        lecture.write_text(text.replace("\nsummary: |\n  ", f"\nsummary: |\n  {marker}", 1), encoding="utf-8")
+
+    return serve_rebuilds([*COURSEGEN, "serve"], project, EXAMPLE_PAGE, edit, out / "logs" / "serve-example.log", edits)
 
 
 def unpruned_config(project: Path) -> Path:
@@ -255,6 +276,8 @@ def main() -> None:
     parser.add_argument("--serve-size", type=int, default=200, help="Course size for the live-preview rebuild (0: skip).")
     parser.add_argument("--serve-edits", type=int, default=3, help="Edits per live-preview server, median reported.")
     parser.add_argument("--prune-size", type=int, default=200, help="Course size for the build without navigation.prune (0: skip).")
+    parser.add_argument("--instructions", type=int, default=0,
+                        help="Course size for instruction counts under callgrind (bench/instructions.py; 200: ~15 min; 0: skip).")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="Work folder.")
     parser.add_argument("--markdown", type=Path, default=ROOT / "guide" / "docs" / "benchmarks.md",
                         help="Where to write the results page ('' for nowhere).")
@@ -271,11 +294,16 @@ def main() -> None:
     if args.serve_size:
         print(f"live preview at {args.serve_size} lectures", flush=True)
         serve = measure_serve(args.out, args.serve_size, args.serve_edits)
+    counted = None
+    if args.instructions:
+        print(f"instruction counts at {args.instructions} lectures (callgrind)", flush=True)
+        ours, floor = count_instructions(args.instructions, args.out / "instructions")
+        counted = Instructions(args.instructions, ours, floor)
     elapsed = time.perf_counter() - started
     print()
-    print(text_table(results, serve, elapsed))
+    print(text_table(results, serve, elapsed, counted))
     if str(args.markdown) not in ("", "."):
-        args.markdown.write_text(markdown(results, serve, elapsed, _measuring_options(sys.argv[1:])), encoding="utf-8")
+        args.markdown.write_text(markdown(results, serve, elapsed, _measuring_options(sys.argv[1:]), counted), encoding="utf-8")
         print(f"\nwritten to {args.markdown}")
 
 

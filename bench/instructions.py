@@ -47,6 +47,23 @@ def instructions(command: list[str], cwd: Path, out: Path) -> int:
     return int(found.group(1))
 
 
+def measure(lectures: int, out: Path) -> tuple[int, int]:
+    """Instructions of ``coursegen build`` and of the floor's ``mkdocs build`` of a ``lectures``-lecture course, in ``out``.
+
+    Both in the warmed state described above; coursegen's build finds the work folder the generation before it
+    left (its cache of the parsed course files, :mod:`coursegen.cache`), as a trainer's second build does."""
+    project = out / f"course-{lectures}"
+    shutil.rmtree(project, ignore_errors=True)
+    write_course(project, lectures)
+    compileall.compile_dir(ROOT / "generator", quiet=1)
+    generate(Paths(config=project / "mkdocs.yml", course=project / "course", quizzes=project / "quizzes", work=project / ".coursegen"))
+    floor_config = write_variants(project)[FLOOR]
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(floor_config)], cwd=project, env=ENV, check=True)
+    floor = instructions([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(floor_config)], project, out / "floor.log")
+    ours = instructions([sys.executable, "-m", "coursegen", "build"], project, out / "coursegen.log")
+    return ours, floor
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lectures", type=int, default=20)
@@ -55,15 +72,7 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
     out = args.out or Path(tempfile.mkdtemp(prefix="cg-instructions-"))
-    project = out / f"course-{args.lectures}"
-    shutil.rmtree(project, ignore_errors=True)
-    write_course(project, args.lectures)
-    compileall.compile_dir(ROOT / "generator", quiet=1)
-    generate(Paths(config=project / "mkdocs.yml", course=project / "course", quizzes=project / "quizzes", work=project / ".coursegen"))
-    floor_config = write_variants(project)[FLOOR]
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(floor_config)], cwd=project, env=ENV, check=True)
-    floor = instructions([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(floor_config)], project, out / "floor.log")
-    ours = instructions([sys.executable, "-m", "coursegen", "build"], project, out / "coursegen.log")
+    ours, floor = measure(args.lectures, out)
     print(f"{args.lectures} lectures: coursegen build {ours / 1e9:.2f} G, floor mkdocs build {floor / 1e9:.2f} G, "
           f"2/1 = {ours / floor:.3f}  (logs in {out})")
 

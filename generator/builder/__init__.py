@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .. import cache as cached
 from ..load import load_project
 from ..load.links import broken_links
 from ..load.problems import CourseError, Problem
@@ -62,7 +63,7 @@ def generate(paths: Paths, edition: Edition = "trainee", progress: Callable[[str
     """
     with collector_paused:
         progress(say("build.progress.loading"))
-        project, warnings = load_project(paths.course, paths.quizzes)
+        project, warnings = load_project(paths.course, paths.quizzes, cache=paths.work / cached.FOLDER / "load.pickle")
         user = read_site_settings(paths.config)
         broken = broken_links(project, user.docs)
         if broken and strict:

@@ -46,6 +46,9 @@ class Engine(ABC):
     name: ClassVar[EngineName]
     label: ClassVar[str]
     """The engine's name as the trainer reads it in progress lines."""
+    reloads_on_first_file: ClassVar[bool] = False
+    """Whether the engine's preview reloads the browser on the first changed file of a rebuild (Zensical) rather than
+    once the rebuild is done (MkDocs): the live preview then writes the overlay's data after the pages."""
 
     @abstractmethod
     def build(self, site: Site, config: Path, site_dir: Path, user: SiteSettings, *, strict: bool = True) -> list[str]:
@@ -53,22 +56,19 @@ class Engine(ABC):
         failure; what the engine warned of, when the build went on."""
 
     @abstractmethod
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
+    def serve(self, config: Path, dev_addr: str, *, ready: Callable[[str], None] = lambda _: None) -> None:
         """The engine's live preview of the workspace whose settings are ``config``, until Ctrl-C; ``ready`` gets the
-        preview's address once it is served, unless the engine prints it itself (Zensical)."""
-
-    def rebuilds_changed_pages(self, dirty: bool) -> bool:
-        """Whether the preview rebuilds just the pages whose files changed (``dirty``: MkDocs' ``--dirty``), so a
-        file that every save changes is best written after the rest."""
-        return dirty
+        preview's address once it is served, unless the engine prints it itself (Zensical). Both engines rebuild
+        just the pages whose files a save changed (MkDocs all of them when the menu changed)."""
 
     @abstractmethod
     def prepare_preview(self, config: Path) -> None:
         """Bring the engine's own settings up to date with the workspace's before (and while) it serves."""
 
-    def preview_written(self, config: Path) -> None:
-        """The live preview has written (some of) the workspace whose settings are ``config``: nothing, for an engine
-        that watches the workspace itself."""
+    def preview_written(self, config: Path, *, whole: bool) -> None:
+        """The live preview has written (some of) the workspace whose settings are ``config``, and every page must be
+        rebuilt (``whole``: the menu changed) or only those written: nothing, for an engine that watches the workspace
+        itself and finds which pages a changed menu concerns (Zensical)."""
         return None
 
 
@@ -83,38 +83,36 @@ class MkDocsEngine(Engine):
         build_site(config, site_dir, strict=strict, explain=WarningLocator(site.pages).explain, course_search=user.config)
         return []
 
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
+    def serve(self, config: Path, dev_addr: str, *, ready: Callable[[str], None] = lambda _: None) -> None:
         from .mkdocs_serve import serve_with_mkdocs
 
-        serve_with_mkdocs(config, dev_addr, dirty=dirty, ready=ready)
+        serve_with_mkdocs(config, dev_addr, ready=ready)
 
     def prepare_preview(self, config: Path) -> None:
         """Nothing: MkDocs serves the workspace's ``mkdocs.yml`` itself."""
         return None
 
-    def preview_written(self, config: Path) -> None:
+    def preview_written(self, config: Path, *, whole: bool) -> None:
         """Rebuild now if the workspace changed, rather than when MkDocs' polling would find it (:mod:`.mkdocs_serve`)."""
         from .mkdocs_serve import written
 
-        written(config)
+        written(config, whole=whole)
 
 
 class ZensicalEngine(Engine):
     name = "zensical"
     label = "Zensical"
+    reloads_on_first_file = True
 
     def build(self, site: Site, config: Path, site_dir: Path, user: SiteSettings, *, strict: bool = True) -> list[str]:
         from .zensical_build import build_with_zensical
 
         return build_with_zensical(config, site_dir, strict=strict, docs=user.docs)
 
-    def serve(self, config: Path, dev_addr: str, *, dirty: bool, ready: Callable[[str], None] = lambda _: None) -> None:
+    def serve(self, config: Path, dev_addr: str, *, ready: Callable[[str], None] = lambda _: None) -> None:
         from .zensical_build import serve_with_zensical
 
         serve_with_zensical(config, dev_addr)
-
-    def rebuilds_changed_pages(self, dirty: bool) -> bool:
-        return True
 
     def prepare_preview(self, config: Path) -> None:
         """Zensical reads its own settings file, made from the workspace's ``mkdocs.yml`` (a new lecture is a new menu entry)."""

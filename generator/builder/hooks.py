@@ -47,3 +47,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
     result: Environment = coursegen_on_env(env)
     return result
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """After a dirty rebuild of ``coursegen serve``, the search index lists each rebuilt page once
+    (:func:`coursegen.builder.mkdocs_serve.before_search_index`)."""
+    from coursegen.builder.mkdocs_serve import before_search_index
+
+    before_search_index(config)
+
+
+# Before Material's search plugin writes its index: what ``mkdocs.plugins.event_priority(50)`` sets, without importing
+# MkDocs into the generator, which imports this module for its path.
+on_post_build.mkdocs_priority = 50  # type: ignore[attr-defined]

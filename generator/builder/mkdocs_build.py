@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import atomic
+from .. import cache as cached
 from ..errors import UserError
 from ..messages import say
 from .search_check import prepare_search, sections_as_written
@@ -68,7 +69,7 @@ def build_site(config_path: Path, site_dir: Path, *, strict: bool = True, check:
         with sections_as_written() if searching else nullcontext():
             build(config)
         if searching:
-            write_search_index(staging)
+            write_search_index(staging, cache=cached.kept(config_path.parent, "search"))
         built = True
     except (MkDocsException, SystemExit, OSError) as exc:
         details = "\n".join(f"  {m}" for m in explain(collector.messages)) or f"  {exc}"

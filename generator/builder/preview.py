@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import atomic, site_paths
 from ..errors import UserError
-from ..load.siteconfig import read_site_settings
+from ..load.siteconfig import SiteSettings, read_site_settings
 from ..messages import course_language, say
 from ..render.preview import STATE, error_site, reports, state_asset
 from ..render.site import Edition, Site
@@ -25,16 +25,44 @@ from .engines import Engine, MkDocsEngine
 from .workspace import write_workspace
 
 LATER = {site_paths.HANDBOOK: 5.0, STATE: 1.0}
-"""Files written a while after the rest, in seconds, when the engine rebuilds just the changed pages (Zensical,
-MkDocs ``--dirty``); a newer save restarts the wait. A full MkDocs rebuild gets every page at once.
+"""Files written a while after the rest, in seconds, as both engines rebuild just the changed pages (MkDocs every
+page when a save changed the menu: :func:`site_menu`); a newer save restarts the wait. The overlay's data only for an
+engine that :attr:`~.engines.Engine.reloads_on_first_file`.
 
 - The handbook holds every lecture: Zensical takes seconds to rebuild it (3.6 s at 200 lectures, against 0.3 s for a
   lecture), and a save that came meanwhile waited for it before the lecture being edited showed. It is written once
   the trainer pauses.
-- The overlay's data script, after a fix: Zensical's preview reloads the browser on the first changed file of a
+- The overlay's data script, after a fix (Zensical): Zensical's preview reloads the browser on the first changed file of a
   rebuild, and the reload message of the page rebuilt after it is lost while the browser reconnects, so the page
   stayed one edit behind. Held back, the page reloads first (still under the overlay) and the script after it.
 """
+
+Menu = tuple[object, ...]
+
+
+def site_menu(site: Site, user: SiteSettings) -> Menu:
+    """What every page of a site shows besides its own content: the menu (titles, order, addresses), the set of pages,
+    the scripts and styles, the theme's settings, and the trainer's ``mkdocs.yml`` the workspace inherits. A save that
+    leaves it as it was changes only the pages whose files it rewrote, which is all a preview need rebuild.
+
+    The trainer's own Markdown pages count by their time stamps: a menu entry of theirs without a title shows the
+    page's first heading, which only MkDocs reads."""
+    settings = user.config.read_bytes() if user.config is not None and user.config.is_file() else b""
+    return (site.nav_config(), sorted(p.path for p in site.pages), site.all_css(), site.all_javascript(),
+            repr(site.theme), repr(site.settings), settings, _stamps(user.docs))
+
+
+def _stamps(docs: Path) -> list[tuple[str, int]]:
+    """Each Markdown page in ``docs`` with its modification time; one that vanished meanwhile is left out (the next
+    save's workspace no longer has it either)."""
+    found = []
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        try:
+            found.append((str(page), page.stat().st_mtime_ns))
+        except OSError:
+            continue
+    return found
+
 
 class LivePreview:
     """The workspace ``coursegen serve`` serves, kept in step with the course, whatever state the course is in.
@@ -42,14 +70,13 @@ class LivePreview:
     ``echo`` gets the terminal's lines. Regenerations run one at a time.
     """
 
-    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None], engine: Engine | None = None,
-                 *, dirty: bool = False) -> None:
+    def __init__(self, paths: Paths, edition: Edition, echo: Callable[[str], None], engine: Engine | None = None) -> None:
         self.paths = paths
         self.edition = edition
         self.echo = echo
         self.engine = engine or MkDocsEngine()
-        self.incremental = self.engine.rebuilds_changed_pages(dirty)
-        """Whether the engine rebuilds just the changed pages (Zensical; MkDocs with ``--dirty``): :data:`LATER`."""
+        self.menu: Menu | None = None
+        """The :func:`menu` of the workspace as last written: a save that changes it rebuilds every page."""
         self.generated = False
         """Whether the workspace holds this session's last good pages (rather than the error page)."""
         self.site: Site | None = None
@@ -74,7 +101,7 @@ class LivePreview:
         """Generate the course with the overlay; on failure, show why. Whether the course was generated."""
         with self._lock:
             self._generation += 1
-            keep = LATER.keys() if self.incremental and not first else ()
+            keep = () if first else [name for name in LATER if name != STATE or self.engine.reloads_on_first_file]
             try:
                 generated = generate(self.paths, self.edition, progress, preview=True, keep=keep)
             except Exception as exc:  # noqa: BLE001 - the preview outlives anything one save can cause
@@ -84,7 +111,8 @@ class LivePreview:
             self.generated = True
             self.site = generated.site
             self.engine.prepare_preview(self.config)
-            self.engine.preview_written(self.config)
+            menu, self.menu = self.menu, site_menu(generated.site, generated.user)
+            self.engine.preview_written(self.config, whole=menu != self.menu)
             held = {p.path: p.content.encode("utf-8") for p in generated.site.pages if p.path in keep}
             held |= {a.path: a.content for a in generated.site.assets if a.path in keep}
             for name, content in held.items():
@@ -112,7 +140,7 @@ class LivePreview:
             except OSError as exc:  # the workspace went away (the preview is stopping): the next save writes it
                 self.echo(say("build.serve.not_updated", name=name, error=exc))
                 return
-            self.engine.preview_written(self.config)
+            self.engine.preview_written(self.config, whole=False)
 
     def _failed(self, error: Exception, *, first: bool) -> None:
         problems = reports(error)
@@ -124,7 +152,8 @@ class LivePreview:
                 user = read_site_settings(self.paths.config)
                 write_workspace(error_site(problems, self.language, user), user, self.paths.workspace(self.edition))
                 self.engine.prepare_preview(self.config)
-            self.engine.preview_written(self.config)
+                self.menu = None  # the error page's: the course, once fixed, rebuilds every page
+            self.engine.preview_written(self.config, whole=not self.generated)
         except Exception as exc:
             if first:
                 raise

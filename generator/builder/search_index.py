@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from .. import cache as cached
 from ..errors import UserError
 from ..messages import say
 from .. import site_paths as paths
@@ -98,20 +99,39 @@ page script downloads ``search.json`` on every page that has a search box (any `
 dialog too), and a missing file would be an error in every page's console."""
 
 
-def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
+def write_search_index(site_dir: Path, source: Source = MATERIAL, *, cache: Path | None = None) -> None:
     """Turn the engine's own index (Material's ``search/search_index.json``) in ``site_dir`` into this index.
 
     The engine's file is removed (Material's whole folder): nothing loads it. Without that file (a plugin that
     changed its output) the site would show a search box that never finds anything, so the build stops instead.
+    ``cache``: a file (under ``.coursegen/``) keeping the index made from the engine's last one (:mod:`coursegen.cache`):
+    a build whose pages hold the same searchable text as the last one writes it again rather than making it anew.
     """
     found = site_dir / source.path
     if not found.is_file():
         raise UserError(say("build.error.search_index", file=source.path, engine=source.engine))
-    engine_index = json.loads(found.read_text(encoding="utf-8"))
-    docs = engine_index[source.key]
-    pages, sections = _sections(docs)
+    raw = found.read_bytes()
+    engine_index = json.loads(raw)
+    key = cached.content_key(source.key.encode(), raw)
+    kept = cached.read(cache) if cache is not None else {}
+    files = kept.get(key)
+    if not isinstance(files, dict):
+        files = _index_files(engine_index[source.key])
+        if cache is not None:
+            cached.write(cache, {key: files})
     out = site_dir / paths.ASSETS / FOLDER
     out.mkdir(parents=True, exist_ok=True)
+    for name, body in files.items():
+        (site_dir / paths.ASSETS / name).write_text(body, encoding="utf-8")
+    if source.emptied:
+        found.write_text(json.dumps({**engine_index, source.key: []}, ensure_ascii=False), encoding="utf-8")
+    else:
+        shutil.rmtree(found.parent)
+
+
+def _index_files(docs: list[dict[str, str]]) -> dict[str, str]:
+    """This index's files (name in the assets folder → script) for the engine's sections ``docs``."""
+    pages, sections = _sections(docs)
     files = _postings_files(sections) + _chunk_files(sections)
     shards = sum(1 for name, _ in files if name.startswith(f"{FOLDER}/g"))
     meta = {
@@ -121,13 +141,7 @@ def write_search_index(site_dir: Path, source: Source = MATERIAL) -> None:
         "sections": [[s.page, s.anchor, s.title] for s in sections],
     }
     files.insert(0, (META, meta))
-    for name, data in files:
-        body = f"coursegen.provide({js_value(name)}, {js_value(data)});\n"
-        (site_dir / paths.ASSETS / name).write_text(body, encoding="utf-8")
-    if source.emptied:
-        found.write_text(json.dumps({**engine_index, source.key: []}, ensure_ascii=False), encoding="utf-8")
-    else:
-        shutil.rmtree(found.parent)
+    return {name: f"coursegen.provide({js_value(name)}, {js_value(data)});\n" for name, data in files}
 
 
 def _sections(docs: list[dict[str, str]]) -> tuple[list[list[object]], list[Section]]:

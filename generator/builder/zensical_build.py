@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import atomic
+from .. import cache as cached
 from ..errors import UserError
 from ..load.problems import display_path
 from ..messages import say
@@ -58,7 +59,7 @@ def build_with_zensical(workspace_config: Path, site_dir: Path, *, strict: bool 
         except OSError:  # the work folder on another file system
             shutil.copytree(output, staging, dirs_exist_ok=True)
         if (staging / ZENSICAL.path).is_file() or searching(config):
-            write_search_index(staging, ZENSICAL)
+            write_search_index(staging, ZENSICAL, cache=cached.kept(workspace_config.parent, "search"))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

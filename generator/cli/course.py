@@ -156,7 +156,9 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, d
     for warning in chosen.warnings:
         click.echo(str(warning), err=True)
     paths = Paths(config=config, course=course_dir, quizzes=quizzes_dir)
-    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen, dirty=dirty)
+    if dirty:  # kept for the scripts that pass it: every preview rebuilds just the changed pages now
+        click.echo(say("build.incremental.dirty"), err=True)
+    preview = LivePreview(paths, edition, echo=lambda text: click.echo(text, err=True), engine=chosen)
     preview.start(progress=progress)
 
     def regenerate() -> None:
@@ -166,7 +168,7 @@ def serve(course_dir: Path, quizzes_dir: Path, config: Path, edition: Edition, d
     docs = config.parent / "docs"
     watcher = watch([course_dir, quizzes_dir, docs], regenerate, ignore=paths.work, report=lambda text: click.echo(text, err=True))
     try:
-        chosen.serve(preview.config, dev_addr, dirty=dirty, ready=lambda url: click.echo(say("build.serve.ready", url=url), err=True))
+        chosen.serve(preview.config, dev_addr, ready=lambda url: click.echo(say("build.serve.ready", url=url), err=True))
     finally:
         watcher.stop()
 

@@ -25,7 +25,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import say
-from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import (
+    Cloze,
+    DragWords,
+    FillBlank,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    QuizBank,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from .common import TYPE_NAMES, Draft, add_question, label, question_id
 from .report import Report
 from .xlsx_layout import COLUMNS, FILL_SEPARATORS, INFO_KEYS, INFO_SHEETS, Header, column_letter, norm, read_header, truth, type_of
@@ -45,6 +58,9 @@ LEGEND = (
     ("填空", "不填", "可接受的答案，用 | 或 ； 分隔", "题干中只留一个空"),
     ("排序", "各项，顺序不限", "按正确顺序写字母，如 CABD", ""),
     ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…"),
+    ("多空填空", "不填", "带空的文字，每个空写成 {{答案}}，几种答案用 | 分隔，如 投诉应在{{受理|登记}}后答复", "按填对的空的比例得分"),
+    ("数值", "不填", "正确的数，可加 ± 允许误差和单位，如 15±0.5 天", "与答案相差不超过允许误差即得分"),
+    ("拖放填词", "干扰词，每列一个（可不填）", "带空的文字，每个空写成 [[词语]]，如 先[[倾听]]，再[[核实]]", "按放对的空的比例得分"),
     ("简答", "自查要点，每列一条", "参考答案", "学员自评，不计入得分"),
     ("", "", "", "题号：可不填；分值：整数，默认 1；提示：可不填，学员作答时可先看（不写答案，简答题不填）；讲师备注、讲师期望答案（每行一条）只出现在讲师版"),
 )
@@ -246,6 +262,8 @@ def _option_count(q: Question) -> int:
         return len(q.pairs)
     if isinstance(q, ShortAnswer):
         return len(q.checklist)
+    if isinstance(q, DragWords):
+        return len(q.distractors)
     return 2 if isinstance(q, TrueFalse) else 0
 
 
@@ -276,6 +294,13 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
         cells.update({f"选项{l}": pair.left for l, pair in zip(LETTERS, q.pairs)})
         cells.update({f"匹配{n}": pair.right for n, pair in enumerate(q.pairs, start=1)})
         cells["答案"] = ",".join(f"{l}-{n}" for n, l in enumerate(LETTERS[: len(q.pairs)], start=1))
+    elif isinstance(q, Cloze):
+        cells["答案"] = q.text
+    elif isinstance(q, Numeric):
+        cells["答案"] = q.answer_text + (f"±{q.tolerance_text}" if q.tolerance else "") + (f" {q.unit}" if q.unit else "")
+    elif isinstance(q, DragWords):
+        cells.update({f"选项{l}": word for l, word in zip(LETTERS, q.distractors)})
+        cells["答案"] = q.text
     else:
         assert isinstance(q, ShortAnswer)
         cells.update({f"选项{l}": point for l, point in zip(LETTERS, q.checklist)})

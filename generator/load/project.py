@@ -10,12 +10,14 @@ from __future__ import annotations
 import difflib
 import math
 import posixpath
+import stat
 from pathlib import Path
 from collections.abc import Mapping
 from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
+from .. import cache as cached
 from ..messages import say
 from ..model import Case, Course, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.course import ActivityRef
@@ -28,7 +30,7 @@ from .problems import CourseError, Problem, display_path
 from .standins import OPEN, stand_ins
 from .unique import repeats
 from .validate import validate
-from .yamlfile import Loc, YamlDoc, read_yaml
+from .yamlfile import MAX_FILE_BYTES, Loc, YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,9 +46,21 @@ ITEM_FOLDERS: dict[str, tuple[str, type[BaseModel]]] = {
 COURSE_FILE = "course.yml"
 
 
-def load_project(course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
-    """The loaded course and its warnings; raises :class:`CourseError` with every error found."""
-    loader = _Loader()
+def load_project(course_dir: Path, quizzes_dir: Path, *, cache: Path | None = None) -> tuple[Project, list[Problem]]:
+    """The loaded course and its warnings; raises :class:`CourseError` with every error found.
+
+    ``cache``: a file (under ``.coursegen/``) keeping each file's document and model as last loaded, by the file's
+    content (:mod:`coursegen.cache`): only the files that changed since are parsed and checked again."""
+    kept = cached.read(cache) if cache is not None else {}
+    loader = _Loader(kept)
+    try:
+        return _load(loader, course_dir, quizzes_dir)
+    finally:
+        if cache is not None and loader.used.keys() != kept.keys():
+            cached.write(cache, loader.used)
+
+
+def _load(loader: _Loader, course_dir: Path, quizzes_dir: Path) -> tuple[Project, list[Problem]]:
     course_path = course_dir / COURSE_FILE
     if not course_path.exists() and not course_path.is_symlink():  # run outside the project: nothing else is worth reading
         raise CourseError([_no_course(course_dir)])
@@ -137,7 +151,11 @@ def _lecture_files(course_doc: YamlDoc | None) -> list[tuple[int, str]]:
 
 
 class _Loader:
-    def __init__(self) -> None:
+    def __init__(self, kept: dict[str, object]) -> None:
+        self.kept = kept
+        """Documents and models of files loaded before, by :func:`_content_key`."""
+        self.used: dict[str, object] = {}
+        """Those of this load's files, to keep for the next one: files that loaded without a problem."""
         self.problems: list[Problem] = []
         self.sources: dict[tuple[str, str], Path] = {}
         self.docs: dict[tuple[str, str], YamlDoc] = {}
@@ -145,7 +163,21 @@ class _Loader:
         """kind → ids of files that failed to load: their errors are reported, references to them are not."""
 
     def load(self, path: Path, model: type[M], kind: str | None = None) -> tuple[YamlDoc | None, M | None]:
-        """The file's document and model; a file that fails leaves its problems, and (for ``kind``) its id as broken."""
+        """The file's document and model, as kept if the file is as it was; a file that fails leaves its problems,
+        and (for ``kind``) its id as broken."""
+        key = _content_key(path, model)
+        kept = self.kept.get(key) if key is not None else None
+        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], YamlDoc) and isinstance(kept[1], model):
+            assert key is not None
+            self.used[key] = kept
+            return kept[0], kept[1]
+        found = len(self.problems)
+        doc, item = self._read(path, model, kind)
+        if key is not None and doc is not None and item is not None and len(self.problems) == found:
+            self.used[key] = (doc, item)  # a file with a problem (a warning too) is read again: its problems are said again
+        return doc, item
+
+    def _read(self, path: Path, model: type[M], kind: str | None) -> tuple[YamlDoc | None, M | None]:
         doc, problems = read_yaml(path)
         self.problems += problems
         item = None
@@ -303,6 +335,19 @@ class _Loader:
                 self.problems.append(doc.problem(("day",), say("course.day.after", day=lecture.day, days=last_day),
                                                  say("course.day.after_hint", day=lecture.day), severity="warning"))
             reached = max(reached, lecture.day)
+
+
+def _content_key(path: Path, model: type[BaseModel]) -> str | None:
+    """The file's key in the kept loads: its path (problems name it), the model read from it and its bytes; ``None``
+    for a file that cannot be read (:func:`read_yaml` says why)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return cached.content_key(str(path).encode(), model.__name__.encode(), raw)
 
 
 def _ids_of_broken(path: Path, doc: YamlDoc | None) -> set[str]:

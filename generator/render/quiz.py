@@ -25,15 +25,21 @@ from typing import Any
 
 from ..model.course import FinalAssessment
 from ..model.quiz import (
+    BLANK,
+    SLOT,
+    Cloze,
+    DragWords,
     FillBlank,
     Matching,
     MultipleChoice,
+    Numeric,
     Ordering,
     Question,
     QuizBank,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
+    gapped,
 )
 from .. import site_paths as paths
 from .assets import data_script
@@ -46,6 +52,9 @@ RULES = [
     ({"multiple"}, "rule_multiple"),
     ({"ordering"}, "rule_ordering"),
     ({"matching"}, "rule_matching"),
+    ({"cloze"}, "cloze.rule"),
+    ({"numeric"}, "numeric.rule"),
+    ({"dragwords"}, "dragwords.rule"),
     ({"short"}, "rule_short"),
 ]
 """Which scoring rule applies to which question types (see coursegen.model.quiz)."""
@@ -233,7 +242,9 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
     """A question as (what the trainee sees before answering, its answer key).
 
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
-    l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
+    l/r matching sides, g a cloze's or drag-the-words text as the pieces between its blanks, w the words to drag
+    (scrambled), u a number's unit; in the key c right options, f feedback, a answer (a cloze's: the accepted
+    answers of each blank), d a number's tolerance, o order, m matches (drag the words: the word of each blank),
     x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
     hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
@@ -258,6 +269,19 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         public["l"] = [p.left for p in q.pairs]
         public["r"] = [q.pairs[i].right for i in shown]
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
+    elif isinstance(q, Cloze):
+        public["g"] = gapped(q.text, BLANK)[0::2]
+        secret["a"] = q.blanks
+    elif isinstance(q, Numeric):
+        if q.unit:
+            public["u"] = q.unit
+        secret.update(a=q.answer, d=q.tolerance)
+    elif isinstance(q, DragWords):
+        pool = [*q.words, *q.distractors]
+        shown = scrambled(len(pool), f"{bank_id}/{q.id}")
+        public["g"] = gapped(q.text, SLOT)[0::2]
+        public["w"] = [pool[i] for i in shown]
+        secret["m"] = [shown.index(i) for i in range(len(q.words))]
     elif isinstance(q, ShortAnswer):
         secret.update(r=html(q.reference), c=list(q.checklist))
     return public, secret

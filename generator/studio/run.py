@@ -78,7 +78,7 @@ def run(paths: Paths, edition: Edition, engine: Engine, port: int, *, open_brows
     address = f"http://{HOST}:{port}/_studio/?secret={secret}"
     threading.Thread(target=_announce, args=(engine_port, address, open_browser, echo), daemon=True).start()
     try:
-        engine.serve(preview.config, f"{HOST}:{engine_port}", dirty=False)
+        engine.serve(preview.config, f"{HOST}:{engine_port}")
     finally:
         watcher.stop()
         server.should_exit = True

@@ -12,7 +12,7 @@ import only parts of the layers below it::
     load       load; beside it schema, guide_types            YAML → the validated model, and its description
     model      model                                          the pydantic models
     bottom     errors, site_paths, numerals, templating,      used by every layer (with the strings/ data,
-               yamledit, coursegen/__init__                   which render reads), importing none of them
+               yamledit, atomic, cache, coursegen/__init__    which render reads), importing none of them
 
 so data flows model → load → render → builder → studio → cli. Parts of one layer stay apart, except the few
 :data:`SIDEWAYS` imports, each with its reason. The graph is read from the source with :mod:`ast`, lazy
@@ -37,7 +37,7 @@ ROOT_PART = "__init__"
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
-        f"{ROOT_PART} atomic catalogue choices errors messages site_paths numerals templating yamledit",
+        f"{ROOT_PART} atomic cache catalogue choices errors messages site_paths numerals templating yamledit",
         "model",
         "load schema guide_types",
         "render importer exchange",
@@ -53,6 +53,8 @@ SIDEWAYS: Mapping[tuple[str, str], str] = {
     ("guide_site", "builder"): "the trainer's guide is a site too, made offline as a course's is",
     ("__main__", "cli"): "python -m coursegen runs the command",
     ("messages", "catalogue"): "the messages are the catalogue's `messages` part",
+    ("cache", "atomic"): "a kept result is replaced in one step, as every file coursegen writes",
+    ("cache", ROOT_PART): "a kept result is invalid under another coursegen version",
 }
 """The imports allowed between parts of one layer: (importer, imported) → why."""
 

@@ -41,16 +41,16 @@ def test_the_served_workspace_is_rebuilt_when_written_and_only_if_it_changed(ser
     server, config = served
     mkdocs_serve.on_serve(server, SimpleNamespace(config_file_path=str(config), docs_dir=str(config.parent / "docs")))
     assert list(server._watched_paths) == [str(config.parent / "theme")], "MkDocs still polls what the preview tells it about"
-    mkdocs_serve.written(config)
+    mkdocs_serve.written(config, whole=False)
     assert not _wants_rebuild(server), "a regeneration that wrote nothing new rebuilt"
     (config.parent / "docs" / "index.md").write_text("# B\n", encoding="utf-8")
-    mkdocs_serve.written(config)
+    mkdocs_serve.written(config, whole=False)
     assert _wants_rebuild(server)
     server._want_rebuild = False
-    mkdocs_serve.written(config)
+    mkdocs_serve.written(config, whole=False)
     assert not _wants_rebuild(server), "the same change rebuilt twice"
     config.write_text("site_name: b\n", encoding="utf-8")
-    mkdocs_serve.written(config)
+    mkdocs_serve.written(config, whole=False)
     assert _wants_rebuild(server), "a changed mkdocs.yml (a new menu entry) did not rebuild"
 
 

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
-from typing import Any
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
 
@@ -63,13 +62,6 @@ def tree_bytes(folder: Path) -> int:
 
 def gzip_bytes(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
-
-
-def quiz_files(assets: Any) -> list[Any]:
-    """The quiz's scripts (``cg-quiz.js`` and its parts ``cg-quiz-*.js``) and styles (``cg-quiz.css``) in the
-    folder of coursegen's assets (a path or an importlib resource), by name."""
-    return sorted((f for f in assets.iterdir() if f.name.startswith("cg-quiz") and f.name.endswith((".js", ".css"))),
-                  key=lambda f: f.name)
 
 
 def free_port() -> int:

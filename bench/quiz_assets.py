@@ -1,10 +1,11 @@
-"""What quizzes cost: the size of their script and styles, and the extra build time of 1,000 questions.
+"""What quizzes cost: the scripts and styles a page loads, and the extra build time of 1,000 questions.
 
     python bench/quiz_assets.py [--lectures 200] [--repeats 3] [--out bench/out/quiz]
 
-Sizes: the quiz's scripts (``cg-quiz.js`` and its parts ``cg-quiz-*.js``) and ``cg-quiz.css`` as shipped
-(raw) and compressed with gzip -9 (what a web server sends). Budget: 12 KB gzip for all of them together.
-They are cached files, loaded once per site.
+Page weight (``bench/page_weight.py``): for the example course and the synthetic one, the gzip -9 bytes of
+coursegen's scripts and styles a quiz, lecture, dashboard and homework form page loads, each file as shipped
+(minified) and compressed on its own. Caps: a quiz page ≤ 13.8 KiB (what mkdocs-quiz inlines into every quiz
+page), a lecture page ≤ 8 KiB. They are cached files, each fetched once per site.
 
 Build time: the synthetic course of ``bench/synthetic.py`` (200 lectures, each ending with a bank of
 5 questions: 1,000 questions), built with ``coursegen build``, against **the same pages without
@@ -31,26 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure import Run, gzip_bytes, median_run, quiz_files, run  # noqa: E402
+from measure import Run, median_run, run  # noqa: E402
+from page_weight import course_weights, table  # noqa: E402
 from synthetic import write_course  # noqa: E402
 
-ASSETS = ROOT / "generator" / "assets"
-GZIP_BUDGET = 12 * 1024
 TIME_BUDGET = 0.10
-
-
-def sizes() -> int:
-    """Print the size table; return the gzip total."""
-    print(f"{'file':<22}{'raw bytes':>12}{'gzip -9':>12}")
-    raw_total = gz_total = 0
-    for file in quiz_files(ASSETS):
-        data = file.read_bytes()
-        raw, gz = len(data), gzip_bytes(data)
-        raw_total, gz_total = raw_total + raw, gz_total + gz
-        print(f"{file.name:<22}{raw:>12,}{gz:>12,}")
-    print(f"{'total':<22}{raw_total:>12,}{gz_total:>12,}   budget {GZIP_BUDGET:,} gzip: "
-          f"{'within' if gz_total <= GZIP_BUDGET else 'OVER'}")
-    return gz_total
 
 
 def without_banks(project: Path, keep_pages: bool) -> None:
@@ -119,9 +105,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "quiz")
     args = parser.parse_args()
-    sizes()
     shutil.rmtree(args.out, ignore_errors=True)
     args.out.mkdir(parents=True)
+    print(table("page weight, example course", course_weights(ROOT)))
+    print(table(f"\npage weight, synthetic course of {args.lectures} lectures", course_weights(write_course(args.out / "weight", args.lectures))))
     report(build_times(args.out, args.lectures, args.repeats))
 
 

@@ -15,8 +15,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from statistics import median
 
-from coursegen.render.assets import LMS_ONLY
-from measure import Run, quiz_files
+from measure import Run
+from page_weight import course_weights
 
 FLOOR, COURSEGEN, MKDOCS_QUIZ, GENERATE, UNPRUNED = "floor", "coursegen", "mkdocs-quiz", "generate", "floor-unpruned"
 ZENSICAL_COLD, ZENSICAL_CACHED = "zensical-cold", "zensical-cached"
@@ -30,7 +30,6 @@ TARGET_FLOOR_INSTRUCTIONS = 1.05
 """coursegen on MkDocs ÷ the floor at 200 lectures, in instructions (``bench/instructions.py``, ``--instructions``)."""
 TARGET_QUIZ_RATIO = 1.0
 TARGET_SHARE_GROWTH = 5.5
-TARGET_QUIZ_GZIP = 12 * 1024
 TARGET_SERVE_RATIO = 0.25
 """`coursegen serve` (MkDocs, no flag) ÷ `mkdocs serve` of the floor, save to page, at the serve size (200 lectures)."""
 TARGET_ZENSICAL_SERVE_RATIO = 0.2
@@ -100,12 +99,10 @@ class Instructions:
 
 
 def quiz_assets() -> list[tuple[str, int, int, str]]:
-    """(name, raw bytes, gzip bytes, how pages load it) for each implementation's quiz script and styles."""
-    ours = resources.files("coursegen") / "assets"
-    quiz = quiz_files(ours)
-    rows = [_asset_row(f"coursegen: cg-quiz*.js + cg-quiz.css ({len(quiz)} files)", quiz, "cached files, once per site")]
-    every = sorted(p for p in ours.iterdir() if p.name.endswith((".js", ".css")) and p.name not in LMS_ONLY)
-    rows.append(_asset_row(f"coursegen: all {len(every)} scripts and styles of a page", every, "cached files, once per site"))
+    """(name, raw bytes, gzip bytes, how pages load it): coursegen's scripts and styles of each kind of page of the
+    example course (bench/page_weight.py), and mkdocs-quiz's quiz script and styles."""
+    rows = [(f"coursegen: a {w.kind} page's JS + CSS ({w.files} files, each gzip -9)", w.raw, w.gzip, "cached files")
+            for w in course_weights(Path(__file__).resolve().parent.parent)]
     try:
         plugin = resources.files("mkdocs_quiz")
         files = [plugin / "js" / "quiz.js", plugin / "css" / "quiz.css", plugin / "js" / "vendor" / "js-confetti.browser.js"]
@@ -160,8 +157,9 @@ def checks(results: list[Result], serve: ServeResult | None, elapsed: float,
             else:
                 growth = large / small
                 rows.append((target, f"{large:.1f} s / {small:.1f} s = {growth:.2f}", growth <= TARGET_SHARE_GROWTH))
-    gz = quiz_assets()[0][2]
-    rows.append((f"quiz JS + CSS ≤ {TARGET_QUIZ_GZIP // 1024} KB gzip", f"{gz / 1024:.1f} KB", gz <= TARGET_QUIZ_GZIP))
+    for w in course_weights(Path(__file__).resolve().parent.parent):
+        if w.cap is not None:
+            rows.append((f"a {w.kind} page's coursegen JS + CSS ≤ {w.cap / 1024:.1f} KiB gzip", f"{w.gzip / 1024:.1f} KiB", w.met))
     if serve:
         rows.append((f"coursegen serve: save to page ≤ {TARGET_SERVE_RATIO}× mkdocs serve ({serve.lectures} lectures)",
                      f"{median(serve.coursegen):.2f} s / {median(serve.floor):.2f} s = {serve.ratio:.2f}×",
@@ -249,7 +247,7 @@ def _sections(results: list[Result], serve: ServeResult | None, elapsed: float, 
         out.append(("Builds that failed", _grid(["lectures", "build", "the engine's reason"], failures, md)))
     out += [
         ("Memory and output", _grid(SIZE_HEAD, _size_rows(results), md)),
-        ("Quiz script and styles", _grid(["files", "raw bytes", "gzip -9 bytes", "loaded"],
+        ("Page weight: coursegen's scripts and styles a page loads (example course)", _grid(["files", "raw bytes", "gzip -9 bytes", "loaded"],
                                          [[n, f"{raw:,}", f"{gz:,}", how] for n, raw, gz, how in quiz_assets()], md)),
     ]
     if serve:

@@ -5,6 +5,10 @@
 (function () {
   "use strict";
   var config = window.coursegenConfig || { courseId: "course", lang: "zh", strings: {} };
+  config.strings = config.strings || {};
+
+  /* A part's strings (cg-strings-<part>.js, loaded before its scripts): every page's come with the config. */
+  function addStrings(more) { Object.keys(more).forEach(function (k) { config.strings[k] = more[k]; }); }
 
   function prefix() { return "coursegen:" + config.courseId + ":"; }
 
@@ -163,6 +167,7 @@
       waiting.forEach(function (fn) { fn(ok); });
     }
     tag.src = url;
+    tag.async = false;  /* scripts run in the order asked for: a widget's parts before the widget, its data after */
     tag.onload = function () { finish(true); };
     tag.onerror = function () { finish(false); };
     document.head.appendChild(tag);
@@ -177,6 +182,53 @@
 
   function load(name, done) {
     script(name, function (ok) { done(ok && provided.hasOwnProperty(name) ? provided[name] : null); });
+  }
+
+  /* A sibling stylesheet, once, right after the last of coursegen's: a trainer's own stylesheets (mkdocs.yml's
+     extra_css) come after coursegen's and keep overriding them. */
+  function style(name) {
+    var url = new URL(scriptFolder + name, location.href).href, links = document.querySelectorAll('link[rel="stylesheet"]'), last = null;
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].href === url) return;
+      if (links[i].href.indexOf(scriptFolder) === 0) last = links[i];
+    }
+    var tag = el("link", { rel: "stylesheet", href: url });
+    if (last) last.parentNode.insertBefore(tag, last.nextSibling); else document.head.appendChild(tag);
+  }
+
+  /* What this page needs beyond every page's scripts and styles, named by the generator in a hidden element
+     (data-cg-load; generator/render/assets.py says which page needs which): read on every page, also after
+     Material's instant navigation, and each file loaded once. A widget registers through onPage, which hands it
+     the page it arrived on. */
+  function need(doc) {
+    [].forEach.call(doc.querySelectorAll("[data-cg-load]"), function (holder) {
+      holder.getAttribute("data-cg-load").split(" ").forEach(function (name) {
+        if (/\.css$/.test(name)) style(name);
+        else if (name) script(name, function () {});
+      });
+    });
+  }
+
+  /* The search script, the biggest of all, loads when the trainee first opens search: the search box focused or
+     its toggle, Material's keys (s, f, /), or a page opened from a result (?mark=), whose hits it marks. It takes
+     over what has been opened or typed by then. */
+  function searchOnDemand() {
+    var dialog = document.querySelector("[data-cg-search]"), toggle = document.getElementById("__search");
+    var input = dialog && dialog.querySelector(".md-search__input");
+    if (!input) return;
+    var files = config.search || [];  /* the search part's files, its strings first (generator/render/assets.py) */
+    function go() { files.forEach(function (name) { script(name, function () {}); }); }
+    if (!files.length) return;
+    if (/[?&]mark=/.test(location.search)) go();
+    input.addEventListener("focus", go);
+    if (toggle) toggle.addEventListener("change", go);
+    document.addEventListener("keydown", function (e) {
+      var active = document.activeElement;
+      if (loaded[scriptFolder + files[files.length - 1]] === true || e.ctrlKey || e.metaKey || e.altKey || !/^[sf/]$/.test(e.key)) return;
+      if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return;
+      e.preventDefault();
+      input.focus();
+    });
   }
 
   /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
@@ -205,5 +257,7 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment };
+  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment, addStrings: addStrings };
+  onPage(need);
+  searchOnDemand();
 })();

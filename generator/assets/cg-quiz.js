@@ -4,8 +4,9 @@
    content hash and base64-encoded: unreadable at a glance and invisible to search, but anyone with the
    browser's developer tools can decode them. Results live only in this browser's localStorage.
 
-   The widget is split into parts, loaded before this script (asset names sort cg-quiz-*.js before
-   cg-quiz.js) and shared through coursegen.quizParts, which only the quiz scripts use:
+   The widget is split into parts, loaded before this script (the part "quiz" needs "quiz-parts" in
+   generator/render/assets.py's PARTS; the review's part only on the review page, maybe later) and shared
+   through coursegen.quizParts, which only the quiz scripts use:
      cg-quiz-answers.js    the question types: answer shapes, grading, keys and their text
      cg-quiz-state.js      the stored state of an attempt (its shape: the contract other scripts rely on)
                            and the questions its seed draws
@@ -166,7 +167,7 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  Object.assign(Quiz.prototype, parts.questions, parts.dragwords, parts.check, parts.pager, parts.review);
+  Object.assign(Quiz.prototype, parts.questions, parts.dragwords, parts.check, parts.pager);
 
   /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
      only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */
@@ -182,7 +183,11 @@
     if (!data) { root.appendChild(el("p", { class: "cg-quiz__error", role: "alert", text: t("quiz.unavailable") })); return; }
     var box = rules(data);
     if (box) root.appendChild(box);
-    if (root.hasAttribute("data-review")) parts.reviewOf(root, function (review) { new Quiz(root, data, review); });
+    if (root.hasAttribute("data-review")) {
+      /* The review's part may arrive after this script: the review of mistakes opened after a quiz page (instant navigation). */
+      Object.assign(Quiz.prototype, parts.review);
+      parts.reviewOf(root, function (review) { new Quiz(root, data, review); });
+    }
     else new Quiz(root, data);
   }
 

@@ -406,4 +406,8 @@
       open(); input.focus(); input.select(); e.preventDefault();
     }
   });
+
+  /* Loaded when search was first opened (cg-core.js): what the trainee did before it arrived stands. */
+  if (toggle && toggle.checked) { lock(true); input.focus(); }
+  if (document.activeElement === input) { open(); if (input.value) soon(); }
 })();

@@ -7,13 +7,14 @@ Pure functions over the model and the trainer's site settings; nothing here impo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..choices import LmsRuntime
 from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
-from .assets import static_assets
+from .assets import load_marker, package, static_assets
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
@@ -43,7 +44,9 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: LmsRunti
     pages += [*case_pages(ctx), *discussion_pages(ctx), *drill_pages(ctx), *scenario_pages(ctx), *homework_pages(ctx)]
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
-    assets = static_assets(ctx) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
+    kit = package()
+    pages = [replace(p, content=p.content + load_marker(kit, p.needs, ctx)) if p.needs else p for p in pages]
+    assets = static_assets(ctx, kit) + quiz_assets(ctx) + learner_assets(ctx, pages) + homework_downloads(ctx)
     theme = site_theme(ctx)
     return Site(
         pages=pages,

@@ -44,7 +44,7 @@ def case_pages(ctx: RenderContext) -> list[Page]:
 def _case_page(ctx: RenderContext, case: Case) -> Page:
     path = paths.item_page("case", case.id)
     content = ctx.render("case.md.j2", path, case=case, usages=usages(ctx, "case", case.id), index=paths.CASES_INDEX)
-    return Page(path, case.title, content, ctx.project.source("case", case.id))
+    return Page(path, case.title, content, ctx.project.source("case", case.id), needs=("case",))
 
 
 def discussion_pages(ctx: RenderContext) -> list[Page]:
@@ -58,4 +58,4 @@ def drill_pages(ctx: RenderContext) -> list[Page]:
 def _group_page(ctx: RenderContext, kind: str, item: Discussion | Drill) -> Page:
     path = paths.item_page(kind, item.id)
     content = ctx.render(f"{kind}.md.j2", path, item=item, kind=kind, usages=usages(ctx, kind, item.id))
-    return Page(path, item.title, content, ctx.project.source(kind, item.id))
+    return Page(path, item.title, content, ctx.project.source(kind, item.id), needs=("case",))  # observer checklists

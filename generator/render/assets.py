@@ -1,50 +1,222 @@
-"""The scripts and styles of the site: the static files every page loads (real files under
-``generator/assets``, written once and cached) and the data scripts a single page loads when it needs them."""
+"""The scripts and styles of the site: which page loads which (:data:`PARTS`), the static files under
+``generator/assets`` as shipped (minified), and the data scripts a single page loads when it needs them.
+
+Every page loads the :data:`EVERY_PAGE` parts through the site's ``extra_javascript``/``extra_css``; a page that
+needs more names its other files in a hidden ``data-cg-load`` element (:func:`load_marker`), which
+``cg-core.js`` reads on every page, also after Material's instant navigation, and loads each file once. The
+search script loads when the trainee first opens search (``cg-core.js``). Readable sources stay in the repository;
+the site gets them minified (rjsmin, rcssmin) unless ``COURSEGEN_MINIFY=0`` asks for them as written, to debug.
+"""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
+
+import rcssmin
+import rjsmin
 
 from .. import site_paths as paths
 from ..choices import LmsRuntime
 from .environment import RenderContext
 from .site import Asset
+from .strings import FALLBACK, strings
 
 CONFIG_SCRIPT = "cg-config.js"
-CORE = ("cg-core.js", "cg-core.css")
-"""Loaded first: every widget script registers through the core."""
-RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {
-    "scorm": ("cg-scorm-dialects.js", "cg-scorm.js"),
-    "cmi5": ("cg-cmi5.js", "cg-cmi5-launch.js"),
+STRINGS_SCRIPT = "cg-strings-{}.js"
+"""A part's strings in the course's language (:attr:`Package.strings`), loaded before its scripts."""
+SEARCH_SCRIPT = "cg-search.js"
+"""Loaded by ``cg-core.js`` when search is first opened, with the search part's strings: no page names it."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """Files that work together, loaded together, after the parts they need."""
+
+    files: tuple[str, ...]
+    needs: tuple[str, ...] = ()
+
+
+PARTS: dict[str, Part] = {
+    "core": Part(("cg-core.js", "cg-core.css", "cg-theme.css", "cg-a11y.css")),
+    # A quiz's stored state as the widget reads it (a pass before the trainer edited the quiz still counts): for the
+    # completion rule on every page, the progress file's import, and the SCORM launcher (package/manifest.py).
+    "quiz-state": Part(("cg-quiz-state.js",), ("core",)),
+    "progress": Part(("cg-completion.js", "cg-progress.js", "cg-progress.css"), ("quiz-state",)),
+    # A question's response patterns, shared by the LMS runtimes and the LRS's statement sender.
+    "interactions": Part(("cg-interactions.js",), ("core",)),
+    "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("progress", "interactions")),
+    # The statement sender, only in a course that names an LRS (`lrs` in course.yml).
+    "xapi": Part(("cg-xapi.js",), ("progress", "interactions")),
+    # A cmi5 package's pages hand the launch to the sender; its launch page alone (which holds the session) loads
+    # the launcher, by name (package/cmi5.py), so the pages never carry its weight.
+    "cmi5": Part(("cg-cmi5.js",), ("xapi",)),
+    "cmi5-launch": Part(("cg-cmi5-launch.js",), ("progress",)),
+    # The quiz widget (cg-quiz.js) takes in the methods of its parts as it loads: a page's parts load before it.
+    "quiz-parts": Part((
+        "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-dragwords.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
+    ), ("quiz-state",)),
+    "review": Part(("cg-quiz-review.js",), ("quiz-parts", "progress")),
+    "quiz": Part(("cg-quiz.js",), ("quiz-parts",)),
+    "activity-styles": Part(("cg-activities.css",), ("core",)),
+    "case": Part(("cg-case.js",), ("activity-styles",)),
+    "scenario": Part(("cg-scenario.js", "cg-scenario.css"), ("activity-styles",)),
+    "handin": Part(("cg-handin.js", "cg-handin.css"), ("activity-styles",)),
+    # A homework's hand-in carries the trainee's quiz scores where the course's `results` allow: read by the quiz widget.
+    "form": Part(("cg-form.js",), ("handin", "quiz")),
+    "backup": Part(("cg-backup.js",), ("progress",)),
+    # The completion record's check code is the hand-in file's checksum, as cg-form.js computes it.
+    "record": Part(("cg-record.js",), ("progress", "form")),
+    "search": Part((SEARCH_SCRIPT,), ("core",)),
 }
-"""Scripts that only do something inside one kind of LMS: a package carries its own runtime's, a site none."""
-LAUNCH_PAGE_ONLY = ("cg-cmi5-launch.js",)
-"""What only a package's launch page loads (it holds the session): the pages themselves never carry its weight."""
-LRS_ONLY = ("cg-xapi.js",)
-"""The statement sender: only in a course that names an LRS (``lrs`` in course.yml)."""
-REPORTERS = ("cg-interactions.js",)
-"""What an LMS and an LRS reporter share (a question's response patterns): in a site with either."""
+"""Which file belongs to which part and which part needs which: the one table of the site's scripts and styles.
+A page names the parts it needs (:attr:`~coursegen.render.site.Page.needs`); a new script or stylesheet is one
+more name in its part's ``files``. Scripts run in the order they are listed, each part's after those it needs."""
+EVERY_PAGE = ("core", "progress")
+"""The parts on every page, hand-written ones too: the menu's marks and the progress indicator are on every page."""
+RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {"scorm": ("scorm",), "cmi5": ("cmi5", "cmi5-launch")}
+"""The parts only an LMS package of that runtime ships: a package carries its own runtime's, a site none."""
+LRS_PAGE = ("xapi",)
+"""Added to every page of a course that names an LRS."""
+REPORTING = ("scorm", "xapi", "cmi5", "cmi5-launch")
+"""The parts that report outside the browser: their few strings go with every page's (``cg-config.js``), which the
+launch pages load too, so a launch page needs no strings script of a part."""
 
 
-def static_assets(ctx: RenderContext) -> list[Asset]:
-    """The packaged CSS/JS, core first, then the course's own settings for the scripts."""
+@dataclass(frozen=True)
+class Package:
+    """coursegen's scripts and styles as written, and which of the widgets' strings each part brings: read once
+    per rendering (:func:`package`)."""
+
+    sources: dict[str, bytes]
+    strings: dict[str, list[str]]
+    """Per part, the keys of the strings its scripts use that neither every page nor the parts it needs carry."""
+    config_keys: list[str]
+    """The keys of the strings every page's scripts use, in ``cg-config.js``."""
+
+    def files(self, parts: tuple[str, ...], *, without: tuple[str, ...] = ()) -> list[str]:
+        """The files of ``parts`` and of every part they need, in loading order (a part after what it needs, its
+        strings before its scripts), less those of the parts ``without`` and what they need (a page has them)."""
+        done = set(_closure(without))
+        return [name for part in _closure(parts) if part not in done for name in self._files(part)]
+
+    def _files(self, part: str) -> tuple[str, ...]:
+        return ((STRINGS_SCRIPT.format(part),) if self.strings[part] else ()) + PARTS[part].files
+
+
+def package() -> Package:
+    """Read the packaged scripts and styles, and work out which part brings which of the widgets' strings: a page
+    gets the strings of its own widgets only. The scripts name a string in full (``t("quiz.reset")``) or by its start
+    (``t("quiz.verdict." + v)``), the only two ways they do."""
     folder = resources.files("coursegen") / "assets"
-    lrs = ctx.project.course.lrs is not None
-    other_runtimes = tuple(name for runtime, names in RUNTIMES.items() if runtime != ctx.lms for name in names)
-    left_out = other_runtimes + (() if lrs else LRS_ONLY) + (() if ctx.lms or lrs else REPORTERS)
-    names = sorted(f.name for f in folder.iterdir() if f.name.endswith((".js", ".css")) and f.name not in left_out)
-    # Core first, then by name: the quiz widget's parts (cg-quiz-*.js) load before the widget (cg-quiz.js).
-    ordered = [n for n in CORE if n in names] + [n for n in names if n not in CORE]
-    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx).encode("utf-8"))]
-    assets += [Asset(paths.asset(name), (folder / name).read_bytes(), every_page=name not in LAUNCH_PAGE_ONLY) for name in ordered]
+    sources = {f.name: f.read_bytes() for f in folder.iterdir() if f.name.endswith((".js", ".css"))}
+    keys = list(strings(FALLBACK, "widgets"))
+
+    def used(parts: list[str]) -> set[str]:
+        texts = [sources[name].decode("utf-8") for part in parts for name in PARTS[part].files if name.endswith(".js")]
+        literals = {literal for text in texts for literal in _KEY.findall(text)}
+        prefixes = tuple(prefix for text in texts for prefix in _PREFIX.findall(text))
+        return {k for k in keys if k in literals or k.startswith(prefixes)}
+
+    every = used(_closure(EVERY_PAGE + REPORTING))
+    own = {part: sorted(used([part]) - every - used(_closure(spec.needs))) for part, spec in PARTS.items()}
+    return Package(sources, own, sorted(every))
+
+
+_KEY = re.compile(r'"([A-Za-z]\w*\.[\w.]*)"')
+_PREFIX = re.compile(r'"([A-Za-z]\w*\.[\w.]*)"\s*\+')
+
+
+def _closure(parts: tuple[str, ...]) -> list[str]:
+    """``parts`` and the parts they need, each once, every part after those it needs."""
+    order: list[str] = []
+
+    def visit(part: str) -> None:
+        if part not in order:
+            for need in PARTS[part].needs:
+                visit(need)
+            order.append(part)
+
+    for part in parts:
+        visit(part)
+    return order
+
+
+def every_page(ctx: RenderContext) -> tuple[str, ...]:
+    """The parts every page of the site loads: the LMS runtime's page part (not its launcher) and the LRS sender."""
+    runtime = RUNTIMES[ctx.lms][:1] if ctx.lms else ()
+    return EVERY_PAGE + runtime + (LRS_PAGE if ctx.project.course.lrs else ())
+
+
+def shipped_parts(ctx: RenderContext) -> tuple[str, ...]:
+    """The parts whose files the site carries: all but other runtimes' and, without an LRS, the sender's and the
+    response patterns (an LMS runtime brings those back as a part it needs)."""
+    left_out = {part for runtime, parts in RUNTIMES.items() if runtime != ctx.lms for part in parts}
+    if ctx.project.course.lrs is None:
+        left_out.update((*LRS_PAGE, "interactions"))
+    return tuple(part for part in PARTS if part not in left_out)
+
+
+def load_marker(kit: Package, needs: tuple[str, ...], ctx: RenderContext) -> str:
+    """The hidden element naming the files a page needs beyond every page's, for ``cg-core.js`` to load; empty if none.
+
+    In the page rather than its ``<head>``: Material's instant navigation swaps the page's content and keeps the
+    head, so the files the next page needs are read from its content."""
+    names = kit.files(needs, without=every_page(ctx))
+    return f'\n\n<div hidden data-cg-load="{" ".join(names)}"></div>\n' if names else ""
+
+
+def static_assets(ctx: RenderContext, kit: Package) -> list[Asset]:
+    """The course's settings for the scripts, each part's strings, then every packaged CSS/JS file as shipped
+    (minified); those of :data:`EVERY_PAGE` are loaded by every page, core first, the others by the pages that
+    name them."""
+    every = kit.files(every_page(ctx))
+    parts = shipped_parts(ctx)
+    names = [n for n in kit.files(parts) if n in kit.sources]
+    minify = minifying()
+    text = ctx.strings("widgets")
+    search = kit.files(("search",), without=every_page(ctx))
+    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx, kit.config_keys, search).encode("utf-8"))]
+    for part in _closure(parts):
+        if kit.strings[part]:
+            name = STRINGS_SCRIPT.format(part)
+            strings_script = f"coursegen.addStrings({js_value({k: text[k] for k in kit.strings[part]})});\n"
+            assets.append(Asset(paths.asset(name), strings_script.encode("utf-8"), every_page=name in every))
+    assets += [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=n in every) for n in names]
     return assets
 
 
-def config_script(ctx: RenderContext) -> str:
-    """The course's settings for the scripts, and the widgets' strings in its language: one small cached
-    script per site that every page (and the SCORM launch page) loads before ``cg-core.js``."""
+def minifying() -> bool:
+    """Whether the site gets its scripts and styles minified: yes, unless ``COURSEGEN_MINIFY=0`` (to debug a script
+    in the browser as it is written)."""
+    return os.environ.get("COURSEGEN_MINIFY", "1") != "0"
+
+
+def shipped(name: str, source: bytes, *, minify: bool) -> bytes:
+    """A packaged script or stylesheet as the site gets it."""
+    return _minified(name.rsplit(".", 1)[-1], source) if minify else source
+
+
+@functools.lru_cache(maxsize=256)
+def _minified(kind: str, source: bytes) -> bytes:
+    # Cached by content: a rebuild (coursegen serve, the studio) minifies only a file that changed.
+    text = source.decode("utf-8")
+    minified: str = rjsmin.jsmin(text) if kind == "js" else rcssmin.cssmin(text)
+    return minified.encode("utf-8")
+
+
+def config_script(ctx: RenderContext, keys: Iterable[str], search: list[str]) -> str:
+    """The course's settings for the scripts, the strings of every page's scripts (``keys``) in its language and the
+    files ``cg-core.js`` loads when search is first opened (``search``): one small cached script per site that every
+    page (and the SCORM launch page) loads before ``cg-core.js``; a part's other strings come with the part
+    (``cg-strings-<part>.js``)."""
     course = ctx.project.course
+    text = ctx.strings("widgets")
     config = {
         "courseId": course.id,
         "lang": course.language,
@@ -55,7 +227,8 @@ def config_script(ctx: RenderContext) -> str:
             if course.final_assessment else None
         ),
         "lrs": course.lrs.vocabulary() if course.lrs else None,
-        "strings": dict(ctx.strings("widgets")),
+        "strings": {k: text[k] for k in sorted(keys)},
+        "search": search,
     }
     return f"window.coursegenConfig = {js_value(config)};\n"
 

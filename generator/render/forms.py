@@ -75,7 +75,7 @@ def _homework_page(ctx: RenderContext, homework: Homework) -> Page:
         identity_limits=identity_limits(),
         carries=carries_note(ctx, homework),
     )
-    return Page(path, homework.title, content, ctx.project.source("homework", homework.id))
+    return Page(path, homework.title, content, ctx.project.source("homework", homework.id), needs=("form",))
 
 
 def homework_downloads(ctx: RenderContext) -> list[Asset]:

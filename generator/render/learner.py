@@ -163,10 +163,10 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     handbook = ctx.render("handbook.md.j2", HANDBOOK, lt=lt, **handbook_parts(ctx))
     completion = ctx.render("completion.md.j2", COMPLETION, lt=lt, identity_limits=identity_limits(), required=required)
     return [
-        Page(PROGRESS, lt["progress"], progress, source),
-        Page(COMPLETION, lt["completion.title"], completion, source),
-        Page(REVIEW, lt["review"], review, source),
-        Page(HANDBOOK, lt["handbook"], handbook, source),
+        Page(PROGRESS, lt["progress"], progress, source, needs=("backup",)),
+        Page(COMPLETION, lt["completion.title"], completion, source, needs=("record",)),
+        Page(REVIEW, lt["review"], review, source, needs=("review", "quiz")),
+        Page(HANDBOOK, lt["handbook"], handbook, source, needs=("handin",)),
     ]
 
 

@@ -72,7 +72,7 @@ def quiz_pages(ctx: RenderContext) -> list[Page]:
 def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
     path = paths.item_page("quiz", bank.id)
     content = _render(ctx, path, bank.id, bank.title, bank.intro, quiz_payloads(ctx)[bank.id], bank=bank)
-    return Page(path, bank.title, content, ctx.project.source("quiz", bank.id))
+    return Page(path, bank.title, content, ctx.project.source("quiz", bank.id), needs=("quiz",))
 
 
 def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
@@ -80,7 +80,7 @@ def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     banks = _drawn_banks(ctx, final)
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
     content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws, key_banks=banks)
-    return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id))
+    return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id), needs=("quiz",))
 
 
 def _banks(ctx: RenderContext) -> list[QuizBank]:

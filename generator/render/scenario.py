@@ -34,7 +34,7 @@ def _page(ctx: RenderContext, scenario: Scenario) -> Page:
         best=best, best_total=path_total(scenario, best), walk=walk_data(scenario, best),
         diagram=_diagram(ctx, scenario, best) if ctx.trainer else "",
     )
-    return Page(path, scenario.title, content, ctx.project.source("scenario", scenario.id))
+    return Page(path, scenario.title, content, ctx.project.source("scenario", scenario.id), needs=("scenario",))
 
 
 def _diagram(ctx: RenderContext, scenario: Scenario, best: list[Step]) -> Markup:

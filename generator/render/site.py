@@ -27,6 +27,8 @@ class Page:
     content: str
     source: Path | None = None
     """The YAML file the page came from (edit links, error messages)."""
+    needs: tuple[str, ...] = ()
+    """The parts of the site's scripts and styles it loads beyond every page's (:data:`coursegen.render.assets.PARTS`)."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class Asset:
     path: str
     content: bytes
     every_page: bool = True
-    """A script or stylesheet every page loads; ``False`` for one a single page fetches when it needs it."""
+    """A script or stylesheet every page loads; ``False`` for one the pages that need it load (a page's
+    ``data-cg-load``, a widget's data)."""
 
 
 @dataclass(frozen=True)

@@ -487,6 +487,8 @@ def test_2004_resume_on_another_pc_restores_the_homework_draft(browser: Browser,
     context, page, site = on_a_new_pc(browser, lms_url, "graded2004")
     site.get_by_role("link", name="回应客户").first.click()
     site.get_by_role("link", name="回应心得").first.click()
+    # The form's script arrives after the page (cg-core.js loads it): what is typed before it is not saved yet.
+    site.locator(".cg-field__count[data-rule]").first.wait_for(state="attached")
     site.get_by_label("姓名").fill("李明")
     site.get_by_label("心得").fill(draft)
     site.locator(".cg-form__saved", has_text="已保存").wait_for()

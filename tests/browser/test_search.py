@@ -188,3 +188,19 @@ def test_the_search_box_opens_and_lists_results_at_desktop_and_phone_width(page:
     assert box_right is not None and box_right["x"] + box_right["width"] <= width + 1
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()
+
+
+def test_the_search_script_loads_when_search_is_first_opened_and_keeps_what_was_typed(page: Page, site_url: str) -> None:
+    """No page loads cg-search.js, the biggest script, until the trainee opens search (here with Material's key /);
+    a query typed before it has arrived is searched all the same."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}/{SERVICE_FRONT}")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if url.endswith("/cg-search.js")]
+    page.keyboard.press("/")
+    page.keyboard.type("湿滑")
+    page.locator("[data-cg-search][data-shown=湿滑]").wait_for(state="attached")
+    assert page.locator(".md-search__input").input_value() == "湿滑"
+    assert len([url for url in requested if url.endswith("/cg-search.js")]) == 1
+    assert f"/{CHIZI}?mark=" in (page.locator(".md-search-result__link").first.get_attribute("href") or "")

@@ -73,7 +73,8 @@ def test_an_english_course_gets_its_completion_record_and_rule_in_english(tmp_pa
     page = next(p for p in site.pages if p.path == COMPLETION)
     assert page.title == "Completion record" and "<strong>Completion</strong>" in page.content
     config = next(a for a in site.assets if a.path.endswith("cg-config.js")).content.decode("utf-8")
-    assert '"completion.recordTitle":"Completion record"' in config
-    assert '"completion.need.passed":"{title} (pass it)"' in config
+    record = next(a for a in site.assets if a.path.endswith("cg-strings-record.js")).content.decode("utf-8")
+    assert '"completion.recordTitle":"Completion record"' in record  # the record page's own strings
+    assert '"completion.need.passed":"{title} (pass it)"' in config  # every page's: the dashboard's
     course = next(a for a in site.assets if a.path.endswith("cg-course.js")).content.decode("utf-8")
     assert '"completion":[{"kind":"lecture","id":"one","need":"done"}]' in course  # no final: every lecture, today's rule

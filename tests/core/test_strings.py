@@ -8,6 +8,7 @@ error overlay, and ``"<widget>.<key>"`` literals in the widgets' scripts.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -16,8 +17,6 @@ import yaml
 
 from coursegen.load import load_project
 from coursegen.render import render_site
-from coursegen.render.assets import config_script
-from coursegen.render.environment import RenderContext
 from coursegen.catalogue import flatten, read_file
 from coursegen.render.strings import LANGUAGES, PARTS, Part, strings
 
@@ -129,18 +128,42 @@ def test_a_key_missing_from_english_falls_back_to_chinese() -> None:
     assert set(english) == set(chinese)
 
 
-def test_the_widgets_get_their_strings_once_per_site_in_the_config_script() -> None:
-    """cg-config.js, loaded on every page before cg-core.js, carries the site's language only; no script
-    carries a table of its own."""
+def test_the_widgets_get_their_strings_in_the_course_language_from_the_config_and_their_parts() -> None:
+    """cg-config.js, loaded on every page before cg-core.js, carries every page's strings in the site's language,
+    and a part's strings script (cg-strings-<part>.js) those of its widgets; no packaged script carries a table."""
     project, _ = load_project(ROOT / "course", ROOT / "quizzes")
     for language in LANGUAGES:
-        ctx = RenderContext(dataclasses.replace(project, course=project.course.model_copy(update={"language": language})), "trainee")
-        script = config_script(ctx)
-        assert strings(language, "widgets")["quiz.check"] in script
+        site = render_site(dataclasses.replace(project, course=project.course.model_copy(update={"language": language})))
+        shipped = {a.path.rsplit("/", 1)[-1]: a.content.decode("utf-8") for a in site.assets if a.path.endswith(".js")}
         other = next(lang for lang in LANGUAGES if lang != language)
-        assert strings(other, "widgets")["quiz.check"] not in script
-    assert "addStrings" not in SCRIPTS
+        assert strings(language, "widgets")["progress.markDone"] in shipped["cg-config.js"]
+        parts = "".join(text for name, text in shipped.items() if name.startswith("cg-strings-"))
+        assert strings(language, "widgets")["quiz.check"] not in shipped["cg-config.js"]  # the quiz page's own
+        assert strings(language, "widgets")["quiz.check"] in parts
+        assert strings(other, "widgets")["quiz.check"] not in parts
+    assert "addStrings(" not in SCRIPTS.replace("function addStrings(", ""), "a packaged script adds strings of its own"
     assert not re.search(r"\b(zh|en)\s*:\s*\{", SCRIPTS), "a script still carries a string table"
+
+
+def test_every_page_gets_every_string_its_scripts_use() -> None:
+    """What a page's scripts look up (their literal keys) is in cg-config.js or a strings script the page loads:
+    a string left behind would show its key ("quiz.check") to the trainee."""
+    project, _ = load_project(ROOT / "course", ROOT / "quizzes")
+    site = render_site(project, lms="scorm")
+    shipped = {a.path.rsplit("/", 1)[-1]: a.content.decode("utf-8") for a in site.assets if a.path.endswith(".js")}
+    readable = {p.name: p.read_text(encoding="utf-8") for p in (GENERATOR / "assets").glob("cg-*.js")}
+    groups = "|".join(sorted(widget_groups()))
+    every = [n.rsplit("/", 1)[-1] for n in site.extra_javascript]
+    search = json.loads(re.search(r'"search":(\[[^\]]*\])', shipped["cg-config.js"]).group(1))  # loaded when search opens
+    assert "cg-search.js" in search
+    for page in [*site.pages, None]:  # None: a hand-written page, which loads every page's files only
+        named = re.findall(r'data-cg-load="([^"]*)"', page.content if page else "")
+        loaded = every + search + [n for m in named for n in m.split()]
+        carried = "".join(shipped[n] for n in loaded if n in shipped and n not in readable)  # config and strings scripts
+        for name in (n for n in loaded if n in readable):
+            for key, start in set(re.findall(rf'"((?:{groups})\.\w+(?:\.\w+)*\.?)"(\s*\+)?', readable[name])):
+                # A key's start completed at run time ("form.identity_" + k): some key of that start is there.
+                assert f'"{key}' + ("" if start else '":') in carried, f"{page.path if page else 'a hand-written page'}: {name} uses {key}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -5,21 +5,23 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from coursegen.render.assets import LRS_ONLY, REPORTERS
+from coursegen.render.assets import PARTS
 
 from tests.conftest import ROOT
 
 ASSETS = ROOT / "generator" / "assets"
+SENDER = PARTS["xapi"].files + PARTS["interactions"].files
+"""The statement sender and the response patterns it reports with."""
 
 
 def test_the_xapi_client_adds_at_most_6_kib_gzipped() -> None:
-    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in LRS_ONLY + REPORTERS)
+    size = sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in SENDER)
     assert size <= 6 * 1024, f"cg-xapi.js with its response patterns is {size} bytes gzipped"
 
 
 def test_a_course_without_an_lrs_loads_no_sender_and_its_config_says_none(example_site: Path) -> None:
     folder = example_site / "assets" / "coursegen"
     assert (folder / "cg-core.js").is_file()
-    assert not any((folder / name).exists() for name in LRS_ONLY + REPORTERS)
+    assert not any((folder / name).exists() for name in SENDER)
     assert '"lrs":null' in (folder / "cg-config.js").read_text(encoding="utf-8")
     assert "cg-xapi.js" not in (example_site / "index.html").read_text(encoding="utf-8")

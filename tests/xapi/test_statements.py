@@ -51,6 +51,7 @@ const page = {
   localStorage: { getItem: (k) => (data.has(k) ? data.get(k) : null), setItem: (k, v) => data.set(k, String(v)),
     removeItem: (k) => data.delete(k), key: (i) => [...data.keys()][i], get length() { return data.size; } },
   document: { readyState: "complete", currentScript: null, addEventListener: on, querySelector: () => null,
+    querySelectorAll: () => [], getElementById: () => null,
     dispatchEvent: (e) => fire(e.type, e.detail) },
   CustomEvent: class { constructor(type, init) { this.type = type; this.detail = init.detail; } },
   fetch: (url, init) => { posts.push({ url, headers: init.headers, body: JSON.parse(init.body) }); return Promise.resolve({ status: 200 }); },

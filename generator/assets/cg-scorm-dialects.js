@@ -54,6 +54,15 @@
     return out.join(d.list);
   }
 
+  /* A matching question's right item, by its place as shown, as the number it is lettered by: a pair's right
+     side by its pair; a distractor (no pair's) after all pairs, in the order the page shows the distractors. */
+  function rightLetterOf(key, shown) {
+    var at = key.indexOf(shown), before = 0;
+    if (at >= 0) return at;
+    for (var j = 0; j < shown; j++) if (key.indexOf(j) < 0) before++;
+    return key.length + before;
+  }
+
   /* The learner's answer and the correct patterns in a dialect's delimiters; null when not expressible. */
   function encode(item, d) {
     var a = item.answer, k = item.key, response = "", correct = [];
@@ -85,7 +94,7 @@
         // Likewise the right column: right items are lettered by the pair they were written in.
         correct = pairs(k.map(function (_, i) { return i; }), d);
         correct = correct === null ? null : [correct];
-        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
+        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : rightLetterOf(k, shown); }), d);
         break;
       default:
         return null;

@@ -6,7 +6,7 @@ Mapping (coursegen ⇄ GIFT):
   options share +100 %, each wrong one costs as much as a right one earns, which is coursegen's rule
   (right ticks − wrong ticks) / right options in Moodle's terms;
 - true_false ⇄ ``{TRUE#feedback if wrong#feedback if right}``; fill ⇄ ``{=answer =other}``;
-  matching ⇄ ``{=left -> right}``; explanation ⇄ general feedback ``####``;
+  matching ⇄ ``{=left -> right}`` (its distractors cannot be said: reported); explanation ⇄ general feedback ``####``;
 - short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
   reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
 - ordering, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
@@ -129,6 +129,8 @@ def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
         for pair in q.pairs:
             if "->" in pair.left:
                 report.warn(say("exchange.gift.arrow_left", item=pair.left), question=name)
+        if q.distractors:
+            report.loss(say("exchange.matching_extra.gift_distractors", items="、".join(q.distractors)), question=name)
         return [("=", f"{p.left} -> {p.right}", None) for p in q.pairs]
     for _, text, _ in answers:
         if "->" in text:

@@ -4,7 +4,8 @@ Mapping (coursegen ⇄ Moodle question type):
 
 - single / multiple ⇄ ``multichoice`` (``<single>``); right options of a multiple-choice question
   share +100 %, wrong ones cost as much, which is coursegen's scoring rule in Moodle's terms;
-- true_false ⇄ ``truefalse``; fill ⇄ ``shortanswer`` (case ignored); matching ⇄ ``matching``;
+- true_false ⇄ ``truefalse``; fill ⇄ ``shortanswer`` (case ignored); matching ⇄ ``matching``, its
+  distractors ⇄ subquestions with an empty question text (Moodle's own way to add extra answers);
 - ordering ⇄ ``ordering`` (Moodle's Ordering question type, graded by absolute position, which is
   coursegen's "share of items in their right place");
 - short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
@@ -115,6 +116,10 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
             sub = _sub(el, "subquestion", format="plain_text")
             _text(sub, pair.left)
             _text(_sub(sub, "answer"), pair.right)
+        for distractor in q.distractors:
+            sub = _sub(el, "subquestion", format="plain_text")
+            _text(sub, "")
+            _text(_sub(sub, "answer"), distractor)
     elif isinstance(q, Ordering):
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
                            ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
@@ -280,14 +285,16 @@ class _Reader:
         return fill_fields(self._answers(), self.report, self.question or "", self.line)
 
     def matching(self) -> dict[str, object]:
-        pairs = []
+        """A subquestion with no text is an extra answer, a distractor, in Moodle as in coursegen."""
+        pairs: list[dict[str, str]] = []
+        distractors: list[str] = []
         for sub in self.el.findall("subquestion"):
             left, right = self.plain(sub), (sub.findtext("answer/text") or "").strip()
             if left:
                 pairs.append({"left": left, "right": right})
-            else:
-                self.report.loss(say("exchange.moodle.distractor", answer=right), question=self.question, line=sub.sourceline)
-        return {"type": "matching", "pairs": pairs}
+            elif right:
+                distractors.append(right)
+        return {"type": "matching", "pairs": pairs, **({"distractors": distractors} if distractors else {})}
 
     def ordering(self) -> dict[str, object]:
         if (self.el.findtext("gradingtype") or "ABSOLUTE_POSITION").strip().upper() not in ("ABSOLUTE_POSITION", "ABSOLUTE", "ABS"):

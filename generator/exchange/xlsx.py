@@ -44,7 +44,7 @@ LEGEND = (
     ("判断", "选项A 对、选项B 错（可不填）", "对 / 错（或 正确/错误、√/×）", "反馈A：答“对”时显示；反馈B：答“错”时显示"),
     ("填空", "不填", "可接受的答案，用 | 或 ； 分隔", "题干中只留一个空"),
     ("排序", "各项，顺序不限", "按正确顺序写字母，如 CABD", ""),
-    ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…"),
+    ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…；没有配给任何选项的是干扰项"),
     ("简答", "自查要点，每列一条", "参考答案", "学员自评，不计入得分"),
     ("", "", "", "题号：可不填；分值：整数，默认 1；提示：可不填，学员作答时可先看（不写答案，简答题不填）；讲师备注、讲师期望答案（每行一条）只出现在讲师版"),
 )
@@ -223,7 +223,7 @@ def _headers(questions: list[Question]) -> list[str]:
     """Only the columns the bank needs, at least 选项A–D, in the order a trainer fills them."""
     widths = [_option_count(q) for q in questions]
     options = min(len(LETTERS), max([4, *widths]))
-    rights = max([len(q.pairs) for q in questions if isinstance(q, Matching)], default=0)
+    rights = max([len(q.rights) for q in questions if isinstance(q, Matching)], default=0)
     feedback = any(isinstance(q, TrueFalse) and (q.feedback_true or q.feedback_false) for q in questions) or any(
         o.feedback for q in questions if isinstance(q, (SingleChoice, MultipleChoice)) for o in q.options
     )
@@ -274,7 +274,7 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
         cells["答案"] = "".join(LETTERS[: len(q.items)])
     elif isinstance(q, Matching):
         cells.update({f"选项{l}": pair.left for l, pair in zip(LETTERS, q.pairs)})
-        cells.update({f"匹配{n}": pair.right for n, pair in enumerate(q.pairs, start=1)})
+        cells.update({f"匹配{n}": right for n, right in enumerate(q.rights, start=1)})
         cells["答案"] = ",".join(f"{l}-{n}" for n, l in enumerate(LETTERS[: len(q.pairs)], start=1))
     else:
         assert isinstance(q, ShortAnswer)

@@ -157,10 +157,9 @@ def _matching(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]
             raise RowError(say("exchange.rows.empty_right", answer=answer, n=n))
     if sorted(lefts) != sorted(set(lefts)) or set(lefts) != set(row.options) or len(rights) != len(set(rights)):
         raise RowError(say("exchange.rows.match_not_each", answer=answer))
-    for n, text_right in row.rights.items():
-        if n not in rights:
-            report.loss(say("exchange.rows.match_unused", n=n, item=text_right), question=qid, line=row.number)
-    return {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
+    distractors = [text_right for n, text_right in row.rights.items() if n not in rights]
+    fields: dict[str, Any] = {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
+    return {**fields, "distractors": distractors} if distractors else fields
 
 
 def _short(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:

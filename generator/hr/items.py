@@ -264,9 +264,10 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
             shown = scrambled(len(q.items), f"{bank_id}/{q.id}")
             return " → ".join(q.items[_at(shown, i)] for i in answer)
         if isinstance(q, Matching) and isinstance(answer, list):
-            shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
+            rights = q.rights
+            shown = scrambled(len(rights), f"{bank_id}/{q.id}")
             unmatched = say("hr.answer.unmatched")
-            return say("hr.answer.separator").join(f"{p.left} → {q.pairs[_at(shown, j)].right if j != -1 else unmatched}" for p, j in zip(q.pairs, answer))
+            return say("hr.answer.separator").join(f"{p.left} → {rights[_at(shown, j)] if j != -1 else unmatched}" for p, j in zip(q.pairs, answer))
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return say("hr.answer.unknown")

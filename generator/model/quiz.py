@@ -4,7 +4,7 @@ Scoring rules, shown to trainees on the quiz page:
 - single choice, true/false, fill in the blank: all points or none;
 - multiple choice: partial credit, points × max(0, (right ticks − wrong ticks) / number of right options);
 - ordering: points × share of items in their right place;
-- matching: points × share of pairs matched right;
+- matching: points × share of pairs matched right (distractors on the right count for nothing);
 - short answer: self-graded against a checklist and counted apart from the score.
 """
 
@@ -108,6 +108,16 @@ class Matching(_Question):
 
     type: Literal["matching"] = Field(description="题型：配对题。")
     pairs: list[Pair] = Field(min_length=2, description="正确的配对，左右两边各项都不能重复。")
+    distractors: list[Text] = Field(
+        default_factory=list,
+        description="干扰项：右边一列多出来的、不和任何左项配对的项，与右项一起打乱显示；不能重复，也不能和某个右项相同。",
+    )
+
+    @property
+    def rights(self) -> list[str]:
+        """The right-hand column as written: each pair's right side, then the distractors. The page shows it
+        scrambled, and answers number it as shown, so renderers and readers of answers start from this one list."""
+        return [p.right for p in self.pairs] + list(self.distractors)
 
 
 class ShortAnswer(_Question):

@@ -254,9 +254,10 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         public["i"] = [q.items[i] for i in shown]
         secret["o"] = [shown.index(i) for i in range(len(q.items))]
     elif isinstance(q, Matching):
-        shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
+        rights = q.rights
+        shown = scrambled(len(rights), f"{bank_id}/{q.id}")
         public["l"] = [p.left for p in q.pairs]
-        public["r"] = [q.pairs[i].right for i in shown]
+        public["r"] = [rights[i] for i in shown]
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
     elif isinstance(q, ShortAnswer):
         secret.update(r=html(q.reference), c=list(q.checklist))

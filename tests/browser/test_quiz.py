@@ -225,6 +225,32 @@ def test_a_matching_verdict_never_breaks_inside_a_word(page: Page, quiz_url: str
     assert lines == [["✗ 正确答案：法国", 1], ["✓ 回答正确", 1], ["✓ 回答正确", 1]]  # at 1280 the old layout split each in two
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_distractor_is_offered_by_keyboard_scores_nothing_and_survives_a_reload(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_quiz(page, quiz_url, "quiz-matching")
+    paris = page.get_by_label("巴黎", exact=True)
+    options = paris.locator("option").all_inner_texts()
+    assert sorted(options[1:]) == sorted(["法国", "意大利", "日本", "英国"])  # the distractor among the right side
+    for left, right in (("巴黎", "英国"), ("罗马", "意大利"), ("东京", "日本")):
+        select = page.get_by_label(left, exact=True)
+        tab_to(page, select)
+        for _ in range(options.index(right)):
+            page.keyboard.press("ArrowDown")
+        assert select.evaluate("s => s.options[s.selectedIndex].text") == right
+    page.reload()
+    page.locator(".cg-quiz .cg-q").first.wait_for()
+    assert paris.evaluate("s => s.options[s.selectedIndex].text") == "英国"
+    tab_to(page, page.get_by_role("button", name="提交答案"))
+    page.keyboard.press("Enter")
+    assert verdict(page) == "◐ 部分正确 · 得 2 / 3 分"
+    assert page.get_by_text("✗ 正确答案：法国").is_visible()
+    assert page.locator(".cg-match__row").first.bounding_box()["width"] <= width
+    page.reload()
+    page.locator(".cg-quiz__result").wait_for()
+    assert verdict(page) == "◐ 部分正确 · 得 2 / 3 分"
+
+
 def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-short")
     essay = page.locator(".cg-q").nth(0)

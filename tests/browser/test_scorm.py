@@ -354,7 +354,7 @@ def interactions(page: Page) -> list[Record]:
 
 
 def answer_every_type(site: FrameLocator) -> list[str]:
-    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
+    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right (its distractor picked),
     true/false right, the self-graded one written; submit. Returns the ordering items as finally shown (on a phone,
     turning from question to question)."""
     site.locator(".cg-q").first.wait_for()
@@ -371,7 +371,7 @@ def answer_every_type(site: FrameLocator) -> list[str]:
     shown = q(3).locator("li > span:first-child").all_inner_texts()
     selects = q(4).locator("select")
     selects.nth(0).select_option(label="客户感到被尊重")
-    selects.nth(1).select_option(label="客户感到被尊重")
+    selects.nth(1).select_option(label="客户不再追问")
     q(5).get_by_label("错", exact=True).check()
     q(6).get_by_label("答案").fill("先倾听")
     submit_quiz(site)
@@ -411,7 +411,8 @@ def test_every_scored_question_is_an_interaction(page: Page, lms_url: str, cours
         ("quiz-respond/good-habits", "choice", f"a{lst}b", v["wrong"], [f"a{lst}c"], "3"),
         ("quiz-respond/blank", "fill-in", "复述", "correct", ["复述", "重复"], "1"),
         ("quiz-respond/steps", "sequencing", order, v["wrong"], [f"a{lst}b{lst}c"], "3"),
-        ("quiz-respond/pairs", "matching", f"a{pair}a{lst}b{pair}a", v["wrong"], [f"a{pair}a{lst}b{pair}b"], "2"),
+        # The distractor is lettered after the pairs' right sides.
+        ("quiz-respond/pairs", "matching", f"a{pair}a{lst}b{pair}c", v["wrong"], [f"a{pair}a{lst}b{pair}b"], "2"),
         ("quiz-respond/tf", "true-false", v["false"], "correct", [v["false"]], "1"),
     ]
     assert len(got) == len(expected), got

@@ -51,6 +51,8 @@ def kept_by(fmt: str, bank: QuizBank) -> dict[str, Any]:
         data["questions"] = [q for q in data["questions"] if q["type"] != "ordering"]
         for q in data["questions"]:
             q["points"] = 1
+            if q["type"] == "matching":
+                q["distractors"] = []
     return data
 
 

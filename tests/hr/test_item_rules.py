@@ -160,3 +160,27 @@ def test_an_untouched_ordering_counts_as_not_answered_not_as_a_wrong_order(tmp_p
     assert "（未作答）（3 人）" in section
     shown_order = " → ".join(["倾听", "复述", "解决"][i] for i in SHOWN)
     assert shown_order not in section
+
+
+def test_a_distractor_picked_is_named_in_the_most_common_wrong_answer(tmp_path: Path) -> None:
+    """Answers number a matching question's right column as the page shows it, distractors among the right sides."""
+    course, quizzes = write_course(tmp_path)
+    (quizzes / "basics.yml").write_text(QUIZ_YML + """\
+  - id: q6
+    type: matching
+    prompt: 把业务与窗口配对。
+    pairs:
+      - {left: 开户, right: 综合柜台}
+      - {left: 取号, right: 叫号机}
+    distractors: [自助缴费机]
+""", encoding="utf-8")
+    with (course / "course.yml").open("a", encoding="utf-8") as fp:
+        fp.write(FINAL)
+    project, _ = load_project(course, quizzes)
+    shown = [["综合柜台", "叫号机", "自助缴费机"][i] for i in scrambled(3, "basics/q6")]
+    wrong = [shown.index("综合柜台"), shown.index("自助缴费机")]
+    right = [shown.index("综合柜台"), shown.index("叫号机")]
+    results: list[Results] = [{"basics": {"q6": (k == 0, right if k == 0 else wrong)}} for k in range(3)]
+    items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    [q6] = [q for q in items.questions if q.question_id == "q6"]
+    assert (q6.wrong_answer, q6.wrong_count) == ("开户 → 综合柜台；取号 → 自助缴费机", 2)

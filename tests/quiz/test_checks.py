@@ -86,6 +86,36 @@ BAD_BANKS = [
     prompt: 配对
     pairs:
       - {left: 甲, right: 一}
+      - {left: 乙, right: 二}
+    distractors: [三, 一]
+""",
+        "quizzes/quiz-a.yml:11:22: 配对的右项 `一` 重复了，第 9 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
+        id="a-distractor-is-no-pair-s-right-side",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: match
+    type: matching
+    prompt: 配对
+    pairs:
+      - {left: 甲, right: 一}
+      - {left: 乙, right: 二}
+    distractors:
+      - 三
+      - 三
+""",
+        "quizzes/quiz-a.yml:13:9: 配对的右项 `三` 重复了，第 12 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
+        id="distractors-are-not-repeated",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: match
+    type: matching
+    prompt: 配对
+    pairs:
+      - {left: 甲, right: 一}
       - left: 乙
 """,
         "quizzes/quiz-a.yml:10:9: `questions[1].pairs[2]` 里缺少必填的键 `right`\n    提示：加上一行 `right: …`，写上它的内容",

@@ -123,6 +123,16 @@ def test_matching_right_side_is_scrambled_and_decodes_to_the_pairs(project: Proj
     assert [question["r"][i] for i in matches] == ["法国", "意大利", "日本"]
 
 
+def test_a_distractor_is_shown_among_the_right_side_and_matches_no_left_item(project: Project) -> None:
+    data = payload(project, "quiz-matching")
+    question = data["questions"][0]
+    assert sorted(question["r"]) == sorted(["法国", "意大利", "日本", "英国"])
+    matches = decode(question["k"], data["hash"])["m"]
+    assert question["r"].index("英国") not in matches
+    key = pages(project, "trainer")["quizzes/quiz-matching.md"]
+    assert "**干扰项（不与任何左项配对）**：英国" in key
+
+
 def test_trainee_edition_has_no_facilitator_notes_and_no_answer_key(project: Project) -> None:
     for content in pages(project).values():
         assert "讲师备注" not in content

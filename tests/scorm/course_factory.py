@@ -94,6 +94,7 @@ questions:
     pairs:
       - {left: 倾听, right: 客户感到被尊重}
       - {left: 复述, right: 确认理解无误}
+    distractors: [客户不再追问]
   - id: tf
     type: true_false
     prompt: 回应时可以承诺做不到的事。

@@ -11,8 +11,9 @@
          correct (bool), fraction (0–1), max (points), latency (ms from the attempt being shown to the
          learner's last change of this answer; null when the answer was given on an earlier visit)}
         key: single [index]; multiple [indices]; true_false bool; fill [accepted texts];
-             ordering [item indices in the right order]; matching [right index per left item]
-        options: how many options, items or left items the question has}
+             ordering [item indices in the right order]; matching [right index per left item];
+             hotspot [labels of the right areas]
+        options: how many options, items, left items or labelled areas the question has}
 */
 (function () {
   "use strict";
@@ -140,7 +141,7 @@
       var g = self.graded(q), at = self.answeredAt[q.id];
       return {
         id: q.id, type: q.t, prompt: plain(q.q), answer: g.a, answered: g.answered, key: parts.keyOf(q),
-        options: (q.o || q.i || q.l || []).length, correct: g.correct, fraction: g.f, max: q.p,
+        options: (q.o || q.i || q.l || q.z || []).length, correct: g.correct, fraction: g.f, max: q.p,
         latency: at ? Math.max(0, at - self.shownAt) : null
       };
     });

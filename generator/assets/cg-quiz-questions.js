@@ -171,6 +171,7 @@
       var tfNote = q.t === "true_false" && a !== null ? (a ? k.ft : k.ff) : "";
       if (tfNote) box.appendChild(el("div", { html: tfNote }));
       if (q.t === "fill" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: k.a.join(" / ") }) }));
+      if (q.t === "hotspot" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
       if (q.t === "ordering" && !g.correct) {
         box.appendChild(el("p", { text: t("quiz.order") }));
         box.appendChild(el("ol", {}, k.o.map(function (i) { return el("li", { text: q.i[i] }); })));

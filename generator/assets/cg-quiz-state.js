@@ -25,7 +25,9 @@
      answers: {id: answer}, current answers: single option index; multiple [indices]; true_false bool;
                             fill and short text; ordering [item indices as shown in order], absent
                             while the trainee has not moved an item (an untouched order earns nothing);
-                            matching [right index per left item, -1 if none]
+                            matching [right index per left item, -1 if none]; hotspot [x, y], the point
+                            clicked or the point of the labelled area chosen, in whole percent of the
+                            picture's width and height
      results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
      self: {id: [ticked checklist indices]}                        short answers, self-graded
      first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer

@@ -165,7 +165,7 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  Object.assign(Quiz.prototype, parts.questions, parts.check, parts.pager, parts.review);
+  Object.assign(Quiz.prototype, parts.questions, parts.hotspot, parts.check, parts.pager, parts.review);
 
   /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
      only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */

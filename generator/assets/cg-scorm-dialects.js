@@ -6,6 +6,8 @@
    - timespan(ms), timestamp(date): CMITimespan / CMITime in 1.2, ISO 8601 duration / timestamp in 2004;
    - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
      completion_status + success_status + score.scaled in 2004);
+   - hotspot: the interaction type an image hotspot is reported as: neither version has one, so 1.2 says
+     "performance" (its only type with free text both ways) and 2004 "other";
    - interaction(item, date): one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js)
      as [[element under cmi.interactions.n, value], ...], id first, type second, every value within the
      dialect's vocabulary and length; null when the question cannot be said in it.
@@ -90,6 +92,11 @@
         response = letters(a.map(function (shown) { return k.indexOf(shown); }));
         response = response && response.join(d.list);
         break;
+      case "hotspot":
+        // The point clicked or chosen, "x,y" in percent of the picture; right is any point in the areas named.
+        correct = [d.text(k.join(" / "))];
+        if (a !== null) response = a[0] + "," + a[1];
+        break;
       case "matching":
         // Likewise the right column: right items are lettered by the pair they were written in.
         correct = pairs(k.map(function (_, i) { return i; }), d);
@@ -105,7 +112,7 @@
 
   /* The fields shared by both versions, in the order an LMS needs them (id, then type, then the rest). */
   function interaction(d, quizId, item, date) {
-    var type = TYPES[item.type], patterns = encode(item, d);
+    var type = item.type === "hotspot" ? d.hotspot : TYPES[item.type], patterns = encode(item, d);
     if (!type || !patterns) return null;
     var fields = [["id", identifier(quizId, item.id)], ["type", type]];
     if (d.el.description && item.prompt) fields.push(["description", d.langString(item.prompt)]);
@@ -128,7 +135,7 @@
           response: "student_response", time: "time", description: null },
     suspendLimit: 4096,
     locationLimit: 255,
-    list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong",
+    list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong", hotspot: "performance",
     /* CMIString255 for the learner's text (the student_response and each pattern). */
     text: function (s) { return cut(String(s).trim(), 255); },
     /* CMITimespan, HHHH:MM:SS.SS. */
@@ -169,7 +176,7 @@
           response: "learner_response", time: "timestamp", description: "description" },
     suspendLimit: 64000,
     locationLimit: 1000,
-    list: "[,]", pair: "[.]", truth: ["true", "false"], wrong: "incorrect",
+    list: "[,]", pair: "[.]", truth: ["true", "false"], wrong: "incorrect", hotspot: "other",
     /* A localized_string_type of at most 250 characters; "{" may not open it, "[,]" would split it. */
     text: function (s) {
       return cut(String(s).trim().split("[,]").join(",").split("[.]").join(".").replace(/^\{+/, ""), 250);

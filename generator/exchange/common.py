@@ -28,6 +28,7 @@ TYPE_NAMES = {
     "ordering": "排序",
     "matching": "匹配",
     "short": "简答",
+    "hotspot": "热区",
 }
 """Question type → the Chinese name trainers use in spreadsheets and see in reports."""
 

@@ -9,7 +9,7 @@ Mapping (coursegen ⇄ GIFT):
   matching ⇄ ``{=left -> right}`` (its distractors cannot be said: reported); explanation ⇄ general feedback ``####``;
 - short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
   reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
-- ordering, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
+- ordering, image hotspot, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
   each one left out is reported per question.
 
 Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 
 from ..messages import say
-from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
     REFERENCE_MARK,
     Draft,
@@ -85,6 +85,9 @@ def _question(q: Question, report: Report) -> str | None:
     name = label(q)
     if isinstance(q, Ordering):
         report.loss(say("exchange.gift.ordering"), question=name)
+        return None
+    if isinstance(q, Hotspot):
+        report.loss(say("exchange.hotspot.gift"), question=name)
         return None
     if q.points != 1:
         report.loss(say("exchange.gift.points", points=q.points), question=name)

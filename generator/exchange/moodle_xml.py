@@ -8,6 +8,8 @@ Mapping (coursegen ⇄ Moodle question type):
   distractors ⇄ subquestions with an empty question text (Moodle's own way to add extra answers);
 - ordering ⇄ ``ordering`` (Moodle's Ordering question type, graded by absolute position, which is
   coursegen's "share of items in their right place");
+- hotspot → nothing: Moodle's core has no such question type (ddmarker and ddimageortext are drag-and-drop
+  types that carry the picture inside the file); each one is reported lost, whole;
 - short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
   information for graders (``<graderinfo>``); Moodle has essays graded by hand;
 - points ⇄ ``<defaultgrade>``, explanation ⇄ ``<generalfeedback>``, hint ⇄ the first ``<hint>`` (Moodle shows it
@@ -27,7 +29,7 @@ from lxml import etree
 
 from ..messages import say
 from ..model.base import ID_PATTERN
-from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
 from .common import (
     Draft,
     add_question,
@@ -71,6 +73,9 @@ def write(bank: QuizBank, report: Report) -> bytes:
     _text(_sub(category, "category"), f"$course$/top/{bank.title.replace('/', '//')}")
     _text(_sub(category, "info", format="markdown"), bank.intro or "")
     for q in bank.questions:
+        if isinstance(q, Hotspot):
+            report.loss(say("exchange.hotspot.moodle"), question=label(q))
+            continue
         quiz.append(_question(q, bank.shuffle, report))
     report.loss(say("exchange.moodle.pass_mark", pass_mark=bank.pass_mark))
     if bank.feedback == "immediate":

@@ -7,7 +7,9 @@ The answer syntax (documented for trainers in GUIDE.md):
 - 填空: accepted answers separated by ``|`` or ``；``;
 - 排序: the options' letters in the right order, ``CABD``;
 - 匹配: options are the left items, 匹配1, 匹配2… the right ones, 答案 ``A-2,B-1``;
-- 简答: 答案 is the reference answer, the options are the self-check points.
+- 简答: 答案 is the reference answer, the options are the self-check points;
+- 热区: each option is an area, ``名称 | 矩形 x,y,宽,高`` or ``名称 | 多边形 x,y x,y x,y`` (whole percent of the
+  picture), 答案 the letters of the right ones (the others are distractor areas), 图片 and 图片说明 the picture.
 
 Every cell that is left unused is reported, so nothing typed into the sheet disappears quietly.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..messages import say
+from ..model.quiz import PolygonArea, RectArea
 from .common import TYPE_NAMES, derive_checklist
 from .report import Report
 from .xlsx_layout import FILL_SEPARATORS, Header, truth
@@ -162,6 +165,43 @@ def _matching(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]
     return {**fields, "distractors": distractors} if distractors else fields
 
 
+_SHAPES = {"矩形": "rect", "rect": "rect", "多边形": "polygon", "polygon": "polygon"}
+_AREA = re.compile(r"(?P<shape>矩形|多边形|rect|polygon)\s*(?P<numbers>[\d\s,，;；]+)", re.I)
+
+
+def area_text(area: RectArea | PolygonArea) -> str:
+    """A hotspot area as one 选项 cell: ``名称 | 矩形 62,10,30,40`` or ``名称 | 多边形 10,10 40,10 25,50``."""
+    if isinstance(area, RectArea):
+        return f"{area.label} | 矩形 " + ",".join(map(str, area.at))
+    return f"{area.label} | 多边形 " + " ".join(f"{x},{y}" for x, y in area.points)
+
+
+def _area(letter: str, text: str) -> dict[str, Any]:
+    label, bar, where = text.replace("｜", "|").rpartition("|")
+    found = _AREA.fullmatch(unicodedata.normalize("NFKC", where).strip())
+    numbers = [int(n) for n in re.findall(r"\d+", found["numbers"])] if found else []
+    shape = _SHAPES[found["shape"].lower()] if found else ""
+    counted = {"rect": len(numbers) == 4, "polygon": len(numbers) >= 6 and len(numbers) % 2 == 0}
+    if not (bar and label.strip() and counted.get(shape)):
+        raise RowError(say("exchange.hotspot.area_bad", letter=letter, text=text))
+    if shape == "rect":
+        return {"shape": "rect", "at": numbers, "label": label.strip()}
+    return {"shape": "polygon", "points": [numbers[i : i + 2] for i in range(0, len(numbers), 2)], "label": label.strip()}
+
+
+def _hotspot(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    _check_options(row, report, qid, minimum=1)
+    right = set(_letters(row, answer))
+    for name in ("image", "alt"):
+        if not row.text(name):
+            raise RowError(say(f"exchange.hotspot.no_{name}"))
+    areas = {letter: _area(letter, text) for letter, text in row.options.items()}
+    fields: dict[str, Any] = {"type": "hotspot", "image": row.text("image"), "alt": row.text("alt"),
+                              "areas": [a for letter, a in areas.items() if letter in right]}
+    distractors = [a for letter, a in areas.items() if letter not in right]
+    return {**fields, "distractor_areas": distractors} if distractors else fields
+
+
 def _short(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     if not answer:
         raise RowError(say("exchange.rows.short_empty"))
@@ -180,6 +220,7 @@ _BUILDERS = {
     "ordering": _ordering,
     "matching": _matching,
     "short": _short,
+    "hotspot": _hotspot,
 }
 
 _USES = {
@@ -190,6 +231,7 @@ _USES = {
     "ordering": {"options"},
     "matching": {"options", "rights"},
     "short": {"options"},
+    "hotspot": {"options"},
 }
 """Which groups of columns each type reads; filled cells of the others are reported as left out."""
 
@@ -223,4 +265,7 @@ def _report_unused(row: Row, report: Report, qid: str) -> None:
         if cells and group not in uses:
             names = "、".join(f"{prefix}{key}" for key in cells)
             report.loss(say("exchange.rows.unused_cells", names=names, kind=TYPE_NAMES[row.kind]), question=qid, line=row.number)
+    picture = [name for field, name in (("image", "图片"), ("alt", "图片说明")) if row.text(field)]
+    if picture and row.kind != "hotspot":
+        report.loss(say("exchange.rows.unused_cells", names="、".join(picture), kind=TYPE_NAMES[row.kind]), question=qid, line=row.number)
 

@@ -29,7 +29,7 @@ from typing import TypeVar
 from ..exchange.htmltext import html_to_text
 from ..messages import say
 from ..model.project import Project
-from ..model.quiz import FillBlank, Matching, MultipleChoice, Ordering, Question, QuizBank, SingleChoice, TrueFalse
+from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, SingleChoice, TrueFalse
 from ..model.submission import QuestionAnswer, QuestionResult, QuizScore
 from ..render.quiz import bank_payload, final_payload, html, scrambled
 from .figures import rounded_mean
@@ -268,9 +268,17 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
             shown = scrambled(len(rights), f"{bank_id}/{q.id}")
             unmatched = say("hr.answer.unmatched")
             return say("hr.answer.separator").join(f"{p.left} → {rights[_at(shown, j)] if j != -1 else unmatched}" for p, j in zip(q.pairs, answer))
+        if isinstance(q, Hotspot) and isinstance(answer, list) and len(answer) == 2:
+            return _place(q, answer[0], answer[1])
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return say("hr.answer.unknown")
+
+
+def _place(q: Hotspot, x: int, y: int) -> str:
+    """A hotspot answer as the trainer reads it: the labelled area (right or distractor) the point lies in, else
+    "elsewhere", so that clicks a few pixels apart count as the same answer in 最常见的错误答案."""
+    return next((area.label for area in q.labelled if area.contains(x, y)), say("hr.hotspot.elsewhere"))
 
 
 def _untouched(q: Question, answer: QuestionAnswer) -> bool:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..messages import say
 from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.homework import Checkboxes, Choice, Rating, Table
-from ..model.quiz import Matching, MultipleChoice, Ordering, SingleChoice
+from ..model.quiz import Hotspot, Matching, MultipleChoice, Ordering, SingleChoice
 from .problems import Problem
 from .yamlfile import Loc, YamlDoc
 
@@ -93,12 +93,16 @@ def _bank(bank: QuizBank) -> Entries:
 
 
 def _spread(item: BaseModel) -> Spread:
-    """A matching question's right-hand column: its pairs' right sides and its distractors, shown as one list."""
+    """A matching question's right-hand column: its pairs' right sides and its distractors, shown as one list;
+    a hotspot question's area labels, right and distractor, shown as one list of choices."""
     if not isinstance(item, QuizBank):
         return
     for i, question in enumerate(item.questions):
+        where = ("questions", i)
+        if isinstance(question, Hotspot):
+            yield "option", [((*where, side, j, "label"), area.label)
+                             for side in ("areas", "distractor_areas") for j, area in enumerate(getattr(question, side))]
         if isinstance(question, Matching):
-            where = ("questions", i)
             rights: list[tuple[Loc, str]] = [((*where, "pairs", j, "right"), p.right) for j, p in enumerate(question.pairs)]
             rights += [((*where, "distractors", j), d) for j, d in enumerate(question.distractors)]
             yield "matching_right", rights

@@ -155,7 +155,8 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
 
 
 _RULES = ("one_activity", "one_required", "needs_options", "single_right", "multiple_right",
-          "no_channel", "max_below_min", "pass_mark_unreachable", "short_hint", "anonymous_homework")
+          "no_channel", "max_below_min", "pass_mark_unreachable", "short_hint", "anonymous_homework",
+          "hotspot.rect", "hotspot.overlap")
 """The models' own rules (:func:`coursegen.model.refusal.refuse`), each ``validate.rule.<name>`` in the catalogue."""
 
 

@@ -42,7 +42,8 @@ class Trainee(StrictModel):
 
 QuestionAnswer = bool | int | str | list[int] | None
 """As the quiz stores it: single → option index; multiple → indices; true_false → bool; fill → text;
-ordering → item indices in the order given; matching → right-hand index per left item (-1: none); null → no answer.
+ordering → item indices in the order given; matching → right-hand index per left item (-1: none); hotspot → [x, y],
+the point on the picture in whole percent of its width and height; null → no answer.
 Options count as the question bank lists them, whatever order the page showed; ordering items and matching
 right-hand sides count as the page lists them (a fixed scramble of the bank's order, see render.quiz.scrambled)."""
 
@@ -53,7 +54,8 @@ class QuestionResult(StrictModel):
     correct: bool = Field(description="第一次作答是否答对（部分得分算答错）。")
     answer: QuestionAnswer = Field(
         description="第一次作答的答案：单选是选项序号（从 0 起，按题库里的顺序）；多选是序号列表；判断是 true/false；"
-        "填空是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；没作答是 null。"
+        "填空是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；"
+        "热区是图上的位置 [x, y]（图片宽、高的百分比，整数）；没作答是 null。"
         "排序的各项和匹配的右项按网页列出的顺序编号（题库顺序的固定打乱）。",
     )
 

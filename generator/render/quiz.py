@@ -26,11 +26,13 @@ from typing import Any
 from ..model.course import FinalAssessment
 from ..model.quiz import (
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Ordering,
     Question,
     QuizBank,
+    RectArea,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -46,6 +48,7 @@ RULES = [
     ({"multiple"}, "rule_multiple"),
     ({"ordering"}, "rule_ordering"),
     ({"matching"}, "rule_matching"),
+    ({"hotspot"}, "rule_hotspot"),
     ({"short"}, "rule_short"),
 ]
 """Which scoring rule applies to which question types (see coursegen.model.quiz)."""
@@ -233,7 +236,9 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
     """A question as (what the trainee sees before answering, its answer key).
 
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
-    l/r matching sides; in the key c right options, f feedback, a answer, o order, m matches,
+    l/r matching sides, img/alt/z a hotspot's picture, its text alternative and its labelled areas as shown
+    ([label, x, y]: the point a choice of it puts); in the key c right options, f feedback, a answer (a hotspot's
+    right areas: {r: [x, y, w, h]} or {p: [[x, y], …]}), n their labels, o order, m matches,
     x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
     hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
@@ -261,6 +266,12 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
     elif isinstance(q, ShortAnswer):
         secret.update(r=html(q.reference), c=list(q.checklist))
+    elif isinstance(q, Hotspot):
+        labelled = q.labelled
+        shown = scrambled(len(labelled), f"{bank_id}/{q.id}")
+        public.update(img=q.image, alt=q.alt, z=[[labelled[i].label, *labelled[i].anchor] for i in shown])
+        secret["a"] = [{"r": area.at} if isinstance(area, RectArea) else {"p": area.points} for area in q.areas]
+        secret["n"] = [area.label for area in q.areas]
     return public, secret
 
 

@@ -149,3 +149,17 @@ def test_matching_with_a_distractor_answered_and_checked_has_no_serious_violatio
     page.locator(".cg-q__verdict").wait_for()
     assert violations(page, axe) == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_hotspot_answered_and_checked_has_no_serious_violation(browser: Any, quiz_url: str, axe: Path, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{quiz_url}/quizzes/quiz-hotspot/")
+    page.get_by_label("服务窗口", exact=True).check()
+    page.locator(".cg-hot__marker:not([hidden])").wait_for()
+    assert violations(page, axe) == []
+    submit_quiz(page)
+    page.locator(".cg-hot__areas").wait_for()
+    assert violations(page, axe) == []
+    context.close()

@@ -184,3 +184,27 @@ def test_a_distractor_picked_is_named_in_the_most_common_wrong_answer(tmp_path: 
     items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
     [q6] = [q for q in items.questions if q.question_id == "q6"]
     assert (q6.wrong_answer, q6.wrong_count) == ("开户 → 综合柜台；取号 → 自助缴费机", 2)
+
+
+def test_hotspot_clicks_are_named_by_the_area_they_fall_in(tmp_path: Path) -> None:
+    """Clicks a few pixels apart are one answer: the labelled area they lie in, or elsewhere on the picture."""
+    course, quizzes = write_course(tmp_path)
+    (quizzes / "basics.yml").write_text(QUIZ_YML + """\
+  - id: q6
+    type: hotspot
+    prompt: 点出公告栏。
+    image: images/counter.svg
+    alt: 柜台正面
+    areas:
+      - {shape: rect, at: [62, 10, 30, 40], label: 公告栏}
+    distractor_areas:
+      - {shape: polygon, points: [[5, 10], [30, 10], [30, 35], [5, 35]], label: 叫号屏}
+""", encoding="utf-8")
+    with (course / "course.yml").open("a", encoding="utf-8") as fp:
+        fp.write(FINAL)
+    project, _ = load_project(course, quizzes)
+    answers = [(True, [70, 20]), (False, [18, 22]), (False, [10, 12]), (False, [50, 80])]
+    results: list[Results] = [{"basics": {"q6": answer}} for answer in answers]
+    items, section, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    [q6] = [q for q in items.questions if q.question_id == "q6"]
+    assert (q6.kind, q6.attempts, q6.correct, q6.wrong_answer, q6.wrong_count) == ("热区", 4, 1, "叫号屏", 2)

@@ -230,3 +230,21 @@ def test_question_prompts_and_options_reach_the_search_only_when_the_course_asks
     feedback = [o.feedback for o in question.options if o.feedback]  # type: ignore[attr-defined]
     assert feedback and not [f for f in feedback if f in searchable], "never the feedback"
     assert not question.explanation or question.explanation not in searchable
+
+
+def test_a_hotspot_shows_its_picture_and_labelled_areas_and_hides_the_right_ones(project: Project) -> None:
+    data = payload(project, "quiz-hotspot")
+    question = data["questions"][0]
+    assert (question["img"], question["alt"]) == ("images/counter.svg", "营业厅柜台正面示意图：左上是叫号屏，中间是两个服务窗口，右上是公告栏，下方是柜台台面。")
+    # Each labelled area with the point a choice of it puts: a rectangle's middle, a point inside a polygon.
+    assert sorted(map(tuple, question["z"])) == [("公告栏", 77, 30), ("叫号屏", 18, 22), ("服务窗口", 47, 38)]
+    assert question["z"][0][0] != "公告栏"  # the right area is not always listed first
+    key = decode(question["k"], data["hash"])
+    assert (key["a"], key["n"]) == ([{"r": [62, 10, 30, 40]}], ["公告栏"])
+
+
+def test_the_trainer_s_key_outlines_the_right_areas_on_the_picture(project: Project) -> None:
+    key = pages(project, "trainer")["quizzes/quiz-hotspot.md"]
+    assert "![营业厅柜台正面示意图：左上是叫号屏，中间是两个服务窗口，右上是公告栏，下方是柜台台面。（讲师版：框出的是正确区域）](../images/counter.svg)" in key
+    assert '<rect x="62" y="10" width="30" height="40"/>' in key
+    assert "**正确区域**：公告栏" in key and "**干扰区域**：叫号屏、服务窗口" in key

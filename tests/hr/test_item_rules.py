@@ -205,6 +205,6 @@ def test_hotspot_clicks_are_named_by_the_area_they_fall_in(tmp_path: Path) -> No
     project, _ = load_project(course, quizzes)
     answers = [(True, [70, 20]), (False, [18, 22]), (False, [10, 12]), (False, [50, 80])]
     results: list[Results] = [{"basics": {"q6": answer}} for answer in answers]
-    items, section, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
     [q6] = [q for q in items.questions if q.question_id == "q6"]
     assert (q6.kind, q6.attempts, q6.correct, q6.wrong_answer, q6.wrong_count) == ("热区", 4, 1, "叫号屏", 2)

@@ -128,7 +128,7 @@ def test_a_hint_and_a_phone_s_one_question_view_have_no_serious_violation(browse
     page.get_by_role("button", name="看第 1 题的提示").click()
     page.locator(".cg-q__hint").wait_for()
     assert violations(page, axe) == []
-    page.goto(f"{site_url}/quizzes/quiz-service-front/")  # ten questions: one at a time at 375 px, with the pager
+    page.goto(f"{site_url}/quizzes/quiz-service-front/")  # eleven questions: one at a time at 375 px, with the pager
     page.locator(".cg-q").first.wait_for()
     assert violations(page, axe) == []
     submit_quiz(page)

@@ -230,6 +230,9 @@ def test_question_prompts_and_options_reach_the_search_only_when_the_course_asks
     feedback = [o.feedback for o in question.options if o.feedback]  # type: ignore[attr-defined]
     assert feedback and not [f for f in feedback if f in searchable], "never the feedback"
     assert not question.explanation or question.explanation not in searchable
+    hotspot = render_site(dataclasses.replace(project, course=project.course.model_copy(update={"search_questions": True})))
+    places = next(p.content for p in hotspot.pages if p.path == "quizzes/quiz-hotspot.md").split('<div class="cg-quiz__prompts" hidden>')[1]
+    assert all(f"<li>{name}</li>" in places for name in ("公告栏", "叫号屏", "服务窗口")), "a hotspot's places alike, as options"
 
 
 def test_a_hotspot_shows_its_picture_and_labelled_areas_and_hides_the_right_ones(project: Project) -> None:

@@ -57,7 +57,7 @@ MODEL_NAMES: dict[str, str] = {
     "Course": "课程", "Duration": "课程时间", "Break": "休息", "Instructor": "讲师介绍", "Closing": "结尾环节",
     "FinalAssessment": "结业测评", "DrawRule": "抽题规则", "FacilitatorNotes": "讲师备注",
     "Completion": "结业条件", "RequiredItem": "结业条件中的一项",
-    "Handin": "提交方式", "Route": "交法",
+    "Handin": "提交方式", "Route": "交法", "Lrs": "学习记录库",
     # lectures
     "Lecture": "讲次", "Section": "节", "Point": "要点", "SubPoint": "子要点", "ActivityRef": "放置活动",
     # activities
@@ -69,6 +69,7 @@ MODEL_NAMES: dict[str, str] = {
     # quizzes
     "QuizBank": "题库", "SingleChoice": "单选题", "MultipleChoice": "多选题", "TrueFalse": "判断题",
     "FillBlank": "填空题", "Ordering": "排序题", "Matching": "配对题", "Pair": "配对", "ShortAnswer": "简答题",
+    "Cloze": "多空填空题", "Numeric": "数值题", "DragWords": "拖放填词题",
     "Option": "选项", "Hotspot": "热区题", "RectArea": "矩形区域", "PolygonArea": "多边形区域",
     # submission files
     "Submission": "提交文件", "Trainee": "提交人", "QuizScore": "测验成绩", "QuestionResult": "逐题结果",

@@ -23,6 +23,11 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test,lint]"
 
+# A real Learning Record Store for the xAPI tests (tests/lrs.py): Ralph, in a virtual environment of its own, since it
+# pins older FastAPI, Starlette and click than coursegen uses (and runs as a service of its own in production too).
+[ -x .venv-lrs/bin/python ] || python3 -m venv .venv-lrs
+.venv-lrs/bin/python -m pip install -q "ralph-malph[cli,lrs]==5.1.0" "requests>=2.31"
+
 # JavaScript tools the tests load into the browser or run with Node.js.
 [ -d tests/js/node_modules ] || npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
 

@@ -13,6 +13,7 @@ import pytest
 from coursegen.builder import Paths, build
 from coursegen.messages import choose
 from coursegen.render.site import Edition
+from tests.lrs import RalphLrs
 from tests.tools import apply_markers
 
 pytest_plugins = ["pytester"]
@@ -91,6 +92,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="Rewrite golden files from the current output.")
+
+
+@pytest.fixture
+def lrs(tmp_path: Path) -> Iterator[RalphLrs]:
+    """A running Ralph LRS of the test's own (data in ``tmp_path``), stopped after it; mark the test ``lrs``."""
+    server = RalphLrs(tmp_path / "lrs")
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

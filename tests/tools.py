@@ -8,6 +8,8 @@
   ``node`` is not on the PATH or a package is not in ``tests/js/node_modules``.
 * ``@pytest.mark.python("zensical", ...)``: the test needs these Python packages (or modules), which an
   install without all of the project's extras may lack. Skipped when one cannot be found.
+* ``@pytest.mark.lrs``: the test runs a real Learning Record Store, Ralph, from its own virtual environment
+  ``.venv-lrs`` (see ``tests/lrs.py``). Skipped when that environment is missing.
 
 The markers are declared in pyproject.toml, the one list ``--strict-markers`` checks them against.
 
@@ -26,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from tests import jstools
+from tests.lrs import missing_lrs
 
 CHROMIUM = Path("/usr/bin/chromium")
 PLAYWRIGHT = "playwright"
@@ -39,6 +42,7 @@ FIXTURE_NEEDS: dict[str, tuple[str, str | None]] = {
     "axe": ("node", "axe-core"),  # tests/browser/test_a11y.py
     "scorm12_js": ("node", "scorm-again"),  # tests/browser/test_scorm.py; ``lms_url`` uses it
     "gift_pegjs": ("node", "gift-pegjs"),  # tests/exchange/conftest.py
+    "lrs": ("lrs", None),  # tests/conftest.py
 }
 """Fixture → (marker, npm package) a test using that fixture must carry."""
 
@@ -70,6 +74,8 @@ def missing_node(packages: tuple[str, ...]) -> str | None:
 
 def _missing(item: pytest.Item) -> str | None:
     if item.get_closest_marker("browser") and (reason := missing_browser()):
+        return reason
+    if item.get_closest_marker("lrs") and (reason := missing_lrs()):
         return reason
     if reason := missing_python(tuple(p for m in item.iter_markers("python") for p in m.args)):
         return reason

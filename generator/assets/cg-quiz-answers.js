@@ -1,5 +1,5 @@
 /* coursegen quizzes: the question types. For each type (single, multiple, true_false, fill, short,
-   ordering, matching, hotspot), the shape of a stored answer, its grading (the scoring rules of
+   ordering, matching, cloze, numeric, dragwords, hotspot), the shape of a stored answer, its grading (the scoring rules of
    generator/model/quiz.py), its decoded key, and both as a line of text. Pure functions: no page, no storage.
    A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js). */
 (function () {
@@ -20,6 +20,22 @@
   /* Full-width letters, digits and spaces become half-width (NFKC); case and outer spaces are ignored. */
   function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
 
+  /* The number a trainee typed for a numeric question, or null. Full-width digits and signs count (NFKC), so do
+     spaces, a thousands comma in its places ("1,500") and the question's own unit after the number ("15天"); a
+     decimal comma does not ("1,5" is not a number: in Chinese a comma groups thousands). */
+  function number(q, a) {
+    var s = norm(a).replace(/\s+/g, "").replace(/\u2212/g, "-"), unit = q.u ? norm(q.u).replace(/\s+/g, "") : "";
+    if (unit && s.slice(-unit.length) === unit) s = s.slice(0, -unit.length);
+    if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+    return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? parseFloat(s) : null;
+  }
+
+  /* How many blanks a cloze or drag-the-words question has: one fewer than the pieces of text around them. */
+  function blanks(q) { return q.g.length - 1; }
+
+  /* Whether x is one of the accepted answers of a cloze's blank i. */
+  function blankRight(q, i, x) { return q.key.a[i].some(function (y) { return norm(y) === norm(x); }); }
+
   /* The decoded key in the answer's own terms (see the event's contract in cg-quiz-check.js). */
   function keyOf(q) {
     var k = q.key;
@@ -29,6 +45,9 @@
       case "fill": return k.a.slice();
       case "ordering": return k.o.slice();
       case "matching": return k.m.slice();
+      case "cloze": return k.a.map(function (accepted) { return accepted.slice(); });
+      case "numeric": return [k.a - k.d, k.a + k.d].map(function (x) { return Math.round(x * 1e9) / 1e9; });  /* 1.45, not 1.4500000000000002 */
+      case "dragwords": return k.m.slice();
       case "hotspot": return k.n.slice();
     }
     return null;
@@ -66,6 +85,13 @@
           var x = Array.isArray(a) ? a[i] : -1;
           return x === (x | 0) && x >= 0 && x < q.r.length ? x : -1;
         });
+      case "cloze":
+        return range(blanks(q)).map(function (i) { return Array.isArray(a) && typeof a[i] === "string" ? a[i] : ""; });
+      case "dragwords":  /* a word sits in one blank at most: a second place of it is dropped */
+        return range(blanks(q)).map(function (i) {
+          var x = Array.isArray(a) ? a[i] : -1;
+          return x === (x | 0) && x >= 0 && x < q.w.length && a.indexOf(x) === i ? x : -1;
+        });
       default: return typeof a === "string" ? a : "";
     }
   }
@@ -90,6 +116,15 @@
       case "matching":
         answered = a.some(function (x) { return x >= 0; });
         f = a.filter(function (x, i) { return x === k.m[i]; }).length / a.length; break;
+      case "cloze":
+        answered = a.some(function (x) { return norm(x) !== ""; });
+        f = a.filter(function (x, i) { return blankRight(q, i, x); }).length / a.length; break;
+      case "numeric":
+        hits = number(q, a);
+        answered = norm(a) !== ""; f = hits !== null && Math.abs(hits - k.a) <= k.d + 1e-9 ? 1 : 0; break;
+      case "dragwords":
+        answered = a.some(function (x) { return x >= 0; });
+        f = a.filter(function (x, i) { return x === k.m[i]; }).length / a.length; break;
       case "hotspot":
         answered = a !== null; f = answered && k.a.some(function (area) { return inside(area, a); }) ? 1 : 0; break;
     }
@@ -107,6 +142,8 @@
       case "matching":
         return a.some(function (x) { return x >= 0; })
           ? q.l.map(function (left, i) { return left + " → " + (a[i] >= 0 ? q.r[a[i]] : "—"); }).join(sep) : none;
+      case "cloze": return a.some(function (x) { return norm(x) !== ""; }) ? a.map(function (x) { return norm(x) ? x : "—"; }).join(sep) : none;
+      case "dragwords": return a.some(function (x) { return x >= 0; }) ? a.map(function (x) { return x >= 0 ? q.w[x] : "—"; }).join(sep) : none;
       case "hotspot": return a === null ? none : placeText(q, a);
       default: return norm(a) ? a : none;
     }
@@ -122,9 +159,18 @@
       case "fill": return k.a.join(" / ");
       case "ordering": return answerText(q, k.o);
       case "matching": return answerText(q, k.m);
+      case "cloze": return k.a.map(function (accepted) { return accepted.join(" / "); }).join(t("quiz.sep"));
+      case "numeric": return numberText(q);
+      case "dragwords": return answerText(q, k.m);
       case "hotspot": return k.n.join(t("quiz.sep"));
     }
     return null;
+  }
+
+  /* A numeric question's right value with its unit, and its tolerance when it has one. */
+  function numberText(q) {
+    var value = String(q.key.a) + (q.u || "");
+    return q.key.d ? t("quiz.numeric.range", { a: value, t: String(q.key.d) }) : value;
   }
 
   /* A hotspot answer in words: the label chosen from the list (its point is that area's), else where on the picture. */
@@ -140,5 +186,5 @@
   }
 
   Object.assign(parts, { decode: decode, range: range, keyOf: keyOf, fmt: fmt, answerOf: answerOf, grade: grade,
-    answerText: answerText, keyText: keyText, inside: inside, labelAt: labelAt });
+    answerText: answerText, keyText: keyText, number: number, blanks: blanks, blankRight: blankRight, inside: inside, labelAt: labelAt });
 })();

@@ -92,6 +92,43 @@
   };
 
   methods.fill = function (q, a, base) { return this.text(q, a, base, false); };
+
+  /* A number: a text box (a phone shows its number pad), the question's unit after it. */
+  methods.numeric = function (q, a, base) {
+    var box = this.text(q, a, base, false), input = box.querySelector("input");
+    input.setAttribute("inputmode", "decimal");
+    box.querySelector("label").textContent = t("quiz.numeric.answer");
+    if (q.u) {
+      input.setAttribute("aria-describedby", base + "-u");
+      box.appendChild(el("span", { class: "cg-text__unit", id: base + "-u", text: q.u }));
+    }
+    return box;
+  };
+
+  /* A text with a box in each blank, read in its flow ("投诉应在 [  ] 后 [  ] 个工作日内答复"), each box named by its
+     number; once checked, each box marked right or wrong, in words too. */
+  methods.cloze = function (q, a, base) {
+    var line = el("p", { class: "cg-cloze" }), self = this, done = this.shown(q);
+    q.g.forEach(function (piece, i) {
+      line.appendChild(document.createTextNode(piece));
+      if (i === q.g.length - 1) return;
+      var input = el("input", { type: "text", id: base + "-b" + i, class: "cg-cloze__blank", autocomplete: "off", "aria-label": t("quiz.cloze.blank", { n: i + 1 }) });
+      input.value = a[i];
+      input.disabled = done;
+      input.addEventListener("input", function () {
+        var next = parts.answerOf(q, self.state.answers[q.id]);
+        next[i] = input.value;
+        self.setAnswer(q, next);
+      });
+      line.appendChild(input);
+      if (done) {
+        var ok = parts.blankRight(q, i, a[i]);
+        input.className += ok ? " cg-opt--right" : " cg-opt--wrong";
+        line.appendChild(el("span", { class: "cg-opt__mark", text: ok ? "✓" : "✗" }));
+      }
+    });
+    return line;
+  };
   methods.short = function (q, a, base) { return this.text(q, a, base, true); };
 
   methods.ordering = function (q, a, base) {
@@ -171,6 +208,14 @@
       var tfNote = q.t === "true_false" && a !== null ? (a ? k.ft : k.ff) : "";
       if (tfNote) box.appendChild(el("div", { html: tfNote }));
       if (q.t === "fill" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: k.a.join(" / ") }) }));
+      if (q.t === "cloze" && !g.correct) {
+        box.appendChild(el("ul", {}, k.a.map(function (accepted, i) { return el("li", { text: t("quiz.cloze.key", { n: i + 1, a: accepted.join(" / ") }) }); })));
+      }
+      if (q.t === "numeric" && !g.correct) {
+        if (g.answered && parts.number(q, a) === null) box.appendChild(el("p", { text: t("quiz.numeric.notNumber", { a: a }) }));
+        box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
+      }
+      if (q.t === "dragwords" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
       if (q.t === "hotspot" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
       if (q.t === "ordering" && !g.correct) {
         box.appendChild(el("p", { text: t("quiz.order") }));

@@ -25,9 +25,10 @@
      answers: {id: answer}, current answers: single option index; multiple [indices]; true_false bool;
                             fill and short text; ordering [item indices as shown in order], absent
                             while the trainee has not moved an item (an untouched order earns nothing);
-                            matching [right index per left item, -1 if none]; hotspot [x, y], the point
-                            clicked or the point of the labelled area chosen, in whole percent of the
-                            picture's width and height
+                            matching [right index per left item, -1 if none]; cloze [text per blank];
+                            numeric the text typed; dragwords [index of the word (as shown) per blank, -1 if none];
+                            hotspot [x, y], the point clicked or the point of the labelled area chosen, in whole
+                            percent of the picture's width and height
      results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
      self: {id: [ticked checklist indices]}                        short answers, self-graded
      first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer
@@ -99,7 +100,8 @@
     var out = {}, int = function (v) { return v === (v | 0); };
     Object.keys(isObj(x) ? x : {}).forEach(function (id) {
       var r = x[id], a = isObj(r) ? r.answer : undefined;
-      var ok = a === null || typeof a === "boolean" || typeof a === "string" || int(a) || (Array.isArray(a) && a.every(int));
+      var ok = a === null || typeof a === "boolean" || typeof a === "string" || int(a) ||
+        (Array.isArray(a) && (a.every(int) || a.every(function (v) { return typeof v === "string"; })));
       if (ok && typeof r.correct === "boolean") out[id] = { correct: r.correct, answer: a };
     });
     return out;

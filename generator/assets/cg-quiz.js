@@ -10,6 +10,7 @@
      cg-quiz-state.js      the stored state of an attempt (its shape: the contract other scripts rely on)
                            and the questions its seed draws
      cg-quiz-questions.js  a question's controls and feedback           (methods of the widget)
+     cg-quiz-dragwords.js  a drag-the-words question's controls: drag, tap or keys (methods)
      cg-quiz-check.js      checking an attempt, the result card and the coursegen:quiz-scored event (methods)
      cg-quiz-pager.js      one question per screen on a phone           (methods)
      cg-quiz-review.js     a question on the review of mistakes         (methods, and reviewOf)
@@ -165,7 +166,7 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  Object.assign(Quiz.prototype, parts.questions, parts.hotspot, parts.check, parts.pager, parts.review);
+  Object.assign(Quiz.prototype, parts.questions, parts.dragwords, parts.hotspot, parts.check, parts.pager, parts.review);
 
   /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
      only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */

@@ -6,6 +6,7 @@
    - timespan(ms), timestamp(date): CMITimespan / CMITime in 1.2, ISO 8601 duration / timestamp in 2004;
    - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
      completion_status + success_status + score.scaled in 2004);
+   - range(low, high): a numeric question's right values as a pattern (1.2 has room for one number: the middle);
    - hotspot: the interaction type an image hotspot is reported as: neither version has one, so 1.2 says
      "performance" (its only type with free text both ways) and 2004 "other";
    - interaction(item, date): one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js)
@@ -20,7 +21,10 @@
   /* Option, item and pair identifiers: 1.2 allows only single characters 0-9 and a-z, so both use these,
      in the order the trainer wrote options, ordering items and matching pairs in the question bank. */
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching" };
+  /* A cloze and drag the words are fill-in interactions with one text per blank, in the dialect's list form
+     ("a,b" in 1.2, "a[,]b" in 2004); a numeric question is a numeric one. */
+  var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching",
+    cloze: "fill-in", numeric: "numeric", dragwords: "fill-in" };
   var RANK12 = { "": 0, "not attempted": 0, browsed: 0, incomplete: 1, failed: 2, completed: 3, passed: 3 };
 
   function pad(n, width) { return ("0000000" + n).slice(-width); }
@@ -103,6 +107,18 @@
         correct = correct === null ? null : [correct];
         response = pairs(a.map(function (shown) { return shown < 0 ? -1 : rightLetterOf(k, shown); }), d);
         break;
+      case "cloze":  /* the first accepted answer of each blank: a pattern lists one text per blank */
+        correct = [d.texts(k.map(function (accepted) { return accepted[0]; }))];
+        response = d.texts(a);
+        break;
+      case "dragwords":
+        correct = [d.texts(k.map(function (i) { return item.words[i]; }))];
+        response = d.texts(a.map(function (i) { return i >= 0 ? item.words[i] : ""; }));
+        break;
+      case "numeric":
+        correct = [d.range(k[0], k[1])];
+        response = item.value === null ? "" : String(item.value);
+        break;
       default:
         return null;
     }
@@ -138,6 +154,9 @@
     list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong", hotspot: "performance",
     /* CMIString255 for the learner's text (the student_response and each pattern). */
     text: function (s) { return cut(String(s).trim(), 255); },
+    /* Texts of several blanks as one CMIString255, comma-separated (a comma of the trainee's own becomes "，"). */
+    texts: function (list) { return cut(list.map(function (s) { return String(s).trim().replace(/,/g, "，"); }).join(","), 255); },
+    range: function (low, high) { return String((low + high) / 2); },
     /* CMITimespan, HHHH:MM:SS.SS. */
     timespan: function (ms) {
       var cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
@@ -181,6 +200,9 @@
     text: function (s) {
       return cut(String(s).trim().split("[,]").join(",").split("[.]").join(".").replace(/^\{+/, ""), 250);
     },
+    /* Texts of several blanks as a characterstring array, "[,]" between them (each blank within its own bounds). */
+    texts: function (list) { return list.map(scorm2004.text).join("[,]"); },
+    range: function (low, high) { return low === high ? String(low) : low + "[:]" + high; },
     langString: function (s) { return "{lang=" + (cg.config.lang === "en" ? "en" : "zh") + "}" + scorm2004.text(s); },
     /* ISO 8601 duration with at most two decimals of seconds, e.g. PT1H2M3.45S. */
     timespan: function (ms) {

@@ -51,7 +51,8 @@ def report(submissions: tuple[Path, ...], roster_path: Path, out_dir: Path, key_
                    rejected=counts[Bucket.REJECTED]))
     total = result.total
     click.echo(say("hr.cli.forms", trainees=total.trainees, forms=len(result.forms), on_time=total.on_time, late=total.late,
-                   missing=total.missing, rate=f"{total.rate:.1%}"))
+                   missing=total.missing, problem=say("hr.cli.forms_problem", n=total.problem) if total.problem else "",
+                   rate=f"{total.rate:.1%}"))
     for path in (outputs.xlsx, outputs.html):
         click.echo(say("hr.cli.wrote", path=path))
     click.echo(say("hr.cli.wrote_csv", n=len(outputs.csv), folder=outputs.csv[0].parent))

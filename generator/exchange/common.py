@@ -27,6 +27,9 @@ TYPE_NAMES = {
     "fill": "填空",
     "ordering": "排序",
     "matching": "匹配",
+    "cloze": "多空填空",
+    "numeric": "数值",
+    "dragwords": "拖放填词",
     "short": "简答",
     "hotspot": "热区",
 }

@@ -6,11 +6,12 @@ Mapping (coursegen ⇄ GIFT):
   options share +100 %, each wrong one costs as much as a right one earns, which is coursegen's rule
   (right ticks − wrong ticks) / right options in Moodle's terms;
 - true_false ⇄ ``{TRUE#feedback if wrong#feedback if right}``; fill ⇄ ``{=answer =other}``;
+  numeric ⇄ ``{#15:0.5}`` (a range ``{#14..16}`` reads as its middle ± half its width; the unit is not kept);
   matching ⇄ ``{=left -> right}`` (its distractors cannot be said: reported); explanation ⇄ general feedback ``####``;
 - short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
   reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
-- ordering, image hotspot, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot hold them, and
-  each one left out is reported per question.
+- ordering, cloze, drag the words, image hotspot, points, hints, facilitator notes, the bank's intro and pass mark:
+  GIFT cannot hold them, and each one left out is reported per question.
 
 Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
 backslash are escaped, and line breaks written as ``\\n`` so no question contains a blank line.
@@ -28,7 +29,21 @@ import re
 from collections.abc import Callable
 
 from ..messages import say
-from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import (
+    Cloze,
+    DragWords,
+    FillBlank,
+    Hotspot,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    QuizBank,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from .common import (
     REFERENCE_MARK,
     Draft,
@@ -89,6 +104,9 @@ def _question(q: Question, report: Report) -> str | None:
     if isinstance(q, Hotspot):
         report.loss(say("exchange.hotspot.gift"), question=name)
         return None
+    if isinstance(q, (Cloze, DragWords)):
+        report.loss(say("exchange.cloze.gift") if isinstance(q, Cloze) else say("exchange.dragwords.gift"), question=name)
+        return None
     if q.points != 1:
         report.loss(say("exchange.gift.points", points=q.points), question=name)
     if q.facilitator:
@@ -109,6 +127,11 @@ def _question(q: Question, report: Report) -> str | None:
         body += f"#{escape(wrong)}" if wrong else ("#" if right else "")
         body += f"#{escape(right)}" if right else ""
         return head + "{" + body + (f"####{escape(general)}" if general else "") + "}"
+    if isinstance(q, Numeric):
+        if q.unit:
+            report.loss(say("exchange.numeric.gift_unit", unit=q.unit), question=name)
+        value = q.answer_text + (f":{q.tolerance_text}" if q.tolerance else "")
+        return head + "{#" + value + (f"\n\t####{escape(general)}\n" if general else "") + "}"
     lines = [f"\t{mark}{escape(text)}" + (f"#{escape(fb)}" if fb else "") for mark, text, fb in _answers(q, report)]
     if general:
         lines.append(f"\t####{escape(general)}")
@@ -252,9 +275,8 @@ def _parse(text: str, draft: Draft, report: Report, line: int) -> dict[str, obje
     if general.strip():
         data["explanation"] = reader.markdown(general)
     kind = _kind(answers)
-    if kind in ("numerical", "ordering"):
-        message = say("exchange.gift.numerical") if kind == "numerical" else say("exchange.gift.ordering_in")
-        report.error(message, question=qid, line=line)
+    if kind == "ordering":
+        report.error(say("exchange.gift.ordering_in"), question=qid, line=line)
         return None
     read: Callable[[str, dict[str, object]], dict[str, object] | None] = getattr(reader, kind)
     return read(answers, data)
@@ -348,6 +370,27 @@ class _Reader:
                 data[key] = self.markdown(text)
         return data
 
+    def numerical(self, answers: str, data: dict[str, object]) -> dict[str, object] | None:
+        """``#15:0.5``, ``#14..16``, ``#15`` or several weighted answers ``#=15:0 =%50%15:2``: the full-mark one is kept."""
+        body, right = answers.removeprefix("#").strip(), None
+        for part in _split_answers(body, "=") if "=" in body else [body]:
+            part, weight = part.strip(), 100.0
+            if m := _WEIGHT.match(part):
+                weight, part = float(m.group(1)), part[m.end() :]
+            value, _, feedback = part.partition("#")
+            if weight < 100 or right is not None:
+                self.report.loss(say("exchange.numeric.partial", answer=_plain(value), weight=f"{weight:g}"), question=self.question, line=self.line)
+                continue
+            if feedback.strip():
+                self.report.loss(say("exchange.numeric.feedback", answer=_plain(value)), question=self.question, line=self.line)
+            right = _plain(value)
+        number = _number(right) if right is not None else None
+        if number is None:
+            self.report.error(say("exchange.numeric.gift_bad", answer=right if right is not None else body), question=self.question, line=self.line)
+            return None
+        data.update(type="numeric", answer=number[0], tolerance=number[1])
+        return data
+
     def shortanswer(self, answers: str, data: dict[str, object]) -> dict[str, object]:
         parsed = []
         for part in _split_answers(answers, "="):
@@ -358,6 +401,22 @@ class _Reader:
             parsed.append((self.text(text), weight, self.markdown(feedback) if feedback.strip() else ""))
         data.update(fill_fields(parsed, self.report, self.question, self.line))
         return data
+
+
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+_TOLERANCE = re.compile(rf"^({_NUMBER})(?::({_NUMBER}))?$")
+_RANGE = re.compile(rf"^({_NUMBER})\.\.({_NUMBER})$")
+
+
+def _number(text: str) -> tuple[float, float] | None:
+    """A GIFT numerical answer as (value, tolerance): ``15:0.5``, ``15``, or a range ``14..16`` as its middle."""
+    text = text.replace(" ", "")
+    if m := _RANGE.match(text):
+        low, high = sorted((float(m.group(1)), float(m.group(2))))
+        return (low + high) / 2, (high - low) / 2
+    if m := _TOLERANCE.match(text):
+        return float(m.group(1)), abs(float(m.group(2) or 0))
+    return None
 
 
 def _split_answers(answers: str, mark: str) -> list[str]:

@@ -8,6 +8,13 @@ Mapping (coursegen ⇄ Moodle question type):
   distractors ⇄ subquestions with an empty question text (Moodle's own way to add extra answers);
 - ordering ⇄ ``ordering`` (Moodle's Ordering question type, graded by absolute position, which is
   coursegen's "share of items in their right place");
+- numeric ⇄ ``numerical``: one full-mark answer with its ``<tolerance>``, the unit as Moodle's one unit of
+  multiplier 1, optional to type (``unitgradingtype`` 0), as coursegen takes a number with or without it;
+- cloze ⇄ ``multianswer``: the prompt, a blank line, then the text, each blank an embedded
+  ``{1:SHORTANSWER:=受理~=登记}``; Moodle adds up the blanks' marks, so each blank carries the points ÷ blanks
+  (1 when that is not whole, and said); embedded NUMERICAL and MULTICHOICE blanks read as blanks to type in;
+- drag the words ⇄ ``ddwtos``: the prompt, a blank line, then the text, each blank ``[[n]]``, the n-th
+  ``<dragbox>`` its word, the distractors as further drag boxes, all in one group;
 - hotspot → nothing: Moodle's core has no such question type (ddmarker and ddimageortext are drag-and-drop
   types that carry the picture inside the file); each one is reported lost, whole;
 - short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
@@ -23,13 +30,30 @@ and the pass mark have no place in a question bank and are reported as lost.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
 
 from ..messages import say
 from ..model.base import ID_PATTERN
-from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import (
+    BLANK,
+    SLOT,
+    Cloze,
+    DragWords,
+    FillBlank,
+    Hotspot,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    QuizBank,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from .common import (
     Draft,
     add_question,
@@ -46,15 +70,13 @@ from .common import (
 from .htmltext import html_to_markdown, html_to_text
 from .report import Report
 
-_TYPES = ("multichoice", "truefalse", "shortanswer", "matching", "ordering", "essay")
+_TYPES = ("multichoice", "truefalse", "shortanswer", "matching", "ordering", "numerical", "multianswer", "ddwtos", "essay")
 """Moodle question types that become coursegen questions; each is a method of :class:`_Reader`."""
 _UNSUPPORTED = {
-    "numerical": "numerical",
     "calculated": "calculated",
     "calculatedsimple": "calculated",
     "calculatedmulti": "calculated",
-    "multianswer": "cloze",
-    "ddwtos": "drag_drop",
+
     "ddimageortext": "drag_drop",
     "ddmarker": "drag_drop",
     "gapselect": "select_words",
@@ -88,10 +110,10 @@ def write(bank: QuizBank, report: Report) -> bytes:
 def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
     name = label(q)
     kinds = {SingleChoice: "multichoice", MultipleChoice: "multichoice", TrueFalse: "truefalse", FillBlank: "shortanswer", Matching: "matching",
-             Ordering: "ordering", ShortAnswer: "essay"}
+             Ordering: "ordering", Numeric: "numerical", Cloze: "multianswer", DragWords: "ddwtos", ShortAnswer: "essay"}
     el = etree.Element("question", type=kinds[type(q)])
     _text(_sub(el, "name"), q.id)
-    _text(_sub(el, "questiontext", format="markdown"), q.prompt)
+    _text(_sub(el, "questiontext", format="markdown"), _question_text(q, report))
     _text(_sub(el, "generalfeedback", format="markdown"), q.explanation or "")
     _sub(el, "defaultgrade", str(q.points))
     _sub(el, "hidden", "0")
@@ -125,14 +147,29 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
             sub = _sub(el, "subquestion", format="plain_text")
             _text(sub, "")
             _text(_sub(sub, "answer"), distractor)
+    elif isinstance(q, Numeric):
+        answer = _sub(el, "answer", fraction="100", format="moodle_auto_format")
+        _text(answer, q.answer_text)
+        _sub(answer, "tolerance", q.tolerance_text)
+        if q.unit:
+            unit = _sub(_sub(el, "units"), "unit")
+            _sub(unit, "multiplier", "1")
+            _sub(unit, "unit_name", q.unit)
+        for tag, value in (("unitgradingtype", "0"), ("unitpenalty", "0"), ("showunits", "0" if q.unit else "3"), ("unitsleft", "0")):
+            _sub(el, tag, value)
+    elif isinstance(q, DragWords):
+        _sub(el, "shuffleanswers", "1")
+        for word in (*q.words, *q.distractors):
+            box = _sub(el, "dragbox")
+            _text(box, word)
+            _sub(box, "group", "1")
     elif isinstance(q, Ordering):
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", str(len(q.items))),
                            ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
             _sub(el, tag, value)
         for position, item in enumerate(q.items, start=1):
             _answer(el, item, str(position), None)
-    else:
-        assert isinstance(q, ShortAnswer)
+    elif isinstance(q, ShortAnswer):  # a cloze has nothing beyond its question text
         report.loss(say("exchange.moodle.essay"), question=name)
         for tag, value in (("responseformat", "editor"), ("responserequired", "1"), ("responsefieldlines", "10"), ("attachments", "0"), ("attachmentsrequired", "0")):
             _sub(el, tag, value)
@@ -141,6 +178,27 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
     if q.hint:  # Moodle's hints follow a question's type-specific elements
         _text(_sub(el, "hint", format="markdown"), q.hint)
     return el
+
+
+def _question_text(q: Question, report: Report) -> str:
+    """The question text: the prompt, and for a cloze or drag the words its text in Moodle's markers after a blank line."""
+    if isinstance(q, Cloze):
+        n = len(q.blanks)
+        weight = q.points // n if q.points % n == 0 else 1
+        if weight * n != q.points:
+            report.loss(say("exchange.cloze.points", points=q.points, n=n), question=label(q))
+        blanks = iter(q.blanks)
+        text = BLANK.sub(lambda _: f"{{{weight}:SHORTANSWER:" + "~".join(f"={_cloze_escape(a)}" for a in next(blanks)) + "}", q.text)
+        return f"{q.prompt.strip()}\n\n{text}"
+    if isinstance(q, DragWords):
+        numbers = iter(range(1, len(q.words) + 1))
+        return f"{q.prompt.strip()}\n\n" + SLOT.sub(lambda _: f"[[{next(numbers)}]]", q.text)
+    return q.prompt
+
+
+def _cloze_escape(answer: str) -> str:
+    """An accepted answer inside Moodle's embedded-answer syntax, its own markers escaped as Moodle reads them."""
+    return re.sub(r"([}#~/\"\\])", r"\\\1", answer)
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -323,3 +381,108 @@ class _Reader:
             self.report.error(say("exchange.moodle.essay_no_reference"), question=self.question, line=self.line)
             return None
         return {"type": "short", "reference": parsed[0], "checklist": parsed[1], **fields}
+
+    def numerical(self) -> dict[str, object] | None:
+        """The full-mark answer with its tolerance; a first unit of multiplier 1 is the unit, further units are lost."""
+        answers = [a for a in self.el.findall("answer") if (a.findtext("text") or "").strip() != "*"]
+        right = next((a for a in answers if float(a.get("fraction", "0")) >= 100), None)
+        for answer in answers:
+            text = (answer.findtext("text") or "").strip()
+            if answer is not right:
+                self.report.loss(say("exchange.numeric.partial", answer=text, weight=f"{float(answer.get('fraction', '0')):g}"),
+                                 question=self.question, line=answer.sourceline)
+            elif self.markdown("feedback", answer):
+                self.report.loss(say("exchange.numeric.feedback", answer=text), question=self.question, line=answer.sourceline)
+        if right is None:
+            self.report.error(say("exchange.numeric.no_answer"), question=self.question, line=self.line)
+            return None
+        fields: dict[str, object] = {"type": "numeric", "answer": float((right.findtext("text") or "").strip()),
+                                     "tolerance": abs(float((right.findtext("tolerance") or "0").strip() or 0))}
+        for unit in self.el.findall("units/unit"):
+            name, multiplier = (unit.findtext("unit_name") or "").strip(), float(unit.findtext("multiplier") or 1)
+            if "unit" not in fields and multiplier == 1 and name:
+                fields["unit"] = name
+            elif name:
+                self.report.loss(say("exchange.numeric.units", unit=name, multiplier=f"{multiplier:g}"), question=self.question, line=unit.sourceline)
+        return fields
+
+    def multianswer(self) -> dict[str, object]:
+        """Each embedded answer a blank of its full-mark answers; the paragraphs before the first blank the prompt."""
+        prompt, text = self._prompt_and_text(_EMBEDDED)
+        numbers = itertools.count(1)
+        fields: dict[str, object] = {"type": "cloze", "prompt": prompt, "text": _EMBEDDED.sub(lambda m: self._blank(next(numbers), m), text)}
+        weights = [int(m.group("weight") or 1) for m in _EMBEDDED.finditer(text)]
+        if len(set(weights)) > 1:
+            self.report.loss(say("exchange.cloze.weights", weights=say("exchange.cli.and").join(map(str, weights))), question=self.question, line=self.line)
+        if self.el.find("defaultgrade") is None:  # Moodle's mark of a cloze is the sum of its blanks' marks
+            fields["points"] = sum(weights)
+        return fields
+
+    def _blank(self, n: int, embedded: re.Match[str]) -> str:
+        """One embedded answer ``{1:SHORTANSWER:=a~%50%b#feedback}`` as a coursegen blank ``{{a}}``."""
+        kind = embedded.group("kind").upper()
+        family = _SUBQUESTIONS.get(kind, "multichoice" if kind.startswith(("MULTICHOICE", "MULTIRESPONSE", "MC", "MR")) else "")
+        if kind in ("SHORTANSWER_C", "SAC", "MWC"):
+            self.report.warn(say("exchange.moodle.case"), question=self.question, line=self.line)
+        if not family:
+            self.report.error(say("exchange.cloze.sub_unknown", n=n, blank=embedded.group(0)), question=self.question, line=self.line)
+            return embedded.group(0)
+        if family != "sa":
+            self.report.loss(say("exchange.cloze.sub_type", n=n, kind=say(f"exchange.cloze.kind.{family}")), question=self.question, line=self.line)
+        accepted = []
+        for part in re.split(r"(?<!\\)~", embedded.group("answers")):
+            mark = re.match(r"^(=|%(-?[\d.]+)%)?", part)
+            weight = 100.0 if mark and mark.group(1) == "=" else float(mark.group(2)) if mark and mark.group(2) else 0.0
+            value = re.split(r"(?<!\\)#", part[mark.end() if mark else 0 :], maxsplit=1)[0]
+            value = re.sub(r"\\(.)", r"\1", value).strip()
+            if weight >= 100 and value:
+                if family == "numerical":
+                    value = value.split(":")[0]  # its tolerance is lost with the type, said above
+                accepted.append(value.replace("|", "｜"))  # "|" parts a blank's answers; the page reads "｜" as "|" (NFKC)
+            elif value:
+                self.report.loss(say("exchange.question.partial_answer", answer=value, weight=f"{weight:g}"), question=self.question, line=self.line)
+        return "{{" + "|".join(accepted) + "}}"
+
+    def ddwtos(self) -> dict[str, object]:
+        """Blank ``[[n]]`` holds the n-th drag box; boxes no blank names are the distractors."""
+        boxes = [(b.findtext("text") or "").strip() for b in self.el.findall("dragbox")]
+        if len({(b.findtext("group") or "1").strip() for b in self.el.findall("dragbox")}) > 1:
+            self.report.loss(say("exchange.dragwords.groups"), question=self.question, line=self.line)
+        prompt, text = self._prompt_and_text(_DRAG_BLANK)
+        used: list[int] = []
+
+        def word(m: re.Match[str]) -> str:
+            n = int(m.group(1))
+            if not 1 <= n <= len(boxes):
+                self.report.error(say("exchange.dragwords.no_box", n=n), question=self.question, line=self.line)
+                return m.group(0)
+            used.append(n)
+            return f"[[{boxes[n - 1]}]]"
+
+        text = _DRAG_BLANK.sub(word, text)
+        return {"type": "dragwords", "prompt": prompt, "text": text,
+                "distractors": [b for i, b in enumerate(boxes, start=1) if i not in used]}
+
+    def _prompt_and_text(self, blank: re.Pattern[str]) -> tuple[str, str]:
+        """The question text split at the paragraph of its first blank: the paragraphs before it are the prompt (a
+        default one, said, when there are none), the rest the text with blanks. No blank at all: the text as it is,
+        which the model then refuses as a text without blanks."""
+        whole = self.markdown("questiontext")
+        paragraphs = re.split(r"\n\s*\n", whole)
+        first = next((i for i, p in enumerate(paragraphs) if blank.search(p)), 0)
+        prompt = "\n\n".join(paragraphs[:first]).strip()
+        if not prompt:
+            prompt = say("exchange.cloze.default_prompt")
+            self.report.warn(say("exchange.cloze.no_prompt", prompt=prompt), question=self.question, line=self.line)
+        return prompt, "\n\n".join(paragraphs[first:]).strip()
+
+
+_EMBEDDED = re.compile(r"\{(?P<weight>\d*):(?P<kind>[A-Z_]+):(?P<answers>(?:\\.|[^}\\])*)\}")
+"""An embedded answer of a Moodle cloze (multianswer) question: ``{1:SHORTANSWER:=受理~=登记}``."""
+
+_SUBQUESTIONS = {"SHORTANSWER": "sa", "SA": "sa", "MW": "sa", "SHORTANSWER_C": "sa", "SAC": "sa", "MWC": "sa",
+                 "NUMERICAL": "numerical", "NM": "numerical"}
+"""Embedded answer types read as a blank to type in; the choice ones (MULTICHOICE, MULTIRESPONSE and kin) too, said."""
+
+_DRAG_BLANK = re.compile(r"\[\[(\d+)\]\]")
+"""A blank of a Moodle drag-and-drop-into-text (ddwtos) question: ``[[1]]``, the number of its drag box."""

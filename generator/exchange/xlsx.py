@@ -25,7 +25,21 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..messages import say
-from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, ShortAnswer, SingleChoice, TrueFalse
+from ..model.quiz import (
+    Cloze,
+    DragWords,
+    FillBlank,
+    Hotspot,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    QuizBank,
+    ShortAnswer,
+    SingleChoice,
+    TrueFalse,
+)
 from .common import TYPE_NAMES, Draft, add_question, label, question_id
 from .report import Report
 from .xlsx_layout import COLUMNS, FILL_SEPARATORS, INFO_KEYS, INFO_SHEETS, Header, column_letter, norm, read_header, truth, type_of
@@ -45,6 +59,9 @@ LEGEND = (
     ("填空", "不填", "可接受的答案，用 | 或 ； 分隔", "题干中只留一个空"),
     ("排序", "各项，顺序不限", "按正确顺序写字母，如 CABD", ""),
     ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…；没有配给任何选项的是干扰项"),
+    ("多空填空", "不填", "带空的文字，每个空写成 {{答案}}，几种答案用 | 分隔，如 投诉应在{{受理|登记}}后答复", "按填对的空的比例得分"),
+    ("数值", "不填", "正确的数，可加 ± 允许误差和单位，如 15±0.5 天", "与答案相差不超过允许误差即得分"),
+    ("拖放填词", "干扰词，每列一个（可不填）", "带空的文字，每个空写成 [[词语]]，如 先[[倾听]]，再[[核实]]", "按放对的空的比例得分"),
     ("简答", "自查要点，每列一条", "参考答案", "学员自评，不计入得分"),
     ("热区", "各个区域：名称 | 矩形 x,y,宽,高，或 名称 | 多边形 x,y x,y x,y（图片宽、高的百分比，整数）", "正确区域的字母，如 A",
      "图片：docs 文件夹里的路径；图片说明：替代文字；没写进答案的区域是干扰区域"),
@@ -249,6 +266,8 @@ def _option_count(q: Question) -> int:
         return len(q.pairs)
     if isinstance(q, ShortAnswer):
         return len(q.checklist)
+    if isinstance(q, DragWords):
+        return len(q.distractors)
     if isinstance(q, Hotspot):
         return len(q.labelled)
     return 2 if isinstance(q, TrueFalse) else 0
@@ -281,6 +300,13 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
         cells.update({f"选项{l}": pair.left for l, pair in zip(LETTERS, q.pairs)})
         cells.update({f"匹配{n}": right for n, right in enumerate(q.rights, start=1)})
         cells["答案"] = ",".join(f"{l}-{n}" for n, l in enumerate(LETTERS[: len(q.pairs)], start=1))
+    elif isinstance(q, Cloze):
+        cells["答案"] = q.text
+    elif isinstance(q, Numeric):
+        cells["答案"] = q.answer_text + (f"±{q.tolerance_text}" if q.tolerance else "") + (f" {q.unit}" if q.unit else "")
+    elif isinstance(q, DragWords):
+        cells.update({f"选项{l}": word for l, word in zip(LETTERS, q.distractors)})
+        cells["答案"] = q.text
     elif isinstance(q, Hotspot):
         cells.update({f"选项{l}": area_text(area) for l, area in zip(LETTERS, q.labelled)})
         cells.update({"答案": "".join(LETTERS[: len(q.areas)]), "图片": q.image, "图片说明": q.alt})

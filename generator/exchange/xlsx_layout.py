@@ -38,6 +38,9 @@ TYPES: dict[str, tuple[str, ...]] = {
     "fill": ("填空", "fill", "fillblank", "fillintheblank", "blank"),
     "ordering": ("排序", "ordering", "order", "sequence"),
     "matching": ("匹配", "连线", "配对", "matching", "match"),
+    "cloze": ("多空填空", "完形填空", "cloze", "multianswer"),
+    "numeric": ("数值", "数字", "数值计算", "numeric", "numerical", "number"),
+    "dragwords": ("拖放填词", "拖放", "选词填空", "dragwords", "dragthewords", "ddwtos"),
     "short": ("简答", "问答", "主观", "论述", "short", "shortanswer", "essay"),
     "hotspot": ("热区", "热点", "图片热区", "hotspot", "imagehotspot"),
 }
@@ -60,6 +63,9 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
 
 FILL_SEPARATORS = re.compile(r"[|｜;；]")
 """Several accepted answers of a fill question are written in one cell, separated by | or ；."""
+
+NUMBER_CELL = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(?:(?:±|\+-|\+/-)\s*(\d+(?:\.\d+)?))?\s*(.*?)$")
+"""A numeric question's 答案 cell: the value, ± the tolerance if any, then the unit if any, e.g. ``15±0.5 天``."""
 
 
 def norm(text: object) -> str:

@@ -7,6 +7,9 @@ The answer syntax (documented for trainers in GUIDE.md):
 - 填空: accepted answers separated by ``|`` or ``；``;
 - 排序: the options' letters in the right order, ``CABD``;
 - 匹配: options are the left items, 匹配1, 匹配2… the right ones, 答案 ``A-2,B-1``;
+- 多空填空: 答案 is the text with its blanks, ``投诉应在{{受理|登记}}后答复``;
+- 数值: 答案 is the value, ± the tolerance, the unit: ``15``, ``15±0.5``, ``15±0.5 天``;
+- 拖放填词: 答案 is the text with its blanks, ``先[[倾听]]，再[[核实]]``, the options are the distractors;
 - 简答: 答案 is the reference answer, the options are the self-check points;
 - 热区: each option is an area, ``名称 | 矩形 x,y,宽,高`` or ``名称 | 多边形 x,y x,y x,y`` (whole percent of the
   picture), 答案 the letters of the right ones (the others are distractor areas), 图片 and 图片说明 the picture.
@@ -25,7 +28,7 @@ from ..messages import say
 from ..model.quiz import PolygonArea, RectArea
 from .common import TYPE_NAMES, derive_checklist
 from .report import Report
-from .xlsx_layout import FILL_SEPARATORS, Header, truth
+from .xlsx_layout import FILL_SEPARATORS, NUMBER_CELL, Header, truth
 
 _LETTER_SEPARATORS = re.compile(r"[\s,;/|.、]+")
 _PAIR = re.compile(r"([A-Z])\s*(?:->|[-–—:=→>])?\s*(\d+)")
@@ -202,6 +205,31 @@ def _hotspot(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     return {**fields, "distractor_areas": distractors} if distractors else fields
 
 
+def _cloze(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    if not answer:
+        raise RowError(say("exchange.cloze.text_empty", example="投诉应在{{受理|登记}}后答复"))
+    return {"type": "cloze", "text": answer}
+
+
+def _numeric(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    m = NUMBER_CELL.match(unicodedata.normalize("NFKC", answer))
+    if not m:
+        raise RowError(say("exchange.numeric.cell_bad", answer=answer))
+    value, tolerance, unit = m.groups()
+    fields: dict[str, Any] = {"type": "numeric", "answer": float(value)}
+    if tolerance:
+        fields["tolerance"] = float(tolerance)
+    if unit:
+        fields["unit"] = unit
+    return fields
+
+
+def _dragwords(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    if not answer:
+        raise RowError(say("exchange.dragwords.text_empty", example="先[[倾听]]，再[[核实]]"))
+    return {"type": "dragwords", "text": answer, "distractors": list(row.options.values())}
+
+
 def _short(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
     if not answer:
         raise RowError(say("exchange.rows.short_empty"))
@@ -219,6 +247,9 @@ _BUILDERS = {
     "fill": _fill,
     "ordering": _ordering,
     "matching": _matching,
+    "cloze": _cloze,
+    "numeric": _numeric,
+    "dragwords": _dragwords,
     "short": _short,
     "hotspot": _hotspot,
 }
@@ -230,6 +261,9 @@ _USES = {
     "fill": set(),
     "ordering": {"options"},
     "matching": {"options", "rights"},
+    "cloze": set(),
+    "numeric": set(),
+    "dragwords": {"options"},
     "short": {"options"},
     "hotspot": {"options"},
 }

@@ -7,6 +7,7 @@ newest of their files that carries them (a file never forgets a first try, so la
 
 Each question is named as the trainee sees it: its bank's title and its number in the bank ("第一章自测 · 第 7 题",
 as the review page numbers it), whichever quiz (the bank's own, or the final assessment drawing from it) it was in.
+A cloze's and a drag-the-words question's answer reads blank by blank ("受理；5；—", a dash for a blank left empty).
 An ordering question the trainee never touched is handed in as the order the page showed (the page never shows the
 right one): it counts as 未作答, as a question left blank does, not as a wrong order.
 
@@ -29,7 +30,20 @@ from typing import TypeVar
 from ..exchange.htmltext import html_to_text
 from ..messages import say
 from ..model.project import Project
-from ..model.quiz import FillBlank, Hotspot, Matching, MultipleChoice, Ordering, Question, QuizBank, SingleChoice, TrueFalse
+from ..model.quiz import (
+    Cloze,
+    DragWords,
+    FillBlank,
+    Hotspot,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    QuizBank,
+    SingleChoice,
+    TrueFalse,
+)
 from ..model.submission import QuestionAnswer, QuestionResult, QuizScore
 from ..render.quiz import bank_payload, final_payload, html, scrambled
 from .figures import rounded_mean
@@ -251,30 +265,49 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
     """An answer as the trainer reads it: option letters and texts, 对/错, the text typed, the order or pairs given."""
     if answer is None or answer == [] or answer == "" or _untouched(q, answer):
         return say("hr.answer.none")
+    indices, separator = _indices(answer), say("hr.answer.separator")
+    listed = isinstance(answer, list) and indices is not None
     try:
-        if isinstance(q, (SingleChoice, MultipleChoice)) and not isinstance(answer, (bool, str)):
-            picked = answer if isinstance(answer, list) else [answer]
-            return say("hr.answer.separator").join(f"{LETTERS[i]}. {_at(q.options, i).text}" for i in picked)
+        if isinstance(q, (SingleChoice, MultipleChoice)) and indices is not None:
+            return separator.join(f"{LETTERS[i]}. {_at(q.options, i).text}" for i in indices)
         if isinstance(q, TrueFalse) and isinstance(answer, bool):
             return say("hr.answer.right") if answer else say("hr.answer.wrong")
-        if isinstance(q, FillBlank) and isinstance(answer, str):
+        if isinstance(q, (FillBlank, Numeric)) and isinstance(answer, str):
             return answer.strip()
-        # Ordering items and matching right-hand sides are numbered as the page lists them (see render.quiz).
-        if isinstance(q, Ordering) and isinstance(answer, list):
+        if isinstance(q, Cloze) and isinstance(answer, list) and not listed:
+            texts = [str(text).strip() for text in answer]
+            return separator.join(text or "—" for text in texts) if any(texts) else say("hr.answer.none")
+        # Ordering items, matching right-hand sides and words to drag are numbered as the page lists them (see render.quiz).
+        if isinstance(q, Ordering) and listed and indices:
             shown = scrambled(len(q.items), f"{bank_id}/{q.id}")
-            return " → ".join(q.items[_at(shown, i)] for i in answer)
-        if isinstance(q, Matching) and isinstance(answer, list):
+            return " → ".join(q.items[_at(shown, i)] for i in indices)
+        if isinstance(q, Matching) and listed and indices:
             rights = q.rights
             shown = scrambled(len(rights), f"{bank_id}/{q.id}")
             unmatched = say("hr.answer.unmatched")
-            return say("hr.answer.separator").join(f"{p.left} → {rights[_at(shown, j)] if j != -1 else unmatched}" for p, j in zip(q.pairs, answer))
-        if isinstance(q, Hotspot) and isinstance(answer, list) and len(answer) == 2:
-            return _place(q, answer[0], answer[1])
+            return separator.join(f"{p.left} → {rights[_at(shown, j)] if j != -1 else unmatched}" for p, j in zip(q.pairs, indices))
+        if isinstance(q, DragWords) and listed and indices:
+            if all(j == -1 for j in indices):
+                return say("hr.answer.none")
+            pool = [*q.words, *q.distractors]
+            shown = scrambled(len(pool), f"{bank_id}/{q.id}")
+            return separator.join(pool[_at(shown, j)] if j != -1 else "—" for j in indices)
+        if isinstance(q, Hotspot) and listed and indices and len(indices) == 2:
+            return _place(q, indices[0], indices[1])
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return say("hr.answer.unknown")
 
 
+def _indices(answer: QuestionAnswer) -> list[int] | None:
+    """An answer of option, item or word indices (a single choice's one index as a list of it), or None."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, int):
+        return [answer]
+    if isinstance(answer, list) and all(isinstance(i, int) for i in answer):
+        return [i for i in answer if isinstance(i, int)]
+    return None
 def _place(q: Hotspot, x: int, y: int) -> str:
     """A hotspot answer as the trainer reads it: the labelled area (right or distractor) the point lies in, else
     "elsewhere", so that clicks a few pixels apart count as the same answer in 最常见的错误答案."""

@@ -147,6 +147,8 @@ def _text_too_long(ctx: dict[str, Any], written: Written) -> Phrased:
 def _bound(kind: str) -> Callable[[dict[str, Any], Written], Phrased]:
     def phrased(ctx: dict[str, Any], written: Written) -> Phrased:
         limit = next(iter(ctx.values()))
+        if isinstance(limit, float) and limit.is_integer():  # a float field's bound: "0", as the trainer writes it, not "0.0"
+            limit = int(limit)
         return say(f"validate.bound.{kind}", limit=limit, found=written.shown), None
 
     return phrased

@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import FACILITATOR_FIELD, FacilitatorNotes, Id, Markdown, StrictModel, Text
 from .handin import Handin
+from .lrs import Lrs
 from .refusal import refuse
 
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -263,6 +264,11 @@ class Course(StrictModel):
         "`scores` 带各测验的最高分和是否及格；`questions` 再加上各测验每道题第一次作答的结果（答对与否、所选答案），"
         "HR 报告据此做题目分析（哪些题答错的人多）。测验页和作业页按这里的设置如实告诉学员。"
         "打包成 SCORM 课件时，LMS 总会记录测验成绩（这是 LMS 的用途），测验页会说明。匿名问卷从不带测验结果。",
+    )
+    lrs: Lrs | None = Field(
+        default=None,
+        description="学习记录库（LRS）：写了它，网站把学员完成了哪一讲、测验成绩（按 `results` 的设置）和作业提交"
+        "作为 xAPI 学习记录发给它，HR 报告可以用 `--lrs` 从它读取。不写时网站不发送任何学习记录。",
     )
     submission: Handin | None = Field(
         default=None,

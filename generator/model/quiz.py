@@ -5,12 +5,15 @@ Scoring rules, shown to trainees on the quiz page:
 - multiple choice: partial credit, points × max(0, (right ticks − wrong ticks) / number of right options);
 - ordering: points × share of items in their right place;
 - matching: points × share of pairs matched right (distractors on the right count for nothing);
+- cloze and drag the words: points × share of blanks filled right;
+- numeric: all points or none; right when the number typed is within the tolerance of the answer;
 - image hotspot: all points or none, for a point inside one of the right areas;
 - short answer: self-graded against a checklist and counted apart from the score.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -220,6 +223,109 @@ class Hotspot(_Question):
         return [*self.areas, *self.distractor_areas]
 
 
+BLANK = re.compile(r"\{\{(.*?)\}\}")
+"""A cloze blank in its text: ``{{受理|登记}}``, its accepted answers parted by ``|``."""
+
+SLOT = re.compile(r"\[\[(.*?)\]\]")
+"""A drag-the-words blank in its text: ``[[倾听]]``, the one word that belongs there."""
+
+
+def gapped(text: str, marker: re.Pattern[str]) -> list[str]:
+    """``text`` split at its blanks: text, blank, text, …, text (odd places are what a blank holds)."""
+    return marker.split(text)
+
+
+def _check_blanks(text: str, marker: re.Pattern[str], rule: str, opener: str) -> None:
+    """A cloze or drag-the-words text refused (once, for the first mistake) when a marker is left open, when it has
+    no blank or when a blank is empty, since the page could not show the question as written."""
+    pieces = gapped(text, marker)
+    blanks = pieces[1::2]
+    if any(opener in piece for piece in pieces[0::2]):
+        raise refuse(f"{rule}.open_blank", "a blank is opened but not closed")
+    if not blanks:
+        raise refuse(f"{rule}.no_blank", "the text has no blank")
+    if any(not b.strip(" |") for b in blanks):
+        raise refuse(f"{rule}.empty_blank", "a blank holds no answer")
+
+
+class Cloze(_Question):
+    """多空填空题：一段文字里有几个空，每个空写在 `{{ }}` 里，可接受的几种答案用 `|` 分开；按填对的空的比例得分。"""
+
+    type: Literal["cloze"] = Field(description="题型：多空填空题。")
+    text: Text = Field(
+        description="带空的文字：每个空写成 `{{答案}}`，一个空有几种可接受的答案时写成 `{{受理|登记}}`；"
+        "比较时不分大小写、全角半角，忽略首尾空格。",
+    )
+
+    @field_validator("text")
+    @classmethod
+    def _has_blanks(cls, text: str) -> str:
+        """Checked on `text`, where the blanks are written."""
+        _check_blanks(text, BLANK, "cloze", "{{")
+        return text
+
+    @property
+    def blanks(self) -> list[list[str]]:
+        """Each blank's accepted answers, in the order of the text."""
+        return [[a.strip() for a in b.split("|") if a.strip()] for b in gapped(self.text, BLANK)[1::2]]
+
+
+class Numeric(_Question):
+    """数值题：学员填写一个数，与答案相差不超过允许误差即得分。"""
+
+    type: Literal["numeric"] = Field(description="题型：数值题。")
+    answer: float = Field(description="正确的数值，例如 `15` 或 `0.35`。")
+    tolerance: float = Field(default=0, ge=0, description="允许误差（绝对值）：填的数与答案相差不超过它即算对；不写为 0，必须完全相等。")
+    unit: Text | None = Field(
+        default=None,
+        description="单位，显示在输入框后面，例如 `天`；学员在数后面写上这个单位也算对，写别的单位不算。",
+    )
+
+    @property
+    def answer_text(self) -> str:
+        return number_text(self.answer)
+
+    @property
+    def tolerance_text(self) -> str:
+        return number_text(self.tolerance)
+
+
+def number_text(x: float) -> str:
+    """A number as a trainer writes it: 15 not 15.0, 0.35 not 3.5e-01."""
+    return f"{x:.10f}".rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+class DragWords(_Question):
+    """拖放填词题：把词语拖到文字中的空里（也可以先点词语再点空）；按放对的空的比例得分。"""
+
+    type: Literal["dragwords"] = Field(description="题型：拖放填词题。")
+    text: Text = Field(description="带空的文字：每个空写成 `[[正确的词语]]`，例如 `先[[倾听]]，再[[核实]]`；每个词语只能用一次。")
+    distractors: list[Text] = Field(default=[], description="干扰词：和正确的词语一起列出、但不属于任何空的词语。")
+
+    @field_validator("text")
+    @classmethod
+    def _has_blanks(cls, text: str) -> str:
+        """Checked on `text`, where the blanks are written."""
+        _check_blanks(text, SLOT, "dragwords", "[[")
+        return text
+
+    @model_validator(mode="after")
+    def _each_word_once(self) -> DragWords:
+        """A word shown twice in the pool could not be told apart from its twin, nor its place in the answer."""
+        seen: set[str] = set()
+        for i, word in enumerate([*self.words, *self.distractors]):
+            if word in seen:
+                at = ("text",) if i < len(self.words) else ("distractors", i - len(self.words))
+                raise refuse("dragwords.repeated", "the word {word} is listed twice", word=word, at=at)
+            seen.add(word)
+        return self
+
+    @property
+    def words(self) -> list[str]:
+        """The word of each blank, in the order of the text."""
+        return [w.strip() for w in gapped(self.text, SLOT)[1::2]]
+
+
 class ShortAnswer(_Question):
     """简答题：学员自由作答，再对照参考答案和要点清单自评，不计入得分。"""
 
@@ -242,7 +348,7 @@ class ShortAnswer(_Question):
 
 
 Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | FillBlank | Ordering | Matching | ShortAnswer | Hotspot,
+    SingleChoice | MultipleChoice | TrueFalse | FillBlank | Ordering | Matching | Cloze | Numeric | DragWords | ShortAnswer | Hotspot,
     Field(discriminator="type"),
 ]
 

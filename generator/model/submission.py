@@ -40,12 +40,14 @@ class Trainee(StrictModel):
     department: str = Field(min_length=1, max_length=200, description="部门。")
 
 
-QuestionAnswer = bool | int | str | list[int] | None
+QuestionAnswer = bool | int | str | list[int] | list[str] | None
 """As the quiz stores it: single → option index; multiple → indices; true_false → bool; fill → text;
-ordering → item indices in the order given; matching → right-hand index per left item (-1: none); hotspot → [x, y],
-the point on the picture in whole percent of its width and height; null → no answer.
+ordering → item indices in the order given; matching → right-hand index per left item (-1: none); cloze → text per
+blank; numeric → the text typed; dragwords → index of the word per blank (-1: none); hotspot → [x, y], the point on
+the picture in whole percent of its width and height; null → no answer.
 Options count as the question bank lists them, whatever order the page showed; ordering items and matching
-right-hand sides count as the page lists them (a fixed scramble of the bank's order, see render.quiz.scrambled)."""
+right-hand sides and the words to drag count as the page lists them (a fixed scramble of the bank's order, see
+render.quiz.scrambled)."""
 
 
 class QuestionResult(StrictModel):
@@ -54,9 +56,10 @@ class QuestionResult(StrictModel):
     correct: bool = Field(description="第一次作答是否答对（部分得分算答错）。")
     answer: QuestionAnswer = Field(
         description="第一次作答的答案：单选是选项序号（从 0 起，按题库里的顺序）；多选是序号列表；判断是 true/false；"
-        "填空是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；"
-        "热区是图上的位置 [x, y]（图片宽、高的百分比，整数）；没作答是 null。"
-        "排序的各项和匹配的右项按网页列出的顺序编号（题库顺序的固定打乱）。",
+        "填空和数值题是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；"
+        "多空填空是每个空的文字；拖放填词是每个空所放词语的序号（-1 未放）；热区是图上的位置 [x, y]（图片宽、高的百分比，整数）；"
+        "没作答是 null。"
+        "排序的各项、匹配的右项和拖放填词的词语按网页列出的顺序编号（题库顺序的固定打乱）。",
     )
 
 

@@ -25,10 +25,15 @@ from typing import Any
 
 from ..model.course import FinalAssessment
 from ..model.quiz import (
+    BLANK,
+    SLOT,
+    Cloze,
+    DragWords,
     FillBlank,
     Hotspot,
     Matching,
     MultipleChoice,
+    Numeric,
     Ordering,
     Question,
     QuizBank,
@@ -36,6 +41,7 @@ from ..model.quiz import (
     ShortAnswer,
     SingleChoice,
     TrueFalse,
+    gapped,
 )
 from .. import site_paths as paths
 from .assets import data_script
@@ -48,7 +54,10 @@ RULES = [
     ({"multiple"}, "rule_multiple"),
     ({"ordering"}, "rule_ordering"),
     ({"matching"}, "rule_matching"),
-    ({"hotspot"}, "rule_hotspot"),
+    ({"cloze"}, "cloze.rule"),
+    ({"numeric"}, "numeric.rule"),
+    ({"dragwords"}, "dragwords.rule"),
+    ({"hotspot"}, "hotspot.rule"),
     ({"short"}, "rule_short"),
 ]
 """Which scoring rule applies to which question types (see coursegen.model.quiz)."""
@@ -236,9 +245,11 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
     """A question as (what the trainee sees before answering, its answer key).
 
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
-    l/r matching sides, img/alt/z a hotspot's picture, its text alternative and its labelled areas as shown
-    ([label, x, y]: the point a choice of it puts); in the key c right options, f feedback, a answer (a hotspot's
-    right areas: {r: [x, y, w, h]} or {p: [[x, y], …]}), n their labels, o order, m matches,
+    l/r matching sides, g a cloze's or drag-the-words text as the pieces between its blanks, w the words to drag
+    (scrambled), u a number's unit, img/alt/z a hotspot's picture, its text alternative and its labelled areas as
+    shown ([label, x, y]: the point a choice of it puts); in the key c right options, f feedback, a answer (a cloze's:
+    the accepted answers of each blank; a hotspot's right areas: {r: [x, y, w, h]} or {p: [[x, y], …]}), n a hotspot's
+    right labels, d a number's tolerance, o order, m matches (drag the words: the word of each blank),
     x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
     hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
@@ -264,6 +275,19 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         public["l"] = [p.left for p in q.pairs]
         public["r"] = [rights[i] for i in shown]
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
+    elif isinstance(q, Cloze):
+        public["g"] = gapped(q.text, BLANK)[0::2]
+        secret["a"] = q.blanks
+    elif isinstance(q, Numeric):
+        if q.unit:
+            public["u"] = q.unit
+        secret.update(a=q.answer, d=q.tolerance)
+    elif isinstance(q, DragWords):
+        pool = [*q.words, *q.distractors]
+        shown = scrambled(len(pool), f"{bank_id}/{q.id}")
+        public["g"] = gapped(q.text, SLOT)[0::2]
+        public["w"] = [pool[i] for i in shown]
+        secret["m"] = [shown.index(i) for i in range(len(q.words))]
     elif isinstance(q, ShortAnswer):
         secret.update(r=html(q.reference), c=list(q.checklist))
     elif isinstance(q, Hotspot):

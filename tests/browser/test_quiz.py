@@ -548,6 +548,19 @@ def answer_by_keyboard(page: Page, box: Any, question: Any) -> None:
                 tab_to(page, box.get_by_role("button", name=f"上移：{text}"))
                 for _ in range(moves):
                     page.keyboard.press("Enter")  # focus stays on the moved item's button
+    elif kind == "cloze":
+        for n, accepted in enumerate(question.blanks, start=1):
+            tab_to(page, box.get_by_label(f"第 {n} 空", exact=True))
+            page.keyboard.insert_text(accepted[0])
+    elif kind == "numeric":
+        tab_to(page, box.get_by_label("你的答案（填一个数）"))
+        page.keyboard.insert_text(question.answer_text)
+    elif kind == "dragwords":
+        for n, word in enumerate(question.words):
+            tab_to(page, box.get_by_role("button", name=word, exact=True))
+            page.keyboard.press("Enter")
+            tab_to(page, box.locator(f'.cg-drag__slot[data-slot="{n}"]'))
+            page.keyboard.press("Enter")
     elif kind == "matching":
         for pair in question.pairs:
             select = box.get_by_label(pair.left, exact=True)

@@ -95,7 +95,7 @@ def test_every_value_is_text(language: str) -> None:
 def test_every_key_is_used_somewhere() -> None:
     """A string no page or widget shows is dead weight a translator still has to translate."""
     pages = used_page_keys()
-    literals = set(re.findall(r"[\"'](\w+)[\"']", TEMPLATES + PYTHON))  # e.g. RULES names its rule_* keys
+    literals = set(re.findall(r"[\"'](\w[\w.]*)[\"']", TEMPLATES + PYTHON))  # e.g. RULES names its rule_* keys
     prefixes = tuple(dynamic_prefixes())
     for part in VARIABLES.values():
         unused = {k for k in flatten(read_file("zh")[part]) if k not in pages[part] | literals and not k.startswith(prefixes)}

@@ -49,11 +49,13 @@ def kept_by(fmt: str, bank: QuizBank) -> dict[str, Any]:
         for q in data["questions"]:
             q["hint"] = None
         data["intro"], data["shuffle"] = None, False
-        data["questions"] = [q for q in data["questions"] if q["type"] != "ordering"]
+        data["questions"] = [q for q in data["questions"] if q["type"] not in ("ordering", "cloze", "dragwords")]
         for q in data["questions"]:
             q["points"] = 1
             if q["type"] == "matching":
                 q["distractors"] = []
+            if q["type"] == "numeric":
+                q["unit"] = None
     return data
 
 

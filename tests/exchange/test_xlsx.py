@@ -105,7 +105,8 @@ def test_each_unreadable_row_is_reported_with_its_number_and_reason() -> None:
     read(_trainer_book(), report)
     assert [(n.line, n.message) for n in report.errors] == [
         (13, "答案 'E' names 选项E, which is empty"),
-        (14, "题型 '选择题' is not one of 单选、多选、判断、填空、排序、匹配、简答、热区 (or single, multiple, true_false, fill, ordering, matching, short, hotspot)"),
+        (14, "题型 '选择题' is not one of 单选、多选、判断、填空、排序、匹配、多空填空、数值、拖放填词、简答、热区 "
+             "(or single, multiple, true_false, fill, ordering, matching, cloze, numeric, dragwords, short, hotspot)"),
         (15, "分值 '两分' is not a number"),
         (16, "答案 '甲乙' is not option letters such as B or AC"),
         (17, "答案 '不一定' is not 对/错 (also accepted: 正确/错误, √/×, true/false)"),

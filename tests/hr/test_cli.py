@@ -109,3 +109,12 @@ def test_a_report_without_the_service_key_says_once_how_many_envelopes_it_could_
     assert "    提示：加上 --service-key 收件箱.key" in output
     code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告2", "--service-key", "表单服务收件箱.key")
     assert code == 0 and "没法核对签名" not in output
+
+
+def test_the_summary_counts_a_trainee_whose_only_file_was_rejected_apart_from_those_who_sent_nothing(course_root: Path) -> None:
+    edited = submission(people(4)[2], "lunch-homework")
+    edited["answers"]["summary"] = "改过的答案"
+    write_json(course_root / "收件箱" / "edited.json", edited)
+    code, output = run("收件箱", "--roster", "名单.csv", "-o", "报告")
+    assert code == 0, output
+    assert output.splitlines()[1] == "4 名学员 × 3 项：按时 1，迟交 1，未交 9，提交有问题 1（提交率 16.7%）"

@@ -162,6 +162,46 @@ def test_an_untouched_ordering_counts_as_not_answered_not_as_a_wrong_order(tmp_p
     assert shown_order not in section
 
 
+NEW_TYPES = """\
+  - id: q6
+    type: cloze
+    prompt: 补全。
+    text: 投诉应在{{受理}}后{{5}}个工作日内答复。
+  - id: q7
+    type: numeric
+    prompt: 几个工作日？
+    answer: 5
+    unit: 天
+  - id: q8
+    type: dragwords
+    prompt: 放词。
+    text: 先[[倾听]]，再[[核实]]。
+    distractors: [争辩]
+"""
+
+
+def test_the_new_types_wrong_answers_read_blank_by_blank_and_as_typed(tmp_path: Path) -> None:
+    """A cloze's answer reads blank by blank (a dash for a blank left empty), a number as typed, a drag-the-words answer
+    as the words put in each blank; all blanks empty is 未作答."""
+    course, quizzes = write_course(tmp_path)
+    (quizzes / "basics.yml").write_text(QUIZ_YML + NEW_TYPES, encoding="utf-8")
+    with (course / "course.yml").open("a", encoding="utf-8") as fp:
+        fp.write(FINAL)
+    project, _ = load_project(course, quizzes)
+    shown = scrambled(3, "basics/q8")
+    words = ["倾听", "核实", "争辩"]
+    wrong_words = [shown.index(2), shown.index(0)]  # 争辩 in the first blank, 倾听 in the second
+    results: list[Results] = [
+        {"basics": {"q6": (False, ["登记", ""]), "q7": (False, "７天"), "q8": (False, wrong_words)}},
+        {"basics": {"q6": (False, ["登记", ""]), "q7": (True, "5"), "q8": (False, [-1, -1])}},
+        {"basics": {"q6": (False, ["", ""]), "q7": (False, "７天"), "q8": (False, wrong_words)}},
+    ]
+    items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    by_id = {q.question_id: q for q in items.questions}
+    assert (by_id["q6"].kind, by_id["q6"].wrong_answer, by_id["q6"].wrong_count) == ("多空填空", "登记；—", 2)
+    assert (by_id["q7"].kind, by_id["q7"].wrong_answer, by_id["q7"].wrong_count) == ("数值", "７天", 2)
+    assert (by_id["q8"].kind, by_id["q8"].wrong_answer, by_id["q8"].wrong_count) == ("拖放填词", f"{words[2]}；{words[0]}", 2)
+    assert by_id["q7"].correct == 1
 def test_a_distractor_picked_is_named_in_the_most_common_wrong_answer(tmp_path: Path) -> None:
     """Answers number a matching question's right column as the page shows it, distractors among the right sides."""
     course, quizzes = write_course(tmp_path)

@@ -218,8 +218,48 @@ BAD_BANKS = [
     pytest.param(
         HEAD + GOOD_SINGLE.replace("type: single", "type: singel"),
         "quizzes/quiz-a.yml:6:11: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、"
-        "`matching`、`short`、`hotspot` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
+        "`matching`、`cloze`、`numeric`、`dragwords`、`short`、`hotspot` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
         id="unknown-question-type",
+    ),
+    pytest.param(
+        HEAD + "  - id: c\n    type: cloze\n    prompt: 补全。\n    text: 投诉应在受理后答复。\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].text`：多空填空题的文字里没有空\n    提示：把要填的地方写成 `{{答案}}`，例如 `投诉应在{{受理}}后答复`",
+        id="a-cloze-needs-a-blank",
+    ),
+    pytest.param(
+        HEAD + "  - id: c\n    type: cloze\n    prompt: 补全。\n    text: 投诉应在{{受理}}后{{ | }}答复。\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].text`：有一个空 `{{}}` 里没有写答案\n    提示：在 `{{ }}` 里写上可接受的答案，几种答案用 `|` 分开，例如 `{{受理|登记}}`",
+        id="a-cloze-blank-needs-an-answer",
+    ),
+    pytest.param(
+        HEAD + "  - id: c\n    type: cloze\n    prompt: 补全。\n    text: 投诉应在{{受理}}后{{5个工作日内答复。\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].text`：有一个空只写了 `{{`，没有写 `}}`\n    提示：每个空写成 `{{答案}}`，两头都要写",
+        id="a-cloze-blank-must-be-closed",
+    ),
+    pytest.param(
+        HEAD + "  - id: n\n    type: numeric\n    prompt: 几天？\n    answer: 15\n    tolerance: -1\n",
+        "quizzes/quiz-a.yml:9:16: `questions[1].tolerance`：不能小于 0，写的是 `-1`",
+        id="a-tolerance-is-not-negative",
+    ),
+    pytest.param(
+        HEAD + "  - id: n\n    type: numeric\n    prompt: 几天？\n    answer: 十五\n",
+        "quizzes/quiz-a.yml:8:13: `questions[1].answer`：这里要写数字，写的是 `十五`\n    提示：只写阿拉伯数字，不带单位，例如 `answer: 60`",
+        id="a-numeric-answer-is-a-number",
+    ),
+    pytest.param(
+        HEAD + "  - id: d\n    type: dragwords\n    prompt: 放词。\n    text: 先倾听，再核实。\n    distractors: [争辩]\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].text`：拖放填词题的文字里没有空\n    提示：把要放词语的地方写成 `[[词语]]`，例如 `先[[倾听]]，再[[核实]]`",
+        id="drag-the-words-needs-a-blank",
+    ),
+    pytest.param(
+        HEAD + "  - id: d\n    type: dragwords\n    prompt: 放词。\n    text: 先[[倾听]]，再[[核实]]。\n    distractors: [争辩, 倾听]\n",
+        "quizzes/quiz-a.yml:9:23: `questions[1].distractors[2]`：词语“倾听”出现了两次：每个词语在可选词语里只能有一个\n    提示：删掉重复的一个，或者换一个词语",
+        id="a-drag-word-is-offered-once",
+    ),
+    pytest.param(
+        HEAD + "  - id: d\n    type: dragwords\n    prompt: 放词。\n    text: 先[[倾听]]，再[[倾听]]。\n",
+        "quizzes/quiz-a.yml:8:11: `questions[1].text`：词语“倾听”出现了两次：每个词语在可选词语里只能有一个\n    提示：删掉重复的一个，或者换一个词语",
+        id="a-drag-word-fills-one-blank",
     ),
 ]
 """(bank text, the one error it must give): a row per check."""

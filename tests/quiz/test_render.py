@@ -251,3 +251,41 @@ def test_the_trainer_s_key_outlines_the_right_areas_on_the_picture(project: Proj
     assert "![营业厅柜台正面示意图：左上是叫号屏，中间是两个服务窗口，右上是公告栏，下方是柜台台面。（讲师版：框出的是正确区域）](../images/counter.svg)" in key
     assert '<rect x="62" y="10" width="30" height="40"/>' in key
     assert "**正确区域**：公告栏" in key and "**干扰区域**：叫号屏、服务窗口" in key
+
+
+def test_a_cloze_shows_its_text_without_the_answers_and_keys_each_blank(project: Project) -> None:
+    data = payload(project, "quiz-cloze")
+    question = data["questions"][0]
+    assert question["g"] == ["投诉应在", "后", "个工作日内", "。"]
+    assert "受理" not in str(question) and "答复" not in str(question)
+    assert decode(question["k"], data["hash"])["a"] == [["受理", "登记"], ["5", "五"], ["答复"]]
+    assert any(rule.startswith("多空填空题：按填对的空的比例得分") for rule in data["rules"])
+
+
+def test_a_numeric_question_shows_its_unit_and_keys_its_value_and_tolerance(project: Project) -> None:
+    data = payload(project, "quiz-numeric")
+    question = data["questions"][0]
+    assert question["u"] == "%" and "1.5" not in str(question)
+    key = decode(question["k"], data["hash"])
+    assert (key["a"], key["d"]) == (1.5, 0.05)
+    assert any(rule.startswith("数值题：") for rule in data["rules"])
+
+
+def test_drag_the_words_offers_every_word_scrambled_and_keys_the_word_of_each_blank(project: Project) -> None:
+    data = payload(project, "quiz-dragwords")
+    question = data["questions"][0]
+    assert question["g"] == ["处理投诉要先", "，再", "，最后", "。"]
+    assert sorted(question["w"]) == sorted(["倾听", "核实", "答复", "争辩", "推诿"])
+    assert question["w"][:3] != ["倾听", "核实", "答复"]
+    right = decode(question["k"], data["hash"])["m"]
+    assert [question["w"][i] for i in right] == ["倾听", "核实", "答复"]
+
+
+def test_the_trainer_edition_s_answer_key_lists_each_blank_the_value_and_the_words(project: Project) -> None:
+    cloze = pages(project, "trainer")["quizzes/quiz-cloze.md"]
+    assert "**可接受的答案**：\n\n- 第 1 空：受理、登记\n- 第 2 空：5、五\n- 第 3 空：答复\n" in cloze
+    numeric = pages(project, "trainer")["quizzes/quiz-numeric.md"]
+    assert "**正确的数值**：1.5%（允许误差 ±0.05）" in numeric
+    words = pages(project, "trainer")["quizzes/quiz-dragwords.md"]
+    assert "**各空的词语**：\n\n- 第 1 空：倾听\n- 第 2 空：核实\n- 第 3 空：答复\n" in words
+    assert "**干扰词**：争辩、推诿" in words

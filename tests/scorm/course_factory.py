@@ -99,6 +99,22 @@ questions:
     type: true_false
     prompt: 回应时可以承诺做不到的事。
     answer: false
+  - id: words
+    type: cloze
+    prompt: 补全：先{{倾听}}，再{{复述|重复}}。
+    text: 先{{倾听}}，再{{复述|重复}}。
+  - id: minutes
+    type: numeric
+    prompt: 回应时限是几分钟？
+    answer: 15
+    tolerance: 1
+    unit: 分钟
+  - id: drag
+    type: dragwords
+    points: 2
+    prompt: 把词语放进空里。
+    text: 先[[倾听]]，再[[复述]]。
+    distractors: [争辩]
   - id: spot
     type: hotspot
     prompt: 在柜台图上点出公告栏。

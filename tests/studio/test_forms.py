@@ -76,3 +76,14 @@ def test_a_new_question_is_a_single_choice_and_a_new_form_field_a_line_of_text()
     assert questions["variants"][0]["label"] == "单选题"
     fields = _field(describe("homework"), "fields")["item"]
     assert fields["variants"][0]["value"] == "text"
+
+
+def test_the_cloze_numeric_and_drag_the_words_questions_get_forms_of_their_own_fields() -> None:
+    variants = {v["value"]: v for v in _field(describe("quiz"), "questions")["item"]["variants"]}
+    own = {kind: [(f["key"], f["node"]["kind"]) for f in variants[kind]["node"]["fields"]][6:] for kind in ("cloze", "numeric", "dragwords")}
+    assert own == {
+        "cloze": [("text", "text")],
+        "numeric": [("answer", "number"), ("tolerance", "number"), ("unit", "text")],
+        "dragwords": [("text", "text"), ("distractors", "list")],
+    }
+    assert [variants[kind]["label"] for kind in own] == ["多空填空题", "数值题", "拖放填词题"]

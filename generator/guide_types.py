@@ -70,7 +70,7 @@ MODEL_NAMES: dict[str, str] = {
     "QuizBank": "题库", "SingleChoice": "单选题", "MultipleChoice": "多选题", "TrueFalse": "判断题",
     "FillBlank": "填空题", "Ordering": "排序题", "Matching": "配对题", "Pair": "配对", "ShortAnswer": "简答题",
     "Cloze": "多空填空题", "Numeric": "数值题", "DragWords": "拖放填词题",
-    "Option": "选项",
+    "Option": "选项", "Hotspot": "热区题", "RectArea": "矩形区域", "PolygonArea": "多边形区域",
     # submission files
     "Submission": "提交文件", "Trainee": "提交人", "QuizScore": "测验成绩", "QuestionResult": "逐题结果",
 }

@@ -7,9 +7,10 @@
 
   /* SCORM 1.2 allows only single characters 0-9 and a-z: all use these. */
   var LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-  /* Cloze and drag the words: fill-in, one text per blank. */
+  /* Cloze and drag the words: fill-in, one text per blank. A hotspot has no type of its own in either standard:
+     xAPI and SCORM 2004 say "other", SCORM 1.2 "performance" (its dialect's own, cg-scorm-dialects.js). */
   var TYPES = { single: "choice", multiple: "choice", true_false: "true-false", fill: "fill-in", ordering: "sequencing", matching: "matching",
-    cloze: "fill-in", numeric: "numeric", dragwords: "fill-in" };
+    cloze: "fill-in", numeric: "numeric", dragwords: "fill-in", hotspot: "other" };
 
   /* At most `max` UTF-16 units, never half of a surrogate pair. */
   function cut(text, max) {
@@ -35,6 +36,15 @@
       out.push(letter(i) + d.pair + letter(list[i]));
     }
     return out.join(d.list);
+  }
+
+  /* A matching question's right item, by its place as shown, as the number it is lettered by: a pair's right
+     side by its pair; a distractor (no pair's) after all pairs, in the order the page shows the distractors. */
+  function rightLetterOf(key, shown) {
+    var at = key.indexOf(shown), before = 0;
+    if (at >= 0) return at;
+    for (var j = 0; j < shown; j++) if (key.indexOf(j) < 0) before++;
+    return key.length + before;
   }
 
   /* {response, correct: [patterns]} in a dialect's delimiters; null when not expressible. */
@@ -67,7 +77,12 @@
       case "matching":
         correct = pairs(k.map(function (_, i) { return i; }), d);
         correct = correct === null ? null : [correct];
-        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : k.indexOf(shown); }), d);
+        response = pairs(a.map(function (shown) { return shown < 0 ? -1 : rightLetterOf(k, shown); }), d);
+        break;
+      case "hotspot":
+        // The point clicked or chosen, "x,y" in percent of the picture; right is any point in the areas named.
+        correct = [d.text(k.join(" / "))];
+        if (a !== null) response = a[0] + "," + a[1];
         break;
       case "cloze":  /* each blank's first accepted answer */
         correct = [d.texts(k.map(function (accepted) { return accepted[0]; }))];

@@ -1,5 +1,5 @@
 /* coursegen quizzes: the question types. For each type (single, multiple, true_false, fill, short,
-   ordering, matching, cloze, numeric, dragwords), the shape of a stored answer, its grading (the scoring rules of
+   ordering, matching, cloze, numeric, dragwords, hotspot), the shape of a stored answer, its grading (the scoring rules of
    generator/model/quiz.py), its decoded key, and both as a line of text. Pure functions: no page, no storage.
    A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js). */
 (function () {
@@ -48,9 +48,23 @@
       case "cloze": return k.a.map(function (accepted) { return accepted.slice(); });
       case "numeric": return [k.a - k.d, k.a + k.d].map(function (x) { return Math.round(x * 1e9) / 1e9; });  /* 1.45, not 1.4500000000000002 */
       case "dragwords": return k.m.slice();
+      case "hotspot": return k.n.slice();
     }
     return null;
   }
+
+  /* Whether a point [x, y] (percent of the picture) lies in an area of a hotspot key: {r: [x, y, w, h]} or
+     {p: [[x, y], ...]} (even-odd ray casting, as Hotspot's areas check it in generator/model/quiz.py). */
+  function inside(area, pt) {
+    var x = pt[0], y = pt[1], r = area.r, p = area.p, hit = false;
+    if (r) return x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3];
+    for (var i = 0, j = p.length - 1; i < p.length; j = i++) {
+      if ((p[i][1] > y) !== (p[j][1] > y) && x < (p[j][0] - p[i][0]) * (y - p[i][1]) / (p[j][1] - p[i][1]) + p[i][0]) hit = !hit;
+    }
+    return hit;
+  }
+
+  function percent(x) { return x === (x | 0) && x >= 0 && x <= 100; }
 
   function fmt(x) { return String(Math.round(x * 100) / 100); }
 
@@ -65,6 +79,7 @@
       case "ordering":
         return Array.isArray(a) && a.length === n && a.every(ok) && a.every(function (x, i) { return a.indexOf(x) === i; })
           ? a.slice() : range(n);
+      case "hotspot": return Array.isArray(a) && a.length === 2 && percent(a[0]) && percent(a[1]) ? a.slice() : null;
       case "matching":
         return q.l.map(function (_, i) {
           var x = Array.isArray(a) ? a[i] : -1;
@@ -110,6 +125,8 @@
       case "dragwords":
         answered = a.some(function (x) { return x >= 0; });
         f = a.filter(function (x, i) { return x === k.m[i]; }).length / a.length; break;
+      case "hotspot":
+        answered = a !== null; f = answered && k.a.some(function (area) { return inside(area, a); }) ? 1 : 0; break;
     }
     return { a: a, f: f, answered: answered, correct: f > 0.9999 };
   }
@@ -127,6 +144,7 @@
           ? q.l.map(function (left, i) { return left + " → " + (a[i] >= 0 ? q.r[a[i]] : "—"); }).join(sep) : none;
       case "cloze": return a.some(function (x) { return norm(x) !== ""; }) ? a.map(function (x) { return norm(x) ? x : "—"; }).join(sep) : none;
       case "dragwords": return a.some(function (x) { return x >= 0; }) ? a.map(function (x) { return x >= 0 ? q.w[x] : "—"; }).join(sep) : none;
+      case "hotspot": return a === null ? none : placeText(q, a);
       default: return norm(a) ? a : none;
     }
   }
@@ -144,6 +162,7 @@
       case "cloze": return k.a.map(function (accepted) { return accepted.join(" / "); }).join(t("quiz.sep"));
       case "numeric": return numberText(q);
       case "dragwords": return answerText(q, k.m);
+      case "hotspot": return k.n.join(t("quiz.sep"));
     }
     return null;
   }
@@ -154,6 +173,18 @@
     return q.key.d ? t("quiz.numeric.range", { a: value, t: String(q.key.d) }) : value;
   }
 
+  /* A hotspot answer in words: the label chosen from the list (its point is that area's), else where on the picture. */
+  function placeText(q, a) {
+    var chosen = labelAt(q, a);
+    return chosen === null ? t("quiz.hotspot.point", { x: a[0], y: a[1] }) : q.z[chosen][0];
+  }
+
+  /* The place in a hotspot's list of labelled areas whose point the answer is, or null (a click elsewhere). */
+  function labelAt(q, a) {
+    for (var i = 0; i < q.z.length; i++) if (a && a[0] === q.z[i][1] && a[1] === q.z[i][2]) return i;
+    return null;
+  }
+
   Object.assign(parts, { decode: decode, range: range, keyOf: keyOf, fmt: fmt, answerOf: answerOf, grade: grade,
-    answerText: answerText, keyText: keyText, number: number, blanks: blanks, blankRight: blankRight });
+    answerText: answerText, keyText: keyText, number: number, blanks: blanks, blankRight: blankRight, inside: inside, labelAt: labelAt });
 })();

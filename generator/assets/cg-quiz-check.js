@@ -13,8 +13,8 @@
         key: single [index]; multiple [indices]; true_false bool; fill [accepted texts];
              ordering [item indices in the right order]; matching [right index per left item];
              cloze [[accepted texts] per blank]; numeric [lowest, highest right value];
-             dragwords [index in words of the right word, per blank]
-        options: how many options, items or left items the question has
+             dragwords [index in words of the right word, per blank]; hotspot [labels of the right areas]
+        options: how many options, items, left items or labelled areas the question has
         words: drag the words only: its words as shown (its answer and key are indices into them)
         value: numeric only: the number read from the answer, null when it is not one}
 */
@@ -144,7 +144,7 @@
       var g = self.graded(q), at = self.answeredAt[q.id];
       return {
         id: q.id, type: q.t, prompt: plain(q.q), answer: g.a, answered: g.answered, key: parts.keyOf(q),
-        options: (q.o || q.i || q.l || q.w || []).length, words: q.w, value: q.t === "numeric" ? parts.number(q, g.a) : undefined,
+        options: (q.o || q.i || q.l || q.w || q.z || []).length, words: q.w, value: q.t === "numeric" ? parts.number(q, g.a) : undefined,
         correct: g.correct, fraction: g.f, max: q.p,
         latency: at ? Math.max(0, at - self.shownAt) : null
       };

@@ -216,6 +216,7 @@
         box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
       }
       if (q.t === "dragwords" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
+      if (q.t === "hotspot" && !g.correct) box.appendChild(el("p", { text: t("quiz.key", { a: parts.keyText(q) }) }));
       if (q.t === "ordering" && !g.correct) {
         box.appendChild(el("p", { text: t("quiz.order") }));
         box.appendChild(el("ol", {}, k.o.map(function (i) { return el("li", { text: q.i[i] }); })));

@@ -26,7 +26,9 @@
                             fill and short text; ordering [item indices as shown in order], absent
                             while the trainee has not moved an item (an untouched order earns nothing);
                             matching [right index per left item, -1 if none]; cloze [text per blank];
-                            numeric the text typed; dragwords [index of the word (as shown) per blank, -1 if none]
+                            numeric the text typed; dragwords [index of the word (as shown) per blank, -1 if none];
+                            hotspot [x, y], the point clicked or the point of the labelled area chosen, in whole
+                            percent of the picture's width and height
      results: {id: {correct: bool, points: earned, max: points}}   auto-graded questions, latest check
      self: {id: [ticked checklist indices]}                        short answers, self-graded
      first: {id: {correct: bool, answer}}   each auto-graded question the first time it was checked (answer

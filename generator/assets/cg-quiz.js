@@ -167,7 +167,7 @@
     setTimeout(function () { live.textContent = text; }, 50);
   };
 
-  Object.assign(Quiz.prototype, parts.questions, parts.dragwords, parts.check, parts.pager);
+  Object.assign(Quiz.prototype, parts.questions, parts.dragwords, parts.hotspot, parts.check, parts.pager);
 
   /* The scoring rules travel with the questions (in the quiz's data script), so the page itself is
      only a title, an introduction and an empty frame: cheap for MkDocs to build and search to skip. */

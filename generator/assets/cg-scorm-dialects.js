@@ -7,6 +7,8 @@
    - startStatus, report, done, exit: how status, success and score are written (one lesson_status in 1.2,
      completion_status + success_status + score.scaled in 2004);
    - range(low, high): a numeric question's right values as a pattern (1.2 has room for one number: the middle);
+   - hotspot: the interaction type an image hotspot is reported as: neither version has one, so 1.2 says
+     "performance" (its only type with free text both ways) and 2004 "other";
    - interaction(item, date): one scored question (an item of the coursegen:quiz-scored event, cg-quiz-check.js)
      as [[element under cmi.interactions.n, value], ...], id first, type second, every value within the
      dialect's vocabulary and length; null when the question cannot be said in it.
@@ -28,7 +30,7 @@
 
   /* The fields shared by both versions, in the order an LMS needs them (id, then type, then the rest). */
   function interaction(d, quizId, item, date) {
-    var type = TYPES[item.type], patterns = encode(item, d);
+    var type = item.type === "hotspot" ? d.hotspot : TYPES[item.type], patterns = encode(item, d);
     if (!type || !patterns) return null;
     var fields = [["id", identifier(quizId, item.id)], ["type", type]];
     if (d.el.description && item.prompt) fields.push(["description", d.langString(item.prompt)]);
@@ -51,7 +53,7 @@
           response: "student_response", time: "time", description: null },
     suspendLimit: 4096,
     locationLimit: 255,
-    list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong",
+    list: ",", pair: ".", truth: ["t", "f"], wrong: "wrong", hotspot: "performance",
     /* CMIString255 for the learner's text (the student_response and each pattern). */
     text: function (s) { return cut(String(s).trim(), 255); },
     /* Texts of several blanks as one CMIString255, comma-separated (a comma of the trainee's own becomes "，"). */
@@ -95,7 +97,7 @@
           response: "learner_response", time: "timestamp", description: "description" },
     suspendLimit: 64000,
     locationLimit: 1000,
-    list: std.list, pair: std.pair, truth: std.truth, wrong: "incorrect",
+    list: std.list, pair: std.pair, truth: std.truth, wrong: "incorrect", hotspot: "other",
     /* A localized_string_type, several blanks' texts, a numeric range: the vocabulary xAPI shares (cg-interactions.js). */
     text: std.text, texts: std.texts, range: std.range,
     langString: function (s) { return "{lang=" + (cg.config.lang === "en" ? "en" : "zh") + "}" + scorm2004.text(s); },

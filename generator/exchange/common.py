@@ -31,6 +31,7 @@ TYPE_NAMES = {
     "numeric": "数值",
     "dragwords": "拖放填词",
     "short": "简答",
+    "hotspot": "热区",
 }
 """Question type → the Chinese name trainers use in spreadsheets and see in reports."""
 

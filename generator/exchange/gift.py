@@ -7,11 +7,11 @@ Mapping (coursegen ⇄ GIFT):
   (right ticks − wrong ticks) / right options in Moodle's terms;
 - true_false ⇄ ``{TRUE#feedback if wrong#feedback if right}``; fill ⇄ ``{=answer =other}``;
   numeric ⇄ ``{#15:0.5}`` (a range ``{#14..16}`` reads as its middle ± half its width; the unit is not kept);
-  matching ⇄ ``{=left -> right}``; explanation ⇄ general feedback ``####``;
+  matching ⇄ ``{=left -> right}`` (its distractors cannot be said: reported); explanation ⇄ general feedback ``####``;
 - short → essay ``{####…}``: its general feedback holds the explanation, ``参考答案：`` and the
   reference, ``自查要点：`` and the checklist, so an essay read back is the same question;
-- ordering, cloze, drag the words, points, hints, facilitator notes, the bank's intro and pass mark: GIFT cannot
-  hold them, and each one left out is reported per question.
+- ordering, cloze, drag the words, image hotspot, points, hints, facilitator notes, the bank's intro and pass mark:
+  GIFT cannot hold them, and each one left out is reported per question.
 
 Text is written as ``[markdown]`` so Moodle renders it as coursegen does; ``~ = # { } :`` and the
 backslash are escaped, and line breaks written as ``\\n`` so no question contains a blank line.
@@ -33,6 +33,7 @@ from ..model.quiz import (
     Cloze,
     DragWords,
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Numeric,
@@ -100,6 +101,9 @@ def _question(q: Question, report: Report) -> str | None:
     if isinstance(q, Ordering):
         report.loss(say("exchange.gift.ordering"), question=name)
         return None
+    if isinstance(q, Hotspot):
+        report.loss(say("exchange.hotspot.gift"), question=name)
+        return None
     if isinstance(q, (Cloze, DragWords)):
         report.loss(say("exchange.cloze.gift") if isinstance(q, Cloze) else say("exchange.dragwords.gift"), question=name)
         return None
@@ -151,6 +155,8 @@ def _answers(q: Question, report: Report) -> list[tuple[str, str, str | None]]:
         for pair in q.pairs:
             if "->" in pair.left:
                 report.warn(say("exchange.gift.arrow_left", item=pair.left), question=name)
+        if q.distractors:
+            report.loss(say("exchange.matching_extra.gift_distractors", items="、".join(q.distractors)), question=name)
         return [("=", f"{p.left} -> {p.right}", None) for p in q.pairs]
     for _, text, _ in answers:
         if "->" in text:

@@ -4,7 +4,8 @@ Mapping (coursegen ⇄ Moodle question type):
 
 - single / multiple ⇄ ``multichoice`` (``<single>``); right options of a multiple-choice question
   share +100 %, wrong ones cost as much, which is coursegen's scoring rule in Moodle's terms;
-- true_false ⇄ ``truefalse``; fill ⇄ ``shortanswer`` (case ignored); matching ⇄ ``matching``;
+- true_false ⇄ ``truefalse``; fill ⇄ ``shortanswer`` (case ignored); matching ⇄ ``matching``, its
+  distractors ⇄ subquestions with an empty question text (Moodle's own way to add extra answers);
 - ordering ⇄ ``ordering`` (Moodle's Ordering question type, graded by absolute position, which is
   coursegen's "share of items in their right place");
 - numeric ⇄ ``numerical``: one full-mark answer with its ``<tolerance>``, the unit as Moodle's one unit of
@@ -14,6 +15,8 @@ Mapping (coursegen ⇄ Moodle question type):
   (1 when that is not whole, and said); embedded NUMERICAL and MULTICHOICE blanks read as blanks to type in;
 - drag the words ⇄ ``ddwtos``: the prompt, a blank line, then the text, each blank ``[[n]]``, the n-th
   ``<dragbox>`` its word, the distractors as further drag boxes, all in one group;
+- hotspot → nothing: Moodle's core has no such question type (ddmarker and ddimageortext are drag-and-drop
+  types that carry the picture inside the file); each one is reported lost, whole;
 - short ⇄ ``essay``: the reference answer and, after ``自查要点：``, the self-check list are the
   information for graders (``<graderinfo>``); Moodle has essays graded by hand;
 - points ⇄ ``<defaultgrade>``, explanation ⇄ ``<generalfeedback>``, hint ⇄ the first ``<hint>`` (Moodle shows it
@@ -40,6 +43,7 @@ from ..model.quiz import (
     Cloze,
     DragWords,
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Numeric,
@@ -91,6 +95,9 @@ def write(bank: QuizBank, report: Report) -> bytes:
     _text(_sub(category, "category"), f"$course$/top/{bank.title.replace('/', '//')}")
     _text(_sub(category, "info", format="markdown"), bank.intro or "")
     for q in bank.questions:
+        if isinstance(q, Hotspot):
+            report.loss(say("exchange.hotspot.moodle"), question=label(q))
+            continue
         quiz.append(_question(q, bank.shuffle, report))
     report.loss(say("exchange.moodle.pass_mark", pass_mark=bank.pass_mark))
     if bank.feedback == "immediate":
@@ -136,6 +143,10 @@ def _question(q: Question, shuffle: bool, report: Report) -> etree._Element:
             sub = _sub(el, "subquestion", format="plain_text")
             _text(sub, pair.left)
             _text(_sub(sub, "answer"), pair.right)
+        for distractor in q.distractors:
+            sub = _sub(el, "subquestion", format="plain_text")
+            _text(sub, "")
+            _text(_sub(sub, "answer"), distractor)
     elif isinstance(q, Numeric):
         answer = _sub(el, "answer", fraction="100", format="moodle_auto_format")
         _text(answer, q.answer_text)
@@ -337,14 +348,16 @@ class _Reader:
         return fill_fields(self._answers(), self.report, self.question or "", self.line)
 
     def matching(self) -> dict[str, object]:
-        pairs = []
+        """A subquestion with no text is an extra answer, a distractor, in Moodle as in coursegen."""
+        pairs: list[dict[str, str]] = []
+        distractors: list[str] = []
         for sub in self.el.findall("subquestion"):
             left, right = self.plain(sub), (sub.findtext("answer/text") or "").strip()
             if left:
                 pairs.append({"left": left, "right": right})
-            else:
-                self.report.loss(say("exchange.moodle.distractor", answer=right), question=self.question, line=sub.sourceline)
-        return {"type": "matching", "pairs": pairs}
+            elif right:
+                distractors.append(right)
+        return {"type": "matching", "pairs": pairs, **({"distractors": distractors} if distractors else {})}
 
     def ordering(self) -> dict[str, object]:
         if (self.el.findtext("gradingtype") or "ABSOLUTE_POSITION").strip().upper() not in ("ABSOLUTE_POSITION", "ABSOLUTE", "ABS"):

@@ -29,6 +29,7 @@ from ..model.quiz import (
     Cloze,
     DragWords,
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Numeric,
@@ -42,7 +43,7 @@ from ..model.quiz import (
 from .common import TYPE_NAMES, Draft, add_question, label, question_id
 from .report import Report
 from .xlsx_layout import COLUMNS, FILL_SEPARATORS, INFO_KEYS, INFO_SHEETS, Header, column_letter, norm, read_header, truth, type_of
-from .xlsx_rows import Row, RowError, cell_text, question_fields
+from .xlsx_rows import Row, RowError, area_text, cell_text, question_fields
 
 HEADER_SEARCH_ROWS = 10
 LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
@@ -57,11 +58,13 @@ LEGEND = (
     ("判断", "选项A 对、选项B 错（可不填）", "对 / 错（或 正确/错误、√/×）", "反馈A：答“对”时显示；反馈B：答“错”时显示"),
     ("填空", "不填", "可接受的答案，用 | 或 ； 分隔", "题干中只留一个空"),
     ("排序", "各项，顺序不限", "按正确顺序写字母，如 CABD", ""),
-    ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…"),
+    ("匹配", "左侧各项", "配对，如 A-2,B-1", "右侧各项写在 匹配1、匹配2…；没有配给任何选项的是干扰项"),
     ("多空填空", "不填", "带空的文字，每个空写成 {{答案}}，几种答案用 | 分隔，如 投诉应在{{受理|登记}}后答复", "按填对的空的比例得分"),
     ("数值", "不填", "正确的数，可加 ± 允许误差和单位，如 15±0.5 天", "与答案相差不超过允许误差即得分"),
     ("拖放填词", "干扰词，每列一个（可不填）", "带空的文字，每个空写成 [[词语]]，如 先[[倾听]]，再[[核实]]", "按放对的空的比例得分"),
     ("简答", "自查要点，每列一条", "参考答案", "学员自评，不计入得分"),
+    ("热区", "各个区域：名称 | 矩形 x,y,宽,高，或 名称 | 多边形 x,y x,y x,y（图片宽、高的百分比，整数）", "正确区域的字母，如 A",
+     "图片：docs 文件夹里的路径；图片说明：替代文字；没写进答案的区域是干扰区域"),
     ("", "", "", "题号：可不填；分值：整数，默认 1；提示：可不填，学员作答时可先看（不写答案，简答题不填）；讲师备注、讲师期望答案（每行一条）只出现在讲师版"),
 )
 """The legend sheet written with every export (GUIDE.md explains the same layout at length)."""
@@ -239,7 +242,7 @@ def _headers(questions: list[Question]) -> list[str]:
     """Only the columns the bank needs, at least 选项A–D, in the order a trainer fills them."""
     widths = [_option_count(q) for q in questions]
     options = min(len(LETTERS), max([4, *widths]))
-    rights = max([len(q.pairs) for q in questions if isinstance(q, Matching)], default=0)
+    rights = max([len(q.rights) for q in questions if isinstance(q, Matching)], default=0)
     feedback = any(isinstance(q, TrueFalse) and (q.feedback_true or q.feedback_false) for q in questions) or any(
         o.feedback for q in questions if isinstance(q, (SingleChoice, MultipleChoice)) for o in q.options
     )
@@ -247,6 +250,7 @@ def _headers(questions: list[Question]) -> list[str]:
     hints = ("hint",) if any(q.hint for q in questions) else ()
     names += [COLUMNS[f][0] for f in ("answer", *hints, "explanation", "points")]
     names += [f"匹配{n}" for n in range(1, rights + 1)]
+    names += [COLUMNS[f][0] for f in ("image", "alt")] if any(isinstance(q, Hotspot) for q in questions) else []
     names += [f"反馈{l}" for l in LETTERS[:options]] if feedback else []
     if any(q.facilitator for q in questions):
         names += [COLUMNS["notes"][0], COLUMNS["expected"][0]]
@@ -264,6 +268,8 @@ def _option_count(q: Question) -> int:
         return len(q.checklist)
     if isinstance(q, DragWords):
         return len(q.distractors)
+    if isinstance(q, Hotspot):
+        return len(q.labelled)
     return 2 if isinstance(q, TrueFalse) else 0
 
 
@@ -292,7 +298,7 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
         cells["答案"] = "".join(LETTERS[: len(q.items)])
     elif isinstance(q, Matching):
         cells.update({f"选项{l}": pair.left for l, pair in zip(LETTERS, q.pairs)})
-        cells.update({f"匹配{n}": pair.right for n, pair in enumerate(q.pairs, start=1)})
+        cells.update({f"匹配{n}": right for n, right in enumerate(q.rights, start=1)})
         cells["答案"] = ",".join(f"{l}-{n}" for n, l in enumerate(LETTERS[: len(q.pairs)], start=1))
     elif isinstance(q, Cloze):
         cells["答案"] = q.text
@@ -301,6 +307,9 @@ def _row(q: Question, report: Report) -> dict[str, Any]:
     elif isinstance(q, DragWords):
         cells.update({f"选项{l}": word for l, word in zip(LETTERS, q.distractors)})
         cells["答案"] = q.text
+    elif isinstance(q, Hotspot):
+        cells.update({f"选项{l}": area_text(area) for l, area in zip(LETTERS, q.labelled)})
+        cells.update({"答案": "".join(LETTERS[: len(q.areas)]), "图片": q.image, "图片说明": q.alt})
     else:
         assert isinstance(q, ShortAnswer)
         cells.update({f"选项{l}": point for l, point in zip(LETTERS, q.checklist)})

@@ -22,6 +22,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "points": ("分值", "分数", "points", "score", "marks"),
     "notes": ("讲师备注", "讲师提示", "备注", "facilitatornotes", "facilitator", "notes"),
     "expected": ("讲师期望答案", "期望答案", "expectedanswers"),
+    "image": ("图片", "图像", "image", "picture"),
+    "alt": ("图片说明", "替代文字", "alt", "alttext"),
 }
 """Field → the header names it is recognised by (normalised); the first one is what export writes."""
 
@@ -40,6 +42,7 @@ TYPES: dict[str, tuple[str, ...]] = {
     "numeric": ("数值", "数字", "数值计算", "numeric", "numerical", "number"),
     "dragwords": ("拖放填词", "拖放", "选词填空", "dragwords", "dragthewords", "ddwtos"),
     "short": ("简答", "问答", "主观", "论述", "short", "shortanswer", "essay"),
+    "hotspot": ("热区", "热点", "图片热区", "hotspot", "imagehotspot"),
 }
 """Question type → its names in a 题型 cell (normalised, a trailing 题 dropped); the first is written."""
 

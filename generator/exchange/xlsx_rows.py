@@ -10,7 +10,9 @@ The answer syntax (documented for trainers in GUIDE.md):
 - 多空填空: 答案 is the text with its blanks, ``投诉应在{{受理|登记}}后答复``;
 - 数值: 答案 is the value, ± the tolerance, the unit: ``15``, ``15±0.5``, ``15±0.5 天``;
 - 拖放填词: 答案 is the text with its blanks, ``先[[倾听]]，再[[核实]]``, the options are the distractors;
-- 简答: 答案 is the reference answer, the options are the self-check points.
+- 简答: 答案 is the reference answer, the options are the self-check points;
+- 热区: each option is an area, ``名称 | 矩形 x,y,宽,高`` or ``名称 | 多边形 x,y x,y x,y`` (whole percent of the
+  picture), 答案 the letters of the right ones (the others are distractor areas), 图片 and 图片说明 the picture.
 
 Every cell that is left unused is reported, so nothing typed into the sheet disappears quietly.
 """
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..messages import say
+from ..model.quiz import PolygonArea, RectArea
 from .common import TYPE_NAMES, derive_checklist
 from .report import Report
 from .xlsx_layout import FILL_SEPARATORS, NUMBER_CELL, Header, truth
@@ -160,10 +163,46 @@ def _matching(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]
             raise RowError(say("exchange.rows.empty_right", answer=answer, n=n))
     if sorted(lefts) != sorted(set(lefts)) or set(lefts) != set(row.options) or len(rights) != len(set(rights)):
         raise RowError(say("exchange.rows.match_not_each", answer=answer))
-    for n, text_right in row.rights.items():
-        if n not in rights:
-            report.loss(say("exchange.rows.match_unused", n=n, item=text_right), question=qid, line=row.number)
-    return {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
+    distractors = [text_right for n, text_right in row.rights.items() if n not in rights]
+    fields: dict[str, Any] = {"type": "matching", "pairs": [{"left": row.options[l], "right": row.rights[int(n)]} for l, n in pairs]}
+    return {**fields, "distractors": distractors} if distractors else fields
+
+
+_SHAPES = {"矩形": "rect", "rect": "rect", "多边形": "polygon", "polygon": "polygon"}
+_AREA = re.compile(r"(?P<shape>矩形|多边形|rect|polygon)\s*(?P<numbers>[\d\s,，;；]+)", re.I)
+
+
+def area_text(area: RectArea | PolygonArea) -> str:
+    """A hotspot area as one 选项 cell: ``名称 | 矩形 62,10,30,40`` or ``名称 | 多边形 10,10 40,10 25,50``."""
+    if isinstance(area, RectArea):
+        return f"{area.label} | 矩形 " + ",".join(map(str, area.at))
+    return f"{area.label} | 多边形 " + " ".join(f"{x},{y}" for x, y in area.points)
+
+
+def _area(letter: str, text: str) -> dict[str, Any]:
+    label, bar, where = text.replace("｜", "|").rpartition("|")
+    found = _AREA.fullmatch(unicodedata.normalize("NFKC", where).strip())
+    numbers = [int(n) for n in re.findall(r"\d+", found["numbers"])] if found else []
+    shape = _SHAPES[found["shape"].lower()] if found else ""
+    counted = {"rect": len(numbers) == 4, "polygon": len(numbers) >= 6 and len(numbers) % 2 == 0}
+    if not (bar and label.strip() and counted.get(shape)):
+        raise RowError(say("exchange.hotspot.area_bad", letter=letter, text=text))
+    if shape == "rect":
+        return {"shape": "rect", "at": numbers, "label": label.strip()}
+    return {"shape": "polygon", "points": [numbers[i : i + 2] for i in range(0, len(numbers), 2)], "label": label.strip()}
+
+
+def _hotspot(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
+    _check_options(row, report, qid, minimum=1)
+    right = set(_letters(row, answer))
+    for name in ("image", "alt"):
+        if not row.text(name):
+            raise RowError(say(f"exchange.hotspot.no_{name}"))
+    areas = {letter: _area(letter, text) for letter, text in row.options.items()}
+    fields: dict[str, Any] = {"type": "hotspot", "image": row.text("image"), "alt": row.text("alt"),
+                              "areas": [a for letter, a in areas.items() if letter in right]}
+    distractors = [a for letter, a in areas.items() if letter not in right]
+    return {**fields, "distractor_areas": distractors} if distractors else fields
 
 
 def _cloze(row: Row, answer: str, report: Report, qid: str) -> dict[str, Any]:
@@ -212,6 +251,7 @@ _BUILDERS = {
     "numeric": _numeric,
     "dragwords": _dragwords,
     "short": _short,
+    "hotspot": _hotspot,
 }
 
 _USES = {
@@ -225,6 +265,7 @@ _USES = {
     "numeric": set(),
     "dragwords": {"options"},
     "short": {"options"},
+    "hotspot": {"options"},
 }
 """Which groups of columns each type reads; filled cells of the others are reported as left out."""
 
@@ -258,4 +299,7 @@ def _report_unused(row: Row, report: Report, qid: str) -> None:
         if cells and group not in uses:
             names = "、".join(f"{prefix}{key}" for key in cells)
             report.loss(say("exchange.rows.unused_cells", names=names, kind=TYPE_NAMES[row.kind]), question=qid, line=row.number)
+    picture = [name for field, name in (("image", "图片"), ("alt", "图片说明")) if row.text(field)]
+    if picture and row.kind != "hotspot":
+        report.loss(say("exchange.rows.unused_cells", names="、".join(picture), kind=TYPE_NAMES[row.kind]), question=qid, line=row.number)
 

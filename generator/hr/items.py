@@ -34,6 +34,7 @@ from ..model.quiz import (
     Cloze,
     DragWords,
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Numeric,
@@ -281,15 +282,18 @@ def _describe(bank_id: str, q: Question, answer: QuestionAnswer) -> str:
             shown = scrambled(len(q.items), f"{bank_id}/{q.id}")
             return " → ".join(q.items[_at(shown, i)] for i in indices)
         if isinstance(q, Matching) and listed and indices:
-            shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
+            rights = q.rights
+            shown = scrambled(len(rights), f"{bank_id}/{q.id}")
             unmatched = say("hr.answer.unmatched")
-            return separator.join(f"{p.left} → {q.pairs[_at(shown, j)].right if j != -1 else unmatched}" for p, j in zip(q.pairs, indices))
+            return separator.join(f"{p.left} → {rights[_at(shown, j)] if j != -1 else unmatched}" for p, j in zip(q.pairs, indices))
         if isinstance(q, DragWords) and listed and indices:
             if all(j == -1 for j in indices):
                 return say("hr.answer.none")
             pool = [*q.words, *q.distractors]
             shown = scrambled(len(pool), f"{bank_id}/{q.id}")
             return separator.join(pool[_at(shown, j)] if j != -1 else "—" for j in indices)
+        if isinstance(q, Hotspot) and listed and indices and len(indices) == 2:
+            return _place(q, indices[0], indices[1])
     except IndexError:  # an index the question does not have: a file made for another version of it
         pass
     return say("hr.answer.unknown")
@@ -304,6 +308,10 @@ def _indices(answer: QuestionAnswer) -> list[int] | None:
     if isinstance(answer, list) and all(isinstance(i, int) for i in answer):
         return [i for i in answer if isinstance(i, int)]
     return None
+def _place(q: Hotspot, x: int, y: int) -> str:
+    """A hotspot answer as the trainer reads it: the labelled area (right or distractor) the point lies in, else
+    "elsewhere", so that clicks a few pixels apart count as the same answer in 最常见的错误答案."""
+    return next((area.label for area in q.labelled if area.contains(x, y)), say("hr.hotspot.elsewhere"))
 
 
 def _untouched(q: Question, answer: QuestionAnswer) -> bool:

@@ -9,7 +9,8 @@ a page the course generates or a file of the hand-written docs folder. An addres
 MkDocs leaves it alone, and the trainee would meet a missing page. Web addresses, site-absolute paths and pure
 anchors are left alone, as MkDocs leaves them.
 
-Question banks are not checked: their text is shown by the quiz widget, not built by MkDocs.
+Question banks' text is not checked: it is shown by the quiz widget, not built by MkDocs. A hotspot question's
+picture is: the widget shows it from the docs folder, and a missing one would leave nothing to click.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from .. import site_paths
 from ..messages import say
 from ..model.project import Project
+from ..model.quiz import Hotspot
 from .problems import Problem
 
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[^\n]*$|\Z)|`+[^`\n]*`+", re.S | re.M)
@@ -54,7 +56,33 @@ def broken_links(project: Project, docs_dir: Path | None) -> list[Problem]:
                   and not _generated_file(resolved, project)}
         if broken:
             problems += _located(source, page, broken, known)
+    return problems + _missing_pictures(project, known)
+
+
+def _missing_pictures(project: Project, known: set[str]) -> list[Problem]:
+    """An error at each hotspot question's ``image`` that is no file of the docs folder (its path is docs-relative)."""
+    problems = []
+    for bank_id, bank in sorted(project.quizzes.items()):
+        source = project.source("quiz", bank_id)
+        missing = {q.image for q in bank.questions if isinstance(q, Hotspot) and posixpath.normpath(q.image) not in known}
+        if source is None or not missing:
+            continue
+        text = _text(source)
+        for image in sorted(missing):
+            found = re.search(r"^[ \t-]*image:[ \t]*['\"]?(" + re.escape(image) + ")", text, re.M)
+            at = found.start(1) if found else 0
+            line = text.count("\n", 0, at) + 1
+            close = difflib.get_close_matches(posixpath.normpath(image), sorted(known), n=1, cutoff=0.6)
+            hint = say("course.did_you_mean", name=close[0]) if close else say("course.hotspot.image_hint")
+            problems.append(Problem(source, line, at - (text.rfind("\n", 0, at) + 1) + 1, say("course.hotspot.image", image=image), hint))
     return problems
+
+
+def _text(source: Path) -> str:
+    try:
+        return source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _site_files(project: Project, docs_dir: Path | None) -> set[str]:
@@ -137,10 +165,7 @@ def _resolve(page: str, target: str) -> str | None:
 
 def _located(source: Path, page: str, broken: dict[str, str], known: set[str]) -> list[Problem]:
     """A problem for every place in ``source`` where a broken address is written as a link."""
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""
+    text = _text(source)
     problems = []
     for target, resolved in broken.items():
         places = [m.start(1) for m in re.finditer(r"(?:\(\s*|\]:[ \t]*)(" + re.escape(target) + ")", text)]

@@ -10,18 +10,22 @@ reports them here, where it knows the lines a trainer wrote them on.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from pydantic import BaseModel
 
 from ..messages import say
 from ..model import Case, Discussion, Drill, Homework, Lecture, QuizBank, Scenario
 from ..model.homework import Checkboxes, Choice, Rating, Table
-from ..model.quiz import Matching, MultipleChoice, Ordering, SingleChoice
+from ..model.quiz import Hotspot, Matching, MultipleChoice, Ordering, SingleChoice
 from .problems import Problem
 from .yamlfile import Loc, YamlDoc
 
 Entries = Iterator[tuple[str, Loc, Iterable[str], Loc]]
 """(what repeats, the list's place, its values in order, where in an entry the value is written)."""
+
+Spread = Iterator[tuple[str, list[tuple[Loc, str]]]]
+"""(what repeats, each value with its own place): entries that must differ across two lists of one item."""
 
 IDS = {"case_question", "quiz_question", "field", "column", "rating_item", "section", "scene"}
 """The entries that are ids: their hint is to rename one (the others' is to reword or delete)."""
@@ -30,10 +34,10 @@ IDS = {"case_question", "quiz_question", "field", "column", "rating_item", "sect
 def repeats(doc: YamlDoc, item: BaseModel) -> list[Problem]:
     """An error at every id or entry of ``item`` (read from ``doc``) that an earlier one in its list already has."""
     problems = []
-    for what, where, values, tail in _lists(item):
+    lists = ((what, [((*where, i, *tail), v) for i, v in enumerate(values)]) for what, where, values, tail in _lists(item))
+    for what, entries in chain(lists, _spread(item)):
         first: dict[str, Loc] = {}
-        for i, value in enumerate(values):
-            loc = (*where, i, *tail)
+        for loc, value in entries:
             if value not in first:
                 first[value] = loc
                 continue
@@ -85,5 +89,20 @@ def _bank(bank: QuizBank) -> Entries:
         elif isinstance(question, Ordering):
             yield "ordering_item", (*where, "items"), question.items, ()
         elif isinstance(question, Matching):
-            for side in ("left", "right"):
-                yield f"matching_{side}", (*where, "pairs"), [getattr(p, side) for p in question.pairs], (side,)
+            yield "matching_left", (*where, "pairs"), [p.left for p in question.pairs], ("left",)
+
+
+def _spread(item: BaseModel) -> Spread:
+    """A matching question's right-hand column: its pairs' right sides and its distractors, shown as one list;
+    a hotspot question's area labels, right and distractor, shown as one list of choices."""
+    if not isinstance(item, QuizBank):
+        return
+    for i, question in enumerate(item.questions):
+        where = ("questions", i)
+        if isinstance(question, Hotspot):
+            yield "option", [((*where, side, j, "label"), area.label)
+                             for side in ("areas", "distractor_areas") for j, area in enumerate(getattr(question, side))]
+        if isinstance(question, Matching):
+            rights: list[tuple[Loc, str]] = [((*where, "pairs", j, "right"), p.right) for j, p in enumerate(question.pairs)]
+            rights += [((*where, "distractors", j), d) for j, d in enumerate(question.distractors)]
+            yield "matching_right", rights

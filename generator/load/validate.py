@@ -157,7 +157,8 @@ def _phrase(doc: YamlDoc, model: type[BaseModel], err: Any, loc: Loc, branches: 
 _RULES = ("one_activity", "one_required", "needs_options", "single_right", "multiple_right",
           "no_channel", "max_below_min", "pass_mark_unreachable", "short_hint", "anonymous_homework", "lrs_secret",
           "cloze.no_blank", "cloze.empty_blank", "cloze.open_blank",
-          "dragwords.no_blank", "dragwords.empty_blank", "dragwords.open_blank", "dragwords.repeated")
+          "dragwords.no_blank", "dragwords.empty_blank", "dragwords.open_blank", "dragwords.repeated",
+          "hotspot.rect", "hotspot.overlap")
 """The models' own rules (:func:`coursegen.model.refusal.refuse`), each ``validate.rule.<name>`` in the catalogue."""
 
 

@@ -1,12 +1,13 @@
-"""Question banks (`quizzes/*.yml`): the seven question types and their build-time checks.
+"""Question banks (`quizzes/*.yml`): the question types and their build-time checks.
 
 Scoring rules, shown to trainees on the quiz page:
 - single choice, true/false, fill in the blank: all points or none;
 - multiple choice: partial credit, points × max(0, (right ticks − wrong ticks) / number of right options);
 - ordering: points × share of items in their right place;
-- matching: points × share of pairs matched right;
+- matching: points × share of pairs matched right (distractors on the right count for nothing);
 - cloze and drag the words: points × share of blanks filled right;
 - numeric: all points or none; right when the number typed is within the tolerance of the answer;
+- image hotspot: all points or none, for a point inside one of the right areas;
 - short answer: self-graded against a checklist and counted apart from the score.
 """
 
@@ -111,6 +112,115 @@ class Matching(_Question):
 
     type: Literal["matching"] = Field(description="题型：配对题。")
     pairs: list[Pair] = Field(min_length=2, description="正确的配对，左右两边各项都不能重复。")
+    distractors: list[Text] = Field(
+        default_factory=list,
+        description="干扰项：右边一列多出来的、不和任何左项配对的项，与右项一起打乱显示；不能重复，也不能和某个右项相同。",
+    )
+
+    @property
+    def rights(self) -> list[str]:
+        """The right-hand column as written: each pair's right side, then the distractors. The page shows it
+        scrambled, and answers number it as shown, so renderers and readers of answers start from this one list."""
+        return [p.right for p in self.pairs] + list(self.distractors)
+
+
+Percent = Annotated[int, Field(ge=0, le=100)]
+"""A coordinate on a hotspot question's picture: whole percent of its width (x) or height (y) from the top left
+corner, so that an area stays where it belongs however wide the picture is shown; a click is recorded as finely."""
+
+
+class RectArea(StrictModel):
+    """热区题的一个矩形区域。"""
+
+    shape: Literal["rect"] = Field(description="形状：矩形。")
+    at: list[Percent] = Field(
+        min_length=4, max_length=4,
+        description="矩形的位置 `[x, y, 宽, 高]`：左上角离图片左边、上边的距离和矩形的宽、高，都按图片宽或高的百分比写（0–100 的整数），"
+        "例如 `[62, 10, 30, 40]`；不能超出图片。",
+    )
+    label: Text = Field(description="区域的名称，例如“公告栏”：用键盘或读屏软件作答的学员从这些名称里选。")
+
+    @field_validator("at")
+    @classmethod
+    def _inside(cls, at: list[int]) -> list[int]:
+        """Checked on `at`, where the fix is made: an area partly off the picture could never be clicked there."""
+        x, y, w, h = at
+        if w <= 0 or h <= 0 or x + w > 100 or y + h > 100:
+            raise refuse("hotspot.rect", "a rectangle [x, y, w, h] needs w, h above 0 and x + w, y + h at most 100 (found {right}, {bottom})",
+                         right=x + w, bottom=y + h)
+        return at
+
+    def contains(self, x: float, y: float) -> bool:
+        left, top, w, h = self.at
+        return left <= x <= left + w and top <= y <= top + h
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """Where a choice of this area by its label puts the answer's point (whole percent, as a click's): its middle."""
+        left, top, w, h = self.at
+        return round(left + w / 2), round(top + h / 2)
+
+
+class PolygonArea(StrictModel):
+    """热区题的一个多边形区域。"""
+
+    shape: Literal["polygon"] = Field(description="形状：多边形。")
+    points: list[Annotated[list[Percent], Field(min_length=2, max_length=2)]] = Field(
+        min_length=3,
+        description="多边形各个顶点 `[x, y]`，按图片宽、高的百分比写（0–100 的整数），依次连成一圈，至少 3 个，"
+        "例如 `[[10, 10], [40, 10], [25, 50]]`。",
+    )
+    label: Text = Field(description="区域的名称，例如“公告栏”：用键盘或读屏软件作答的学员从这些名称里选。")
+
+    def contains(self, x: float, y: float) -> bool:
+        """Even-odd ray casting, as cg-quiz-answers.js grades a click."""
+        inside = False
+        for (x1, y1), (x2, y2) in zip(self.points, self.points[1:] + self.points[:1]):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+        return inside
+
+    @property
+    def anchor(self) -> tuple[int, int]:
+        """A point inside the polygon: the middle of the first stretch inside it on the line halfway down."""
+        ys = [p[1] for p in self.points]
+        y = (min(ys) + max(ys)) / 2
+        cuts = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+                      for (x1, y1), (x2, y2) in zip(self.points, self.points[1:] + self.points[:1]) if (y1 > y) != (y2 > y))
+        x = (cuts[0] + cuts[1]) / 2 if len(cuts) >= 2 else sum(p[0] for p in self.points) / len(self.points)
+        return round(x), round(y)
+
+
+Area = Annotated[RectArea | PolygonArea, Field(discriminator="shape")]
+
+
+class Hotspot(_Question):
+    """热区题：学员在图片上点出正确的位置；也可以用键盘或读屏软件从区域名称里选。"""
+
+    type: Literal["hotspot"] = Field(description="题型：热区题（在图片上点位置）。")
+    image: Text = Field(description="图片：课程 docs 文件夹里的文件，从 docs 算起写路径，例如 `images/counter.png`。")
+    alt: Text = Field(description="图片的文字说明（替代文字）：看不见图片的学员靠它知道图上有什么，不要写出答案。")
+    areas: list[Area] = Field(min_length=1, description="正确的区域，点在其中任何一个里就得分：每个写 `shape`（`rect` 或 `polygon`）、位置和 `label`。")
+    distractor_areas: list[Area] = Field(
+        default_factory=list,
+        description="干扰区域：图上其他值得一选、但不对的位置，只用于键盘和读屏软件的选择列表；点在图上别处同样算错。",
+    )
+
+    @model_validator(mode="after")
+    def _apart(self) -> Hotspot:
+        """A distractor chosen by its label puts the point at its middle, which must not be graded right."""
+        for i, wrong in enumerate(self.distractor_areas):
+            x, y = wrong.anchor
+            for right in self.areas:
+                if right.contains(x, y):
+                    raise refuse("hotspot.overlap", "the middle of distractor area {label} lies in the right area {right}",
+                                 label=wrong.label, right=right.label, at=("distractor_areas", i))
+        return self
+
+    @property
+    def labelled(self) -> list[RectArea | PolygonArea]:
+        """Every area a keyboard or screen reader user chooses from: the right ones, then the distractors."""
+        return [*self.areas, *self.distractor_areas]
 
 
 BLANK = re.compile(r"\{\{(.*?)\}\}")
@@ -238,7 +348,7 @@ class ShortAnswer(_Question):
 
 
 Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | FillBlank | Ordering | Matching | Cloze | Numeric | DragWords | ShortAnswer,
+    SingleChoice | MultipleChoice | TrueFalse | FillBlank | Ordering | Matching | Cloze | Numeric | DragWords | ShortAnswer | Hotspot,
     Field(discriminator="type"),
 ]
 

@@ -43,7 +43,8 @@ class Trainee(StrictModel):
 QuestionAnswer = bool | int | str | list[int] | list[str] | None
 """As the quiz stores it: single → option index; multiple → indices; true_false → bool; fill → text;
 ordering → item indices in the order given; matching → right-hand index per left item (-1: none); cloze → text per
-blank; numeric → the text typed; dragwords → index of the word per blank (-1: none); null → no answer.
+blank; numeric → the text typed; dragwords → index of the word per blank (-1: none); hotspot → [x, y], the point on
+the picture in whole percent of its width and height; null → no answer.
 Options count as the question bank lists them, whatever order the page showed; ordering items and matching
 right-hand sides and the words to drag count as the page lists them (a fixed scramble of the bank's order, see
 render.quiz.scrambled)."""
@@ -56,7 +57,8 @@ class QuestionResult(StrictModel):
     answer: QuestionAnswer = Field(
         description="第一次作答的答案：单选是选项序号（从 0 起，按题库里的顺序）；多选是序号列表；判断是 true/false；"
         "填空和数值题是文字；排序是各项的序号按作答的先后；匹配是每个左项所配右项的序号（-1 未配）；"
-        "多空填空是每个空的文字；拖放填词是每个空所放词语的序号（-1 未放）；没作答是 null。"
+        "多空填空是每个空的文字；拖放填词是每个空所放词语的序号（-1 未放）；热区是图上的位置 [x, y]（图片宽、高的百分比，整数）；"
+        "没作答是 null。"
         "排序的各项、匹配的右项和拖放填词的词语按网页列出的顺序编号（题库顺序的固定打乱）。",
     )
 

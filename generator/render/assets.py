@@ -59,7 +59,7 @@ PARTS: dict[str, Part] = {
     "cmi5-launch": Part(("cg-cmi5-launch.js",), ("progress",)),
     # The quiz widget (cg-quiz.js) takes in the methods of its parts as it loads: a page's parts load before it.
     "quiz-parts": Part((
-        "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-dragwords.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
+        "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-dragwords.js", "cg-quiz-hotspot.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
     ), ("quiz-state",)),
     "review": Part(("cg-quiz-review.js",), ("quiz-parts", "progress")),
     "quiz": Part(("cg-quiz.js",), ("quiz-parts",)),

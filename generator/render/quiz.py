@@ -30,12 +30,14 @@ from ..model.quiz import (
     Cloze,
     DragWords,
     FillBlank,
+    Hotspot,
     Matching,
     MultipleChoice,
     Numeric,
     Ordering,
     Question,
     QuizBank,
+    RectArea,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -55,6 +57,7 @@ RULES = [
     ({"cloze"}, "cloze.rule"),
     ({"numeric"}, "numeric.rule"),
     ({"dragwords"}, "dragwords.rule"),
+    ({"hotspot"}, "hotspot.rule"),
     ({"short"}, "rule_short"),
 ]
 """Which scoring rule applies to which question types (see coursegen.model.quiz)."""
@@ -259,8 +262,10 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
 
     Short keys keep the payload small: t type, p points, q prompt, o options, i ordering items,
     l/r matching sides, g a cloze's or drag-the-words text as the pieces between its blanks, w the words to drag
-    (scrambled), u a number's unit; in the key c right options, f feedback, a answer (a cloze's: the accepted
-    answers of each blank), d a number's tolerance, o order, m matches (drag the words: the word of each blank),
+    (scrambled), u a number's unit, img/alt/z a hotspot's picture, its text alternative and its labelled areas as
+    shown ([label, x, y]: the point a choice of it puts); in the key c right options, f feedback, a answer (a cloze's:
+    the accepted answers of each blank; a hotspot's right areas: {r: [x, y, w, h]} or {p: [[x, y], …]}), n a hotspot's
+    right labels, d a number's tolerance, o order, m matches (drag the words: the word of each blank),
     x explanation, r reference answer, h hint (only when written: a bank without hints keeps its content
     hash, so a trainee's attempt in progress is not taken for one on an edited quiz and restarted).
     """
@@ -281,9 +286,10 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         public["i"] = [q.items[i] for i in shown]
         secret["o"] = [shown.index(i) for i in range(len(q.items))]
     elif isinstance(q, Matching):
-        shown = scrambled(len(q.pairs), f"{bank_id}/{q.id}")
+        rights = q.rights
+        shown = scrambled(len(rights), f"{bank_id}/{q.id}")
         public["l"] = [p.left for p in q.pairs]
-        public["r"] = [q.pairs[i].right for i in shown]
+        public["r"] = [rights[i] for i in shown]
         secret["m"] = [shown.index(i) for i in range(len(q.pairs))]
     elif isinstance(q, Cloze):
         public["g"] = gapped(q.text, BLANK)[0::2]
@@ -300,6 +306,12 @@ def _split(bank_id: str, q: Question, prefix: str = "") -> tuple[dict[str, Any],
         secret["m"] = [shown.index(i) for i in range(len(q.words))]
     elif isinstance(q, ShortAnswer):
         secret.update(r=html(q.reference), c=list(q.checklist))
+    elif isinstance(q, Hotspot):
+        labelled = q.labelled
+        shown = scrambled(len(labelled), f"{bank_id}/{q.id}")
+        public.update(img=q.image, alt=q.alt, z=[[labelled[i].label, *labelled[i].anchor] for i in shown])
+        secret["a"] = [{"r": area.at} if isinstance(area, RectArea) else {"p": area.points} for area in q.areas]
+        secret["n"] = [area.label for area in q.areas]
     return public, secret
 
 

@@ -153,6 +153,8 @@ def _with_variants(form: dict[str, Any]) -> dict[str, Any]:
         if isinstance(node, dict):
             if node.get("kind") == "union":
                 for variant in node["variants"]:
+                    if "ref" not in variant:  # done already: a union inside a variant (a hotspot's areas) is reached twice
+                        continue
                     target = defs[variant.pop("ref")]
                     fields = [f for f in target.get("fields", []) if f["key"] != node["tag"]]
                     variant["label"] = target.get("label", variant["value"])

@@ -6,6 +6,7 @@ Every test here is marked ``browser`` (a test using the ``browser`` or ``page`` 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -63,6 +64,8 @@ def serve_built_with_site_url(project: Path, out: Path) -> Iterator[str]:
     url = next(server)
     config = out / "mkdocs.yml"
     config.write_text((project / "mkdocs.yml").read_text(encoding="utf-8") + f"site_url: {url}/\n", encoding="utf-8")
+    if (project / "docs").is_dir():  # the hand-written files beside the copied settings, as their docs_dir names them
+        shutil.copytree(project / "docs", out / "docs", dirs_exist_ok=True)
     build(Paths(config=config, course=project / "course", quizzes=project / "quizzes", work=out / "work"), out / "site")
     yield url
     server.close()

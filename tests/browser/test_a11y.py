@@ -128,10 +128,38 @@ def test_a_hint_and_a_phone_s_one_question_view_have_no_serious_violation(browse
     page.get_by_role("button", name="看第 1 题的提示").click()
     page.locator(".cg-q__hint").wait_for()
     assert violations(page, axe) == []
-    page.goto(f"{site_url}/quizzes/quiz-service-front/")  # ten questions: one at a time at 375 px, with the pager
+    page.goto(f"{site_url}/quizzes/quiz-service-front/")  # eleven questions: one at a time at 375 px, with the pager
     page.locator(".cg-q").first.wait_for()
     assert violations(page, axe) == []
     submit_quiz(page)
     page.locator(".cg-quiz__map").wait_for()
+    assert violations(page, axe) == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_matching_with_a_distractor_answered_and_checked_has_no_serious_violation(browser: Any, quiz_url: str, axe: Path,
+                                                                                 width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{quiz_url}/quizzes/quiz-matching/")
+    page.get_by_label("巴黎", exact=True).select_option(label="英国")
+    assert violations(page, axe) == []
+    submit_quiz(page)
+    page.locator(".cg-q__verdict").wait_for()
+    assert violations(page, axe) == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_hotspot_answered_and_checked_has_no_serious_violation(browser: Any, quiz_url: str, axe: Path, width: int) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{quiz_url}/quizzes/quiz-hotspot/")
+    page.get_by_label("服务窗口", exact=True).check()
+    page.locator(".cg-hot__marker:not([hidden])").wait_for()
+    assert violations(page, axe) == []
+    submit_quiz(page)
+    page.locator(".cg-hot__areas").wait_for()
     assert violations(page, axe) == []
     context.close()

@@ -62,7 +62,7 @@ def test_quiz_page_is_usable_at_375_px(phone: Page, site_url: str, tmp_path: Pat
     assert overflow(phone) <= 0
     assert phone.evaluate(OFF_SCREEN, WIDTH) == []
     phone.get_by_label("监管、舆情、法规").tap()
-    turn_to(phone, 9)  # 提交答案 is on the last of the ten screens
+    turn_to(phone, 10)  # 提交答案 is on the last of the eleven screens
     submit = phone.get_by_role("button", name="提交答案")
     submit.scroll_into_view_if_needed()
     submit.tap()

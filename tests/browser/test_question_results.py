@@ -104,13 +104,14 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     score = data["quiz_scores"]["quiz-respond"]
     assert score["hash"] == page.evaluate("coursegenCourse.items.find(q => q.kind === 'quiz' && q.id === 'quiz-respond').hash")
     questions = score.pop("questions")
-    assert sorted(questions) == ["blank", "drag", "first-step", "good-habits", "minutes", "pairs", "steps", "tf", "words"]  # not the self-checked one
+    assert sorted(questions) == ["blank", "drag", "first-step", "good-habits", "minutes", "pairs", "spot", "steps", "tf", "words"]  # not the self-checked one
+    assert questions["spot"] == {"correct": True, "answer": [77, 30]}  # the board chosen from the list: its own point
     assert questions["first-step"] == {"correct": True, "answer": 1}
     assert questions["good-habits"] == {"correct": False, "answer": [0, 1]}
     assert questions["blank"] == {"correct": True, "answer": "复述"}
     assert questions["tf"] == {"correct": True, "answer": False}
     assert questions["steps"]["correct"] is False and sorted(questions["steps"]["answer"]) == [0, 1, 2]
-    assert questions["pairs"]["correct"] is False and questions["pairs"]["answer"][0] == questions["pairs"]["answer"][1]
+    assert questions["pairs"]["correct"] is False and questions["pairs"]["answer"][0] != questions["pairs"]["answer"][1]
     assert questions["words"] == {"correct": False, "answer": ["倾听", "解释"]}
     assert questions["minutes"] == {"correct": True, "answer": "14.5 分钟"}
     assert questions["drag"]["correct"] is False and len(questions["drag"]["answer"]) == 2
@@ -129,9 +130,10 @@ def test_the_first_try_of_each_question_reaches_the_hr_report(browser: Any, resu
     assert report.items.trainees == 1 and set(items) == set(questions)
     assert items["first-step"].correct == 1 and items["good-habits"].wrong_answer == "A. 复述诉求；B. 打断客户"
     assert items["steps"].wrong_answer == " → ".join(shown)
-    assert items["pairs"].wrong_answer == "倾听 → 客户感到被尊重；复述 → 客户感到被尊重"
+    assert items["pairs"].wrong_answer == "倾听 → 客户感到被尊重；复述 → 客户不再追问"  # a distractor, in the bank's words
     assert items["words"].wrong_answer == "倾听；解释"
     assert items["drag"].wrong_answer == "复述；倾听"
+    assert (items["spot"].attempts, items["spot"].correct) == (1, 1)
 
 
 @pytest.mark.node("axe-core")

@@ -225,6 +225,79 @@ def test_a_matching_verdict_never_breaks_inside_a_word(page: Page, quiz_url: str
     assert lines == [["✗ 正确答案：法国", 1], ["✓ 回答正确", 1], ["✓ 回答正确", 1]]  # at 1280 the old layout split each in two
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_distractor_is_offered_by_keyboard_scores_nothing_and_survives_a_reload(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_quiz(page, quiz_url, "quiz-matching")
+    paris = page.get_by_label("巴黎", exact=True)
+    options = paris.locator("option").all_inner_texts()
+    assert sorted(options[1:]) == sorted(["法国", "意大利", "日本", "英国"])  # the distractor among the right side
+    for left, right in (("巴黎", "英国"), ("罗马", "意大利"), ("东京", "日本")):
+        select = page.get_by_label(left, exact=True)
+        tab_to(page, select)
+        for _ in range(options.index(right)):
+            page.keyboard.press("ArrowDown")
+        assert select.evaluate("s => s.options[s.selectedIndex].text") == right
+    page.reload()
+    page.locator(".cg-quiz .cg-q").first.wait_for()
+    assert paris.evaluate("s => s.options[s.selectedIndex].text") == "英国"
+    tab_to(page, page.get_by_role("button", name="提交答案"))
+    page.keyboard.press("Enter")
+    assert verdict(page) == "◐ 部分正确 · 得 2 / 3 分"
+    assert page.get_by_text("✗ 正确答案：法国").is_visible()
+    assert page.locator(".cg-match__row").first.bounding_box()["width"] <= width
+    page.reload()
+    page.locator(".cg-quiz__result").wait_for()
+    assert verdict(page) == "◐ 部分正确 · 得 2 / 3 分"
+
+
+def click_picture(page: Page, x: float, y: float) -> None:
+    """Click the hotspot's picture at x %, y % of its width and height."""
+    box = page.locator(".cg-hot__img").bounding_box()
+    page.mouse.click(box["x"] + box["width"] * x / 100, box["y"] + box["height"] * y / 100)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_hotspot_is_answered_by_a_click_or_by_keyboard_and_checked_with_the_right_area_shown(page: Page, quiz_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    open_quiz(page, quiz_url, "quiz-hotspot")
+    picture = page.locator(".cg-hot__img")
+    assert picture.get_attribute("alt").startswith("营业厅柜台正面示意图")
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert picture.bounding_box()["width"] <= width  # scaled to the column on a phone
+    click_picture(page, 70, 20)
+    [x, y] = stored(page, "quiz-hotspot")["answers"]["board"]
+    assert abs(x - 70) <= 1 and abs(y - 20) <= 1  # whole percent of the picture, within a pixel's rounding
+    marker = page.locator(".cg-hot__marker")
+    assert marker.is_visible() and marker.get_attribute("style") == f"left: {x}%; top: {y}%;"
+    assert page.locator(".cg-hot__where").inner_text() == f"你标出的位置：图上（{x}%，{y}%）处"
+    page.reload()
+    page.locator(".cg-quiz .cg-q").first.wait_for()
+    assert page.locator(".cg-hot__marker").get_attribute("style") == f"left: {x}%; top: {y}%;"
+    # Keyboard only: the list of places under the picture, then 提交答案.
+    box = page.locator(".cg-q").first
+    radios = box.locator("input[type=radio]")
+    labels = box.locator("label.cg-opt").all_inner_texts()
+    tab_to(page, radios.first)
+    page.keyboard.press("Space")
+    for _ in range(labels.index("叫号屏")):
+        page.keyboard.press("ArrowDown")
+    assert box.get_by_label("叫号屏", exact=True).is_checked()
+    assert page.locator(".cg-hot__where").inner_text() == "你标出的位置：叫号屏"
+    tab_to(page, page.get_by_role("button", name="提交答案"))
+    page.keyboard.press("Enter")
+    assert verdict(page) == "✗ 回答错误 · 得 0 / 2 分"
+    assert page.get_by_text("正确答案：公告栏").is_visible()
+    assert page.locator(".cg-hot__areas rect").count() == 1  # the right area outlined on the picture
+    assert "cg-opt--missed" in box.locator(".cg-opt__row", has_text="公告栏").get_attribute("class")
+    assert page.get_by_text("解析：公告栏在客户的视线里，适合长期张贴。").is_visible()
+    retry(page)
+    click_picture(page, 80, 40)
+    submit(page)
+    assert verdict(page) == "✓ 回答正确 · 得 2 / 2 分"
+    assert "得分 100%" in result(page)
+
+
 def test_short_answer_is_self_checked_and_counted_apart(page: Page, quiz_url: str) -> None:
     open_quiz(page, quiz_url, "quiz-short")
     essay = page.locator(".cg-q").nth(0)
@@ -448,11 +521,11 @@ def tab_to(page: Page, locator: Any, limit: int = 300) -> None:
 def answer_by_keyboard(page: Page, box: Any, question: Any) -> None:
     """Give the right answer to one question with the keyboard only."""
     kind = question.type
-    if kind in ("single", "true_false"):
+    if kind in ("single", "true_false", "hotspot"):  # a hotspot by its list of places, the picture's text alternative
         radios = box.locator("input[type=radio]")
         labels = box.locator("label.cg-opt").all_inner_texts()
-        right = "对" if kind == "true_false" and question.answer else "错" if kind == "true_false" else next(
-            o.text for o in question.options if o.correct)
+        right = "对" if kind == "true_false" and question.answer else "错" if kind == "true_false" else question.areas[0].label \
+            if kind == "hotspot" else next(o.text for o in question.options if o.correct)
         target = labels.index(right)
         tab_to(page, radios.first)
         page.keyboard.press("Space" if target == 0 else "ArrowDown")

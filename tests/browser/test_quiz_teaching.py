@@ -291,6 +291,27 @@ def test_the_review_shows_the_answer_given_last_on_it_after_a_retry_and_a_reload
     assert three.locator(".cg-compare").inner_text().split() == ["你上次的答案", "客户、员工、股东"]
 
 
+def test_a_hotspot_missed_comes_back_in_the_review_with_its_picture_and_is_put_right_by_a_click(sized: Page, site_url: str) -> None:
+    page = sized
+    page.goto(f"{site_url}/quizzes/{QUIZ}/")
+    board = page.locator('.cg-q[data-qid="notice-board-hotspot"]')
+    turn_to(page, board)
+    board.get_by_label("叫号屏", exact=True).check()
+    submit(page)
+    page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
+
+    page.goto(f"{site_url}/review/")
+    card = page.locator("[data-cg-review] .cg-review__quiz").filter(has=page.locator(".cg-hot"))
+    card.locator(".cg-hot__img").wait_for()
+    assert card.locator(".cg-hot__img").evaluate("img => img.complete && img.naturalWidth > 0"), "the picture loads from the review page too"
+    assert card.locator(".cg-compare").inner_text().split() == ["你上次的答案", "叫号屏"]
+    box = card.locator(".cg-hot__img").bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.8, box["y"] + box["height"] * 0.4)
+    card.get_by_role("button", name="提交答案").click()
+    assert card.locator(".cg-q__verdict").inner_text() == "✓ 回答正确 · 得 2 / 2 分"
+    assert card.locator(".cg-compare").inner_text().split() == ["你上次的答案", "叫号屏", "正确答案", "公告栏"]
+
+
 # ---- a hint before the answer (bank quiz-immediate, question 1 has one) ----
 
 HINT = "想想客户走进网点后最先感受到的是什么。"
@@ -332,7 +353,7 @@ def test_a_hint_opens_before_checking_and_stays_for_the_attempt(sized: Page, qui
 
 # ---- one question per screen on a phone (cg-quiz-pager.js) ----
 
-PHONE_QUIZ = "quiz-service-front"  # ten questions, checked as a whole
+PHONE_QUIZ = "quiz-service-front"  # eleven questions, checked as a whole
 
 
 def shown(page: Page) -> list[str]:
@@ -353,13 +374,13 @@ def test_a_phone_shows_one_question_at_a_time_and_checks_the_quiz_at_the_end(pho
     page = phone
     open_quiz(page, site_url, PHONE_QUIZ)
     ids = [box.get_attribute("data-qid") for box in page.locator(".cg-q").all()]
-    assert len(ids) == 10 and shown(page) == ids[:1]
-    assert position(page) == "第 1 / 10 题"
+    assert len(ids) == 11 and shown(page) == ids[:1]
+    assert position(page) == "第 1 / 11 题"
     assert page.get_by_role("button", name="上一题").is_disabled()
     assert not page.get_by_role("button", name="提交答案").is_visible(), "handed in from the last screen"
 
     page.get_by_role("button", name="下一题").click()
-    assert shown(page) == ids[1:2] and position(page) == "第 2 / 10 题"
+    assert shown(page) == ids[1:2] and position(page) == "第 2 / 11 题"
     assert focused(page, question(page, 1).locator(".cg-q__head")), "the focus on the shown question's heading"
     page.get_by_role("button", name="上一题").click()
     assert shown(page) == ids[:1] and focused(page, question(page, 0).locator(".cg-q__head"))
@@ -367,19 +388,19 @@ def test_a_phone_shows_one_question_at_a_time_and_checks_the_quiz_at_the_end(pho
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "nothing sideways at 375 px"
 
     page.emulate_media(media="print")
-    assert len(shown(page)) == 10 and not page.locator(".cg-quiz__pager").is_visible(), "print shows every question"
+    assert len(shown(page)) == 11 and not page.locator(".cg-quiz__pager").is_visible(), "print shows every question"
     page.emulate_media(media="screen")
 
-    last = question(page, 9)
-    assert shown(page) == ids[9:] and page.get_by_role("button", name="下一题").is_disabled()
+    last = question(page, 10)
+    assert shown(page) == ids[10:] and page.get_by_role("button", name="下一题").is_disabled()
     assert page.get_by_role("button", name="提交答案").is_visible()
     last.get_by_label("你的答案").fill("先倾听，再记录。")
     submit(page)
     page.locator(".cg-quiz__warn").get_by_role("button", name="仍要提交").click()
-    assert "得分" in result(page) and shown(page) == ids[9:]
+    assert "得分" in result(page) and shown(page) == ids[10:]
 
     page.locator(".cg-quiz__map").get_by_role("link", name="第 3 题：✗ 未作答").click()
-    assert shown(page) == ids[2:3] and position(page) == "第 3 / 10 题"
+    assert shown(page) == ids[2:3] and position(page) == "第 3 / 11 题"
     assert focused(page, question(page, 2).locator(".cg-q__head"))
     assert question(page, 2).locator(".cg-q__verdict").inner_text().startswith("✗ 未作答")
 
@@ -403,7 +424,7 @@ def test_on_a_phone_a_question_checked_on_its_own_leads_on_and_the_last_check_sc
 
 def test_a_wide_screen_shows_every_question_and_no_pager(page: Page, site_url: str) -> None:
     open_quiz(page, site_url, PHONE_QUIZ)
-    assert len(shown(page)) == 10
+    assert len(shown(page)) == 11
     assert not page.locator(".cg-quiz__pager").is_visible() and page.get_by_role("button", name="提交答案").is_visible()
 
 
@@ -411,15 +432,15 @@ def test_a_phone_can_show_every_question_and_remembers_it(phone: Page, site_url:
     page = phone
     open_quiz(page, site_url, PHONE_QUIZ)
     page.get_by_role("button", name="显示全部题目").click()
-    assert len(shown(page)) == 10 and not page.locator(".cg-quiz__turns").is_visible()
+    assert len(shown(page)) == 11 and not page.locator(".cg-quiz__turns").is_visible()
     assert page.get_by_role("button", name="提交答案").is_visible()
     assert focused(page, page.get_by_role("button", name="一次一题"))
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.reload()
     page.locator(".cg-q").first.wait_for()
-    assert len(shown(page)) == 10, "remembered"
+    assert len(shown(page)) == 11, "remembered"
     page.get_by_role("button", name="一次一题").click()
-    assert len(shown(page)) == 1 and position(page) == "第 1 / 10 题"
+    assert len(shown(page)) == 1 and position(page) == "第 1 / 11 题"
 
 
 def test_a_quiz_completed_with_the_keyboard_alone_one_question_at_a_time(phone: Page, site_url: str) -> None:

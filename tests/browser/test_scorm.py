@@ -354,9 +354,9 @@ def interactions(page: Page) -> list[Record]:
 
 
 def answer_every_type(site: FrameLocator) -> list[str]:
-    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right,
-    true/false right, cloze half right, numeric right (within its tolerance), drag the words half right, the self-graded
-    one written; submit. Returns the ordering items as finally shown (on a phone,
+    """Answer quiz-respond: single right, multiple wrong, fill right, ordering wrong, matching half right (its distractor picked),
+    true/false right, cloze half right, numeric right (within its tolerance), drag the words half right, the hotspot right
+    (by its list of places), the self-graded one written; submit. Returns the ordering items as finally shown (on a phone,
     turning from question to question)."""
     site.locator(".cg-q").first.wait_for()
 
@@ -372,7 +372,7 @@ def answer_every_type(site: FrameLocator) -> list[str]:
     shown = q(3).locator("li > span:first-child").all_inner_texts()
     selects = q(4).locator("select")
     selects.nth(0).select_option(label="客户感到被尊重")
-    selects.nth(1).select_option(label="客户感到被尊重")
+    selects.nth(1).select_option(label="客户不再追问")
     q(5).get_by_label("错", exact=True).check()
     q(6).get_by_label("第 1 空").fill("倾听")
     q(6).get_by_label("第 2 空").fill("解释")
@@ -380,7 +380,8 @@ def answer_every_type(site: FrameLocator) -> list[str]:
     for word, blank in (("复述", 1), ("倾听", 2)):
         q(8).get_by_role("button", name=word, exact=True).click()
         q(8).locator(f'.cg-drag__slot[data-slot="{blank - 1}"]').click()
-    q(9).get_by_label("答案").fill("先倾听")
+    q(9).get_by_label("公告栏", exact=True).check()  # the hotspot's text alternative: the board's own point
+    q(10).get_by_label("答案").fill("先倾听")
     submit_quiz(site)
     return shown
 
@@ -392,9 +393,9 @@ def open_respond_quiz(site: FrameLocator) -> None:
 
 
 VOCABULARY = {
-    "1.2": {"list": ",", "pair": ".", "false": "f", "numeric": "15", "wrong": "wrong", "time": "time", "response": "student_response",
+    "1.2": {"list": ",", "pair": ".", "false": "f", "numeric": "15", "wrong": "wrong", "hotspot": "performance", "time": "time", "response": "student_response",
             "latency": r"\d{4}:\d{2}:\d{2}\.\d{2}", "clock": r"\d{2}:\d{2}:\d{2}"},
-    "2004": {"list": "[,]", "pair": "[.]", "false": "false", "numeric": "14[:]16", "wrong": "incorrect", "time": "timestamp", "response": "learner_response",
+    "2004": {"list": "[,]", "pair": "[.]", "false": "false", "numeric": "14[:]16", "wrong": "incorrect", "hotspot": "other", "time": "timestamp", "response": "learner_response",
              "latency": r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S", "clock": r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d[+-]\d{2}:\d{2}"},
 }
 
@@ -407,7 +408,7 @@ def test_every_scored_question_is_an_interaction(page: Page, lms_url: str, cours
     site = start(page, lms_url, course)
     open_respond_quiz(site)
     shown = answer_every_type(site)
-    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 9")
+    page.wait_for_function("() => (lms.cmi.interactions.childArray || []).length === 10")
     got = interactions(page)
     lst, pair = v["list"], v["pair"]
     # Items and pairs are lettered in the order the bank writes them, whatever order the page shows.
@@ -418,11 +419,14 @@ def test_every_scored_question_is_an_interaction(page: Page, lms_url: str, cours
         ("quiz-respond/good-habits", "choice", f"a{lst}b", v["wrong"], [f"a{lst}c"], "3"),
         ("quiz-respond/blank", "fill-in", "复述", "correct", ["复述", "重复"], "1"),
         ("quiz-respond/steps", "sequencing", order, v["wrong"], [f"a{lst}b{lst}c"], "3"),
-        ("quiz-respond/pairs", "matching", f"a{pair}a{lst}b{pair}a", v["wrong"], [f"a{pair}a{lst}b{pair}b"], "2"),
+        # The distractor is lettered after the pairs' right sides.
+        ("quiz-respond/pairs", "matching", f"a{pair}a{lst}b{pair}c", v["wrong"], [f"a{pair}a{lst}b{pair}b"], "2"),
         ("quiz-respond/tf", "true-false", v["false"], "correct", [v["false"]], "1"),
         ("quiz-respond/words", "fill-in", f"倾听{lst}解释", v["wrong"], [f"倾听{lst}复述"], "1"),
         ("quiz-respond/minutes", "numeric", "14.5", "correct", [v["numeric"]], "1"),
         ("quiz-respond/drag", "fill-in", f"复述{lst}倾听", v["wrong"], [f"倾听{lst}复述"], "2"),
+        # Neither version has a hotspot type: the point in percent of the picture, the right area by its name.
+        ("quiz-respond/spot", v["hotspot"], "77,30", "correct", ["公告栏"], "1"),
     ]
     assert len(got) == len(expected), got
     for n, (record, (ident, kind, response, result, patterns, weighting)) in enumerate(zip(got, expected)):

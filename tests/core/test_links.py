@@ -119,3 +119,27 @@ def test_the_example_course_passes_check_with_its_docs(workdir: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 0, result.output
+
+
+HOTSPOT = """id: quiz-hot
+title: 热区
+pass_mark: 0
+questions:
+  - id: board
+    type: hotspot
+    prompt: 点出公告栏。
+    image: {image}
+    alt: 柜台正面
+    areas:
+      - {{shape: rect, at: [62, 10, 30, 40], label: 公告栏}}
+"""
+
+
+def test_a_hotspot_picture_must_be_a_file_of_the_docs_folder(course: Path) -> None:
+    (course / "quizzes" / "quiz-hot.yml").write_text(HOTSPOT.format(image="img/map.png"), encoding="utf-8")
+    assert check(course, "正文。\n")[0] == 0
+    (course / "quizzes" / "quiz-hot.yml").write_text(HOTSPOT.format(image="img/mop.png"), encoding="utf-8")
+    code, output = check(course, "正文。\n")
+    assert code == 1
+    assert "quizzes/quiz-hot.yml:8:12: 图片 `img/mop.png` 不在 docs 文件夹里" in output
+    assert "    提示：是不是 `img/map.png`？" in output

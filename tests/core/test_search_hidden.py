@@ -83,6 +83,7 @@ def test_a_role_card_or_debrief_holding_an_admonition_stays_out_of_search_after_
     ``</div>`` inside it, here the admonition's, so a card or debrief that holds one leaked what follows it."""
     shutil.copytree(ROOT / "course", tmp_path / "course")
     shutil.copytree(ROOT / "quizzes", tmp_path / "quizzes")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")  # the hotspot question's picture
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     drill_file = tmp_path / "course" / "drills" / "reputation-scenario-drill.yml"
     drill = yaml.safe_load(drill_file.read_text(encoding="utf-8"))

@@ -152,7 +152,7 @@ CASES = {
     ),
     "question-type-misspelt": (
         {"quizzes/q.yml": BANK + "  - {id: a, type: singel, prompt: 问}\n"},
-        "quizzes/q.yml:4:19: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、`matching`、`cloze`、`numeric`、`dragwords`、`short` "
+        "quizzes/q.yml:4:19: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、`matching`、`cloze`、`numeric`、`dragwords`、`short`、`hotspot` "
         "中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
     ),
     "unknown-key-lists-the-keys": (

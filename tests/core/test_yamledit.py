@@ -243,7 +243,7 @@ def question_blocks(text: str) -> tuple[str, list[str]]:
     """The quiz's text before its questions, and each question's lines (the questions end the file)."""
     head, _, questions = text.partition("questions:\n")
     blocks = re.split(r"\n\n(?=  - id: )", questions.removesuffix("\n"))
-    assert len(blocks) == 10
+    assert len(blocks) == 11
     return head + "questions:\n", blocks
 
 

@@ -44,6 +44,7 @@ def kept_by(fmt: str, bank: QuizBank) -> dict[str, Any]:
     data["pass_mark"] = 60 if any(q["type"] != "short" for q in data["questions"]) else 0
     for q in data["questions"]:
         q["facilitator"] = None
+    data["questions"] = [q for q in data["questions"] if q["type"] != "hotspot"]  # neither Moodle format has one
     if fmt == "gift":
         for q in data["questions"]:
             q["hint"] = None
@@ -51,6 +52,8 @@ def kept_by(fmt: str, bank: QuizBank) -> dict[str, Any]:
         data["questions"] = [q for q in data["questions"] if q["type"] not in ("ordering", "cloze", "dragwords")]
         for q in data["questions"]:
             q["points"] = 1
+            if q["type"] == "matching":
+                q["distractors"] = []
             if q["type"] == "numeric":
                 q["unit"] = None
     return data

@@ -24,7 +24,7 @@ def test_export_then_import_gives_a_valid_bank(workdir: Path) -> None:
     imported = run("import", "题库.xlsx", "-o", "quizzes/service-basics.yml")
     assert imported.exit_code == 0, imported.output
     assert imported.stdout == (
-        "quizzes/service-basics.yml：读出 11 道题（单选 1、多选 1、判断 2、填空 1、排序 1、匹配 1、多空填空 1、数值 1、拖放填词 1、简答 1），"
+        "quizzes/service-basics.yml：读出 12 道题（单选 1、多选 1、判断 2、填空 1、排序 1、匹配 1、多空填空 1、数值 1、拖放填词 1、简答 1、热区 1），"
         "来自 题库.xlsx"
         "（上面列出了 1 条警告）\n"
     )
@@ -51,7 +51,7 @@ def test_skip_bad_writes_the_readable_questions_and_still_lists_the_rest(workdir
     result = run("import", "题库.xlsx", "-o", "quizzes/etiquette.yml", "--skip-bad", "--title", "服务礼仪")
     assert result.exit_code == 0, result.output
     assert "第 15 行: 错误：q11：分值“两分”不是数字" in result.stderr
-    assert result.stdout.endswith("来自 题库.xlsx（上面列出了 5 处错误、3 处未保留、2 条警告）\n")
+    assert result.stdout.endswith("来自 题库.xlsx（上面列出了 5 处错误、2 处未保留、2 条警告）\n")
     bank = load_bank(workdir / "quizzes" / "etiquette.yml")
     assert (bank.id, bank.title, len(bank.questions)) == ("etiquette", "服务礼仪", 9)
 
@@ -69,11 +69,13 @@ def test_export_lists_losses_and_strict_refuses_them(workdir: Path) -> None:
     result = run("export", str(FIXTURE), "-o", "bank.gift")
     assert result.exit_code == 0
     assert "bank.gift: 未保留：order-steps (ordering)：没有导出：GIFT 没有排序题（Moodle XML 有）\n" in result.stderr
-    assert result.stdout == "bank.gift：题库“exchange-fixture”已导出（上面列出了 17 处未保留）\n"
+    assert "bank.gift: 未保留：match-pairs (matching)：干扰项“客户当场致谢”没有导出：GIFT 的匹配题没有干扰项（Moodle XML 有）\n" in result.stderr
+    assert "bank.gift: 未保留：hotspot-board (hotspot)：没有导出：GIFT 没有热区题\n" in result.stderr
+    assert result.stdout == "bank.gift：题库“exchange-fixture”已导出（上面列出了 19 处未保留）\n"
     (workdir / "bank.gift").unlink()
     strict = run("export", str(FIXTURE), "-o", "bank.gift", "--strict")
     assert strict.exit_code == 1
-    assert strict.stderr.rstrip().endswith("加了 --strict，有 17 个问题：什么都没有写入。")
+    assert strict.stderr.rstrip().endswith("加了 --strict，有 19 个问题：什么都没有写入。")
     assert not (workdir / "bank.gift").exists()
 
 

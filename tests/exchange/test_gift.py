@@ -42,7 +42,7 @@ def test_gift_pegjs_reads_our_export_as_the_same_questions(gift_pegjs: Parse) ->
         _check(p, q)
 
 
-NOT_IN_GIFT = ("ordering", "cloze", "dragwords")
+NOT_IN_GIFT = ("ordering", "cloze", "dragwords", "hotspot")
 """Question types GIFT cannot hold: exported as a loss, not as a question."""
 
 

@@ -72,4 +72,5 @@ def test_gift_names_what_each_question_loses(tmp_path: Path) -> None:
     assert ": loss: three-of-five (multiple): points 3 not exported: GIFT questions count 1 mark in Moodle" in lines
     assert any(l.startswith(": loss: short-summary (short): facilitator notes not exported") for l in lines)
     assert ": loss: fill-symbols (fill): the hint is not exported: GIFT has no hints (Moodle XML has)" in lines
+    assert ": loss: match-pairs (matching): distractors '客户当场致谢' are not exported: a GIFT matching question has none (Moodle XML has them)" in lines
     assert not any("tf-true" in l for l in lines)  # nothing of it is lost, so it is not mentioned

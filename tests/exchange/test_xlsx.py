@@ -96,6 +96,7 @@ def test_a_trainers_sheet_is_read_whatever_the_column_and_type_names() -> None:
     assert questions["q5"].accept == ["仪容仪表", "仪表仪容"]
     assert questions["q6"].items == ["起身问候", "询问需求", "办理业务"]
     assert [(p.left, p.right) for p in questions["q7"].pairs] == [("指引方向", "五指并拢"), ("递送单据", "双手递送")]
+    assert questions["q7"].distractors == ["单手指点"]  # a 匹配 item matched to no option
     assert (questions["q8"].reference, questions["q8"].checklist) == ("1、负责到底\n2、不推诿", ["负责到底", "不推诿"])
 
 
@@ -104,8 +105,8 @@ def test_each_unreadable_row_is_reported_with_its_number_and_reason() -> None:
     read(_trainer_book(), report)
     assert [(n.line, n.message) for n in report.errors] == [
         (13, "答案 'E' names 选项E, which is empty"),
-        (14, "题型 '选择题' is not one of 单选、多选、判断、填空、排序、匹配、多空填空、数值、拖放填词、简答 "
-             "(or single, multiple, true_false, fill, ordering, matching, cloze, numeric, dragwords, short)"),
+        (14, "题型 '选择题' is not one of 单选、多选、判断、填空、排序、匹配、多空填空、数值、拖放填词、简答、热区 "
+             "(or single, multiple, true_false, fill, ordering, matching, cloze, numeric, dragwords, short, hotspot)"),
         (15, "分值 '两分' is not a number"),
         (16, "答案 '甲乙' is not option letters such as B or AC"),
         (17, "答案 '不一定' is not 对/错 (also accepted: 正确/错误, √/×, true/false)"),
@@ -114,7 +115,7 @@ def test_each_unreadable_row_is_reported_with_its_number_and_reason() -> None:
     assert lines[0] == "题库.xlsx row 13: error: q9: 答案 'E' names 选项E, which is empty"
     assert "题库.xlsx row 3: loss: column K '难度' is not a 题库 column; its cells are left out" in lines
     assert "题库.xlsx row 4: warning: row skipped: no 题型 and no 题干 (a heading? '一、单选题')" in lines
-    assert "题库.xlsx row 11: loss: q7: 匹配3 '单手指点' is matched to no option and is left out (coursegen has no distractors)" in lines
+    assert not any("单手指点" in l for l in lines)
     assert "题库.xlsx row 18: loss: q14: 选项A not used by a 填空 question and left out" in lines
     assert any(l.startswith("题库.xlsx row 12: warning: q8: no self-check points") for l in lines)
 
@@ -130,6 +131,27 @@ def test_a_type_written_once_in_merged_cells_applies_to_every_row(tmp_path: Path
     book.save(out)
     draft = read(out.getvalue(), Report("x.xlsx", "row"))
     assert [(q.type, q.options[1].correct) for q in draft.questions] == [("single", False), ("single", True)]
+
+
+def test_a_hotspot_row_reads_its_areas_and_each_bad_one_is_named() -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["题型", "题干", "选项A", "选项B", "答案", "图片", "图片说明"])
+    sheet.append(["热区", "点出公告栏", "公告栏｜矩形 62，10，30，40", "叫号屏 | 多边形 5,10 30,10 30,35", "A", "images/counter.svg", "柜台正面"])
+    sheet.append(["热区", "点出公告栏", "公告栏 | 圆形 60,20,5", "叫号屏 | 矩形 5,10,25", "A", "images/counter.svg", "柜台正面"])
+    sheet.append(["热区", "点出公告栏", "公告栏 | 矩形 62,10,30,40", None, "A", None, "柜台正面"])
+    sheet.append(["单选", "第四题", "甲", "乙", "A", "images/x.png", None])
+    out = io.BytesIO()
+    book.save(out)
+    report = Report("x.xlsx", "row")
+    [first, _] = read(out.getvalue(), report).questions
+    assert [(a.shape, a.label) for a in first.areas] == [("rect", "公告栏")] and first.areas[0].at == [62, 10, 30, 40]
+    assert first.distractor_areas[0].points == [[5, 10], [30, 10], [30, 35]]
+    assert [(n.line, n.message) for n in report.errors] == [
+        (3, "选项A '公告栏 | 圆形 60,20,5' is not an area such as 名称 | 矩形 x,y,w,h or 名称 | 多边形 x,y x,y x,y (whole percent of the picture)"),
+        (4, "a hotspot question needs its picture's path (from the docs folder) in column 图片"),
+    ]
+    assert "x.xlsx row 5: loss: q4: 图片 not used by a 单选 question and left out" in report.lines()
 
 
 def test_a_file_that_is_not_a_workbook_or_has_no_header_is_an_error() -> None:

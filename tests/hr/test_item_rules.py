@@ -202,3 +202,49 @@ def test_the_new_types_wrong_answers_read_blank_by_blank_and_as_typed(tmp_path: 
     assert (by_id["q7"].kind, by_id["q7"].wrong_answer, by_id["q7"].wrong_count) == ("数值", "７天", 2)
     assert (by_id["q8"].kind, by_id["q8"].wrong_answer, by_id["q8"].wrong_count) == ("拖放填词", f"{words[2]}；{words[0]}", 2)
     assert by_id["q7"].correct == 1
+def test_a_distractor_picked_is_named_in_the_most_common_wrong_answer(tmp_path: Path) -> None:
+    """Answers number a matching question's right column as the page shows it, distractors among the right sides."""
+    course, quizzes = write_course(tmp_path)
+    (quizzes / "basics.yml").write_text(QUIZ_YML + """\
+  - id: q6
+    type: matching
+    prompt: 把业务与窗口配对。
+    pairs:
+      - {left: 开户, right: 综合柜台}
+      - {left: 取号, right: 叫号机}
+    distractors: [自助缴费机]
+""", encoding="utf-8")
+    with (course / "course.yml").open("a", encoding="utf-8") as fp:
+        fp.write(FINAL)
+    project, _ = load_project(course, quizzes)
+    shown = [["综合柜台", "叫号机", "自助缴费机"][i] for i in scrambled(3, "basics/q6")]
+    wrong = [shown.index("综合柜台"), shown.index("自助缴费机")]
+    right = [shown.index("综合柜台"), shown.index("叫号机")]
+    results: list[Results] = [{"basics": {"q6": (k == 0, right if k == 0 else wrong)}} for k in range(3)]
+    items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    [q6] = [q for q in items.questions if q.question_id == "q6"]
+    assert (q6.wrong_answer, q6.wrong_count) == ("开户 → 综合柜台；取号 → 自助缴费机", 2)
+
+
+def test_hotspot_clicks_are_named_by_the_area_they_fall_in(tmp_path: Path) -> None:
+    """Clicks a few pixels apart are one answer: the labelled area they lie in, or elsewhere on the picture."""
+    course, quizzes = write_course(tmp_path)
+    (quizzes / "basics.yml").write_text(QUIZ_YML + """\
+  - id: q6
+    type: hotspot
+    prompt: 点出公告栏。
+    image: images/counter.svg
+    alt: 柜台正面
+    areas:
+      - {shape: rect, at: [62, 10, 30, 40], label: 公告栏}
+    distractor_areas:
+      - {shape: polygon, points: [[5, 10], [30, 10], [30, 35], [5, 35]], label: 叫号屏}
+""", encoding="utf-8")
+    with (course / "course.yml").open("a", encoding="utf-8") as fp:
+        fp.write(FINAL)
+    project, _ = load_project(course, quizzes)
+    answers = [(True, [70, 20]), (False, [18, 22]), (False, [10, 12]), (False, [50, 80])]
+    results: list[Results] = [{"basics": {"q6": answer}} for answer in answers]
+    items, _, _ = _report(tmp_path, project, _write_class(tmp_path, project, results), min_answers=1)
+    [q6] = [q for q in items.questions if q.question_id == "q6"]
+    assert (q6.kind, q6.attempts, q6.correct, q6.wrong_answer, q6.wrong_count) == ("热区", 4, 1, "叫号屏", 2)

@@ -86,6 +86,82 @@ BAD_BANKS = [
     prompt: 配对
     pairs:
       - {left: 甲, right: 一}
+      - {left: 乙, right: 二}
+    distractors: [三, 一]
+""",
+        "quizzes/quiz-a.yml:11:22: 配对的右项 `一` 重复了，第 9 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
+        id="a-distractor-is-no-pair-s-right-side",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: match
+    type: matching
+    prompt: 配对
+    pairs:
+      - {left: 甲, right: 一}
+      - {left: 乙, right: 二}
+    distractors:
+      - 三
+      - 三
+""",
+        "quizzes/quiz-a.yml:13:9: 配对的右项 `三` 重复了，第 12 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
+        id="distractors-are-not-repeated",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: hot
+    type: hotspot
+    prompt: 点出公告栏
+    image: images/counter.svg
+    alt: 柜台正面
+    areas:
+      - {shape: rect, at: [62, 10, 40, 40], label: 公告栏}
+""",
+        "quizzes/quiz-a.yml:11:27: `questions[1].areas[1].at`：矩形 `[x, y, 宽, 高]` 超出了图片：宽和高要大于 0，x + 宽、y + 高都不能超过 100，这里是 102 和 50\n"
+        "    提示：位置都按图片宽、高的百分比写，例如 `at: [62, 10, 30, 40]` 是从左边 62%、上边 10% 起，宽 30%、高 40%",
+        id="a-hotspot-rectangle-stays-on-the-picture",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: hot
+    type: hotspot
+    prompt: 点出公告栏
+    image: images/counter.svg
+    alt: 柜台正面
+    areas:
+      - {shape: rect, at: [60, 10, 30, 40], label: 公告栏}
+    distractor_areas:
+      - {shape: polygon, points: [[70, 20], [80, 20], [75, 30]], label: 通知}
+""",
+        "quizzes/quiz-a.yml:13:9: `questions[1].distractor_areas[1]`：干扰区域“通知”的中心落在正确区域“公告栏”里：用键盘选它的学员会被判为答对\n"
+        "    提示：把干扰区域移开，让它的中心不在任何正确区域里",
+        id="a-distractor-area-is-not-inside-a-right-one",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: hot
+    type: hotspot
+    prompt: 点出公告栏
+    image: images/counter.svg
+    alt: 柜台正面
+    areas:
+      - {shape: rect, at: [60, 10, 30, 40], label: 公告栏}
+    distractor_areas:
+      - {shape: rect, at: [0, 0, 10, 10], label: 公告栏}
+""",
+        "quizzes/quiz-a.yml:13:50: 选项 `公告栏` 重复了，第 11 行已经有一个\n"
+        "    提示：学员分不清两个一样的条目；删掉这一项，或者改写成不同的文字。",
+        id="hotspot-area-labels-are-unique",
+    ),
+    pytest.param(
+        HEAD + """\
+  - id: match
+    type: matching
+    prompt: 配对
+    pairs:
+      - {left: 甲, right: 一}
       - left: 乙
 """,
         "quizzes/quiz-a.yml:10:9: `questions[1].pairs[2]` 里缺少必填的键 `right`\n    提示：加上一行 `right: …`，写上它的内容",
@@ -142,7 +218,7 @@ BAD_BANKS = [
     pytest.param(
         HEAD + GOOD_SINGLE.replace("type: single", "type: singel"),
         "quizzes/quiz-a.yml:6:11: `questions[1].type`：只能写 `single`、`multiple`、`true_false`、`fill`、`ordering`、"
-        "`matching`、`cloze`、`numeric`、`dragwords`、`short` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
+        "`matching`、`cloze`、`numeric`、`dragwords`、`short`、`hotspot` 中的一个，写的是 `singel`\n    提示：是不是想写 `single`？",
         id="unknown-question-type",
     ),
     pytest.param(

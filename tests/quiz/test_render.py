@@ -123,6 +123,16 @@ def test_matching_right_side_is_scrambled_and_decodes_to_the_pairs(project: Proj
     assert [question["r"][i] for i in matches] == ["法国", "意大利", "日本"]
 
 
+def test_a_distractor_is_shown_among_the_right_side_and_matches_no_left_item(project: Project) -> None:
+    data = payload(project, "quiz-matching")
+    question = data["questions"][0]
+    assert sorted(question["r"]) == sorted(["法国", "意大利", "日本", "英国"])
+    matches = decode(question["k"], data["hash"])["m"]
+    assert question["r"].index("英国") not in matches
+    key = pages(project, "trainer")["quizzes/quiz-matching.md"]
+    assert "**干扰项（不与任何左项配对）**：英国" in key
+
+
 def test_trainee_edition_has_no_facilitator_notes_and_no_answer_key(project: Project) -> None:
     for content in pages(project).values():
         assert "讲师备注" not in content
@@ -220,6 +230,27 @@ def test_question_prompts_and_options_reach_the_search_only_when_the_course_asks
     feedback = [o.feedback for o in question.options if o.feedback]  # type: ignore[attr-defined]
     assert feedback and not [f for f in feedback if f in searchable], "never the feedback"
     assert not question.explanation or question.explanation not in searchable
+    hotspot = render_site(dataclasses.replace(project, course=project.course.model_copy(update={"search_questions": True})))
+    places = next(p.content for p in hotspot.pages if p.path == "quizzes/quiz-hotspot.md").split('<div class="cg-quiz__prompts" hidden>')[1]
+    assert all(f"<li>{name}</li>" in places for name in ("公告栏", "叫号屏", "服务窗口")), "a hotspot's places alike, as options"
+
+
+def test_a_hotspot_shows_its_picture_and_labelled_areas_and_hides_the_right_ones(project: Project) -> None:
+    data = payload(project, "quiz-hotspot")
+    question = data["questions"][0]
+    assert (question["img"], question["alt"]) == ("images/counter.svg", "营业厅柜台正面示意图：左上是叫号屏，中间是两个服务窗口，右上是公告栏，下方是柜台台面。")
+    # Each labelled area with the point a choice of it puts: a rectangle's middle, a point inside a polygon.
+    assert sorted(map(tuple, question["z"])) == [("公告栏", 77, 30), ("叫号屏", 18, 22), ("服务窗口", 47, 38)]
+    assert question["z"][0][0] != "公告栏"  # the right area is not always listed first
+    key = decode(question["k"], data["hash"])
+    assert (key["a"], key["n"]) == ([{"r": [62, 10, 30, 40]}], ["公告栏"])
+
+
+def test_the_trainer_s_key_outlines_the_right_areas_on_the_picture(project: Project) -> None:
+    key = pages(project, "trainer")["quizzes/quiz-hotspot.md"]
+    assert "![营业厅柜台正面示意图：左上是叫号屏，中间是两个服务窗口，右上是公告栏，下方是柜台台面。（讲师版：框出的是正确区域）](../images/counter.svg)" in key
+    assert '<rect x="62" y="10" width="30" height="40"/>' in key
+    assert "**正确区域**：公告栏" in key and "**干扰区域**：叫号屏、服务窗口" in key
 
 
 def test_a_cloze_shows_its_text_without_the_answers_and_keys_each_blank(project: Project) -> None:

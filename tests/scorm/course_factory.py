@@ -2,7 +2,7 @@
 
 Its final assessment draws from a bank of true/false statements that are all true, so a browser
 test passes it by choosing 对 everywhere and fails it by choosing 错. The second lecture has a quiz with
-every auto-graded question type (and a self-graded one, which the LMS is not told of) and a homework
+every auto-graded question type, an image hotspot among them (and a self-graded one, which the LMS is not told of) and a homework
 with a text field, for the interaction and draft tests.
 """
 
@@ -94,6 +94,7 @@ questions:
     pairs:
       - {left: 倾听, right: 客户感到被尊重}
       - {left: 复述, right: 确认理解无误}
+    distractors: [客户不再追问]
   - id: tf
     type: true_false
     prompt: 回应时可以承诺做不到的事。
@@ -114,12 +115,24 @@ questions:
     prompt: 把词语放进空里。
     text: 先[[倾听]]，再[[复述]]。
     distractors: [争辩]
+  - id: spot
+    type: hotspot
+    prompt: 在柜台图上点出公告栏。
+    image: images/counter.svg
+    alt: 柜台正面：左边叫号屏，右边公告栏。
+    areas:
+      - {shape: rect, at: [62, 10, 30, 40], label: 公告栏}
+    distractor_areas:
+      - {shape: rect, at: [5, 10, 25, 25], label: 叫号屏}
   - id: summary
     type: short
     prompt: 用一句话总结回应的要点。
     reference: 先倾听，再复述，后解决。
     checklist: [提到倾听]
 """
+
+PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="250"><rect width="400" height="250" fill="#eee"/></svg>\n'
+"""The hotspot question's picture: any picture will do, its areas are percent of it."""
 
 HOMEWORK = """\
 id: reflection
@@ -160,6 +173,7 @@ def write_course(root: Path, *, final: bool = True, rule: bool = False) -> Paths
         "quizzes/quiz-listen.yml": BANK,
         "quizzes/quiz-respond.yml": EVERY_TYPE,
         "course/homework/reflection.yml": HOMEWORK,
+        "docs/images/counter.svg": PICTURE,
         **{f"course/lectures/{name}": text for name, text in LECTURES.items()},
     }
     for rel, text in files.items():

@@ -168,7 +168,7 @@ def test_a_course_error_leaves_the_old_zip(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["imsmanifest.xml", "adlcp_rootv1p2.xsd", "scorm.md"])
 def test_a_docs_file_named_like_a_package_file_is_refused(tmp_path: Path, name: str) -> None:
     paths = write_course(tmp_path / "c")
-    (tmp_path / "c" / "docs").mkdir()
+    (tmp_path / "c" / "docs").mkdir(exist_ok=True)  # the course already has a picture there
     (tmp_path / "c" / "docs" / name).write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match=f"docs/{name}: 这个文件名留给课件包（SCORM、cmi5）自己的文件"):
         package_scorm12(paths, tmp_path / "pkg.zip")
@@ -269,7 +269,7 @@ def test_cli_refuses_both_formats_at_once(tmp_path: Path) -> None:
 
 def test_a_docs_file_named_like_a_2004_schema_is_refused(tmp_path: Path) -> None:
     paths = write_course(tmp_path / "c")
-    (tmp_path / "c" / "docs").mkdir()
+    (tmp_path / "c" / "docs").mkdir(exist_ok=True)  # the course already has a picture there
     (tmp_path / "c" / "docs" / "imsss_v1p0.xsd").write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match="docs/imsss_v1p0.xsd: 这个文件名留给课件包（SCORM、cmi5）自己的文件；请改名"):
         package_scorm(paths, tmp_path / "pkg.zip", version="2004")

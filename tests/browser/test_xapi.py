@@ -42,6 +42,7 @@ def course_with_lrs(out: Path, url: str, endpoint: str, auth: str) -> None:
     """The example course with ``lrs:`` (results: questions, so each answer is sent too), built in ``out``."""
     shutil.copytree(ROOT / "course", out / "course")
     shutil.copytree(ROOT / "quizzes", out / "quizzes")
+    shutil.copytree(ROOT / "docs", out / "docs")  # hand-written pages and the pictures questions show
     course = out / "course" / "course.yml"
     text = course.read_text(encoding="utf-8").replace("results: scores", "results: questions")
     course.write_text(text + f"lrs:\n  endpoint: {endpoint}\n  activity_id: {BASE}\n  auth: {auth}\n", encoding="utf-8")

@@ -229,6 +229,14 @@
       e.preventDefault();
       input.focus();
     });
+    /* Enter before the script has arrived would send the search form to the engine's own search page: the query
+       is kept (data-entered) and cg-search.js opens its best result once it is there. */
+    if (input.form) input.form.addEventListener("submit", function (e) {
+      if (loaded[scriptFolder + files[files.length - 1]] === true) return;
+      e.preventDefault();
+      dialog.setAttribute("data-entered", "");
+      go();
+    });
   }
 
   /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year

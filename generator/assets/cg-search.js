@@ -410,4 +410,5 @@
   /* Loaded when search was first opened (cg-core.js): what the trainee did before it arrived stands. */
   if (toggle && toggle.checked) { lock(true); input.focus(); }
   if (document.activeElement === input) { open(); if (input.value) soon(); }
+  if (dialog.hasAttribute("data-entered")) { dialog.removeAttribute("data-entered"); go = true; search(input.value); }
 })();

@@ -68,6 +68,9 @@
     var who = actor(item);
     if (!who) return false;
     s.actor = who;
+    // A record made before this launch (queued with no launch) goes out within the launch's session: cmi5 wants
+    // every statement of a session after its "initialized", so it takes the time it was bound at.
+    if (launch && s.timestamp < launch.since) s.timestamp = launch.since;
     var c = s.context = s.context || {}, template = (launch && launch.context) || {};
     Object.keys(template).forEach(function (k) { if (k !== "contextActivities" && k !== "extensions" && !(k in c)) c[k] = template[k]; });
     var ca = c.contextActivities = c.contextActivities || {}, tca = template.contextActivities || {};
@@ -147,6 +150,7 @@
   function configure(given) {
     if (!given || !given.launched || !given.endpoint || !given.actor) return;
     launch = given;
+    launch.since = new Date().toISOString();
     flush();
   }
 

@@ -157,6 +157,22 @@ def test_a_query_committed_with_enter_opens_the_best_page(page: Page, site_url: 
     assert page.get_by_role("heading", name="案例分析：池子事件").first.is_visible()
 
 
+def test_enter_pressed_before_the_search_script_has_arrived_still_opens_the_best_page(page: Page, site_url: str) -> None:
+    """The search script loads when search is first opened; a fast trainee (or a slow intranet) commits the query
+    before it is there. The engine's own search form must not take the Enter (Zensical's went to /?query=…)."""
+    held = []
+    page.route("**/cg-search.js", lambda route: route.continue_() if held else held.append(route))  # the first held back
+    page.goto(f"{site_url}/")
+    box = page.locator(".md-search__input")
+    with page.expect_request("**/cg-search.js"):
+        box.click()
+    box.fill("转存")
+    box.press("Enter")
+    held[0].continue_()
+    page.wait_for_url(f"{site_url}/{CHIZI}**")
+    assert page.get_by_role("heading", name="案例分析：池子事件").first.is_visible()
+
+
 def test_a_search_downloads_only_the_files_it_needs(page: Page, site_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))

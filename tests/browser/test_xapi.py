@@ -11,6 +11,7 @@ out under them, marked self-reported.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 import shutil
 import subprocess
 import sys
@@ -256,7 +257,11 @@ def test_without_a_launch_nothing_is_sent_and_the_progress_page_says_why(page: P
     waiting(page, url, 2)
     assert "从学习平台（LMS）启动" in page.locator("[data-cg-xapi]").inner_text()
     assert "学习平台指定的学习记录库" in page.locator("article").text_content(), "学习进度 says what goes to the LRS"
+    made = page.evaluate("new Date().toISOString()")
     registration = str(uuid.uuid4())
     launched(page, lrs, registration)
     waiting(page, url, 0)
-    assert len(mine(lrs, registration)) == 2, "a later launch sends them, under its own identity"
+    sent = mine(lrs, registration)
+    assert len(sent) == 2, "a later launch sends them, under its own identity"
+    after = datetime.fromisoformat(made)
+    assert all(datetime.fromisoformat(s["timestamp"]) > after for s in sent), "in the launch's session, none before its start"

@@ -23,7 +23,7 @@ any other way sends nothing (and says so). ``relay``: the organisation runs a re
 credentials; ``endpoint`` is the relay's address and the site sends no ``Authorization`` header."""
 
 ItemKind = Literal["lecture", "case", "discussion", "drill", "scenario", "quiz", "form"]
-"""The kinds of activity a statement can be about; a question is addressed through its quiz (:meth:`Lrs.question`)."""
+"""The kinds of activity a statement can be about (a question's id extends its quiz's, made where it is sent)."""
 
 VERBS: dict[str, str] = {
     "completed": "http://adlnet.gov/expapi/verbs/completed",
@@ -98,18 +98,9 @@ class Lrs(StrictModel):
         """The course's activity id without a trailing slash, which every other id extends."""
         return str(self.activity_id).rstrip("/")
 
-    @property
-    def statements_url(self) -> str:
-        """The LRS's statements resource."""
-        return str(self.endpoint).rstrip("/") + "/statements"
-
     def activity(self, kind: ItemKind, item_id: str) -> str:
         """The activity id of one lecture, case, discussion, drill, scenario, quiz bank or form."""
         return f"{self.base}/{kind}/{item_id}"
-
-    def question(self, quiz_id: str, question_id: str) -> str:
-        """The activity id of one question of a quiz bank."""
-        return f"{self.activity('quiz', quiz_id)}/question/{question_id}"
 
     def extension(self, name: str) -> str:
         """The IRI of one of coursegen's :data:`EXTENSIONS`."""

@@ -221,7 +221,12 @@
     if (!files.length) return;
     if (/[?&]mark=/.test(location.search)) go();
     input.addEventListener("focus", go);
-    if (toggle) toggle.addEventListener("change", go);
+    /* Material focuses the box on the magnifier's click, which comes before the toggle shows the box: on a busy
+       phone the focus can miss, so the box is focused again once the toggle has opened it. */
+    if (toggle) toggle.addEventListener("change", function () {
+      go();
+      if (toggle.checked && document.activeElement !== input) input.focus();
+    });
     document.addEventListener("keydown", function (e) {
       var active = document.activeElement;
       if (loaded[scriptFolder + files[files.length - 1]] === true || e.ctrlKey || e.metaKey || e.altKey || !/^[sf/]$/.test(e.key)) return;

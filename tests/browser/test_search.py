@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from coursegen.builder.search_index import fold, read_search_index
 
@@ -192,7 +193,7 @@ def test_the_search_box_opens_and_lists_results_at_desktop_and_phone_width(page:
         page.keyboard.press("s")  # Material's shortcut, kept
     box = page.locator(".md-search__input")
     box.wait_for(state="visible")
-    assert box.evaluate("el => el === document.activeElement")
+    expect(box).to_be_focused()
     box.fill("湿滑")
     box.press("End")
     page.locator("[data-cg-search][data-shown=湿滑]").wait_for(state="attached")

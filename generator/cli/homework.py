@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -9,6 +10,8 @@ import click
 from ..errors import UserError
 from ..hr import Bucket, make_report, read_grades, read_roster
 from ..hr.lrs import source as lrs_source
+from ..hr.intake import Entry
+from ..hr.timing import Clock
 from ..hr.items import MIN_ANSWERS
 from ..messages import say, with_hint
 from .course import course_options, load
@@ -55,8 +58,8 @@ def report(submissions: tuple[Path, ...], lrs_url: str | None, lrs_credentials: 
     result, outputs = make_report(submissions, roster, project, out_dir, service_key=key, grades=grades, grading=grading_path, min_answers=min_answers,
                                   lrs=lrs)
     counts = result.buckets
-    click.echo(say("hr.cli.files", files=len(result.files), accepted=counts[Bucket.ACCEPTED], superseded=counts[Bucket.SUPERSEDED],
-                   rejected=counts[Bucket.REJECTED]))
+    click.echo(say("hr.cli.files", what=_read(result.files, folders=bool(submissions), lrs=lrs is not None), accepted=counts[Bucket.ACCEPTED],
+                   superseded=counts[Bucket.SUPERSEDED], rejected=counts[Bucket.REJECTED]))
     total = result.total
     click.echo(say("hr.cli.forms", trainees=total.trainees, forms=len(result.forms), on_time=total.on_time, late=total.late,
                    missing=total.missing, problem=say("hr.cli.forms_problem", n=total.problem) if total.problem else "",
@@ -75,6 +78,17 @@ def report(submissions: tuple[Path, ...], lrs_url: str | None, lrs_credentials: 
     unchecked = sum(entry.unchecked for entry in result.files)
     if unchecked:  # HR forgot the key: say it once, not only file by file in the report
         click.echo(with_hint(say("hr.cli.no_key", n=unchecked), say("hr.cli.no_key_hint")), err=True)
+
+
+def _read(files: Sequence[Entry], folders: bool, lrs: bool) -> str:
+    """What the report read, counted as HR would: files from the folders, learning records from the LRS (a statement is
+    not a file HR could look for in a folder); each only when its source was given."""
+    statements = sum(1 for entry in files if entry.channel is not None and entry.channel.clock is Clock.LRS)
+    parts = {"files": say("hr.cli.what_files", n=len(files) - statements) if folders else None,
+             "statements": say("hr.cli.what_statements", n=statements) if lrs else None}
+    if parts["files"] is not None and parts["statements"] is not None:
+        return say("hr.cli.what_both", **parts)
+    return parts["files"] or parts["statements"] or ""
 
 
 def _holder(path: Path, folders: tuple[Path, ...]) -> Path | None:

@@ -110,7 +110,7 @@ def test_a_folder_and_the_lrs_merge_as_two_folders_do(lrs: RalphLrs, workdir: Pa
 
     code, output = run("共享", "--lrs", lrs.endpoint, "--roster", "名单.csv", "-o", "报告", env={"COURSEGEN_LRS_AUTH": f"{USER}:{PASSWORD}"})
     assert code == 0, output
-    assert output.splitlines()[0] == "4 个文件：采用 3 个，被新版本取代 1 个，拒收 0 个"  # the copy in both counts once
+    assert output.splitlines()[0] == "2 个文件、2 条学习记录：采用 3 个，被新版本取代 1 个，拒收 0 个"  # the copy in both counts once
     files = {row["file"].split("/")[0]: row for row in report_csv(workdir / "报告", "files.csv") if row["bucket"] == "accepted"}
     assert set(files) == {"共享", f"LRS（127.0.0.1:{lrs.port}）"}
     lrs_row = files[f"LRS（127.0.0.1:{lrs.port}）"]
@@ -124,6 +124,15 @@ def test_a_folder_and_the_lrs_merge_as_two_folders_do(lrs: RalphLrs, workdir: Pa
     assert label in html and "LRS 存储时间" in html and "身份自报" in html
     workbook = load_workbook(workdir / "报告" / "homework-report.xlsx", read_only=True)
     assert any(isinstance(value, str) and value.startswith(label) for sheet in workbook for row in sheet.iter_rows(values_only=True) for value in row)
+
+
+def test_a_report_from_the_lrs_alone_counts_learning_records_not_files(lrs: RalphLrs, workdir: Path) -> None:
+    now = datetime.now(UTC)
+    write_class(workdir, lrs.endpoint, now)
+    lrs.post([submit_statement(submission(PERSONS[6], "case-review", updated_at=now), lrs_setting(lrs.endpoint))])
+    code, output = run("--lrs", lrs.endpoint, "--roster", "名单.csv", "-o", "报告", env={"COURSEGEN_LRS_AUTH": f"{USER}:{PASSWORD}"})
+    assert code == 0, output
+    assert output.splitlines()[0] == "1 条学习记录：采用 1 个，被新版本取代 0 个，拒收 0 个"
 
 
 def test_refused_credentials_say_so_and_write_nothing(lrs: RalphLrs, workdir: Path) -> None:

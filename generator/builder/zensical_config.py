@@ -54,7 +54,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
     """libyaml's parser where PyYAML was built with it: a 200-lecture menu read in a fifth of the time."""
 
 
-def _tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tagged:
+def _tagged(loader: yaml.constructor.SafeConstructor, tag: str, node: yaml.Node) -> Tagged:
     if isinstance(node, yaml.SequenceNode):
         return Tagged(tag, node, loader.construct_sequence(node, deep=True))
     if isinstance(node, yaml.MappingNode):
@@ -69,7 +69,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
     """libyaml's emitter where PyYAML was built with it (as :mod:`.workspace`'s): the same text, sooner."""
 
 
-def _represent(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+def _represent(dumper: yaml.representer.SafeRepresenter, data: Tagged) -> yaml.Node:
     if data.kind is yaml.SequenceNode:
         return dumper.represent_sequence(data.tag, data.value)
     if data.kind is yaml.MappingNode:

@@ -1,5 +1,6 @@
 """What a build keeps under ``.coursegen/cache/`` so the next one redoes only the work its changes need: the course
-files it parsed and checked (by content), and the search index it made from the engine's sections.
+files it parsed and checked (by content), the search index it made from the engine's sections, and Zensical's scan of
+each page for links (by the page's bytes).
 
 Whatever is amiss with a kept file (written by another coursegen, cut short, not a cache at all) costs time, never
 an error: the work is done again and the file rewritten.
@@ -16,12 +17,14 @@ from typing import Any
 import pytest
 
 from coursegen import cache
-from coursegen.builder import Paths, generate, search_index
+from coursegen.builder import Paths, build, generate, search_index
 from coursegen.load import project as loading
 from tests.serving import ROOT, edit
 
 LECTURE = Path("course/lectures/01-basics.yml")
 KEPT_LOADS = Path(".coursegen/cache/load.pickle")
+KEPT_LINKS = Path(".coursegen/cache/zensical-links-trainee.pickle")
+SITE = Path("site")
 
 
 @pytest.fixture
@@ -127,3 +130,66 @@ def test_the_search_index_of_unchanged_pages_is_written_again_not_made_anew(tmp_
     engine_index(tmp_path / "four", ["投诉往往源于期望与现实的落差。", "倾听客户"])
     search_index.write_search_index(tmp_path / "four", cache=kept)
     assert made == [2, 2, 2] and written(tmp_path / "four") == written(tmp_path / "three")
+
+
+@pytest.fixture
+def zensical_pages(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """What Zensical does page by page, cleared by the test: the pages it renders to HTML (their paths in the docs
+    folder), and the Markdown it scans for links (each page's text)."""
+    from zensical import collectors
+    from zensical.markdown import render
+
+    rendered: list[str] = []
+    scanned: list[str] = []
+    to_html, scan = render.render, collectors.references
+
+    def rendering(content: str, path: str, *more: Any, **options: Any) -> Any:
+        rendered.append(path)
+        return to_html(content, path, *more, **options)
+
+    def scanning(markdown: bytes, *more: Any, **options: Any) -> Any:
+        scanned.append(markdown.decode("utf-8"))
+        return scan(markdown, *more, **options)
+
+    monkeypatch.setattr(render, "render", rendering)
+    monkeypatch.setattr(collectors, "references", scanning)
+    return rendered, scanned
+
+
+def site_files() -> dict[str, bytes]:
+    return {p.relative_to(SITE).as_posix(): p.read_bytes() for p in sorted(SITE.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.python("zensical")
+def test_a_zensical_build_after_one_changed_file_renders_and_scans_that_page_only(
+        project: Path, zensical_pages: tuple[list[str], list[str]]) -> None:
+    rendered, scanned = zensical_pages
+    build(Paths(), SITE, engine="zensical")
+    assert "lectures/basics.md" in rendered and len(scanned) == len(rendered) > 5
+    first = site_files()
+    rendered.clear()
+    scanned.clear()
+    build(Paths(), SITE, engine="zensical")
+    assert (rendered, scanned) == ([], []), "an unchanged course was rendered or scanned again"
+    assert site_files() == first, "the links kept from the last build made another site"
+    edit(LECTURE, "投诉往往源于期望与体验的落差。", "投诉往往源于期望与现实的落差。")
+    build(Paths(), SITE, engine="zensical")
+    assert sorted(rendered) == ["handbook.md", "lectures/basics.md"], "the lecture, and the handbook that prints it"
+    assert len(scanned) == 2 and all("期望与现实的落差" in page for page in scanned)
+    assert "期望与现实的落差" in (SITE / "lectures" / "basics" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.python("zensical")
+def test_a_corrupt_file_of_kept_links_has_every_page_scanned_again(project: Path, zensical_pages: tuple[list[str], list[str]]) -> None:
+    _rendered, scanned = zensical_pages
+    build(Paths(), SITE, engine="zensical")
+    everything = sorted(scanned)
+    first = site_files()
+    KEPT_LINKS.write_bytes(b"\x80\x05\x95\xff\xff")
+    scanned.clear()
+    build(Paths(), SITE, engine="zensical")
+    assert sorted(scanned) == everything
+    assert site_files() == first
+    scanned.clear()
+    build(Paths(), SITE, engine="zensical")
+    assert scanned == [], "the file of kept links was not rewritten"

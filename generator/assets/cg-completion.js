@@ -3,7 +3,7 @@
    (coursegen.course().completion: [{kind, id, need}], need "done", "passed" or "taken"), from course.yml's
    `completion:` with its defaults filled in, so this script never guesses a default.
 
-   Its readers: the dashboard and 学习进度 (cg-progress.js), the completion record page (cg-record.js)
+   Its readers: the menu's marks (cg-progress.js), the dashboard and 学习进度 (cg-progress-pages.js), the completion record page (cg-record.js)
    and the SCORM launcher (cg-scorm.js), which loads this script with cg-course.js and no page widget: it reads
    the store only, through coursegen.quizResult where the quiz widget is absent. */
 (function () {

@@ -11,7 +11,8 @@
      cg-quiz-state.js      the stored state of an attempt (its shape: the contract other scripts rely on)
                            and the questions its seed draws
      cg-quiz-questions.js  a question's controls and feedback           (methods of the widget)
-     cg-quiz-dragwords.js  a drag-the-words question's controls: drag, tap or keys (methods)
+     cg-quiz-dragwords.js  a drag-the-words question's controls: drag, tap or keys (methods; only on a page
+                           with such a question, as cg-quiz-hotspot.js with a hotspot: QUESTION_PARTS)
      cg-quiz-check.js      checking an attempt, the result card and the coursegen:quiz-scored event (methods)
      cg-quiz-pager.js      one question per screen on a phone           (methods)
      cg-quiz-review.js     a question on the review of mistakes         (methods, and reviewOf)

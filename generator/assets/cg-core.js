@@ -250,21 +250,6 @@
     });
   }
 
-  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
-     (``handin.datedFormat``) where the text is a record kept for later, as on the receipt and the completion record
-     (``completion.dateFormat``, the day alone). The format and the
-     weekdays are the page's own texts (aliases in the strings catalogue), filled like people_date in
-     generator/render/dates.py: the same placeholders, weekdays from Monday. */
-  function moment(iso, format) {
-    var d = new Date(iso);
-    if (isNaN(d.getTime())) return iso;
-    var weekdays = t("handin.weekdays").split(" ");
-    return t(format || "handin.dateFormat", {
-      year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: weekdays[(d.getDay() + 6) % 7],
-      time: ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2)
-    });
-  }
-
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -276,7 +261,7 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment, addStrings: addStrings };
+  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, addStrings: addStrings };
   onPage(need);
   searchOnDemand();
 })();

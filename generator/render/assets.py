@@ -28,6 +28,10 @@ from .site import Asset
 from .strings import FALLBACK, strings
 
 CONFIG_SCRIPT = "cg-config.js"
+PAGE_SCRIPT, PAGE_STYLE = "cg-page.js", "cg-page.css"
+"""Every page's packaged scripts, and its styles, as one file each (:func:`bundles`): one request instead of four,
+and gzip reads them as one text, which it compresses better than each on its own. They change with coursegen (and
+the LMS runtime or LRS a site has), not with the course: the course's settings and contents stay files of their own."""
 STRINGS_SCRIPT = "cg-strings-{}.js"
 """A part's strings in the course's language (:attr:`Package.strings`), loaded before its scripts."""
 TITLES_SCRIPT = "cg-titles.js"
@@ -53,20 +57,22 @@ PARTS: dict[str, Part] = {
     # Written per site, not packaged: cg-core.js's coursegen.course() gives each item its title once it is there.
     "titles": Part((TITLES_SCRIPT,), ("core",)),
     "progress": Part(("cg-completion.js", "cg-progress.js", "cg-progress.css"), ("quiz-state",)),
+    # The course's one completion rule, over the statuses of cg-completion.js: where it is shown or reported.
+    "completion-rule": Part(("cg-completion-rule.js",), ("progress",)),
     # What only the pages that show the trainee's standing in full need: the dashboard, 学习进度, the completion
     # blocks and record, a form's handed line, the handbook's print button and styles.
-    "progress-pages": Part(("cg-progress-pages.js", "cg-progress-pages.css"), ("progress", "titles")),
+    "progress-pages": Part(("cg-progress-pages.js", "cg-progress-pages.css"), ("completion-rule", "titles")),
     # The review of mistakes' bookkeeping: on the pages where quizzes are checked and on the review page.
     "mistakes": Part(("cg-mistakes.js",), ("progress",)),
     # A question's response patterns, shared by the LMS runtimes and the LRS's statement sender.
     "interactions": Part(("cg-interactions.js",), ("core",)),
-    "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("progress", "interactions")),
+    "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("completion-rule", "interactions")),
     # The statement sender, only in a course that names an LRS (`lrs` in course.yml).
     "xapi": Part(("cg-xapi.js",), ("progress", "titles", "interactions")),
     # A cmi5 package's pages hand the launch to the sender; its launch page alone (which holds the session) loads
     # the launcher, by name (package/cmi5.py), so the pages never carry its weight.
     "cmi5": Part(("cg-cmi5.js",), ("xapi",)),
-    "cmi5-launch": Part(("cg-cmi5-launch.js",), ("progress",)),
+    "cmi5-launch": Part(("cg-cmi5-launch.js",), ("completion-rule",)),
     # The quiz widget (cg-quiz.js) takes in the methods of its parts as it loads: a page's parts load before it.
     "quiz-parts": Part((
         "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
@@ -201,9 +207,9 @@ def load_marker(kit: Package, needs: tuple[str, ...], ctx: RenderContext) -> str
 
 
 def static_assets(ctx: RenderContext, kit: Package) -> list[Asset]:
-    """The course's settings for the scripts, each part's strings, then every packaged CSS/JS file as shipped
-    (minified); those of :data:`EVERY_PAGE` are loaded by every page, core first, the others by the pages that
-    name them."""
+    """The course's settings for the scripts, each part's strings, every page's packaged files as one script and
+    one stylesheet (:func:`bundles`), then every packaged CSS/JS file as shipped (minified): loaded by the pages that
+    name them, and by the LMS launch pages, which load some of every page's by name."""
     every = kit.files(every_page(ctx))
     parts = shipped_parts(ctx)
     names = [n for n in kit.files(parts) if n in kit.sources]
@@ -217,8 +223,20 @@ def static_assets(ctx: RenderContext, kit: Package) -> list[Asset]:
             name = STRINGS_SCRIPT.format(part)
             strings_script = f"coursegen.addStrings({js_value({k: text[k] for k in kit.strings[part]})});\n"
             assets.append(Asset(paths.asset(name), strings_script.encode("utf-8"), every_page=name in every))
-    assets += [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=n in every) for n in names]
-    return assets
+    packaged = [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=False) for n in names]
+    return assets + bundles([a for a in packaged if a.path.rsplit("/", 1)[-1] in every]) + packaged
+
+
+def bundles(files: list[Asset]) -> list[Asset]:
+    """``files``' scripts as :data:`PAGE_SCRIPT`, in their order, and their styles as :data:`PAGE_STYLE`. Each
+    script is a statement of its own (a line break ends a last line comment, a semicolon the statement), so a
+    script that ends without a semicolon never runs into the next."""
+    out = []
+    for name, joint in ((PAGE_SCRIPT, b"\n;\n"), (PAGE_STYLE, b"\n")):
+        members = [a.content for a in files if a.path.endswith(name[name.index("."):])]
+        if members:
+            out.append(Asset(paths.asset(name), joint.join(members) + b"\n"))
+    return out
 
 
 def minifying() -> bool:

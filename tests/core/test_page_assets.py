@@ -44,7 +44,7 @@ def test_the_table_names_every_packaged_script_and_style_once() -> None:
 
 def test_a_lecture_page_loads_no_quiz_case_or_form_script_and_a_quiz_page_loads_the_quiz(example_site: Path) -> None:
     lecture = loaded((example_site / "lectures" / "service-front" / "index.html").read_text(encoding="utf-8"))
-    assert "cg-core.js" in lecture and "cg-progress.js" in lecture
+    assert sorted(lecture) == ["cg-config.js", "cg-course.js", "cg-page.css", "cg-page.js"]  # every page's, and no more
     assert not (set(lecture) & (QUIZ_SCRIPTS | ACTIVITY_SCRIPTS | {"cg-quiz.css", "cg-activities.css"}))
     quiz = loaded((example_site / "quizzes" / "quiz-service-front" / "index.html").read_text(encoding="utf-8"))
     assert QUIZ_SCRIPTS - {"cg-quiz-dragwords.js"} <= set(quiz) and "cg-quiz.css" in quiz
@@ -103,8 +103,28 @@ def _pages() -> dict[str, str]:
 
 
 def _every_page_files() -> list[str]:
+    """The files every page loads, those bundled into cg-page.js and cg-page.css named as themselves."""
     site = _example()
-    return [name.rsplit("/", 1)[-1] for name in (*site.extra_javascript, *site.extra_css)]
+    content = {a.path: a.content for a in site.assets}
+    every = [*site.extra_javascript, *site.extra_css]
+    bundled = [a.path for a in site.assets if not a.every_page and a.content and any(a.content in content[b] for b in every)]
+    return [name.rsplit("/", 1)[-1] for name in every + bundled]
+
+
+def test_every_page_gets_its_packaged_scripts_as_one_file_and_its_styles_as_another_in_loading_order() -> None:
+    """Fewer requests, and gzip reads the scripts as one text; the course's settings come first, its contents after
+    (they change with the course, the bundle with coursegen); the files themselves stay, for the LMS launch pages."""
+    site = _example()
+    content = {a.path: a.content for a in site.assets}
+    assert [p.rsplit("/", 1)[-1] for p in site.extra_javascript] == ["cg-config.js", "cg-page.js", "cg-course.js"]
+    assert [p.rsplit("/", 1)[-1] for p in site.extra_css] == ["cg-page.css"]
+    names = package().files(("core", "progress"))
+    assert names[0] == "cg-core.js"
+    for kind in ("js", "css"):
+        bundle = content[f"assets/coursegen/cg-page.{kind}"]
+        members = [content[f"assets/coursegen/{n}"] for n in names if n.endswith("." + kind)]
+        at = [bundle.index(m) for m in members]
+        assert at == sorted(at) and sum(map(len, members)) <= len(bundle) <= sum(map(len, members)) + 3 * len(members)
 
 
 def _named(content: str) -> list[str]:

@@ -3,9 +3,10 @@
     python bench/page_weight.py [--lectures 200] [--out bench/out/weight]
 
 For the example course and a synthetic one (``bench/synthetic.py``): the files every page loads (the site's
-``extra_javascript``/``extra_css``: the course's settings and contents ``cg-config.js``/``cg-course.js`` included)
-plus those the page names for ``cg-core.js`` to load (``data-cg-load``), each as shipped (minified) and compressed
-on its own with gzip -9, as a web server sends it. Not counted: the search script, loaded when the trainee opens
+``extra_javascript``/``extra_css``: the course's settings and contents ``cg-config.js``/``cg-course.js`` and every
+page's packaged scripts and styles, bundled as ``cg-page.js``/``cg-page.css``) plus those the page names for
+``cg-core.js`` to load (``data-cg-load``), each file as shipped (minified) and compressed on its own with gzip -9,
+as a web server sends it. Not counted: the search script, loaded when the trainee opens
 search, and a widget's data (a quiz's questions), which is the page's content. Caps: a quiz page ≤ 13.8 KiB
 (what mkdocs-quiz inlines into every quiz page), a lecture page ≤ 8 KiB; the dashboard and a homework form are shown
 without a cap. A course without an LRS; the xAPI client may add at most 6 KiB on top.

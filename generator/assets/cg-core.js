@@ -62,7 +62,7 @@
        homework:<formId>      the draft's last hand-in: {exportedAt, updated_at, revision,   (cg-progress.js)
                               online: true when it went to the form service, sha256: the
                               file's checksum, the receipt's check code}
-       mistakes               the review of mistakes (错题本)                               (cg-progress.js)
+       mistakes               the review of mistakes (错题本)                               (cg-mistakes.js)
        place                  {kind, id, at}: the course page studied last, for 继续学习   (cg-progress.js)
        quizView               {all: true} once the trainee chose to see every question of a quiz on a
                               phone (absent: one question per screen)                     (cg-quiz-pager.js)
@@ -100,10 +100,16 @@
   };
 
   /* What the course consists of, in course order, with each quiz's content hash (cg-course.js, written by
-     the generator); read when needed, as it may load after this script. */
+     the generator); read when needed, as it may load after this script. Each item gets its page from its kind's
+     (pages), and its title once cg-titles.js is there (the same order; only the pages that name items load it). */
   function course() {
-    var c = window.coursegenCourse;
-    return c && Array.isArray(c.items) ? c : { version: "", items: [] };
+    var c = window.coursegenCourse, titles = window.coursegenTitles;
+    if (!c || !Array.isArray(c.items)) return { version: "", items: [] };
+    if (!c.paged) c.items.forEach(function (i) { i.page = c.pages[i.kind].replace("{id}", i.id); });
+    if (titles && !c.titled) c.items.forEach(function (i, n) { i.title = titles[n]; });
+    c.paged = true;
+    c.titled = !!titles;
+    return c;
   }
 
   /* A quiz's stored state, or null when there is none or it belongs to another version of the quiz: the one
@@ -244,21 +250,6 @@
     });
   }
 
-  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
-     (``handin.datedFormat``) where the text is a record kept for later, as on the receipt and the completion record
-     (``completion.dateFormat``, the day alone). The format and the
-     weekdays are the page's own texts (aliases in the strings catalogue), filled like people_date in
-     generator/render/dates.py: the same placeholders, weekdays from Monday. */
-  function moment(iso, format) {
-    var d = new Date(iso);
-    if (isNaN(d.getTime())) return iso;
-    var weekdays = t("handin.weekdays").split(" ");
-    return t(format || "handin.dateFormat", {
-      year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: weekdays[(d.getDay() + 6) % 7],
-      time: ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2)
-    });
-  }
-
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -270,7 +261,7 @@
     return node;
   }
 
-  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, moment: moment, addStrings: addStrings };
+  window.coursegen = { config: config, store: store, session: session, keys: keys, course: course, quizResult: quizResult, root: root, t: t, onPage: onPage, data: data, el: el, provide: provide, load: load, addStrings: addStrings };
   onPage(need);
   searchOnDemand();
 })();

@@ -18,7 +18,20 @@
     return cg.t("handin.minutesLeft", { n: Math.max(1, Math.floor(ms / MINUTE)) });
   }
 
-  var moment = cg.moment;
+  /* A moment in the trainee's own time zone, worded like the deadlines: 3月12日（周五）13:30, or with its year
+     (``handin.datedFormat``) where the text is a record kept for later, as on the receipt and the completion record
+     (``completion.dateFormat``, the day alone: cg-record.js, whose part needs this one, as coursegen.moment). The
+     format and the weekdays are the page's own texts (aliases in the strings catalogue), filled like people_date in
+     generator/render/dates.py: the same placeholders, weekdays from Monday. */
+  function moment(iso, format) {
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) return iso;
+    var weekdays = cg.t("handin.weekdays").split(" ");
+    return cg.t(format || "handin.dateFormat", {
+      year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), weekday: weekdays[(d.getDay() + 6) % 7],
+      time: ("0" + d.getHours()).slice(-2) + ":" + ("0" + d.getMinutes()).slice(-2)
+    });
+  }
 
   function refresh(root) {
     var now = Date.now();
@@ -107,6 +120,7 @@
   }
 
   cg.handin = { preview: preview };
+  cg.moment = moment;
 
   /* Whether the hand-in came before the deadline, and by whose clock: the service's receipt time when it sent
      one, else this computer's, which the trainee is told is not the last word (the HR report uses the

@@ -1,12 +1,12 @@
-/* coursegen quizzes: a question on the review of mistakes (错题本, built by cg-progress.js), a one-question
-   quiz of its own. It is labelled with its bank and number there, shows the trainee's last wrong answer
-   beside the right one, and keeps the page's count of questions left to get right.
+/* coursegen quizzes: the review of mistakes (错题本, kept by cg-mistakes.js). Each mistake becomes a one-question
+   quiz of its own on the review page, labelled with its bank and number there; it shows the trainee's last wrong
+   answer beside the right one, and keeps the page's count of questions left to get right.
    Methods of the quiz widget and reviewOf, shared through coursegen.quizParts (see cg-quiz.js). */
 (function () {
   "use strict";
   var cg = window.coursegen;
-  if (!cg) return;
-  var el = cg.el, t = cg.t, parts = cg.quizParts = cg.quizParts || {}, methods = {};
+  if (!cg || !cg.mistakes) return;
+  var el = cg.el, t = cg.t, store = cg.store, keys = cg.keys, parts = cg.quizParts = cg.quizParts || {}, methods = {};
 
   /* The review page: the trainee's last (wrong) answer, and beside it the right one once checked here. */
   methods.compare = function (q) {
@@ -48,7 +48,7 @@
   }
 
   /* The trainee's answer at the latest check that got the question wrong, on its quiz or here on the review page
-     (kept with the mistake by cg-progress.js); undefined if none did. */
+     (kept with the mistake by cg-mistakes.js); undefined if none did. */
   function lastWrong(bank, bankId, qid) {
     var quizzes = ((window.coursegenCourse || {}).quizzes || []).filter(function (q) { return q.final; })
       .map(function (q) { return { id: q.id, hash: q.hash, qkey: bankId + "/" + qid }; });
@@ -63,6 +63,68 @@
     return best ? best.answer : undefined;
   }
 
+  /* ---- the review page: each mistake becomes a one-question quiz for cg-quiz.js to mount ---- */
+
+  function reviewPage(doc, m) {
+    var page = doc.querySelector("[data-cg-review]");
+    if (!page || page.hasAttribute("data-ready")) return;
+    page.setAttribute("data-ready", "");
+    cg.load(page.getAttribute("data-cg-script"), function (payloads) {
+      if (payloads && cg.quiz) showMistakes(page, payloads, m);
+      else page.querySelector("[data-cg-review-count]").textContent = t("review.unavailable");
+    });
+  }
+
+  function showMistakes(page, payloads, m) {
+    var n = 0;
+    store.keys(keys.SCRATCH).forEach(function (key) { store.remove(key); });
+    Object.keys(m.items).forEach(function (key) {
+      var parts = key.split("/"), bank = payloads[parts[0]], item = m.items[key];
+      var block = page.querySelector('[data-cg-bank="' + parts[0] + '"]');
+      if (!bank || !block) return;
+      var q = bank.questions.filter(function (x) { return x.id === parts[1]; })[0];
+      if (!q) return;
+      n += 1;
+      block.hidden = false;
+      block.querySelector(".cg-review__list").appendChild(reviewItem(bank, q, n, item.hash !== bank.hash));
+    });
+    page.querySelector("[data-cg-review-empty]").hidden = n > 0;
+    page.querySelector("[data-cg-review-count]").textContent = n ? t("review.count", { n: n }) : "";
+    cg.quiz.mount(page);
+  }
+
+  /* The widget's state is scratch (keys.scratch), never a quiz's: its id only names it on this page. A mistake made
+     before the trainer edited its bank (changed) stays, marked: the question is asked as it is now. */
+  function reviewItem(bank, q, n, changed) {
+    var payload = { id: "review-" + n, scratch: true, hash: bank.hash, pass: 100, shuffle: false, questions: [q] };
+    var widget = el("div", { class: "cg-quiz cg-review__quiz", "data-quiz": payload.id, "data-review": bank.id + "/" + q.id, "data-cg": JSON.stringify(payload) });
+    var note = changed ? el("p", { class: "cg-review__changed", text: t("progress.keep.review") }) : null;
+    var box = el("div", { class: "cg-review__item" }, [note, widget]);
+    var why = cg.quiz.decode(q.k, bank.hash).x;
+    if (why) box.appendChild(el("details", { class: "cg-review__why" }, [el("summary", { text: t("review.why") }), el("div", { html: why })]));
+    return box;
+  }
+
+  /* A check on the review page settles its question: right leaves the review (on the next visit), wrong stays,
+     with this answer as the trainee's last one (the page's own state is scratch, gone at the next visit). */
+  function reviewChecked(widget) {
+    var s = store.get(keys.scratch(widget.getAttribute("data-quiz")), null);
+    if (!s || !s.results) return;
+    var key = widget.getAttribute("data-review"), qid = key.split("/")[1], m = cg.mistakes.get();
+    if (s.results[qid] && s.results[qid].correct) delete m.items[key];
+    else if (m.items[key] && cg.mistakes.answered(s.answers[qid])) m.items[key].last = { answer: s.answers[qid], at: s.updated || "" };
+    store.set(keys.MISTAKES, m);
+  }
+
+
   parts.review = methods;
   parts.reviewOf = reviewOf;
+
+  document.addEventListener("coursegen:quiz-scored", function (event) {
+    var id = event.detail && event.detail.quizId;
+    var widget = id && document.querySelector('.cg-review__quiz[data-quiz="' + id + '"]');
+    if (widget) reviewChecked(widget);
+  });
+
+  cg.onPage(function (doc) { reviewPage(doc, cg.mistakes.sync()); });
 })();

@@ -1,5 +1,6 @@
-/* coursegen quizzes: a quiz's attempt state, as stored in this browser's localStorage, and the questions its
-   seed draws. A part of the quiz widget, shared through coursegen.quizParts (see cg-quiz.js).
+/* coursegen quizzes: a quiz's attempt state, as stored in this browser's localStorage (the questions its seed
+   draws are the widget's, cg-quiz.js). A part of the quiz widget, shared through coursegen.quizParts (see
+   cg-quiz.js); on every page, for the completion rule, so it carries nothing else.
 
    STABLE CONTRACT, relied on by the progress page, the review-of-mistakes page and the SCORM runtime.
    Change it only together with them (and bump v when a reader of the older shape would misread the new one;
@@ -117,44 +118,5 @@
     };
   }
 
-  /* mulberry32: a tiny seeded PRNG, so a stored seed reproduces the same draw and order. */
-  function rng(seed) {
-    return function () {
-      seed = (seed + 0x6d2b79f5) | 0;
-      var r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-      return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  function shuffled(list, rand) {
-    var a = list.slice();
-    for (var i = a.length - 1; i > 0; i--) {
-      var j = Math.floor(rand() * (i + 1)), x = a[i];
-      a[i] = a[j]; a[j] = x;
-    }
-    return a;
-  }
-
-  /* The questions of the current attempt and their option order, all derived from the seed; pool: the
-     quiz's questions by id. */
-  function draw(data, pool, seed) {
-    var rand = rng(seed), range = parts.range, ids, order = {};
-    if (data.draw) {
-      ids = [];
-      data.draw.forEach(function (group) {
-        var all = group.questions.map(function (q) { return q.id; });
-        var picked = shuffled(all, rand).slice(0, group.count);
-        ids = ids.concat(all.filter(function (id) { return picked.indexOf(id) >= 0; }));
-      });
-    } else {
-      ids = data.questions.map(function (q) { return q.id; });
-      if (data.shuffle) ids = shuffled(ids, rand);
-    }
-    var qs = ids.map(function (id) { return pool[id]; });
-    qs.forEach(function (q) { order[q.id] = q.o && data.shuffle ? shuffled(range(q.o.length), rand) : range((q.o || []).length); });
-    return { qs: qs, order: order };
-  }
-
-  Object.assign(parts, { stored: stored, clean: clean, fresh: fresh, combine: combine, draw: draw });
+  Object.assign(parts, { stored: stored, clean: clean, fresh: fresh, combine: combine });
 })();

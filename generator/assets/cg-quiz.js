@@ -9,14 +9,14 @@
    through coursegen.quizParts, which only the quiz scripts use:
      cg-quiz-answers.js    the question types: answer shapes, grading, keys and their text
      cg-quiz-state.js      the stored state of an attempt (its shape: the contract other scripts rely on)
-                           and the questions its seed draws
      cg-quiz-questions.js  a question's controls and feedback           (methods of the widget)
-     cg-quiz-dragwords.js  a drag-the-words question's controls: drag, tap or keys (methods)
+     cg-quiz-dragwords.js  a drag-the-words question's controls: drag, tap or keys (methods; only on a page
+                           with such a question, as cg-quiz-hotspot.js with a hotspot: QUESTION_PARTS)
      cg-quiz-check.js      checking an attempt, the result card and the coursegen:quiz-scored event (methods)
      cg-quiz-pager.js      one question per screen on a phone           (methods)
      cg-quiz-review.js     a question on the review of mistakes         (methods, and reviewOf)
-   This script holds the widget itself: its state in memory, the attempt's life (answer, retry, clear and
-   undo), and the mounting of every .cg-quiz on a page.
+   This script holds the widget itself: its state in memory, the questions the attempt's seed draws, the
+   attempt's life (answer, retry, clear and undo), and the mounting of every .cg-quiz on a page.
 
    window.coursegen.quiz = {
      state(quizId, hash?)   the stored state; null if none or corrupt; (hash given) another version's carried over
@@ -78,12 +78,51 @@
      this question alone (feedback: immediate). */
   Quiz.prototype.shown = function (q) { return this.state.checked || this.state.done.indexOf(q.id) >= 0; };
 
+  /* mulberry32: a tiny seeded PRNG, so a stored seed reproduces the same draw and order. */
+  function rng(seed) {
+    return function () {
+      seed = (seed + 0x6d2b79f5) | 0;
+      var r = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+      return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffled(list, rand) {
+    var a = list.slice();
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1)), x = a[i];
+      a[i] = a[j]; a[j] = x;
+    }
+    return a;
+  }
+
+  /* The questions of the current attempt and their option order, all derived from the seed; pool: the
+     quiz's questions by id. */
+  function draw(data, pool, seed) {
+    var rand = rng(seed), range = parts.range, ids, order = {};
+    if (data.draw) {
+      ids = [];
+      data.draw.forEach(function (group) {
+        var all = group.questions.map(function (q) { return q.id; });
+        var picked = shuffled(all, rand).slice(0, group.count);
+        ids = ids.concat(all.filter(function (id) { return picked.indexOf(id) >= 0; }));
+      });
+    } else {
+      ids = data.questions.map(function (q) { return q.id; });
+      if (data.shuffle) ids = shuffled(ids, rand);
+    }
+    var qs = ids.map(function (id) { return pool[id]; });
+    qs.forEach(function (q) { order[q.id] = q.o && data.shuffle ? shuffled(range(q.o.length), rand) : range((q.o || []).length); });
+    return { qs: qs, order: order };
+  }
+
   Quiz.prototype.graded = function (q) { return parts.grade(q, this.state.answers[q.id]); };
 
   /* Questions, the pager of a phone's one-question view, the result card, the unanswered warning and the main button; "清除记录" sits apart, below,
      as a quiet link-styled button (a destructive action never looks like the next step). */
   Quiz.prototype.render = function () {
-    this.current = parts.draw(this.data, this.pool, this.state.seed);
+    this.current = draw(this.data, this.pool, this.state.seed);
     var body = this.body, done = this.state.checked, pager;
     var bar = el("div", { class: done ? "cg-quiz__bar" : "cg-quiz__bar cg-quiz__bar--submit" });  /* a phone: on the last screen */
     body.textContent = "";

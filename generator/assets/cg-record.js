@@ -8,7 +8,7 @@
    on the final assessment, the SHA-256 of {course_id, quiz_id, best, passed, employee_id} by the hand-in file's
    scheme, the employee id in the HR roster's canonical form: the HR report computes the same from the final
    assessment score a handed-in file carries (final_record_code in generator/hr/report.py). What is still missing
-   is the page's rule frame, which cg-progress.js fills in as on the dashboard. */
+   is the page's rule frame, which cg-progress-pages.js fills in as on the dashboard. */
 (function () {
   "use strict";
   var cg = window.coursegen;

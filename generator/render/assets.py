@@ -28,8 +28,15 @@ from .site import Asset
 from .strings import FALLBACK, strings
 
 CONFIG_SCRIPT = "cg-config.js"
+PAGE_SCRIPT, PAGE_STYLE = "cg-page.js", "cg-page.css"
+"""Every page's packaged scripts, and its styles, as one file each (:func:`bundles`): one request instead of four,
+and gzip reads them as one text, which it compresses better than each on its own. They change with coursegen (and
+the LMS runtime or LRS a site has), not with the course: the course's settings and contents stay files of their own."""
 STRINGS_SCRIPT = "cg-strings-{}.js"
 """A part's strings in the course's language (:attr:`Package.strings`), loaded before its scripts."""
+TITLES_SCRIPT = "cg-titles.js"
+"""The course items' titles, in the order of ``cg-course.js``'s items: written per site (render/learner.py) and
+loaded by the parts that name items (part "titles"), not by every page's menu marks."""
 SEARCH_SCRIPT = "cg-search.js"
 """Loaded by ``cg-core.js`` when search is first opened, with the search part's strings: no page names it."""
 
@@ -47,31 +54,44 @@ PARTS: dict[str, Part] = {
     # A quiz's stored state as the widget reads it (a pass before the trainer edited the quiz still counts): for the
     # completion rule on every page, the progress file's import, and the SCORM launcher (package/manifest.py).
     "quiz-state": Part(("cg-quiz-state.js",), ("core",)),
+    # Written per site, not packaged: cg-core.js's coursegen.course() gives each item its title once it is there.
+    "titles": Part((TITLES_SCRIPT,), ("core",)),
     "progress": Part(("cg-completion.js", "cg-progress.js", "cg-progress.css"), ("quiz-state",)),
+    # The course's one completion rule, over the statuses of cg-completion.js: where it is shown or reported.
+    "completion-rule": Part(("cg-completion-rule.js",), ("progress",)),
+    # What only the pages that show the trainee's standing in full need: the dashboard, 学习进度, the completion
+    # blocks and record, a form's handed line, the handbook's print button and styles.
+    "progress-pages": Part(("cg-progress-pages.js", "cg-progress-pages.css"), ("completion-rule", "titles")),
+    # The review of mistakes' bookkeeping: on the pages where quizzes are checked and on the review page.
+    "mistakes": Part(("cg-mistakes.js",), ("progress",)),
     # A question's response patterns, shared by the LMS runtimes and the LRS's statement sender.
     "interactions": Part(("cg-interactions.js",), ("core",)),
-    "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("progress", "interactions")),
+    "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("completion-rule", "interactions")),
     # The statement sender, only in a course that names an LRS (`lrs` in course.yml).
-    "xapi": Part(("cg-xapi.js",), ("progress", "interactions")),
+    "xapi": Part(("cg-xapi.js",), ("progress", "titles", "interactions")),
     # A cmi5 package's pages hand the launch to the sender; its launch page alone (which holds the session) loads
     # the launcher, by name (package/cmi5.py), so the pages never carry its weight.
     "cmi5": Part(("cg-cmi5.js",), ("xapi",)),
-    "cmi5-launch": Part(("cg-cmi5-launch.js",), ("progress",)),
+    "cmi5-launch": Part(("cg-cmi5-launch.js",), ("completion-rule",)),
     # The quiz widget (cg-quiz.js) takes in the methods of its parts as it loads: a page's parts load before it.
     "quiz-parts": Part((
-        "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-dragwords.js", "cg-quiz-hotspot.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
+        "cg-quiz-answers.js", "cg-quiz-questions.js", "cg-quiz-check.js", "cg-quiz-pager.js", "cg-quiz.css",
     ), ("quiz-state",)),
-    "review": Part(("cg-quiz-review.js",), ("quiz-parts", "progress")),
+    # The controls of a question type only some banks have: on the pages whose questions include it (QUESTION_PARTS).
+    "quiz-dragwords": Part(("cg-quiz-dragwords.js", "cg-quiz-dragwords.css"), ("quiz-parts",)),
+    "quiz-hotspot": Part(("cg-quiz-hotspot.js", "cg-quiz-hotspot.css"), ("quiz-parts",)),
+    "review": Part(("cg-quiz-review.js", "cg-quiz-review.css"), ("quiz-parts", "mistakes")),
     "quiz": Part(("cg-quiz.js",), ("quiz-parts",)),
     "activity-styles": Part(("cg-activities.css",), ("core",)),
     "case": Part(("cg-case.js",), ("activity-styles",)),
     "scenario": Part(("cg-scenario.js", "cg-scenario.css"), ("activity-styles",)),
-    "handin": Part(("cg-handin.js", "cg-handin.css"), ("activity-styles",)),
-    # A homework's hand-in carries the trainee's quiz scores where the course's `results` allow: read by the quiz widget.
-    "form": Part(("cg-form.js",), ("handin", "quiz")),
-    "backup": Part(("cg-backup.js",), ("progress",)),
+    "handin": Part(("cg-handin.js", "cg-handin.css"), ("activity-styles", "titles")),
+    # A homework's hand-in carries the trainee's quiz scores where the course's `results` allow: read by the quiz
+    # widget. Its page says whether it was handed in (progress-pages).
+    "form": Part(("cg-form.js",), ("progress-pages", "handin", "quiz")),
+    "backup": Part(("cg-backup.js",), ("progress-pages",)),
     # The completion record's check code is the hand-in file's checksum, as cg-form.js computes it.
-    "record": Part(("cg-record.js",), ("progress", "form")),
+    "record": Part(("cg-record.js",), ("progress-pages", "form")),
     "search": Part((SEARCH_SCRIPT,), ("core",)),
 }
 """Which file belongs to which part and which part needs which: the one table of the site's scripts and styles.
@@ -79,13 +99,16 @@ A page names the parts it needs (:attr:`~coursegen.render.site.Page.needs`); a n
 more name in its part's ``files``. Scripts run in the order they are listed, each part's after those it needs."""
 EVERY_PAGE = ("core", "progress")
 """The parts on every page, hand-written ones too: the menu's marks and the progress indicator are on every page."""
+QUESTION_PARTS: dict[str, str] = {"dragwords": "quiz-dragwords", "hotspot": "quiz-hotspot"}
+"""The question types whose controls are a part of their own, loaded by a page only when its questions include one."""
 RUNTIMES: dict[LmsRuntime, tuple[str, ...]] = {"scorm": ("scorm",), "cmi5": ("cmi5", "cmi5-launch")}
 """The parts only an LMS package of that runtime ships: a package carries its own runtime's, a site none."""
 LRS_PAGE = ("xapi",)
 """Added to every page of a course that names an LRS."""
 REPORTING = ("scorm", "xapi", "cmi5", "cmi5-launch")
 """The parts that report outside the browser: their few strings go with every page's (``cg-config.js``), which the
-launch pages load too, so a launch page needs no strings script of a part."""
+launch pages load too, so a launch page needs no strings script of a part; a site that ships none of them (no LMS
+package, no LRS) carries none of their strings."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +121,9 @@ class Package:
     """Per part, the keys of the strings its scripts use that neither every page nor the parts it needs carry."""
     config_keys: list[str]
     """The keys of the strings every page's scripts use, in ``cg-config.js``."""
+    reporting: dict[str, list[str]]
+    """Per reporting part (:data:`REPORTING`), the keys of its strings and those of the parts it needs that every
+    page's scripts do not use: in ``cg-config.js`` too where the site ships the part."""
 
     def files(self, parts: tuple[str, ...], *, without: tuple[str, ...] = ()) -> list[str]:
         """The files of ``parts`` and of every part they need, in loading order (a part after what it needs, its
@@ -118,14 +144,16 @@ def package() -> Package:
     keys = list(strings(FALLBACK, "widgets"))
 
     def used(parts: list[str]) -> set[str]:
-        texts = [sources[name].decode("utf-8") for part in parts for name in PARTS[part].files if name.endswith(".js")]
+        texts = [sources[name].decode("utf-8") for part in parts for name in PARTS[part].files if name in sources and name.endswith(".js")]
         literals = {literal for text in texts for literal in _KEY.findall(text)}
         prefixes = tuple(prefix for text in texts for prefix in _PREFIX.findall(text))
         return {k for k in keys if k in literals or k.startswith(prefixes)}
 
-    every = used(_closure(EVERY_PAGE + REPORTING))
+    base = used(_closure(EVERY_PAGE))
+    reporting = {part: sorted(used(_closure((part,))) - base) for part in REPORTING}
+    every = base.union(*map(set, reporting.values()))
     own = {part: sorted(used([part]) - every - used(_closure(spec.needs))) for part, spec in PARTS.items()}
-    return Package(sources, own, sorted(every))
+    return Package(sources, own, sorted(base), reporting)
 
 
 _KEY = re.compile(r'"([A-Za-z]\w*\.[\w.]*)"')
@@ -145,6 +173,13 @@ def _closure(parts: tuple[str, ...]) -> list[str]:
     for part in parts:
         visit(part)
     return order
+
+
+def question_parts(types: Iterable[str]) -> tuple[str, ...]:
+    """The parts of the question types ``types`` (a page's questions') that not every quiz loads, in table order:
+    a page lists them before the quiz widget, which takes them in as it loads."""
+    wanted = {QUESTION_PARTS[t] for t in types if t in QUESTION_PARTS}
+    return tuple(part for part in PARTS if part in wanted)
 
 
 def every_page(ctx: RenderContext) -> tuple[str, ...]:
@@ -172,23 +207,36 @@ def load_marker(kit: Package, needs: tuple[str, ...], ctx: RenderContext) -> str
 
 
 def static_assets(ctx: RenderContext, kit: Package) -> list[Asset]:
-    """The course's settings for the scripts, each part's strings, then every packaged CSS/JS file as shipped
-    (minified); those of :data:`EVERY_PAGE` are loaded by every page, core first, the others by the pages that
-    name them."""
+    """The course's settings for the scripts, each part's strings, every page's packaged files as one script and
+    one stylesheet (:func:`bundles`), then every packaged CSS/JS file as shipped (minified): loaded by the pages that
+    name them, and by the LMS launch pages, which load some of every page's by name."""
     every = kit.files(every_page(ctx))
     parts = shipped_parts(ctx)
     names = [n for n in kit.files(parts) if n in kit.sources]
     minify = minifying()
     text = ctx.strings("widgets")
     search = kit.files(("search",), without=every_page(ctx))
-    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx, kit.config_keys, search).encode("utf-8"))]
+    reporting = [key for part in _closure(parts) if part in REPORTING for key in kit.reporting[part]]
+    assets = [Asset(paths.asset(CONFIG_SCRIPT), config_script(ctx, [*kit.config_keys, *reporting], search).encode("utf-8"))]
     for part in _closure(parts):
         if kit.strings[part]:
             name = STRINGS_SCRIPT.format(part)
             strings_script = f"coursegen.addStrings({js_value({k: text[k] for k in kit.strings[part]})});\n"
             assets.append(Asset(paths.asset(name), strings_script.encode("utf-8"), every_page=name in every))
-    assets += [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=n in every) for n in names]
-    return assets
+    packaged = [Asset(paths.asset(n), shipped(n, kit.sources[n], minify=minify), every_page=False) for n in names]
+    return assets + bundles([a for a in packaged if a.path.rsplit("/", 1)[-1] in every]) + packaged
+
+
+def bundles(files: list[Asset]) -> list[Asset]:
+    """``files``' scripts as :data:`PAGE_SCRIPT`, in their order, and their styles as :data:`PAGE_STYLE`. Each
+    script is a statement of its own (a line break ends a last line comment, a semicolon the statement), so a
+    script that ends without a semicolon never runs into the next."""
+    out = []
+    for name, joint in ((PAGE_SCRIPT, b"\n;\n"), (PAGE_STYLE, b"\n")):
+        members = [a.content for a in files if a.path.endswith(name[name.index("."):])]
+        if members:
+            out.append(Asset(paths.asset(name), joint.join(members) + b"\n"))
+    return out
 
 
 def minifying() -> bool:
@@ -227,7 +275,7 @@ def config_script(ctx: RenderContext, keys: Iterable[str], search: list[str]) ->
             if course.final_assessment else None
         ),
         "lrs": course.lrs.vocabulary() if course.lrs else None,
-        "strings": {k: text[k] for k in sorted(keys)},
+        "strings": {k: text[k] for k in sorted(set(keys))},
         "search": search,
     }
     return f"window.coursegenConfig = {js_value(config)};\n"

@@ -3,7 +3,7 @@ printable handbook.
 
 Progress and mistakes live only in the trainee's browser (localStorage). The progress page and the home
 page's dashboard are static frames — one row per lecture, case, discussion, drill, quiz and form, with links
-MkDocs resolves for any URL scheme — that ``cg-progress.js`` fills in. What counts towards completion is listed
+MkDocs resolves for any URL scheme — that ``cg-progress-pages.js`` fills in. What counts towards completion is listed
 once, in course order, in :func:`tracked`, and shipped to every page as the small cached script ``cg-course.js``
 for the dashboard, the menu's marks and the indicator in the navigation.
 """
@@ -19,7 +19,7 @@ from ..site_paths import COMPLETION, HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from .forms import identity_limits
 from .handin import deadline_text, instructions
-from .assets import data_script, js_value
+from .assets import TITLES_SCRIPT, data_script, js_value, question_parts
 from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
 from .quiz import content_hash, lrs_notes, quiz_note, quiz_payloads
@@ -82,6 +82,11 @@ def _reviewed_banks(ctx: RenderContext, checklist: Checklist) -> list[Tracked]:
     return [t for t in checklist.quizzes if t.id in ctx.project.quizzes]
 
 
+def reviewed_parts(ctx: RenderContext, checklist: Checklist) -> tuple[str, ...]:
+    """The question types' parts the review page loads: those of the questions its banks hold."""
+    return question_parts(q.type for t in _reviewed_banks(ctx, checklist) for q in ctx.project.quizzes[t.id].questions)
+
+
 def tracked(ctx: RenderContext, pages: list[Page]) -> Checklist:
     """Everything a trainee completes, in course order (items no lecture places follow, kind by kind);
     only those that have a page can be completed."""
@@ -125,7 +130,7 @@ def _item(ctx: RenderContext, kind: str, item_id: str, numbers: dict[str, int]) 
 
 def home_page(ctx: RenderContext, pages: list[Page]) -> Page:
     """The course's home page, opening on the trainee's dashboard: where to continue and the state of every
-    item of the course, in course order (cg-progress.js fills both in from this browser's storage)."""
+    item of the course, in course order (cg-progress-pages.js fills both in from this browser's storage)."""
     project = ctx.project
     lectures = [Link(lecture_heading(ctx, i, l), paths.item_page("lecture", l.id)) for i, l in enumerate(project.lectures)]
     checklist = tracked(ctx, pages)
@@ -133,7 +138,7 @@ def home_page(ctx: RenderContext, pages: list[Page]) -> Page:
         "home.md.j2", paths.HOME, lectures=lectures, project=project, lt=ctx.strings("learner"),
         items=checklist.ordered, kind_label=lambda item: _kind_label(ctx, item), required=completion_rule(ctx, checklist),
     )
-    return Page(paths.HOME, ctx.t["home"], content, project.source("course", project.course.id))
+    return Page(paths.HOME, ctx.t["home"], content, project.source("course", project.course.id), needs=("progress-pages",))
 
 
 def _kind_label(ctx: RenderContext, item: Tracked) -> str:
@@ -165,8 +170,8 @@ def learner_pages(ctx: RenderContext, pages: list[Page]) -> list[Page]:
     return [
         Page(PROGRESS, lt["progress"], progress, source, needs=("backup",)),
         Page(COMPLETION, lt["completion.title"], completion, source, needs=("record",)),
-        Page(REVIEW, lt["review"], review, source, needs=("review", "quiz")),
-        Page(HANDBOOK, lt["handbook"], handbook, source, needs=("handin",)),
+        Page(REVIEW, lt["review"], review, source, needs=("review", *reviewed_parts(ctx, checklist), "quiz")),
+        Page(HANDBOOK, lt["handbook"], handbook, source, needs=("progress-pages", "handin")),
     ]
 
 
@@ -201,33 +206,43 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
     }
 
 
-def learner_assets(ctx: RenderContext, pages: list[Page]) -> list[Asset]:
-    """``cg-course.js``: what counts towards completion, in course order, for the dashboard, the menu's marks and
-    the progress indicator on every page; ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
+def learner_assets(ctx: RenderContext, pages: list[Page], every: list[str]) -> list[Asset]:
+    """``cg-course.js``: what counts towards completion, in course order, for the menu's marks and the progress
+    indicator on every page; ``cg-titles.js``: the items' titles, for the pages that name them (the dashboard, a
+    hand-in, the LRS's statements: part "titles", on every page only where ``every``, the files every page loads,
+    has it); ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
 
     Quizzes carry their content hash, so progress stored against an older version of a quiz is told apart (kept
     as the quiz's earlier record, cg-quiz-state.js), and the final assessment is flagged: its question ids read
-    ``<bankId>/<questionId>``. ``version`` fingerprints the whole list; an exported progress file carries it for
-    whoever reads the file, and a file of another version still imports.
-    Each item's ``page`` is its page's path without ``.md``, which the script turns into the page's address.
+    ``<bankId>/<questionId>``. ``version`` fingerprints the whole list, titles and pages included; an exported
+    progress file carries it for whoever reads the file, and a file of another version still imports.
+    Each item's page is its page's path without ``.md``, the same for every item of a kind (``pages``, with the
+    item's ``{id}``): the script fills it in (coursegen.course()) and turns it into the page's address.
     """
     checklist = tracked(ctx, pages)
     payloads = quiz_payloads(ctx)
     final = ctx.project.course.final_assessment
     items = []
     for t in checklist.ordered:
-        item: dict[str, object] = {"kind": t.kind, "id": t.id, "title": t.title, "page": t.path.removesuffix(".md")}
+        item: dict[str, object] = {"kind": t.kind, "id": t.id}
         if t.kind == "quiz":
             item.update(hash=payloads[t.id]["hash"], final=bool(final and t.id == final.id))
         if t.checks:
             item["checks"] = t.checks
         items.append(item)
+    named = [{**item, "title": t.title, "page": t.path.removesuffix(".md")} for item, t in zip(items, checklist.ordered)]
     # The rule stays out of the items' version: a changed rule does not make progress saved before it foreign.
     required = [{"kind": t.kind, "id": t.id, "need": need} for t, need in completion_rule(ctx, checklist)]
-    data = {"version": content_hash(items), "items": items, "completion": required}
+    kinds = dict.fromkeys(t.kind for t in checklist.ordered)
+    data = {
+        "version": content_hash(named), "items": items, "completion": required,
+        "pages": {kind: paths.item_page(kind, "{id}").removesuffix(".md") for kind in kinds},
+    }
     review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
+    titles = paths.asset(TITLES_SCRIPT)
     return [
         _script(MANIFEST, "coursegenCourse", data),
+        _script(titles, "coursegenTitles", [t.title for t in checklist.ordered], every_page=titles in every),
         data_script(REVIEW_DATA, review),
     ]
 
@@ -250,9 +265,10 @@ def completion_rule(ctx: RenderContext, checklist: Checklist) -> list[tuple[Trac
     return entries
 
 
-def _script(path: str, name: str, data: object) -> Asset:
-    """Data every page needs, as a script that sets ``window[name]``: unlike a JSON file it also loads from file://."""
-    return Asset(path, f"window.{name} = {js_value(data)};\n".encode())
+def _script(path: str, name: str, data: object, *, every_page: bool = True) -> Asset:
+    """Data for the pages' scripts, as a script that sets ``window[name]``: unlike a JSON file it also loads from
+    file://. Every page's, unless ``every_page`` is false (the pages that need it name it)."""
+    return Asset(path, f"window.{name} = {js_value(data)};\n".encode(), every_page=every_page)
 
 
 def learner_nav(ctx: RenderContext) -> list[tuple[str, str]]:

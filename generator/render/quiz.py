@@ -44,7 +44,7 @@ from ..model.quiz import (
     gapped,
 )
 from .. import site_paths as paths
-from .assets import data_script
+from .assets import data_script, question_parts
 from .environment import RenderContext, markdown_to_html
 from .sanitize import clean_html, clean_markdown
 from .site import Asset, Page
@@ -75,7 +75,7 @@ def quiz_pages(ctx: RenderContext) -> list[Page]:
 def bank_page(ctx: RenderContext, bank: QuizBank) -> Page:
     path = paths.item_page("quiz", bank.id)
     content = _render(ctx, path, bank.id, bank.title, bank.intro, quiz_payloads(ctx)[bank.id], bank=bank)
-    return Page(path, bank.title, content, ctx.project.source("quiz", bank.id), needs=("quiz",))
+    return Page(path, bank.title, content, ctx.project.source("quiz", bank.id), needs=quiz_needs([bank]))
 
 
 def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
@@ -83,7 +83,13 @@ def final_page(ctx: RenderContext, final: FinalAssessment) -> Page:
     banks = _drawn_banks(ctx, final)
     draws = [(b.title, paths.item_page("quiz", b.id), rule.count) for b, rule in zip(banks, final.draw)]
     content = _render(ctx, path, final.id, final.title, final.intro, quiz_payloads(ctx)[final.id], draws=draws, key_banks=banks)
-    return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id), needs=("quiz",))
+    return Page(path, final.title, content, ctx.project.source("course", ctx.project.course.id), needs=quiz_needs(banks))
+
+
+def quiz_needs(banks: list[QuizBank]) -> tuple[str, ...]:
+    """What a quiz page loads: the widget with the controls of its banks' question types only, and the review of
+    mistakes' bookkeeping, which reads each check made there."""
+    return ("mistakes", *question_parts(q.type for b in banks for q in b.questions), "quiz")
 
 
 def _banks(ctx: RenderContext) -> list[QuizBank]:

@@ -17,6 +17,7 @@ from lxml import etree
 from coursegen.cli import main
 from coursegen.errors import UserError
 from coursegen.package.cmi5 import package_cmi5
+from coursegen.render.assets import shipped
 
 from .course_factory import ACTIVITY_ID, cmi5_package, write_cmi5_course
 
@@ -56,12 +57,15 @@ def test_the_zip_holds_cmi5_xml_first_then_the_offline_site_and_its_launch_page(
         names = archive.namelist()
         launch = archive.read("cmi5.html").decode()
         home = archive.read("index.html").decode()
+        bundle = archive.read("assets/coursegen/cg-page.js")
     assert names[0] == "cmi5.xml"
     assert {"cmi5.html", "index.html", "quizzes/final-assessment.html", "assets/coursegen/cg-cmi5.js"} <= set(names)
     assert not any(name.endswith(("imsmanifest.xml", "cg-scorm.js")) for name in names)
     # File links (an LMS serves files as they are); every page hands the launch on, only cmi5.html holds the session.
     assert 'href="lectures/listen.html"' in home
-    assert "cg-cmi5.js" in home and "cg-cmi5-launch.js" not in home
+    page_part = shipped("cg-cmi5.js", Path(str(resources.files("coursegen") / "assets" / "cg-cmi5.js")).read_bytes(), minify=True)
+    assert 'src="assets/coursegen/cg-page.js"' in home and page_part in bundle  # every page's scripts, bundled
+    assert "cg-cmi5-launch.js" not in home and b"cmi5-launch" not in bundle
     assert "assets/coursegen/cg-cmi5-launch.js" in launch and "cg-scorm" not in launch
     data = json.loads(re.search(r'<script type="application/json" id="cg-cmi5-launch">(.*?)</script>', launch, re.S).group(1))  # type: ignore[union-attr]
     assert data["start"] == "index.html" and data["publisher"] == ACTIVITY_ID

@@ -25,10 +25,10 @@ function part(file, start, end) {  // one function of a widget's script, by the 
   if (from < 0 || to < 0) throw new Error(file + ": no " + start + " … " + end);
   return src.slice(from, to);
 }
-const [core] = process.argv.slice(1);
+const [core, handin] = process.argv.slice(1);
 const { strings, instants } = JSON.parse(fs.readFileSync(0, "utf8"));
 const t = new Function("config", part(core, "  function t(key", "  function run(") + "; return t;")({ strings });
-const moment = new Function("t", part(core, "  function moment(", "  function el(") + "; return moment;")(t);
+const moment = new Function("cg", part(handin, "  function moment(", "  function refresh(") + "; return moment;")({ t: t });
 console.log(JSON.stringify(instants.map(function (at) { return moment(at); })));
 """
 
@@ -42,7 +42,7 @@ def test_python_and_the_browser_write_a_deadline_alike(language: str) -> None:
     node = shutil.which("node")
     assert node is not None
     out = subprocess.run(
-        [node, "-e", RUNNER, str(ASSETS / "cg-core.js")],
+        [node, "-e", RUNNER, str(ASSETS / "cg-core.js"), str(ASSETS / "cg-handin.js")],
         input=json.dumps({"strings": dict(strings(language, "widgets")), "instants": [i.isoformat() for i in INSTANTS]}),
         capture_output=True, text=True, check=True, timeout=60, env={**os.environ, "TZ": ZONE},
     )

@@ -11,6 +11,7 @@ from coursegen.load import load_project
 from coursegen.model.project import Project
 from coursegen.render import Site, render_site
 from coursegen import site_paths as paths
+from coursegen.render.assets import TITLES_SCRIPT
 from coursegen.render.learner import COMPLETION, HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.datascripts import provided
@@ -71,8 +72,20 @@ def test_manifest_lists_what_counts_towards_completion_in_course_order_with_quiz
     first = project.lectures[0]
     placed = [r.ref for s in first.sections for r in s.activities] + [r.ref for r in first.activities]
     assert [i["id"] for i in items[: 1 + len(placed)]] == [first.id, *placed], "a lecture, then what it places"
-    assert items[0]["page"] == f"lectures/{first.id}"
+    assert data["pages"]["lecture"] == "lectures/{id}" and "page" not in items[0] and "title" not in items[0]
     assert re.fullmatch(r"[0-9a-f]{16}", data["version"])
+
+
+def test_the_titles_of_the_items_come_apart_for_the_pages_that_name_them(project: Project, site: Site) -> None:
+    """The menu's marks need no titles; the dashboard, a hand-in and the LRS's statements do (cg-titles.js, in the
+    order of cg-course.js's items), so every page of a course without an LRS is spared them."""
+    titles = next(a for a in site.assets if a.path == paths.asset(TITLES_SCRIPT))
+    assert titles.path not in site.extra_javascript
+    names = json.loads(titles.content.decode("utf-8").split("=", 1)[1].rstrip(";\n"))
+    course = next(a for a in site.assets if a.path == MANIFEST).content.decode("utf-8")
+    items = json.loads(course.split("=", 1)[1].rstrip(";\n"))["items"]
+    assert len(names) == len(items) and names[0].endswith(project.lectures[0].title)
+    assert TITLES_SCRIPT in page(site, paths.HOME) and TITLES_SCRIPT not in page(site, paths.item_page("lecture", project.lectures[0].id))
 
 
 def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:

@@ -17,6 +17,7 @@ from coursegen.builder import Paths
 from coursegen.cli import main
 from coursegen.errors import UserError
 from coursegen.package import SCORM2004, package_scorm, package_scorm12
+from coursegen.render.assets import shipped
 
 from ..conftest import ROOT
 from .course_factory import built_packages, write_course
@@ -95,13 +96,16 @@ def test_pages_link_to_html_files_not_folders(package: Path) -> None:
         names = set(archive.namelist())
         home = archive.read("index.html").decode("utf-8")
         launch = archive.read("scorm.html").decode("utf-8")
+        bundle = archive.read("assets/coursegen/cg-page.js")
     assert {"index.html", "lectures/listen.html", "lectures/respond.html", "scorm.html"} <= names
     assert 'href="lectures/listen.html"' in home
     assert not re.search(r'href="lectures/listen/"', home)
     for script in ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-scorm.js"):  # the completion rule with them
         assert f'src="assets/coursegen/{script}"' in launch
         assert f"assets/coursegen/{script}" in names
-    assert 'src="assets/coursegen/cg-scorm.js"' in home, "pages in the LMS frame report to the launcher"
+    # Pages in the LMS frame report to the launcher: the runtime is among every page's scripts, bundled.
+    runtime = shipped("cg-scorm.js", (ROOT / "generator" / "assets" / "cg-scorm.js").read_bytes(), minify=True)
+    assert 'src="assets/coursegen/cg-page.js"' in home and runtime in bundle
 
 
 def test_the_package_carries_nothing_of_the_live_preview_overlay(package: Path) -> None:

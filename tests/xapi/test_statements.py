@@ -42,12 +42,12 @@ SURVEY = {"format": "coursegen-submission", "format_version": 2, "course_id": "c
 
 RUNNER = r"""
 const fs = require("fs"), vm = require("vm");
-const [folder, config, course, events] = [process.argv[1], ...process.argv.slice(2).map(JSON.parse)];
+const [folder, config, course, titles, events] = [process.argv[1], ...process.argv.slice(2).map(JSON.parse)];
 const data = new Map(), listeners = {}, posts = [];
 const on = (name, fn) => (listeners[name] = listeners[name] || []).push(fn);
 const fire = (name, detail) => (listeners[name] || []).forEach((fn) => fn({ detail, target: {} }));
 const page = {
-  coursegenConfig: config, coursegenCourse: course, crypto: require("crypto").webcrypto, addEventListener: on,
+  coursegenConfig: config, coursegenCourse: course, coursegenTitles: titles, crypto: require("crypto").webcrypto, addEventListener: on,
   localStorage: { getItem: (k) => (data.has(k) ? data.get(k) : null), setItem: (k, v) => data.set(k, String(v)),
     removeItem: (k) => data.delete(k), key: (i) => [...data.keys()][i], get length() { return data.size; } },
   document: { readyState: "complete", currentScript: null, addEventListener: on, querySelector: () => null,
@@ -77,12 +77,13 @@ def run(events: list[tuple[str, Any]], *, results: str = "questions") -> list[di
     node = shutil.which("node")
     assert node is not None
     config = {"courseId": "c", "lang": "zh", "results": results, "strings": {}, "lrs": VOCABULARY}
+    # As cg-course.js has it, with the titles apart (cg-titles.js, on every page of a course with an LRS).
     course = {"version": "v1", "completion": [], "items": [
-        {"kind": "lecture", "id": "l1", "title": "第一讲"}, {"kind": "quiz", "id": "q1", "title": "测验"},
-        {"kind": "scenario", "id": "lobby", "title": "大堂"},
-        {"kind": "quiz", "id": "final", "title": "结业测评", "final": True},
-        {"kind": "homework", "id": "hw", "title": "作业"}, {"kind": "homework", "id": "survey", "title": "问卷"}]}
-    arguments = [node, "-e", RUNNER, str(ASSETS), json.dumps(config), json.dumps(course), json.dumps(events)]
+        {"kind": "lecture", "id": "l1"}, {"kind": "quiz", "id": "q1"}, {"kind": "scenario", "id": "lobby"},
+        {"kind": "quiz", "id": "final", "final": True}, {"kind": "homework", "id": "hw"}, {"kind": "homework", "id": "survey"}],
+        "pages": {kind: f"{kind}s/{{id}}" for kind in ("lecture", "quiz", "scenario", "homework")}}
+    titles = ["第一讲", "测验", "大堂", "结业测评", "作业", "问卷"]
+    arguments = [node, "-e", RUNNER, str(ASSETS), json.dumps(config), json.dumps(course), json.dumps(titles), json.dumps(events)]
     done = subprocess.run(arguments, capture_output=True, text=True, check=True, timeout=60)  # noqa: S603 - node, our script
     posts: list[dict[str, Any]] = json.loads(done.stdout)
     return posts
@@ -147,6 +148,7 @@ def test_a_lecture_done_is_sent_once_and_nothing_leaves_before_the_name_is_typed
     assert run([done, click, click]) == [], "no name typed yet: it waits"
     sent = statements(run([done, click, IDENTITY, click, click]))
     assert [s["object"]["id"] for s in sent] == [f"{BASE}/lecture/l1"] and validate(sent) == []
+    assert [s["object"]["definition"]["name"] for s in sent] == [{"zh-CN": "第一讲"}], "its title, from cg-titles.js"
     posts = run([IDENTITY, done, click])
     assert posts[0]["url"] == "https://relay.example.com/statements" and "Authorization" not in posts[0]["headers"]
     assert posts[0]["headers"]["X-Experience-API-Version"] == "1.0.3"

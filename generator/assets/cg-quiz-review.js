@@ -50,7 +50,7 @@
   /* The trainee's answer at the latest check that got the question wrong, on its quiz or here on the review page
      (kept with the mistake by cg-mistakes.js); undefined if none did. */
   function lastWrong(bank, bankId, qid) {
-    var quizzes = ((window.coursegenCourse || {}).quizzes || []).filter(function (q) { return q.final; })
+    var quizzes = cg.course().items.filter(function (q) { return q.kind === "quiz" && q.final; })
       .map(function (q) { return { id: q.id, hash: q.hash, qkey: bankId + "/" + qid }; });
     if (bank) quizzes.unshift({ id: bankId, hash: bank.hash, qkey: qid });
     var best = null;

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import submit_quiz
 
@@ -186,6 +187,8 @@ def test_final_assessment_mistakes_land_under_their_own_bank(page: Page, site_ur
     assert sorted(page.locator(".cg-review__quiz").evaluate_all("els => els.map(e => e.dataset.review)")) == wrong
     shown = page.locator(".cg-review__bank:not([hidden])").evaluate_all("els => els.map(e => e.dataset.cgBank)")
     assert sorted(shown) == sorted({qid.split("/")[0] for qid in wrong})
+    first = page.locator(".cg-review__quiz").first  # the answer given in the final assessment, beside the question
+    expect(first.locator(".cg-compare")).to_contain_text("你上次的答案")
 
 
 def test_learner_pages_work_after_instant_navigation(page: Page, instant_url: str) -> None:

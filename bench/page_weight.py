@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,7 @@ def main() -> None:
     args = parser.parse_args()
     print(table("example course", course_weights(ROOT)))
     print()
+    shutil.rmtree(args.out, ignore_errors=True)  # the synthetic course of a run before is written anew
     print(table(f"synthetic course, {args.lectures} lectures", course_weights(write_course(args.out, args.lectures))))
 
 

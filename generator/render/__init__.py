@@ -14,7 +14,7 @@ from ..load.siteconfig import SiteSettings
 from ..model.project import Project
 from .. import site_paths as paths
 from .activities import case_pages, discussion_pages, drill_pages
-from .assets import every_page, load_marker, package, static_assets
+from .assets import every_page, package, static_assets, with_page_files
 from .forms import homework_downloads, homework_pages
 from .environment import RenderContext
 from .learner import home_page, learner_assets, learner_nav, learner_pages
@@ -45,7 +45,7 @@ def render_site(project: Project, edition: Edition = "trainee", *, lms: LmsRunti
     pages = [home_page(ctx, pages), *pages]
     pages += learner_pages(ctx, pages)
     kit = package()
-    pages = [replace(p, content=p.content + load_marker(kit, p.needs, ctx)) if p.needs else p for p in pages]
+    pages = [replace(p, content=with_page_files(p.content, kit, p.needs, ctx)) if p.needs else p for p in pages]
     every = [paths.asset(name) for name in kit.files(every_page(ctx))]
     assets = static_assets(ctx, kit) + quiz_assets(ctx) + learner_assets(ctx, pages, every) + homework_downloads(ctx)
     theme = site_theme(ctx)

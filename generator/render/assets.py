@@ -2,7 +2,7 @@
 ``generator/assets`` as shipped (minified), and the data scripts a single page loads when it needs them.
 
 Every page loads the :data:`EVERY_PAGE` parts through the site's ``extra_javascript``/``extra_css``; a page that
-needs more names its other files in a hidden ``data-cg-load`` element (:func:`load_marker`), which
+needs more names its other files in a hidden ``data-cg-load`` element (:func:`with_page_files`), which
 ``cg-core.js`` reads on every page, also after Material's instant navigation, and loads each file once. The
 search script loads when the trainee first opens search (``cg-core.js``). Readable sources stay in the repository;
 the site gets them minified (rjsmin, rcssmin) unless ``COURSEGEN_MINIFY=0`` asks for them as written, to debug.
@@ -197,13 +197,26 @@ def shipped_parts(ctx: RenderContext) -> tuple[str, ...]:
     return tuple(part for part in PARTS if part not in left_out)
 
 
-def load_marker(kit: Package, needs: tuple[str, ...], ctx: RenderContext) -> str:
-    """The hidden element naming the files a page needs beyond every page's, for ``cg-core.js`` to load; empty if none.
+STYLES_META = "cg_styles"
+"""The front-matter key listing a page's own stylesheets, which the theme's ``main.html`` links in the page's
+``<head>`` (``generator/theme/main.html``)."""
 
-    In the page rather than its ``<head>``: Material's instant navigation swaps the page's content and keeps the
-    head, so the files the next page needs are read from its content."""
+
+def with_page_files(content: str, kit: Package, needs: tuple[str, ...], ctx: RenderContext) -> str:
+    """The page with the files it needs beyond every page's: a hidden element naming them all, for ``cg-core.js`` to
+    load, and its stylesheets in its front matter as well.
+
+    The element is in the page rather than its ``<head>``: Material's instant navigation swaps the page's content and
+    keeps the head, so the files the next page needs are read from its content. The stylesheets are also linked in
+    the head of a page opened directly, so it is styled from its first paint and without JavaScript (a dashboard,
+    the handbook's print layout); ``cg-core.js`` skips a stylesheet the page already links."""
     names = kit.files(needs, without=every_page(ctx))
-    return f'\n\n<div hidden data-cg-load="{" ".join(names)}"></div>\n' if names else ""
+    if not names:
+        return content
+    styles = json.dumps([paths.asset(name) for name in names if name.endswith(".css")], ensure_ascii=False)
+    front = f"---\n{STYLES_META}: {styles}\n"
+    content = front + content.removeprefix("---\n") if content.startswith("---\n") else f"{front}---\n\n{content}"
+    return f'{content}\n\n<div hidden data-cg-load="{" ".join(names)}"></div>\n'
 
 
 def static_assets(ctx: RenderContext, kit: Package) -> list[Asset]:

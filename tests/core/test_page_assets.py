@@ -29,10 +29,21 @@ STANDING_FILES = {"cg-progress-pages.js", "cg-progress-pages.css", "cg-mistakes.
 ACTIVITY_SCRIPTS = {"cg-case.js", "cg-form.js", "cg-scenario.js", "cg-handin.js"}
 
 
+def linked(html: str) -> list[str]:
+    """coursegen's files a built page's own tags load: its script tags and the stylesheets linked in its head."""
+    return re.findall(r'<(?:script src|link rel="stylesheet" href)="[^"]*assets/coursegen/([^"]+)"', html)
+
+
+def named(html: str) -> list[str]:
+    """The files a built page names for cg-core.js to load."""
+    return [name for names in re.findall(r'data-cg-load="([^"]*)"', html) for name in names.split()]
+
+
 def loaded(html: str) -> list[str]:
-    """coursegen's files a built page loads: its script and stylesheet tags, then what it names for cg-core.js."""
-    tags = re.findall(r'<(?:script src|link rel="stylesheet" href)="[^"]*assets/coursegen/([^"]+)"', html)
-    return tags + [name for names in re.findall(r'data-cg-load="([^"]*)"', html) for name in names.split()]
+    """coursegen's files a built page loads: its tags, then what it names for cg-core.js, which skips a stylesheet
+    the page already links."""
+    tags = linked(html)
+    return tags + [name for name in named(html) if name not in tags]
 
 
 def test_the_table_names_every_packaged_script_and_style_once() -> None:
@@ -141,6 +152,19 @@ def test_no_page_loads_the_search_script_and_each_file_it_names_is_there(example
         for name in names:
             assert (example_site / "assets" / "coursegen" / name).is_file(), f"{page}: {name}"
     assert (example_site / "assets" / "coursegen" / SEARCH_SCRIPT).is_file()
+
+
+def test_a_page_opened_directly_links_its_own_stylesheets_in_its_head(example_site: Path) -> None:
+    """Styled from the first paint and without JavaScript: the dashboard, the handbook's print layout, a quiz. The
+    same stylesheets stay named for cg-core.js, which Material's instant navigation needs (it keeps the head)."""
+    for page in ("index.html", "handbook/index.html", "quizzes/quiz-service-front/index.html", "cases/chizi-event/index.html"):
+        html = (example_site / page).read_text(encoding="utf-8")
+        head = linked(html.split("</head>", 1)[0])
+        styles = [name for name in named(html) if name.endswith(".css")]
+        assert styles and set(styles) <= set(head), page
+    assert "cg-progress-pages.css" in linked((example_site / "handbook" / "index.html").read_text(encoding="utf-8"))
+    lecture = (example_site / "lectures" / "service-front" / "index.html").read_text(encoding="utf-8")
+    assert [name for name in linked(lecture) if name.endswith(".css")] == ["cg-page.css"]
 
 
 def test_the_site_gets_minified_scripts_and_styles_and_the_readable_ones_on_request(monkeypatch) -> None:

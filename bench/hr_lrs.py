@@ -5,6 +5,7 @@ versions, seven in ten with the basics quiz's per-question results). They are PO
 (file-system backend, `.venv-lrs`, as the tests use it) in batches, then the report runs as its own process, exactly
 as HR runs it, reading them page by page through the xAPI API; its wall time (which includes Ralph's time answering)
 and the peak PSS of the report's own process tree (Ralph's memory is not in it) are printed.
+Its results, copied into ``bench/hr_lrs_results.md``, are kept on the guide's benchmark page when ``build_bench.py`` rewrites it.
 
     python bench/hr_lrs.py [--trainees 2000] [--statements 10000] [--page 500]
 

@@ -288,6 +288,8 @@ def _versions() -> str:
 
 SEARCH_RESULTS = Path(__file__).with_name("search_results.md")
 """Written by ``search_bench.py`` (a run of its own, ten minutes): kept on the page when the build benchmark rewrites it."""
+HR_LRS_RESULTS = Path(__file__).with_name("hr_lrs_results.md")
+"""The run of ``hr_lrs.py`` at rest, as its table was copied here (that script prints it): kept on the page first."""
 STUDIO_RESULTS = Path(__file__).with_name("studio_results.md")
 """Written by ``studio_bench.py`` (a run of its own): kept on the page, before the search section, as it is."""
 
@@ -306,5 +308,5 @@ def markdown(results: list[Result], serve: ServeResult | None, elapsed: float, a
         load=f"{load:.1f}",
     )
     body = "\n\n".join(f"## {title}\n\n{table}" for title, table in _sections(results, serve, elapsed, True, instructions))
-    kept = [f.read_text(encoding="utf-8") for f in (STUDIO_RESULTS, SEARCH_RESULTS) if f.is_file()]
+    kept = [f.read_text(encoding="utf-8") for f in (HR_LRS_RESULTS, STUDIO_RESULTS, SEARCH_RESULTS) if f.is_file()]
     return f"{head}\n{body}\n" + "".join(f"\n{text}" for text in kept)

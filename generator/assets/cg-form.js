@@ -395,12 +395,26 @@
       document.dispatchEvent(new CustomEvent("coursegen:submit", { detail: detail }));
     }
 
-    spec.fields.forEach(function (f) { write(f, state.answers[f.id]); });
+    /* The page shows the form before this script arrives (cg-core.js loads it after the page): what the trainee typed
+       or chose by then is theirs, kept over the stored draft and saved at once, never overwritten. */
+    function touched(field) {
+      return field.type !== "table" && [].some.call(boxes[field.id].querySelectorAll("input, textarea"), function (c) {
+        return c.type === "radio" || c.type === "checkbox" ? c.checked !== c.defaultChecked : c.value !== c.defaultValue;
+      });
+    }
+    var early = spec.fields.filter(touched), typedIdentity = cg.store.get("identity", {}), typedAny = false;
+    identityKeys.forEach(function (k) {
+      var input = identityInput(k);
+      if (input.value !== input.defaultValue) { typedIdentity[k] = input.value; typedAny = true; }
+    });
+    spec.fields.forEach(function (f) { write(f, early.indexOf(f) >= 0 ? read(f) : state.answers[f.id]); });
     showRemoved(form, removedTexts(spec, state.answers));
     form.querySelectorAll('input[type="text"], textarea').forEach(mirror);
     spec.fields.forEach(function (f) { if (f.type === "textarea") count(f); });
+    if (typedAny) cg.store.set("identity", typedIdentity);
     showIdentity(false);
-    if (state.updated_at) showSaved(true, savedWhen(state.updated_at));
+    if (early.length) save();
+    else if (state.updated_at) showSaved(true, savedWhen(state.updated_at));
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {

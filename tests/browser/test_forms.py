@@ -104,6 +104,32 @@ def test_typed_answers_survive_a_reload(page: Page, site_url: str) -> None:
     assert re.fullmatch(r"已保存（上次保存 \d{1,2}月\d{1,2}日 \d\d:\d\d）", page.locator(".cg-form__saved").inner_text())
 
 
+def test_what_is_typed_before_the_form_script_arrives_is_kept_over_the_draft_and_saved(page: Page, site_url: str) -> None:
+    """The page shows the form before cg-core.js has loaded cg-form.js: on a slow intranet a trainee types into it
+    first. That text (and the name typed) is theirs: kept over the stored draft when the script arrives, and saved."""
+    textarea = next(f for f in HOMEWORK.fields if f.type == "textarea")
+    box = field(page, textarea.id).locator("textarea")
+    open_form(page, site_url, HOMEWORK)
+    box.fill("旧稿")
+    box.press("End")
+    page.locator(".cg-form__saved", has_text="已保存").wait_for()
+
+    page.route("**/cg-form.js", lambda route: route.abort())  # the script has not arrived yet
+    page.goto(f"{site_url}/homework/{HOMEWORK.id}/")
+    page.wait_for_load_state("load")
+    box.fill("赶在脚本之前写下的心得")
+    page.locator('[data-identity="name"]').fill("李晓明")
+    page.unroute("**/cg-form.js")
+    page.add_script_tag(url=f"{site_url}/assets/coursegen/cg-form.js")  # now it arrives
+    page.locator(".cg-field__count[data-rule]").first.wait_for(state="attached")
+    assert box.input_value() == "赶在脚本之前写下的心得"
+    page.locator(".cg-form__saved", has_text="已保存").wait_for()
+
+    open_form(page, site_url, HOMEWORK)
+    assert box.input_value() == "赶在脚本之前写下的心得"
+    assert page.locator('[data-identity="name"]').input_value() == "李晓明"
+
+
 def test_identity_is_asked_once_for_every_form_of_the_course(page: Page, site_url: str) -> None:
     open_form(page, site_url, HOMEWORK)
     fill_identity(page)

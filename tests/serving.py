@@ -97,6 +97,13 @@ class StderrLog:
             return self._text
 
 
+def mini_copy(tmp_path: Path) -> Path:
+    """A copy of the fixture course ``tests/fixtures/mini`` in ``tmp_path``, for a test that builds or edits it."""
+    project = tmp_path / "mini"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", project)
+    return project
+
+
 def start_serving(tmp_path: Path, prepare: Callable[[Path], None] = lambda _: None,
                   options: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], StderrLog, str, Path]:
     """`coursegen serve` of a copy of the fixture course: the process, its stderr, a lecture's address and YAML file.
@@ -104,8 +111,7 @@ def start_serving(tmp_path: Path, prepare: Callable[[Path], None] = lambda _: No
     ``prepare`` gets the lecture's YAML file before the server starts (to start it on a broken course);
     ``options`` are more of the command's options (``--engine zensical``).
     """
-    project = tmp_path / "mini"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", project)
+    project = mini_copy(tmp_path)
     prepare(project / "course" / "lectures" / "01-basics.yml")
     port = free_port()
     server = subprocess.Popen(

@@ -9,7 +9,6 @@ an error: the work is done again and the file rewritten.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import pytest
 from coursegen import cache
 from coursegen.builder import Paths, build, generate, search_index
 from coursegen.load import project as loading
-from tests.serving import ROOT, edit
+from tests.serving import edit, mini_copy
 
 LECTURE = Path("course/lectures/01-basics.yml")
 KEPT_LOADS = Path(".coursegen/cache/load.pickle")
@@ -29,8 +28,7 @@ SITE = Path("site")
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "mini"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    folder = mini_copy(tmp_path)
     monkeypatch.chdir(folder)
     return folder
 

@@ -8,7 +8,6 @@ with a marker, so a page still holding it after the rebuild is one MkDocs did no
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,7 +18,7 @@ from mkdocs.config import load_config
 from coursegen.builder import Paths, mkdocs_serve
 from coursegen.builder.engines import MkDocsEngine
 from coursegen.builder.preview import LivePreview
-from tests.serving import ROOT, edit
+from tests.serving import edit, mini_copy
 
 STALE = b"not rebuilt"
 LECTURE = Path("course/lectures/01-basics.yml")
@@ -61,8 +60,7 @@ class Served:
 
 @pytest.fixture
 def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
-    folder = tmp_path / "mini"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    folder = mini_copy(tmp_path)
     monkeypatch.chdir(folder)
     preview = LivePreview(Paths(), "trainee", [].append, MkDocsEngine())
     later: list[Callable[[], None]] = []

@@ -7,7 +7,6 @@ reaches a built site. (tests/core/test_serve.py and tests/browser/test_preview_o
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from coursegen.builder.engines import Engine, MkDocsEngine, ZensicalEngine
 from coursegen.builder.preview import LivePreview
 from coursegen.messages import speaking
 from coursegen.render.preview import MARK, STATE
-from tests.serving import ROOT, edit
+from tests.serving import edit, mini_copy
 
 BROKEN = "course/lectures/01-basics.yml:3:1: 不认识的键 `titel`"
 KEPT = "（预览仍显示上次成功生成的版本）"
@@ -28,8 +27,7 @@ ERROR_PAGE = "（预览显示一页问题清单，改好后会自动显示课程
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the fixture course, as the working folder: messages name files as the trainer typed them."""
-    folder = tmp_path / "mini"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", folder)
+    folder = mini_copy(tmp_path)
     monkeypatch.chdir(folder)
     return folder
 

@@ -1,5 +1,5 @@
 /* coursegen completion: the course's one completion rule, evaluated over the trainee's records in this browser with
-   each item's status from cg-completion.js. What the rule requires is written by the generator into cg-course.js
+   each item's status from cg-completion.js. What the rule requires is written by the generator into cg-rule.js
    (coursegen.course().completion: [{kind, id, need}], need "done", "passed" or "taken"), from course.yml's
    `completion:` with its defaults filled in, so this script never guesses a default. Loaded where the rule is shown
    or reported (generator/render/assets.py): the dashboard, 学习进度, the completion record, the SCORM and cmi5

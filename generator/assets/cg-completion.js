@@ -4,7 +4,7 @@
 
    Its readers: the menu's marks (cg-progress.js), the dashboard and 学习进度 (cg-progress-pages.js), the completion
    rule, and through it the completion record page (cg-record.js) and the SCORM and cmi5 launchers, which load
-   these scripts with cg-course.js and no page widget: they read the store only, through coursegen.quizResult
+   these scripts with cg-course.js, cg-versions.js and no page widget: they read the store only, through coursegen.quizResult
    where the quiz widget is absent. */
 (function () {
   "use strict";
@@ -15,7 +15,9 @@
   function lecture(id) { return store.get(keys.lecture(id), {}); }
 
   /* A quiz's state as the quiz widget reads it (cg-quiz-state.js, which the SCORM launcher loads too): a record made
-     before the trainer edited the quiz is kept as earlier, and a pass there still completes the quiz. */
+     before the trainer edited the quiz is kept as earlier, and a pass there still completes the quiz. Told apart
+     where the page has the quizzes' versions (cg-versions.js: the pages that show or report the trainee's
+     standing); the menu's marks on other pages read a pass as passed either way, complete all the same. */
   function quizState(q) {
     var parts = cg.quizParts;
     return parts && parts.stored ? parts.stored(keys.quiz(q.id), q.hash) : cg.quizResult(q.id);

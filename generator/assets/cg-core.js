@@ -99,21 +99,27 @@
     XAPI_REGISTRATION: "xapi:registration"
   };
 
-  /* What the course consists of, in course order, with each quiz's content hash (cg-course.js, written by
-     the generator); read when needed, as it may load after this script. Each item gets its page from its kind's
-     (pages), and its title once cg-titles.js is there (the same order; only the pages that name items load it). */
+  /* What the course consists of, in course order (cg-course.js, written by the generator); read when needed, as it
+     may load after this script. Each item gets its page from its kind's (pages); the other per-site scripts, which
+     only the pages that need them load, add to it once they are there: each item's title (cg-titles.js, the same
+     order), each quiz's content hash (cg-versions.js; without it a quiz's state reads as stored, which is all the
+     menu's marks need: a pass before the trainer's edit is complete too) and the completion rule (cg-rule.js). */
   function course() {
-    var c = window.coursegenCourse, titles = window.coursegenTitles;
+    var c = window.coursegenCourse, titles = window.coursegenTitles, versions = window.coursegenVersions;
     if (!c || !Array.isArray(c.items)) return { version: "", items: [] };
     if (!c.paged) c.items.forEach(function (i) { i.page = c.pages[i.kind].replace("{id}", i.id); });
     if (titles && !c.titled) c.items.forEach(function (i, n) { i.title = titles[n]; });
+    if (versions && !c.versioned) c.items.forEach(function (i) { if (i.kind === "quiz") i.hash = versions[i.id]; });
+    if (window.coursegenRule) c.completion = window.coursegenRule;
     c.paged = true;
     c.titled = !!titles;
+    c.versioned = !!versions;
     return c;
   }
 
-  /* A quiz's stored state, or null when there is none or it belongs to another version of the quiz: the one
-     way to read a quiz's result outside cg-quiz.js (the progress page, the dashboard, a homework's scores). */
+  /* A quiz's stored state, or null when there is none or it belongs to another version of the quiz (or the page
+     has not loaded the quizzes' versions, cg-versions.js): the one way to read a quiz's result outside cg-quiz.js
+     where cg-quiz-state.js is absent. */
   function quizResult(id) {
     var item = course().items.filter(function (i) { return i.kind === "quiz" && i.id === id; })[0];
     var state = item ? store.get(keys.quiz(id), null) : null;

@@ -9,7 +9,7 @@
    when a quiz was scored, with its questions. Anywhere else (no launcher) it does nothing at all.
 
    Status: from the course's one completion rule (coursegen.completion.evaluate, cg-completion.js, with
-   cg-course.js, which says what the rule requires): completed once every requirement is met, a taken final
+   cg-rule.js, which says what the rule requires): completed once every requirement is met, a taken final
    assessment counting; passed or failed then when the rule requires passing the final assessment (by default,
    a course with one); the raw score is the final assessment's best (0-100; 2004 also scaled 0-1); incomplete
    until then. A status never goes down.

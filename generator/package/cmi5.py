@@ -35,7 +35,7 @@ from .formats import CMI5_LAUNCH_PAGE, CMI5_XML
 from .manifest import package_title
 from .templates import render
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-completion-rule.js", "cg-quiz-state.js", "cg-cmi5-launch.js")
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-versions.js", "cg-rule.js", "cg-completion.js", "cg-completion-rule.js", "cg-quiz-state.js", "cg-cmi5-launch.js")
 """What the launch page loads from the site's assets: the course settings and strings, the store, what the course
 consists of and its completion rule (which reads quizzes through cg-quiz-state.js), and the cmi5 runtime."""
 

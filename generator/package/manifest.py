@@ -13,7 +13,7 @@ from .templates import render
 LAUNCH_PAGE = "scorm.html"
 """The SCO's launch file at the package root: holds the LMS session and shows the site in a frame."""
 
-SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-completion.js", "cg-completion-rule.js", "cg-quiz-state.js", "cg-interactions.js",
+SCRIPTS = ("cg-config.js", "cg-core.js", "cg-course.js", "cg-versions.js", "cg-rule.js", "cg-completion.js", "cg-completion-rule.js", "cg-quiz-state.js", "cg-interactions.js",
            "cg-scorm-dialects.js", "cg-scorm.js")
 """What the launch page loads from the site's assets: the course settings, the store, what the course consists
 of and its completion rule with the one function evaluating it (which reads quizzes as the quiz widget does, through

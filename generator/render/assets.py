@@ -37,6 +37,16 @@ STRINGS_SCRIPT = "cg-strings-{}.js"
 TITLES_SCRIPT = "cg-titles.js"
 """The course items' titles, in the order of ``cg-course.js``'s items: written per site (render/learner.py) and
 loaded by the parts that name items (part "titles"), not by every page's menu marks."""
+VERSIONS_SCRIPT = "cg-versions.js"
+"""Each quiz's content hash, by id: written per site (render/learner.py) and loaded by the parts that must tell a
+result stored against an older version of a quiz apart (part "versions"). Not on every page: the menu's marks show
+a pass as passed either way (a pass before an edit still completes the quiz), and a 200-quiz course's hashes are
+1.8 KiB gzip that a lecture page would carry for nothing."""
+RULE_SCRIPT = "cg-rule.js"
+"""The course's completion rule, the required items in course order: written per site and loaded with
+``cg-completion-rule.js``, which alone reads it."""
+COURSE_SCRIPTS = (TITLES_SCRIPT, VERSIONS_SCRIPT, RULE_SCRIPT)
+"""The parts' files written per site from the course (render/learner.py) rather than packaged."""
 SEARCH_SCRIPT = "cg-search.js"
 """Loaded by ``cg-core.js`` when search is first opened, with the search part's strings: no page names it."""
 
@@ -56,14 +66,16 @@ PARTS: dict[str, Part] = {
     "quiz-state": Part(("cg-quiz-state.js",), ("core",)),
     # Written per site, not packaged: cg-core.js's coursegen.course() gives each item its title once it is there.
     "titles": Part((TITLES_SCRIPT,), ("core",)),
+    # Written per site too: coursegen.course() gives each quiz its content hash once it is there.
+    "versions": Part((VERSIONS_SCRIPT,), ("core",)),
     "progress": Part(("cg-completion.js", "cg-progress.js", "cg-progress.css"), ("quiz-state",)),
     # The course's one completion rule, over the statuses of cg-completion.js: where it is shown or reported.
-    "completion-rule": Part(("cg-completion-rule.js",), ("progress",)),
+    "completion-rule": Part((RULE_SCRIPT, "cg-completion-rule.js"), ("progress", "versions")),
     # What only the pages that show the trainee's standing in full need: the dashboard, 学习进度, the completion
     # blocks and record, a form's handed line, the handbook's print button and styles.
     "progress-pages": Part(("cg-progress-pages.js", "cg-progress-pages.css"), ("completion-rule", "titles")),
     # The review of mistakes' bookkeeping: on the pages where quizzes are checked and on the review page.
-    "mistakes": Part(("cg-mistakes.js",), ("progress",)),
+    "mistakes": Part(("cg-mistakes.js",), ("progress", "versions")),
     # A question's response patterns, shared by the LMS runtimes and the LRS's statement sender.
     "interactions": Part(("cg-interactions.js",), ("core",)),
     "scorm": Part(("cg-scorm-dialects.js", "cg-scorm.js"), ("completion-rule", "interactions")),

@@ -19,7 +19,7 @@ from ..site_paths import COMPLETION, HANDBOOK, PROGRESS, REVIEW
 from .environment import RenderContext
 from .forms import identity_limits
 from .handin import deadline_text, instructions
-from .assets import TITLES_SCRIPT, data_script, js_value, question_parts
+from .assets import RULE_SCRIPT, TITLES_SCRIPT, VERSIONS_SCRIPT, data_script, js_value, question_parts
 from .diagram import letter
 from .outline import Link, activity_card, lecture_heading
 from .quiz import content_hash, lrs_notes, quiz_note, quiz_payloads
@@ -207,42 +207,58 @@ def handbook_parts(ctx: RenderContext) -> dict[str, object]:
 
 
 def learner_assets(ctx: RenderContext, pages: list[Page], every: list[str]) -> list[Asset]:
-    """``cg-course.js``: what counts towards completion, in course order, for the menu's marks and the progress
-    indicator on every page; ``cg-titles.js``: the items' titles, for the pages that name them (the dashboard, a
-    hand-in, the LRS's statements: part "titles", on every page only where ``every``, the files every page loads,
-    has it); ``cg-review.js``: the reviewed banks' payloads, for the review page alone.
+    """The course's contents for the pages' scripts, each a small cached script: ``cg-course.js``, the items that
+    count towards completion in course order, for the menu's marks and the progress indicator on every page;
+    ``cg-titles.js``, their titles, for the pages that name them (the dashboard, a hand-in, the LRS's statements);
+    ``cg-versions.js``, each quiz's content hash, for the pages that tell a result stored against an older version
+    of a quiz apart (kept as the quiz's earlier record, cg-quiz-state.js); ``cg-rule.js``, the completion rule, for
+    the pages that evaluate it; ``cg-review.js``, the reviewed banks' payloads, for the review page alone. Each of
+    the parts "titles", "versions" and "completion-rule" is on every page only where ``every``, the files every
+    page loads, has it: with an LMS runtime or an LRS; a lecture page of a 200-lecture course carries 1.2 KiB of
+    contents, not 4.2.
 
-    Quizzes carry their content hash, so progress stored against an older version of a quiz is told apart (kept
-    as the quiz's earlier record, cg-quiz-state.js), and the final assessment is flagged: its question ids read
-    ``<bankId>/<questionId>``. ``version`` fingerprints the whole list, titles and pages included; an exported
-    progress file carries it for whoever reads the file, and a file of another version still imports.
-    Each item's page is its page's path without ``.md``, the same for every item of a kind (``pages``, with the
-    item's ``{id}``): the script fills it in (coursegen.course()) and turns it into the page's address.
+    The final assessment is flagged (``final``): its question ids read ``<bankId>/<questionId>``. ``version``
+    fingerprints the whole list, hashes, titles and pages included; an exported progress file carries it for
+    whoever reads the file, and a file of another version still imports. Each item's page is its page's path
+    without ``.md``, the same for every item of a kind (``pages``, with the item's ``{id}``): the script fills it
+    in (coursegen.course()) and turns it into the page's address.
     """
     checklist = tracked(ctx, pages)
     payloads = quiz_payloads(ctx)
     final = ctx.project.course.final_assessment
-    items = []
+    items, versions = [], {}
     for t in checklist.ordered:
         item: dict[str, object] = {"kind": t.kind, "id": t.id}
-        if t.kind == "quiz":
-            item.update(hash=payloads[t.id]["hash"], final=bool(final and t.id == final.id))
+        if t.kind == "quiz" and final and t.id == final.id:
+            item["final"] = True
         if t.checks:
             item["checks"] = t.checks
+        if t.kind == "quiz":
+            versions[t.id] = payloads[t.id]["hash"]
         items.append(item)
-    named = [{**item, "title": t.title, "page": t.path.removesuffix(".md")} for item, t in zip(items, checklist.ordered)]
+    quiz_fields = {t.id: {"hash": versions[t.id], "final": "final" in item} for item, t in zip(items, checklist.ordered) if t.kind == "quiz"}
+    named = [
+        {**item, **quiz_fields.get(t.id, {}), "title": t.title, "page": t.path.removesuffix(".md")}
+        for item, t in zip(items, checklist.ordered)
+    ]
     # The rule stays out of the items' version: a changed rule does not make progress saved before it foreign.
     required = [{"kind": t.kind, "id": t.id, "need": need} for t, need in completion_rule(ctx, checklist)]
     kinds = dict.fromkeys(t.kind for t in checklist.ordered)
     data = {
-        "version": content_hash(named), "items": items, "completion": required,
+        "version": content_hash(named), "items": items,
         "pages": {kind: paths.item_page(kind, "{id}").removesuffix(".md") for kind in kinds},
     }
     review = {b.id: payloads[b.id] for b in _reviewed_banks(ctx, checklist)}
-    titles = paths.asset(TITLES_SCRIPT)
     return [
         _script(MANIFEST, "coursegenCourse", data),
-        _script(titles, "coursegenTitles", [t.title for t in checklist.ordered], every_page=titles in every),
+        *(
+            _script(path, name, value, every_page=path in every)
+            for path, name, value in (
+                (paths.asset(TITLES_SCRIPT), "coursegenTitles", [t.title for t in checklist.ordered]),
+                (paths.asset(VERSIONS_SCRIPT), "coursegenVersions", versions),
+                (paths.asset(RULE_SCRIPT), "coursegenRule", required),
+            )
+        ),
         data_script(REVIEW_DATA, review),
     ]
 

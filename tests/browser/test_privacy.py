@@ -23,7 +23,7 @@ Page = Any  # playwright.sync_api.Page
 def seed_quiz(page: Page, base: str, quiz_id: str, best: int, passed: bool) -> None:
     """A quiz result as cg-quiz.js stores it, for the current version of the quiz."""
     page.goto(f"{base}/")
-    digest = page.evaluate(f"coursegenCourse.items.find(q => q.id === {json.dumps(quiz_id)}).hash")
+    digest = page.wait_for_function(f"window.coursegenVersions && coursegenVersions[{json.dumps(quiz_id)}]").json_value()
     state = {"v": 1, "hash": digest, "best": best, "passed": passed, "attempts": 1}
     page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [f"coursegen:{EXAMPLE.course.id}:quiz:{quiz_id}", state])
 

@@ -78,5 +78,5 @@ def test_an_english_course_gets_its_completion_record_and_rule_in_english(tmp_pa
     pages = next(a for a in site.assets if a.path.endswith("cg-strings-progress-pages.js")).content.decode("utf-8")
     assert '"completion.need.passed":"{title} (pass it)"' in pages  # the dashboard's, 学习进度's and the record's
     assert '"completion.need.passed"' not in config  # not every page's
-    course = next(a for a in site.assets if a.path.endswith("cg-course.js")).content.decode("utf-8")
-    assert '"completion":[{"kind":"lecture","id":"one","need":"done"}]' in course  # no final: every lecture, today's rule
+    rule = next(a for a in site.assets if a.path.endswith("cg-rule.js")).content.decode("utf-8")
+    assert rule == 'window.coursegenRule = [{"kind":"lecture","id":"one","need":"done"}];\n'  # no final: every lecture, today's rule

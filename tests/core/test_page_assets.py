@@ -16,7 +16,7 @@ import rjsmin
 from coursegen.choices import LmsRuntime
 from coursegen.load import load_project
 from coursegen.render import Site, render_site
-from coursegen.render.assets import PARTS, SEARCH_SCRIPT, TITLES_SCRIPT, package
+from coursegen.render.assets import PARTS, SEARCH_SCRIPT, COURSE_SCRIPTS, package
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "generator" / "assets"
@@ -48,7 +48,7 @@ def loaded(html: str) -> list[str]:
 
 def test_the_table_names_every_packaged_script_and_style_once() -> None:
     """A script or stylesheet missing from PARTS would be shipped to no page; one named twice would run twice."""
-    named = [name for part in PARTS.values() for name in part.files if name != TITLES_SCRIPT]  # written per site
+    named = [name for part in PARTS.values() for name in part.files if name not in COURSE_SCRIPTS]  # written per site
     assert sorted(named) == sorted(p.name for p in ASSETS.iterdir() if p.suffix in (".js", ".css"))
     assert all(need in PARTS for part in PARTS.values() for need in part.needs)
 

@@ -11,7 +11,7 @@ from coursegen.load import load_project
 from coursegen.model.project import Project
 from coursegen.render import Site, render_site
 from coursegen import site_paths as paths
-from coursegen.render.assets import TITLES_SCRIPT
+from coursegen.render.assets import RULE_SCRIPT, TITLES_SCRIPT, VERSIONS_SCRIPT
 from coursegen.render.learner import COMPLETION, HANDBOOK, MANIFEST, PROGRESS, REVIEW, REVIEW_DATA
 from tests.conftest import ROOT
 from tests.datascripts import provided
@@ -57,7 +57,7 @@ def test_the_pages_of_the_learner_stay_out_of_search(site: Site) -> None:
         assert "search:\n  exclude: true" in page(site, path).split("---")[1]
 
 
-def test_manifest_lists_what_counts_towards_completion_in_course_order_with_quiz_hashes(project: Project, site: Site) -> None:
+def test_manifest_lists_what_counts_towards_completion_in_course_order(project: Project, site: Site) -> None:
     asset = next(a for a in site.assets if a.path == MANIFEST)
     assert MANIFEST in site.extra_javascript
     data = json.loads(asset.content.decode("utf-8").split("=", 1)[1].rstrip(";\n"))
@@ -66,7 +66,7 @@ def test_manifest_lists_what_counts_towards_completion_in_course_order_with_quiz
     assert of("lecture") == [l.id for l in project.lectures]
     assert set(of("quiz")) == {*project.quizzes, "final-assessment"}
     assert [i["id"] for i in items if i.get("final")] == ["final-assessment"] == [items[-1]["id"]]
-    assert all(re.fullmatch(r"[0-9a-f]{16}", i["hash"]) for i in items if i["kind"] == "quiz")
+    assert not any("hash" in i or "completion" in i for i in [*items, data]), "versions and rule are files of their own"
     assert sorted(of("homework")) == sorted(project.homework)
     assert (set(of("case")), set(of("discussion")), set(of("drill"))) == (set(project.cases), set(project.discussions), set(project.drills))
     first = project.lectures[0]
@@ -86,6 +86,21 @@ def test_the_titles_of_the_items_come_apart_for_the_pages_that_name_them(project
     items = json.loads(course.split("=", 1)[1].rstrip(";\n"))["items"]
     assert len(names) == len(items) and names[0].endswith(project.lectures[0].title)
     assert TITLES_SCRIPT in page(site, paths.HOME) and TITLES_SCRIPT not in page(site, paths.item_page("lecture", project.lectures[0].id))
+
+
+def test_the_quizzes_versions_and_the_completion_rule_are_loaded_where_the_standing_is_shown(project: Project, site: Site) -> None:
+    """A lecture page's menu marks need neither each quiz's content hash nor the completion rule (a 200-quiz course's
+    hashes are 1.8 KiB gzip): the dashboard, a quiz page (its mistakes' bookkeeping) and a homework form load them."""
+    versions = next(a for a in site.assets if a.path == paths.asset(VERSIONS_SCRIPT))
+    hashes = json.loads(versions.content.decode("utf-8").split("=", 1)[1].rstrip(";\n"))
+    assert sorted(hashes) == sorted([*project.quizzes, "final-assessment"])
+    assert all(re.fullmatch(r"[0-9a-f]{16}", h) for h in hashes.values())
+    assert paths.asset(VERSIONS_SCRIPT) not in site.extra_javascript and paths.asset(RULE_SCRIPT) not in site.extra_javascript
+    lecture = page(site, paths.item_page("lecture", project.lectures[0].id))
+    assert VERSIONS_SCRIPT not in lecture and RULE_SCRIPT not in lecture
+    home, quiz = page(site, paths.HOME), page(site, paths.item_page("quiz", next(iter(project.quizzes))))
+    assert VERSIONS_SCRIPT in home and RULE_SCRIPT in home and VERSIONS_SCRIPT in quiz and RULE_SCRIPT not in quiz
+    assert VERSIONS_SCRIPT in page(site, paths.item_page("homework", next(iter(project.homework))))
 
 
 def test_review_data_carries_every_bank_with_its_answer_keys_encoded(project: Project, site: Site) -> None:

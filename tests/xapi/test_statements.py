@@ -78,7 +78,7 @@ def run(events: list[tuple[str, Any]], *, results: str = "questions") -> list[di
     assert node is not None
     config = {"courseId": "c", "lang": "zh", "results": results, "strings": {}, "lrs": VOCABULARY}
     # As cg-course.js has it, with the titles apart (cg-titles.js, on every page of a course with an LRS).
-    course = {"version": "v1", "completion": [], "items": [
+    course = {"version": "v1", "items": [
         {"kind": "lecture", "id": "l1"}, {"kind": "quiz", "id": "q1"}, {"kind": "scenario", "id": "lobby"},
         {"kind": "quiz", "id": "final", "final": True}, {"kind": "homework", "id": "hw"}, {"kind": "homework", "id": "survey"}],
         "pages": {kind: f"{kind}s/{{id}}" for kind in ("lecture", "quiz", "scenario", "homework")}}

@@ -11,10 +11,14 @@ in a fresh process, the builds interleaved so that a busy spell on the machine h
 3. **mkdocs-quiz**: ``mkdocs build`` of the same pages with the same questions for the mkdocs-quiz plugin;
 4. **zensical-cold**: ``coursegen build --engine zensical`` from an empty work folder, as (2) is;
 5. **zensical-cached**: the same build through a work folder a previous Zensical build of the unchanged
-   course left, so Zensical's cache is warm (what a trainer's second build is).
+   course left, so Zensical's cache is warm (what a trainer's second build is);
+6. **zensical-alone**: Zensical by itself (``python -m zensical build -f zensical.yml --strict``, as coursegen calls
+   it) on the workspace a Zensical build of the course wrote, from an empty Zensical cache and output: what the
+   engine costs with no coursegen work at all, shown beside goal 5 (the cold build) as information.
 
-The two Zensical builds run in folders of their own (``zensical-cold/``, ``zensical-cached/``, each a copy of
-the course), since ``.coursegen/`` is where coursegen keeps the workspace and Zensical its cache.
+The three Zensical builds run in folders of their own (``zensical-cold/``, ``zensical-cached/``,
+``zensical-alone/``, each a copy of the course), since ``.coursegen/`` is where coursegen keeps the workspace and
+Zensical its cache.
 
 Then the live-preview rebuild at one size (``--serve-size``): seconds from saving one lecture's YAML
 under ``coursegen serve`` (MkDocs, then Zensical) until the served page shows the edit, against ``mkdocs serve``
@@ -46,12 +50,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from instructions import measure as count_instructions  # noqa: E402
 from measure import BenchError, Run, median_run, run, serve_rebuilds, tree_bytes  # noqa: E402
-from report import GENERATE, UNPRUNED, ZENSICAL_CACHED, ZENSICAL_COLD, Instructions, Result, ServeResult, markdown, text_table  # noqa: E402
+from page_weight import page_weights  # noqa: E402
+from report import (  # noqa: E402
+    GENERATE, SITES, UNPRUNED, ZENSICAL_ALONE, ZENSICAL_CACHED, ZENSICAL_COLD, Instructions, Result, ServeResult, markdown, text_table,
+)
 from synthetic import lecture_file, lecture_id, write_course  # noqa: E402
 from variants import FLOOR, MKDOCS_QUIZ, write_variants  # noqa: E402
 
 from coursegen import site_paths  # noqa: E402
 from coursegen.builder.search_index import FOLDER as SEARCH_FOLDER, MATERIAL  # noqa: E402
+from coursegen.builder.zensical_config import CONFIG as ZENSICAL_CONFIG, OUTPUT as ZENSICAL_OUTPUT  # noqa: E402
 
 COURSEGEN = [sys.executable, "-m", "coursegen"]
 ZENSICAL = ["--engine", "zensical"]
@@ -61,9 +69,13 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 COURSEGEN_NAME = "coursegen"
 EXAMPLE_LECTURE = "course/lectures/01-service-front.yml"
 EXAMPLE_PAGE = "lectures/service-front/"
-ORDER = (MKDOCS_QUIZ, ZENSICAL_COLD, COURSEGEN_NAME, FLOOR, ZENSICAL_CACHED)
+ORDER = (MKDOCS_QUIZ, ZENSICAL_COLD, COURSEGEN_NAME, FLOOR, ZENSICAL_ALONE, ZENSICAL_CACHED)
 """Slowest first, so that two workers finish the largest course at about the same time."""
-ZENSICAL_VARIANTS = (ZENSICAL_COLD, ZENSICAL_CACHED)
+ZENSICAL_VARIANTS = (ZENSICAL_COLD, ZENSICAL_CACHED, ZENSICAL_ALONE)
+ZENSICAL_WORKSPACE = Path(".coursegen") / "trainee"
+"""Where ``coursegen build --engine zensical`` writes the workspace, its ``zensical.yml``, Zensical's output
+(:data:`ZENSICAL_OUTPUT`, moved to ``site/`` after the build) and Zensical's cache (``.cache/``)."""
+ZENSICAL_CACHE = ".cache"
 COLD = (COURSEGEN_NAME, GENERATE, ZENSICAL_COLD)
 """The builds that start from an empty work folder (``.coursegen/``) every time."""
 
@@ -72,6 +84,13 @@ def folder_of(project: Path, variant: str) -> Path:
     """Where a variant's build runs: the Zensical builds in a copy of the course of their own, whose
     ``.coursegen/`` (workspace and Zensical's cache) no other build wipes or rewrites."""
     return project / variant if variant in ZENSICAL_VARIANTS else project
+
+
+def zensical_alone(folder: Path) -> list[str]:
+    """Zensical's own command line on the ``zensical.yml`` coursegen wrote in ``folder``, as coursegen calls it
+    (strict, the cache not cleaned by Zensical: :meth:`SizeRuns.build` empties it first)."""
+    config = (folder / ZENSICAL_WORKSPACE / ZENSICAL_CONFIG).resolve()
+    return [sys.executable, "-m", "zensical", "build", "-f", str(config), "--strict"]
 
 
 def site_of(project: Path, variant: str) -> Path:
@@ -102,7 +121,8 @@ class SizeRuns:
             GENERATE: GENERATE_ONLY,
             FLOOR: [*MKDOCS, "build", "-q", "-f", str(configs[FLOOR])],
             MKDOCS_QUIZ: [*MKDOCS, "build", "-q", "-f", str(configs[MKDOCS_QUIZ])],
-            **{v: [*COURSEGEN, "build", *ZENSICAL] for v in ZENSICAL_VARIANTS},  # the same build; only the folder's state differs
+            **{v: [*COURSEGEN, "build", *ZENSICAL] for v in (ZENSICAL_COLD, ZENSICAL_CACHED)},  # the same build; only the folder's state differs
+            ZENSICAL_ALONE: zensical_alone(folder_of(self.project, ZENSICAL_ALONE)),
         }
         if unpruned:
             self.commands[UNPRUNED] = [*MKDOCS, "build", "-q", "-f", str(unpruned_config(self.project))]
@@ -128,12 +148,20 @@ class SizeRuns:
                 # Not measured: it only leaves the workspace and Zensical's cache that every measured build finds.
                 if self._run(variant, self.logs / f"{self.lectures}-{variant}-warm-up.log") is None:
                     return
+            elif variant == ZENSICAL_ALONE:
+                workspace = folder / ZENSICAL_WORKSPACE
+                # Not measured: coursegen writes the workspace and zensical.yml once; Zensical alone builds it each time.
+                if not (workspace / ZENSICAL_CONFIG).is_file() and self._run(
+                        variant, self.logs / f"{self.lectures}-{variant}-workspace.log", [*COURSEGEN, "build", *ZENSICAL]) is None:
+                    return
+                for left in (ZENSICAL_CACHE, ZENSICAL_OUTPUT):  # cold: an empty cache, no output of a build before
+                    shutil.rmtree(workspace / left, ignore_errors=True)
             result = self._run(variant, self.logs / f"{self.lectures}-{variant}-{i}.log")
         if result is not None:
             self.runs[variant].append(result)
             print(f"  {self.lectures} lectures, {variant} #{i + 1}: {result.wall:.1f} s wall, {result.cpu:.1f} s CPU", flush=True)
 
-    def _run(self, variant: str, log: Path) -> Run | None:
+    def _run(self, variant: str, log: Path, command: list[str] | None = None) -> Run | None:
         """One build, or None if it was a Zensical build that failed.
 
         Zensical is the new engine: a course it cannot build is a result for the page (:attr:`failed`, with
@@ -141,7 +169,7 @@ class SizeRuns:
         benchmark's own and stops it.
         """
         try:
-            return run(self.commands[variant], folder_of(self.project, variant), log)
+            return run(command or self.commands[variant], folder_of(self.project, variant), log)
         except BenchError:
             if variant not in ZENSICAL_VARIANTS:
                 raise
@@ -151,7 +179,7 @@ class SizeRuns:
             return None
 
     def result(self) -> Result:
-        sites = {v: site_of(self.project, v) for v in ORDER if v not in self.failed}
+        sites = {v: site_of(self.project, v) for v in SITES if v not in self.failed}
         return Result(
             lectures=self.lectures,
             pages=sum(1 for _ in sites[COURSEGEN_NAME].rglob("index.html")),
@@ -299,11 +327,13 @@ def main() -> None:
         print(f"instruction counts at {args.instructions} lectures (callgrind)", flush=True)
         ours, floor = count_instructions(args.instructions, args.out / "instructions")
         counted = Instructions(args.instructions, ours, floor)
+    print("page weights: the example course and a synthetic one (bench/page_weight.py)", flush=True)
+    weights = page_weights(args.out / "weight")
     elapsed = time.perf_counter() - started
     print()
-    print(text_table(results, serve, elapsed, counted))
+    print(text_table(results, serve, elapsed, counted, weights))
     if str(args.markdown) not in ("", "."):
-        args.markdown.write_text(markdown(results, serve, elapsed, _measuring_options(sys.argv[1:]), counted), encoding="utf-8")
+        args.markdown.write_text(markdown(results, serve, elapsed, _measuring_options(sys.argv[1:]), counted, weights), encoding="utf-8")
         print(f"\nwritten to {args.markdown}")
 
 

@@ -233,3 +233,8 @@ def test_a_quiz_passed_before_the_edit_still_counts_as_passed(sized: Page, site_
     box, screen = status.bounding_box(), page.viewport_size["width"]
     assert box["x"] + box["width"] <= screen, "the longer status stays within a phone's screen"
     assert violations(page, axe) == []
+    # A lecture page loads no quiz versions (cg-versions.js) and cannot tell the edit: its menu marks the quiz done all the same.
+    page.goto(f"{site_url}/lectures/escalation-taboos/")
+    mark = page.locator(f'.md-nav--primary a[href$="quizzes/{quiz}/"] .cg-navmark')
+    expect(mark.locator("[aria-hidden]")).to_have_text("✓")
+    expect(mark.locator(".cg-visually-hidden")).to_contain_text("已通过")

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -163,4 +164,41 @@ def test_a_zensical_preview_scans_only_the_pages_a_save_changed(tmp_path: Path) 
         server.wait(timeout=20)
     assert {"lectures/basics.md", "handbook.md"} <= {page for page in after if before.get(page) != after[page]}
     assert sorted(scanned) == sorted(changed), "pages whose Markdown did not change were scanned again"
+    assert "Traceback" not in log.text()
+
+
+def built_with_zensical(lecture: Path) -> None:
+    subprocess.run([sys.executable, "-m", "coursegen", "build", "--engine", "zensical"], cwd=lecture.parents[2], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+
+
+@pytest.mark.python("zensical")
+def test_a_zensical_preview_starts_with_the_scans_a_build_kept_and_keeps_its_own(tmp_path: Path) -> None:
+    """The preview's pages are the build's: it scans none of them at start, only the pages a save then changed; and
+    what it keeps on disk is the scans of the pages as they are now, each page's older scans left out."""
+    from coursegen import cache
+
+    server, log, url, lecture = start_serving(tmp_path, prepare=built_with_zensical, options=("--engine", "zensical"),
+                                              python=("-c", SCANS))
+    project = lecture.parents[2]
+    docs = project / ".coursegen" / "trainee" / "docs"
+    try:
+        assert wait_for(url, "投诉的来源"), "the preview never came up"
+        before = page_digests(docs)
+        edit(lecture, "投诉的来源", "投诉从哪里来")
+        assert wait_for(url.removesuffix("lectures/basics/") + "handbook/", "投诉从哪里来"), "the handbook (written last) never caught up"
+        after = page_digests(docs)
+        changed = {after[page] for page in after if before.get(page) != after[page]}
+        assert all(log.wait_for(f"scanned {digest}") for digest in changed)
+        scanned = re.findall(r"^scanned (\w+)$", log.text_so_far(), re.MULTILINE)
+        assert sorted(scanned) == sorted(changed), "the preview scanned pages the build had scanned"
+        pages = {cache.content_key(p.read_bytes()) for p in docs.rglob("*.md")}
+        kept = project / ".coursegen" / "cache" / "zensical-links-trainee.pickle"
+        deadline = time.monotonic() + 60
+        while cache.read(kept).keys() != pages and time.monotonic() < deadline:  # written once the rebuild is over
+            time.sleep(0.2)
+        assert cache.read(kept).keys() == pages
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
     assert "Traceback" not in log.text()

@@ -173,21 +173,20 @@ def _page_keys(docs: Path) -> set[str]:
 
 
 def _after_quiet(seconds: float, action: Callable[[], None]) -> Callable[[], None]:
-    """A function that has ``action`` run once ``seconds`` have passed since it was last called, on a timer thread that
-    does not keep the process alive."""
-    timer: threading.Timer | None = None
-    lock = threading.Lock()
+    """A function that has ``action`` run once ``seconds`` have passed since it was last called. One thread waits, which
+    does not keep the process alive; a call only wakes it (a first build calls once per page: hundreds of times)."""
+    called = threading.Event()
 
-    def called() -> None:
-        nonlocal timer
-        with lock:
-            if timer is not None:
-                timer.cancel()
-            timer = threading.Timer(seconds, action)
-            timer.daemon = True
-            timer.start()
+    def wait() -> None:
+        while True:
+            called.wait()
+            called.clear()
+            while called.wait(seconds):  # called again meanwhile: the quiet starts over
+                called.clear()
+            action()
 
-    return called
+    threading.Thread(target=wait, name="coursegen-keep-link-scans", daemon=True).start()
+    return called.set
 
 
 @contextmanager

@@ -121,11 +121,10 @@ def _link_scans_kept(kept: Path, *, serving: Path | None = None) -> Iterator[Non
     lock = threading.Lock()
 
     def keep() -> None:  # the preview's memory is trimmed to the pages there are now, then written as it stands
+        current = _page_keys(serving) if serving is not None else made.keys()  # a build asked for each; read unlocked
         with lock:
-            if serving is not None:
-                current = _page_keys(serving)
-                for key in [k for k in made if k not in current]:
-                    del made[key]
+            for key in [k for k in made if k not in current]:
+                del made[key]
             results = dict(made)
         cached.write(kept, results)
 

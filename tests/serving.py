@@ -104,18 +104,19 @@ def mini_copy(tmp_path: Path) -> Path:
     return project
 
 
-def start_serving(tmp_path: Path, prepare: Callable[[Path], None] = lambda _: None,
-                  options: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], StderrLog, str, Path]:
+def start_serving(tmp_path: Path, prepare: Callable[[Path], None] = lambda _: None, options: tuple[str, ...] = (),
+                  python: tuple[str, ...] = ("-m", "coursegen")) -> tuple[subprocess.Popen[str], StderrLog, str, Path]:
     """`coursegen serve` of a copy of the fixture course: the process, its stderr, a lecture's address and YAML file.
 
     ``prepare`` gets the lecture's YAML file before the server starts (to start it on a broken course);
-    ``options`` are more of the command's options (``--engine zensical``).
+    ``options`` are more of the command's options (``--engine zensical``); ``python``, how Python runs coursegen
+    (``-c`` and a script that watches a library's function before it calls coursegen's ``main``).
     """
     project = mini_copy(tmp_path)
     prepare(project / "course" / "lectures" / "01-basics.yml")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "coursegen", "serve", "-a", f"127.0.0.1:{port}", *options],
+        [sys.executable, *python, "serve", "-a", f"127.0.0.1:{port}", *options],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     log = StderrLog(server.stderr)  # type: ignore[arg-type]

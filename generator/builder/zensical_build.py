@@ -3,7 +3,8 @@
 Zensical reads the settings :mod:`.zensical_config` writes. A build goes to Zensical's output folder inside the
 workspace (it builds only below its settings file's folder, and keeps its cache there) and is moved to the site
 folder once it succeeded, so the last good site survives any failure; coursegen's search index is made from
-Zensical's. Zensical's scan of each page for links is kept between builds by the page's bytes (:func:`_link_scans_kept`).
+Zensical's. Zensical's scan of each page for links is kept between builds and through the live preview by the page's
+bytes (:func:`_link_scans_kept`).
 What Zensical prints (its Rust core writes to the terminal directly) is caught and its diagnostics turned into
 ``file:line:col`` lines naming the trainer's files.
 """
@@ -15,6 +16,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,7 +79,8 @@ def serve_with_zensical(workspace_config: Path, dev_addr: str) -> None:
     import zensical
 
     config = write_config(workspace_config, course_search=False)
-    zensical.serve(str(config.resolve()), {"dev_addr": dev_addr, "open": False, "strict": False})
+    with _link_scans_kept(cached.kept(workspace_config.parent, "zensical-links"), serving=workspace_config.parent / "docs"):
+        zensical.serve(str(config.resolve()), {"dev_addr": dev_addr, "open": False, "strict": False})
 
 
 LINKS = "references"
@@ -85,14 +88,24 @@ LINKS = "references"
 looks up there for every page it builds."""
 
 
+QUIET = 1.0
+"""Seconds without a new scan after which the live preview keeps its scans on disk: Zensical's rebuild is over. (Its
+preview ends the process on Ctrl-C from Rust, past any ``finally``, so they are kept while it serves.)"""
+
+
 @contextmanager
-def _link_scans_kept(kept: Path) -> Iterator[None]:
+def _link_scans_kept(kept: Path, *, serving: Path | None = None) -> Iterator[None]:
     """Zensical's scan of each page's Markdown for links, kept in ``kept`` by the page's bytes while it builds.
 
     Zensical caches a page's HTML, but scans every page for its links again on every build, byte by byte in Python:
     1.4 of its 1.7 CPU seconds in a build of an unchanged 200-lecture course (the handbook alone, 0.9 MB, 0.5 s).
     The scan's result depends on nothing but the bytes (:func:`_kept_scan`); a Zensical without that function
     builds as it is, and another Zensical version is another :func:`~coursegen.cache.fingerprint`.
+
+    ``serving``: the docs folder Zensical's live preview watches. Its rebuilds scan the pages a save changed, and every
+    page when the save changed the menu (Zensical then reloads its settings and starts over): the scans stay in memory
+    for the whole session, those of the pages in ``serving`` only (a page is scanned as the bytes of its file), so
+    hundreds of saves keep one scan per page; each rebuild's are kept in ``kept`` once it is over (:data:`QUIET`).
     """
     try:
         from zensical import collectors
@@ -104,31 +117,75 @@ def _link_scans_kept(kept: Path) -> Iterator[None]:
         yield
         return
     found = cached.read(kept)
-    made: dict[str, object] = {}
-    setattr(collectors, LINKS, _kept_scan(scan, found, made))
+    made: dict[str, object] = {} if serving is None else found  # a build keeps its own pages' scans; the preview, all
+    lock = threading.Lock()
+
+    def keep() -> None:  # the preview's memory is trimmed to the pages there are now, then written as it stands
+        current = _page_keys(serving) if serving is not None else made.keys()  # a build asked for each; read unlocked
+        with lock:
+            for key in [k for k in made if k not in current]:
+                del made[key]
+            results = dict(made)
+        cached.write(kept, results)
+
+    scanned = _after_quiet(QUIET, keep) if serving is not None else None
+    setattr(collectors, LINKS, _kept_scan(scan, found, made, lock, scanned))
     try:
         yield
     finally:
         setattr(collectors, LINKS, scan)
-    if made.keys() != found.keys():  # a page changed, came or went: keep this build's scans only
-        cached.write(kept, made)
+    if serving is None and made.keys() != found.keys():  # a page changed, came or went: keep this build's scans only
+        keep()
 
 
-def _kept_scan(scan: Callable[..., Any], found: dict[str, object], made: dict[str, object]) -> Callable[..., Any]:
+def _kept_scan(scan: Callable[..., Any], found: dict[str, object], made: dict[str, object], lock: threading.Lock,
+               scanned: Callable[[], None] | None) -> Callable[..., Any]:
     """``scan`` answered from ``found`` (by the content key of the Markdown's bytes) when it holds the page; every
-    page's result goes to ``made``. A call with more than the bytes goes to ``scan`` itself."""
+    page's result goes to ``made``, under ``lock`` (Zensical calls from threads of its own), and ``scanned`` is called
+    after a page ``found`` lacked. A call with more than the bytes goes to ``scan`` itself."""
 
     def kept_scan(markdown: object, *more: object, **options: object) -> Any:
         if more or options or not isinstance(markdown, bytes):
             return scan(markdown, *more, **options)
         key = cached.content_key(markdown)
-        links = found.get(key)
-        if not isinstance(links, list):
-            links = list(scan(markdown))
-        made[key] = links
+        with lock:
+            known = found.get(key)
+        links = known if isinstance(known, list) else list(scan(markdown))  # outside the lock: pages side by side
+        with lock:
+            made[key] = links
+        if links is not known and scanned is not None:
+            scanned()
         return iter(links)
 
     return kept_scan
+
+
+def _page_keys(docs: Path) -> set[str]:
+    """The content keys of the Markdown pages in ``docs`` now; a page that vanished meanwhile is left out."""
+    keys = set()
+    for page in docs.rglob("*.md"):
+        try:
+            keys.add(cached.content_key(page.read_bytes()))
+        except OSError:
+            continue
+    return keys
+
+
+def _after_quiet(seconds: float, action: Callable[[], None]) -> Callable[[], None]:
+    """A function that has ``action`` run once ``seconds`` have passed since it was last called. One thread waits, which
+    does not keep the process alive; a call only wakes it (a first build calls once per page: hundreds of times)."""
+    called = threading.Event()
+
+    def wait() -> None:
+        while True:
+            called.wait()
+            called.clear()
+            while called.wait(seconds):  # called again meanwhile: the quiet starts over
+                called.clear()
+            action()
+
+    threading.Thread(target=wait, name="coursegen-keep-link-scans", daemon=True).start()
+    return called.set
 
 
 @contextmanager

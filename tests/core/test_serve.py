@@ -4,10 +4,13 @@ that lists the problems and shows the course once they are fixed. (The helpers a
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -113,6 +116,88 @@ def test_serve_recovers_when_the_course_folder_is_deleted_and_put_back(tmp_path:
         shutil.copytree(tmp_path / "course-away", course)
         edit(lecture, "投诉的来源", "投诉从哪里来")
         assert wait_for(url, "投诉从哪里来"), "edits in the re-created course folder never reached the preview"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "Traceback" not in log.text()
+
+
+SCANS = """
+import hashlib, sys
+from zensical import collectors
+scan = collectors.references
+def watched(markdown, *more, **options):
+    sys.stderr.write(f"scanned {hashlib.sha256(markdown).hexdigest()}\\n")
+    return scan(markdown, *more, **options)
+collectors.references = watched
+from coursegen.cli import main
+main()
+"""
+"""`coursegen` with each page Zensical scans for links said on stderr, by the SHA-256 of its Markdown: the scans coursegen
+did not answer from those it kept (it wraps Zensical's function, which is then this one)."""
+
+
+def page_digests(docs: Path) -> dict[str, str]:
+    return {str(p.relative_to(docs)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.md"))}
+
+
+@pytest.mark.python("zensical")
+def test_a_zensical_preview_scans_only_the_pages_a_save_changed(tmp_path: Path) -> None:
+    """A new lecture title changes the menu: Zensical's preview reloads its settings and builds every page, and would
+    scan every page for links again; the scans of the pages whose Markdown is as it was come from memory."""
+    server, log, url, lecture = start_serving(tmp_path, options=("--engine", "zensical"), python=("-c", SCANS))
+    docs = lecture.parents[2] / ".coursegen" / "trainee" / "docs"
+    try:
+        assert wait_for(url, "投诉的来源"), "the preview never came up"
+        before = page_digests(docs)
+        assert all(log.wait_for(f"scanned {digest}") for digest in before.values()), "the first build scans every page"
+        mark = log.mark()
+        text = lecture.read_text(encoding="utf-8")  # one save: the title (in the menu) and a section (in the page only)
+        lecture.write_text(text.replace("title: 基础——认识投诉", "title: 基础——认识投诉与倾听").replace("投诉的来源", "投诉从哪里来"), encoding="utf-8")
+        assert wait_for(url.removesuffix("lectures/basics/") + "handbook/", "投诉从哪里来"), "the handbook (written last) never caught up"
+        after = page_digests(docs)
+        changed = {after[page] for page in after if before.get(page) != after[page]}
+        assert all(log.wait_for(f"scanned {digest}", since=mark) for digest in changed)
+        scanned = re.findall(r"^scanned (\w+)$", log.text_so_far()[mark:], re.MULTILINE)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert {"lectures/basics.md", "handbook.md"} <= {page for page in after if before.get(page) != after[page]}
+    assert sorted(scanned) == sorted(changed), "pages whose Markdown did not change were scanned again"
+    assert "Traceback" not in log.text()
+
+
+def built_with_zensical(lecture: Path) -> None:
+    subprocess.run([sys.executable, "-m", "coursegen", "build", "--engine", "zensical"], cwd=lecture.parents[2], check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+
+
+@pytest.mark.python("zensical")
+def test_a_zensical_preview_starts_with_the_scans_a_build_kept_and_keeps_its_own(tmp_path: Path) -> None:
+    """The preview's pages are the build's: it scans none of them at start, only the pages a save then changed; and
+    what it keeps on disk is the scans of the pages as they are now, each page's older scans left out."""
+    from coursegen import cache
+
+    server, log, url, lecture = start_serving(tmp_path, prepare=built_with_zensical, options=("--engine", "zensical"),
+                                              python=("-c", SCANS))
+    project = lecture.parents[2]
+    docs = project / ".coursegen" / "trainee" / "docs"
+    try:
+        assert wait_for(url, "投诉的来源"), "the preview never came up"
+        before = page_digests(docs)
+        edit(lecture, "投诉的来源", "投诉从哪里来")
+        assert wait_for(url.removesuffix("lectures/basics/") + "handbook/", "投诉从哪里来"), "the handbook (written last) never caught up"
+        after = page_digests(docs)
+        changed = {after[page] for page in after if before.get(page) != after[page]}
+        assert all(log.wait_for(f"scanned {digest}") for digest in changed)
+        scanned = re.findall(r"^scanned (\w+)$", log.text_so_far(), re.MULTILINE)
+        assert sorted(scanned) == sorted(changed), "the preview scanned pages the build had scanned"
+        pages = {cache.content_key(p.read_bytes()) for p in docs.rglob("*.md")}
+        kept = project / ".coursegen" / "cache" / "zensical-links-trainee.pickle"
+        deadline = time.monotonic() + 60
+        while cache.read(kept).keys() != pages and time.monotonic() < deadline:  # written once the rebuild is over
+            time.sleep(0.2)
+        assert cache.read(kept).keys() == pages
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -21,7 +21,7 @@
   var list = dialog.querySelector(".md-search-result__list");
   var scrollwrap = dialog.querySelector(".md-search__scrollwrap");
   var PAGE = 10, PER_PAGE_SECTIONS = 3, BEFORE = 30, AFTER = 60;
-  var index = null, grams = {}, latest = 0, shown = [], rendered = 0, go = false;
+  var index = null, grams = {}, latest = 0, shown = [], rendered = 0, go = false, asked = "";
   var highlighting = dialog.hasAttribute("data-highlight");  /* the theme's search.highlight feature */
   var PHONE = window.matchMedia("(max-width: 59.984375em)");
   var MARK = "mark";
@@ -138,8 +138,15 @@
   }
 
   function search(query) {
+    var terms = Array.from(new Set(fold(query).split(/\s+/).filter(Boolean))), key = terms.join(" ");
+    /* The same words again (typed, then the key that committed them): the search under way or shown answers them.
+       Another would empty the list and fill it again under the trainee's eyes; Enter still opens the best result. */
+    if (key && key === asked) {
+      if (dialog.getAttribute("data-shown") === key) shownAll(meta.textContent, terms);
+      return;
+    }
+    asked = key;
     var ticket = ++latest;
-    var terms = Array.from(new Set(fold(query).split(/\s+/).filter(Boolean)));
     if (!terms.length) return show(ticket, [], []);
     loadIndex(function (loaded) {
       if (ticket !== latest) return;
@@ -160,6 +167,7 @@
   }
 
   function fail() {
+    asked = "";  /* the same words may be tried again */
     meta.textContent = cg.t("search.unavailable");
     list.replaceChildren();
   }

@@ -226,21 +226,20 @@ def learner_assets(ctx: RenderContext, pages: list[Page], every: list[str]) -> l
     checklist = tracked(ctx, pages)
     payloads = quiz_payloads(ctx)
     final = ctx.project.course.final_assessment
-    items, versions = [], {}
+    items, versions, named = [], {}, []
     for t in checklist.ordered:
         item: dict[str, object] = {"kind": t.kind, "id": t.id}
-        if t.kind == "quiz" and final and t.id == final.id:
+        is_final = t.kind == "quiz" and bool(final and t.id == final.id)
+        if is_final:
             item["final"] = True
         if t.checks:
             item["checks"] = t.checks
-        if t.kind == "quiz":
-            versions[t.id] = payloads[t.id]["hash"]
         items.append(item)
-    quiz_fields = {t.id: {"hash": versions[t.id], "final": "final" in item} for item, t in zip(items, checklist.ordered) if t.kind == "quiz"}
-    named = [
-        {**item, **quiz_fields.get(t.id, {}), "title": t.title, "page": t.path.removesuffix(".md")}
-        for item, t in zip(items, checklist.ordered)
-    ]
+        # The fingerprint reads each item as it did when the hashes were in it: saved progress keeps its version.
+        quiz = {"hash": payloads[t.id]["hash"], "final": is_final} if t.kind == "quiz" else {}
+        if quiz:
+            versions[t.id] = quiz["hash"]
+        named.append({**item, **quiz, "title": t.title, "page": t.path.removesuffix(".md")})
     # The rule stays out of the items' version: a changed rule does not make progress saved before it foreign.
     required = [{"kind": t.kind, "id": t.id, "need": need} for t, need in completion_rule(ctx, checklist)]
     kinds = dict.fromkeys(t.kind for t in checklist.ordered)
